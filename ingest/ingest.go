@@ -1,0 +1,205 @@
+// Package ingest runs sources through the pipeline: fetch (package fetcher),
+// normalize (package normalize), store and place in sections (package
+// storage). It decides when a source may be fetched (gone, backoff,
+// Retry-After) and reports what each fetch did. It does not schedule: the
+// scheduler package and the fetch command call it.
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"newsdesk"
+	"newsdesk/fetcher"
+	"newsdesk/normalize"
+	"newsdesk/storage"
+)
+
+// Desk fetches sources and files their items. It is safe for concurrent
+// use; the fetcher bounds how many requests run at once.
+type Desk struct {
+	Fetcher  *fetcher.Fetcher
+	Store    *storage.DB
+	Tracking []string // extra tracking query parameters to strip
+	Now      func() time.Time
+	Logger   *slog.Logger
+	// OnChange, when set, is called with the sections whose feeds changed.
+	OnChange func(sections []string)
+	// Observe, when set, is called with every report (metrics).
+	Observe func(Report)
+}
+
+// Report is what one fetch of one source did.
+type Report struct {
+	Source     string
+	Sections   []string
+	Skipped    string // why the source was not fetched, empty when it was
+	Status     int
+	Err        error
+	NotModified bool
+	Moved      string // new URL after a permanent redirect
+	Discovered string // feed URL found in an HTML page
+	Items      int    // items in the document
+	Outcome    storage.Outcome
+	Bytes      int64
+	Duration   time.Duration
+	Next       time.Time // next attempt allowed
+}
+
+// ConfigHash digests a source's config entry; a gone source is fetched again
+// once it changes.
+func ConfigHash(src newsdesk.Source) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n%s\n%s\n%s\n", src.URL, src.Title, src.Schedule, strings.Join(src.Sections, ","))
+	for _, re := range src.Strip {
+		b.WriteString(re.String() + "\n")
+	}
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:8])
+}
+
+// FetchSource fetches one source and stores what it brought, in one
+// transaction with its new state. Unless force is set, a source marked gone
+// (with an unchanged config entry) or not due before its next allowed
+// attempt (backoff, Retry-After, cache hints) is skipped.
+func (d *Desk) FetchSource(ctx context.Context, src newsdesk.Source, force bool) Report {
+	rep := Report{Source: src.URL, Sections: src.Sections}
+	log := d.logger().With("source", src.URL)
+	prev, err := d.Store.SourceState(ctx, src.URL)
+	if err != nil {
+		rep.Err = err
+		log.Error("fetch", "err", err)
+		return rep
+	}
+	hash := ConfigHash(src)
+	now := d.now()
+	if prev.Gone && prev.ConfigHash == hash && !force {
+		rep.Skipped = "gone (HTTP 410); change its config entry to try again"
+		return rep
+	}
+	if prev.Gone {
+		prev.Gone, prev.FinalURL = false, ""
+	}
+	if !force && now.Before(prev.NextAttempt) {
+		rep.Skipped = "not before " + prev.NextAttempt.Format(time.RFC3339)
+		rep.Next = prev.NextAttempt
+		return rep
+	}
+	res := d.Fetcher.Fetch(ctx, src, prev)
+	res.State.ConfigHash = hash
+	rep.Status, rep.Err, rep.NotModified = res.State.Status, res.Err, res.NotModified
+	rep.Moved, rep.Discovered = res.Moved, res.Discovered
+	rep.Bytes, rep.Duration, rep.Next = res.State.Bytes, res.State.Duration, res.State.NextAttempt
+
+	fetch := storage.Fetch{Source: src, State: res.State}
+	if res.Feed != nil {
+		feedURL := src.URL
+		if res.State.FinalURL != "" {
+			feedURL = res.State.FinalURL
+		}
+		norm := normalize.Feed(res.Feed, normalize.Options{
+			SourceURL: src.URL, FeedURL: feedURL, Strip: src.Strip, Tracking: d.Tracking, Now: now,
+		})
+		for _, w := range norm.Warnings {
+			log.Warn("normalize", "warning", w)
+		}
+		fetch.Items = norm.Items
+		rep.Items = len(norm.Items)
+	}
+	out, err := d.Store.SaveFetch(ctx, fetch)
+	if err != nil {
+		// Nothing of this fetch was stored, validators included: the next
+		// attempt fetches the same document again.
+		rep.Err = fmt.Errorf("store: %w", err)
+	}
+	rep.Outcome = out
+	d.log(log, rep)
+	if len(out.Changed) > 0 && d.OnChange != nil {
+		d.OnChange(out.Changed)
+	}
+	if d.Observe != nil {
+		d.Observe(rep)
+	}
+	return rep
+}
+
+// FetchAll fetches the sources concurrently (the fetcher's limits apply) and
+// returns one report per source, in the order given. progress, when set, is
+// called as each finishes.
+func (d *Desk) FetchAll(ctx context.Context, sources []newsdesk.Source, force bool, progress func(Report)) []Report {
+	reports := make([]Report, len(sources))
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	for i, src := range sources {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			reports[i] = d.FetchSource(ctx, src, force)
+			if progress != nil {
+				mu.Lock()
+				progress(reports[i])
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return reports
+}
+
+// Failed returns the reports of sources whose fetch failed.
+func Failed(reports []Report) []Report {
+	var out []Report
+	for _, r := range reports {
+		if r.Err != nil {
+			out = append(out, r)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Source < out[j].Source })
+	return out
+}
+
+func (d *Desk) log(log *slog.Logger, rep Report) {
+	var dropped, dup int
+	for _, c := range rep.Outcome.Sections {
+		dropped += c.Filtered
+		dup += c.Duplicate
+	}
+	attrs := []any{"sections", strings.Join(rep.Sections, ","), "status", rep.Status,
+		"new", rep.Outcome.New, "updated", rep.Outcome.Updated, "filtered", dropped, "duplicates", dup,
+		"bytes", rep.Bytes, "duration", rep.Duration.Round(time.Millisecond)}
+	if rep.NotModified {
+		attrs = append(attrs, "not_modified", true)
+	}
+	if rep.Moved != "" {
+		attrs = append(attrs, "moved_permanently_to", rep.Moved)
+	}
+	if rep.Discovered != "" {
+		attrs = append(attrs, "discovered_feed", rep.Discovered)
+	}
+	if rep.Err != nil {
+		log.Warn("fetch failed", append(attrs, "err", rep.Err, "next_attempt", rep.Next.Format(time.RFC3339))...)
+		return
+	}
+	log.Info("fetch", attrs...)
+}
+
+func (d *Desk) logger() *slog.Logger {
+	if d.Logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return d.Logger
+}
+
+func (d *Desk) now() time.Time {
+	if d.Now == nil {
+		return time.Now()
+	}
+	return d.Now()
+}

@@ -1,0 +1,157 @@
+package storage
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"newsdesk"
+	"newsdesk/neardup"
+)
+
+// Membership states of an item in a section.
+const (
+	StateIn        = "in"
+	StateFiltered  = "filtered"
+	StateDuplicate = "duplicate"
+)
+
+// place decides the membership of a new item in one section: left out by a
+// rule, a duplicate of a story already there (same canonical link, same
+// normalized title within TitleWindow, or near-duplicate text within
+// DuplicateWindow), or in. When a duplicate's source has a higher priority
+// than the cluster's representative, it becomes the representative.
+func (s *saver) place(it *newsdesk.Item, sec *newsdesk.Section, titleKey string, sig neardup.Signature) error {
+	counts := s.out.Sections[sec.ID]
+	if counts == nil {
+		counts = &SectionCounts{}
+		s.out.Sections[sec.ID] = counts
+	}
+	src := sec.Source(s.source.URL)
+	if reason := sec.Admit(it, src, s.now); reason != "" {
+		counts.Filtered++
+		return s.member(sec.ID, it, StateFiltered, it.ID, reason)
+	}
+	rep, why, err := s.findCluster(it, sec.ID, titleKey, sig)
+	if err != nil {
+		return err
+	}
+	if rep == 0 {
+		counts.In++
+		s.changed[sec.ID] = true
+		return s.member(sec.ID, it, StateIn, it.ID, "")
+	}
+	s.changed[sec.ID] = true
+	counts.Duplicate++
+	repPriority, err := s.priorityOf(sec, rep)
+	if err != nil {
+		return err
+	}
+	if src != nil && src.Priority > repPriority {
+		// The new report wins: it represents the cluster from now on.
+		reason := fmt.Sprintf("duplicate of #%d (%s); source priority %d > %d", it.ID, why, src.Priority, repPriority)
+		if _, err := s.tx.ExecContext(s.ctx, `UPDATE section_items SET cluster_id = ?, state = 'duplicate',
+			reason = CASE WHEN item_id = ? THEN ? ELSE reason END, decided_at = ?
+			WHERE section = ? AND cluster_id = ?`, it.ID, rep, reason, s.now.Unix(), sec.ID, rep); err != nil {
+			return err
+		}
+		return s.member(sec.ID, it, StateIn, it.ID, "represents its cluster (priority)")
+	}
+	return s.member(sec.ID, it, StateDuplicate, rep, fmt.Sprintf("duplicate of #%d (%s)", rep, why))
+}
+
+func (s *saver) member(section string, it *newsdesk.Item, state string, cluster int64, reason string) error {
+	_, err := s.tx.ExecContext(s.ctx, `INSERT INTO section_items (section, item_id, state, cluster_id, reason, sort_at, decided_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (section, item_id) DO NOTHING`,
+		section, it.ID, state, cluster, reason, it.SortAt.Unix(), s.now.Unix())
+	return err
+}
+
+// findCluster returns the representative of the cluster the item belongs to
+// in the section (0 for none) and which rule matched.
+func (s *saver) findCluster(it *newsdesk.Item, section, titleKey string, sig neardup.Signature) (int64, string, error) {
+	var rep int64
+	if it.CanonicalLink != "" {
+		err := s.tx.QueryRowContext(s.ctx, `SELECT si.cluster_id FROM items i
+			JOIN section_items si ON si.item_id = i.id AND si.section = ?
+			WHERE i.canonical_link = ? AND i.id <> ? AND si.state <> 'filtered' LIMIT 1`,
+			section, it.CanonicalLink, it.ID).Scan(&rep)
+		if err == nil {
+			return rep, "same link", nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return 0, "", err
+		}
+	}
+	if titleKey != "" {
+		w := int64(s.db.TitleWindow.Seconds())
+		err := s.tx.QueryRowContext(s.ctx, `SELECT si.cluster_id FROM items i
+			JOIN section_items si ON si.item_id = i.id AND si.section = ?
+			WHERE i.title_key = ? AND i.sort_at BETWEEN ? AND ? AND i.id <> ? AND si.state <> 'filtered' LIMIT 1`,
+			section, titleKey, it.SortAt.Unix()-w, it.SortAt.Unix()+w, it.ID).Scan(&rep)
+		if err == nil {
+			return rep, "same title", nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return 0, "", err
+		}
+	}
+	bands := sig.BandKeys()
+	if len(bands) == 0 {
+		return 0, "", nil
+	}
+	w := int64(s.db.DuplicateWindow.Seconds())
+	args := []any{section, it.SortAt.Unix() - w, it.SortAt.Unix() + w, it.ID}
+	for _, b := range bands {
+		args = append(args, b)
+	}
+	rows, err := s.tx.QueryContext(s.ctx, `SELECT DISTINCT i.id, i.signature, si.cluster_id
+		FROM neardup_bands nb
+		JOIN items i ON i.id = nb.item_id
+		JOIN section_items si ON si.item_id = i.id AND si.section = ?
+		WHERE nb.sort_at BETWEEN ? AND ? AND nb.item_id <> ? AND si.state <> 'filtered'
+		AND nb.band IN (?`+strings.Repeat(", ?", len(bands)-1)+`)`, args...)
+	if err != nil {
+		return 0, "", err
+	}
+	defer rows.Close()
+	best, bestSim := int64(0), 0.0
+	for rows.Next() {
+		var id, cluster int64
+		var raw []byte
+		if err := rows.Scan(&id, &raw, &cluster); err != nil {
+			return 0, "", err
+		}
+		var other neardup.Signature
+		if err := other.UnmarshalBinary(raw); err != nil {
+			continue
+		}
+		if neardup.Same(sig, other) {
+			if sim := neardup.Similarity(sig, other); sim > bestSim {
+				best, bestSim = cluster, sim
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return 0, "", err
+	}
+	if best != 0 {
+		return best, fmt.Sprintf("near-duplicate text, similarity %.2f", bestSim), nil
+	}
+	return 0, "", nil
+}
+
+// priorityOf returns the configured priority, in the section, of the source
+// of item id.
+func (s *saver) priorityOf(sec *newsdesk.Section, id int64) (int, error) {
+	var url string
+	err := s.tx.QueryRowContext(s.ctx, `SELECT s.url FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id = ?`, id).Scan(&url)
+	if err != nil {
+		return 0, err
+	}
+	if src := sec.Source(url); src != nil {
+		return src.Priority, nil
+	}
+	return 0, nil
+}

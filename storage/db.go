@@ -1,0 +1,204 @@
+// Package storage keeps sources, items and their section membership in a
+// SQLite file (modernc.org/sqlite, pure Go). It owns every decision that
+// needs what is already stored — identity, updates in place, filters,
+// duplicate clusters, retention — and makes each inside the transaction that
+// writes the fetch it belongs to, so a crash never leaves a source's
+// validators without the items they describe.
+//
+// A DB holds one writer connection (writes are serialized) and a pool of
+// readers; the file is in WAL mode so readers never wait for a writer. It
+// does not fetch, parse or render anything.
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/url"
+	"path"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// ErrNotFound is returned when a source or section has no stored row.
+var ErrNotFound = errors.New("not found")
+
+// DB is a newsdesk database. It is safe for concurrent use; writes are
+// serialized on one connection.
+type DB struct {
+	Path   string
+	Now    func() time.Time
+	Logger *slog.Logger
+
+	// DuplicateWindow bounds how far apart two reports of one story may be
+	// to be merged by title or by near-duplicate text (default 48h).
+	DuplicateWindow time.Duration
+	// TitleWindow bounds the same-normalized-title rule (default 24h).
+	TitleWindow time.Duration
+
+	w *sql.DB // one connection, serialized writes
+	r *sql.DB // read pool
+
+	sectionsMu
+}
+
+// New returns a DB for the file at path; call Open before use.
+func New(path string) *DB {
+	return &DB{
+		Path:            path,
+		Now:             time.Now,
+		Logger:          slog.New(slog.DiscardHandler),
+		DuplicateWindow: 48 * time.Hour,
+		TitleWindow:     24 * time.Hour,
+	}
+}
+
+// Open opens (creating if needed) the database file and applies pending
+// migrations.
+func (db *DB) Open(ctx context.Context) error {
+	if db.Path == "" {
+		return errors.New("open database: no path")
+	}
+	pragmas := []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)"}
+	dsn := func(extra ...string) string {
+		q := url.Values{}
+		for _, p := range append(pragmas, extra...) {
+			q.Add("_pragma", p)
+		}
+		return "file:" + (&url.URL{Path: db.Path}).EscapedPath() + "?" + q.Encode()
+	}
+	var err error
+	if db.w, err = sql.Open("sqlite", dsn()+"&_txlock=immediate"); err != nil {
+		return fmt.Errorf("open database %s: %w", db.Path, err)
+	}
+	db.w.SetMaxOpenConns(1)
+	db.w.SetConnMaxIdleTime(0)
+	if db.r, err = sql.Open("sqlite", dsn("query_only(1)")); err != nil {
+		db.w.Close()
+		return fmt.Errorf("open database %s: %w", db.Path, err)
+	}
+	db.r.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)*2))
+	db.r.SetMaxIdleConns(max(4, runtime.GOMAXPROCS(0)*2))
+	if err := db.migrate(ctx); err != nil {
+		db.Close()
+		return fmt.Errorf("open database %s: %w", db.Path, err)
+	}
+	return nil
+}
+
+// Close checkpoints the WAL and closes every connection.
+func (db *DB) Close() error {
+	var errs []error
+	if db.r != nil {
+		errs = append(errs, db.r.Close())
+	}
+	if db.w != nil {
+		_, _ = db.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		errs = append(errs, db.w.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// Ping reports whether the database answers a query.
+func (db *DB) Ping(ctx context.Context) error {
+	var n int
+	if err := db.r.QueryRowContext(ctx, "SELECT 1").Scan(&n); err != nil {
+		return fmt.Errorf("ping database: %w", err)
+	}
+	return nil
+}
+
+// Check runs SQLite's integrity check and returns its verdict ("ok" when sound).
+func (db *DB) Check(ctx context.Context) (string, error) {
+	var res string
+	if err := db.r.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&res); err != nil {
+		return "", fmt.Errorf("integrity check: %w", err)
+	}
+	return res, nil
+}
+
+// migrate applies the embedded migrations newer than PRAGMA user_version,
+// each in its own transaction.
+func (db *DB) migrate(ctx context.Context) error {
+	var version int
+	if err := db.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if version == 0 {
+		// auto_vacuum must be chosen before the first table exists.
+		if _, err := db.w.ExecContext(ctx, "PRAGMA auto_vacuum = INCREMENTAL"); err != nil {
+			return fmt.Errorf("set auto_vacuum: %w", err)
+		}
+	}
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		n, err := strconv.Atoi(strings.SplitN(path.Base(name), "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("migration %s: bad name", name)
+		}
+		if n <= version {
+			continue
+		}
+		body, err := migrations.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		err = db.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("migration %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// inTx runs fn in a write transaction, committing when it returns nil.
+func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+func unix(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.Unix()
+}
+
+func fromUnix(n int64) time.Time {
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(n, 0).UTC()
+}

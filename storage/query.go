@@ -1,0 +1,214 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"newsdesk"
+)
+
+const itemColumns = `i.id, i.key, i.guid, i.link, i.canonical_link, i.title, i.summary, i.content_html,
+	i.authors, i.categories, i.enclosures, i.image_url, i.language, i.published_at, i.updated_at,
+	i.first_seen_at, i.sort_at, i.modified_at, i.content_hash, s.url, s.name, s.title, s.site_url`
+
+func scanItem(sc interface{ Scan(...any) error }) (newsdesk.Item, error) {
+	var it newsdesk.Item
+	var authors, categories, enclosures, name, feedTitle string
+	var published, updated, firstSeen, sortAt, modified int64
+	err := sc.Scan(&it.ID, &it.Key, &it.GUID, &it.Link, &it.CanonicalLink, &it.Title, &it.Summary,
+		&it.ContentHTML, &authors, &categories, &enclosures, &it.ImageURL, &it.Language, &published,
+		&updated, &firstSeen, &sortAt, &modified, &it.ContentHash, &it.SourceURL, &name, &feedTitle, &it.SourceSite)
+	if err != nil {
+		return it, err
+	}
+	it.Published, it.Updated = fromUnix(published), fromUnix(updated)
+	it.FirstSeen, it.SortAt, it.ModifiedAt = fromUnix(firstSeen), fromUnix(sortAt), fromUnix(modified)
+	it.SourceTitle = sourceTitle(name, feedTitle, it.SourceURL)
+	unmarshalList(authors, &it.Authors)
+	unmarshalList(categories, &it.Categories)
+	unmarshalList(enclosures, &it.Enclosures)
+	return it, nil
+}
+
+func sourceTitle(name, feedTitle, rawURL string) string {
+	if name != "" {
+		return name
+	}
+	if feedTitle != "" {
+		return feedTitle
+	}
+	if u, err := url.Parse(rawURL); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return rawURL
+}
+
+func unmarshalList[T any](s string, dst *[]T) {
+	if s != "" {
+		_ = json.Unmarshal([]byte(s), dst) // written by jsonList; a bad row reads as empty
+	}
+}
+
+// SectionItems returns a page of the section's feed: items in the section,
+// newest first (sort date, then id), one per story, with the other reports
+// of each story in Related. The section's source cap, when set, keeps any
+// one source to its share of the page.
+func (db *DB) SectionItems(ctx context.Context, section string, page newsdesk.Page) ([]newsdesk.Item, error) {
+	limit := page.Limit
+	if limit <= 0 {
+		limit = 50
+	}
+	perSource := 0
+	if sec := db.section(section); sec != nil && sec.SourceCap > 0 && sec.SourceCap < 1 {
+		perSource = max(1, int(sec.SourceCap*float64(limit)))
+	}
+	cursor := newsdesk.Cursor{SortAt: time.Unix(1<<40, 0), ID: 1 << 62}
+	if page.Before != nil {
+		cursor = *page.Before
+	}
+	var out []newsdesk.Item
+	taken := map[string]int{}
+	for len(out) < limit {
+		batch := limit - len(out)
+		if perSource > 0 {
+			batch = limit * 2
+		}
+		rows, err := db.r.QueryContext(ctx, `SELECT `+itemColumns+` FROM section_items si
+			JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id
+			WHERE si.section = ? AND si.state = 'in' AND (si.sort_at, si.item_id) < (?, ?)
+			ORDER BY si.sort_at DESC, si.item_id DESC LIMIT ?`,
+			section, cursor.SortAt.Unix(), cursor.ID, batch)
+		if err != nil {
+			return nil, fmt.Errorf("read section %s: %w", section, err)
+		}
+		n := 0
+		for rows.Next() {
+			it, err := scanItem(rows)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("read section %s: %w", section, err)
+			}
+			n++
+			cursor = newsdesk.Cursor{SortAt: it.SortAt, ID: it.ID}
+			if perSource > 0 && taken[it.SourceURL] >= perSource {
+				continue
+			}
+			if len(out) < limit {
+				taken[it.SourceURL]++
+				out = append(out, it)
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("read section %s: %w", section, err)
+		}
+		if n < batch {
+			break
+		}
+	}
+	if err := db.fillRelated(ctx, section, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// fillRelated sets Related on each item from the duplicates of its cluster.
+func (db *DB) fillRelated(ctx context.Context, section string, items []newsdesk.Item) error {
+	if len(items) == 0 {
+		return nil
+	}
+	index := make(map[int64]int, len(items))
+	args := []any{section}
+	for i, it := range items {
+		index[it.ID] = i
+		args = append(args, it.ID)
+	}
+	rows, err := db.r.QueryContext(ctx, `SELECT si.cluster_id, i.title, i.link, s.url, s.name, s.title
+		FROM section_items si JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id
+		WHERE si.section = ? AND si.state = 'duplicate' AND si.cluster_id IN (?`+strings.Repeat(", ?", len(items)-1)+`)
+		ORDER BY si.cluster_id, i.first_seen_at, i.id`, args...)
+	if err != nil {
+		return fmt.Errorf("read related of %s: %w", section, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var cluster int64
+		var r newsdesk.Related
+		var srcURL, name, feedTitle string
+		if err := rows.Scan(&cluster, &r.Title, &r.Link, &srcURL, &name, &feedTitle); err != nil {
+			return fmt.Errorf("read related of %s: %w", section, err)
+		}
+		r.SourceTitle = sourceTitle(name, feedTitle, srcURL)
+		it := &items[index[cluster]]
+		if r.Link == it.Link || r.SourceTitle == it.SourceTitle && r.Title == it.Title {
+			continue // the same report again (tracking-parameter copy, same source)
+		}
+		it.Related = append(it.Related, r)
+	}
+	return rows.Err()
+}
+
+// SectionVersions returns a counter per section that grows whenever the
+// section's feed changes, in this process or another one on the same file.
+func (db *DB) SectionVersions(ctx context.Context) (map[string]int64, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT section, version FROM section_versions`)
+	if err != nil {
+		return nil, fmt.Errorf("read section versions: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var s string
+		var v int64
+		if err := rows.Scan(&s, &v); err != nil {
+			return nil, err
+		}
+		out[s] = v
+	}
+	return out, rows.Err()
+}
+
+// Decision is why one item is in, out of, or merged into a section.
+type Decision struct {
+	ItemID    int64
+	Title     string
+	Link      string
+	Source    string
+	State     string // in, filtered, duplicate
+	Reason    string
+	ClusterID int64
+	SortAt    time.Time
+	DecidedAt time.Time
+}
+
+// Explain returns the decisions for the section's most recent items, newest
+// first, limit rows at most.
+func (db *DB) Explain(ctx context.Context, section string, limit int) ([]Decision, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT i.id, i.title, i.link, s.url, s.name, s.title, si.state,
+		si.reason, si.cluster_id, si.sort_at, si.decided_at
+		FROM section_items si JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id
+		WHERE si.section = ? ORDER BY si.sort_at DESC, si.item_id DESC LIMIT ?`, section, limit)
+	if err != nil {
+		return nil, fmt.Errorf("explain %s: %w", section, err)
+	}
+	defer rows.Close()
+	var out []Decision
+	for rows.Next() {
+		var d Decision
+		var srcURL, name, feedTitle string
+		var sortAt, decided int64
+		if err := rows.Scan(&d.ItemID, &d.Title, &d.Link, &srcURL, &name, &feedTitle, &d.State, &d.Reason,
+			&d.ClusterID, &sortAt, &decided); err != nil {
+			return nil, fmt.Errorf("explain %s: %w", section, err)
+		}
+		d.Source = sourceTitle(name, feedTitle, srcURL)
+		d.SortAt, d.DecidedAt = fromUnix(sortAt), fromUnix(decided)
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,90 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// seenKeep is how long retention remembers the identity of a pruned item.
+// Feeds rarely carry items for longer, and the table stays bounded.
+const seenKeep = 365 * 24 * time.Hour
+
+// Prune removes items older than maxAge (by sort date) and, in every
+// section, items beyond the newest maxItems. Their identity keys and
+// canonical links are remembered, so an item still present in its source's
+// feed does not come back as new. Freed pages are returned to the file
+// system (incremental vacuum). A zero maxAge or maxItems disables that rule.
+// It returns the number of items removed.
+func (db *DB) Prune(ctx context.Context, maxAge time.Duration, maxItems int) (int, error) {
+	now := db.Now().UTC()
+	var removed int
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS prune (id INTEGER PRIMARY KEY)`); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM temp.prune`); err != nil {
+			return err
+		}
+		if maxAge > 0 {
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO temp.prune SELECT id FROM items WHERE sort_at < ?`,
+				now.Add(-maxAge).Unix()); err != nil {
+				return fmt.Errorf("select old items: %w", err)
+			}
+		}
+		if maxItems > 0 {
+			// Items ranked beyond maxItems in a section leave it; those left in
+			// no section at all are removed.
+			if _, err := tx.ExecContext(ctx, `DELETE FROM section_items WHERE (section, item_id) IN (
+				SELECT section, item_id FROM (SELECT section, item_id,
+				row_number() OVER (PARTITION BY section ORDER BY sort_at DESC, item_id DESC) AS n
+				FROM section_items) WHERE n > ?)`, maxItems); err != nil {
+				return fmt.Errorf("trim sections: %w", err)
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO temp.prune SELECT i.id FROM items i
+				WHERE NOT EXISTS (SELECT 1 FROM section_items si WHERE si.item_id = i.id)`); err != nil {
+				return fmt.Errorf("select trimmed items: %w", err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO seen (source_id, key, pruned_at)
+			SELECT source_id, key, ? FROM items WHERE id IN (SELECT id FROM temp.prune)`, now.Unix()); err != nil {
+			return fmt.Errorf("remember pruned items: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO seen_links (canonical_link, pruned_at)
+			SELECT canonical_link, ? FROM items WHERE canonical_link <> '' AND id IN (SELECT id FROM temp.prune)`, now.Unix()); err != nil {
+			return fmt.Errorf("remember pruned links: %w", err)
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM items WHERE id IN (SELECT id FROM temp.prune)`)
+		if err != nil {
+			return fmt.Errorf("delete items: %w", err)
+		}
+		n, _ := res.RowsAffected()
+		removed = int(n)
+		cutoff := now.Add(-seenKeep).Unix()
+		if _, err := tx.ExecContext(ctx, `DELETE FROM seen WHERE pruned_at < ?`, cutoff); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM seen_links WHERE pruned_at < ?`, cutoff); err != nil {
+			return err
+		}
+		if removed > 0 {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO section_versions (section, version, changed_at)
+				SELECT DISTINCT section, 1, ? FROM section_items WHERE true
+				ON CONFLICT (section) DO UPDATE SET version = version + 1, changed_at = excluded.changed_at`, now.Unix()); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM temp.prune`)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("prune: %w", err)
+	}
+	if removed > 0 {
+		if _, err := db.w.ExecContext(ctx, `PRAGMA incremental_vacuum`); err != nil {
+			return removed, fmt.Errorf("prune: vacuum: %w", err)
+		}
+	}
+	return removed, nil
+}

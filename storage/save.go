@@ -1,0 +1,259 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"newsdesk"
+	"newsdesk/neardup"
+)
+
+// Fetch is one fetch of one source as storage records it: the source's next
+// state (validators included) and the items of the document, if one was
+// parsed. SaveFetch writes all of it in one transaction.
+type Fetch struct {
+	Source newsdesk.Source
+	State  newsdesk.SourceState
+	Items  []newsdesk.Item // nil when nothing was parsed (304, unchanged body, error)
+}
+
+// SectionCounts counts the decisions SaveFetch made for one section.
+type SectionCounts struct {
+	In, Filtered, Duplicate, Updated int
+}
+
+// Outcome is what SaveFetch did.
+type Outcome struct {
+	New, Updated, Unchanged, Seen int
+	Sections                      map[string]*SectionCounts // by section id, for every section the source feeds
+	Changed                       []string                  // sections whose output changed
+}
+
+// SetSections gives storage the sections of the current config: their
+// filters, caps and source priorities. Safe to call while other methods run.
+func (db *DB) SetSections(sections []newsdesk.Section) {
+	m := make(map[string]*newsdesk.Section, len(sections))
+	for i := range sections {
+		s := sections[i]
+		m[s.ID] = &s
+	}
+	db.mu.Lock()
+	db.sections = m
+	db.mu.Unlock()
+}
+
+func (db *DB) section(id string) *newsdesk.Section {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	return db.sections[id]
+}
+
+// sectionsMu is embedded in DB through these fields (declared here to keep
+// the section bookkeeping in one file).
+type sectionsMu struct {
+	mu       sync.RWMutex
+	sections map[string]*newsdesk.Section
+}
+
+// SaveFetch records one fetch: the source state and validators, new items,
+// updates of known items in place, and each new item's membership in every
+// section of the source (filtered, duplicate of a cluster, or in). All in
+// one transaction: either everything is stored or nothing is.
+func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
+	out := Outcome{Sections: map[string]*SectionCounts{}}
+	now := db.Now().UTC()
+	var secs []*newsdesk.Section
+	for _, id := range f.Source.Sections {
+		out.Sections[id] = &SectionCounts{}
+		if s := db.section(id); s != nil {
+			secs = append(secs, s)
+		}
+	}
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		sid, err := sourceID(ctx, tx, f.Source.URL)
+		if err != nil {
+			return err
+		}
+		f.State.URL = f.Source.URL
+		if err := writeState(ctx, tx, sid, f.State); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE sources SET name = ? WHERE id = ?`, f.Source.Title, sid); err != nil {
+			return fmt.Errorf("write source name: %w", err)
+		}
+		if len(f.Items) == 0 {
+			return nil
+		}
+		s := &saver{db: db, tx: tx, ctx: ctx, now: now, sourceID: sid, source: f.Source, out: &out, changed: map[string]bool{}}
+		var hadItems bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM items WHERE source_id = ?)`, sid).Scan(&hadItems); err != nil {
+			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
+		}
+		s.backfill = !hadItems
+		seenKeys := make(map[string]bool, len(f.Items))
+		for i := range f.Items {
+			it := &f.Items[i]
+			if seenKeys[it.Key] {
+				continue
+			}
+			seenKeys[it.Key] = true
+			it.SourceURL = f.Source.URL
+			if err := s.save(it, secs); err != nil {
+				return fmt.Errorf("save item %q of %s: %w", it.Key, f.Source.URL, err)
+			}
+		}
+		for id := range s.changed {
+			out.Changed = append(out.Changed, id)
+			if _, err := tx.ExecContext(ctx, `INSERT INTO section_versions (section, version, changed_at) VALUES (?, 1, ?)
+				ON CONFLICT (section) DO UPDATE SET version = version + 1, changed_at = excluded.changed_at`, id, now.Unix()); err != nil {
+				return fmt.Errorf("bump section %s: %w", id, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return Outcome{}, err
+	}
+	return out, nil
+}
+
+// saver holds the state of one SaveFetch transaction.
+type saver struct {
+	db       *DB
+	tx       *sql.Tx
+	ctx      context.Context
+	now      time.Time
+	sourceID int64
+	source   newsdesk.Source
+	backfill bool // the source had no items: dates are taken as given
+	out      *Outcome
+	changed  map[string]bool
+}
+
+func (s *saver) save(it *newsdesk.Item, secs []*newsdesk.Section) error {
+	var seen bool
+	err := s.tx.QueryRowContext(s.ctx, `SELECT EXISTS (SELECT 1 FROM seen WHERE source_id = ? AND key = ?)
+		OR (? <> '' AND EXISTS (SELECT 1 FROM seen_links WHERE canonical_link = ?))`,
+		s.sourceID, it.Key, it.CanonicalLink, it.CanonicalLink).Scan(&seen)
+	if err != nil {
+		return err
+	}
+	if seen {
+		s.out.Seen++
+		return nil
+	}
+	var id int64
+	var hash string
+	err = s.tx.QueryRowContext(s.ctx, `SELECT id, content_hash FROM items WHERE source_id = ? AND key = ?`,
+		s.sourceID, it.Key).Scan(&id, &hash)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return s.insert(it, secs)
+	case err != nil:
+		return err
+	case hash == it.ContentHash:
+		s.out.Unchanged++
+		return nil
+	default:
+		it.ID = id
+		return s.update(it)
+	}
+}
+
+// sortAt is the stable sort date of a new item: its published date, never
+// after the time it was first seen, and — once the source's first fetch has
+// filled the backlog — never more than a day before it, so a backdated item
+// does not vanish below the section's limit.
+func (s *saver) sortAt(it *newsdesk.Item) time.Time {
+	t := it.Published
+	if t.IsZero() || t.After(s.now) {
+		return s.now
+	}
+	if floor := s.now.Add(-24 * time.Hour); !s.backfill && t.Before(floor) {
+		return floor
+	}
+	return t
+}
+
+func (s *saver) insert(it *newsdesk.Item, secs []*newsdesk.Section) error {
+	it.FirstSeen, it.ModifiedAt = s.now, s.now
+	it.SortAt = s.sortAt(it)
+	sig := neardup.Sign(it.Title, it.Summary)
+	sigBytes, err := sig.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	authors, categories, enclosures := jsonList(it.Authors), jsonList(it.Categories), jsonList(it.Enclosures)
+	titleKey := neardup.TitleKey(it.Title)
+	err = s.tx.QueryRowContext(s.ctx, `INSERT INTO items (source_id, key, guid, link, canonical_link, title,
+		summary, content_html, authors, categories, enclosures, image_url, language, published_at, updated_at,
+		first_seen_at, sort_at, modified_at, content_hash, title_key, signature)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		s.sourceID, it.Key, it.GUID, it.Link, it.CanonicalLink, it.Title, it.Summary, it.ContentHTML,
+		authors, categories, enclosures, it.ImageURL, it.Language, unix(it.Published), unix(it.Updated),
+		s.now.Unix(), it.SortAt.Unix(), s.now.Unix(), it.ContentHash, titleKey, sigBytes).Scan(&it.ID)
+	if err != nil {
+		return err
+	}
+	s.out.New++
+	for _, sec := range secs {
+		if err := s.place(it, sec, titleKey, sig); err != nil {
+			return fmt.Errorf("section %s: %w", sec.ID, err)
+		}
+	}
+	for _, band := range sig.BandKeys() {
+		if _, err := s.tx.ExecContext(s.ctx, `INSERT OR IGNORE INTO neardup_bands (band, item_id, sort_at) VALUES (?, ?, ?)`,
+			band, it.ID, it.SortAt.Unix()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// update rewrites a known item whose content changed, keeping its identity,
+// first-seen and sort dates; the output shows the change as its updated date.
+func (s *saver) update(it *newsdesk.Item) error {
+	_, err := s.tx.ExecContext(s.ctx, `UPDATE items SET guid = ?, link = ?, canonical_link = ?, title = ?,
+		summary = ?, content_html = ?, authors = ?, categories = ?, enclosures = ?, image_url = ?, language = ?,
+		published_at = CASE WHEN ? = 0 THEN published_at ELSE ? END, updated_at = ?, modified_at = ?,
+		content_hash = ? WHERE id = ?`,
+		it.GUID, it.Link, it.CanonicalLink, it.Title, it.Summary, it.ContentHTML, jsonList(it.Authors),
+		jsonList(it.Categories), jsonList(it.Enclosures), it.ImageURL, it.Language,
+		unix(it.Published), unix(it.Published), unix(it.Updated), s.now.Unix(), it.ContentHash, it.ID)
+	if err != nil {
+		return err
+	}
+	s.out.Updated++
+	rows, err := s.tx.QueryContext(s.ctx, `SELECT section FROM section_items WHERE item_id = ? AND state <> 'filtered'`, it.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sec string
+		if err := rows.Scan(&sec); err != nil {
+			return err
+		}
+		s.changed[sec] = true
+		if c := s.out.Sections[sec]; c != nil {
+			c.Updated++
+		}
+	}
+	return rows.Err()
+}
+
+func jsonList[T any](v []T) string {
+	if len(v) == 0 {
+		return ""
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
