@@ -198,7 +198,26 @@ func Jittered(spec, key string) (cron.Schedule, error) {
 		return sched, nil
 	}
 	offset := time.Duration(h.Sum64()%uint64(maxJitter/time.Second)) * time.Second
+	if every, ok := sched.(cron.ConstantDelaySchedule); ok {
+		// @every counts from whenever the job was added, so every source
+		// added at start-up would fire in the same second: anchor it.
+		return aligned{every: every.Delay, offset: offset}, nil
+	}
 	return jittered{sched, offset}, nil
+}
+
+// aligned fires at offset + k×every since the Unix epoch.
+type aligned struct {
+	every, offset time.Duration
+}
+
+func (a aligned) Next(t time.Time) time.Time {
+	since := t.Sub(time.Unix(0, 0).Add(a.offset))
+	k := since/a.every + 1
+	if since < 0 {
+		k = 0
+	}
+	return time.Unix(0, 0).Add(a.offset + k*a.every).In(t.Location())
 }
 
 type jittered struct {
