@@ -38,19 +38,19 @@ type Desk struct {
 
 // Report is what one fetch of one source did.
 type Report struct {
-	Source     string
-	Sections   []string
-	Skipped    string // why the source was not fetched, empty when it was
-	Status     int
-	Err        error
+	Source      string
+	Sections    []string
+	Skipped     string // why the source was not fetched, empty when it was
+	Status      int
+	Err         error
 	NotModified bool
-	Moved      string // new URL after a permanent redirect
-	Discovered string // feed URL found in an HTML page
-	Items      int    // items in the document
-	Outcome    storage.Outcome
-	Bytes      int64
-	Duration   time.Duration
-	Next       time.Time // next attempt allowed
+	Moved       string // new URL after a permanent redirect
+	Discovered  string // feed URL found in an HTML page
+	Items       int    // items in the document
+	Outcome     storage.Outcome
+	Bytes       int64
+	Duration    time.Duration
+	Next        time.Time // next attempt allowed
 }
 
 // ConfigHash digests a source's config entry; a gone source is fetched again
