@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"newsdesk/config"
+	"newsdesk/feedgen"
+	"newsdesk/fetcher"
+	"newsdesk/ingest"
+	"newsdesk/storage"
+)
+
+// app is the wired pipeline one command works with.
+type app struct {
+	cfg     *config.Config
+	log     *slog.Logger
+	db      *storage.DB
+	fetcher *fetcher.Fetcher
+	desk    *ingest.Desk
+}
+
+// loadConfig loads and validates the config, printing every problem.
+func loadConfig(g *globals) (*config.Config, error) {
+	cfg, err := config.Load(g.config)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return cfg, nil
+}
+
+// openApp loads the config, opens the database and builds the fetcher and
+// the desk. Close it when done.
+func openApp(ctx context.Context, g *globals) (*app, error) {
+	cfg, err := loadConfig(g)
+	if err != nil {
+		return nil, err
+	}
+	log := g.logger()
+	db := storage.New(cfg.Database)
+	db.Logger = log.With("component", "storage")
+	if err := db.Open(ctx); err != nil {
+		return nil, err
+	}
+	db.SetSections(cfg.Sections)
+	f := fetcher.New(fetcherOptions(cfg, log))
+	a := &app{cfg: cfg, log: log, db: db, fetcher: f}
+	a.desk = &ingest.Desk{Fetcher: f, Store: db, Tracking: cfg.Tracking, Logger: log.With("component", "fetch")}
+	return a, nil
+}
+
+func fetcherOptions(cfg *config.Config, log *slog.Logger) fetcher.Options {
+	return fetcher.Options{
+		Timeout:             cfg.Fetch.Timeout,
+		Concurrency:         cfg.Fetch.Concurrency,
+		PerHost:             cfg.Fetch.PerHost,
+		UserAgent:           cfg.Fetch.UserAgent,
+		MaxBody:             cfg.Fetch.MaxBody,
+		RespectCacheHeaders: cfg.Fetch.RespectCacheHeaders,
+		Logger:              log.With("component", "fetcher"),
+	}
+}
+
+func feedOptions(cfg *config.Config, log *slog.Logger) feedgen.Options {
+	return feedgen.Options{
+		BaseURL:   cfg.BaseURL,
+		Hub:       cfg.Hub,
+		Generator: "newsdesk " + version,
+		MaxAge:    cacheMaxAge(cfg),
+		Logger:    log.With("component", "feedgen"),
+	}
+}
+
+func (a *app) Close() {
+	a.fetcher.Close()
+	if err := a.db.Close(); err != nil {
+		a.log.Error("close database", "err", err)
+	}
+}
+
+// fail prints err for the user and returns its exit status.
+func fail(g *globals, err error) int {
+	fmt.Fprintf(g.stderr, "newsdesk: %v\n", err)
+	return exitCode(err)
+}

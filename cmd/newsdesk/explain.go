@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"text/tabwriter"
+)
+
+func explainCommand() *command {
+	var section string
+	var limit int
+	return &command{
+		name:    "explain",
+		summary: "show why each recent item of a section is in, filtered out or merged",
+		flags: func(g *globals) *flag.FlagSet {
+			fs := newFlags(g, "explain", "--section ID [--limit N]",
+				"Lists the section's most recent items with the decision made for each: in,\n"+
+					"filtered (and the rule), or duplicate (and the item it was merged into).")
+			fs.StringVar(&section, "section", "", "section id (required)")
+			fs.IntVar(&limit, "limit", 50, "items to show")
+			return fs
+		},
+		run: func(ctx context.Context, g *globals, args []string) int {
+			if section == "" {
+				return fail(g, usageError{fmt.Errorf("explain: --section ID is required")})
+			}
+			a, err := openApp(ctx, g)
+			if err != nil {
+				return fail(g, err)
+			}
+			defer a.Close()
+			if a.cfg.Section(section) == nil {
+				return fail(g, usageError{fmt.Errorf("explain: no section %q in %s", section, g.config)})
+			}
+			ds, err := a.db.Explain(ctx, section, limit)
+			if err != nil {
+				return fail(g, err)
+			}
+			tw := tabwriter.NewWriter(g.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ITEM\tDATE\tSTATE\tSOURCE\tTITLE\tWHY")
+			for _, d := range ds {
+				why := d.Reason
+				if why == "" {
+					why = "-"
+				}
+				fmt.Fprintf(tw, "#%d\t%s\t%s\t%s\t%s\t%s\n", d.ItemID, d.SortAt.Format("2006-01-02 15:04"), d.State,
+					clip(d.Source, 24), clip(d.Title, 60), why)
+			}
+			if err := tw.Flush(); err != nil {
+				return fail(g, err)
+			}
+			return 0
+		},
+	}
+}
+
+// clip shortens s to n runes with an ellipsis.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

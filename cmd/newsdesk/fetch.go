@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"slices"
+
+	"newsdesk"
+	"newsdesk/ingest"
+)
+
+func fetchCommand() *command {
+	var section, source string
+	var force, quiet bool
+	return &command{
+		name:    "fetch",
+		summary: "fetch every source once, store and deduplicate the items, print a summary",
+		flags: func(g *globals) *flag.FlagSet {
+			fs := newFlags(g, "fetch", "[--section ID] [--source URL] [--force]",
+				"Fetches every source once (or those of one section, or one source), stores and\n"+
+					"deduplicates the items and prints a line per source. Exit 0 when every source\n"+
+					"was fetched, 1 when some failed (items from the others are stored).")
+			fs.StringVar(&section, "section", "", "only the sources of this section")
+			fs.StringVar(&source, "source", "", "only this source URL")
+			fs.BoolVar(&force, "force", false, "fetch even sources in backoff, rate-limited or gone")
+			fs.BoolVar(&quiet, "quiet", false, "print only failures")
+			return fs
+		},
+		run: func(ctx context.Context, g *globals, args []string) int {
+			a, err := openApp(ctx, g)
+			if err != nil {
+				return fail(g, err)
+			}
+			defer a.Close()
+			sources := a.cfg.Sources()
+			if section != "" {
+				if a.cfg.Section(section) == nil {
+					return fail(g, usageError{fmt.Errorf("--section: no section %q in %s", section, g.config)})
+				}
+				sources = slices.DeleteFunc(sources, func(s newsdesk.Source) bool { return !slices.Contains(s.Sections, section) })
+			}
+			if source != "" {
+				sources = slices.DeleteFunc(sources, func(s newsdesk.Source) bool { return s.URL != source })
+				if len(sources) == 0 {
+					return fail(g, usageError{fmt.Errorf("--source: no source %q in %s", source, g.config)})
+				}
+			}
+			bar := newProgress(g.stderr, len(sources))
+			reports := a.desk.FetchAll(ctx, sources, force, bar.step)
+			bar.done()
+			for _, r := range reports {
+				if quiet && r.Err == nil {
+					continue
+				}
+				fmt.Fprintln(g.stdout, summaryLine(r))
+			}
+			failed := ingest.Failed(reports)
+			if len(failed) > 0 {
+				fmt.Fprintf(g.stdout, "%d of %d sources failed\n", len(failed), len(reports))
+				return 1
+			}
+			return 0
+		},
+	}
+}
+
+// summaryLine is one source's line in the fetch summary.
+func summaryLine(r ingest.Report) string {
+	switch {
+	case r.Skipped != "":
+		return fmt.Sprintf("skip  %s: %s", r.Source, r.Skipped)
+	case r.Err != nil:
+		return fmt.Sprintf("FAIL  %s: %v", r.Source, r.Err)
+	}
+	var dup, filtered int
+	for _, c := range r.Outcome.Sections {
+		dup += c.Duplicate
+		filtered += c.Filtered
+	}
+	line := fmt.Sprintf("ok    %s: %d items, %d new, %d updated, %d duplicates, %d filtered",
+		r.Source, r.Items, r.Outcome.New, r.Outcome.Updated, dup, filtered)
+	if r.NotModified {
+		line = fmt.Sprintf("ok    %s: not modified", r.Source)
+	}
+	if r.Moved != "" {
+		line += fmt.Sprintf(" (moved permanently to %s: update the config)", r.Moved)
+	}
+	if r.Discovered != "" {
+		line += fmt.Sprintf(" (feed discovered at %s: put it in the config)", r.Discovered)
+	}
+	return line
+}

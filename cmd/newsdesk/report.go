@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"time"
+
+	"newsdesk/report"
+)
+
+func reportCommand() *command {
+	var days int
+	var stale time.Duration
+	var asJSON bool
+	return &command{
+		name:    "report",
+		summary: "per section and source: items per day, share, duplicate and filtered rates, stale sources",
+		flags: func(g *globals) *flag.FlagSet {
+			fs := newFlags(g, "report", "[--days N] [--stale 72h] [--json]",
+				"The editor's report: for each section and each of its sources, items per day, share\n"+
+					"of the section, duplicate rate, filtered rate, last new item, error streak, and\n"+
+					"whether the source is stale (no new item for --stale).")
+			fs.IntVar(&days, "days", 7, "window in days")
+			fs.DurationVar(&stale, "stale", 72*time.Hour, "a source without a new item for this long is stale")
+			fs.BoolVar(&asJSON, "json", false, "print JSON")
+			return fs
+		},
+		run: func(ctx context.Context, g *globals, args []string) int {
+			a, err := openApp(ctx, g)
+			if err != nil {
+				return fail(g, err)
+			}
+			defer a.Close()
+			rep, err := buildReport(ctx, a, time.Now(), days, stale)
+			if err != nil {
+				return fail(g, err)
+			}
+			if asJSON {
+				enc := json.NewEncoder(g.stdout)
+				enc.SetIndent("", "  ")
+				err = enc.Encode(rep)
+			} else {
+				err = rep.WriteText(g.stdout)
+			}
+			if err != nil {
+				return fail(g, err)
+			}
+			return 0
+		},
+	}
+}
+
+func buildReport(ctx context.Context, a *app, now time.Time, days int, stale time.Duration) (report.Report, error) {
+	act, err := a.db.Activity(ctx, now.Add(-time.Duration(days)*24*time.Hour))
+	if err != nil {
+		return report.Report{}, err
+	}
+	return report.Build(a.cfg.Sections, act, now, days, stale), nil
+}

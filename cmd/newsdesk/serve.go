@@ -1,0 +1,245 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+	"time"
+
+	"newsdesk"
+	"newsdesk/config"
+	"newsdesk/feedgen"
+	"newsdesk/metrics"
+	"newsdesk/scheduler"
+)
+
+func serveCommand() *command {
+	var shutdownGrace time.Duration
+	return &command{
+		name:    "serve",
+		summary: "run the scheduler and the HTTP server until SIGINT/SIGTERM (SIGHUP reloads)",
+		flags: func(g *globals) *flag.FlagSet {
+			fs := newFlags(g, "serve", "[--shutdown-grace 10s]",
+				"Runs as a daemon: fetches every source at start-up and then on its schedule, and\n"+
+					"serves the section feeds over HTTP. SIGINT/SIGTERM shut down gracefully; SIGHUP\n"+
+					"reloads the config (an invalid new config is reported and the old one stays).")
+			fs.DurationVar(&shutdownGrace, "shutdown-grace", 10*time.Second, "how long in-flight fetches may finish at shutdown before they are cancelled")
+			return fs
+		},
+		run: func(ctx context.Context, g *globals, args []string) int {
+			a, err := openApp(ctx, g)
+			if err != nil {
+				return fail(g, err)
+			}
+			defer a.Close()
+			s := &server{app: a, g: g}
+			if err := s.run(ctx, shutdownGrace); err != nil {
+				return fail(g, err)
+			}
+			return 0
+		},
+	}
+}
+
+// server is a running `newsdesk serve`.
+type server struct {
+	*app
+	g       *globals
+	mu      sync.RWMutex // guards cfg on reload
+	feeds   *feedgen.Handler
+	metrics *metrics.Metrics
+	sched   *scheduler.Scheduler
+	fetches sync.WaitGroup // start-up and reload fetches
+}
+
+func (s *server) config() *config.Config {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.cfg
+}
+
+func (s *server) run(ctx context.Context, grace time.Duration) error {
+	cfg := s.config()
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Listen, err)
+	}
+	s.feeds = feedgen.NewHandler(s.db, cfg.Sections, feedOptions(cfg, s.log))
+	s.desk.OnChange = s.feeds.Invalidate
+	s.metrics = metrics.New(version)
+	s.desk.Observe = s.metrics.Observe
+
+	jobs, cancelJobs := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelJobs()
+	s.sched = scheduler.New(func(ctx context.Context, src newsdesk.Source) { s.desk.FetchSource(ctx, src, false) },
+		s.log.With("component", "scheduler"))
+	s.sched.Prune = s.prune
+	s.sched.Start(jobs)
+	if err := s.sched.Apply(cfg.Sources(), cfg.Retention.Schedule); err != nil {
+		ln.Close()
+		return err
+	}
+	s.fetchNow(jobs, cfg.Sources())
+
+	srv := &http.Server{
+		Handler:           s.routes(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	s.log.Info("serving", "listen", ln.Addr().String(), "base_url", cfg.BaseURL, "sections", len(cfg.Sections),
+		"sources", len(cfg.Sources()), "database", cfg.Database, "version", version)
+
+	go s.watchVersions(jobs)
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	for {
+		select {
+		case <-hup:
+			s.reload(jobs)
+			continue
+		case err := <-served:
+			cancelJobs()
+			return fmt.Errorf("http server: %w", err)
+		case <-ctx.Done():
+		}
+		break
+	}
+	s.log.Info("shutting down", "grace", grace)
+	stopCtx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	s.sched.Stop(stopCtx)
+	done := make(chan struct{})
+	go func() { s.fetches.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-stopCtx.Done():
+		cancelJobs()
+		<-done
+	}
+	httpCtx, cancelHTTP := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancelHTTP()
+	if err := srv.Shutdown(httpCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		s.log.Warn("http shutdown", "err", err)
+	}
+	s.log.Info("stopped")
+	return nil
+}
+
+// fetchNow fetches the sources once in the background (start-up, reload).
+func (s *server) fetchNow(ctx context.Context, sources []newsdesk.Source) {
+	if len(sources) == 0 {
+		return
+	}
+	s.fetches.Add(1)
+	go func() {
+		defer s.fetches.Done()
+		s.desk.FetchAll(ctx, sources, false, nil)
+	}()
+}
+
+// reload reads and validates the config again; an invalid one is logged
+// and the running one stays.
+func (s *server) reload(ctx context.Context) {
+	old := s.config()
+	cfg, err := config.Load(s.g.config)
+	if err != nil {
+		s.log.Error("reload: invalid config, keeping the running one", "config", s.g.config, "err", err)
+		return
+	}
+	if cfg.Listen != old.Listen || cfg.Database != old.Database {
+		s.log.Warn("reload: listen and database take effect at the next restart",
+			"listen", old.Listen, "database", old.Database)
+		cfg.Listen, cfg.Database = old.Listen, old.Database
+	}
+	if err := s.sched.Apply(cfg.Sources(), cfg.Retention.Schedule); err != nil {
+		s.log.Error("reload: keeping the running config", "err", err)
+		_ = s.sched.Apply(old.Sources(), old.Retention.Schedule)
+		return
+	}
+	s.db.SetSections(cfg.Sections)
+	s.feeds.SetSections(cfg.Sections)
+	s.desk.Tracking = cfg.Tracking
+	s.mu.Lock()
+	s.cfg = cfg
+	s.mu.Unlock()
+	known := map[string]bool{}
+	for _, src := range old.Sources() {
+		known[src.URL] = true
+	}
+	var added []newsdesk.Source
+	for _, src := range cfg.Sources() {
+		if !known[src.URL] {
+			added = append(added, src)
+		}
+	}
+	s.fetchNow(ctx, added)
+	s.log.Info("reloaded", "config", s.g.config, "sections", len(cfg.Sections), "sources", len(cfg.Sources()), "new_sources", len(added))
+}
+
+// prune runs retention.
+func (s *server) prune(ctx context.Context) {
+	cfg := s.config()
+	n, err := s.db.Prune(ctx, cfg.Retention.MaxAge, cfg.Retention.MaxItems)
+	if err != nil {
+		s.log.Error("retention", "err", err)
+		return
+	}
+	s.log.Info("retention", "removed", n)
+}
+
+// watchVersions notices feed changes written by other processes on the
+// same database (a cron-run `newsdesk fetch`) and drops those cached feeds.
+func (s *server) watchVersions(ctx context.Context) {
+	last, _ := s.db.SectionVersions(ctx)
+	t := time.NewTicker(2 * time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		cur, err := s.db.SectionVersions(ctx)
+		if err != nil {
+			continue
+		}
+		var changed []string
+		for id, v := range cur {
+			if last[id] != v {
+				changed = append(changed, id)
+			}
+		}
+		last = cur
+		if len(changed) > 0 {
+			s.feeds.Invalidate(changed...)
+		}
+	}
+}
+
+// cacheMaxAge is the Cache-Control max-age of the feeds: half the default
+// schedule's interval, between one minute and one hour.
+func cacheMaxAge(cfg *config.Config) time.Duration {
+	sched, err := scheduler.Jittered(cfg.Schedule, "")
+	if err != nil {
+		return 5 * time.Minute
+	}
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	first := sched.Next(now)
+	d := sched.Next(first).Sub(first) / 2
+	return min(max(d, time.Minute), time.Hour)
+}

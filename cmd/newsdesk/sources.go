@@ -1,0 +1,134 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"newsdesk/config"
+	"newsdesk/scheduler"
+	"newsdesk/storage"
+)
+
+func sourcesCommand() *command {
+	var asJSON bool
+	return &command{
+		name:    "sources",
+		summary: "table of sources: last fetch, status, errors, items stored, next fetch",
+		flags: func(g *globals) *flag.FlagSet {
+			fs := newFlags(g, "sources", "[--json]", "Lists every configured source with its fetch state.")
+			fs.BoolVar(&asJSON, "json", false, "print JSON instead of a table")
+			return fs
+		},
+		run: func(ctx context.Context, g *globals, args []string) int {
+			a, err := openApp(ctx, g)
+			if err != nil {
+				return fail(g, err)
+			}
+			defer a.Close()
+			rows, err := sourceRows(ctx, a.cfg, a.db, time.Now(), nil)
+			if err != nil {
+				return fail(g, err)
+			}
+			if asJSON {
+				enc := json.NewEncoder(g.stdout)
+				enc.SetIndent("", "  ")
+				if err := enc.Encode(rows); err != nil {
+					return fail(g, err)
+				}
+				return 0
+			}
+			tw := tabwriter.NewWriter(g.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "URL\tSECTIONS\tLAST FETCH\tSTATUS\tERRORS\tITEMS\tNEXT FETCH\tNOTE")
+			for _, r := range rows {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\n", r.URL, strings.Join(r.Sections, ","),
+					fmtTime(r.LastAttempt), r.StatusText(), r.ConsecutiveErrors, r.ItemsStored, fmtTime(r.NextFetch), r.Note)
+			}
+			if err := tw.Flush(); err != nil {
+				return fail(g, err)
+			}
+			return 0
+		},
+	}
+}
+
+// sourceRow is one line of `newsdesk sources` and of /api/sources.
+type sourceRow struct {
+	URL               string    `json:"url"`
+	Title             string    `json:"title,omitempty"`
+	Sections          []string  `json:"sections"`
+	FinalURL          string    `json:"final_url,omitempty"`
+	LastAttempt       time.Time `json:"last_attempt,omitzero"`
+	LastSuccess       time.Time `json:"last_success,omitzero"`
+	Status            int       `json:"status"`
+	Error             string    `json:"error,omitempty"`
+	ConsecutiveErrors int       `json:"consecutive_errors"`
+	ItemsStored       int       `json:"items_stored"`
+	Bytes             int64     `json:"bytes"`
+	DurationMS        int64     `json:"duration_ms"`
+	Gone              bool      `json:"gone,omitempty"`
+	NextFetch         time.Time `json:"next_fetch,omitzero"`
+	Note              string    `json:"note,omitempty"`
+}
+
+func (r sourceRow) StatusText() string {
+	switch {
+	case r.LastAttempt.IsZero():
+		return "never"
+	case r.Error != "" && r.Status == 0:
+		return "error"
+	case r.Error != "":
+		return fmt.Sprintf("%d error", r.Status)
+	}
+	return fmt.Sprint(r.Status)
+}
+
+// sourceRows joins the configured sources with their stored state. next,
+// when set, gives the scheduler's next run per URL (serve); otherwise it is
+// computed from each source's schedule.
+func sourceRows(ctx context.Context, cfg *config.Config, db *storage.DB, now time.Time, next map[string]time.Time) ([]sourceRow, error) {
+	states, err := db.SourceStates(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var rows []sourceRow
+	for _, src := range cfg.Sources() {
+		st := states[src.URL]
+		r := sourceRow{
+			URL: src.URL, Title: src.Title, Sections: src.Sections, FinalURL: st.FinalURL,
+			LastAttempt: st.LastAttempt, LastSuccess: st.LastSuccess, Status: st.Status, Error: st.Error,
+			ConsecutiveErrors: st.ConsecutiveErrors, ItemsStored: st.ItemsStored, Bytes: st.Bytes,
+			DurationMS: st.Duration.Milliseconds(), Gone: st.Gone,
+		}
+		if t, ok := next[src.URL]; ok {
+			r.NextFetch = t
+		} else if sched, err := scheduler.Jittered(src.Schedule, src.URL); err == nil {
+			r.NextFetch = sched.Next(now)
+		}
+		if st.NextAttempt.After(r.NextFetch) {
+			r.NextFetch = st.NextAttempt
+		}
+		switch {
+		case st.Gone:
+			r.Note = "gone (410): remove it or change its entry"
+			r.NextFetch = time.Time{}
+		case st.FinalURL != "" && st.FinalURL != src.URL:
+			r.Note = "moved to " + st.FinalURL + ": update the config"
+		case st.Error != "":
+			r.Note = st.Error
+		}
+		rows = append(rows, r)
+	}
+	return rows, nil
+}
+
+func fmtTime(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.Local().Format("2006-01-02 15:04:05")
+}

@@ -1,0 +1,109 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+
+	"newsdesk"
+	"newsdesk/storage"
+)
+
+func TestReportFromStoredItems(t *testing.T) {
+	now := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+	db := storage.New(filepath.Join(t.TempDir(), "r.db"))
+	db.Now = func() time.Time { return now }
+	if err := db.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	const a, b, quiet = "https://a.example/feed", "https://b.example/feed", "https://quiet.example/feed"
+	sec := newsdesk.Section{ID: "news", Title: "News", Limit: 50, Sources: []newsdesk.SectionSource{
+		{URL: a, Title: "Alpha"}, {URL: b}, {URL: quiet, Title: "Quiet"},
+	}}
+	db.SetSections([]newsdesk.Section{sec})
+	mk := func(key, title string) newsdesk.Item {
+		link := "https://news.example/" + key
+		return newsdesk.Item{Key: "guid:" + key, GUID: key, Title: title, Link: link, CanonicalLink: link,
+			Summary: title, ContentHash: key, Published: now}
+	}
+	var items []newsdesk.Item
+	for i := range 6 {
+		items = append(items, mk(fmt.Sprint("a", i), fmt.Sprintf("Alpha story number %d about things", i)))
+	}
+	if _, err := db.SaveFetch(context.Background(), storage.Fetch{Source: newsdesk.Source{URL: a, Sections: []string{"news"}}, Items: items}); err != nil {
+		t.Fatal(err)
+	}
+	dup := mk("b0", "Beta retells it")
+	dup.CanonicalLink = items[0].CanonicalLink
+	own := mk("b1", "Beta has its own scoop today")
+	st := newsdesk.SourceState{ConsecutiveErrors: 3, Error: "HTTP 500"}
+	if _, err := db.SaveFetch(context.Background(), storage.Fetch{Source: newsdesk.Source{URL: b, Sections: []string{"news"}}, State: st, Items: []newsdesk.Item{dup, own}}); err != nil {
+		t.Fatal(err)
+	}
+	act, err := db.Activity(context.Background(), now.Add(-7*24*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := Build([]newsdesk.Section{sec}, act, now.Add(time.Hour), 7, 72*time.Hour)
+	if len(rep.Sections) != 1 || rep.Sections[0].In != 7 {
+		t.Fatalf("sections = %+v", rep.Sections)
+	}
+	rows := map[string]Row{}
+	for _, r := range rep.Sections[0].Sources {
+		rows[r.URL] = r
+	}
+	if got, want := rows[a].Share, 6.0/7; got != want {
+		t.Errorf("alpha share = %v, want %v", got, want)
+	}
+	if got, want := rows[b].DupRate, 0.5; got != want {
+		t.Errorf("beta duplicate rate = %v, want %v", got, want)
+	}
+	if got, want := rows[b].ErrorStreak, 3; got != want {
+		t.Errorf("beta error streak = %d, want %d", got, want)
+	}
+	if got, want := rows[a].PerDay, 6.0/7; got != want {
+		t.Errorf("alpha per day = %v, want %v", got, want)
+	}
+	if rows[a].Stale || !rows[quiet].Stale {
+		t.Errorf("stale: alpha %v (want false), quiet %v (want true)", rows[a].Stale, rows[quiet].Stale)
+	}
+
+	var text bytes.Buffer
+	if err := rep.WriteText(&text); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"News (news): 7 items", "Alpha", "86%", "STALE"} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("text report lacks %q:\n%s", want, text.String())
+		}
+	}
+	var page bytes.Buffer
+	if err := rep.WriteHTML(&page); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := html.Parse(&page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cells int
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "tr" {
+			cells++
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	if cells != 4 { // header + three sources
+		t.Errorf("HTML report has %d rows, want 4", cells)
+	}
+}
