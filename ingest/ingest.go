@@ -173,7 +173,7 @@ func (d *Desk) log(log *slog.Logger, rep Report) {
 	}
 	attrs := []any{"sections", strings.Join(rep.Sections, ","), "status", rep.Status,
 		"new", rep.Outcome.New, "updated", rep.Outcome.Updated, "filtered", dropped, "duplicates", dup,
-		"bytes", rep.Bytes, "duration", rep.Duration.Round(time.Millisecond)}
+		"bytes", rep.Bytes, "duration", rep.Duration.Round(time.Millisecond).String()}
 	if rep.NotModified {
 		attrs = append(attrs, "not_modified", true)
 	}
