@@ -19,7 +19,7 @@ type Row struct {
 	URL          string    `json:"url"`
 	In           int       `json:"items"`
 	PerDay       float64   `json:"items_per_day"`
-	Share        float64   `json:"share"`         // of the section's items in the window
+	Share        float64   `json:"share"`          // of the section's items in the window
 	DupRate      float64   `json:"duplicate_rate"` // duplicates / (items + duplicates)
 	FilteredRate float64   `json:"filtered_rate"`  // filtered / everything it sent
 	LastNew      time.Time `json:"last_new_item,omitzero"`

@@ -109,9 +109,8 @@ func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
 		}
 		for id := range s.changed {
 			out.Changed = append(out.Changed, id)
-			if _, err := tx.ExecContext(ctx, `INSERT INTO section_versions (section, version, changed_at) VALUES (?, 1, ?)
-				ON CONFLICT (section) DO UPDATE SET version = version + 1, changed_at = excluded.changed_at`, id, now.Unix()); err != nil {
-				return fmt.Errorf("bump section %s: %w", id, err)
+			if err := bumpVersion(ctx, tx, id, now.Unix()); err != nil {
+				return err
 			}
 		}
 		return nil

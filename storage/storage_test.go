@@ -306,3 +306,25 @@ func TestSaveFetchIsAtomic(t *testing.T) {
 		t.Fatalf("items stored: %v", got)
 	}
 }
+
+func TestReconcileFillsNewSections(t *testing.T) {
+	const src = "https://a.example/feed"
+	db, _ := openTest(t, section("news", src))
+	save(t, db, source(src, "news"), item("1", "One", t0), item("2", "Two", t0.Add(time.Minute)))
+	// A reload adds a section listing the same source.
+	db.SetSections([]newsdesk.Section{section("news", src), section("extra", src)})
+	changed, err := db.Reconcile(context.Background(), []newsdesk.Source{source(src, "news", "extra")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(changed) != 1 || changed[0] != "extra" {
+		t.Fatalf("changed = %v, want [extra]", changed)
+	}
+	if got := titles(t, db, "extra", newsdesk.Page{Limit: 10}); strings.Join(got, ",") != "Two,One" {
+		t.Fatalf("extra = %v", got)
+	}
+	// Nothing to do the second time.
+	if changed, err := db.Reconcile(context.Background(), []newsdesk.Source{source(src, "news", "extra")}); err != nil || len(changed) != 0 {
+		t.Fatalf("second reconcile: %v %v", changed, err)
+	}
+}

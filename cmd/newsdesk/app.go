@@ -44,6 +44,10 @@ func openApp(ctx context.Context, g *globals) (*app, error) {
 		return nil, err
 	}
 	db.SetSections(cfg.Sections)
+	if _, err := db.Reconcile(ctx, cfg.Sources()); err != nil {
+		db.Close()
+		return nil, err
+	}
 	f := fetcher.New(fetcherOptions(cfg, log))
 	a := &app{cfg: cfg, log: log, db: db, fetcher: f}
 	a.desk = &ingest.Desk{Fetcher: f, Store: db, Tracking: cfg.Tracking, Logger: log.With("component", "fetch")}

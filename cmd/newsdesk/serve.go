@@ -73,7 +73,7 @@ func (s *server) run(ctx context.Context, grace time.Duration) error {
 		return fmt.Errorf("listen on %s: %w", cfg.Listen, err)
 	}
 	s.feeds = feedgen.NewHandler(s.db, cfg.Sections, feedOptions(cfg, s.log))
-	s.desk.OnChange = s.feeds.Invalidate
+	s.desk.OnChange = func(ids []string) { s.feeds.Invalidate(ids...) }
 	s.metrics = metrics.New(version)
 	s.desk.Observe = s.metrics.Observe
 
@@ -173,6 +173,11 @@ func (s *server) reload(ctx context.Context) {
 	}
 	s.db.SetSections(cfg.Sections)
 	s.feeds.SetSections(cfg.Sections)
+	if changed, err := s.db.Reconcile(ctx, cfg.Sources()); err != nil {
+		s.log.Error("reload: filing stored items into new sections", "err", err)
+	} else if len(changed) > 0 {
+		s.feeds.Invalidate(changed...)
+	}
 	s.desk.Tracking = cfg.Tracking
 	s.mu.Lock()
 	s.cfg = cfg

@@ -1,0 +1,198 @@
+package feedgen
+
+import (
+	"bytes"
+	"compress/gzip"
+	"container/list"
+	"crypto/sha256"
+	"encoding/hex"
+	"sync"
+	"time"
+)
+
+// rendered is one response body, kept in memory with everything needed to
+// answer a request without rendering again.
+type rendered struct {
+	body     []byte
+	gz       []byte // body gzipped once, at render time
+	etag     string // strong, quoted; identifies body
+	gzETag   string // strong, quoted; identifies gz
+	modified time.Time
+	ctype    string
+}
+
+// newRendered computes the validators and the gzipped copy of body.
+func newRendered(body []byte, ctype string, modified time.Time) (*rendered, error) {
+	sum := sha256.Sum256(body)
+	tag := hex.EncodeToString(sum[:16])
+	var gz bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write(body); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return &rendered{
+		body:     body,
+		gz:       gz.Bytes(),
+		etag:     `"` + tag + `"`,
+		gzETag:   `"` + tag + `-gz"`,
+		modified: modified.UTC().Truncate(time.Second),
+		ctype:    ctype,
+	}, nil
+}
+
+// cacheKey names one rendered response. Section is a section id, or
+// keyIndex / keyOPML for documents that span sections.
+type cacheKey struct {
+	section string
+	kind    string // a format, or "page", "index", "opml"
+	limit   int
+	before  string
+}
+
+const (
+	keyIndex = "*"     // generation of the index, bumped by every change
+	keyOPML  = "#opml" // generation of the OPML list, bumped by config changes
+)
+
+// cache keeps rendered responses. Pinned entries (first pages at the
+// default limit, pages, index, OPML) stay until their section is
+// invalidated; other pages go to a bounded LRU list. A per-section
+// generation keeps a render that raced with an invalidation from being
+// stored, and concurrent misses on one key share a single render.
+// It is safe for concurrent use.
+type cache struct {
+	mu       sync.Mutex
+	pinned   map[cacheKey]*rendered
+	lru      *list.List // of *lruEntry, most recent first
+	lruIdx   map[cacheKey]*list.Element
+	lruMax   int
+	gen      map[string]uint64
+	inflight map[flightKey]*flight
+}
+
+type lruEntry struct {
+	key cacheKey
+	r   *rendered
+}
+
+type flightKey struct {
+	key cacheKey
+	gen uint64
+}
+
+type flight struct {
+	done chan struct{}
+	r    *rendered
+	err  error
+}
+
+func newCache(lruMax int) *cache {
+	return &cache{
+		pinned:   map[cacheKey]*rendered{},
+		lru:      list.New(),
+		lruIdx:   map[cacheKey]*list.Element{},
+		lruMax:   lruMax,
+		gen:      map[string]uint64{},
+		inflight: map[flightKey]*flight{},
+	}
+}
+
+// generation returns the current generation of a section (or keyIndex,
+// keyOPML). A caller reads it together with the inputs of a render.
+func (c *cache) generation(section string) uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.gen[section]
+}
+
+// get returns the cached response for key, or renders, stores and
+// returns it. gen is the generation the caller read with the render's
+// inputs: the result is stored only if no invalidation came since. pin
+// selects the pinned store over the LRU list.
+func (c *cache) get(key cacheKey, gen uint64, pin bool, render func() (*rendered, error)) (*rendered, error) {
+	c.mu.Lock()
+	if r := c.lookup(key); r != nil {
+		c.mu.Unlock()
+		return r, nil
+	}
+	fk := flightKey{key, gen}
+	if f := c.inflight[fk]; f != nil {
+		c.mu.Unlock()
+		<-f.done
+		return f.r, f.err
+	}
+	f := &flight{done: make(chan struct{})}
+	c.inflight[fk] = f
+	c.mu.Unlock()
+
+	f.r, f.err = render()
+
+	c.mu.Lock()
+	delete(c.inflight, fk)
+	if f.err == nil && c.gen[key.section] == fk.gen {
+		c.store(key, pin, f.r)
+	}
+	c.mu.Unlock()
+	close(f.done)
+	return f.r, f.err
+}
+
+func (c *cache) lookup(key cacheKey) *rendered {
+	if r, ok := c.pinned[key]; ok {
+		return r
+	}
+	if el, ok := c.lruIdx[key]; ok {
+		c.lru.MoveToFront(el)
+		return el.Value.(*lruEntry).r
+	}
+	return nil
+}
+
+func (c *cache) store(key cacheKey, pin bool, r *rendered) {
+	if pin {
+		c.pinned[key] = r
+		return
+	}
+	c.lruIdx[key] = c.lru.PushFront(&lruEntry{key, r})
+	for c.lru.Len() > c.lruMax {
+		old := c.lru.Back()
+		c.lru.Remove(old)
+		delete(c.lruIdx, old.Value.(*lruEntry).key)
+	}
+}
+
+// invalidate drops every response of the named sections (or keyIndex,
+// keyOPML) and makes renders already under way for them unstorable.
+func (c *cache) invalidate(sections ...string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	drop := make(map[string]bool, len(sections))
+	for _, s := range sections {
+		drop[s] = true
+		c.gen[s]++
+	}
+	for k := range c.pinned {
+		if drop[k.section] {
+			delete(c.pinned, k)
+		}
+	}
+	for k, el := range c.lruIdx {
+		if drop[k.section] {
+			c.lru.Remove(el)
+			delete(c.lruIdx, k)
+		}
+	}
+}
+
+// len reports the number of stored responses, for tests.
+func (c *cache) len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.pinned) + c.lru.Len()
+}

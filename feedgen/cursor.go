@@ -1,0 +1,100 @@
+package feedgen
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"newsdesk"
+)
+
+// ErrBadRequest marks invalid query parameters; the handler answers 400.
+var ErrBadRequest = errors.New("bad request")
+
+// maxLimit bounds ?limit=.
+const maxLimit = 500
+
+// formatCursor encodes the position just past it for ?before=: its sort
+// date in Unix seconds and nanoseconds, and its id, dot-separated.
+func formatCursor(it *newsdesk.Item) string {
+	return cursorString(newsdesk.Cursor{SortAt: it.SortAt, ID: it.ID})
+}
+
+func cursorString(c newsdesk.Cursor) string {
+	t, id := c.SortAt, c.ID
+	return strconv.FormatInt(t.Unix(), 10) + "." + strconv.Itoa(t.Nanosecond()) + "." + strconv.FormatInt(id, 10)
+}
+
+// parseCursor decodes a ?before= value written by formatCursor.
+func parseCursor(s string) (*newsdesk.Cursor, error) {
+	parts := strings.Split(s, ".")
+	if len(parts) != 3 {
+		return nil, fmt.Errorf("%w: cursor %q: want SECONDS.NANOS.ID", ErrBadRequest, s)
+	}
+	sec, err1 := strconv.ParseInt(parts[0], 10, 64)
+	nsec, err2 := strconv.ParseInt(parts[1], 10, 64)
+	id, err3 := strconv.ParseInt(parts[2], 10, 64)
+	if err := errors.Join(err1, err2, err3); err != nil || nsec < 0 || nsec > 999_999_999 {
+		return nil, fmt.Errorf("%w: cursor %q", ErrBadRequest, s)
+	}
+	return &newsdesk.Cursor{SortAt: time.Unix(sec, nsec).UTC(), ID: id}, nil
+}
+
+// pageQuery is a validated feed request: how many items, from where.
+type pageQuery struct {
+	limit  int    // items per page
+	before string // cursor as given, "" for the first page
+	cursor *newsdesk.Cursor
+	first  bool // the first page at the section's default limit
+}
+
+// parsePageQuery validates ?limit= (1..maxLimit) and ?before=; def is the
+// section's feed length.
+func parsePageQuery(rawQuery string, def int) (pageQuery, error) {
+	q, err := url.ParseQuery(rawQuery)
+	if err != nil {
+		return pageQuery{}, fmt.Errorf("%w: query: %v", ErrBadRequest, err)
+	}
+	pq := pageQuery{limit: def}
+	if vs, ok := q["limit"]; ok {
+		if len(vs) != 1 {
+			return pageQuery{}, fmt.Errorf("%w: limit given %d times", ErrBadRequest, len(vs))
+		}
+		n, err := strconv.Atoi(vs[0])
+		if err != nil || n < 1 || n > maxLimit {
+			return pageQuery{}, fmt.Errorf("%w: limit %q: want an integer from 1 to %d", ErrBadRequest, vs[0], maxLimit)
+		}
+		pq.limit = n
+	}
+	if vs, ok := q["before"]; ok {
+		if len(vs) != 1 {
+			return pageQuery{}, fmt.Errorf("%w: before given %d times", ErrBadRequest, len(vs))
+		}
+		if pq.cursor, err = parseCursor(vs[0]); err != nil {
+			return pageQuery{}, err
+		}
+		pq.before = cursorString(*pq.cursor) // one cache key per position
+	}
+	pq.first = pq.cursor == nil && pq.limit == def
+	return pq, nil
+}
+
+// pageURL is the feed URL of one page; the canonical URL for the first
+// page at the default limit.
+func (o Options) pageURL(id, format string, limit int, before string, def int) string {
+	u := o.feedURL(id, format)
+	v := url.Values{}
+	if before != "" {
+		v.Set("before", before)
+	}
+	if limit != def {
+		v.Set("limit", strconv.Itoa(limit))
+	}
+	if len(v) == 0 {
+		return u
+	}
+	return u + "?" + v.Encode()
+}

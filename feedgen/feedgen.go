@@ -1,0 +1,138 @@
+// Package feedgen renders a section's items as Atom 1.0, RSS 2.0 and JSON
+// Feed 1.1 documents, an OPML subscription list and a small HTML index, and
+// serves them over HTTP with validators, compression and an in-memory cache
+// of rendered bytes. It also writes the same documents as static files.
+//
+// Rendering is a pure function of the section, its items and the Options:
+// the bytes never depend on the time of rendering, so re-rendering unchanged
+// data yields identical bytes and ETags. feedgen builds documents with
+// github.com/gorilla/feeds and then corrects and extends the structures that
+// library returns before marshalling them with encoding/xml or encoding/json.
+//
+// feedgen does not fetch, filter, deduplicate or store items: it reads them
+// through Store, newest first, with Related already filled.
+package feedgen
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"newsdesk"
+)
+
+// Store is the read side of storage that feedgen needs.
+type Store interface {
+	// SectionItems returns the section's items newest first (SortAt desc,
+	// ID desc), at most page.Limit of them, strictly older than
+	// page.Before when set, with Related filled.
+	SectionItems(ctx context.Context, section string, page newsdesk.Page) ([]newsdesk.Item, error)
+}
+
+// Options configures rendering and serving. BaseURL should always be set:
+// without it, ids and links are host-relative and the feeds are invalid.
+type Options struct {
+	BaseURL   string        // public URL prefix, e.g. "https://news.example"; ids and self links derive from it
+	Hub       string        // WebSub hub URL; "" disables hub links and pings
+	Generator string        // "newsdesk" + version, e.g. "newsdesk 1.0.0"
+	MaxAge    time.Duration // Cache-Control max-age and RSS ttl (e.g. the default schedule interval)
+	Logger    *slog.Logger  // nil: discard
+
+	// Client sends WebSub pings; nil: http.DefaultClient. PingTimeout
+	// bounds each ping either way.
+	Client *http.Client
+	// PingTimeout bounds each WebSub ping (0: 10s).
+	PingTimeout time.Duration
+	// Now is the clock used only to measure render durations for logs;
+	// it never reaches any output. nil: time.Now.
+	Now func() time.Time
+}
+
+// PageLinks are the URLs of one page of a paged feed (RFC 5005).
+type PageLinks struct {
+	Next string // URL of the next (older) page, "" when none
+	Self string // URL of this document; "" means the feed's canonical URL
+}
+
+// Feed formats, as used in URLs.
+const (
+	formatAtom = "atom"
+	formatRSS  = "rss"
+	formatJSON = "json"
+)
+
+// Media types of the documents served.
+const (
+	typeAtom = "application/atom+xml; charset=utf-8"
+	typeRSS  = "application/rss+xml; charset=utf-8"
+	typeJSON = "application/feed+json"
+	typeOPML = "text/x-opml; charset=utf-8"
+	typeHTML = "text/html; charset=utf-8"
+	typeXSL  = "text/xsl; charset=utf-8"
+	typeCSS  = "text/css; charset=utf-8"
+)
+
+// defaultLimit is a section's feed length when its config leaves it 0.
+const defaultLimit = 50
+
+func (o Options) logger() *slog.Logger {
+	if o.Logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return o.Logger
+}
+
+func (o Options) now() time.Time {
+	if o.Now == nil {
+		return time.Now()
+	}
+	return o.Now()
+}
+
+func (o Options) base() string { return strings.TrimRight(o.BaseURL, "/") }
+
+func (o Options) generator() string {
+	if o.Generator == "" {
+		return "newsdesk"
+	}
+	return o.Generator
+}
+
+// feedURL is the canonical public URL of a section feed in one format.
+func (o Options) feedURL(id, format string) string {
+	return o.base() + "/feeds/" + url.PathEscape(id) + "." + format
+}
+
+// sectionURL is the public URL of a section's HTML page.
+func (o Options) sectionURL(id string) string {
+	return o.base() + "/sections/" + url.PathEscape(id)
+}
+
+func (o Options) stylesheetURL() string { return o.base() + "/feed.xsl" }
+
+// selfURL returns page.Self, or the canonical feed URL when it is unset.
+func (o Options) selfURL(sec *newsdesk.Section, format string, page PageLinks) string {
+	if page.Self != "" {
+		return page.Self
+	}
+	return o.feedURL(sec.ID, format)
+}
+
+func sectionLimit(sec *newsdesk.Section) int {
+	if sec.Limit > 0 {
+		return sec.Limit
+	}
+	return defaultLimit
+}
+
+// isHTTPURL reports whether s is an absolute http or https URL with a host.
+func isHTTPURL(s string) bool {
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" {
+		return false
+	}
+	return u.Scheme == "http" || u.Scheme == "https"
+}

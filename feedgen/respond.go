@@ -1,0 +1,115 @@
+package feedgen
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// serve writes rd as the response to r: validators, caching and security
+// headers, 304 for a matching conditional request, gzip when the client
+// accepts it, and no body for HEAD.
+func serve(w http.ResponseWriter, r *http.Request, rd *rendered, maxAge time.Duration) {
+	h := w.Header()
+	h.Set("Content-Type", rd.ctype)
+	h.Set("Cache-Control", "public, max-age="+strconv.Itoa(int(maxAge/time.Second)))
+	h.Set("Vary", "Accept-Encoding")
+	h.Set("X-Content-Type-Options", "nosniff")
+	// The feeds get the same policy as pages: a browser applying feed.xsl
+	// renders them as HTML.
+	h.Set("Content-Security-Policy", "default-src 'self'")
+	h.Set("Referrer-Policy", "no-referrer")
+	body, etag := rd.body, rd.etag
+	if acceptsGzip(r.Header.Get("Accept-Encoding")) {
+		body, etag = rd.gz, rd.gzETag
+		h.Set("Content-Encoding", "gzip")
+	}
+	h.Set("ETag", etag)
+	if !rd.modified.IsZero() {
+		h.Set("Last-Modified", rd.modified.Format(http.TimeFormat))
+	}
+	if notModified(r, rd) {
+		h.Del("Content-Type")
+		h.Del("Content-Encoding")
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(body) // the client went away; nothing to do
+	}
+}
+
+// notModified evaluates If-None-Match, or when it is absent
+// If-Modified-Since (RFC 9110 section 13.2.2).
+func notModified(r *http.Request, rd *rendered) bool {
+	if inm := r.Header.Get("If-None-Match"); inm != "" {
+		return etagMatch(inm, rd)
+	}
+	ims := r.Header.Get("If-Modified-Since")
+	if ims == "" || rd.modified.IsZero() {
+		return false
+	}
+	t, err := http.ParseTime(ims)
+	if err != nil {
+		return false
+	}
+	return !rd.modified.After(t)
+}
+
+// etagMatch reports whether an If-None-Match list names either
+// representation of rd, with the weak comparison RFC 9110 prescribes.
+func etagMatch(list string, rd *rendered) bool {
+	for _, tag := range strings.Split(list, ",") {
+		tag = strings.TrimSpace(tag)
+		if tag == "*" {
+			return true
+		}
+		tag = strings.TrimPrefix(tag, "W/")
+		if tag == rd.etag || tag == rd.gzETag {
+			return true
+		}
+	}
+	return false
+}
+
+// acceptsGzip reports whether an Accept-Encoding header allows gzip: named
+// with a non-zero q, or covered by "*" when not named.
+func acceptsGzip(header string) bool {
+	gzipQ, starQ := -1.0, -1.0
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(part, ";")
+		q := 1.0
+		for _, p := range strings.Split(params, ";") {
+			k, v, ok := strings.Cut(p, "=")
+			if !ok || !strings.EqualFold(strings.TrimSpace(k), "q") {
+				continue
+			}
+			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil || !(f >= 0 && f <= 1) { // also NaN
+				f = 0
+			}
+			q = f
+		}
+		switch strings.ToLower(strings.TrimSpace(name)) {
+		case "gzip", "x-gzip":
+			gzipQ = max(gzipQ, q)
+		case "*":
+			starQ = max(starQ, q)
+		}
+	}
+	if gzipQ >= 0 {
+		return gzipQ > 0
+	}
+	return starQ > 0
+}
+
+// httpError writes a short plain-text error.
+func httpError(w http.ResponseWriter, code int, msg string) {
+	h := w.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", "no-store")
+	http.Error(w, msg, code)
+}

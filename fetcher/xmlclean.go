@@ -1,0 +1,100 @@
+package fetcher
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// cleanXML prepares decoded UTF-8 text for the XML parser: a declaration
+// naming another encoding is rewritten to say UTF-8, and characters XML 1.0
+// forbids are removed. It copies only when something changes.
+func cleanXML(b []byte) []byte {
+	return stripForbidden(rewriteDecl(b))
+}
+
+// rewriteDecl makes the XML declaration, if any, say encoding="UTF-8".
+func rewriteDecl(b []byte) []byte {
+	decl := xmlDeclRe.FindIndex(b)
+	if decl == nil {
+		return b
+	}
+	m := xmlEncodingRe.FindSubmatchIndex(b[decl[0]:decl[1]])
+	if m == nil {
+		return b
+	}
+	start, end := decl[0]+m[2], decl[0]+m[3]
+	if strings.EqualFold(string(b[start:end]), "utf-8") {
+		return b
+	}
+	out := make([]byte, 0, len(b)+5)
+	out = append(out, b[:start]...)
+	out = append(out, "UTF-8"...)
+	return append(out, b[end:]...)
+}
+
+// xmlChar reports whether r is a Char of XML 1.0:
+// #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+func xmlChar(r rune) bool {
+	switch {
+	case r == 0x9 || r == 0xA || r == 0xD:
+		return true
+	case r >= 0x20 && r <= 0xD7FF:
+		return true
+	case r >= 0xE000 && r <= 0xFFFD:
+		return true
+	case r >= 0x10000 && r <= 0x10FFFF:
+		return true
+	}
+	return false
+}
+
+// stripForbidden removes characters XML 1.0 forbids and replaces invalid
+// UTF-8 with U+FFFD.
+func stripForbidden(b []byte) []byte {
+	i := firstForbidden(b)
+	if i < 0 {
+		return b
+	}
+	out := make([]byte, 0, len(b))
+	out = append(out, b[:i]...)
+	for i < len(b) {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if xmlChar(rune(c)) {
+				out = append(out, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			out = append(out, "\uFFFD"...)
+		case xmlChar(r):
+			out = append(out, b[i:i+size]...)
+		}
+		i += size
+	}
+	return out
+}
+
+// firstForbidden returns the index of the first byte stripForbidden would
+// change, or -1.
+func firstForbidden(b []byte) int {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if (r == utf8.RuneError && size == 1) || !xmlChar(r) {
+			return i
+		}
+		i += size
+	}
+	return -1
+}

@@ -1,0 +1,53 @@
+package neardup
+
+import (
+	"slices"
+	"testing"
+)
+
+// FuzzSign feeds arbitrary titles and texts (invalid UTF-8 included) to
+// Sign and TitleKey: they must not panic, must be deterministic, and their
+// outputs must keep their invariants.
+func FuzzSign(f *testing.F) {
+	f.Add("Le Sénat adopte le budget", dispatchFR)
+	f.Add("", "")
+	f.Add("Live", "a b c d e f g h i j k l m n o p")
+	f.Add("ŒUVRE ﬁn", "\xff\xfe Ǆ ǅ ß İ ı 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ０１２３ e\u0301\u0301\u0301 l'été d’après — 3-1 4,25 %")
+	f.Add("x", "\u0300\u0301 \u200b\u200d\ufeff 😀 👩‍👩‍👧 a.b.c.d.e.f.g.h.i.j.k.l.m")
+	f.Fuzz(func(t *testing.T, title, text string) {
+		s := Sign(title, text)
+		if again := Sign(title, text); !slices.Equal(s, again) {
+			t.Fatal("Sign is not deterministic")
+		}
+		if s != nil {
+			if len(s) != 1+NumHashes || s.Empty() {
+				t.Fatalf("non-nil signature of length %d, empty=%v", len(s), s.Empty())
+			}
+			if !Same(s, s) || Similarity(s, s) != 1 {
+				t.Fatal("a signature is not the same as itself")
+			}
+			if len(s.BandKeys()) != Bands {
+				t.Fatalf("len(BandKeys) = %d, want %d", len(s.BandKeys()), Bands)
+			}
+			data, err := s.MarshalBinary()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back Signature
+			if err := back.UnmarshalBinary(data); err != nil || !slices.Equal(back, s) {
+				t.Fatalf("round trip: %v", err)
+			}
+		} else if s.BandKeys() != nil || Same(s, s) {
+			t.Fatal("empty signature is usable")
+		}
+		k := TitleKey(title)
+		if k != TitleKey(title) {
+			t.Fatal("TitleKey is not deterministic")
+		}
+		if k != "" && TitleKey(k) != k {
+			t.Fatalf("TitleKey(%q) = %q, not a fixed point", k, TitleKey(k))
+		}
+		var back Signature
+		_ = back.UnmarshalBinary([]byte(text)) // must not panic
+	})
+}

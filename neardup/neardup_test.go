@@ -1,0 +1,218 @@
+package neardup
+
+import (
+	"errors"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+)
+
+const dispatchFR = `PARIS (AFP) - Le Sénat a adopté mardi soir, par 198 voix contre 121, le
+projet de loi de finances pour 2026, au terme de trois semaines de débats
+souvent tendus. Le texte prévoit une réduction du déficit public à 4,6 % du
+produit intérieur brut. Une commission mixte paritaire doit se réunir la
+semaine prochaine pour trouver une version commune.`
+
+// candidateProbability is the probability that two items of Jaccard
+// similarity s share at least one band key: 1-(1-s^Rows)^Bands.
+func candidateProbability(s float64) float64 {
+	return 1 - math.Pow(1-math.Pow(s, Rows), Bands)
+}
+
+func TestSCurve(t *testing.T) {
+	for _, tc := range []struct {
+		s, min, max float64
+	}{
+		{0.01, 0, 0.30},  // unrelated stories: rarely candidates
+		{0.10, 0.95, 1},  // Same's Jaccard floor
+		{0.15, 0.99, 1},  // cut-down copies
+		{0.25, 0.999, 1}, // retold dispatches
+	} {
+		p := candidateProbability(tc.s)
+		t.Logf("s=%.2f P(candidate)=%.4f", tc.s, p)
+		if p < tc.min || p > tc.max {
+			t.Errorf("P(candidate | s=%.2f) = %.4f, want in [%.3f, %.3f]", tc.s, p, tc.min, tc.max)
+		}
+	}
+}
+
+func TestSignShape(t *testing.T) {
+	s := Sign("Budget", dispatchFR)
+	if got, want := len(s), 1+NumHashes; got != want {
+		t.Fatalf("len = %d, want %d", got, want)
+	}
+	if s.Empty() {
+		t.Fatal("signature of a full dispatch is empty")
+	}
+	if got := Similarity(s, s); got != 1 {
+		t.Errorf("Similarity(s, s) = %v, want 1", got)
+	}
+	if !Same(s, s) {
+		t.Error("Same(s, s) = false, want true")
+	}
+	if got, want := len(s.BandKeys()), Bands; got != want {
+		t.Errorf("len(BandKeys) = %d, want %d", got, want)
+	}
+}
+
+func TestSignNormalizes(t *testing.T) {
+	// Case, accents, punctuation, ligatures, stop words and line breaks do
+	// not change the signature.
+	a := Sign("", "Le cœur du Sénat : l'Élysée a réagi, très vite, à la décision prise mardi par les élus de la majorité sénatoriale.")
+	b := Sign("", "LE COEUR DU SENAT -- L ELYSEE A REAGI TRES VITE A LA DECISION\nPRISE MARDI PAR LES ELUS DE LA MAJORITE SENATORIALE")
+	if !slices.Equal(a, b) {
+		t.Errorf("signatures differ:\n%v\n%v", a[:4], b[:4])
+	}
+	c := Sign("", "Le cœur du Sénat : l'Élysée a réagi, très vite, à la décision prise mercredi par les élus de la majorité sénatoriale.")
+	if slices.Equal(a, c) {
+		t.Error("changing a content word left the signature unchanged")
+	}
+}
+
+func TestSignDropsRepeatedTitle(t *testing.T) {
+	title := "Le Sénat adopte le budget"
+	plain := Sign(title, dispatchFR)
+	repeated := Sign(title, title+". "+dispatchFR)
+	if !slices.Equal(plain, repeated) {
+		t.Error("a headline repeated at the head of the text changed the signature")
+	}
+	if got := Sign("Autre titre", dispatchFR); !slices.Equal(got, plain) {
+		t.Error("the title changed the signature")
+	}
+}
+
+func TestEmptySignature(t *testing.T) {
+	full := Sign("", dispatchFR)
+	for _, tc := range []struct {
+		name, title, text string
+	}{
+		{"no text", "Le Sénat adopte le budget 2026 après trois semaines de débats", ""},
+		{"eleven words", "", "Le Sénat a adopté mardi soir le budget de l'État."},
+		{"only stop words", "", "et le la les de du des un une et ou mais donc or ni car que qui"},
+		{"only punctuation", "", strings.Repeat("… — ! ? ", 20)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := Sign(tc.title, tc.text)
+			if s != nil {
+				t.Fatalf("Sign = %v, want nil", s[:min(len(s), 3)])
+			}
+			if !s.Empty() {
+				t.Error("Empty() = false, want true")
+			}
+			if Same(s, s) || Same(s, full) || Same(full, s) {
+				t.Error("an empty signature matched")
+			}
+			if got := Similarity(s, full); got != 0 {
+				t.Errorf("Similarity = %v, want 0", got)
+			}
+			if got := s.BandKeys(); got != nil {
+				t.Errorf("BandKeys = %v, want nil", got)
+			}
+		})
+	}
+	// Twelve words, some of them content words: signable.
+	if s := Sign("", "Le Sénat a adopté mardi soir le budget pour l'an 2027."); s == nil {
+		t.Error("Sign of a twelve-word text = nil, want a signature")
+	}
+	// A malformed signature (wrong length) never matches either.
+	bad := full[:10]
+	if Same(bad, bad) || Similarity(bad, full) != 0 || bad.BandKeys() != nil {
+		t.Error("a truncated signature was usable")
+	}
+}
+
+func TestSameTextDifferentEdits(t *testing.T) {
+	a := Sign("Budget 2026 : le Sénat dit oui", dispatchFR)
+	b := Sign("Le Sénat adopte le projet de budget", strings.Replace(dispatchFR, "PARIS (AFP) - ", "", 1)+" Avec AFP.")
+	if !Same(a, b) {
+		t.Errorf("Same = false for a byline and sign-off edit (similarity %.2f)", Similarity(a, b))
+	}
+	c := Sign("Le Sénat rejette l'amendement sur les retraites", `Le Sénat a rejeté jeudi, par 187 voix
+contre 134, l'amendement de la gauche visant à ramener l'âge légal de départ à la retraite à
+62 ans, lors de l'examen du projet de loi de financement de la Sécurité sociale.`)
+	if Same(a, c) {
+		t.Errorf("Same = true for two different Senate votes (similarity %.2f)", Similarity(a, c))
+	}
+}
+
+func TestMarshalRoundTrip(t *testing.T) {
+	s := Sign("", dispatchFR)
+	data, err := s.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(data), 1+4*(1+NumHashes); got != want {
+		t.Errorf("encoded length = %d, want %d", got, want)
+	}
+	var back Signature
+	if err := back.UnmarshalBinary(data); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(back, s) {
+		t.Error("round trip changed the signature")
+	}
+
+	var empty Signature
+	data, err = empty.MarshalBinary()
+	if err != nil || len(data) != 0 {
+		t.Fatalf("MarshalBinary(nil) = %v, %v; want empty, nil", data, err)
+	}
+	back = Signature{1, 2}
+	if err := back.UnmarshalBinary(data); err != nil || back != nil {
+		t.Errorf("UnmarshalBinary(empty) = %v, %v; want nil, nil", back, err)
+	}
+}
+
+func TestUnmarshalRejects(t *testing.T) {
+	good, err := Sign("", dispatchFR).MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	zeroSize := slices.Clone(good)
+	copy(zeroSize[1:5], []byte{0, 0, 0, 0})
+	oldVersion := slices.Clone(good)
+	oldVersion[0] = Version + 1
+	for _, tc := range []struct {
+		name string
+		data []byte
+	}{
+		{"version byte only", good[:1]},
+		{"truncated", good[:len(good)-1]},
+		{"too long", append(slices.Clone(good), 0)},
+		{"other version", oldVersion},
+		{"zero shingle count", zeroSize},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var s Signature
+			err := s.UnmarshalBinary(tc.data)
+			if !errors.Is(err, ErrBadSignature) {
+				t.Errorf("err = %v, want ErrBadSignature", err)
+			}
+		})
+	}
+}
+
+// TestBandKeysStable pins signature values and band keys: they are stored,
+// so they must not change across runs, machines or Go versions without a
+// Version bump.
+func TestBandKeysStable(t *testing.T) {
+	s := Sign("", dispatchFR)
+	if got, want := s[:4], (Signature{0x26, 0xe2cf681, 0x387514c, 0xff0dbc}); !slices.Equal(got, want) {
+		t.Errorf("signature head = %#v, want %#v", got, want)
+	}
+	keys := s.BandKeys()
+	if got, want := keys[:3], []int64{6688120793729373212, -2972452710193873467, -2609337329603438996}; !slices.Equal(got, want) {
+		t.Errorf("band keys = %#v, want %#v", got, want)
+	}
+	if again := Sign("", dispatchFR).BandKeys(); !slices.Equal(again, keys) {
+		t.Error("band keys differ between two calls")
+	}
+	seen := map[int64]bool{}
+	for _, k := range keys {
+		seen[k] = true
+	}
+	if len(seen) != len(keys) {
+		t.Errorf("%d distinct keys among %d bands, want all distinct", len(seen), len(keys))
+	}
+}

@@ -1,0 +1,93 @@
+package normalize
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"newsdesk"
+)
+
+// identityKey returns the key of an item: its guid, else its canonical
+// link, else a digest of its title and plain content.
+func identityKey(it *newsdesk.Item, plainContent string, useGUID bool) string {
+	switch {
+	case useGUID && it.GUID != "":
+		return "guid:" + it.GUID
+	case it.CanonicalLink != "":
+		return "link:" + it.CanonicalLink
+	}
+	sum := sha256.Sum256([]byte(it.Title + "\n" + plainContent))
+	return "hash:" + hex.EncodeToString(sum[:])[:32]
+}
+
+// assignKeys sets the identity key of every item. A guid that one feed
+// document gives to items with different links identifies none of them:
+// those items get link identity and a warning names the guid. Items whose
+// key repeats an earlier item's are dropped with a warning.
+func assignKeys(items []newsdesk.Item, plain []string) ([]newsdesk.Item, []string) {
+	var warnings []string
+	byGUID := map[string][]int{}
+	var order []string
+	for i := range items {
+		g := items[i].GUID
+		if g == "" {
+			continue
+		}
+		if _, ok := byGUID[g]; !ok {
+			order = append(order, g)
+		}
+		byGUID[g] = append(byGUID[g], i)
+	}
+	reused := map[int]bool{}
+	for _, g := range order {
+		idx := byGUID[g]
+		links := map[string]bool{}
+		for _, i := range idx {
+			links[items[i].CanonicalLink] = true
+		}
+		if len(idx) < 2 || len(links) < 2 {
+			continue
+		}
+		for _, i := range idx {
+			reused[i] = true
+		}
+		warnings = append(warnings, fmt.Sprintf("guid %q is used by %d items with different links; using their links as identity", g, len(idx)))
+	}
+	out := items[:0]
+	first := map[string]int{}
+	for i := range items {
+		it := items[i]
+		it.Key = identityKey(&it, plain[i], !reused[i])
+		if j, ok := first[it.Key]; ok {
+			warnings = append(warnings, fmt.Sprintf("item %d repeats the identity %q of item %d; dropped", i+1, it.Key, j+1))
+			continue
+		}
+		first[it.Key] = i
+		out = append(out, it)
+	}
+	return out, warnings
+}
+
+// contentHash digests the fields a reader sees, so that any visible change
+// makes a different hash.
+func contentHash(it *newsdesk.Item) string {
+	h := sha256.New()
+	field := func(s string) {
+		h.Write([]byte(strconv.Itoa(len(s))))
+		h.Write([]byte{':'})
+		h.Write([]byte(s))
+	}
+	field(it.Title)
+	field(it.Link)
+	field(it.ContentHTML)
+	field(it.Summary)
+	field(strings.Join(it.Authors, "\x1f"))
+	field(strings.Join(it.Categories, "\x1f"))
+	for _, e := range it.Enclosures {
+		field(e.URL + "\x1f" + e.Type + "\x1f" + strconv.FormatInt(e.Length, 10))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}

@@ -1,0 +1,76 @@
+package normalize
+
+import (
+	"net/url"
+
+	"github.com/mmcdole/gofeed"
+
+	"newsdesk"
+)
+
+// untitled is the title of an item that has neither title nor text.
+const untitled = "(untitled)"
+
+// build fills an item from a draft whose chrome is removed. It returns the
+// item's plain content text (for hash identity) and false when the item has
+// nothing to show.
+func build(d *draft, f *gofeed.Feed, opt Options, base *url.URL, tr *tracker) (newsdesk.Item, string, bool) {
+	src := d.src
+	it := newsdesk.Item{
+		SourceURL:   stripInvalid(opt.SourceURL),
+		GUID:        fold(stripInvalid(src.GUID)),
+		ContentHTML: finish(d.content),
+		Authors:     authors(src, f),
+		Categories:  dedupe(src.Categories),
+		Enclosures:  enclosures(src, base, tr),
+		Language:    itemLanguage(src, f),
+	}
+	if link, ok := cleanRef(itemLink(src), base, tr); ok && isAbs(link) {
+		it.Link = link
+		if c, err := canonical(link, tr); err == nil {
+			it.CanonicalLink = c
+		} else {
+			it.CanonicalLink = link
+		}
+	}
+
+	contentText := fragmentText(d.content)
+	text := contentText
+	if d.desc != nil {
+		if t := fragmentText(d.desc); t != "" {
+			text = t
+		}
+	}
+	it.Summary = Summary(text, summaryRunes)
+
+	it.Title = Title(src.Title)
+	if it.Title == "" {
+		it.Title = Summary(text, titleRunes)
+	}
+	if it.Title == "" {
+		if it.Link == "" && len(it.Enclosures) == 0 && it.ContentHTML == "" {
+			return it, "", false
+		}
+		it.Title = untitled
+		if it.Link != "" {
+			it.Title = it.Link
+		}
+	}
+
+	it.Published, it.Updated = dates(src, opt.Now)
+
+	encURLs := make([]string, len(it.Enclosures))
+	encTypes := make([]string, len(it.Enclosures))
+	for i, e := range it.Enclosures {
+		encURLs[i], encTypes[i] = e.URL, e.Type
+	}
+	it.ImageURL = imageURL(src, encURLs, encTypes, it.ContentHTML, d.pixels, base, tr)
+	// URLs come out of net/url escaped; this guards the rule that no field
+	// holds a character XML 1.0 forbids.
+	it.Link, it.CanonicalLink, it.ImageURL = stripInvalid(it.Link), stripInvalid(it.CanonicalLink), stripInvalid(it.ImageURL)
+	for i := range it.Enclosures {
+		it.Enclosures[i].URL = stripInvalid(it.Enclosures[i].URL)
+	}
+	it.ContentHash = contentHash(&it)
+	return it, contentText, true
+}

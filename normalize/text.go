@@ -1,0 +1,226 @@
+package normalize
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+var (
+	// tagRe matches a complete HTML tag or comment: what a title or summary
+	// must never contain. A lone '<' as in "x<y" is not a tag.
+	tagRe = regexp.MustCompile(`<(?:/?[A-Za-z][A-Za-z0-9:_-]*(?:\s[^<>]*)?/?|!--(?s:.*?)--|![A-Za-z][^<>]*)>`)
+	// entityRe matches an HTML character reference, named or numeric.
+	entityRe = regexp.MustCompile(`&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});?`)
+)
+
+// maxDecodeRounds bounds how many times escaped markup is decoded, so
+// double- and triple-escaped titles come out right and hostile input cannot
+// loop.
+const maxDecodeRounds = 4
+
+// Title returns raw as a plain-text title: character references decoded
+// (double-escaped ones such as "&amp;#8217;" included), tags stripped,
+// whitespace folded (non-breaking spaces included), trimmed, and characters
+// XML 1.0 forbids removed. It may return "". Safe for concurrent use.
+func Title(raw string) string {
+	return plain(raw)
+}
+
+// Summary folds the whitespace of plainText and cuts it at a word boundary
+// so that it holds at most max characters (runes), ending with "…" when
+// cut. max <= 0 means 300. Any tag left in the text is removed, so the
+// result never contains HTML. Safe for concurrent use.
+func Summary(plainText string, max int) string {
+	if max <= 0 {
+		max = 300
+	}
+	s := fold(dropTags(stripInvalid(plainText)))
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	if max == 1 {
+		return "…"
+	}
+	// Byte offset just past the first max-1 runes.
+	cut, n := 0, 0
+	for i := range s {
+		if n == max-1 {
+			cut = i
+			break
+		}
+		n++
+	}
+	head := s[:cut]
+	// A cut inside a word goes back to the previous space, unless that
+	// would throw away most of the text (one very long word, or a script
+	// without spaces).
+	if next, _ := utf8.DecodeRuneInString(s[cut:]); !unicode.IsSpace(next) {
+		if sp := strings.LastIndexFunc(head, unicode.IsSpace); sp > len(head)/2 {
+			head = head[:sp]
+		}
+	}
+	head = strings.TrimRightFunc(head, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(",;:-–—([{«\"'", r)
+	})
+	return head + "…"
+}
+
+// plain turns a fragment of markup or escaped text into folded plain text.
+func plain(raw string) string {
+	s := stripInvalid(raw)
+	for range maxDecodeRounds {
+		prev := s
+		switch {
+		case tagRe.MatchString(s):
+			s = htmlText(s)
+		case entityRe.MatchString(s):
+			s = html.UnescapeString(s)
+		}
+		if s == prev {
+			break
+		}
+	}
+	return fold(dropTags(stripInvalid(s)))
+}
+
+// dropTags removes whatever still looks like a tag after decoding. Each
+// replacement shortens the string, so the loop ends; replacing with a space
+// cannot glue two halves into a new tag name.
+func dropTags(s string) string {
+	for tagRe.MatchString(s) {
+		s = tagRe.ReplaceAllString(s, " ")
+	}
+	return s
+}
+
+// htmlText returns the text of an HTML fragment, with character references
+// decoded once, the content of script-like elements skipped and a space
+// where block elements and line breaks separate words.
+func htmlText(s string) string {
+	var b strings.Builder
+	z := html.NewTokenizer(strings.NewReader(s))
+	skip := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if skipContent[string(name)] {
+				skip++
+			} else if spaceTags[string(name)] {
+				b.WriteByte(' ')
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if skipContent[string(name)] {
+				if skip > 0 {
+					skip--
+				}
+			} else if spaceTags[string(name)] {
+				b.WriteByte(' ')
+			}
+		case html.SelfClosingTagToken:
+			if name, _ := z.TagName(); spaceTags[string(name)] {
+				b.WriteByte(' ')
+			}
+		}
+	}
+}
+
+// skipContent lists elements whose text is never reader-visible text.
+var skipContent = map[string]bool{
+	"script": true, "style": true, "noscript": true, "template": true,
+	"iframe": true, "object": true, "embed": true, "svg": true, "math": true,
+	"head": true, "title": true, "textarea": true, "select": true,
+}
+
+// spaceTags lists elements that separate words.
+var spaceTags = map[string]bool{
+	"br": true, "p": true, "div": true, "li": true, "td": true, "th": true,
+	"tr": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true,
+	"h6": true, "blockquote": true, "pre": true, "hr": true, "figcaption": true,
+	"dd": true, "dt": true, "section": true, "article": true, "header": true,
+	"footer": true, "aside": true, "caption": true, "img": true,
+}
+
+// fold collapses every run of white space (non-breaking and other Unicode
+// spaces included) into one space, drops invisible characters (zero-width
+// space, byte order mark, soft hyphen) and trims the ends.
+func fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		case r == '\u200b' || r == '\ufeff' || r == '\u00ad' || r == '\u2060':
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// stripInvalid removes the characters XML 1.0 forbids (most C0 controls,
+// surrogates, U+FFFE and U+FFFF) and bytes that are not valid UTF-8.
+func stripInvalid(s string) string {
+	clean := true
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !xmlChar(r, size) {
+			clean = false
+			break
+		}
+		i += size
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if xmlChar(r, size) {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// xmlChar reports whether a decoded rune of the given encoded size is an
+// XML 1.0 Char (and not an invalid byte decoded as U+FFFD).
+func xmlChar(r rune, size int) bool {
+	switch {
+	case r == utf8.RuneError && size == 1:
+		return false
+	case r == 0x9 || r == 0xA || r == 0xD:
+		return true
+	case r < 0x20:
+		return false
+	case r <= 0xD7FF:
+		return true
+	case r < 0xE000:
+		return false
+	case r <= 0xFFFD:
+		return true
+	case r < 0x10000:
+		return false
+	}
+	return r <= 0x10FFFF
+}

@@ -1,0 +1,103 @@
+package normalize
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestTitle(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"plain english", "Budget day", "Budget day"},
+		{"plain french", "Le conseil municipal vote le budget", "Le conseil municipal vote le budget"},
+		{"named entity", "Tom &amp; Jerry", "Tom & Jerry"},
+		{"numeric entity", "It&#8217;s here", "It’s here"},
+		{"double escaped numeric", "It&amp;#8217;s here", "It’s here"},
+		{"double escaped amp", "Fish &amp;amp; chips", "Fish & chips"},
+		{"triple escaped amp", "A &amp;amp;amp; B", "A & B"},
+		{"hex entity", "L&#x2019;été", "L’été"},
+		{"french entities", "L&rsquo;&eacute;t&eacute; &agrave; Paris", "L’été à Paris"},
+		{"tags stripped", "Rain <b>tomorrow</b>", "Rain tomorrow"},
+		{"escaped tags stripped", "Rain &lt;b&gt;tomorrow&lt;/b&gt;", "Rain tomorrow"},
+		{"script dropped", "Hello <script>alert(1)</script>world", "Hello world"},
+		{"comparison kept", "Why x<y matters", "Why x<y matters"},
+		{"escaped comparison kept", "3 &lt; 4 and 5 &gt; 2", "3 < 4 and 5 > 2"},
+		{"ampersand kept", "AT&T and R&D", "AT&T and R&D"},
+		{"whitespace folded", "  Le\n\tmarché   de\u00a0printemps  ", "Le marché de printemps"},
+		{"nbsp entity folded", "Travaux&nbsp;: le pont", "Travaux : le pont"},
+		{"narrow nbsp folded", "Question\u202f?", "Question ?"},
+		{"zero width removed", "Zero\u200bwidth", "Zerowidth"},
+		{"control chars removed", "Bad\x00 \x08chars\x1f", "Bad chars"},
+		{"escaped control char removed", "Bell&#7;ring", "Bellring"},
+		{"invalid utf8 removed", "caf\xe9 cr\xc3\xa8me", "caf crème"},
+		{"noncharacter removed", "A\uFFFEB", "AB"},
+		{"empty", "   ", ""},
+		{"only tags", "<p></p>", ""},
+		{"cdata-like comment", "Title <!-- hidden --> shown", "Title shown"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Title(tt.in); got != tt.want {
+				t.Errorf("Title(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSummary(t *testing.T) {
+	long := strings.Repeat("mot ", 100) // 400 runes
+	tests := []struct {
+		name string
+		in   string
+		max  int
+		want string
+	}{
+		{"short kept", "Une phrase courte.", 300, "Une phrase courte."},
+		{"folded", " A\n\n b\u00a0 c ", 300, "A b c"},
+		{"cut at word", "The quick brown fox jumps over the lazy dog", 20, "The quick brown fox…"},
+		{"cut inside word goes back", "Le budget municipal adopté", 15, "Le budget…"},
+		{"trailing comma dropped", "Paris, Lyon, Marseille, Lille", 14, "Paris, Lyon…"},
+		{"no space hard cut", "abcdefghijklmnopqrstuvwxyz", 10, "abcdefghi…"},
+		{"default max", long, 0, strings.TrimSpace(strings.Repeat("mot ", 75)) + "…"},
+		{"tags removed", "a <b>bold</b> move", 300, "a bold move"},
+		{"exact length kept", "abcde", 5, "abcde"},
+		{"max one", "abcde", 1, "…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Summary(tt.in, tt.max)
+			if got != tt.want {
+				t.Errorf("Summary(%q, %d) = %q, want %q", tt.in, tt.max, got, tt.want)
+			}
+			max := tt.max
+			if max <= 0 {
+				max = 300
+			}
+			if n := utf8.RuneCountInString(got); n > max {
+				t.Errorf("Summary(%q, %d) has %d runes, more than %d", tt.in, tt.max, n, max)
+			}
+		})
+	}
+}
+
+func TestStripInvalid(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"clean kept", "tab\tnew\nline\r", "tab\tnew\nline\r"},
+		{"c0 removed", "a\x01b\x0bc", "abc"},
+		{"fffe and ffff removed", "a\uFFFEb\uFFFFc", "abc"},
+		{"replacement char kept", "a\uFFFDb", "a\uFFFDb"},
+		{"bad bytes removed", "a\xffb\xc3", "ab"},
+		{"astral kept", "emoji 😀", "emoji 😀"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := stripInvalid(tt.in); got != tt.want {
+				t.Errorf("stripInvalid(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

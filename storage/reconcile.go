@@ -1,0 +1,121 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"newsdesk"
+	"newsdesk/neardup"
+)
+
+// Reconcile files the items already stored for each source into those of
+// its sections that have none of them yet: a section added by a config
+// reload, or a known source newly listed in a section, fills at once
+// instead of waiting for the source to publish something new. It returns
+// the sections that changed. Call it after SetSections.
+func (db *DB) Reconcile(ctx context.Context, sources []newsdesk.Source) ([]string, error) {
+	changed := map[string]bool{}
+	for _, src := range sources {
+		var sid int64
+		err := db.r.QueryRowContext(ctx, `SELECT id FROM sources WHERE url = ?`, src.URL).Scan(&sid)
+		if err == sql.ErrNoRows {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("reconcile %s: %w", src.URL, err)
+		}
+		for _, id := range src.Sections {
+			sec := db.section(id)
+			if sec == nil {
+				continue
+			}
+			var filed bool
+			if err := db.r.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM items i
+				JOIN section_items si ON si.item_id = i.id AND si.section = ? WHERE i.source_id = ?)`, id, sid).Scan(&filed); err != nil {
+				return nil, fmt.Errorf("reconcile %s: %w", src.URL, err)
+			}
+			if filed {
+				continue
+			}
+			n, err := db.fileExisting(ctx, sid, src, sec)
+			if err != nil {
+				return nil, fmt.Errorf("reconcile %s into %s: %w", src.URL, id, err)
+			}
+			if n > 0 {
+				changed[id] = true
+			}
+		}
+	}
+	var out []string
+	for id := range changed {
+		out = append(out, id)
+	}
+	return out, nil
+}
+
+// fileExisting places every stored item of the source in sec, oldest first,
+// in one transaction, and returns how many it placed.
+func (db *DB) fileExisting(ctx context.Context, sid int64, src newsdesk.Source, sec *newsdesk.Section) (int, error) {
+	out := Outcome{Sections: map[string]*SectionCounts{}}
+	var placed int
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT `+itemColumns+`, i.title_key, i.signature FROM items i
+			JOIN sources s ON s.id = i.source_id WHERE i.source_id = ? ORDER BY i.sort_at, i.id`, sid)
+		if err != nil {
+			return err
+		}
+		type filed struct {
+			it       newsdesk.Item
+			titleKey string
+			sig      neardup.Signature
+		}
+		var all []filed
+		for rows.Next() {
+			var f filed
+			var raw []byte
+			var extra = []any{&f.titleKey, &raw}
+			it, err := scanItem(scanWith{rows, extra})
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			f.it = it
+			_ = f.sig.UnmarshalBinary(raw) // an unreadable signature only loses near-dup matching
+			all = append(all, f)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		s := &saver{db: db, tx: tx, ctx: ctx, now: db.Now().UTC(), sourceID: sid, source: src, out: &out, changed: map[string]bool{}}
+		for i := range all {
+			if err := s.place(&all[i].it, sec, all[i].titleKey, all[i].sig); err != nil {
+				return err
+			}
+			placed++
+		}
+		if placed > 0 {
+			return bumpVersion(ctx, tx, sec.ID, s.now.Unix())
+		}
+		return nil
+	})
+	return placed, err
+}
+
+// scanWith appends extra destinations to a scan.
+type scanWith struct {
+	sc    interface{ Scan(...any) error }
+	extra []any
+}
+
+func (s scanWith) Scan(dest ...any) error { return s.sc.Scan(append(dest, s.extra...)...) }
+
+func bumpVersion(ctx context.Context, tx *sql.Tx, section string, now int64) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO section_versions (section, version, changed_at) VALUES (?, 1, ?)
+		ON CONFLICT (section) DO UPDATE SET version = version + 1, changed_at = excluded.changed_at`, section, now)
+	if err != nil {
+		return fmt.Errorf("bump section %s: %w", section, err)
+	}
+	return nil
+}
