@@ -3,6 +3,8 @@ package normalize
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -169,7 +171,7 @@ func FuzzFeed(f *testing.F) {
 
 func readTestdata(tb testing.TB, name string) []byte {
 	tb.Helper()
-	b, err := readFile("testdata/" + name)
+	b, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		tb.Fatal(err)
 	}
