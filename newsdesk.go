@@ -169,6 +169,7 @@ type Item struct {
 	CanonicalLink string // Link in canonical form, used to merge copies of one story
 	Title         string // plain text, never empty after normalization
 	Summary       string // plain text, about 300 characters cut at a word
+	Lead          string // plain text of the first words of the content (about 200), for near-duplicate detection; not stored
 	ContentHTML   string // sanitized HTML
 	Authors       []string
 	Categories    []string

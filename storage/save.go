@@ -182,7 +182,11 @@ func (s *saver) sortAt(it *newsdesk.Item) time.Time {
 func (s *saver) insert(it *newsdesk.Item, secs []*newsdesk.Section) error {
 	it.FirstSeen, it.ModifiedAt = s.now, s.now
 	it.SortAt = s.sortAt(it)
-	sig := neardup.Sign(it.Title, it.Summary)
+	lead := it.Lead
+	if lead == "" {
+		lead = it.Summary
+	}
+	sig := neardup.Sign(it.Title, lead)
 	sigBytes, err := sig.MarshalBinary()
 	if err != nil {
 		return err
