@@ -93,6 +93,13 @@ func (d *Desk) FetchSource(ctx context.Context, src newsdesk.Source, force bool)
 		return rep
 	}
 	res := d.Fetcher.Fetch(ctx, src, prev)
+	if ctx.Err() != nil && res.Err != nil {
+		// Shutdown cancelled the fetch: nothing to record, the source is
+		// fetched again at the next start.
+		rep.Err = res.Err
+		rep.Skipped = "cancelled"
+		return rep
+	}
 	res.State.ConfigHash = hash
 	rep.Status, rep.Err, rep.NotModified = res.State.Status, res.Err, res.NotModified
 	rep.Moved, rep.Discovered = res.Moved, res.Discovered
