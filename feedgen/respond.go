@@ -15,6 +15,15 @@ func serve(w http.ResponseWriter, r *http.Request, rd *rendered, maxAge time.Dur
 	h.Set("Content-Type", rd.ctype)
 	h.Set("Cache-Control", "public, max-age="+strconv.Itoa(int(maxAge/time.Second)))
 	h.Set("Vary", "Accept-Encoding")
+	if rd.ctype == typeAtom || rd.ctype == typeRSS {
+		h.Set("Vary", "Accept-Encoding, Accept")
+		if wantsHTML(r.Header.Get("Accept")) {
+			// Browsers show application/atom+xml and rss+xml as raw text or a
+			// download and never apply feed.xsl; as text/xml they do. Feed
+			// readers do not ask for text/html and get the exact type.
+			h.Set("Content-Type", "text/xml; charset=utf-8")
+		}
+	}
 	h.Set("X-Content-Type-Options", "nosniff")
 	// The feeds get the same policy as pages: a browser applying feed.xsl
 	// renders them as HTML.
@@ -112,4 +121,16 @@ func httpError(w http.ResponseWriter, code int, msg string) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", "no-store")
 	http.Error(w, msg, code)
+}
+
+// wantsHTML reports whether an Accept header is a browser navigation's: it
+// names text/html explicitly with a non-zero q.
+func wantsHTML(accept string) bool {
+	for _, part := range strings.Split(accept, ",") {
+		mt, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(mt), "text/html") {
+			return !strings.Contains(strings.ReplaceAll(params, " ", ""), "q=0") || strings.Contains(params, "q=0.")
+		}
+	}
+	return false
 }

@@ -119,7 +119,7 @@ func (s *server) run(ctx context.Context, grace time.Duration) error {
 		}
 		break
 	}
-	s.log.Info("shutting down", "grace", grace)
+	s.log.Info("shutting down", "grace", grace.String())
 	stopCtx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
 	s.sched.Stop(stopCtx)
