@@ -145,8 +145,8 @@ func (db *DB) fillRelated(ctx context.Context, section string, items []newsdesk.
 		}
 		r.SourceTitle = sourceTitle(name, feedTitle, srcURL)
 		it := &items[index[cluster]]
-		if r.Link == it.Link || r.SourceTitle == it.SourceTitle && r.Title == it.Title {
-			continue // the same report again (tracking-parameter copy, same source)
+		if r.SourceTitle == it.SourceTitle && (r.Link == it.Link || r.Title == it.Title) {
+			continue // the same source's own copy (a re-post, a tracking-parameter variant)
 		}
 		it.Related = append(it.Related, r)
 	}
