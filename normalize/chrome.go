@@ -53,6 +53,9 @@ var (
 		`)$`)
 )
 
+// apostrophes makes typographic apostrophes straight.
+var apostrophes = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'")
+
 // networks names the social networks of share buttons.
 const networks = `facebook|twitter|x|linkedin|whatsapp|pinterest|bluesky|mastodon|telegram|reddit|threads|e-?mail|messenger|flipboard|pocket|tumblr`
 
@@ -88,8 +91,7 @@ func builtinChrome(b block) bool {
 // matchForm lower-cases text, makes apostrophes straight and trims
 // punctuation, arrows, brackets and ellipses from both ends.
 func matchForm(text string) string {
-	t := strings.ToLower(text)
-	t = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'").Replace(t)
+	t := apostrophes.Replace(strings.ToLower(text))
 	return strings.TrimFunc(t, edgeRune)
 }
 

@@ -3,6 +3,8 @@ package normalize
 import (
 	"bytes"
 	"errors"
+	"runtime"
+	"time"
 	"os"
 	"path/filepath"
 	"strings"
@@ -147,6 +149,13 @@ func FuzzFeed(f *testing.F) {
 		f.Add(readTestdata(f, name))
 	}
 	f.Fuzz(func(t *testing.T, doc []byte) {
+		tm := time.AfterFunc(5*time.Second, func() {
+			os.WriteFile("/tmp/hang.xml", doc, 0o644)
+			buf := make([]byte, 1<<20)
+			n := runtime.Stack(buf, true)
+			os.WriteFile("/tmp/hang.stack", buf[:n], 0o644)
+		})
+		defer tm.Stop()
 		feed, err := gofeed.NewParser().Parse(bytes.NewReader(doc))
 		if err != nil {
 			return

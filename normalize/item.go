@@ -8,6 +8,9 @@ import (
 	"newsdesk"
 )
 
+// leadWords is the length of Item.Lead, in words.
+const leadWords = 200
+
 // untitled is the title of an item that has neither title nor text.
 const untitled = "(untitled)"
 
@@ -42,6 +45,11 @@ func build(d *draft, f *gofeed.Feed, opt Options, base *url.URL, tr *tracker) (n
 		}
 	}
 	it.Summary = Summary(text, summaryRunes)
+	if contentText != "" {
+		it.Lead = firstWords(contentText, leadWords)
+	} else {
+		it.Lead = firstWords(text, leadWords)
+	}
 
 	it.Title = Title(src.Title)
 	if it.Title == "" {
@@ -73,4 +81,18 @@ func build(d *draft, f *gofeed.Feed, opt Options, base *url.URL, tr *tracker) (n
 	}
 	it.ContentHash = contentHash(&it)
 	return it, contentText, true
+}
+
+// firstWords returns the first n words of folded text.
+func firstWords(text string, n int) string {
+	count := 0
+	for i, r := range text {
+		if r == ' ' {
+			count++
+			if count == n {
+				return text[:i]
+			}
+		}
+	}
+	return text
 }

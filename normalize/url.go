@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // ErrInvalidURL is returned by CanonicalURL for a string that does not parse
@@ -26,24 +27,34 @@ var defaultTracking = []string{
 }
 
 // tracker decides whether a query parameter name is a tracking parameter.
+// It is read-only once built.
 type tracker struct {
 	exact    map[string]bool
 	prefixes []string
+	defaults *tracker // the built-in list, shared; nil for the built-in tracker itself
 }
 
-// newTracker builds a tracker from the default list plus extra names.
+// builtinTracker is the tracker of defaultTracking, built once.
+var builtinTracker = sync.OnceValue(func() *tracker { return buildTracker(defaultTracking, nil) })
+
+// newTracker returns a tracker for the default list plus extra names.
 func newTracker(extra []string) *tracker {
-	t := &tracker{exact: make(map[string]bool, len(defaultTracking)+len(extra))}
-	for _, list := range [][]string{defaultTracking, extra} {
-		for _, name := range list {
-			name = strings.ToLower(strings.TrimSpace(name))
-			switch {
-			case name == "" || name == "*":
-			case strings.HasSuffix(name, "*"):
-				t.prefixes = append(t.prefixes, strings.TrimSuffix(name, "*"))
-			default:
-				t.exact[name] = true
-			}
+	if len(extra) == 0 {
+		return builtinTracker()
+	}
+	return buildTracker(extra, builtinTracker())
+}
+
+func buildTracker(names []string, defaults *tracker) *tracker {
+	t := &tracker{exact: make(map[string]bool, len(names)), defaults: defaults}
+	for _, name := range names {
+		name = strings.ToLower(strings.TrimSpace(name))
+		switch {
+		case name == "" || name == "*":
+		case strings.HasSuffix(name, "*"):
+			t.prefixes = append(t.prefixes, strings.TrimSuffix(name, "*"))
+		default:
+			t.exact[name] = true
 		}
 	}
 	return t
@@ -51,6 +62,10 @@ func newTracker(extra []string) *tracker {
 
 func (t *tracker) match(name string) bool {
 	name = strings.ToLower(name)
+	return t.matchLower(name) || (t.defaults != nil && t.defaults.matchLower(name))
+}
+
+func (t *tracker) matchLower(name string) bool {
 	if t.exact[name] {
 		return true
 	}
