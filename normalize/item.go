@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"net/url"
+	"strings"
 
 	"github.com/mmcdole/gofeed"
 
@@ -21,7 +22,7 @@ func build(d *draft, f *gofeed.Feed, opt Options, base *url.URL, tr *tracker) (n
 	src := d.src
 	it := newsdesk.Item{
 		SourceURL:   stripInvalid(opt.SourceURL),
-		GUID:        fold(stripInvalid(src.GUID)),
+		GUID:        strings.TrimSpace(stripInvalid(src.GUID)),
 		ContentHTML: finish(d.content),
 		Authors:     authors(src, f),
 		Categories:  dedupe(src.Categories),

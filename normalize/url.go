@@ -187,14 +187,15 @@ func cleanRef(raw string, base *url.URL, tr *tracker) (string, bool) {
 	return u.String(), true
 }
 
-// cleanPairs splits a raw query into its non-empty name=value pairs, as
-// written, without the tracking ones.
+// cleanPairs splits a raw query into its non-blank name=value pairs, as
+// written but with spaces escaped, without the tracking ones.
 func cleanPairs(rawQuery string, tr *tracker) []string {
 	var out []string
 	for pair := range strings.SplitSeq(rawQuery, "&") {
-		if pair == "" {
+		if strings.TrimSpace(pair) == "" {
 			continue
 		}
+		pair = strings.ReplaceAll(pair, " ", "%20")
 		if tr.match(pairKey(pair)) {
 			continue
 		}

@@ -31,6 +31,8 @@ func TestCanonicalURL(t *testing.T) {
 		{"params sorted", "http://127.0.0.1/a?z=1&a=2&m=3", nil, "http://127.0.0.1/a?a=2&m=3&z=1"},
 		{"repeated params keep their order", "http://127.0.0.1/a?b=2&a=9&b=1", nil, "http://127.0.0.1/a?a=9&b=2&b=1"},
 		{"encoding kept", "http://127.0.0.1/a?q=caf%C3%A9+cr%C3%A8me", nil, "http://127.0.0.1/a?q=caf%C3%A9+cr%C3%A8me"},
+		{"blank query dropped", "http://127.0.0.1/a? #x", nil, "http://127.0.0.1/a"},
+		{"space in query escaped", "http://127.0.0.1/a?q=a b", nil, "http://127.0.0.1/a?q=a%20b"},
 		{"empty pairs dropped", "http://127.0.0.1/a?&&x=1&", nil, "http://127.0.0.1/a?x=1"},
 		{"extra exact tracking", "http://127.0.0.1/a?ref=home&id=2", []string{"ref"}, "http://127.0.0.1/a?id=2"},
 		{"extra prefix tracking", "http://127.0.0.1/a?at_xtor=1&at_campaign=2&id=2", []string{"at_*"}, "http://127.0.0.1/a?id=2"},
