@@ -71,7 +71,9 @@ func (db *DB) Open(ctx context.Context) error {
 	if db.Path == "" {
 		return errors.New("open database: no path")
 	}
-	pragmas := []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)"}
+	// auto_vacuum comes first: it only takes on a new file, before WAL mode
+	// or any table is written.
+	pragmas := []string{"auto_vacuum(INCREMENTAL)", "busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)"}
 	dsn := func(extra ...string) string {
 		q := url.Values{}
 		for _, p := range append(pragmas, extra...) {
@@ -135,12 +137,6 @@ func (db *DB) migrate(ctx context.Context) error {
 	var version int
 	if err := db.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return fmt.Errorf("read schema version: %w", err)
-	}
-	if version == 0 {
-		// auto_vacuum must be chosen before the first table exists.
-		if _, err := db.w.ExecContext(ctx, "PRAGMA auto_vacuum = INCREMENTAL"); err != nil {
-			return fmt.Errorf("set auto_vacuum: %w", err)
-		}
 	}
 	names, err := fs.Glob(migrations, "migrations/*.sql")
 	if err != nil {

@@ -82,9 +82,25 @@ func (db *DB) Prune(ctx context.Context, maxAge time.Duration, maxItems int) (in
 		return 0, fmt.Errorf("prune: %w", err)
 	}
 	if removed > 0 {
-		if _, err := db.w.ExecContext(ctx, `PRAGMA incremental_vacuum`); err != nil {
-			return removed, fmt.Errorf("prune: vacuum: %w", err)
+		if err := db.vacuum(ctx); err != nil {
+			return removed, fmt.Errorf("prune: %w", err)
 		}
 	}
 	return removed, nil
+}
+
+// vacuum returns the free pages to the file system. incremental_vacuum
+// frees pages as its statement is stepped, so its rows are read to the end.
+func (db *DB) vacuum(ctx context.Context) error {
+	rows, err := db.w.QueryContext(ctx, `PRAGMA incremental_vacuum`)
+	if err != nil {
+		return fmt.Errorf("vacuum: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("vacuum: %w", err)
+	}
+	return nil
 }
