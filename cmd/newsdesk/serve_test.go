@@ -108,6 +108,26 @@ func TestServeReloadAndShutdown(t *testing.T) {
 		return strings.Contains(body, "Coastal states agree")
 	})
 
+	if c, body := get(base + "/api/sources"); c != 200 || !strings.Contains(body, `"items_stored": 3`) || !strings.Contains(body, `"status": 200`) {
+		t.Fatalf("/api/sources (%d):\n%s", c, body)
+	}
+	if c, body := get(base + "/sources"); c != 200 || !strings.Contains(body, "politique.rss") {
+		t.Fatalf("/sources (%d):\n%.300s", c, body)
+	}
+
+	// Reload without the international section: it is gone from the server.
+	raw, _ := os.ReadFile(cfgPath)
+	without := strings.Replace(string(raw), "  - id: international\n    title: International\n    description: World news\n    language: en\n    sources:\n      - url: "+feeds.URL+"/monde.atom\n        title: Wire Agency\n", "", 1)
+	if without == string(raw) {
+		t.Fatal("test config layout changed: could not remove the section")
+	}
+	os.WriteFile(cfgPath, []byte(without), 0o644)
+	cmd.Process.Signal(syscall.SIGHUP)
+	eventually(t, "removed section answers 404", logs, func() bool { c, _ := get(base + "/feeds/international.atom"); return c == 404 })
+	if c, _ := get(base + "/feeds/sport.atom"); c != 200 {
+		t.Fatalf("sport after removing international: %d", c)
+	}
+
 	// A broken config is reported and the running one stays.
 	os.WriteFile(cfgPath, []byte("sections: [\n"), 0o644)
 	cmd.Process.Signal(syscall.SIGHUP)
