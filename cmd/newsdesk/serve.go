@@ -103,6 +103,9 @@ func (s *server) run(ctx context.Context, grace time.Duration) error {
 	s.log.Info("serving", "listen", ln.Addr().String(), "base_url", cfg.BaseURL, "sections", len(cfg.Sections),
 		"sources", len(cfg.Sources()), "database", cfg.Database, "version", version)
 
+	if err := sdNotify("READY=1"); err != nil {
+		s.log.Warn("sd_notify", "err", err)
+	}
 	go s.watchVersions(jobs)
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
@@ -110,7 +113,9 @@ func (s *server) run(ctx context.Context, grace time.Duration) error {
 	for {
 		select {
 		case <-hup:
+			_ = sdNotify("RELOADING=1")
 			s.reload(jobs)
+			_ = sdNotify("READY=1")
 			continue
 		case err := <-served:
 			cancelJobs()
@@ -119,6 +124,7 @@ func (s *server) run(ctx context.Context, grace time.Duration) error {
 		}
 		break
 	}
+	_ = sdNotify("STOPPING=1")
 	s.log.Info("shutting down", "grace", grace.String())
 	stopCtx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()

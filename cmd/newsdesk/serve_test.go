@@ -42,9 +42,10 @@ func freeAddr(t testing.TB) string {
 }
 
 // startServe starts `newsdesk serve` as a real process.
-func startServe(t *testing.T, cfgPath string) (*exec.Cmd, *syncBuffer) {
+func startServe(t *testing.T, cfgPath string, env ...string) (*exec.Cmd, *syncBuffer) {
 	t.Helper()
 	cmd := exec.Command(binary(t), "--config", cfgPath, "--log-format", "text", "serve", "--shutdown-grace", "2s")
+	cmd.Env = append(os.Environ(), env...)
 	logs := &syncBuffer{}
 	cmd.Stdout, cmd.Stderr = logs, logs
 	if err := cmd.Start(); err != nil {
@@ -85,8 +86,25 @@ func TestServeReloadAndShutdown(t *testing.T) {
 	dir := t.TempDir()
 	addr := freeAddr(t)
 	cfgPath := writeConfig(t, dir, feeds.URL, addr)
-	cmd, logs := startServe(t, cfgPath)
+	notify, err := net.ListenUnixgram("unixgram", &net.UnixAddr{Name: dir + "/notify.sock", Net: "unixgram"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer notify.Close()
+	var states syncBuffer
+	go func() {
+		buf := make([]byte, 256)
+		for {
+			n, err := notify.Read(buf)
+			if err != nil {
+				return
+			}
+			states.Write(append(buf[:n:n], '\n'))
+		}
+	}()
+	cmd, logs := startServe(t, cfgPath, "NOTIFY_SOCKET="+dir+"/notify.sock")
 	base := "http://" + addr
+	eventually(t, "systemd told READY=1", logs, func() bool { return strings.Contains(states.String(), "READY=1") })
 
 	eventually(t, "healthz answers", logs, func() bool { c, _ := get(base + "/healthz"); return c == 200 })
 	eventually(t, "start-up fetch filled politique", logs, func() bool {
@@ -154,6 +172,9 @@ func TestServeReloadAndShutdown(t *testing.T) {
 		if st, _ := os.Stat(dir + "/e2e.db-wal"); st.Size() != 0 {
 			t.Errorf("WAL not checkpointed at shutdown: %d bytes", st.Size())
 		}
+	}
+	if got, want := states.String(), "READY=1\nRELOADING=1\nREADY=1\nRELOADING=1\nREADY=1\nRELOADING=1\nREADY=1\nSTOPPING=1\n"; got != want {
+		t.Errorf("sd_notify states:\n%s\nwant:\n%s", got, want)
 	}
 	db := storage.New(dir + "/e2e.db")
 	if err := db.Open(context.Background()); err != nil {
