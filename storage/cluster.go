@@ -73,9 +73,12 @@ func (s *saver) member(section string, it *newsdesk.Item, state string, cluster 
 func (s *saver) findCluster(it *newsdesk.Item, section, titleKey string, sig neardup.Signature) (int64, string, error) {
 	var rep int64
 	if it.CanonicalLink != "" {
+		// CROSS JOIN fixes the join order and "<> ''" lets the partial index
+		// serve: without them SQLite walks every item of the section for
+		// each new item.
 		err := s.tx.QueryRowContext(s.ctx, `SELECT si.cluster_id FROM items i
-			JOIN section_items si ON si.item_id = i.id AND si.section = ?
-			WHERE i.canonical_link = ? AND i.id <> ? AND si.state <> 'filtered' LIMIT 1`,
+			CROSS JOIN section_items si ON si.item_id = i.id AND si.section = ?
+			WHERE i.canonical_link = ? AND i.canonical_link <> '' AND i.id <> ? AND si.state <> 'filtered' LIMIT 1`,
 			section, it.CanonicalLink, it.ID).Scan(&rep)
 		if err == nil {
 			return rep, "same link", nil
@@ -87,8 +90,8 @@ func (s *saver) findCluster(it *newsdesk.Item, section, titleKey string, sig nea
 	if titleKey != "" {
 		w := int64(s.db.TitleWindow.Seconds())
 		err := s.tx.QueryRowContext(s.ctx, `SELECT si.cluster_id FROM items i
-			JOIN section_items si ON si.item_id = i.id AND si.section = ?
-			WHERE i.title_key = ? AND i.sort_at BETWEEN ? AND ? AND i.id <> ? AND si.state <> 'filtered' LIMIT 1`,
+			CROSS JOIN section_items si ON si.item_id = i.id AND si.section = ?
+			WHERE i.title_key = ? AND i.title_key <> '' AND i.sort_at BETWEEN ? AND ? AND i.id <> ? AND si.state <> 'filtered' LIMIT 1`,
 			section, titleKey, it.SortAt.Unix()-w, it.SortAt.Unix()+w, it.ID).Scan(&rep)
 		if err == nil {
 			return rep, "same title", nil
@@ -108,8 +111,8 @@ func (s *saver) findCluster(it *newsdesk.Item, section, titleKey string, sig nea
 	}
 	rows, err := s.tx.QueryContext(s.ctx, `SELECT DISTINCT i.id, i.signature, si.cluster_id
 		FROM neardup_bands nb
-		JOIN items i ON i.id = nb.item_id
-		JOIN section_items si ON si.item_id = i.id AND si.section = ?
+		CROSS JOIN items i ON i.id = nb.item_id
+		CROSS JOIN section_items si ON si.item_id = i.id AND si.section = ?
 		WHERE nb.sort_at BETWEEN ? AND ? AND nb.item_id <> ? AND si.state <> 'filtered'
 		AND nb.band IN (?`+strings.Repeat(", ?", len(bands)-1)+`)`, args...)
 	if err != nil {

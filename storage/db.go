@@ -48,6 +48,14 @@ type DB struct {
 	// TitleWindow bounds the same-normalized-title rule (default 24h).
 	TitleWindow time.Duration
 
+	// BusyTimeout is how long a write waits for another process's lock
+	// before failing with ErrLocked (default 10s). Set before Open.
+	BusyTimeout time.Duration
+	// MaxPages, when positive, caps the file at that many pages (SQLite's
+	// max_page_count): writes beyond fail with ErrFull, as on a full disk.
+	// Set before Open.
+	MaxPages int
+
 	w *sql.DB // one connection, serialized writes
 	r *sql.DB // read pool
 
@@ -73,7 +81,15 @@ func (db *DB) Open(ctx context.Context) error {
 	}
 	// auto_vacuum comes first: it only takes on a new file, before WAL mode
 	// or any table is written.
-	pragmas := []string{"auto_vacuum(INCREMENTAL)", "busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)"}
+	busy := db.BusyTimeout
+	if busy <= 0 {
+		busy = 10 * time.Second
+	}
+	pragmas := []string{"auto_vacuum(INCREMENTAL)", fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds()),
+		"journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)"}
+	if db.MaxPages > 0 {
+		pragmas = append(pragmas, fmt.Sprintf("max_page_count(%d)", db.MaxPages))
+	}
 	dsn := func(extra ...string) string {
 		q := url.Values{}
 		for _, p := range append(pragmas, extra...) {
@@ -95,6 +111,9 @@ func (db *DB) Open(ctx context.Context) error {
 	db.r.SetMaxIdleConns(max(4, runtime.GOMAXPROCS(0)*2))
 	if err := db.migrate(ctx); err != nil {
 		db.Close()
+		if f := db.fault(err); f != err {
+			return fmt.Errorf("open: %w", f)
+		}
 		return fmt.Errorf("open database %s: %w", db.Path, err)
 	}
 	return nil
@@ -170,17 +189,18 @@ func (db *DB) migrate(ctx context.Context) error {
 }
 
 // inTx runs fn in a write transaction, committing when it returns nil.
+// Storage faults (locked, full, read-only) come back naming the database.
 func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("begin: %w", err)
+		return db.fault(fmt.Errorf("begin: %w", err))
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return db.fault(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		return db.fault(fmt.Errorf("commit: %w", err))
 	}
 	return nil
 }

@@ -40,12 +40,36 @@ func (f *feedServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if t%10 == 0 && n > 0 {
 			story = n - 1 // the same story as the previous source
 		}
+		title, text := words(uint64(story)<<32|uint64(t), 8), words(uint64(story)<<32|uint64(t)^0x9e3779b9, 40)
 		fmt.Fprintf(&b, `<item><title>%s</title><link>http://127.0.0.1/s/%d/%d</link><guid isPermaLink="false">s%d-%d</guid>
 <pubDate>%s</pubDate><category>c%d</category><description>%s</description></item>
-`, html.EscapeString(fmt.Sprintf("Story %d of desk %d: the council votes on measure %d", t, story, t%97)),
-			n, t, n, t, time.Unix(t, 0).UTC().Format(time.RFC1123Z), t%5,
-			html.EscapeString(fmt.Sprintf("<p>Report number %d from desk %d. The council met at noon and voted on measure %d after a long debate.</p>", t, story, t%97)))
+`, html.EscapeString(title), n, t, n, t, time.Unix(t, 0).UTC().Format(time.RFC1123Z), t%5,
+			html.EscapeString("<p>"+text+".</p>"))
 	}
 	b.WriteString("</channel></rss>\n")
 	_, _ = w.Write([]byte(b.String()))
+}
+
+// vocabulary is the word list generated texts draw from.
+var vocabulary = strings.Fields(`council budget minister vote harbour strike court ruling election mayor
+river flood school teachers hospital nurses railway tunnel festival museum treaty border farmers
+drought market prices energy wind solar factory workers union reform pension tax audit police
+inquiry storm coast fishing bridge repair league final coach transfer stadium archive library
+science telescope vaccine trial climate summit delegation protest parliament senate committee`)
+
+// words returns n words chosen deterministically from seed (xorshift), so
+// that every story has its own text and near-duplicates are rare.
+func words(seed uint64, n int) string {
+	x := seed*0x9e3779b97f4a7c15 + 1
+	out := make([]string, n)
+	for i := range out {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		out[i] = vocabulary[x%uint64(len(vocabulary))]
+		if i%3 == 2 { // numbers widen the vocabulary as names and figures do
+			out[i] += strconv.FormatUint(x>>40%1000, 10)
+		}
+	}
+	return strings.Join(out, " ")
 }

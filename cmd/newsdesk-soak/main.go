@@ -22,6 +22,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 	"time"
 )
@@ -37,7 +38,17 @@ func main() {
 	flag.StringVar(&o.dir, "dir", "", "folder for the database (default: a temporary folder, removed at the end)")
 	flag.Float64Var(&o.tolerance, "tolerance", 0.20, "largest relative growth still called flat")
 	verbose := flag.Bool("v", false, "log the pipeline's warnings")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	flag.Parse()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "newsdesk-soak: %v\n", err)
+			os.Exit(2)
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 
 	level := slog.LevelError
 	if *verbose {
@@ -50,7 +61,10 @@ func main() {
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "newsdesk-soak: %v\n", err)
 	}
-	os.Exit(code)
+	if code != 0 {
+		pprof.StopCPUProfile()
+		os.Exit(code)
+	}
 }
 
 // options configure one soak run.
