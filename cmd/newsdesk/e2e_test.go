@@ -218,3 +218,28 @@ func TestCheckReportsProblems(t *testing.T) {
 		t.Errorf("help: exit %d\n%s", code, out)
 	}
 }
+
+func TestExplainNamesTheRule(t *testing.T) {
+	feeds := fixtureServer(t)
+	dir := t.TempDir()
+	cfgPath := writeConfig(t, dir, feeds.URL, "")
+	if code, _, errOut := runCLI(t, "--config", cfgPath, "--log-level", "error", "fetch"); code != 0 {
+		t.Fatalf("fetch: %s", errOut)
+	}
+	code, out, errOut := runCLI(t, "--config", cfgPath, "explain", "--section", "politique")
+	if code != 0 {
+		t.Fatalf("explain: exit %d %s", code, errOut)
+	}
+	var sponsored string
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, "Contenu sponsoris") {
+			sponsored = line
+		}
+	}
+	if !strings.Contains(sponsored, "filtered") || !strings.Contains(sponsored, "exclude: (?i)sponsoris") {
+		t.Fatalf("explain does not say why the sponsored item is out:\n%s", out)
+	}
+	if code, _, _ := runCLI(t, "--config", cfgPath, "explain", "--section", "nope"); code != 2 {
+		t.Fatalf("explain of an unknown section: exit %d, want 2", code)
+	}
+}

@@ -38,14 +38,14 @@ func explainCommand() *command {
 				return fail(g, err)
 			}
 			tw := tabwriter.NewWriter(g.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ITEM\tDATE\tSTATE\tSOURCE\tTITLE\tWHY")
+			fmt.Fprintln(tw, "ITEM\tDATE\tSTATE\tSOURCE\tTITLE\tWHY\tDECIDED")
 			for _, d := range ds {
 				why := d.Reason
 				if why == "" {
 					why = "-"
 				}
-				fmt.Fprintf(tw, "#%d\t%s\t%s\t%s\t%s\t%s\n", d.ItemID, d.SortAt.Format("2006-01-02 15:04"), d.State,
-					clip(d.Source, 24), clip(d.Title, 60), why)
+				fmt.Fprintf(tw, "#%d\t%s\t%s\t%s\t%s\t%s\t%s\n", d.ItemID, d.SortAt.Format("2006-01-02 15:04"), d.State,
+					clip(d.Source, 24), clip(d.Title, 60), why, d.DecidedAt.Local().Format("2006-01-02 15:04:05"))
 			}
 			if err := tw.Flush(); err != nil {
 				return fail(g, err)

@@ -1,0 +1,181 @@
+package main
+
+import (
+	"fmt"
+	"hash/fnv"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// corpus generates the bench's sources: n sources of m items each, every
+// item about 1 KB of content. Sources are paired (2k and 2k+1); the last
+// dups items of each source retell the first dups stories of its partner
+// with the same dispatch text under another URL and another headline, so
+// that dups/m of all items are cross-source duplicates. Everything is a
+// pure function of the indexes: no feed is kept in memory.
+type corpus struct {
+	n, m, dups int
+	base       time.Time // publication time of the newest story
+}
+
+func newCorpus(n, m int, share float64, base time.Time) *corpus {
+	d := int(float64(m)*share + 0.5)
+	d = min(d, m/2) // retold stories must be originals of the partner
+	if n < 2 {
+		d = 0
+	}
+	return &corpus{n: n, m: m, dups: d, base: base}
+}
+
+// story says which story item j of source s tells: its own, or a retelling
+// of (partner, k).
+func (c *corpus) story(s, j int) (src, idx int, retold bool) {
+	if j >= c.m-c.dups {
+		p := s ^ 1
+		if p < c.n {
+			return p, j - (c.m - c.dups), true
+		}
+	}
+	return s, j, false
+}
+
+// words is the vocabulary of generated text.
+var words = strings.Fields(`gouvernement conseil budget réforme sénat assemblée ministre élus
+	commune région département vote loi projet débat majorité opposition syndicat grève
+	entreprise usine emploi salaire inflation croissance banque marché bourse énergie
+	électricité gaz pétrole climat sécheresse récolte agriculteurs port aéroport train
+	ligne chantier hôpital médecins école enseignants université étudiants police justice
+	tribunal procès enquête incendie tempête inondation pompiers festival musée théâtre
+	concert stade équipe match championnat victoire défaite entraîneur joueurs supporters
+	frontière diplomatie sommet accord traité sanctions négociation cessez-le-feu armée`)
+
+// syllables build the large vocabulary of generated text: news prose
+// mixes a few topical words, shared by many stories, with many rarer ones
+// (names, places, figures) that set stories apart.
+var syllables = strings.Fields(`ba be bi bo bu da de di do du fa fe fi fo fu ga ge gi go gu la le li lo lu
+	ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu`)
+
+// text writes nw pseudo-random words seeded by seed: one in five from the
+// topical list, the others from about 125,000 three-syllable words.
+func text(b *strings.Builder, seed uint64, nw int) {
+	x := seed*0x9E3779B97F4A7C15 + 1
+	next := func() uint64 {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		return x
+	}
+	for i := range nw {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		r := next()
+		if r%5 == 0 {
+			b.WriteString(words[(r/5)%uint64(len(words))])
+			continue
+		}
+		n := uint64(len(syllables))
+		b.WriteString(syllables[(r>>8)%n])
+		b.WriteString(syllables[(r>>20)%n])
+		b.WriteString(syllables[(r>>32)%n])
+	}
+}
+
+func seedOf(parts ...int) uint64 {
+	h := fnv.New64a()
+	for _, p := range parts {
+		h.Write([]byte(strconv.Itoa(p) + "/"))
+	}
+	return h.Sum64()
+}
+
+// published is the publication time of story (s, j); a retelling comes 20
+// minutes after its original.
+func (c *corpus) published(s, j int, retold bool) time.Time {
+	t := c.base.Add(-time.Duration(j)*40*time.Minute - time.Duration(s%40)*time.Minute)
+	if retold {
+		t = t.Add(20 * time.Minute)
+	}
+	return t
+}
+
+// feed returns the RSS document of source s as served from host.
+func (c *corpus) feed(host string, s int) []byte {
+	var b strings.Builder
+	b.Grow(c.m * 1800)
+	fmt.Fprintf(&b, `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Source %d</title><link>http://%s/s/%d/</link><description>Bench source %d</description><language>fr</language>
+`, s, host, s, s)
+	for j := range c.m {
+		ss, sj, retold := c.story(s, j)
+		fmt.Fprintf(&b, "<item><title>")
+		text(&b, seedOf(s, j, 1), 9) // own headline, even for a retold story
+		fmt.Fprintf(&b, " %d-%d</title><link>http://%s/s/%d/%d.html?utm_source=rss</link><guid isPermaLink=\"false\">src%d-item%d</guid>",
+			s, j, host, s, j, s, j)
+		fmt.Fprintf(&b, "<pubDate>%s</pubDate><dc:creator>Rédaction %d</dc:creator><category>cat%d</category><description>",
+			c.published(ss, sj, retold).Format(time.RFC1123Z), s, j%5)
+		text(&b, seedOf(ss, sj, 2), 30)
+		b.WriteString("</description><content:encoded><![CDATA[")
+		// The dispatch: about 1 KB of text in four paragraphs, shared by
+		// every retelling of the story.
+		for p := range 4 {
+			b.WriteString("<p>")
+			text(&b, seedOf(ss, sj, 3, p), 28)
+			if p == 1 {
+				fmt.Fprintf(&b, ` <a href="http://%s/s/%d/related.html?fbclid=x">lire</a>`, host, s)
+			}
+			b.WriteString("</p>")
+		}
+		b.WriteString("]]></content:encoded></item>\n")
+	}
+	b.WriteString("</channel></rss>\n")
+	return []byte(b.String())
+}
+
+// etag is the validator of source s's document: it never changes.
+func etag(s int) string { return `"bench-` + strconv.Itoa(s) + `"` }
+
+// feedServer serves the corpus on a loopback listener: /s/{n}.xml, with
+// ETag and If-None-Match (304) support.
+type feedServer struct {
+	c    *corpus
+	srv  *http.Server
+	host string
+}
+
+func startFeedServer(c *corpus) (*feedServer, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("listen: %w", err)
+	}
+	fs := &feedServer{c: c, host: ln.Addr().String()}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /s/{file}", func(w http.ResponseWriter, r *http.Request) {
+		s, err := strconv.Atoi(strings.TrimSuffix(r.PathValue("file"), ".xml"))
+		if err != nil || s < 0 || s >= c.n {
+			http.NotFound(w, r)
+			return
+		}
+		tag := etag(s)
+		w.Header().Set("ETag", tag)
+		if r.Header.Get("If-None-Match") == tag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		body := c.feed(fs.host, s)
+		w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
+		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+		w.Write(body)
+	})
+	fs.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go fs.srv.Serve(ln)
+	return fs, nil
+}
+
+func (fs *feedServer) url(s int) string { return fmt.Sprintf("http://%s/s/%d.xml", fs.host, s) }
+
+func (fs *feedServer) Close() error { return fs.srv.Close() }

@@ -1,0 +1,123 @@
+// Command newsdesk-bench measures newsdesk end to end on this machine, in
+// one process, against floors measured in the same run.
+//
+// It starts a loopback feed server generating -sources × -items RSS items
+// (about 1 KB of content each) with a -dups share of cross-source
+// duplicates, opens a fresh database in a temporary folder and runs:
+//
+//  1. cold fetch of every source through ingest.Desk.FetchAll (fetcher
+//     concurrency -concurrency, per-host limit equal to it: every source is
+//     on one loopback address), against the parse floor: the same GETs
+//     with gofeed parsing and nothing else;
+//  2. warm refetch, every source answering 304;
+//  3. serving a section feed through the real feedgen handler on a
+//     loopback http.Server, -conns connections, plain and conditional,
+//     against a bare net/http handler serving the same bytes;
+//  4. with -items-stored N, a database pre-filled with N items (bulk SQL):
+//     section render from the database, insert rate and near-duplicate
+//     cost per item against an empty and a 10,000-item database, and bytes
+//     on disk per item.
+//
+// It prints one table. It does not assert anything: targets are judged by
+// whoever reads the table.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+)
+
+type options struct {
+	sources, items, sections, limit int
+	dups                            float64
+	concurrency, conns, requests    int
+	rounds                          int
+	itemsStored                     int
+	keep                            string
+	cpuprofile                      string
+	phase                           string
+}
+
+func main() {
+	var o options
+	flag.IntVar(&o.sources, "sources", 1000, "number of generated sources")
+	flag.IntVar(&o.items, "items", 50, "items per source")
+	flag.Float64Var(&o.dups, "dups", 0.25, "share of items that retell another source's story")
+	flag.IntVar(&o.sections, "sections", 10, "sections the sources are spread over")
+	flag.IntVar(&o.limit, "limit", 50, "items per section feed")
+	flag.IntVar(&o.concurrency, "concurrency", 8, "fetcher concurrency (per-host limit is the same)")
+	flag.IntVar(&o.conns, "conns", 32, "connections of the serving test")
+	flag.IntVar(&o.requests, "requests", 20000, "requests per serving run")
+	flag.IntVar(&o.rounds, "rounds", 2, "runs of each floor and serving test; the best is kept")
+	flag.IntVar(&o.itemsStored, "items-stored", 0, "also measure with this many items pre-stored (e.g. 1000000); 0 skips")
+	flag.StringVar(&o.keep, "dir", "", "folder for the databases (default: a temporary folder, removed)")
+	flag.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the selected phases to this file")
+	flag.StringVar(&o.phase, "profile-phase", "cold", "phase the CPU profile covers: floor, cold, warm, serve or scale")
+	flag.Parse()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, o); err != nil {
+		fmt.Fprintln(os.Stderr, "newsdesk-bench:", err)
+		os.Exit(1)
+	}
+}
+
+// profiler writes a CPU profile of one phase.
+type profiler struct {
+	f     *os.File
+	phase string
+}
+
+func (p *profiler) start(phase string) {
+	if p.f != nil && p.phase == phase {
+		_ = pprof.StartCPUProfile(p.f)
+	}
+}
+
+func (p *profiler) stop(phase string) {
+	if p.f != nil && p.phase == phase {
+		pprof.StopCPUProfile()
+	}
+}
+
+func run(ctx context.Context, o options) error {
+	dir := o.keep
+	if dir == "" {
+		d, err := os.MkdirTemp("", "newsdesk-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		dir = d
+	}
+	prof := &profiler{phase: o.phase}
+	if o.cpuprofile != "" {
+		f, err := os.Create(o.cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		prof.f = f
+	}
+	t := &table{}
+	t.note("machine: %d CPUs (GOMAXPROCS %d), %s/%s, %s", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, runtime.Version())
+	if err := benchPipeline(ctx, o, filepath.Join(dir, "bench.db"), prof, t); err != nil {
+		return err
+	}
+	if o.itemsStored > 0 {
+		prof.start("scale")
+		err := benchScale(ctx, o, dir, t)
+		prof.stop("scale")
+		if err != nil {
+			return err
+		}
+	}
+	t.print(os.Stdout)
+	return nil
+}

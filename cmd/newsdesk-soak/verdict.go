@@ -1,0 +1,85 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+)
+
+// verdict compares the first and last quarters of the samples taken after
+// the warm-up, figure by figure.
+type verdict struct {
+	flat    bool
+	reason  string // set when there were too few samples
+	figures []figure
+}
+
+// figure is one measured quantity's quarter means.
+type figure struct {
+	name        string
+	first, last float64
+	growth      float64 // last/first - 1
+	flat        bool
+}
+
+// judge computes the verdict: a figure is flat when its last-quarter mean
+// exceeds its first-quarter mean by at most tolerance (a fraction).
+func judge(samples []sample, warmup time.Duration, tolerance float64) verdict {
+	var kept []sample
+	for _, s := range samples {
+		if s.at >= warmup {
+			kept = append(kept, s)
+		}
+	}
+	if len(kept) < 4 {
+		return verdict{reason: fmt.Sprintf("too few samples after the warm-up: %d, want at least 4", len(kept))}
+	}
+	q := len(kept) / 4
+	v := verdict{flat: true}
+	for _, f := range []struct {
+		name string
+		get  func(sample) float64
+	}{
+		{"heap in use (MiB)", func(s sample) float64 { return mib(s.heap) }},
+		{"resident (MiB)", func(s sample) float64 { return mib(s.rss) }},
+		{"goroutines", func(s sample) float64 { return float64(s.goroutines) }},
+	} {
+		first, last := mean(kept[:q], f.get), mean(kept[len(kept)-q:], f.get)
+		fig := figure{name: f.name, first: first, last: last}
+		if first > 0 {
+			fig.growth = last/first - 1
+		}
+		fig.flat = fig.growth <= tolerance
+		v.flat = v.flat && fig.flat
+		v.figures = append(v.figures, fig)
+	}
+	return v
+}
+
+func mean(ss []sample, get func(sample) float64) float64 {
+	var sum float64
+	for _, s := range ss {
+		sum += get(s)
+	}
+	return sum / float64(len(ss))
+}
+
+func (v verdict) write(w io.Writer) {
+	if v.reason != "" {
+		fmt.Fprintf(w, "verdict: undecided: %s\n", v.reason)
+		return
+	}
+	fmt.Fprintf(w, "%-18s %12s %12s %8s\n", "figure", "first quarter", "last quarter", "growth")
+	for _, f := range v.figures {
+		mark := "flat"
+		if !f.flat {
+			mark = "GROWS"
+		}
+		fmt.Fprintf(w, "%-18s %12.1f %12.1f %+7.1f%% %s\n", f.name, f.first, f.last, 100*f.growth, mark)
+	}
+	if v.flat {
+		fmt.Fprintln(w, "verdict: flat")
+	} else {
+		fmt.Fprintln(w, "verdict: GROWING")
+	}
+}
