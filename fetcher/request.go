@@ -110,7 +110,12 @@ func (f *Fetcher) do(ctx context.Context, rawURL string, v validators) (*http.Re
 	}
 	resp, err := f.client.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("get %s: %w", rawURL, err)
+		// The caller names the URL; *url.Error would name it twice more.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, err
 	}
 	return resp, nil
 }
