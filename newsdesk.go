@@ -226,6 +226,22 @@ func isAbsoluteURI(s string) bool {
 	return false
 }
 
+// IsXMLChar reports whether r is a Char of XML 1.0: #x9 | #xA | #xD |
+// [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]. No other character
+// may reach an output: the fetcher strips them from bodies, normalize from
+// item fields and feedgen from everything it renders.
+func IsXMLChar(r rune) bool {
+	switch {
+	case r == 0x9 || r == 0xA || r == 0xD:
+		return true
+	case r >= 0x20 && r <= 0xD7FF:
+		return true
+	case r >= 0xE000 && r <= 0xFFFD:
+		return true
+	}
+	return r >= 0x10000 && r <= 0x10FFFF
+}
+
 // SourceState is what newsdesk remembers of a source between fetches: the
 // validators for conditional requests and the outcome of recent attempts.
 type SourceState struct {

@@ -39,24 +39,10 @@ func clean(s string) string {
 	return b.String()
 }
 
-// xmlChar reports whether r is an XML 1.0 Char; utf8.RuneError stands for
-// invalid input and is rejected along with a literal U+FFFD, which never
-// carries meaning in a feed.
-func xmlChar(r rune) bool {
-	switch {
-	case r == utf8.RuneError:
-		return false
-	case r == 0x9 || r == 0xA || r == 0xD:
-		return true
-	case r >= 0x20 && r <= 0xD7FF:
-		return true
-	case r >= 0xE000 && r <= 0xFFFD:
-		return true
-	case r >= 0x10000 && r <= 0x10FFFF:
-		return true
-	}
-	return false
-}
+// xmlChar reports whether r may be rendered: an XML 1.0 Char, and not
+// utf8.RuneError, which stands for invalid input and never carries meaning
+// in a feed.
+func xmlChar(r rune) bool { return r != utf8.RuneError && newsdesk.IsXMLChar(r) }
 
 // firstTime returns the first non-zero time, in UTC, or the zero time.
 func firstTime(ts ...time.Time) time.Time {

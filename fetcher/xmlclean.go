@@ -3,6 +3,8 @@ package fetcher
 import (
 	"strings"
 	"unicode/utf8"
+
+	"newsdesk"
 )
 
 // cleanXML prepares decoded UTF-8 text for the XML parser: a declaration
@@ -32,22 +34,6 @@ func rewriteDecl(b []byte) []byte {
 	return append(out, b[end:]...)
 }
 
-// xmlChar reports whether r is a Char of XML 1.0:
-// #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
-func xmlChar(r rune) bool {
-	switch {
-	case r == 0x9 || r == 0xA || r == 0xD:
-		return true
-	case r >= 0x20 && r <= 0xD7FF:
-		return true
-	case r >= 0xE000 && r <= 0xFFFD:
-		return true
-	case r >= 0x10000 && r <= 0x10FFFF:
-		return true
-	}
-	return false
-}
-
 // stripForbidden removes characters XML 1.0 forbids and replaces invalid
 // UTF-8 with U+FFFD.
 func stripForbidden(b []byte) []byte {
@@ -60,7 +46,7 @@ func stripForbidden(b []byte) []byte {
 	for i < len(b) {
 		c := b[i]
 		if c < utf8.RuneSelf {
-			if xmlChar(rune(c)) {
+			if newsdesk.IsXMLChar(rune(c)) {
 				out = append(out, c)
 			}
 			i++
@@ -70,7 +56,7 @@ func stripForbidden(b []byte) []byte {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			out = append(out, "\uFFFD"...)
-		case xmlChar(r):
+		case newsdesk.IsXMLChar(r):
 			out = append(out, b[i:i+size]...)
 		}
 		i += size
@@ -91,7 +77,7 @@ func firstForbidden(b []byte) int {
 			continue
 		}
 		r, size := utf8.DecodeRune(b[i:])
-		if (r == utf8.RuneError && size == 1) || !xmlChar(r) {
+		if (r == utf8.RuneError && size == 1) || !newsdesk.IsXMLChar(r) {
 			return i
 		}
 		i += size

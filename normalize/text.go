@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"newsdesk"
 )
 
 var (
@@ -206,21 +208,5 @@ func stripInvalid(s string) string {
 // xmlChar reports whether a decoded rune of the given encoded size is an
 // XML 1.0 Char (and not an invalid byte decoded as U+FFFD).
 func xmlChar(r rune, size int) bool {
-	switch {
-	case r == utf8.RuneError && size == 1:
-		return false
-	case r == 0x9 || r == 0xA || r == 0xD:
-		return true
-	case r < 0x20:
-		return false
-	case r <= 0xD7FF:
-		return true
-	case r < 0xE000:
-		return false
-	case r <= 0xFFFD:
-		return true
-	case r < 0x10000:
-		return false
-	}
-	return r <= 0x10FFFF
+	return !(r == utf8.RuneError && size == 1) && newsdesk.IsXMLChar(r)
 }
