@@ -34,6 +34,14 @@ type Desk struct {
 	OnChange func(sections []string)
 	// Observe, when set, is called with every report (metrics).
 	Observe func(Report)
+	// MaxPending bounds the fetches between the start of their request and
+	// the end of their store transaction (default 16). Stores are
+	// serialized on one writer; without a bound, documents fetched faster
+	// than they are stored pile up in memory.
+	MaxPending int
+
+	pendingOnce sync.Once
+	pending     chan struct{}
 }
 
 // Report is what one fetch of one source did.
@@ -92,6 +100,12 @@ func (d *Desk) FetchSource(ctx context.Context, src newsdesk.Source, force bool)
 		rep.Next = prev.NextAttempt
 		return rep
 	}
+	if err := d.enter(ctx); err != nil {
+		rep.Err = err
+		rep.Skipped = "cancelled"
+		return rep
+	}
+	defer d.leave()
 	res := d.Fetcher.Fetch(ctx, src, prev)
 	if ctx.Err() != nil && res.Err != nil {
 		// Shutdown cancelled the fetch: nothing to record, the source is
@@ -101,6 +115,9 @@ func (d *Desk) FetchSource(ctx context.Context, src newsdesk.Source, force bool)
 		return rep
 	}
 	res.State.ConfigHash = hash
+	// The feed's own title names the source in outputs: plain text, like
+	// item titles.
+	res.State.Title = normalize.Title(res.State.Title)
 	rep.Status, rep.Err, rep.NotModified = res.State.Status, res.Err, res.NotModified
 	rep.Moved, rep.Discovered = res.Moved, res.Discovered
 	rep.Bytes, rep.Duration, rep.Next = res.State.Bytes, res.State.Duration, res.State.NextAttempt
@@ -196,6 +213,25 @@ func (d *Desk) log(log *slog.Logger, rep Report) {
 	}
 	log.Info("fetch", attrs...)
 }
+
+// enter waits for one of MaxPending slots.
+func (d *Desk) enter(ctx context.Context) error {
+	d.pendingOnce.Do(func() {
+		n := d.MaxPending
+		if n <= 0 {
+			n = 16
+		}
+		d.pending = make(chan struct{}, n)
+	})
+	select {
+	case d.pending <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (d *Desk) leave() { <-d.pending }
 
 func (d *Desk) logger() *slog.Logger {
 	if d.Logger == nil {

@@ -13,8 +13,10 @@ import (
 
 var (
 	// tagRe matches a complete HTML tag or comment: what a title or summary
-	// must never contain. A lone '<' as in "x<y" is not a tag.
-	tagRe = regexp.MustCompile(`<(?:/?[A-Za-z][A-Za-z0-9:_-]*(?:\s[^<>]*)?/?|!--(?s:.*?)--|![A-Za-z][^<>]*)>`)
+	// must never contain. A lone '<' as in "x<y" is not a tag. A '/' may
+	// separate the name from the attributes, as browsers read
+	// "<svg/onload=…>".
+	tagRe = regexp.MustCompile(`<(?:/?[A-Za-z][A-Za-z0-9:_-]*(?:[\s/][^<>]*)?/?|!--(?s:.*?)--|![A-Za-z][^<>]*)>`)
 	// entityRe matches an HTML character reference, named or numeric.
 	entityRe = regexp.MustCompile(`&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});?`)
 )

@@ -22,6 +22,8 @@ func TestTitle(t *testing.T) {
 		{"tags stripped", "Rain <b>tomorrow</b>", "Rain tomorrow"},
 		{"escaped tags stripped", "Rain &lt;b&gt;tomorrow&lt;/b&gt;", "Rain tomorrow"},
 		{"script dropped", "Hello <script>alert(1)</script>world", "Hello world"},
+		{"slash-separated tag dropped", "Hi <img/src=x/onerror=alert(2)>there", "Hi there"},
+		{"slash-separated svg dropped", "Hi <svg/onload=alert(1)>", "Hi"},
 		{"comparison kept", "Why x<y matters", "Why x<y matters"},
 		{"escaped comparison kept", "3 &lt; 4 and 5 &gt; 2", "3 < 4 and 5 > 2"},
 		{"ampersand kept", "AT&T and R&D", "AT&T and R&D"},

@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"newsdesk"
 	"newsdesk/neardup"
@@ -62,8 +61,7 @@ func (s *saver) place(it *newsdesk.Item, sec *newsdesk.Section, titleKey string,
 }
 
 func (s *saver) member(section string, it *newsdesk.Item, state string, cluster int64, reason string) error {
-	_, err := s.tx.ExecContext(s.ctx, `INSERT INTO section_items (section, item_id, state, cluster_id, reason, sort_at, decided_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (section, item_id) DO NOTHING`,
+	_, err := s.q(qMember).ExecContext(s.ctx,
 		section, it.ID, state, cluster, reason, it.SortAt.Unix(), s.now.Unix())
 	return err
 }
@@ -73,13 +71,7 @@ func (s *saver) member(section string, it *newsdesk.Item, state string, cluster 
 func (s *saver) findCluster(it *newsdesk.Item, section, titleKey string, sig neardup.Signature) (int64, string, error) {
 	var rep int64
 	if it.CanonicalLink != "" {
-		// CROSS JOIN fixes the join order and "<> ''" lets the partial index
-		// serve: without them SQLite walks every item of the section for
-		// each new item.
-		err := s.tx.QueryRowContext(s.ctx, `SELECT si.cluster_id FROM items i
-			CROSS JOIN section_items si ON si.item_id = i.id AND si.section = ?
-			WHERE i.canonical_link = ? AND i.canonical_link <> '' AND i.id <> ? AND si.state <> 'filtered' LIMIT 1`,
-			section, it.CanonicalLink, it.ID).Scan(&rep)
+		err := s.q(qSameLink).QueryRowContext(s.ctx, section, it.CanonicalLink, it.ID).Scan(&rep)
 		if err == nil {
 			return rep, "same link", nil
 		}
@@ -89,10 +81,7 @@ func (s *saver) findCluster(it *newsdesk.Item, section, titleKey string, sig nea
 	}
 	if titleKey != "" {
 		w := int64(s.db.TitleWindow.Seconds())
-		err := s.tx.QueryRowContext(s.ctx, `SELECT si.cluster_id FROM items i
-			CROSS JOIN section_items si ON si.item_id = i.id AND si.section = ?
-			WHERE i.title_key = ? AND i.title_key <> '' AND i.sort_at BETWEEN ? AND ? AND i.id <> ? AND si.state <> 'filtered' LIMIT 1`,
-			section, titleKey, it.SortAt.Unix()-w, it.SortAt.Unix()+w, it.ID).Scan(&rep)
+		err := s.q(qSameTitle).QueryRowContext(s.ctx, section, titleKey, it.SortAt.Unix()-w, it.SortAt.Unix()+w, it.ID).Scan(&rep)
 		if err == nil {
 			return rep, "same title", nil
 		}
@@ -109,12 +98,7 @@ func (s *saver) findCluster(it *newsdesk.Item, section, titleKey string, sig nea
 	for _, b := range bands {
 		args = append(args, b)
 	}
-	rows, err := s.tx.QueryContext(s.ctx, `SELECT DISTINCT i.id, i.signature, si.cluster_id
-		FROM neardup_bands nb
-		CROSS JOIN items i ON i.id = nb.item_id
-		CROSS JOIN section_items si ON si.item_id = i.id AND si.section = ?
-		WHERE nb.sort_at BETWEEN ? AND ? AND nb.item_id <> ? AND si.state <> 'filtered'
-		AND nb.band IN (?`+strings.Repeat(", ?", len(bands)-1)+`)`, args...)
+	rows, err := s.q(qNearDup).QueryContext(s.ctx, args...)
 	if err != nil {
 		return 0, "", err
 	}
@@ -149,7 +133,7 @@ func (s *saver) findCluster(it *newsdesk.Item, section, titleKey string, sig nea
 // of item id.
 func (s *saver) priorityOf(sec *newsdesk.Section, id int64) (int, error) {
 	var url string
-	err := s.tx.QueryRowContext(s.ctx, `SELECT s.url FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id = ?`, id).Scan(&url)
+	err := s.q(qPriorityOf).QueryRowContext(s.ctx, id).Scan(&url)
 	if err != nil {
 		return 0, err
 	}

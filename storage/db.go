@@ -19,6 +19,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/url"
+	"os"
 	"path"
 	"runtime"
 	"sort"
@@ -59,6 +60,8 @@ type DB struct {
 	w *sql.DB // one connection, serialized writes
 	r *sql.DB // read pool
 
+	stmts map[string]*sql.Stmt // write statements prepared on w (stmt.go)
+
 	sectionsMu
 }
 
@@ -79,31 +82,45 @@ func (db *DB) Open(ctx context.Context) error {
 	if db.Path == "" {
 		return errors.New("open database: no path")
 	}
-	// auto_vacuum comes first: it only takes on a new file, before WAL mode
-	// or any table is written.
 	busy := db.BusyTimeout
 	if busy <= 0 {
 		busy = 10 * time.Second
 	}
-	pragmas := []string{"auto_vacuum(INCREMENTAL)", fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds()),
-		"journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)"}
+	// busy_timeout comes first so that every later pragma waits for a lock
+	// held by another process instead of failing at once. auto_vacuum only
+	// takes on a new file, before WAL mode or any table is written; on an
+	// existing file it takes the write lock, so it is given only to the
+	// writer of a file that does not exist yet.
+	var vacuum []string
+	if _, err := os.Stat(db.Path); errors.Is(err, fs.ErrNotExist) {
+		vacuum = []string{"auto_vacuum(INCREMENTAL)"}
+	}
+	pragmas := []string{"journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)"}
 	if db.MaxPages > 0 {
 		pragmas = append(pragmas, fmt.Sprintf("max_page_count(%d)", db.MaxPages))
 	}
-	dsn := func(extra ...string) string {
+	dsn := func(first []string, extra ...string) string {
 		q := url.Values{}
-		for _, p := range append(pragmas, extra...) {
+		q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds()))
+		for _, p := range append(append(first, pragmas...), extra...) {
 			q.Add("_pragma", p)
 		}
 		return "file:" + (&url.URL{Path: db.Path}).EscapedPath() + "?" + q.Encode()
 	}
 	var err error
-	if db.w, err = sql.Open("sqlite", dsn()+"&_txlock=immediate"); err != nil {
+	// The writer keeps a larger page cache (32 MB instead of 2 MB): the
+	// indexes a fetch touches stay in memory instead of being read back
+	// through a system call per page. The WAL is checkpointed every 8192
+	// pages (32 MB) instead of 1000: the near-duplicate band index is
+	// written at random places, and a page rewritten by many fetches is
+	// copied back to the file once per checkpoint (a third less time per
+	// stored item with 10,000 items stored).
+	if db.w, err = sql.Open("sqlite", dsn(vacuum, "cache_size(-32768)", "temp_store(MEMORY)", "wal_autocheckpoint(8192)")+"&_txlock=immediate"); err != nil {
 		return fmt.Errorf("open database %s: %w", db.Path, err)
 	}
 	db.w.SetMaxOpenConns(1)
 	db.w.SetConnMaxIdleTime(0)
-	if db.r, err = sql.Open("sqlite", dsn("query_only(1)")); err != nil {
+	if db.r, err = sql.Open("sqlite", dsn(nil, "query_only(1)")); err != nil {
 		db.w.Close()
 		return fmt.Errorf("open database %s: %w", db.Path, err)
 	}
@@ -114,6 +131,10 @@ func (db *DB) Open(ctx context.Context) error {
 		if f := db.fault(err); f != err {
 			return fmt.Errorf("open: %w", f)
 		}
+		return fmt.Errorf("open database %s: %w", db.Path, err)
+	}
+	if err := db.prepare(ctx); err != nil {
+		db.Close()
 		return fmt.Errorf("open database %s: %w", db.Path, err)
 	}
 	return nil

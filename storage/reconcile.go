@@ -60,7 +60,7 @@ func (db *DB) fileExisting(ctx context.Context, sid int64, src newsdesk.Source, 
 	out := Outcome{Sections: map[string]*SectionCounts{}}
 	var placed int
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT `+itemColumns+`, i.title_key, i.signature FROM items i
+		rows, err := tx.QueryContext(ctx, `SELECT `+itemColumns+`, i.title_key, (SELECT signature FROM signatures WHERE item_id = i.id) FROM items i
 			JOIN sources s ON s.id = i.source_id WHERE i.source_id = ? ORDER BY i.sort_at, i.id`, sid)
 		if err != nil {
 			return err

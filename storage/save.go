@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -75,26 +74,27 @@ func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
 		}
 	}
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		sid, err := sourceID(ctx, tx, f.Source.URL)
+		s := &saver{db: db, tx: tx, ctx: ctx, now: now, source: f.Source, out: &out, changed: map[string]bool{}}
+		sid, err := sourceID(ctx, s.q(qSourceID), f.Source.URL)
 		if err != nil {
 			return err
 		}
+		s.sourceID = sid
 		f.State.URL = f.Source.URL
-		if err := writeState(ctx, tx, sid, f.State); err != nil {
+		if err := writeState(ctx, s.q(qWriteState), sid, f.State, f.Source.Title); err != nil {
 			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE sources SET name = ? WHERE id = ?`, f.Source.Title, sid); err != nil {
-			return fmt.Errorf("write source name: %w", err)
 		}
 		if len(f.Items) == 0 {
 			return nil
 		}
-		s := &saver{db: db, tx: tx, ctx: ctx, now: now, sourceID: sid, source: f.Source, out: &out, changed: map[string]bool{}}
 		var hadItems bool
 		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM items WHERE source_id = ?)`, sid).Scan(&hadItems); err != nil {
 			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
 		}
 		s.backfill = !hadItems
+		if s.known, err = loadKnown(ctx, tx, sid, f.Items, hadItems); err != nil {
+			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
+		}
 		seenKeys := make(map[string]bool, len(f.Items))
 		for i := range f.Items {
 			it := &f.Items[i]
@@ -132,34 +132,32 @@ type saver struct {
 	backfill bool // the source had no items: dates are taken as given
 	out      *Outcome
 	changed  map[string]bool
+	known    known   // what was stored of the fetch's items before it
+	stmts    txStmts // prepared statements bound to tx
+}
+
+// q returns a prepared write statement bound to the transaction.
+func (s *saver) q(query string) *sql.Stmt {
+	if s.stmts.tx == nil {
+		s.stmts = txStmts{ctx: s.ctx, tx: s.tx, db: s.db}
+	}
+	return s.stmts.stmt(query)
 }
 
 func (s *saver) save(it *newsdesk.Item, secs []*newsdesk.Section) error {
-	var seen bool
-	err := s.tx.QueryRowContext(s.ctx, `SELECT EXISTS (SELECT 1 FROM seen WHERE source_id = ? AND key = ?)
-		OR (? <> '' AND EXISTS (SELECT 1 FROM seen_links WHERE canonical_link = ?))`,
-		s.sourceID, it.Key, it.CanonicalLink, it.CanonicalLink).Scan(&seen)
-	if err != nil {
-		return err
-	}
-	if seen {
+	if s.known.seen[it.Key] || it.CanonicalLink != "" && s.known.seenLinks[it.CanonicalLink] {
 		s.out.Seen++
 		return nil
 	}
-	var id int64
-	var hash string
-	err = s.tx.QueryRowContext(s.ctx, `SELECT id, content_hash FROM items WHERE source_id = ? AND key = ?`,
-		s.sourceID, it.Key).Scan(&id, &hash)
+	k, ok := s.known.items[it.Key]
 	switch {
-	case errors.Is(err, sql.ErrNoRows):
+	case !ok:
 		return s.insert(it, secs)
-	case err != nil:
-		return err
-	case hash == it.ContentHash:
+	case k.hash == it.ContentHash:
 		s.out.Unchanged++
 		return nil
 	default:
-		it.ID = id
+		it.ID = k.id
 		return s.update(it)
 	}
 }
@@ -193,15 +191,17 @@ func (s *saver) insert(it *newsdesk.Item, secs []*newsdesk.Section) error {
 	}
 	authors, categories, enclosures := jsonList(it.Authors), jsonList(it.Categories), jsonList(it.Enclosures)
 	titleKey := neardup.TitleKey(it.Title)
-	err = s.tx.QueryRowContext(s.ctx, `INSERT INTO items (source_id, key, guid, link, canonical_link, title,
-		summary, content_html, authors, categories, enclosures, image_url, language, published_at, updated_at,
-		first_seen_at, sort_at, modified_at, content_hash, title_key, signature)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+	err = s.q(qInsertItem).QueryRowContext(s.ctx,
 		s.sourceID, it.Key, it.GUID, it.Link, it.CanonicalLink, it.Title, it.Summary, it.ContentHTML,
 		authors, categories, enclosures, it.ImageURL, it.Language, unix(it.Published), unix(it.Updated),
-		s.now.Unix(), it.SortAt.Unix(), s.now.Unix(), it.ContentHash, titleKey, sigBytes).Scan(&it.ID)
+		s.now.Unix(), it.SortAt.Unix(), s.now.Unix(), it.ContentHash, titleKey).Scan(&it.ID)
 	if err != nil {
 		return err
+	}
+	if len(sigBytes) > 0 {
+		if _, err := s.q(qInsertSignature).ExecContext(s.ctx, it.ID, sigBytes); err != nil {
+			return err
+		}
 	}
 	s.out.New++
 	for _, sec := range secs {
@@ -209,9 +209,13 @@ func (s *saver) insert(it *newsdesk.Item, secs []*newsdesk.Section) error {
 			return fmt.Errorf("section %s: %w", sec.ID, err)
 		}
 	}
-	for _, band := range sig.BandKeys() {
-		if _, err := s.tx.ExecContext(s.ctx, `INSERT OR IGNORE INTO neardup_bands (band, item_id, sort_at) VALUES (?, ?, ?)`,
-			band, it.ID, it.SortAt.Unix()); err != nil {
+	if bands := sig.BandKeys(); len(bands) == neardup.Bands {
+		// All band keys in one statement rather than one per key.
+		args := make([]any, 0, 3*len(bands))
+		for _, band := range bands {
+			args = append(args, band, it.ID, it.SortAt.Unix())
+		}
+		if _, err := s.q(qInsertBands).ExecContext(s.ctx, args...); err != nil {
 			return err
 		}
 	}

@@ -68,25 +68,23 @@ func (db *DB) SourceStates(ctx context.Context) (map[string]newsdesk.SourceState
 }
 
 // sourceID returns the id of the source row for url, creating it.
-func sourceID(ctx context.Context, tx *sql.Tx, url string) (int64, error) {
+// st is the prepared qSourceID.
+func sourceID(ctx context.Context, st *sql.Stmt, url string) (int64, error) {
 	var id int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO sources (url) VALUES (?)
-		ON CONFLICT (url) DO UPDATE SET url = excluded.url RETURNING id`, url).Scan(&id)
+	err := st.QueryRowContext(ctx, url).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("source row %s: %w", url, err)
 	}
 	return id, nil
 }
 
-// writeState stores the fetch state of a source inside tx.
-func writeState(ctx context.Context, tx *sql.Tx, id int64, st newsdesk.SourceState) error {
-	_, err := tx.ExecContext(ctx, `UPDATE sources SET final_url = ?, etag = ?, last_modified = ?,
-		body_hash = ?, title = ?, site_url = ?, last_attempt = ?, last_success = ?, next_attempt = ?,
-		status = ?, error = ?, consecutive_errors = ?, gone = ?, config_hash = ?, bytes = ?, duration_ms = ?
-		WHERE id = ?`,
+// writeState stores the fetch state and configured name of a source with
+// the prepared qWriteState of a transaction.
+func writeState(ctx context.Context, stmt *sql.Stmt, id int64, st newsdesk.SourceState, name string) error {
+	_, err := stmt.ExecContext(ctx,
 		st.FinalURL, st.ETag, st.LastModified, st.BodyHash, st.Title, st.SiteURL,
 		unix(st.LastAttempt), unix(st.LastSuccess), unix(st.NextAttempt), st.Status, st.Error,
-		st.ConsecutiveErrors, st.Gone, st.ConfigHash, st.Bytes, st.Duration.Milliseconds(), id)
+		st.ConsecutiveErrors, st.Gone, st.ConfigHash, st.Bytes, st.Duration.Milliseconds(), name, id)
 	if err != nil {
 		return fmt.Errorf("write state of %s: %w", st.URL, err)
 	}

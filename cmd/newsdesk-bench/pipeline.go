@@ -114,7 +114,8 @@ func benchServe(ctx context.Context, o options, path string, secs []newsdesk.Sec
 	}
 	defer stop()
 	feedURL := base + "/feeds/" + secs[0].ID + ".atom"
-	resp, err := http.Get(feedURL)
+	plain := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	resp, err := plain.Get(feedURL)
 	if err != nil {
 		return err
 	}

@@ -1,5 +1,172 @@
 package main
 
-import "context"
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"time"
 
-func benchScale(ctx context.Context, o options, dir string, t *table) error { return nil }
+	"github.com/mmcdole/gofeed"
+
+	"newsdesk"
+	"newsdesk/feedgen"
+	"newsdesk/normalize"
+	"newsdesk/storage"
+)
+
+// scaleSources is how many fresh 50-item sources are stored to measure the
+// insert rate on each database.
+const scaleSources = 40
+
+// benchScale measures what depends on the number of items stored: insert
+// rate and near-duplicate cost per item (SaveFetch of fresh sources) on an
+// empty, a 10,000-item and an o.itemsStored-item database, the section
+// render from the database, and the bytes on disk per item.
+func benchScale(ctx context.Context, o options, dir string, t *table) error {
+	c := newCorpus(scaleSources, o.items, o.dups, time.Now().UTC().Truncate(time.Minute))
+	fetches, err := scaleFetches(c)
+	if err != nil {
+		return err
+	}
+	secs := []newsdesk.Section{{ID: "sec0", Title: "Section 0", Language: "fr", Limit: o.limit}}
+	for _, f := range fetches {
+		secs[0].Sources = append(secs[0].Sources, newsdesk.SectionSource{URL: f.Source.URL})
+	}
+	type point struct {
+		stored  int
+		perItem time.Duration
+		render  []time.Duration
+		bytes   float64
+	}
+	var pts []point
+	for _, stored := range []int{0, 10_000, o.itemsStored} {
+		path := filepath.Join(dir, fmt.Sprintf("scale-%d.db", stored))
+		db := storage.New(path)
+		if err := db.Open(ctx); err != nil {
+			return err
+		}
+		db.SetSections(secs)
+		fillStart := time.Now()
+		if err := prefill(ctx, path, "sec0", stored); err != nil {
+			db.Close()
+			return err
+		}
+		fillTook := time.Since(fillStart)
+		start := time.Now()
+		n := 0
+		for _, f := range fetches {
+			out, err := db.SaveFetch(ctx, f)
+			if err != nil {
+				db.Close()
+				return err
+			}
+			n += out.New
+		}
+		p := point{stored: stored, perItem: time.Since(start) / time.Duration(max(1, n))}
+		for range 30 {
+			t0 := time.Now()
+			items, err := db.SectionItems(ctx, "sec0", newsdesk.Page{Limit: o.limit + 1})
+			if err != nil {
+				db.Close()
+				return err
+			}
+			if _, err := feedgen.Atom(&secs[0], items[:min(len(items), o.limit)], feedgen.Options{BaseURL: "http://127.0.0.1:8080"}, feedgen.PageLinks{}); err != nil {
+				db.Close()
+				return err
+			}
+			p.render = append(p.render, time.Since(t0))
+		}
+		sort.Slice(p.render, func(i, j int) bool { return p.render[i] < p.render[j] })
+		if err := db.Close(); err != nil {
+			return err
+		}
+		p.bytes = float64(fileSize(path)) / float64(max(1, stored+n))
+		pts = append(pts, p)
+		t.note("scale: %d items stored (prefill %v), %d new items in %d SaveFetch calls", stored, fillTook.Round(time.Millisecond), n, len(fetches))
+	}
+	empty, small, big := pts[0], pts[1], pts[2]
+	name := fmt.Sprintf("%d stored", big.stored)
+	t.add(name, "section render (SectionItems + Atom) p50 / max of 30", ms(quantile(big.render, 0.5))+" / "+ms(big.render[len(big.render)-1]),
+		ms(quantile(small.render, 0.5))+" (10k)", verdict(quantile(big.render, 0.5) <= 10*time.Millisecond, "≤ 10 ms"))
+	rateBig, rateEmpty := 1/big.perItem.Seconds(), 1/empty.perItem.Seconds()
+	t.add(name, "insert rate (items/s, SaveFetch)", fmt.Sprintf("%.0f", rateBig), fmt.Sprintf("%.0f (empty)", rateEmpty),
+		verdict(rateBig >= 0.8*rateEmpty, ratio(rateBig, rateEmpty)+" ≥ 0.8×"))
+	t.add(name, "per-item SaveFetch (near-dup included)", big.perItem.Round(time.Microsecond).String(),
+		small.perItem.Round(time.Microsecond).String()+" (10k)", verdict(big.perItem.Seconds() <= 1.2*small.perItem.Seconds(), ratio(big.perItem.Seconds(), small.perItem.Seconds())+" flat (≤ 1.2×)"))
+	t.add(name, "bytes on disk per item (1 KB content)", fmt.Sprintf("%.0f", big.bytes), fmt.Sprintf("%.0f (10k)", small.bytes), verdict(big.bytes <= 3072, "≤ 3 KB"))
+	return nil
+}
+
+// scaleFetches parses and normalizes the scale corpus once, outside any
+// measurement, into fetches ready for SaveFetch.
+func scaleFetches(c *corpus) ([]storage.Fetch, error) {
+	var out []storage.Fetch
+	p := gofeed.NewParser()
+	now := time.Now()
+	for s := range c.n {
+		host := "127.0.0.1:1"
+		u := fmt.Sprintf("http://%s/scale/%d.xml", host, s)
+		feed, err := p.Parse(bytes.NewReader(c.feed(host, s)))
+		if err != nil {
+			return nil, err
+		}
+		norm := normalize.Feed(feed, normalize.Options{SourceURL: u, FeedURL: u, Now: now})
+		out = append(out, storage.Fetch{
+			Source: newsdesk.Source{URL: u, Title: fmt.Sprintf("Scale %d", s), Sections: []string{"sec0"}},
+			State:  newsdesk.SourceState{ETag: etag(s), Status: 200, LastAttempt: now, LastSuccess: now},
+			Items:  norm.Items,
+		})
+	}
+	return out, nil
+}
+
+// prefill stores n items in section sec of the database at path with bulk
+// SQL in one transaction: 1,000 sources, content of about 1 KB, summary,
+// title, links, a 516-byte signature and 32 band keys per item, sort dates
+// spread over the 30 days before now (so about 1/15 of them fall in the
+// near-duplicate window of a new item). Band rows are inserted in key
+// order, as a bulk load would.
+func prefill(ctx context.Context, path, sec string, n int) error {
+	if n == 0 {
+		return nil
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=cache_size(-262144)&_pragma=temp_store(FILE)")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	now := time.Now().Unix()
+	series := func(n int) string {
+		return fmt.Sprintf(`WITH RECURSIVE g(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM g WHERE value < %d)`, n)
+	}
+	stmts := []string{
+		"BEGIN IMMEDIATE",
+		series(1000) + ` INSERT INTO sources (url, name) SELECT 'http://127.0.0.1:2/fill/' || value, 'Fill ' || value FROM g`,
+		series(n) + fmt.Sprintf(` INSERT INTO items (source_id, key, guid, link, canonical_link, title, summary, content_html,
+			authors, categories, language, first_seen_at, sort_at, modified_at, published_at, content_hash, title_key)
+			SELECT (SELECT min(id) FROM sources WHERE url LIKE 'http://127.0.0.1:2/fill/%%') + value %% 1000,
+			'guid:fill-' || value, 'fill-' || value,
+			'http://127.0.0.1:2/fill/' || (value %% 1000) || '/' || value || '.html',
+			'http://127.0.0.1:2/fill/' || (value %% 1000) || '/' || value || '.html',
+			'Titre ' || hex(randomblob(24)), hex(randomblob(150)), '<p>' || hex(randomblob(505)) || '</p>',
+			'["Rédaction"]', '["cat1"]', 'fr', t, t, t, t, lower(hex(randomblob(32))), lower(hex(randomblob(20)))
+			FROM (SELECT value, %d - 3600 - value * 2592000 / %d AS t FROM g)`, now, n),
+		`INSERT INTO signatures (item_id, signature) SELECT id, randomblob(517) FROM items WHERE key LIKE 'guid:fill-%'`,
+		fmt.Sprintf(`INSERT INTO section_items (section, item_id, state, cluster_id, reason, sort_at, decided_at)
+			SELECT '%s', id, 'in', id, '', sort_at, sort_at FROM items WHERE key LIKE 'guid:fill-%%'`, sec),
+		series(32) + ` INSERT INTO neardup_bands (band, item_id, sort_at)
+			SELECT random(), i.id, i.sort_at FROM items i, g WHERE i.key LIKE 'guid:fill-%' ORDER BY 1`,
+		"COMMIT",
+		"PRAGMA wal_checkpoint(TRUNCATE)",
+	}
+	for _, q := range stmts {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("prefill: %.60s: %w", q, err)
+		}
+	}
+	return nil
+}

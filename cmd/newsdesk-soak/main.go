@@ -38,6 +38,7 @@ func main() {
 	flag.StringVar(&o.dir, "dir", "", "folder for the database (default: a temporary folder, removed at the end)")
 	flag.Float64Var(&o.tolerance, "tolerance", 0.20, "largest relative growth still called flat")
 	verbose := flag.Bool("v", false, "log the pipeline's warnings")
+	flag.StringVar(&o.goroutineDump, "goroutines", "", "write the goroutine stacks to this file at each new highest count")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	flag.Parse()
 	if *cpuProfile != "" {
@@ -73,5 +74,6 @@ type options struct {
 	sources, sections, items int
 	dir                      string
 	tolerance                float64
+	goroutineDump            string
 	log                      *slog.Logger
 }

@@ -103,6 +103,7 @@ func run(ctx context.Context, o options, out io.Writer) (int, error) {
 	defer cancel()
 	sched.Stop(stopCtx)
 	cancelJobs()
+	pages.Close() // readers stop before the database closes
 	if res, err := db.Check(context.Background()); err != nil || res != "ok" {
 		fmt.Fprintf(out, "integrity check: %q %v\n", res, err)
 		return 1, nil

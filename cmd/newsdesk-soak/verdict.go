@@ -7,7 +7,8 @@ import (
 )
 
 // verdict compares the first and last quarters of the samples taken after
-// the warm-up, figure by figure.
+// the warm-up, figure by figure: heap in use, resident memory and the
+// goroutines that last (all goroutines less SQLite's per-statement ones).
 type verdict struct {
 	flat    bool
 	reason  string // set when there were too few samples
@@ -20,6 +21,7 @@ type figure struct {
 	first, last float64
 	growth      float64 // last/first - 1
 	flat        bool
+	info        bool // shown, not part of the verdict
 }
 
 // judge computes the verdict: a figure is flat when its last-quarter mean
@@ -42,7 +44,7 @@ func judge(samples []sample, warmup time.Duration, tolerance float64) verdict {
 	}{
 		{"heap in use (MiB)", func(s sample) float64 { return mib(s.heap) }},
 		{"resident (MiB)", func(s sample) float64 { return mib(s.rss) }},
-		{"goroutines", func(s sample) float64 { return float64(s.goroutines) }},
+		{"goroutines", func(s sample) float64 { return float64(s.lasting) }},
 	} {
 		first, last := mean(kept[:q], f.get), mean(kept[len(kept)-q:], f.get)
 		fig := figure{name: f.name, first: first, last: last}
@@ -53,6 +55,14 @@ func judge(samples []sample, warmup time.Duration, tolerance float64) verdict {
 		v.flat = v.flat && fig.flat
 		v.figures = append(v.figures, fig)
 	}
+	// All goroutines, statement watchers included: shown, not judged.
+	get := func(s sample) float64 { return float64(s.goroutines) }
+	first, last := mean(kept[:q], get), mean(kept[len(kept)-q:], get)
+	info := figure{name: "all goroutines", first: first, last: last, flat: true, info: true}
+	if first > 0 {
+		info.growth = last/first - 1
+	}
+	v.figures = append(v.figures, info)
 	return v
 }
 
@@ -72,6 +82,9 @@ func (v verdict) write(w io.Writer) {
 	fmt.Fprintf(w, "%-18s %12s %12s %8s\n", "figure", "first quarter", "last quarter", "growth")
 	for _, f := range v.figures {
 		mark := "flat"
+		if f.info {
+			mark = "(not judged: includes per-statement goroutines)"
+		}
 		if !f.flat {
 			mark = "GROWS"
 		}
