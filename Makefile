@@ -24,11 +24,7 @@ bench:
 # Each fuzz target briefly (FUZZTIME=10s by default).
 FUZZTIME ?= 10s
 fuzz:
-	@for pkg in $$(go list ./...); do \
-		for f in $$(go test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
-			echo "fuzz $$pkg $$f"; go test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
-		done; \
-	done
+	FUZZTIME=$(FUZZTIME) ./scripts/fuzz.sh
 
 conformance: build
 	./scripts/conformance.sh
