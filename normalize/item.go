@@ -61,8 +61,8 @@ func build(d *draft, f *gofeed.Feed, opt Options, base *url.URL, tr *tracker) (n
 			return it, "", false
 		}
 		it.Title = untitled
-		if it.Link != "" {
-			it.Title = it.Link
+		if t := Title(it.Link); t != "" {
+			it.Title = t
 		}
 	}
 

@@ -90,8 +90,13 @@ func CleanURL(raw, base string, tracking []string) string {
 	if !ok || !isAbs(s) {
 		return ""
 	}
-	return s
+	return unsafeURLChars.Replace(s)
 }
+
+// unsafeURLChars percent-encodes the characters RFC 3986 never allows
+// unescaped, which net/url leaves in a query as written: a link must not
+// carry markup anywhere it is shown as text.
+var unsafeURLChars = strings.NewReplacer("<", "%3C", ">", "%3E", `"`, "%22", " ", "%20", "`", "%60")
 
 // CanonicalURL returns raw in canonical form, to compare links: scheme and
 // host lower-case, default port and fragment removed, tracking parameters
