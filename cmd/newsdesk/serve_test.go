@@ -3,7 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
-	"fmt"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -194,20 +194,10 @@ func TestServeRefusesInvalidConfig(t *testing.T) {
 	cmd := exec.Command(binary(t), "--config", path, "serve")
 	out, err := cmd.CombinedOutput()
 	var exit *exec.ExitError
-	if err == nil || !errorsAs(err, &exit) || exit.ExitCode() != 2 {
+	if !errors.As(err, &exit) || exit.ExitCode() != 2 {
 		t.Fatalf("serve on an invalid config: %v, want exit 2\n%s", err, out)
 	}
 	if !strings.Contains(string(out), "sections[0].id") {
 		t.Fatalf("message does not name the field:\n%s", out)
 	}
 }
-
-func errorsAs(err error, target **exec.ExitError) bool {
-	e, ok := err.(*exec.ExitError)
-	if ok {
-		*target = e
-	}
-	return ok
-}
-
-var _ = fmt.Sprint
