@@ -137,7 +137,11 @@ func (d *Desk) FetchSource(ctx context.Context, src newsdesk.Source, force bool)
 		fetch.Items = norm.Items
 		rep.Items = len(norm.Items)
 	}
-	out, err := d.Store.SaveFetch(ctx, fetch)
+	err = d.Store.Prepare(ctx, &fetch)
+	var out storage.Outcome
+	if err == nil {
+		out, err = d.Store.SaveFetch(ctx, fetch)
+	}
 	if err != nil {
 		// Nothing of this fetch was stored, validators included: the next
 		// attempt fetches the same document again.

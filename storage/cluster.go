@@ -36,6 +36,7 @@ func (s *saver) place(it *newsdesk.Item, sec *newsdesk.Section, titleKey string,
 	if err != nil {
 		return err
 	}
+	s.nt.add(sec.ID, it.ID, it.SortAt.Unix(), sig)
 	if rep == 0 {
 		counts.In++
 		s.changed[sec.ID] = true
@@ -89,25 +90,23 @@ func (s *saver) findCluster(it *newsdesk.Item, section, titleKey string, sig nea
 			return 0, "", err
 		}
 	}
-	bands := sig.BandKeys()
-	if len(bands) == 0 {
+	if sig.Empty() {
 		return 0, "", nil
 	}
 	w := int64(s.db.DuplicateWindow.Seconds())
-	args := []any{section, it.SortAt.Unix() - w, it.SortAt.Unix() + w, it.ID}
-	for _, b := range bands {
-		args = append(args, b)
-	}
-	rows, err := s.q(qNearDup).QueryContext(s.ctx, args...)
-	if err != nil {
-		return 0, "", err
-	}
-	defer rows.Close()
+	s.cands = s.nt.idx.index(section).Candidates(s.cands[:0], sig, it.SortAt.Unix()-w, it.SortAt.Unix()+w)
 	best, bestSim := int64(0), 0.0
-	for rows.Next() {
-		var id, cluster int64
+	for _, id := range s.cands {
+		if id == it.ID {
+			continue
+		}
+		var cluster int64
 		var raw []byte
-		if err := rows.Scan(&id, &raw, &cluster); err != nil {
+		err := s.q(qNearCandidate).QueryRowContext(s.ctx, section, id).Scan(&raw, &cluster)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue // pruned, or filtered out of the section
+		}
+		if err != nil {
 			return 0, "", err
 		}
 		var other neardup.Signature
@@ -119,9 +118,6 @@ func (s *saver) findCluster(it *newsdesk.Item, section, titleKey string, sig nea
 				best, bestSim = cluster, sim
 			}
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return 0, "", err
 	}
 	if best != 0 {
 		return best, fmt.Sprintf("near-duplicate text, similarity %.2f", bestSim), nil

@@ -61,6 +61,7 @@ type DB struct {
 	r *sql.DB // read pool
 
 	stmts map[string]*sql.Stmt // write statements prepared on w (stmt.go)
+	near  nearIndex            // near-duplicate candidates (nearindex.go)
 
 	sectionsMu
 }
@@ -136,6 +137,10 @@ func (db *DB) Open(ctx context.Context) error {
 	if err := db.prepare(ctx); err != nil {
 		db.Close()
 		return fmt.Errorf("open database %s: %w", db.Path, err)
+	}
+	if err := db.loadNear(ctx); err != nil {
+		db.Close()
+		return fmt.Errorf("open database %s: load near-duplicate index: %w", db.Path, err)
 	}
 	return nil
 }

@@ -71,9 +71,14 @@ func loadKnown(ctx context.Context, tx *sql.Tx, sid int64, items []newsdesk.Item
 	return k, err
 }
 
+// querier is a transaction or a connection pool.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
 // inChunks runs query (ending in "IN ") with first and each chunk of
 // values as arguments, calling row for every result row.
-func inChunks(ctx context.Context, tx *sql.Tx, query string, first any, values []any, row func(*sql.Rows) error) error {
+func inChunks(ctx context.Context, tx querier, query string, first any, values []any, row func(*sql.Rows) error) error {
 	for len(values) > 0 {
 		n := min(len(values), lookupChunk)
 		args := append([]any{first}, values[:n]...)

@@ -59,7 +59,7 @@ func (db *DB) Reconcile(ctx context.Context, sources []newsdesk.Source) ([]strin
 func (db *DB) fileExisting(ctx context.Context, sid int64, src newsdesk.Source, sec *newsdesk.Section) (int, error) {
 	out := Outcome{Sections: map[string]*SectionCounts{}}
 	var placed int
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inNearTx(ctx, func(tx *sql.Tx, nt *nearTx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT `+itemColumns+`, i.title_key, (SELECT signature FROM signatures WHERE item_id = i.id) FROM items i
 			JOIN sources s ON s.id = i.source_id WHERE i.source_id = ? ORDER BY i.sort_at, i.id`, sid)
 		if err != nil {
@@ -88,7 +88,7 @@ func (db *DB) fileExisting(ctx context.Context, sid int64, src newsdesk.Source, 
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		s := &saver{db: db, tx: tx, ctx: ctx, now: db.Now().UTC(), sourceID: sid, source: src, out: &out, changed: map[string]bool{}}
+		s := &saver{db: db, tx: tx, nt: nt, ctx: ctx, now: db.Now().UTC(), sourceID: sid, source: src, out: &out, changed: map[string]bool{}}
 		for i := range all {
 			if err := s.place(&all[i].it, sec, all[i].titleKey, all[i].sig); err != nil {
 				return err

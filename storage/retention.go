@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
-
-	"newsdesk/neardup"
 )
 
 // seenKeep is how long retention remembers the identity of a pruned item.
@@ -57,9 +55,6 @@ func (db *DB) Prune(ctx context.Context, maxAge time.Duration, maxItems int) (in
 			SELECT canonical_link, ? FROM items WHERE canonical_link <> '' AND id IN (SELECT id FROM temp.prune)`, now.Unix()); err != nil {
 			return fmt.Errorf("remember pruned links: %w", err)
 		}
-		if err := deleteBands(ctx, tx); err != nil {
-			return fmt.Errorf("delete bands: %w", err)
-		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM items WHERE id IN (SELECT id FROM temp.prune)`)
 		if err != nil {
 			return fmt.Errorf("delete items: %w", err)
@@ -106,53 +101,6 @@ func (db *DB) vacuum(ctx context.Context) error {
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("vacuum: %w", err)
-	}
-	return nil
-}
-
-// deleteBands removes the near-duplicate band keys of the items listed in
-// temp.prune, recomputed from their stored signatures (the band table has
-// no item_id index to find them by). A signature that no longer reads
-// (an older neardup.Version) leaves its keys behind: they cost space, never
-// a wrong match, since candidates are checked against the item's row.
-func deleteBands(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT p.id, g.signature FROM temp.prune p JOIN signatures g ON g.item_id = p.id`)
-	if err != nil {
-		return err
-	}
-	type pruned struct {
-		id   int64
-		keys []int64
-	}
-	var all []pruned
-	for rows.Next() {
-		var p pruned
-		var raw []byte
-		if err := rows.Scan(&p.id, &raw); err != nil {
-			rows.Close()
-			return err
-		}
-		var sig neardup.Signature
-		if sig.UnmarshalBinary(raw) == nil {
-			p.keys = sig.BandKeys()
-		}
-		all = append(all, p)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	st, err := tx.PrepareContext(ctx, `DELETE FROM neardup_bands WHERE band = ? AND item_id = ?`)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	for _, p := range all {
-		for _, k := range p.keys {
-			if _, err := st.ExecContext(ctx, k, p.id); err != nil {
-				return err
-			}
-		}
 	}
 	return nil
 }

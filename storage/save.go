@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -19,6 +20,64 @@ type Fetch struct {
 	Source newsdesk.Source
 	State  newsdesk.SourceState
 	Items  []newsdesk.Item // nil when nothing was parsed (304, unchanged body, error)
+
+	derived []derived // by item, filled by Prepare
+}
+
+// derived is what filing a new item needs beside the item itself.
+type derived struct {
+	ok       bool
+	sig      neardup.Signature
+	titleKey string
+}
+
+func derive(it *newsdesk.Item) derived {
+	lead := it.Lead
+	if lead == "" {
+		lead = it.Summary
+	}
+	return derived{ok: true, sig: neardup.Sign(it.Title, lead), titleKey: neardup.TitleKey(it.Title)}
+}
+
+// Prepare computes, before SaveFetch and outside its transaction, what
+// filing the fetch's new items needs (near-duplicate signature, title
+// key), so that the single writer spends its time writing. Items already
+// stored for the source, read through the read pool, are skipped. Calling
+// it is optional: SaveFetch computes whatever is missing. Safe for
+// concurrent use.
+func (db *DB) Prepare(ctx context.Context, f *Fetch) error {
+	if len(f.Items) == 0 {
+		return nil
+	}
+	stored := map[string]bool{}
+	var sid int64
+	err := db.r.QueryRowContext(ctx, `SELECT id FROM sources WHERE url = ?`, f.Source.URL).Scan(&sid)
+	switch {
+	case err == nil:
+		keys := make([]any, len(f.Items))
+		for i := range f.Items {
+			keys[i] = f.Items[i].Key
+		}
+		err = inChunks(ctx, db.r, `SELECT key FROM items WHERE source_id = ? AND key IN `, sid, keys,
+			func(rows *sql.Rows) error {
+				var key string
+				err := rows.Scan(&key)
+				stored[key] = true
+				return err
+			})
+		if err != nil {
+			return fmt.Errorf("prepare %s: %w", f.Source.URL, err)
+		}
+	case !errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("prepare %s: %w", f.Source.URL, err)
+	}
+	f.derived = make([]derived, len(f.Items))
+	for i := range f.Items {
+		if !stored[f.Items[i].Key] {
+			f.derived[i] = derive(&f.Items[i])
+		}
+	}
+	return nil
 }
 
 // SectionCounts counts the decisions SaveFetch made for one section.
@@ -73,8 +132,8 @@ func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
 			secs = append(secs, s)
 		}
 	}
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		s := &saver{db: db, tx: tx, ctx: ctx, now: now, source: f.Source, out: &out, changed: map[string]bool{}}
+	err := db.inNearTx(ctx, func(tx *sql.Tx, nt *nearTx) error {
+		s := &saver{db: db, tx: tx, nt: nt, ctx: ctx, now: now, source: f.Source, out: &out, changed: map[string]bool{}}
 		sid, err := sourceID(ctx, s.q(qSourceID), f.Source.URL)
 		if err != nil {
 			return err
@@ -103,7 +162,11 @@ func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
 			}
 			seenKeys[it.Key] = true
 			it.SourceURL = f.Source.URL
-			if err := s.save(it, secs); err != nil {
+			var d *derived
+			if i < len(f.derived) && f.derived[i].ok {
+				d = &f.derived[i]
+			}
+			if err := s.save(it, secs, d); err != nil {
 				return fmt.Errorf("save item %q of %s: %w", it.Key, f.Source.URL, err)
 			}
 		}
@@ -125,6 +188,7 @@ func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
 type saver struct {
 	db       *DB
 	tx       *sql.Tx
+	nt       *nearTx // near-duplicate index additions of the transaction
 	ctx      context.Context
 	now      time.Time
 	sourceID int64
@@ -133,6 +197,7 @@ type saver struct {
 	out      *Outcome
 	changed  map[string]bool
 	known    known   // what was stored of the fetch's items before it
+	cands    []int64 // near-duplicate candidates of the item being placed
 	stmts    txStmts // prepared statements bound to tx
 }
 
@@ -144,7 +209,7 @@ func (s *saver) q(query string) *sql.Stmt {
 	return s.stmts.stmt(query)
 }
 
-func (s *saver) save(it *newsdesk.Item, secs []*newsdesk.Section) error {
+func (s *saver) save(it *newsdesk.Item, secs []*newsdesk.Section, d *derived) error {
 	if s.known.seen[it.Key] || it.CanonicalLink != "" && s.known.seenLinks[it.CanonicalLink] {
 		s.out.Seen++
 		return nil
@@ -152,7 +217,11 @@ func (s *saver) save(it *newsdesk.Item, secs []*newsdesk.Section) error {
 	k, ok := s.known.items[it.Key]
 	switch {
 	case !ok:
-		return s.insert(it, secs)
+		if d == nil {
+			dd := derive(it)
+			d = &dd
+		}
+		return s.insert(it, secs, d)
 	case k.hash == it.ContentHash:
 		s.out.Unchanged++
 		return nil
@@ -177,20 +246,15 @@ func (s *saver) sortAt(it *newsdesk.Item) time.Time {
 	return t
 }
 
-func (s *saver) insert(it *newsdesk.Item, secs []*newsdesk.Section) error {
+func (s *saver) insert(it *newsdesk.Item, secs []*newsdesk.Section, d *derived) error {
 	it.FirstSeen, it.ModifiedAt = s.now, s.now
 	it.SortAt = s.sortAt(it)
-	lead := it.Lead
-	if lead == "" {
-		lead = it.Summary
-	}
-	sig := neardup.Sign(it.Title, lead)
+	sig, titleKey := d.sig, d.titleKey
 	sigBytes, err := sig.MarshalBinary()
 	if err != nil {
 		return err
 	}
 	authors, categories, enclosures := jsonList(it.Authors), jsonList(it.Categories), jsonList(it.Enclosures)
-	titleKey := neardup.TitleKey(it.Title)
 	err = s.q(qInsertItem).QueryRowContext(s.ctx,
 		s.sourceID, it.Key, it.GUID, it.Link, it.CanonicalLink, it.Title, it.Summary, it.ContentHTML,
 		authors, categories, enclosures, it.ImageURL, it.Language, unix(it.Published), unix(it.Updated),
@@ -198,6 +262,7 @@ func (s *saver) insert(it *newsdesk.Item, secs []*newsdesk.Section) error {
 	if err != nil {
 		return err
 	}
+	s.nt.maxID = max(s.nt.maxID, it.ID)
 	if len(sigBytes) > 0 {
 		if _, err := s.q(qInsertSignature).ExecContext(s.ctx, it.ID, sigBytes); err != nil {
 			return err
@@ -207,16 +272,6 @@ func (s *saver) insert(it *newsdesk.Item, secs []*newsdesk.Section) error {
 	for _, sec := range secs {
 		if err := s.place(it, sec, titleKey, sig); err != nil {
 			return fmt.Errorf("section %s: %w", sec.ID, err)
-		}
-	}
-	if bands := sig.BandKeys(); len(bands) == neardup.Bands {
-		// All band keys in one statement rather than one per key.
-		args := make([]any, 0, 3*len(bands))
-		for _, band := range bands {
-			args = append(args, band, it.ID, it.SortAt.Unix())
-		}
-		if _, err := s.q(qInsertBands).ExecContext(s.ctx, args...); err != nil {
-			return err
 		}
 	}
 	return nil

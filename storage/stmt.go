@@ -4,9 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
-
-	"newsdesk/neardup"
 )
 
 // Statements of the write path. They are prepared once on the writer
@@ -40,25 +37,14 @@ const (
 	qPriorityOf = `SELECT s.url FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id = ?`
 )
 
-// Band statements hold exactly neardup.Bands keys: a signature has all of
-// them or none.
-var (
-	// qInsertBands writes an item's band keys in one statement.
-	qInsertBands = `INSERT OR IGNORE INTO neardup_bands (band, item_id, sort_at) VALUES ` +
-		strings.Repeat("(?, ?, ?), ", neardup.Bands-1) + "(?, ?, ?)"
-	// qNearDup finds the near-duplicate candidates of an item in a
-	// section: items sharing a band key within the time window. The band
-	// index leads; the section row is checked before the signature is read.
-	qNearDup = `SELECT DISTINCT nb.item_id, g.signature, si.cluster_id
-		FROM neardup_bands nb
-		CROSS JOIN section_items si ON si.item_id = nb.item_id AND si.section = ?
-		CROSS JOIN signatures g ON g.item_id = nb.item_id
-		WHERE nb.sort_at BETWEEN ? AND ? AND nb.item_id <> ? AND si.state <> 'filtered'
-		AND nb.band IN (?` + strings.Repeat(", ?", neardup.Bands-1) + `)`
-)
+// qNearCandidate reads a near-duplicate candidate found in the index:
+// its signature and cluster, if it is filed in the section.
+const qNearCandidate = `SELECT g.signature, si.cluster_id FROM section_items si
+	CROSS JOIN signatures g ON g.item_id = si.item_id
+	WHERE si.section = ? AND si.item_id = ? AND si.state <> 'filtered'`
 
 var writeStatements = []string{qSourceID, qWriteState, qInsertItem, qInsertSignature, qMember, qSameLink, qSameTitle,
-	qPriorityOf, qInsertBands, qNearDup}
+	qPriorityOf, qNearCandidate}
 
 // prepare prepares the write statements on the writer connection.
 func (db *DB) prepare(ctx context.Context) error {

@@ -40,7 +40,7 @@ type options struct {
 	rounds                          int
 	itemsStored                     int
 	keep                            string
-	cpuprofile                      string
+	cpuprofile, memprofile          string
 	phase                           string
 }
 
@@ -58,6 +58,7 @@ func main() {
 	flag.IntVar(&o.itemsStored, "items-stored", 0, "also measure with this many items pre-stored (e.g. 1000000); 0 skips")
 	flag.StringVar(&o.keep, "dir", "", "folder for the databases (default: a temporary folder, removed)")
 	flag.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the selected phases to this file")
+	flag.StringVar(&o.memprofile, "memprofile", "", "write a heap profile (live objects) at the end of the selected phase to this file")
 	flag.StringVar(&o.phase, "profile-phase", "cold", "phase the CPU profile covers: floor, cold, warm, serve or scale")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -68,9 +69,11 @@ func main() {
 	}
 }
 
-// profiler writes a CPU profile of one phase.
+// profiler writes a CPU profile of one phase, and a heap profile at its
+// end.
 type profiler struct {
 	f     *os.File
+	mem   string
 	phase string
 }
 
@@ -84,6 +87,18 @@ func (p *profiler) stop(phase string) {
 	if p.f != nil && p.phase == phase {
 		pprof.StopCPUProfile()
 	}
+	if p.mem != "" && p.phase == phase {
+		f, err := os.Create(p.mem)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "newsdesk-bench:", err)
+			return
+		}
+		defer f.Close()
+		runtime.GC() // live objects only
+		if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+			fmt.Fprintln(os.Stderr, "newsdesk-bench:", err)
+		}
+	}
 }
 
 func run(ctx context.Context, o options) error {
@@ -96,7 +111,7 @@ func run(ctx context.Context, o options) error {
 		defer os.RemoveAll(d)
 		dir = d
 	}
-	prof := &profiler{phase: o.phase}
+	prof := &profiler{phase: o.phase, mem: o.memprofile}
 	if o.cpuprofile != "" {
 		f, err := os.Create(o.cpuprofile)
 		if err != nil {
