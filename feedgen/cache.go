@@ -6,6 +6,7 @@ import (
 	"container/list"
 	"crypto/sha256"
 	"encoding/hex"
+	"net/http"
 	"sync"
 	"time"
 )
@@ -19,7 +20,18 @@ type rendered struct {
 	gzETag   string // strong, quoted; identifies gz
 	modified time.Time
 	ctype    string
+	hdr      headerValues
 }
+
+// headerValues are the header values of a rendered response, built once
+// at render time so that serving it allocates nothing. The slices are
+// shared by every response: their capacity equals their length, so a
+// later Add on a response's header copies instead of writing into them.
+type headerValues struct {
+	ctype, xmlType, vary, etag, gzETag, lastModified []string
+}
+
+func one(v string) []string { return []string{v}[:1:1] }
 
 // newRendered computes the validators and the gzipped copy of body.
 func newRendered(body []byte, ctype string, modified time.Time) (*rendered, error) {
@@ -36,14 +48,28 @@ func newRendered(body []byte, ctype string, modified time.Time) (*rendered, erro
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
-	return &rendered{
+	rd := &rendered{
 		body:     body,
 		gz:       gz.Bytes(),
 		etag:     `"` + tag + `"`,
 		gzETag:   `"` + tag + `-gz"`,
 		modified: modified.UTC().Truncate(time.Second),
 		ctype:    ctype,
-	}, nil
+	}
+	rd.hdr = headerValues{
+		ctype:   one(ctype),
+		xmlType: one("text/xml; charset=utf-8"),
+		vary:    one("Accept-Encoding"),
+		etag:    one(rd.etag),
+		gzETag:  one(rd.gzETag),
+	}
+	if ctype == typeAtom || ctype == typeRSS {
+		rd.hdr.vary = one("Accept-Encoding, Accept")
+	}
+	if !rd.modified.IsZero() {
+		rd.hdr.lastModified = one(rd.modified.Format(http.TimeFormat))
+	}
+	return rd, nil
 }
 
 // cacheKey names one rendered response. Section is a section id, or

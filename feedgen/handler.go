@@ -32,6 +32,7 @@ type Handler struct {
 	mux    *http.ServeMux
 	cache  *cache
 	static map[string]*rendered // by URL path; never modified after NewHandler
+	hdrs   *constHeaders
 	pings  sync.WaitGroup
 
 	mu       sync.RWMutex // guards sections and byID
@@ -53,6 +54,7 @@ func NewHandler(store Store, sections []newsdesk.Section, opt Options) *Handler 
 		mux:    http.NewServeMux(),
 		cache:  newCache(lruPages),
 		static: map[string]*rendered{},
+		hdrs:   newConstHeaders(opt.MaxAge),
 	}
 	for path, a := range staticAssets() {
 		rd, err := newRendered(asset(a.name), a.ctype, time.Time{})
@@ -195,7 +197,7 @@ func (h *Handler) respond(w http.ResponseWriter, r *http.Request, rd *rendered, 
 		httpError(w, http.StatusInternalServerError, "internal error")
 		return
 	}
-	serve(w, r, rd, h.opt.MaxAge)
+	serve(w, r, rd, h.hdrs)
 }
 
 // renderFeed queries one page (one item more than asked, to know whether

@@ -94,5 +94,5 @@ func (h *Handler) serveStatic(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusNotFound, "not found")
 		return
 	}
-	serve(w, r, rd, h.opt.MaxAge)
+	serve(w, r, rd, h.hdrs)
 }

@@ -9,45 +9,60 @@ import (
 
 // serve writes rd as the response to r: validators, caching and security
 // headers, 304 for a matching conditional request, gzip when the client
-// accepts it, and no body for HEAD.
-func serve(w http.ResponseWriter, r *http.Request, rd *rendered, maxAge time.Duration) {
+// accepts it, and no body for HEAD. The header values come prebuilt with
+// rd (see headerValues) and cc, so a cached response costs no allocation
+// beyond net/http's own.
+func serve(w http.ResponseWriter, r *http.Request, rd *rendered, cc *constHeaders) {
 	h := w.Header()
-	h.Set("Content-Type", rd.ctype)
-	h.Set("Cache-Control", "public, max-age="+strconv.Itoa(int(maxAge/time.Second)))
-	h.Set("Vary", "Accept-Encoding")
-	if rd.ctype == typeAtom || rd.ctype == typeRSS {
-		h.Set("Vary", "Accept-Encoding, Accept")
-		if wantsHTML(r.Header.Get("Accept")) {
-			// Browsers show application/atom+xml and rss+xml as raw text or a
-			// download and never apply feed.xsl; as text/xml they do. Feed
-			// readers do not ask for text/html and get the exact type.
-			h.Set("Content-Type", "text/xml; charset=utf-8")
-		}
+	hv := &rd.hdr
+	h["Content-Type"] = hv.ctype
+	if (rd.ctype == typeAtom || rd.ctype == typeRSS) && wantsHTML(r.Header.Get("Accept")) {
+		// Browsers show application/atom+xml and rss+xml as raw text or a
+		// download and never apply feed.xsl; as text/xml they do. Feed
+		// readers do not ask for text/html and get the exact type.
+		h["Content-Type"] = hv.xmlType
 	}
-	h.Set("X-Content-Type-Options", "nosniff")
+	h["Cache-Control"] = cc.cacheControl
+	h["Vary"] = hv.vary
+	h["X-Content-Type-Options"] = cc.nosniff
 	// The feeds get the same policy as pages: a browser applying feed.xsl
 	// renders them as HTML.
-	h.Set("Content-Security-Policy", "default-src 'self'")
-	h.Set("Referrer-Policy", "no-referrer")
-	body, etag := rd.body, rd.etag
+	h["Content-Security-Policy"] = cc.csp
+	h["Referrer-Policy"] = cc.referrer
+	body, etag := rd.body, hv.etag
 	if acceptsGzip(r.Header.Get("Accept-Encoding")) {
-		body, etag = rd.gz, rd.gzETag
-		h.Set("Content-Encoding", "gzip")
+		body, etag = rd.gz, hv.gzETag
+		h["Content-Encoding"] = cc.gzip
 	}
-	h.Set("ETag", etag)
-	if !rd.modified.IsZero() {
-		h.Set("Last-Modified", rd.modified.Format(http.TimeFormat))
+	h["Etag"] = etag
+	if hv.lastModified != nil {
+		h["Last-Modified"] = hv.lastModified
 	}
 	if notModified(r, rd) {
-		h.Del("Content-Type")
-		h.Del("Content-Encoding")
+		delete(h, "Content-Type")
+		delete(h, "Content-Encoding")
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h["Content-Length"] = []string{strconv.Itoa(len(body))}
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(body) // the client went away; nothing to do
+	}
+}
+
+// constHeaders are the header values every response of a Handler shares.
+type constHeaders struct {
+	cacheControl, nosniff, csp, referrer, gzip []string
+}
+
+func newConstHeaders(maxAge time.Duration) *constHeaders {
+	return &constHeaders{
+		cacheControl: one("public, max-age=" + strconv.Itoa(int(maxAge/time.Second))),
+		nosniff:      one("nosniff"),
+		csp:          one("default-src 'self'"),
+		referrer:     one("no-referrer"),
+		gzip:         one("gzip"),
 	}
 }
 
@@ -71,7 +86,9 @@ func notModified(r *http.Request, rd *rendered) bool {
 // etagMatch reports whether an If-None-Match list names either
 // representation of rd, with the weak comparison RFC 9110 prescribes.
 func etagMatch(list string, rd *rendered) bool {
-	for _, tag := range strings.Split(list, ",") {
+	for rest := list; rest != ""; {
+		var tag string
+		tag, rest, _ = strings.Cut(rest, ",")
 		tag = strings.TrimSpace(tag)
 		if tag == "*" {
 			return true
@@ -88,10 +105,14 @@ func etagMatch(list string, rd *rendered) bool {
 // with a non-zero q, or covered by "*" when not named.
 func acceptsGzip(header string) bool {
 	gzipQ, starQ := -1.0, -1.0
-	for _, part := range strings.Split(header, ",") {
+	for rest := header; rest != ""; {
+		var part string
+		part, rest, _ = strings.Cut(rest, ",")
 		name, params, _ := strings.Cut(part, ";")
 		q := 1.0
-		for _, p := range strings.Split(params, ";") {
+		for params != "" {
+			var p string
+			p, params, _ = strings.Cut(params, ";")
 			k, v, ok := strings.Cut(p, "=")
 			if !ok || !strings.EqualFold(strings.TrimSpace(k), "q") {
 				continue
@@ -102,10 +123,11 @@ func acceptsGzip(header string) bool {
 			}
 			q = f
 		}
-		switch strings.ToLower(strings.TrimSpace(name)) {
-		case "gzip", "x-gzip":
+		name = strings.TrimSpace(name)
+		switch {
+		case strings.EqualFold(name, "gzip"), strings.EqualFold(name, "x-gzip"):
 			gzipQ = max(gzipQ, q)
-		case "*":
+		case name == "*":
 			starQ = max(starQ, q)
 		}
 	}
@@ -126,7 +148,9 @@ func httpError(w http.ResponseWriter, code int, msg string) {
 // wantsHTML reports whether an Accept header is a browser navigation's: it
 // names text/html explicitly with a non-zero q.
 func wantsHTML(accept string) bool {
-	for _, part := range strings.Split(accept, ",") {
+	for rest := accept; rest != ""; {
+		var part string
+		part, rest, _ = strings.Cut(rest, ",")
 		mt, params, _ := strings.Cut(strings.TrimSpace(part), ";")
 		if strings.EqualFold(strings.TrimSpace(mt), "text/html") {
 			return !strings.Contains(strings.ReplaceAll(params, " ", ""), "q=0") || strings.Contains(params, "q=0.")
