@@ -109,14 +109,14 @@ func (db *DB) Open(ctx context.Context) error {
 		return "file:" + (&url.URL{Path: db.Path}).EscapedPath() + "?" + q.Encode()
 	}
 	var err error
-	// The writer keeps a larger page cache (32 MB instead of 2 MB): the
-	// indexes a fetch touches stay in memory instead of being read back
-	// through a system call per page. The WAL is checkpointed every 8192
-	// pages (32 MB) instead of 1000: the near-duplicate band index is
-	// written at random places, and a page rewritten by many fetches is
-	// copied back to the file once per checkpoint (a third less time per
-	// stored item with 10,000 items stored).
-	if db.w, err = sql.Open("sqlite", dsn(vacuum, "cache_size(-32768)", "temp_store(MEMORY)", "wal_autocheckpoint(8192)")+"&_txlock=immediate"); err != nil {
+	// The writer keeps a larger page cache (8 MB instead of 2 MB): the
+	// index pages a fetch touches stay in memory instead of being read
+	// back through a system call per page; more buys little since the
+	// near-duplicate index left the file (nearindex.go) and costs resident
+	// memory. The WAL is checkpointed every 8192 pages (32 MB) instead of
+	// 1000: a page rewritten by many fetches is copied back to the file
+	// once per checkpoint.
+	if db.w, err = sql.Open("sqlite", dsn(vacuum, "cache_size(-8192)", "temp_store(MEMORY)", "wal_autocheckpoint(8192)")+"&_txlock=immediate"); err != nil {
 		return fmt.Errorf("open database %s: %w", db.Path, err)
 	}
 	db.w.SetMaxOpenConns(1)

@@ -19,7 +19,7 @@ import (
 
 // scaleSources is how many fresh 50-item sources are stored to measure the
 // insert rate on each database.
-const scaleSources = 40
+const scaleSources = 100
 
 // benchScale measures what depends on the number of items stored: insert
 // rate and near-duplicate cost per item (SaveFetch of fresh sources) on an
