@@ -1,6 +1,8 @@
 package neardup
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 )
@@ -30,8 +32,8 @@ func FuzzSign(f *testing.F) {
 				t.Fatalf("len(BandKeys) = %d, want %d", len(s.BandKeys()), Bands)
 			}
 			data, err := s.MarshalBinary()
-			if err != nil {
-				t.Fatal(err)
+			if err != nil || len(data) != encodedLen {
+				t.Fatalf("MarshalBinary = %d bytes, %v; want %d, nil", len(data), err, encodedLen)
 			}
 			var back Signature
 			if err := back.UnmarshalBinary(data); err != nil || !slices.Equal(back, s) {
@@ -49,5 +51,52 @@ func FuzzSign(f *testing.F) {
 		}
 		var back Signature
 		_ = back.UnmarshalBinary([]byte(text)) // must not panic
+	})
+}
+
+// FuzzUnmarshalSignature feeds arbitrary stored bytes to UnmarshalBinary:
+// it must not panic, and what it accepts must be a usable signature whose
+// encoding 2 decodes to the same signature (and, for encoding 2 input,
+// re-encodes to the same bytes).
+func FuzzUnmarshalSignature(f *testing.F) {
+	for _, name := range []string{"signature-v1.bin", "signature-v2.bin"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+		f.Add(data[:len(data)-2])
+	}
+	f.Add([]byte{})
+	f.Add([]byte{encodingVersion})
+	f.Add(make([]byte, encodedLen))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var s Signature
+		if err := s.UnmarshalBinary(data); err != nil {
+			if s != nil {
+				t.Fatalf("signature %v set on error %v", s, err)
+			}
+			return
+		}
+		if len(data) == 0 {
+			if s != nil {
+				t.Fatal("zero bytes did not decode to the empty signature")
+			}
+			return
+		}
+		if s.Empty() || Similarity(s, s) != 1 || !Same(s, s) || len(s.BandKeys()) != Bands {
+			t.Fatalf("decoded signature is not usable: %v", s)
+		}
+		out, err := s.MarshalBinary()
+		if err != nil || len(out) != encodedLen {
+			t.Fatalf("MarshalBinary = %d bytes, %v; want %d, nil", len(out), err, encodedLen)
+		}
+		if data[0] == encodingVersion && !slices.Equal(out, data) {
+			t.Fatal("encoding 2 does not re-encode to the same bytes")
+		}
+		var back Signature
+		if err := back.UnmarshalBinary(out); err != nil || !slices.Equal(back, s) {
+			t.Fatalf("round trip: %v", err)
+		}
 	})
 }

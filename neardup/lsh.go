@@ -16,7 +16,8 @@ package neardup
 // become candidates too, and Same rejects them; their number is bounded by
 // what the caller's time window holds, not by what is stored. 32 keys per
 // item keep the index small; the other 96 values only sharpen the
-// estimate Same relies on.
+// estimate Same relies on, which is why they are kept on 16 bits (see
+// Similarity) and the band values on 32.
 const (
 	Bands = 32
 	Rows  = 1

@@ -100,5 +100,15 @@ func minHash(shingles []uint64) Signature {
 	sig := make(Signature, sigLen)
 	sig[sizeSlot] = uint32(min(len(shingles), math.MaxUint32))
 	copy(sig[1:], mins[:])
+	narrow(sig)
 	return sig
+}
+
+// narrow clears the high bits of the MinHash values after the first
+// Bands of a usable signature, which Similarity ignores and MarshalBinary
+// does not store, so that a signature equals its own round trip.
+func narrow(sig Signature) {
+	for i := 1 + Bands; i < sigLen; i++ {
+		sig[i] &= 1<<narrowBits - 1
+	}
 }

@@ -8,10 +8,11 @@
 //
 // Everything here is pure: no I/O, no SQLite, no clock, no randomness (all
 // hash seeds are fixed), so signatures and band keys computed today match
-// those stored yesterday. Storing signatures, indexing band keys and
-// choosing the time window belong to the caller (storage). The package does
-// not translate: the same dispatch in French and in English is two stories
-// to it. All functions are safe for concurrent use.
+// those stored yesterday. A signature marshals to 325 bytes. Storing
+// signatures, indexing band keys and choosing the time window belong to
+// the caller (storage). The package does not translate: the same
+// dispatch in French and in English is two stories to it. All functions
+// are safe for concurrent use.
 //
 // Known limits: a two-line summary is not matched against a much longer
 // article (MinHash cannot estimate containment across such a size gap; the
@@ -22,11 +23,18 @@ package neardup
 
 import "slices"
 
-// Parameters of the signature. Changing any of them (or the normalization)
+// Parameters of the signature. Changing any of them (or the normalization,
+// the hash family or the 16-bit narrowing of the values after the bands)
 // makes stored signatures incomparable with new ones: bump Version so that
-// UnmarshalBinary rejects the old bytes and BandKeys change.
+// BandKeys change, and give the marshalled form a new encoding version
+// whose decoder alone remains (binary.go), so that UnmarshalBinary rejects
+// the old bytes.
 const (
-	// Version tags the marshalled form and seeds the band keys.
+	// Version is the version of the signature scheme: it seeds the band
+	// keys, so signatures of different Versions never share one. It is
+	// not the version byte of the marshalled form, which changes alone
+	// when only the encoding does (binary.go): the 517-byte encoding 1
+	// and the 325-byte encoding 2 both hold Version 1 signatures.
 	Version = 1
 	// NumHashes is the number of MinHash values in a Signature. 128 values
 	// estimate a Jaccard similarity J with a standard error of
@@ -55,10 +63,19 @@ const sizeSlot = 0
 // sigLen is the length of every usable Signature.
 const sigLen = 1 + NumHashes
 
+// narrowBits is the number of low bits kept of the MinHash values after
+// the first Bands (b-bit MinHash): Similarity compares them on these bits
+// only, and MarshalBinary stores only these bits. Both are written for 16
+// (uint16); changing it means changing them.
+const narrowBits = 16
+
 // Signature is the near-duplicate fingerprint of one item. A usable
 // signature has 1+NumHashes elements: element 0 is the number of distinct
 // shingles of the item (what lets Same tell a short text from a long one
 // and estimate containment), elements 1..NumHashes are the MinHash values.
+// The first Bands values, behind the band keys, have 32 bits; the other
+// NumHashes-Bands have only their low 16 bits (the high 16 are zero in
+// what Sign and UnmarshalBinary return, and ignored by Similarity).
 //
 // The empty signature (nil, returned for items with too little text) never
 // matches anything: Same(nil, x) is false, Similarity(nil, x) is 0 and

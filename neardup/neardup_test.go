@@ -1,7 +1,6 @@
 package neardup
 
 import (
-	"errors"
 	"math"
 	"slices"
 	"strings"
@@ -133,63 +132,6 @@ contre 134, l'amendement de la gauche visant à ramener l'âge légal de départ
 62 ans, lors de l'examen du projet de loi de financement de la Sécurité sociale.`)
 	if Same(a, c) {
 		t.Errorf("Same = true for two different Senate votes (similarity %.2f)", Similarity(a, c))
-	}
-}
-
-func TestMarshalRoundTrip(t *testing.T) {
-	s := Sign("", dispatchFR)
-	data, err := s.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := len(data), 1+4*(1+NumHashes); got != want {
-		t.Errorf("encoded length = %d, want %d", got, want)
-	}
-	var back Signature
-	if err := back.UnmarshalBinary(data); err != nil {
-		t.Fatal(err)
-	}
-	if !slices.Equal(back, s) {
-		t.Error("round trip changed the signature")
-	}
-
-	var empty Signature
-	data, err = empty.MarshalBinary()
-	if err != nil || len(data) != 0 {
-		t.Fatalf("MarshalBinary(nil) = %v, %v; want empty, nil", data, err)
-	}
-	back = Signature{1, 2}
-	if err := back.UnmarshalBinary(data); err != nil || back != nil {
-		t.Errorf("UnmarshalBinary(empty) = %v, %v; want nil, nil", back, err)
-	}
-}
-
-func TestUnmarshalRejects(t *testing.T) {
-	good, err := Sign("", dispatchFR).MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	zeroSize := slices.Clone(good)
-	copy(zeroSize[1:5], []byte{0, 0, 0, 0})
-	oldVersion := slices.Clone(good)
-	oldVersion[0] = Version + 1
-	for _, tc := range []struct {
-		name string
-		data []byte
-	}{
-		{"version byte only", good[:1]},
-		{"truncated", good[:len(good)-1]},
-		{"too long", append(slices.Clone(good), 0)},
-		{"other version", oldVersion},
-		{"zero shingle count", zeroSize},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			var s Signature
-			err := s.UnmarshalBinary(tc.data)
-			if !errors.Is(err, ErrBadSignature) {
-				t.Errorf("err = %v, want ErrBadSignature", err)
-			}
-		})
 	}
 }
 

@@ -85,7 +85,7 @@ func fill(ctx context.Context, db *DB, sec string, n int) error {
 				FROM g`, t0.Unix(), n),
 			// Valid signatures of random values: loaded into the index, never
 			// a near-duplicate of a bench item.
-			`INSERT INTO signatures (item_id, signature) SELECT id, X'0164000000' || randomblob(512) FROM items WHERE key LIKE 'guid:fill-%'`,
+			`INSERT INTO signatures (item_id, signature) SELECT id, X'0264000000' || randomblob(320) FROM items WHERE key LIKE 'guid:fill-%'`,
 			fmt.Sprintf(`INSERT INTO section_items (section, item_id, state, cluster_id, reason, sort_at, decided_at)
 				SELECT '%s', id, 'in', id, '', sort_at, sort_at FROM items WHERE key LIKE 'guid:fill-%%'`, sec),
 		}

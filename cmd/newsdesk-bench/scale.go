@@ -133,7 +133,7 @@ func scaleFetches(c *corpus) ([]storage.Fetch, error) {
 
 // prefill stores n items in section sec of the database at path with bulk
 // SQL in one transaction: 1,000 sources, content of about 1 KB, summary,
-// title, links, a 517-byte signature of random values per item, sort
+// title, links, a 325-byte signature of random values per item, sort
 // dates spread over the 30 days before now (so about 1/10 of them fall in
 // the near-duplicate horizon that Open loads into memory).
 func prefill(ctx context.Context, path, sec string, n int) error {
@@ -162,7 +162,7 @@ func prefill(ctx context.Context, path, sec string, n int) error {
 			'Titre ' || hex(randomblob(24)), hex(randomblob(150)), '<p>' || hex(randomblob(505)) || '</p>',
 			'["Rédaction"]', '["cat1"]', 'fr', t, t, t, t, lower(hex(randomblob(32))), lower(hex(randomblob(20)))
 			FROM (SELECT value, %d - 3600 - value * 2592000 / %d AS t FROM g)`, now, n),
-		`INSERT INTO signatures (item_id, signature) SELECT id, X'0164000000' || randomblob(512) FROM items WHERE key LIKE 'guid:fill-%'`,
+		`INSERT INTO signatures (item_id, signature) SELECT id, X'0264000000' || randomblob(320) FROM items WHERE key LIKE 'guid:fill-%'`,
 		fmt.Sprintf(`INSERT INTO section_items (section, item_id, state, cluster_id, reason, sort_at, decided_at)
 			SELECT '%s', id, 'in', id, '', sort_at, sort_at FROM items WHERE key LIKE 'guid:fill-%%'`, sec),
 		"COMMIT",
