@@ -72,6 +72,16 @@ func New(version string) *Metrics {
 	return m
 }
 
+// WatchNearIndex exposes the number of items held by the in-memory
+// near-duplicate index (storage's memory that grows with the items of the
+// last few days), read from items at each scrape. Call it once.
+func (m *Metrics) WatchNearIndex(items func() int) {
+	m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "newsdesk_neardup_index_items",
+		Help: "Items held in memory by the near-duplicate index (about 700 bytes each).",
+	}, func() float64 { return float64(items()) }))
+}
+
 // Observe records one fetch report.
 func (m *Metrics) Observe(r ingest.Report) {
 	switch {

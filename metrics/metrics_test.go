@@ -63,6 +63,16 @@ func TestObserveAndExpose(t *testing.T) {
 	}
 }
 
+func TestWatchNearIndex(t *testing.T) {
+	m := New("v1")
+	n := 41
+	m.WatchNearIndex(func() int { return n })
+	n++
+	if got := gauge(t, m, "newsdesk_neardup_index_items"); got != "42" {
+		t.Errorf("newsdesk_neardup_index_items = %s, want 42 (read at scrape time)", got)
+	}
+}
+
 func gauge(t *testing.T, m *Metrics, name string) string {
 	rec := httptest.NewRecorder()
 	m.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))

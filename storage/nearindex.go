@@ -161,6 +161,19 @@ func (t *nearTx) end(committed bool) {
 	}
 }
 
+// NearIndexItems returns the number of items the in-memory near-duplicate
+// index holds, over all sections (an item filed in two sections counts
+// twice). It waits for a write transaction in progress.
+func (db *DB) NearIndexItems() int {
+	db.near.mu.Lock()
+	defer db.near.mu.Unlock()
+	n := 0
+	for _, x := range db.near.sections {
+		n += x.Len()
+	}
+	return n
+}
+
 // inNearTx runs fn in a write transaction that may file items: the index
 // is brought up to date first and kept locked until the transaction ends.
 func (db *DB) inNearTx(ctx context.Context, fn func(tx *sql.Tx, nt *nearTx) error) error {

@@ -54,7 +54,7 @@ func TestNearDuplicateIndex(t *testing.T) {
 			save(t, db, source(a, "news"), story)
 			db.Close()
 			db = openAt(t, path, c, sec)
-			if got := db.near.sections["news"].Len(); got != 1 {
+			if got := db.NearIndexItems(); got != 1 {
 				t.Errorf("index holds %d items after reopening, want 1", got)
 			}
 			return save(t, db, source(b, "news"), retold(story, "r"))

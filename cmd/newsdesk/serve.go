@@ -75,6 +75,7 @@ func (s *server) run(ctx context.Context, grace time.Duration) error {
 	s.feeds = feedgen.NewHandler(s.db, cfg.Sections, feedOptions(cfg, s.log))
 	s.desk.OnChange = func(ids []string) { s.feeds.Invalidate(ids...) }
 	s.metrics = metrics.New(version)
+	s.metrics.WatchNearIndex(s.db.NearIndexItems)
 	s.desk.Observe = s.metrics.Observe
 
 	jobs, cancelJobs := context.WithCancel(context.WithoutCancel(ctx))
