@@ -32,35 +32,43 @@ type block struct {
 }
 
 // collectBlocks returns the blocks of the fragment under root in document
-// order.
-func collectBlocks(root *html.Node) []block {
-	var out []block
-	collect(root, true, &out)
+// order. sc is scratch space; nil allocates some.
+func collectBlocks(root *html.Node, sc *scratch) []block {
+	out := make([]block, 0, 16)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	collect(root, true, &out, sc)
 	return out
 }
 
-func collect(n *html.Node, isRoot bool, out *[]block) {
+func collect(n *html.Node, isRoot bool, out *[]block, sc *scratch) {
 	start := len(*out)
 	hasBlock := false
-	var run []*html.Node
+	// The run grows at the end of sc.nodes; a block keeps its part, which
+	// nothing appends to or writes over later (an append that outgrows
+	// the array moves on to a new one).
+	runStart := len(sc.nodes)
 	flush := func() {
-		if len(run) > 0 {
-			if b := runBlock(n, run); b.text != "" {
+		if len(sc.nodes) > runStart {
+			run := sc.nodes[runStart:len(sc.nodes):len(sc.nodes)]
+			if b := runBlock(n, run, &sc.fold); b.text != "" {
 				*out = append(*out, b)
 			}
 		}
-		run = nil
+		runStart = len(sc.nodes)
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch {
-		case c.Type == html.ElementNode && blockTags[c.Data]:
+		case c.Type == html.ElementNode && tagFlags(c)&tagBlock != 0:
 			flush()
 			hasBlock = true
-			collect(c, false, out)
+			collect(c, false, out, sc)
+			runStart = len(sc.nodes)
 		case c.Type == html.ElementNode && c.Data == "br":
 			flush()
 		default:
-			run = append(run, c)
+			runStart = sc.push(runStart, c)
 		}
 	}
 	flush()
@@ -72,13 +80,22 @@ func collect(n *html.Node, isRoot bool, out *[]block) {
 }
 
 // runBlock measures a run of inline nodes.
-func runBlock(parent *html.Node, run []*html.Node) block {
-	var b strings.Builder
+func runBlock(parent *html.Node, run []*html.Node, f *folder) block {
+	f.reset()
 	var linkRunes int
 	for _, n := range run {
-		textOf(n, false, &b, &linkRunes)
+		textOf(n, false, f, &linkRunes)
 	}
-	text := fold(b.String())
+	text := f.String()
+	if f.bad {
+		f.reset()
+		f.raw = true
+		linkRunes = 0
+		for _, n := range run {
+			textOf(n, false, f, &linkRunes)
+		}
+		text = fold(f.String())
+	}
 	blk := block{parent: parent, nodes: run, text: text}
 	if total := utf8.RuneCountInString(text); total > 0 {
 		blk.links = min(1, float64(linkRunes)/float64(total))
@@ -88,7 +105,8 @@ func runBlock(parent *html.Node, run []*html.Node) block {
 
 // textOf appends the text of n to b, a space where elements separate
 // words, and counts the non-space runes inside links.
-func textOf(n *html.Node, inLink bool, b *strings.Builder, linkRunes *int) {
+func textOf(n *html.Node, inLink bool, b *folder, linkRunes *int) {
+	sep := false
 	switch n.Type {
 	case html.TextNode:
 		b.WriteString(n.Data)
@@ -101,12 +119,13 @@ func textOf(n *html.Node, inLink bool, b *strings.Builder, linkRunes *int) {
 		}
 		return
 	case html.ElementNode:
-		if skipContent[n.Data] {
+		flags := tagFlags(n)
+		if flags&tagSkipContent != 0 {
 			return
 		}
 		inLink = inLink || n.Data == "a"
+		sep = flags&tagSpace != 0
 	}
-	sep := n.Type == html.ElementNode && spaceTags[n.Data]
 	if sep {
 		b.WriteByte(' ')
 	}
@@ -119,11 +138,21 @@ func textOf(n *html.Node, inLink bool, b *strings.Builder, linkRunes *int) {
 }
 
 // fragmentText returns the folded plain text of the fragment under root.
-func fragmentText(root *html.Node) string {
-	var b strings.Builder
+// f is scratch space; nil allocates some.
+func fragmentText(root *html.Node, f *folder) string {
+	if f == nil {
+		f = &folder{}
+	}
+	f.reset()
 	var links int
-	textOf(root, false, &b, &links)
-	return fold(b.String())
+	textOf(root, false, f, &links)
+	if !f.bad {
+		return f.String()
+	}
+	f.reset()
+	f.raw = true
+	textOf(root, false, f, &links)
+	return fold(f.String())
 }
 
 // remove takes the block out of its tree, with the line break that ended

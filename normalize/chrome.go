@@ -53,6 +53,24 @@ var (
 		`)$`)
 )
 
+// The prefix filters of the chrome patterns; see prefixFilter.
+var (
+	chromeExact    = newPrefixFilter(chromeExactRe)
+	chromeLink     = newPrefixFilter(chromeLinkRe)
+	chromeLead     = newPrefixFilter(chromeLeadRe)
+	chromeSentence = newPrefixFilter(chromeSentenceRe)
+)
+
+// chromeExactLit is chromeExactRe as literals and a small regex for the
+// rest; see literalMatcher.
+var chromeExactLit = func() literalMatcher {
+	m, ok := newLiteralMatcher(chromeExactRe)
+	if !ok {
+		panic("normalize: chromeExactRe does not split")
+	}
+	return m
+}()
+
 // apostrophes makes typographic apostrophes straight.
 var apostrophes = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'")
 
@@ -66,20 +84,34 @@ const maxChromeRunes = 400
 // multilingual patterns. Only blocks that are (nearly) nothing but the
 // phrase match: a sentence that merely contains one stays.
 func builtinChrome(b block) bool {
-	if utf8.RuneCountInString(b.text) > maxChromeRunes {
+	return mayBeChrome(b.text) && matchChrome(b)
+}
+
+// mayBeChrome is the quick part of builtinChrome: false means no built-in
+// pattern matches the text.
+func mayBeChrome(text string) bool {
+	if len(text) > maxChromeRunes && (len(text) > maxChromeRunes*utf8.UTFMax || utf8.RuneCountInString(text) > maxChromeRunes) {
 		return false
 	}
+	var buf [prefixLen + utf8.UTFMax]byte
+	h, ok := formHead(text, &buf)
+	if !ok {
+		return false
+	}
+	return chromeExact.mayMatchHead(h) || chromeSentence.mayMatchHead(h) ||
+		chromeLink.mayMatchHead(h) || chromeLead.mayMatchHead(h)
+}
+
+// matchChrome is the slow part of builtinChrome: the patterns themselves.
+func matchChrome(b block) bool {
 	t := matchForm(b.text)
-	if t == "" {
-		return false
-	}
-	if chromeExactRe.MatchString(t) || chromeSentenceRe.MatchString(t) {
+	if chromeExactLit.MatchString(t) || chromeSentence.MatchString(t) {
 		return true
 	}
-	if b.links >= 0.6 && chromeLinkRe.MatchString(t) {
+	if b.links >= 0.6 && chromeLink.MatchString(t) {
 		return true
 	}
-	if m := chromeLeadRe.FindStringSubmatch(t); m != nil {
+	if m := chromeLead.FindStringSubmatch(t); m != nil {
 		sep, rest := m[1], m[2]
 		if rest != "" && utf8.RuneCountInString(rest) <= 200 && (sep != "" || b.links >= 0.6) {
 			return true
@@ -88,11 +120,73 @@ func builtinChrome(b block) bool {
 	return false
 }
 
+// chromeCache remembers within one Feed call which blocks are chrome by
+// the built-in patterns or the source's strip regexes, which do not change
+// during the call: chrome recurs across a document's items. It only holds
+// the blocks the quick test of mayBeChrome lets through. A nil cache
+// remembers nothing.
+type chromeCache map[chromeKey]bool
+
+type chromeKey struct {
+	text  string
+	links bool // links >= 0.6, all builtinChrome reads of b.links
+}
+
+// chrome reports whether a block is chrome by the built-in patterns or the
+// strip regexes.
+func (c chromeCache) chrome(b block, strip stripper) bool {
+	if !mayBeChrome(b.text) {
+		return strip.match(b)
+	}
+	if c == nil {
+		return matchChrome(b) || strip.match(b)
+	}
+	k := chromeKey{b.text, b.links >= 0.6}
+	v, ok := c[k]
+	if !ok {
+		v = matchChrome(b) || strip.match(b)
+		c[k] = v
+	}
+	return v
+}
+
 // matchForm lower-cases text, makes apostrophes straight and trims
 // punctuation, arrows, brackets and ellipses from both ends.
 func matchForm(text string) string {
-	t := apostrophes.Replace(strings.ToLower(text))
+	t := strings.ToLower(text)
+	if strings.ContainsAny(t, "’‘ʼ") {
+		t = apostrophes.Replace(t)
+	}
 	return strings.TrimFunc(t, edgeRune)
+}
+
+// formHead writes into buf the first prefixLen bytes of matchForm(text)
+// (all of it when shorter) without building it: matchForm maps rune by
+// rune, so it is the text trimmed of the runes that map to edge runes,
+// mapped. ok is false when matchForm(text) is "".
+func formHead(text string, buf *[prefixLen + utf8.UTFMax]byte) ([]byte, bool) {
+	trimmed := strings.TrimFunc(text, func(r rune) bool { return edgeRune(formRune(r)) })
+	if trimmed == "" {
+		return nil, false
+	}
+	n := 0
+	for _, r := range trimmed {
+		if n >= prefixLen {
+			break
+		}
+		n += utf8.EncodeRune(buf[n:], formRune(r))
+	}
+	return buf[:min(n, prefixLen)], true
+}
+
+// formRune is what matchForm makes of one rune: lower case, straight
+// apostrophes.
+func formRune(r rune) rune {
+	switch r = unicode.ToLower(r); r {
+	case '’', '‘', 'ʼ':
+		return '\''
+	}
+	return r
 }
 
 func edgeRune(r rune) bool {
@@ -103,7 +197,7 @@ func edgeRune(r rune) bool {
 type stripper []stripRe
 
 type stripRe struct {
-	whole *regexp.Regexp // ^(?:pattern)$
+	whole *prefixFilter // ^(?:pattern)$
 	orig  *regexp.Regexp
 }
 
@@ -114,9 +208,10 @@ func newStripper(res []*regexp.Regexp) stripper {
 		if re == nil {
 			continue
 		}
-		whole, err := regexp.Compile(`^(?:` + re.String() + `)$`)
-		if err != nil {
-			whole = nil
+		var whole *prefixFilter
+		if w, err := regexp.Compile(`^(?:` + re.String() + `)$`); err == nil {
+			f := newPrefixFilter(w)
+			whole = &f
 		}
 		s = append(s, stripRe{whole: whole, orig: re})
 	}

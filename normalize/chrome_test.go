@@ -13,10 +13,11 @@ import (
 // recurring blocks.
 func dechrome(in string, strip []*regexp.Regexp) string {
 	root := parseFragment(in)
-	rewriteURLs(root, nil, newTracker(nil))
-	removeChrome(collectBlocks(root), newStripper(strip), nil)
+	rewriteURLs(root, newResolver(nil, newTracker(nil)))
+	removeChrome(collectBlocks(root, nil), newStripper(strip), nil, nil)
 	tidy(root)
-	return finish(root)
+	out, _ := finish(root, nil, len(in))
+	return out
 }
 
 func TestBuiltinChrome(t *testing.T) {

@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -131,14 +130,14 @@ func dedupe(in []string) []string {
 
 // enclosures returns the item's enclosures with absolute, cleaned URLs,
 // without repeats.
-func enclosures(it *gofeed.Item, base *url.URL, tr *tracker) []newsdesk.Enclosure {
+func enclosures(it *gofeed.Item, r *resolver) []newsdesk.Enclosure {
 	var out []newsdesk.Enclosure
 	seen := map[string]bool{}
 	for _, e := range it.Enclosures {
 		if e == nil {
 			continue
 		}
-		u, ok := cleanRef(e.URL, base, tr)
+		u, ok := r.clean(e.URL)
 		if !ok || !isAbs(u) || seen[u] {
 			continue
 		}

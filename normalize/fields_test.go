@@ -167,7 +167,7 @@ func TestEnclosures(t *testing.T) {
 		{URL: "/ep2.ogg", Type: "audio/ogg", Length: "-5"},
 		{URL: "/ep3.ogg", Type: "audio/ogg", Length: "lots"},
 	}}
-	got := enclosures(it, parseBase("http://127.0.0.1/"), newTracker(nil))
+	got := enclosures(it, newResolver(parseBase("http://127.0.0.1/"), newTracker(nil)))
 	want := []newsdesk.Enclosure{
 		{URL: "http://127.0.0.1/ep1.mp3", Type: "audio/mpeg", Length: 1234},
 		{URL: "http://127.0.0.1/ep2.ogg", Type: "audio/ogg"},

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -74,11 +75,27 @@ func assignKeys(items []newsdesk.Item, plain []string) ([]newsdesk.Item, []strin
 // contentHash digests the fields a reader sees, so that any visible change
 // makes a different hash.
 func contentHash(it *newsdesk.Item) string {
-	h := sha256.New()
+	h, _ := contentHashBuf(it, nil)
+	return h
+}
+
+// contentHashBuf is contentHash writing into buf, which it returns for
+// reuse.
+func contentHashBuf(it *newsdesk.Item, buf []byte) (string, []byte) {
+	// The digest of the fields written one after the other: built in one
+	// buffer and hashed at once.
+	size := len(it.Title) + len(it.Link) + len(it.ContentHTML) + len(it.Summary) + 64
+	for _, s := range it.Authors {
+		size += len(s) + 1
+	}
+	for _, s := range it.Categories {
+		size += len(s) + 1
+	}
+	buf = slices.Grow(buf[:0], size)
 	field := func(s string) {
-		h.Write([]byte(strconv.Itoa(len(s))))
-		h.Write([]byte{':'})
-		h.Write([]byte(s))
+		buf = strconv.AppendInt(buf, int64(len(s)), 10)
+		buf = append(buf, ':')
+		buf = append(buf, s...)
 	}
 	field(it.Title)
 	field(it.Link)
@@ -89,5 +106,6 @@ func contentHash(it *newsdesk.Item) string {
 	for _, e := range it.Enclosures {
 		field(e.URL + "\x1f" + e.Type + "\x1f" + strconv.FormatInt(e.Length, 10))
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:]), buf
 }

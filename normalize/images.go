@@ -2,18 +2,12 @@ package normalize
 
 import (
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/mmcdole/gofeed"
 	ext "github.com/mmcdole/gofeed/extensions"
 	"golang.org/x/net/html"
-)
-
-var (
-	// descriptorRe matches a srcset width or density descriptor.
-	descriptorRe = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)?[wx]$`)
 )
 
 // pixelHosts lists URL prefixes (host and path, no scheme) that only serve
@@ -72,23 +66,50 @@ func dimension(n *html.Node, name string) (float64, bool) {
 	return 0, false
 }
 
+// isDescriptor reports whether s is a srcset width or density descriptor:
+// ^[0-9]+(?:\.[0-9]+)?[wx]$.
+func isDescriptor(s string) bool {
+	if len(s) < 2 || (s[len(s)-1] != 'w' && s[len(s)-1] != 'x') {
+		return false
+	}
+	intPart, frac, dot := strings.Cut(s[:len(s)-1], ".")
+	return integer(intPart) && (!dot || integer(frac))
+}
+
+// srcsetForm reports whether v has the form cleanSrcset writes: absolute
+// http(s) URLs without space, comma or line break, each with an optional
+// descriptor, joined by ", ". Such a value matches srcsetRe; others may too.
+func srcsetForm(v string) bool {
+	for cand := range strings.SplitSeq(v, ", ") {
+		u, d, hasD := strings.Cut(cand, " ")
+		rest, ok := strings.CutPrefix(u, "http://")
+		if !ok {
+			rest, ok = strings.CutPrefix(u, "https://")
+		}
+		if !ok || rest == "" || strings.ContainsAny(rest, ", \t\n\f\r") || (hasD && !isDescriptor(d)) {
+			return false
+		}
+	}
+	return true
+}
+
 // cleanSrcset resolves and cleans each candidate of a srcset value and
 // returns them as "URL descriptor, URL descriptor". Candidates that are not
 // absolute http(s) URLs, or whose descriptor is not a width or density,
 // are dropped.
-func cleanSrcset(v string, base *url.URL, tr *tracker) string {
+func cleanSrcset(v string, r *resolver) string {
 	var out []string
 	for cand := range strings.SplitSeq(v, ",") {
 		fields := strings.Fields(cand)
 		if len(fields) == 0 || len(fields) > 2 {
 			continue
 		}
-		u, ok := cleanRef(fields[0], base, tr)
+		u, ok := r.clean(fields[0])
 		if !ok || !(strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://")) || strings.ContainsAny(u, ", ") {
 			continue
 		}
 		if len(fields) == 2 {
-			if !descriptorRe.MatchString(fields[1]) {
+			if !isDescriptor(fields[1]) {
 				continue
 			}
 			u += " " + fields[1]
@@ -100,10 +121,11 @@ func cleanSrcset(v string, base *url.URL, tr *tracker) string {
 
 // imageURL picks the item's image: the first image enclosure, else a
 // media:content or media:thumbnail image, else the item's image, else the
-// first image of the sanitized content. Tracking pixels never qualify.
-func imageURL(it *gofeed.Item, encl []string, encTypes []string, contentHTML string, pixels []string, base *url.URL, tr *tracker) string {
+// first image of the sanitized content (contentImg, see finish). Tracking
+// pixels never qualify.
+func imageURL(it *gofeed.Item, encl []string, encTypes []string, contentImg string, pixels []string, r *resolver) string {
 	pick := func(raw string) string {
-		u, ok := cleanRef(raw, base, tr)
+		u, ok := r.clean(raw)
 		if !ok || !(strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://")) {
 			return ""
 		}
@@ -129,7 +151,7 @@ func imageURL(it *gofeed.Item, encl []string, encTypes []string, contentHTML str
 			return v
 		}
 	}
-	return firstImg(contentHTML)
+	return contentImg
 }
 
 // mediaImage returns the first image among media:content (directly or in a
@@ -176,7 +198,8 @@ func looksLikeImage(raw string) bool {
 }
 
 // firstImg returns the src of the first absolute http(s) image in
-// sanitized HTML.
+// sanitized HTML (for the output of finishSlow; finish notes it as it
+// writes).
 func firstImg(s string) string {
 	z := html.NewTokenizer(strings.NewReader(s))
 	for {

@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"net/url"
 	"strings"
 
 	"github.com/mmcdole/gofeed"
@@ -18,30 +17,31 @@ const untitled = "(untitled)"
 // build fills an item from a draft whose chrome is removed. It returns the
 // item's plain content text (for hash identity) and false when the item has
 // nothing to show.
-func build(d *draft, f *gofeed.Feed, opt Options, base *url.URL, tr *tracker) (newsdesk.Item, string, bool) {
+func build(d *draft, f *gofeed.Feed, opt Options, r *resolver, sc *scratch) (newsdesk.Item, string, bool) {
 	src := d.src
+	contentHTML, contentImg := finish(d.content, r, d.size)
 	it := newsdesk.Item{
+		ContentHTML: contentHTML,
 		SourceURL:   stripInvalid(opt.SourceURL),
 		GUID:        strings.TrimSpace(stripInvalid(src.GUID)),
-		ContentHTML: finish(d.content),
 		Authors:     authors(src, f),
 		Categories:  dedupe(src.Categories),
-		Enclosures:  enclosures(src, base, tr),
+		Enclosures:  enclosures(src, r),
 		Language:    itemLanguage(src, f),
 	}
-	if link, ok := cleanRef(itemLink(src), base, tr); ok && isAbs(link) {
+	if link, ok := r.clean(itemLink(src)); ok && isAbs(link) {
 		it.Link = link
-		if c, err := canonical(link, tr); err == nil {
+		if c, err := canonical(link, r.tr); err == nil {
 			it.CanonicalLink = c
 		} else {
 			it.CanonicalLink = link
 		}
 	}
 
-	contentText := fragmentText(d.content)
+	contentText := fragmentText(d.content, &sc.fold)
 	text := contentText
 	if d.desc != nil {
-		if t := fragmentText(d.desc); t != "" {
+		if t := fragmentText(d.desc, &sc.fold); t != "" {
 			text = t
 		}
 	}
@@ -73,27 +73,29 @@ func build(d *draft, f *gofeed.Feed, opt Options, base *url.URL, tr *tracker) (n
 	for i, e := range it.Enclosures {
 		encURLs[i], encTypes[i] = e.URL, e.Type
 	}
-	it.ImageURL = imageURL(src, encURLs, encTypes, it.ContentHTML, d.pixels, base, tr)
+	it.ImageURL = imageURL(src, encURLs, encTypes, contentImg, d.pixels, r)
 	// URLs come out of net/url escaped; this guards the rule that no field
 	// holds a character XML 1.0 forbids.
 	it.Link, it.CanonicalLink, it.ImageURL = stripInvalid(it.Link), stripInvalid(it.CanonicalLink), stripInvalid(it.ImageURL)
 	for i := range it.Enclosures {
 		it.Enclosures[i].URL = stripInvalid(it.Enclosures[i].URL)
 	}
-	it.ContentHash = contentHash(&it)
+	it.ContentHash, sc.hash = contentHashBuf(&it, sc.hash)
 	return it, contentText, true
 }
 
 // firstWords returns the first n words of folded text.
 func firstWords(text string, n int) string {
-	count := 0
-	for i, r := range text {
-		if r == ' ' {
-			count++
-			if count == n {
-				return text[:i]
-			}
+	count, i := 0, 0
+	for {
+		j := strings.IndexByte(text[i:], ' ')
+		if j < 0 {
+			return text
 		}
+		i += j
+		if count++; count == n {
+			return text[:i]
+		}
+		i++
 	}
-	return text
 }

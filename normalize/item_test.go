@@ -50,3 +50,33 @@ func TestLead(t *testing.T) {
 		})
 	}
 }
+
+// firstWordsRef is firstWords as first written, the reference of
+// FuzzFirstWords.
+func firstWordsRef(text string, n int) string {
+	count := 0
+	for i, r := range text {
+		if r == ' ' {
+			count++
+			if count == n {
+				return text[:i]
+			}
+		}
+	}
+	return text
+}
+
+func FuzzFirstWords(f *testing.F) {
+	f.Add("a b c d", 2)
+	f.Add("  ", 1)
+	f.Add("é è\xff ü", 2)
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		n = n%300 + 1
+		if n <= 0 {
+			n += 300
+		}
+		if got, want := firstWords(s, n), firstWordsRef(s, n); got != want {
+			t.Fatalf("firstWords(%q, %d) = %q, want %q", s, n, got, want)
+		}
+	})
+}

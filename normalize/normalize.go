@@ -20,6 +20,7 @@ package normalize
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"time"
 
 	"github.com/mmcdole/gofeed"
@@ -64,6 +65,7 @@ const (
 type draft struct {
 	src     *gofeed.Item
 	content *html.Node // sanitizing tree of item.Content, else item.Description
+	size    int        // length of the source of content, to size buffers
 	desc    *html.Node // tree of item.Description when content came from item.Content
 	cBlocks []block
 	dBlocks []block
@@ -78,9 +80,9 @@ func Feed(f *gofeed.Feed, opt Options) Result {
 	if f == nil {
 		return res
 	}
-	tr := newTracker(opt.Tracking)
-	base := resolveBase(f.Link, parseBase(opt.FeedURL))
+	r := newResolver(resolveBase(f.Link, parseBase(opt.FeedURL)), newTracker(opt.Tracking))
 	strip := newStripper(opt.Strip)
+	var sc scratch
 
 	drafts := make([]draft, 0, len(f.Items))
 	for _, it := range f.Items {
@@ -93,28 +95,30 @@ func Feed(f *gofeed.Feed, opt Options) Result {
 			src = it.Description
 		}
 		d.content = parseFragment(src)
-		d.pixels = rewriteURLs(d.content, base, tr)
-		d.cBlocks = collectBlocks(d.content)
+		d.size = len(src)
+		d.pixels = rewriteURLs(d.content, r)
+		d.cBlocks = collectBlocks(d.content, &sc)
 		if it.Content != "" && it.Description != "" {
 			d.desc = parseFragment(it.Description)
-			rewriteURLs(d.desc, base, tr)
-			d.dBlocks = collectBlocks(d.desc)
+			rewriteURLs(d.desc, r)
+			d.dBlocks = collectBlocks(d.desc, &sc)
 		}
 		drafts = append(drafts, d)
 	}
 	recurring := recurringBlocks(drafts)
+	cache := chromeCache{}
 
 	items := make([]newsdesk.Item, 0, len(drafts))
 	plains := make([]string, 0, len(drafts))
 	for i := range drafts {
 		d := &drafts[i]
-		removeChrome(d.cBlocks, strip, recurring)
+		removeChrome(d.cBlocks, strip, recurring, cache)
 		tidy(d.content)
 		if d.desc != nil {
-			removeChrome(d.dBlocks, strip, recurring)
+			removeChrome(d.dBlocks, strip, recurring, cache)
 			tidy(d.desc)
 		}
-		it, plain, ok := build(d, f, opt, base, tr)
+		it, plain, ok := build(d, f, opt, r, &sc)
 		if !ok {
 			res.Warnings = append(res.Warnings, fmt.Sprintf("item %d has no title, link, text or enclosure; skipped", i+1))
 			continue
@@ -128,18 +132,54 @@ func Feed(f *gofeed.Feed, opt Options) Result {
 	return res
 }
 
+// scratch holds the buffers one Feed call reuses from item to item.
+type scratch struct {
+	fold  folder
+	hash  []byte
+	nodes []*html.Node // runs of inline nodes, see collect
+}
+
+// push appends c to the run that starts at runStart in sc.nodes and
+// returns where the run now starts. A full array is not grown but left to
+// the runs that point into it: the current run moves to a new one.
+func (sc *scratch) push(runStart int, c *html.Node) int {
+	if len(sc.nodes) == cap(sc.nodes) {
+		run := sc.nodes[runStart:]
+		chunk := make([]*html.Node, len(run), max(256, 2*len(run)))
+		copy(chunk, run)
+		sc.nodes, runStart = chunk, 0
+	}
+	sc.nodes = append(sc.nodes, c)
+	return runStart
+}
+
 // recurringBlocks returns the texts of the blocks that recur verbatim in
 // enough of the document's items to be chrome.
 func recurringBlocks(drafts []draft) map[string]bool {
 	counts := map[string]int{}
+	var seen []string
 	for _, d := range drafts {
-		seen := map[string]bool{}
+		// An item's blocks are few: a slice finds repeats faster than a
+		// map; many go through a map.
+		var seenMap map[string]bool
+		if len(d.cBlocks)+len(d.dBlocks) > 32 {
+			seenMap = map[string]bool{}
+		}
+		seen = seen[:0]
 		for _, blocks := range [][]block{d.cBlocks, d.dBlocks} {
 			for _, b := range blocks {
-				if !seen[b.text] {
-					seen[b.text] = true
-					counts[b.text]++
+				if seenMap != nil {
+					if seenMap[b.text] {
+						continue
+					}
+					seenMap[b.text] = true
+				} else {
+					if slices.Contains(seen, b.text) {
+						continue
+					}
+					seen = append(seen, b.text)
 				}
+				counts[b.text]++
 			}
 		}
 	}
@@ -155,12 +195,12 @@ func recurringBlocks(drafts []draft) map[string]bool {
 // removeChrome removes the blocks that are chrome: built-in phrases and
 // strip regexes always, recurring blocks only when text of the item's own
 // remains beside them.
-func removeChrome(blocks []block, strip stripper, recurring map[string]bool) {
+func removeChrome(blocks []block, strip stripper, recurring map[string]bool, cache chromeCache) {
 	var recur []block
 	own := false
 	for _, b := range blocks {
 		switch {
-		case builtinChrome(b) || strip.match(b):
+		case cache.chrome(b, strip):
 			b.remove()
 		case recurring[b.text]:
 			recur = append(recur, b)

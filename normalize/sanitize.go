@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"net/url"
 	"regexp"
 	"strings"
 	"sync"
@@ -19,7 +18,10 @@ const relLink = "nofollow noopener"
 var srcsetRe = regexp.MustCompile(`^https?://\S+(?: [0-9]+(?:\.[0-9]+)?[wx])?(?:, https?://\S+(?: [0-9]+(?:\.[0-9]+)?[wx])?)*$`)
 
 // feedPolicy is the bluemonday policy for feed readers, built once; a
-// bluemonday policy is safe for concurrent use once built.
+// bluemonday policy is safe for concurrent use once built. finish applies
+// it without bluemonday for most trees (allowlist mirrors it); finishSlow
+// applies it with bluemonday to the rest, and FuzzFinish checks that both
+// agree byte for byte.
 var feedPolicy = sync.OnceValue(func() *bluemonday.Policy {
 	p := bluemonday.NewPolicy()
 	p.AllowElements("p", "br", "div", "ul", "ol", "li", "dl", "dt", "dd",
@@ -55,9 +57,11 @@ var feedPolicy = sync.OnceValue(func() *bluemonday.Policy {
 // concurrent use.
 func Sanitize(html, base string, tracking []string) string {
 	root := parseFragment(html)
-	rewriteURLs(root, parseBase(base), newTracker(tracking))
+	r := newResolver(parseBase(base), newTracker(tracking))
+	rewriteURLs(root, r)
 	tidy(root)
-	return finish(root)
+	out, _ := finish(root, r, len(html))
+	return out
 }
 
 // parseFragment parses s as the content of a body element and returns that
@@ -116,24 +120,24 @@ func paragraphs(root *html.Node) {
 // rewriteURLs resolves and cleans the URLs of the tree, marks links, and
 // removes script-like elements, comments and tracking pixels. It returns the
 // src of each pixel removed.
-func rewriteURLs(n *html.Node, base *url.URL, tr *tracker) (pixels []string) {
+func rewriteURLs(n *html.Node, r *resolver) (pixels []string) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		switch {
 		case c.Type == html.CommentNode:
 			n.RemoveChild(c)
 		case c.Type != html.ElementNode:
-		case skipContent[c.Data]:
+		case tagFlags(c)&tagSkipContent != 0:
 			n.RemoveChild(c)
 		default:
-			if src, drop := rewriteElement(c, base, tr); drop {
+			if src, drop := rewriteElement(c, r); drop {
 				n.RemoveChild(c)
 				if src != "" {
 					pixels = append(pixels, src)
 				}
 				break
 			}
-			pixels = append(pixels, rewriteURLs(c, base, tr)...)
+			pixels = append(pixels, rewriteURLs(c, r)...)
 		}
 		c = next
 	}
@@ -143,7 +147,7 @@ func rewriteURLs(n *html.Node, base *url.URL, tr *tracker) (pixels []string) {
 // rewriteElement cleans the URL attributes of one element. It reports drop
 // for an image without a usable src, and for a tracking pixel, whose src
 // it returns.
-func rewriteElement(n *html.Node, base *url.URL, tr *tracker) (src string, drop bool) {
+func rewriteElement(n *html.Node, r *resolver) (src string, drop bool) {
 	attrs := n.Attr[:0]
 	hasHref := false
 	for _, a := range n.Attr {
@@ -154,7 +158,7 @@ func rewriteElement(n *html.Node, base *url.URL, tr *tracker) (src string, drop 
 		case key == "rel" && n.Data == "a":
 			continue
 		case key == "href" || key == "src" || key == "cite" || key == "poster":
-			v, ok := cleanRef(a.Val, base, tr)
+			v, ok := r.clean(a.Val)
 			if !ok {
 				continue
 			}
@@ -164,7 +168,7 @@ func rewriteElement(n *html.Node, base *url.URL, tr *tracker) (src string, drop 
 				src = v
 			}
 		case key == "srcset":
-			v := cleanSrcset(a.Val, base, tr)
+			v := cleanSrcset(a.Val, r)
 			if v == "" {
 				continue
 			}
@@ -187,9 +191,9 @@ func rewriteElement(n *html.Node, base *url.URL, tr *tracker) (src string, drop 
 	return src, false
 }
 
-// finish renders the children of root and passes them through the
-// sanitizing policy.
-func finish(root *html.Node) string {
+// finishSlow renders the children of root and passes them through the
+// sanitizing policy: the way of finish for trees it cannot walk itself.
+func finishSlow(root *html.Node) string {
 	var b strings.Builder
 	for c := root.FirstChild; c != nil; c = c.NextSibling {
 		if err := html.Render(&b, c); err != nil {
@@ -225,7 +229,7 @@ func tidy(n *html.Node) (empty bool) {
 			case c.Data == "img" || c.Data == "hr" || c.Data == "table" || c.Data == "video" || c.Data == "audio":
 				empty = false
 			case c.Data == "br":
-			case tidy(c) && tidyTags[c.Data]:
+			case tidy(c) && tagFlags(c)&tagTidy != 0:
 				n.RemoveChild(c)
 			default:
 				empty = false

@@ -7,8 +7,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
-
-	"newsdesk"
 )
 
 var (
@@ -79,9 +77,9 @@ func plain(raw string) string {
 	for range maxDecodeRounds {
 		prev := s
 		switch {
-		case tagRe.MatchString(s):
+		case hasTag(s):
 			s = htmlText(s)
-		case entityRe.MatchString(s):
+		case strings.IndexByte(s, '&') >= 0 && entityRe.MatchString(s):
 			s = html.UnescapeString(s)
 		}
 		if s == prev {
@@ -95,10 +93,15 @@ func plain(raw string) string {
 // replacement shortens the string, so the loop ends; replacing with a space
 // cannot glue two halves into a new tag name.
 func dropTags(s string) string {
-	for tagRe.MatchString(s) {
+	for hasTag(s) {
 		s = tagRe.ReplaceAllString(s, " ")
 	}
 	return s
+}
+
+// hasTag is tagRe.MatchString, skipped when s holds no '<'.
+func hasTag(s string) bool {
+	return strings.IndexByte(s, '<') >= 0 && tagRe.MatchString(s)
 }
 
 // htmlText returns the text of an HTML fragment, with character references
@@ -154,61 +157,4 @@ var spaceTags = map[string]bool{
 	"h6": true, "blockquote": true, "pre": true, "hr": true, "figcaption": true,
 	"dd": true, "dt": true, "section": true, "article": true, "header": true,
 	"footer": true, "aside": true, "caption": true, "img": true,
-}
-
-// fold collapses every run of white space (non-breaking and other Unicode
-// spaces included) into one space, drops invisible characters (zero-width
-// space, byte order mark, soft hyphen) and trims the ends.
-func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-			space = b.Len() > 0
-			continue
-		case r == '\u200b' || r == '\ufeff' || r == '\u00ad' || r == '\u2060':
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// stripInvalid removes the characters XML 1.0 forbids (most C0 controls,
-// surrogates, U+FFFE and U+FFFF) and bytes that are not valid UTF-8.
-func stripInvalid(s string) string {
-	clean := true
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !xmlChar(r, size) {
-			clean = false
-			break
-		}
-		i += size
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if xmlChar(r, size) {
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
-}
-
-// xmlChar reports whether a decoded rune of the given encoded size is an
-// XML 1.0 Char (and not an invalid byte decoded as U+FFFD).
-func xmlChar(r rune, size int) bool {
-	return !(r == utf8.RuneError && size == 1) && newsdesk.IsXMLChar(r)
 }

@@ -3,6 +3,7 @@ package normalize
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -102,4 +103,61 @@ func TestStripInvalid(t *testing.T) {
 			}
 		})
 	}
+}
+
+// foldRef is fold as first written, the reference of FuzzFold.
+func foldRef(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		case r == '\u200b' || r == '\ufeff' || r == '\u00ad' || r == '\u2060':
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"", " ", "a", " a  b ", "a\u00a0\u00a0b\u200b", "x\xffy", "é\tè\n", "a \u0085b", "ab"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := fold(s), foldRef(s); got != want {
+			t.Fatalf("fold(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// stripInvalidRef is stripInvalid as first written, the reference of
+// FuzzStripInvalid.
+func stripInvalidRef(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if xmlChar(r, size) {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+func FuzzStripInvalid(f *testing.F) {
+	for _, s := range []string{"", "plain ascii text here", "tab\there\x00nul", "0123456\x1f89abcdef", "\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x80", "é\uFFFE\ud7ff\ue000x", "12345678\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := stripInvalid(s), stripInvalidRef(s); got != want {
+			t.Fatalf("stripInvalid(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

@@ -257,3 +257,33 @@ func isAbs(s string) bool {
 	i := strings.IndexByte(s, ':')
 	return i > 0 && !strings.ContainsAny(s[:i], "/?#")
 }
+
+// resolver cleans the URLs of one Feed or Sanitize call. Its base and
+// tracking list do not change during the call, so it remembers what it
+// computed: links, images and share buttons recur across a document's
+// items. Not safe for concurrent use.
+type resolver struct {
+	base *url.URL
+	tr   *tracker
+	refs map[string]refResult // cleanRef
+	urls map[string]refResult // validURL
+}
+
+type refResult struct {
+	s  string
+	ok bool
+}
+
+func newResolver(base *url.URL, tr *tracker) *resolver {
+	return &resolver{base: base, tr: tr, refs: map[string]refResult{}, urls: map[string]refResult{}}
+}
+
+// clean is cleanRef against the resolver's base and tracking list.
+func (r *resolver) clean(raw string) (string, bool) {
+	if v, ok := r.refs[raw]; ok {
+		return v.s, v.ok
+	}
+	s, ok := cleanRef(raw, r.base, r.tr)
+	r.refs[raw] = refResult{s, ok}
+	return s, ok
+}
