@@ -71,7 +71,7 @@ func (s *saver) member(section string, it *newsdesk.Item, state string, cluster 
 // in the section (0 for none) and which rule matched.
 func (s *saver) findCluster(it *newsdesk.Item, section, titleKey string, sig neardup.Signature) (int64, string, error) {
 	var rep int64
-	if it.CanonicalLink != "" {
+	if it.CanonicalLink != "" && (s.known.links == nil || s.known.links[it.CanonicalLink]) {
 		err := s.q(qSameLink).QueryRowContext(s.ctx, section, it.CanonicalLink, it.ID).Scan(&rep)
 		if err == nil {
 			return rep, "same link", nil
@@ -80,7 +80,7 @@ func (s *saver) findCluster(it *newsdesk.Item, section, titleKey string, sig nea
 			return 0, "", err
 		}
 	}
-	if titleKey != "" {
+	if titleKey != "" && (s.known.titles == nil || s.known.titles[titleKey]) {
 		w := int64(s.db.TitleWindow.Seconds())
 		err := s.q(qSameTitle).QueryRowContext(s.ctx, section, titleKey, it.SortAt.Unix()-w, it.SortAt.Unix()+w, it.ID).Scan(&rep)
 		if err == nil {

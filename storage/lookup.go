@@ -14,6 +14,11 @@ type known struct {
 	items     map[string]knownItem // stored items of the source, by identity key
 	seen      map[string]bool      // keys of the source's pruned items
 	seenLinks map[string]bool      // canonical links of pruned items
+	// links and titles hold the canonical links and title keys of the
+	// fetch's items that some stored item (of any source) has, and those
+	// of the items stored since by the transaction: the only ones the
+	// same-link and same-title rules need to look up. nil means unknown.
+	links, titles map[string]bool
 }
 
 type knownItem struct {
@@ -25,9 +30,10 @@ type knownItem struct {
 const lookupChunk = 200
 
 // loadKnown reads, inside tx, which of items are stored for source sid
-// (hadItems false skips that query: the source has none) and which were
-// pruned.
-func loadKnown(ctx context.Context, tx *sql.Tx, sid int64, items []newsdesk.Item, hadItems bool) (known, error) {
+// (hadItems false skips that query: the source has none), which were
+// pruned, and which of their canonical links and title keys (titleKeys,
+// by item) some stored item has.
+func loadKnown(ctx context.Context, tx *sql.Tx, sid int64, items []newsdesk.Item, titleKeys []string, hadItems bool) (known, error) {
 	k := known{items: map[string]knownItem{}, seen: map[string]bool{}, seenLinks: map[string]bool{}}
 	keys := make([]any, 0, len(items))
 	links := make([]any, 0, len(items))
@@ -52,6 +58,9 @@ func loadKnown(ctx context.Context, tx *sql.Tx, sid int64, items []newsdesk.Item
 			return k, err
 		}
 	}
+	if err := k.loadClusterKeys(ctx, tx, links, titleKeys); err != nil {
+		return k, err
+	}
 	err := inChunks(ctx, tx, `SELECT key FROM seen WHERE source_id = ? AND key IN `, sid, keys, func(rows *sql.Rows) error {
 		var key string
 		err := rows.Scan(&key)
@@ -69,6 +78,36 @@ func loadKnown(ctx context.Context, tx *sql.Tx, sid int64, items []newsdesk.Item
 			return err
 		})
 	return k, err
+}
+
+// loadClusterKeys fills k.links and k.titles: which of the fetch's
+// canonical links and title keys some stored item has. Two batched
+// queries replace two per new item, most of which would find nothing.
+func (k *known) loadClusterKeys(ctx context.Context, tx *sql.Tx, links []any, titleKeys []string) error {
+	k.links, k.titles = map[string]bool{}, map[string]bool{}
+	err := inChunks(ctx, tx, `SELECT canonical_link FROM items WHERE ? AND canonical_link <> '' AND canonical_link IN `, true, links,
+		func(rows *sql.Rows) error {
+			var link string
+			err := rows.Scan(&link)
+			k.links[link] = true
+			return err
+		})
+	if err != nil {
+		return err
+	}
+	titles := make([]any, 0, len(titleKeys))
+	for _, tk := range titleKeys {
+		if tk != "" {
+			titles = append(titles, tk)
+		}
+	}
+	return inChunks(ctx, tx, `SELECT title_key FROM items WHERE ? AND title_key <> '' AND title_key IN `, true, titles,
+		func(rows *sql.Rows) error {
+			var tk string
+			err := rows.Scan(&tk)
+			k.titles[tk] = true
+			return err
+		})
 }
 
 // querier is a transaction or a connection pool.

@@ -147,3 +147,34 @@ func TestNearDuplicateWithinOneFetch(t *testing.T) {
 		t.Fatalf("reason = %q, want it to name %q", reason, want)
 	}
 }
+
+// TestSameLinkAndTitleWithinOneFetch checks the batched look-up of links
+// and titles: an item is compared with the items stored before it in the
+// same transaction, not only with those stored before the fetch.
+func TestSameLinkAndTitleWithinOneFetch(t *testing.T) {
+	db, _ := openTest(t, section("news", "http://127.0.0.1/a"))
+	first := item("one", "Le conseil vote le budget", t0)
+	sameLink := item("two", "Un tout autre titre", t0)
+	sameLink.CanonicalLink = first.CanonicalLink
+	sameTitle := item("three", "Le conseil vote le budget", t0.Add(time.Minute))
+	out := save(t, db, source("http://127.0.0.1/a", "news"), first, sameLink, sameTitle)
+	if got := out.Sections["news"]; got.In != 1 || got.Duplicate != 2 {
+		t.Fatalf("counts = %+v, want 1 in, 2 duplicates", *got)
+	}
+	rows, err := db.r.Query(`SELECT reason FROM section_items WHERE state = 'duplicate' ORDER BY item_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var reasons []string
+	for rows.Next() {
+		var r string
+		if err := rows.Scan(&r); err != nil {
+			t.Fatal(err)
+		}
+		reasons = append(reasons, r)
+	}
+	if len(reasons) != 2 || !strings.Contains(reasons[0], "same link") || !strings.Contains(reasons[1], "same title") {
+		t.Fatalf("reasons = %q, want same link then same title", reasons)
+	}
+}

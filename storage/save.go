@@ -151,7 +151,15 @@ func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
 			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
 		}
 		s.backfill = !hadItems
-		if s.known, err = loadKnown(ctx, tx, sid, f.Items, hadItems); err != nil {
+		titleKeys := make([]string, len(f.Items))
+		for i := range f.Items {
+			if i < len(f.derived) && f.derived[i].ok {
+				titleKeys[i] = f.derived[i].titleKey
+			} else {
+				titleKeys[i] = neardup.TitleKey(f.Items[i].Title)
+			}
+		}
+		if s.known, err = loadKnown(ctx, tx, sid, f.Items, titleKeys, hadItems); err != nil {
 			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
 		}
 		seenKeys := make(map[string]bool, len(f.Items))
@@ -273,6 +281,12 @@ func (s *saver) insert(it *newsdesk.Item, secs []*newsdesk.Section, d *derived) 
 		if err := s.place(it, sec, titleKey, sig); err != nil {
 			return fmt.Errorf("section %s: %w", sec.ID, err)
 		}
+	}
+	if s.known.links != nil && it.CanonicalLink != "" {
+		s.known.links[it.CanonicalLink] = true // for the fetch's later items
+	}
+	if s.known.titles != nil && titleKey != "" {
+		s.known.titles[titleKey] = true
 	}
 	return nil
 }
