@@ -93,7 +93,7 @@ const (
 // stored, and concurrent misses on one key share a single render.
 // It is safe for concurrent use.
 type cache struct {
-	mu       sync.Mutex
+	mu       sync.RWMutex // read-locked for pinned hits, the common case
 	pinned   map[cacheKey]*rendered
 	lru      *list.List // of *lruEntry, most recent first
 	lruIdx   map[cacheKey]*list.Element
@@ -132,8 +132,8 @@ func newCache(lruMax int) *cache {
 // generation returns the current generation of a section (or keyIndex,
 // keyOPML). A caller reads it together with the inputs of a render.
 func (c *cache) generation(section string) uint64 {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	c.mu.RLock()
+	defer c.mu.RUnlock()
 	return c.gen[section]
 }
 
@@ -142,6 +142,14 @@ func (c *cache) generation(section string) uint64 {
 // inputs: the result is stored only if no invalidation came since. pin
 // selects the pinned store over the LRU list.
 func (c *cache) get(key cacheKey, gen uint64, pin bool, render func() (*rendered, error)) (*rendered, error) {
+	// Pinned responses (first pages, the index) are read under the read
+	// lock: concurrent requests for them never wait for one another.
+	c.mu.RLock()
+	r, ok := c.pinned[key]
+	c.mu.RUnlock()
+	if ok {
+		return r, nil
+	}
 	c.mu.Lock()
 	if r := c.lookup(key); r != nil {
 		c.mu.Unlock()
