@@ -67,7 +67,8 @@ func benchDB(b *testing.B, stored int) *DB {
 
 // fill stores n items of 1 KB content spread over 1,000 sources and the
 // 30 days before t0 in section sec, with signatures, in one transaction of
-// bulk SQL.
+// bulk SQL. Links and title keys share the key ranges of benchItems', so
+// new items land among the stored keys of each index, as real ones do.
 func fill(ctx context.Context, db *DB, sec string, n int) error {
 	if n == 0 {
 		return nil
@@ -77,11 +78,12 @@ func fill(ctx context.Context, db *DB, sec string, n int) error {
 			series(1000) + ` INSERT INTO sources (url) SELECT 'http://127.0.0.1/fill/' || value FROM g`,
 			series(n) + fmt.Sprintf(` INSERT INTO items (source_id, key, guid, link, canonical_link, title, summary, content_html,
 				authors, categories, language, first_seen_at, sort_at, modified_at, published_at, content_hash, title_key)
-				SELECT 1 + value %% 1000, 'guid:fill-' || value, 'fill-' || value, 'http://127.0.0.1/fill/' || value,
-				'http://127.0.0.1/fill/' || value, 'Titre ' || hex(randomblob(20)), hex(randomblob(150)),
+				SELECT 1 + value %% 1000, 'guid:fill-' || value, 'fill-' || value,
+				'http://127.0.0.1/s' || (value %% 1000) || '/f' || value || '.html',
+				'http://127.0.0.1/s' || (value %% 1000) || '/f' || value || '.html', 'Titre ' || hex(randomblob(20)), hex(randomblob(150)),
 				'<p>' || hex(randomblob(505)) || '</p>', '["Rédaction"]', '["Politique"]', 'fr',
 				%[1]d - value * 2592000 / %[2]d, %[1]d - value * 2592000 / %[2]d, %[1]d - value * 2592000 / %[2]d,
-				%[1]d - value * 2592000 / %[2]d, hex(randomblob(16)), lower(hex(randomblob(10)))
+				%[1]d - value * 2592000 / %[2]d, hex(randomblob(16)), char(97 + abs(random() %% 26)) || lower(hex(randomblob(10)))
 				FROM g`, t0.Unix(), n),
 			// Valid signatures of random values: loaded into the index, never
 			// a near-duplicate of a bench item.

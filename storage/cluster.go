@@ -9,6 +9,9 @@ import (
 	"newsdesk/neardup"
 )
 
+// daySeconds is the width of the days of the items_title_day index.
+const daySeconds = 86400
+
 // Membership states of an item in a section.
 const (
 	StateIn        = "in"
@@ -82,12 +85,15 @@ func (s *saver) findCluster(it *newsdesk.Item, section, titleKey string, sig nea
 	}
 	if titleKey != "" && (s.known.titles == nil || s.known.titles[titleKey]) {
 		w := int64(s.db.TitleWindow.Seconds())
-		err := s.q(qSameTitle).QueryRowContext(s.ctx, section, titleKey, it.SortAt.Unix()-w, it.SortAt.Unix()+w, it.ID).Scan(&rep)
-		if err == nil {
-			return rep, "same title", nil
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return 0, "", err
+		from, to := it.SortAt.Unix()-w, it.SortAt.Unix()+w
+		for day := from / daySeconds; day <= to/daySeconds; day++ {
+			err := s.q(qSameTitle).QueryRowContext(s.ctx, section, day, titleKey, from, to, it.ID).Scan(&rep)
+			if err == nil {
+				return rep, "same title", nil
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return 0, "", err
+			}
 		}
 	}
 	if sig.Empty() {

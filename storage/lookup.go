@@ -31,9 +31,9 @@ const lookupChunk = 200
 
 // loadKnown reads, inside tx, which of items are stored for source sid
 // (hadItems false skips that query: the source has none), which were
-// pruned, and which of their canonical links and title keys (titleKeys,
-// by item) some stored item has.
-func loadKnown(ctx context.Context, tx *sql.Tx, sid int64, items []newsdesk.Item, titleKeys []string, hadItems bool) (known, error) {
+// pruned, and which of their canonical links and title keys some stored
+// item has.
+func loadKnown(ctx context.Context, tx *sql.Tx, sid int64, items []newsdesk.Item, titles titleLookup, hadItems bool) (known, error) {
 	k := known{items: map[string]knownItem{}, seen: map[string]bool{}, seenLinks: map[string]bool{}}
 	keys := make([]any, 0, len(items))
 	links := make([]any, 0, len(items))
@@ -58,7 +58,7 @@ func loadKnown(ctx context.Context, tx *sql.Tx, sid int64, items []newsdesk.Item
 			return k, err
 		}
 	}
-	if err := k.loadClusterKeys(ctx, tx, links, titleKeys); err != nil {
+	if err := k.loadClusterKeys(ctx, tx, links, titles); err != nil {
 		return k, err
 	}
 	err := inChunks(ctx, tx, `SELECT key FROM seen WHERE source_id = ? AND key IN `, sid, keys, func(rows *sql.Rows) error {
@@ -80,11 +80,34 @@ func loadKnown(ctx context.Context, tx *sql.Tx, sid int64, items []newsdesk.Item
 	return k, err
 }
 
+// titleLookup is what the title look-up of a fetch needs: the title key
+// of each item (by item) and the days of the items_title_day index their
+// windows cover.
+type titleLookup struct {
+	keys []string
+	days map[int64]bool
+}
+
+// maxTitleDays bounds the days looked up in one batch; a fetch whose
+// items' windows cover more (a backlog spread over weeks) looks each item
+// up on its own.
+const maxTitleDays = 8
+
+func (t *titleLookup) addDays(from, to int64) {
+	if t.days == nil {
+		t.days = map[int64]bool{}
+	}
+	for d := from; d <= to && len(t.days) <= maxTitleDays; d++ {
+		t.days[d] = true
+	}
+}
+
 // loadClusterKeys fills k.links and k.titles: which of the fetch's
-// canonical links and title keys some stored item has. Two batched
-// queries replace two per new item, most of which would find nothing.
-func (k *known) loadClusterKeys(ctx context.Context, tx *sql.Tx, links []any, titleKeys []string) error {
-	k.links, k.titles = map[string]bool{}, map[string]bool{}
+// canonical links and title keys some stored item has (title keys: within
+// the days of titles). A few batched queries replace two per new item,
+// most of which would find nothing.
+func (k *known) loadClusterKeys(ctx context.Context, tx *sql.Tx, links []any, titles titleLookup) error {
+	k.links = map[string]bool{}
 	err := inChunks(ctx, tx, `SELECT canonical_link FROM items WHERE ? AND canonical_link <> '' AND canonical_link IN `, true, links,
 		func(rows *sql.Rows) error {
 			var link string
@@ -92,22 +115,29 @@ func (k *known) loadClusterKeys(ctx context.Context, tx *sql.Tx, links []any, ti
 			k.links[link] = true
 			return err
 		})
-	if err != nil {
-		return err
+	if err != nil || len(titles.days) > maxTitleDays {
+		return err // too many days: k.titles stays nil, each item is looked up
 	}
-	titles := make([]any, 0, len(titleKeys))
-	for _, tk := range titleKeys {
+	k.titles = map[string]bool{}
+	keys := make([]any, 0, len(titles.keys))
+	for _, tk := range titles.keys {
 		if tk != "" {
-			titles = append(titles, tk)
+			keys = append(keys, tk)
 		}
 	}
-	return inChunks(ctx, tx, `SELECT title_key FROM items WHERE ? AND title_key <> '' AND title_key IN `, true, titles,
-		func(rows *sql.Rows) error {
-			var tk string
-			err := rows.Scan(&tk)
-			k.titles[tk] = true
+	for day := range titles.days {
+		err := inChunks(ctx, tx, `SELECT title_key FROM items WHERE sort_at / 86400 = ? AND title_key <> '' AND title_key IN `, day, keys,
+			func(rows *sql.Rows) error {
+				var tk string
+				err := rows.Scan(&tk)
+				k.titles[tk] = true
+				return err
+			})
+		if err != nil {
 			return err
-		})
+		}
+	}
+	return nil
 }
 
 // querier is a transaction or a connection pool.

@@ -178,3 +178,30 @@ func TestSameLinkAndTitleWithinOneFetch(t *testing.T) {
 		t.Fatalf("reasons = %q, want same link then same title", reasons)
 	}
 }
+
+// TestSameTitleAcrossMidnight checks the day-keyed title index: the window
+// reaches into the neighbouring days, and no further than TitleWindow.
+func TestSameTitleAcrossMidnight(t *testing.T) {
+	midnight := time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name   string
+		second time.Time
+		dup    int
+	}{
+		{"twenty minutes apart, across midnight", midnight.Add(10 * time.Minute), 1},
+		{"just within the window", midnight.Add(-10*time.Minute + 24*time.Hour), 1},
+		{"beyond the window", midnight.Add(-10*time.Minute + 25*time.Hour), 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			const a, b = "http://127.0.0.1/a", "http://127.0.0.1/b"
+			db, c := openTest(t, section("news", a, b))
+			c.t = midnight.Add(3 * 24 * time.Hour)
+			save(t, db, source(a, "news"), item("one", "Le conseil vote le budget", midnight.Add(-10*time.Minute)))
+			out := save(t, db, source(b, "news"), item("two", "Le Conseil vote le budget !", tt.second))
+			if got := out.Sections["news"].Duplicate; got != tt.dup {
+				t.Fatalf("duplicates = %d, want %d", got, tt.dup)
+			}
+		})
+	}
+}

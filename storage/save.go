@@ -151,15 +151,18 @@ func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
 			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
 		}
 		s.backfill = !hadItems
-		titleKeys := make([]string, len(f.Items))
+		titles := titleLookup{keys: make([]string, len(f.Items))}
+		w := int64(db.TitleWindow.Seconds())
 		for i := range f.Items {
 			if i < len(f.derived) && f.derived[i].ok {
-				titleKeys[i] = f.derived[i].titleKey
+				titles.keys[i] = f.derived[i].titleKey
 			} else {
-				titleKeys[i] = neardup.TitleKey(f.Items[i].Title)
+				titles.keys[i] = neardup.TitleKey(f.Items[i].Title)
 			}
+			at := s.sortAt(&f.Items[i]).Unix()
+			titles.addDays((at-w)/daySeconds, (at+w)/daySeconds)
 		}
-		if s.known, err = loadKnown(ctx, tx, sid, f.Items, titleKeys, hadItems); err != nil {
+		if s.known, err = loadKnown(ctx, tx, sid, f.Items, titles, hadItems); err != nil {
 			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
 		}
 		seenKeys := make(map[string]bool, len(f.Items))

@@ -30,9 +30,11 @@ const (
 	qSameLink = `SELECT si.cluster_id FROM items i
 		CROSS JOIN section_items si ON si.item_id = i.id AND si.section = ?
 		WHERE i.canonical_link = ? AND i.canonical_link <> '' AND i.id <> ? AND si.state <> 'filtered' LIMIT 1`
+	// qSameTitle looks in one day of the items_title_day index; the
+	// caller runs it for each day the window covers.
 	qSameTitle = `SELECT si.cluster_id FROM items i
 		CROSS JOIN section_items si ON si.item_id = i.id AND si.section = ?
-		WHERE i.title_key = ? AND i.title_key <> '' AND i.sort_at BETWEEN ? AND ? AND i.id <> ?
+		WHERE i.sort_at / 86400 = ? AND i.title_key = ? AND i.title_key <> '' AND i.sort_at BETWEEN ? AND ? AND i.id <> ?
 		AND si.state <> 'filtered' LIMIT 1`
 	qPriorityOf = `SELECT s.url FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id = ?`
 )

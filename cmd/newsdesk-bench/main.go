@@ -59,7 +59,7 @@ func main() {
 	flag.StringVar(&o.keep, "dir", "", "folder for the databases (default: a temporary folder, removed)")
 	flag.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the selected phases to this file")
 	flag.StringVar(&o.memprofile, "memprofile", "", "write a heap profile (live objects) at the end of the selected phase to this file")
-	flag.StringVar(&o.phase, "profile-phase", "cold", "phase the CPU profile covers: floor, cold, warm, serve or scale")
+	flag.StringVar(&o.phase, "profile-phase", "cold", "phase the CPU profile covers: floor, cold, warm, serve or scale (the inserts into the largest database)")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -126,9 +126,7 @@ func run(ctx context.Context, o options) error {
 		return err
 	}
 	if o.itemsStored > 0 {
-		prof.start("scale")
-		err := benchScale(ctx, o, dir, t)
-		prof.stop("scale")
+		err := benchScale(ctx, o, dir, prof, t)
 		if err != nil {
 			return err
 		}

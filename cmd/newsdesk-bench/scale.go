@@ -25,7 +25,7 @@ const scaleSources = 100
 // rate and near-duplicate cost per item (SaveFetch of fresh sources) on an
 // empty, a 10,000-item and an o.itemsStored-item database, the section
 // render from the database, and the bytes on disk per item.
-func benchScale(ctx context.Context, o options, dir string, t *table) error {
+func benchScale(ctx context.Context, o options, dir string, prof *profiler, t *table) error {
 	c := newCorpus(scaleSources, o.items, o.dups, time.Now().UTC().Truncate(time.Minute))
 	fetches, err := scaleFetches(c)
 	if err != nil {
@@ -63,6 +63,9 @@ func benchScale(ctx context.Context, o options, dir string, t *table) error {
 			return err
 		}
 		db.SetSections(secs)
+		if stored == o.itemsStored {
+			prof.start("scale")
+		}
 		start := time.Now()
 		n := 0
 		for _, f := range fetches {
@@ -74,6 +77,9 @@ func benchScale(ctx context.Context, o options, dir string, t *table) error {
 			n += out.New
 		}
 		p := point{stored: stored, perItem: time.Since(start) / time.Duration(max(1, n))}
+		if stored == o.itemsStored {
+			prof.stop("scale")
+		}
 		for range 30 {
 			t0 := time.Now()
 			items, err := db.SectionItems(ctx, "sec0", newsdesk.Page{Limit: o.limit + 1})
@@ -132,7 +138,10 @@ func scaleFetches(c *corpus) ([]storage.Fetch, error) {
 }
 
 // prefill stores n items in section sec of the database at path with bulk
-// SQL in one transaction: 1,000 sources, content of about 1 KB, summary,
+// SQL in one transaction: 1,000 sources, links and title keys spread over
+// the same key ranges as the measured items' (so that those land among
+// the stored keys of every index, as real ones would, not after them),
+// content of about 1 KB, summary,
 // title, links, a 325-byte signature of random values per item, sort
 // dates spread over the 30 days before now (so about 1/10 of them fall in
 // the near-duplicate horizon that Open loads into memory).
@@ -157,10 +166,11 @@ func prefill(ctx context.Context, path, sec string, n int) error {
 			authors, categories, language, first_seen_at, sort_at, modified_at, published_at, content_hash, title_key)
 			SELECT (SELECT min(id) FROM sources WHERE url LIKE 'http://127.0.0.1:2/fill/%%') + value %% 1000,
 			'guid:fill-' || value, 'fill-' || value,
-			'http://127.0.0.1:2/fill/' || (value %% 1000) || '/' || value || '.html',
-			'http://127.0.0.1:2/fill/' || (value %% 1000) || '/' || value || '.html',
+			'http://127.0.0.1:1/s/' || (value %% 1000) || '/f' || value || '.html',
+			'http://127.0.0.1:1/s/' || (value %% 1000) || '/f' || value || '.html',
 			'Titre ' || hex(randomblob(24)), hex(randomblob(150)), '<p>' || hex(randomblob(505)) || '</p>',
-			'["Rédaction"]', '["cat1"]', 'fr', t, t, t, t, lower(hex(randomblob(32))), lower(hex(randomblob(20)))
+			'["Rédaction"]', '["cat1"]', 'fr', t, t, t, t, lower(hex(randomblob(32))),
+			char(97 + abs(random() %% 26)) || lower(hex(randomblob(20)))
 			FROM (SELECT value, %d - 3600 - value * 2592000 / %d AS t FROM g)`, now, n),
 		`INSERT INTO signatures (item_id, signature) SELECT id, X'0264000000' || randomblob(320) FROM items WHERE key LIKE 'guid:fill-%'`,
 		fmt.Sprintf(`INSERT INTO section_items (section, item_id, state, cluster_id, reason, sort_at, decided_at)
