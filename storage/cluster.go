@@ -96,8 +96,20 @@ func (s *saver) findCluster(it *newsdesk.Item, section, titleKey string, sig nea
 			}
 		}
 	}
+	rep, sim, err := s.nearDuplicate(it, section, sig)
+	if err != nil || rep == 0 {
+		return 0, "", err
+	}
+	return rep, fmt.Sprintf("near-duplicate text, similarity %.2f", sim), nil
+}
+
+// nearDuplicate returns the cluster of the most similar item of the
+// section that Same accepts within DuplicateWindow (0 for none), and the
+// similarity: candidates from the in-memory index, each checked against
+// its stored signature.
+func (s *saver) nearDuplicate(it *newsdesk.Item, section string, sig neardup.Signature) (int64, float64, error) {
 	if sig.Empty() {
-		return 0, "", nil
+		return 0, 0, nil
 	}
 	w := int64(s.db.DuplicateWindow.Seconds())
 	s.cands = s.nt.idx.index(section).Candidates(s.cands[:0], sig, it.SortAt.Unix()-w, it.SortAt.Unix()+w)
@@ -113,7 +125,7 @@ func (s *saver) findCluster(it *newsdesk.Item, section, titleKey string, sig nea
 			continue // pruned, or filtered out of the section
 		}
 		if err != nil {
-			return 0, "", err
+			return 0, 0, err
 		}
 		var other neardup.Signature
 		if err := other.UnmarshalBinary(raw); err != nil {
@@ -125,10 +137,7 @@ func (s *saver) findCluster(it *newsdesk.Item, section, titleKey string, sig nea
 			}
 		}
 	}
-	if best != 0 {
-		return best, fmt.Sprintf("near-duplicate text, similarity %.2f", bestSim), nil
-	}
-	return 0, "", nil
+	return best, bestSim, nil
 }
 
 // priorityOf returns the configured priority, in the section, of the source

@@ -52,6 +52,10 @@ type DB struct {
 	// BusyTimeout is how long a write waits for another process's lock
 	// before failing with ErrLocked (default 10s). Set before Open.
 	BusyTimeout time.Duration
+	// CheckpointEvery is how often the WAL is copied back into the
+	// database file, beside the writer (default 1s). Set before Open.
+	CheckpointEvery time.Duration
+
 	// MaxPages, when positive, caps the file at that many pages (SQLite's
 	// max_page_count): writes beyond fail with ErrFull, as on a full disk.
 	// Set before Open.
@@ -62,6 +66,7 @@ type DB struct {
 
 	stmts map[string]*sql.Stmt // write statements prepared on w (stmt.go)
 	near  nearIndex            // near-duplicate candidates (nearindex.go)
+	ck    *checkpointer        // background WAL checkpoints (checkpoint.go)
 
 	sectionsMu
 }
@@ -119,11 +124,10 @@ func (db *DB) Open(ctx context.Context) error {
 	// through a system call per page; with a million items stored that
 	// keeps the insert rate near the empty database's. A small database
 	// keeps a small cache, so resident memory follows what is stored. The
-	// WAL is checkpointed every 8192 pages (32 MB) instead of 1000: a page
-	// rewritten by many fetches is copied back to the file once per
-	// checkpoint.
+	// writer never checkpoints: a goroutine does, beside it, once per
+	// CheckpointEvery (checkpoint.go).
 	cacheKB := min(max(size/32/1024, 8192), 65536)
-	if db.w, err = sql.Open("sqlite", dsn(vacuum, fmt.Sprintf("cache_size(-%d)", cacheKB), "temp_store(MEMORY)", "wal_autocheckpoint(8192)")+"&_txlock=immediate"); err != nil {
+	if db.w, err = sql.Open("sqlite", dsn(vacuum, fmt.Sprintf("cache_size(-%d)", cacheKB), "temp_store(MEMORY)", "wal_autocheckpoint(0)")+"&_txlock=immediate"); err != nil {
 		return fmt.Errorf("open database %s: %w", db.Path, err)
 	}
 	db.w.SetMaxOpenConns(1)
@@ -149,12 +153,20 @@ func (db *DB) Open(ctx context.Context) error {
 		db.Close()
 		return fmt.Errorf("open database %s: load near-duplicate index: %w", db.Path, err)
 	}
+	every := db.CheckpointEvery
+	if every <= 0 {
+		every = time.Second
+	}
+	if err := db.startCheckpointer(dsn(nil), every); err != nil {
+		db.Close()
+		return fmt.Errorf("open database %s: %w", db.Path, err)
+	}
 	return nil
 }
 
 // Close checkpoints the WAL and closes every connection.
 func (db *DB) Close() error {
-	var errs []error
+	errs := []error{db.stopCheckpointer()}
 	if db.r != nil {
 		errs = append(errs, db.r.Close())
 	}

