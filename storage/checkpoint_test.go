@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -72,5 +73,27 @@ func TestCloseStopsTheCheckpointer(t *testing.T) {
 	}
 	if err := db.Close(); err != nil {
 		t.Fatalf("second Close: %v", err)
+	}
+}
+
+// TestOpenEmptyFileAsNew checks that an empty file (a first run killed
+// before its schema was committed) is set up as a new one, incremental
+// auto-vacuum included.
+func TestOpenEmptyFileAsNew(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "empty.db")
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := New(path)
+	if err := db.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var mode int
+	if err := db.r.QueryRow(`PRAGMA auto_vacuum`).Scan(&mode); err != nil {
+		t.Fatal(err)
+	}
+	if mode != 2 {
+		t.Fatalf("auto_vacuum = %d, want 2 (incremental)", mode)
 	}
 }

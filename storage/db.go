@@ -96,10 +96,12 @@ func (db *DB) Open(ctx context.Context) error {
 	// held by another process instead of failing at once. auto_vacuum only
 	// takes on a new file, before WAL mode or any table is written; on an
 	// existing file it takes the write lock, so it is given only to the
-	// writer of a file that does not exist yet.
+	// writer of a file that does not exist yet or is empty.
 	var vacuum []string
 	var size int64
-	if fi, err := os.Stat(db.Path); errors.Is(err, fs.ErrNotExist) {
+	if fi, err := os.Stat(db.Path); errors.Is(err, fs.ErrNotExist) || err == nil && fi.Size() == 0 {
+		// No file, or an empty one (a first run killed before its schema
+		// was committed).
 		vacuum = []string{"auto_vacuum(INCREMENTAL)"}
 	} else if err == nil {
 		size = fi.Size()
