@@ -23,6 +23,21 @@ type checkpointer struct {
 	conn *sql.DB
 	stop context.CancelFunc
 	done chan struct{}
+	last string // the last error logged
+}
+
+// report logs a checkpoint's outcome: an error when it differs from the
+// last one logged (a lasting fault, such as a full disk, is logged once,
+// not every second), and the recovery after an error.
+func (c *checkpointer) report(db *DB, err error) {
+	switch {
+	case err != nil && err.Error() != c.last:
+		db.Logger.Warn("checkpoint", "db", db.Path, "err", err)
+		c.last = err.Error()
+	case err == nil && c.last != "":
+		db.Logger.Info("checkpoint recovered", "db", db.Path)
+		c.last = ""
+	}
 }
 
 // startCheckpointer opens the checkpoint connection and starts the
@@ -45,8 +60,8 @@ func (db *DB) startCheckpointer(dsn string, every time.Duration) error {
 			case <-ctx.Done():
 				return
 			case <-t.C:
-				if _, err := db.checkpoint(ctx); err != nil && ctx.Err() == nil {
-					db.Logger.Warn("checkpoint", "db", db.Path, "err", err)
+				if _, err := db.checkpoint(ctx); ctx.Err() == nil {
+					c.report(db, err)
 				}
 			}
 		}

@@ -3,8 +3,11 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -95,5 +98,24 @@ func TestOpenEmptyFileAsNew(t *testing.T) {
 	}
 	if mode != 2 {
 		t.Fatalf("auto_vacuum = %d, want 2 (incremental)", mode)
+	}
+}
+
+// TestCheckpointReportsOnce checks that a lasting checkpoint fault is
+// logged once, and its end once.
+func TestCheckpointReportsOnce(t *testing.T) {
+	var logs strings.Builder
+	db := &DB{Path: "x.db", Logger: slog.New(slog.NewTextHandler(&logs, nil))}
+	c := &checkpointer{}
+	full := errors.New("database or disk is full")
+	for _, err := range []error{nil, full, full, full, nil, nil, full} {
+		c.report(db, err)
+	}
+	got := strings.Count(logs.String(), `msg=checkpoint `) // the space leaves "checkpoint recovered" out
+	if got != 2 {
+		t.Errorf("%d checkpoint errors logged, want 2 (one per episode):\n%s", got, logs.String())
+	}
+	if got := strings.Count(logs.String(), `msg="checkpoint recovered"`); got != 1 {
+		t.Errorf("%d recoveries logged, want 1:\n%s", got, logs.String())
 	}
 }
