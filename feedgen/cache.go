@@ -28,7 +28,7 @@ type rendered struct {
 // shared by every response: their capacity equals their length, so a
 // later Add on a response's header copies instead of writing into them.
 type headerValues struct {
-	ctype, xmlType, vary, etag, gzETag, lastModified []string
+	ctype, vary, etag, gzETag, lastModified []string
 }
 
 func one(v string) []string { return []string{v}[:1:1] }
@@ -57,11 +57,10 @@ func newRendered(body []byte, ctype string, modified time.Time) (*rendered, erro
 		ctype:    ctype,
 	}
 	rd.hdr = headerValues{
-		ctype:   one(ctype),
-		xmlType: one("text/xml; charset=utf-8"),
-		vary:    one("Accept-Encoding"),
-		etag:    one(rd.etag),
-		gzETag:  one(rd.gzETag),
+		ctype:  one(ctype),
+		vary:   one("Accept-Encoding"),
+		etag:   one(rd.etag),
+		gzETag: one(rd.gzETag),
 	}
 	if ctype == typeAtom || ctype == typeRSS {
 		rd.hdr.vary = one("Accept-Encoding, Accept")

@@ -20,7 +20,7 @@ func serve(w http.ResponseWriter, r *http.Request, rd *rendered, cc *constHeader
 		// Browsers show application/atom+xml and rss+xml as raw text or a
 		// download and never apply feed.xsl; as text/xml they do. Feed
 		// readers do not ask for text/html and get the exact type.
-		h["Content-Type"] = hv.xmlType
+		h["Content-Type"] = cc.xmlType
 	}
 	h["Cache-Control"] = cc.cacheControl
 	h["Vary"] = hv.vary
@@ -53,7 +53,7 @@ func serve(w http.ResponseWriter, r *http.Request, rd *rendered, cc *constHeader
 
 // constHeaders are the header values every response of a Handler shares.
 type constHeaders struct {
-	cacheControl, nosniff, csp, referrer, gzip []string
+	cacheControl, nosniff, csp, referrer, gzip, xmlType []string
 }
 
 func newConstHeaders(maxAge time.Duration) *constHeaders {
@@ -63,6 +63,7 @@ func newConstHeaders(maxAge time.Duration) *constHeaders {
 		csp:          one("default-src 'self'"),
 		referrer:     one("no-referrer"),
 		gzip:         one("gzip"),
+		xmlType:      one("text/xml; charset=utf-8"),
 	}
 }
 

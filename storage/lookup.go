@@ -30,10 +30,9 @@ type knownItem struct {
 const lookupChunk = 200
 
 // loadKnown reads, inside tx, which of items are stored for source sid
-// (hadItems false skips that query: the source has none), which were
-// pruned, and which of their canonical links and title keys some stored
-// item has.
-func loadKnown(ctx context.Context, tx *sql.Tx, sid int64, items []newsdesk.Item, titles titleLookup, hadItems bool) (known, error) {
+// (hadItems false skips that query: the source has none) and which were
+// pruned. loadClusterKeys completes it for the items to insert.
+func loadKnown(ctx context.Context, tx *sql.Tx, sid int64, items []newsdesk.Item, hadItems bool) (known, error) {
 	k := known{items: map[string]knownItem{}, seen: map[string]bool{}, seenLinks: map[string]bool{}}
 	keys := make([]any, 0, len(items))
 	links := make([]any, 0, len(items))
@@ -57,9 +56,6 @@ func loadKnown(ctx context.Context, tx *sql.Tx, sid int64, items []newsdesk.Item
 		if err != nil {
 			return k, err
 		}
-	}
-	if err := k.loadClusterKeys(ctx, tx, links, titles); err != nil {
-		return k, err
 	}
 	err := inChunks(ctx, tx, `SELECT key FROM seen WHERE source_id = ? AND key IN `, sid, keys, func(rows *sql.Rows) error {
 		var key string
@@ -102,10 +98,10 @@ func (t *titleLookup) addDays(from, to int64) {
 	}
 }
 
-// loadClusterKeys fills k.links and k.titles: which of the fetch's
-// canonical links and title keys some stored item has (title keys: within
-// the days of titles). A few batched queries replace two per new item,
-// most of which would find nothing.
+// loadClusterKeys fills k.links and k.titles: which of the canonical links
+// and title keys of the items to insert some stored item has (title keys:
+// within the days of titles). A few batched queries replace two per new
+// item, most of which would find nothing.
 func (k *known) loadClusterKeys(ctx context.Context, tx *sql.Tx, links []any, titles titleLookup) error {
 	k.links = map[string]bool{}
 	err := inChunks(ctx, tx, `SELECT canonical_link FROM items WHERE ? AND canonical_link <> '' AND canonical_link IN `, true, links,

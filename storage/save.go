@@ -151,18 +151,33 @@ func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
 			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
 		}
 		s.backfill = !hadItems
-		titles := titleLookup{keys: make([]string, len(f.Items))}
+		if s.known, err = loadKnown(ctx, tx, sid, f.Items, hadItems); err != nil {
+			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
+		}
+		// The duplicate rules look up only the items to insert: those not
+		// stored yet, nor pruned.
+		var links []any
+		var titles titleLookup
 		w := int64(db.TitleWindow.Seconds())
 		for i := range f.Items {
-			if i < len(f.derived) && f.derived[i].ok {
-				titles.keys[i] = f.derived[i].titleKey
-			} else {
-				titles.keys[i] = neardup.TitleKey(f.Items[i].Title)
+			it := &f.Items[i]
+			if _, stored := s.known.items[it.Key]; stored || s.known.seen[it.Key] || s.known.seenLinks[it.CanonicalLink] {
+				continue
 			}
-			at := s.sortAt(&f.Items[i]).Unix()
+			if it.CanonicalLink != "" {
+				links = append(links, it.CanonicalLink)
+			}
+			tk := ""
+			if i < len(f.derived) && f.derived[i].ok {
+				tk = f.derived[i].titleKey
+			} else {
+				tk = neardup.TitleKey(it.Title)
+			}
+			titles.keys = append(titles.keys, tk)
+			at := s.sortAt(it).Unix()
 			titles.addDays((at-w)/daySeconds, (at+w)/daySeconds)
 		}
-		if s.known, err = loadKnown(ctx, tx, sid, f.Items, titles, hadItems); err != nil {
+		if err := s.known.loadClusterKeys(ctx, tx, links, titles); err != nil {
 			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
 		}
 		seenKeys := make(map[string]bool, len(f.Items))
