@@ -5,8 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"slices"
+	"sync"
 
 	"newsdesk"
+	"newsdesk/article"
 	"newsdesk/ingest"
 )
 
@@ -47,8 +49,25 @@ func fetchCommand() *command {
 				}
 			}
 			bar := newProgress(g.stderr, len(sources))
+			var artMu sync.Mutex
+			var articles []article.Report
+			a.articles.Done = func(r article.Report, err error) {
+				artMu.Lock()
+				defer artMu.Unlock()
+				if err != nil {
+					fmt.Fprintf(g.stderr, "newsdesk: articles of %s: %v\n", r.Source, err)
+				}
+				articles = append(articles, r)
+			}
 			reports := a.desk.FetchAll(ctx, sources, force, bar.step)
 			bar.done()
+			// Items are stored and published; their articles finish now.
+			a.articles.Wait()
+			for _, r := range articles {
+				if r.Pending > 0 && !quiet {
+					fmt.Fprintln(g.stdout, articleLine(r))
+				}
+			}
 			for _, r := range reports {
 				if quiet && r.Err == nil {
 					continue
@@ -90,4 +109,11 @@ func summaryLine(r ingest.Report) string {
 		line += fmt.Sprintf(" (feed discovered at %s: put it in the config)", r.Discovered)
 	}
 	return line
+}
+
+// articleLine is one source's line of full-text outcomes in the fetch
+// summary.
+func articleLine(r article.Report) string {
+	return fmt.Sprintf("text  %s: %d full text, %d summary kept, %d retry later, %d not wanted, %d over budget (%d pages fetched, %d reused)",
+		r.Source, r.Full, r.Kept, r.Retry, r.Skipped, r.Deferred, r.Fetched, r.Reused)
 }

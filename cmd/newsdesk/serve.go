@@ -74,6 +74,7 @@ func (s *server) run(ctx context.Context, grace time.Duration) error {
 	}
 	s.feeds = feedgen.NewHandler(s.db, cfg.Sections, feedOptions(cfg, s.log))
 	s.desk.OnChange = func(ids []string) { s.feeds.Invalidate(ids...) }
+	s.articles.Stage.OnChange = s.desk.OnChange
 	s.metrics = metrics.New(version)
 	s.metrics.WatchNearIndex(s.db.NearIndexItems)
 	s.desk.Observe = s.metrics.Observe
@@ -131,7 +132,7 @@ func (s *server) run(ctx context.Context, grace time.Duration) error {
 	defer cancel()
 	s.sched.Stop(stopCtx)
 	done := make(chan struct{})
-	go func() { s.fetches.Wait(); close(done) }()
+	go func() { s.fetches.Wait(); s.articles.Wait(); close(done) }()
 	select {
 	case <-done:
 	case <-stopCtx.Done():
@@ -186,6 +187,7 @@ func (s *server) reload(ctx context.Context) {
 		s.feeds.Invalidate(changed...)
 	}
 	s.desk.Tracking = cfg.Tracking
+	s.articles.Stage.Tracking = cfg.Tracking
 	s.mu.Lock()
 	s.cfg = cfg
 	s.mu.Unlock()

@@ -1,0 +1,468 @@
+package article
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"mime"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"newsdesk"
+	"newsdesk/fetcher"
+	"newsdesk/normalize"
+	"newsdesk/storage"
+)
+
+// Defaults of Stage's zero fields.
+const (
+	DefaultBudget       = 20 // article pages fetched per source per run
+	DefaultSummaryWords = 60 // auto: feed text under this many words is a summary
+	recurPages          = 3  // a block on this many of a site's pages …
+	recurShare          = 0.5
+	learnRunes          = 300 // … and at most this long is the site's furniture
+	fetchWorkers        = 4
+	robotsTTL           = time.Hour
+)
+
+// Stage fetches and publishes the articles of full_text sources' items. It
+// is safe for concurrent use; Run calls for one source should not overlap
+// (Runner serializes them).
+type Stage struct {
+	Fetcher      *fetcher.Fetcher
+	Store        *storage.DB
+	UserAgent    string   // the fetcher's, for robots.txt groups
+	Budget       int      // article pages fetched per source per run (default 20)
+	SummaryWords int      // auto: feed text under this many words is a summary (default 60)
+	Tracking     []string // extra tracking query parameters
+	Now          func() time.Time
+	Logger       *slog.Logger
+	// OnChange, when set, is called with the sections whose feeds changed.
+	OnChange func(sections []string)
+
+	robotsMu sync.Mutex
+	robots   map[string]robotsEntry
+}
+
+type robotsEntry struct {
+	r       robots
+	err     error // robots.txt unreachable: no page of the host for now
+	expires time.Time
+}
+
+// Report is what one Run did.
+type Report struct {
+	Source   string
+	Pending  int // items without a decision for their current version
+	Fetched  int // pages requested
+	Reused   int // stored extractions used without a request
+	Full     int // items now publishing their article's text
+	Kept     int // items keeping their feed text after a failure
+	Retry    int // transient failures, tried again on a later run
+	Skipped  int // not wanted (auto)
+	Deferred int // left for a later run: the budget was spent
+	Changed  []string
+}
+
+// job is one pending item through the run.
+type job struct {
+	it       storage.ArticleItem
+	key      string // article key: the item's canonical link
+	feedText normalize.ArticleText
+	art      storage.Article
+	fresh    bool // art was fetched in this run (learn from it)
+	state    string
+	reason   string
+}
+
+// Run decides, fetches and publishes the pending articles of one source.
+// An error is a storage failure; page failures are recorded per item.
+func (s *Stage) Run(ctx context.Context, src newsdesk.Source) (Report, error) {
+	rep := Report{Source: src.URL}
+	if src.FullText == newsdesk.FullTextOff {
+		return rep, nil
+	}
+	budget := s.Budget
+	if budget <= 0 {
+		budget = DefaultBudget
+	}
+	pending, err := s.Store.PendingArticles(ctx, src.URL, budget*4+20)
+	if err != nil {
+		return rep, err
+	}
+	rep.Pending = len(pending)
+	if len(pending) == 0 {
+		return rep, nil
+	}
+	st, err := s.Store.SourceState(ctx, src.URL)
+	if err != nil {
+		return rep, err
+	}
+	sites := []string{hostOf(src.URL), hostOf(st.FinalURL), hostOf(st.SiteURL)}
+
+	// Decide, and find what must be fetched.
+	var jobs []*job
+	var toFetch []*job
+	byKey := map[string]*job{} // one request per page within the run
+	for _, it := range pending {
+		j := &job{it: it, key: it.CanonicalLink}
+		if j.key == "" {
+			j.key = it.Link
+		}
+		j.feedText = normalize.Article(it.ContentHTML, normalize.ArticleOptions{Base: it.Link})
+		if reason := s.unwanted(src, j, sites); reason != "" {
+			j.state, j.reason = storage.ArticleSkipped, reason
+			jobs = append(jobs, j)
+			continue
+		}
+		jobs = append(jobs, j)
+		if first := byKey[j.key]; first != nil {
+			continue // filled from first after the fetches
+		}
+		byKey[j.key] = j
+		a, ok, err := s.Store.StoredArticle(ctx, j.key)
+		if err != nil {
+			return rep, err
+		}
+		if ok && !it.Changed && it.Tries == 0 {
+			j.art = a
+			rep.Reused++
+			continue
+		}
+		if ok {
+			j.art = a // validators for the conditional request
+		}
+		if len(toFetch) >= budget {
+			j.state = "deferred"
+			continue
+		}
+		toFetch = append(toFetch, j)
+	}
+	s.fetchAll(ctx, toFetch)
+	rep.Fetched = len(toFetch)
+	if ctx.Err() != nil {
+		return rep, ctx.Err()
+	}
+
+	// Learn the blocks of the pages fetched now, before cleaning any.
+	for _, j := range toFetch {
+		if !j.fresh || j.art.HTML == "" {
+			continue
+		}
+		if _, digests := blockDigests(j.art.HTML); len(digests) > 0 {
+			if err := s.Store.LearnBlocks(ctx, hostOf(j.art.FinalURL), digests); err != nil {
+				return rep, err
+			}
+		}
+	}
+
+	for _, j := range jobs {
+		if j.state == "" {
+			if first := byKey[j.key]; first != j {
+				j.art, j.state, j.reason = first.art, first.state, first.reason
+				if first.state == "deferred" {
+					j.state = "deferred"
+				}
+			}
+		}
+		switch j.state {
+		case "deferred":
+			rep.Deferred++
+			continue
+		case storage.ArticleSkipped, storage.ArticleRetry:
+			if err := s.record(ctx, j, &rep); err != nil {
+				return rep, err
+			}
+			continue
+		}
+		if j.art.Error != "" {
+			j.state, j.reason = storage.ArticleKept, j.art.Error
+			if err := s.record(ctx, j, &rep); err != nil {
+				return rep, err
+			}
+			continue
+		}
+		changed, err := s.publish(ctx, src, j, &rep)
+		if err != nil {
+			return rep, err
+		}
+		rep.Changed = appendNew(rep.Changed, changed...)
+	}
+	s.logger().Info("articles", "source", src.URL, "pending", rep.Pending, "fetched", rep.Fetched, "reused", rep.Reused,
+		"full", rep.Full, "kept", rep.Kept, "retry", rep.Retry, "skipped", rep.Skipped, "deferred", rep.Deferred)
+	if len(rep.Changed) > 0 && s.OnChange != nil {
+		s.OnChange(rep.Changed)
+	}
+	return rep, nil
+}
+
+// unwanted returns why an item's article is not fetched, or "".
+func (s *Stage) unwanted(src newsdesk.Source, j *job, sites []string) string {
+	u := j.it.Link
+	if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+		return "the link is not http(s)"
+	}
+	if src.FullText != newsdesk.FullTextAuto {
+		return ""
+	}
+	limit := s.SummaryWords
+	if limit <= 0 {
+		limit = DefaultSummaryWords
+	}
+	if n := normalize.Words(j.feedText.Text); n >= limit {
+		return fmt.Sprintf("the feed's text is not a summary (%d words)", n)
+	}
+	host := hostOf(u)
+	for _, site := range sites {
+		if sameSite(host, site) {
+			return ""
+		}
+	}
+	if onHosts(host, src.FullTextHosts) {
+		return ""
+	}
+	return fmt.Sprintf("%s is not the source's site nor in full_text_hosts", host)
+}
+
+// fetchAll fetches the jobs' pages, a few at a time (the fetcher's per-host
+// and global limits apply to each request).
+func (s *Stage) fetchAll(ctx context.Context, jobs []*job) {
+	next := make(chan *job)
+	var wg sync.WaitGroup
+	for range min(fetchWorkers, len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				s.fetch(ctx, j)
+			}
+		}()
+	}
+	for _, j := range jobs {
+		select {
+		case next <- j:
+		case <-ctx.Done():
+		}
+	}
+	close(next)
+	wg.Wait()
+}
+
+// fetch requests one page (conditionally when j.art holds validators) and
+// extracts it. A lasting failure is stored as the article's error; a
+// transient one sets j.state to retry.
+func (s *Stage) fetch(ctx context.Context, j *job) {
+	if ok, err := s.allowed(ctx, j.it.Link); err != nil {
+		j.state, j.reason = storage.ArticleRetry, "robots.txt unavailable: "+err.Error()
+		return
+	} else if !ok {
+		j.art = storage.Article{URL: j.key, FinalURL: j.it.Link, Error: "robots.txt disallows it", FetchedAt: s.now()}
+		j.fresh = true
+		s.save(ctx, j)
+		return
+	}
+	prev := j.art
+	p, err := s.Fetcher.GetPage(ctx, j.it.Link, prev.ETag, prev.LastModified)
+	a := storage.Article{URL: j.key, FinalURL: j.it.Link, FetchedAt: s.now()}
+	if p != nil {
+		a.Status, a.FinalURL, a.ETag, a.LastModified = p.Status, p.URL, p.ETag, p.LastModified
+	}
+	switch {
+	case err == nil && p.NotModified && prev.HTML != "":
+		prev.FetchedAt, prev.Status = a.FetchedAt, a.Status
+		if a.ETag != "" || a.LastModified != "" {
+			prev.ETag, prev.LastModified = a.ETag, a.LastModified
+		}
+		j.art = prev
+		s.save(ctx, j)
+		return
+	case err != nil && transient(err, a.Status):
+		j.state, j.reason = storage.ArticleRetry, describeErr(err, a.Status)
+		return
+	case err != nil:
+		a.Error = describeErr(err, a.Status)
+	case p.NotModified:
+		a.Error = "304 Not Modified to a request without validators"
+	case !isHTML(p.ContentType, p.Body):
+		mt, _, _ := mime.ParseMediaType(p.ContentType)
+		if mt == "" {
+			mt = "no Content-Type"
+		}
+		a.Error = "not an HTML page (" + mt + ")"
+	default:
+		s.extract(p, &a)
+	}
+	j.art, j.fresh = a, true
+	s.save(ctx, j)
+}
+
+func (s *Stage) extract(p *fetcher.Page, a *storage.Article) {
+	page, _, err := fetcher.DecodeHTML(p.Body, p.ContentType)
+	if err != nil {
+		a.Error = "cannot decode the page: " + err.Error()
+		return
+	}
+	ex, err := Extract(page, p.URL)
+	if err != nil {
+		a.Error = "no article text found in the page"
+		return
+	}
+	a.HTML, a.Byline, a.Published, a.ImageURL, a.Canonical = ex.HTML, ex.Byline, ex.Published, ex.Image, ex.Canonical
+}
+
+func (s *Stage) save(ctx context.Context, j *job) {
+	if err := s.Store.SaveArticle(ctx, j.art); err != nil {
+		// Not stored: the decision below still holds for this run; the
+		// next change of the item fetches the page again.
+		s.logger().Warn("articles", "url", j.art.URL, "err", err)
+	}
+}
+
+// transient reports whether a failure may pass: timeouts, network errors,
+// 5xx and 429.
+func transient(err error, status int) bool {
+	switch {
+	case errors.Is(err, fetcher.ErrTooLarge), errors.Is(err, fetcher.ErrTooManyRedirects), errors.Is(err, fetcher.ErrRedirectLoop):
+		return false
+	case errors.Is(err, fetcher.ErrHTTPStatus):
+		return status >= 500 || status == http.StatusTooManyRequests || status == http.StatusRequestTimeout
+	case strings.Contains(err.Error(), "not an absolute http(s) URL"), strings.Contains(err.Error(), "unsupported url"):
+		return false
+	}
+	return true
+}
+
+func describeErr(err error, status int) string {
+	switch {
+	case errors.Is(err, fetcher.ErrHTTPStatus):
+		return fmt.Sprintf("HTTP %d %s", status, http.StatusText(status))
+	case errors.Is(err, fetcher.ErrTooLarge):
+		return "the page is larger than fetch.max_body"
+	case errors.Is(err, fetcher.ErrTimeout):
+		return "the page did not answer in time (fetch.timeout)"
+	}
+	msg := err.Error()
+	if len(msg) > 200 {
+		msg = msg[:200] + "…"
+	}
+	return msg
+}
+
+// publish cleans an item's stored extraction and upgrades the item, or
+// keeps its feed text when the article has less to say.
+func (s *Stage) publish(ctx context.Context, src newsdesk.Source, j *job, rep *Report) ([]string, error) {
+	host := hostOf(j.art.FinalURL)
+	texts, digests := blockDigests(j.art.HTML)
+	recurring, err := s.Store.RecurringBlocks(ctx, host, digests, recurPages, recurShare)
+	if err != nil {
+		return nil, err
+	}
+	rec := map[string]bool{}
+	for i, d := range digests {
+		if recurring[d] {
+			rec[texts[i]] = true
+		}
+	}
+	base := j.art.FinalURL
+	if base == "" {
+		base = j.it.Link
+	}
+	text := normalize.Article(j.art.HTML, normalize.ArticleOptions{Base: base, Strip: src.Strip, Tracking: s.Tracking, Recurring: rec})
+	words, feedWords := normalize.Words(text.Text), normalize.Words(j.feedText.Text)
+	if words <= feedWords || words < 20 {
+		j.state = storage.ArticleKept
+		j.reason = fmt.Sprintf("the page's text is not longer than the feed's (%d words, feed %d)", words, feedWords)
+		return nil, s.record(ctx, j, rep)
+	}
+	up := storage.Upgrade{ItemID: j.it.ID, FeedHash: j.it.ContentHash, URL: j.key, Title: j.it.Title,
+		ContentHTML: text.ContentHTML, Lead: text.Lead, Words: words}
+	if j.it.ImageURL == "" {
+		up.ImageURL = j.art.ImageURL
+		if up.ImageURL == "" {
+			up.ImageURL = text.Image
+		}
+		if up.ImageURL != "" {
+			up.ImageURL = normalize.CleanURL(up.ImageURL, base, s.Tracking)
+		}
+	}
+	if !j.it.HasAuthors && j.art.Byline != "" {
+		up.Authors = []string{normalize.Title(j.art.Byline)}
+	}
+	if j.it.Published.IsZero() {
+		up.Published = j.art.Published
+	}
+	if j.art.Canonical != "" {
+		if c, err := normalize.CanonicalURL(j.art.Canonical, s.Tracking); err == nil {
+			up.Canonical = c
+		}
+	}
+	changed, err := s.Store.UpgradeItem(ctx, up)
+	if err != nil {
+		return nil, err
+	}
+	rep.Full++
+	return changed, nil
+}
+
+func (s *Stage) record(ctx context.Context, j *job, rep *Report) error {
+	switch j.state {
+	case storage.ArticleKept:
+		rep.Kept++
+	case storage.ArticleRetry:
+		rep.Retry++
+	case storage.ArticleSkipped:
+		rep.Skipped++
+	}
+	return s.Store.RecordArticle(ctx, storage.ArticleDecision{ItemID: j.it.ID, URL: j.key, FeedHash: j.it.ContentHash,
+		State: j.state, Reason: j.reason})
+}
+
+// blockDigests returns the short blocks of extracted HTML and their
+// digests, for the recurring-block detection.
+func blockDigests(extracted string) (texts, digests []string) {
+	for _, t := range normalize.ArticleBlocks(extracted) {
+		if utf8.RuneCountInString(t) > learnRunes {
+			continue
+		}
+		sum := sha256.Sum256([]byte(strings.ToLower(t)))
+		texts = append(texts, t)
+		digests = append(digests, hex.EncodeToString(sum[:12]))
+	}
+	return texts, digests
+}
+
+func appendNew(dst []string, more ...string) []string {
+	for _, m := range more {
+		found := false
+		for _, d := range dst {
+			if d == m {
+				found = true
+				break
+			}
+		}
+		if !found {
+			dst = append(dst, m)
+		}
+	}
+	return dst
+}
+
+func (s *Stage) now() time.Time {
+	if s.Now == nil {
+		return time.Now()
+	}
+	return s.Now()
+}
+
+func (s *Stage) logger() *slog.Logger {
+	if s.Logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return s.Logger
+}
