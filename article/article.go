@@ -31,6 +31,8 @@ import (
 // sameSite reports whether host is site or shares its registrable domain
 // (the last two labels, three under a two-letter country code with a
 // short second level such as co.uk or com.fr).
+// Both are host[:port] as in a URL; with a port on either side, only the
+// same host and port are the same site.
 func sameSite(host, site string) bool {
 	host, site = strings.ToLower(strings.TrimSuffix(host, ".")), strings.ToLower(strings.TrimSuffix(site, "."))
 	if host == "" || site == "" {
@@ -38,6 +40,9 @@ func sameSite(host, site string) bool {
 	}
 	if host == site {
 		return true
+	}
+	if strings.Contains(host, ":") || strings.Contains(site, ":") {
+		return false
 	}
 	if net.ParseIP(host) != nil || net.ParseIP(site) != nil {
 		return false
@@ -68,12 +73,31 @@ func onHosts(host string, hosts []string) bool {
 	return false
 }
 
+// hostOf returns the host name of a URL, lower-cased, without port.
 func hostOf(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return ""
 	}
 	return strings.ToLower(u.Hostname())
+}
+
+// siteOf returns the host and port of a URL, lower-cased, without the
+// scheme's default port: the key of a site (same-site checks, recurring
+// blocks).
+func siteOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	h := strings.ToLower(u.Host)
+	switch {
+	case u.Scheme == "http" && strings.HasSuffix(h, ":80"):
+		h = strings.TrimSuffix(h, ":80")
+	case u.Scheme == "https" && strings.HasSuffix(h, ":443"):
+		h = strings.TrimSuffix(h, ":443")
+	}
+	return h
 }
 
 // isHTML reports whether a response is an HTML page: by its Content-Type

@@ -21,17 +21,24 @@ func (s *Stage) allowed(ctx context.Context, rawURL string) (bool, error) {
 	key := u.Scheme + "://" + u.Host
 	now := s.now()
 	s.robotsMu.Lock()
+	if s.robots == nil {
+		s.robots = map[string]*robotsEntry{}
+	}
 	e, ok := s.robots[key]
-	s.robotsMu.Unlock()
 	if !ok || now.After(e.expires) {
-		e = s.readRobots(ctx, key)
-		e.expires = now.Add(robotsTTL)
-		s.robotsMu.Lock()
-		if s.robots == nil {
-			s.robots = map[string]robotsEntry{}
-		}
+		// One request per origin: the pages of a run wait for it.
+		e = &robotsEntry{ready: make(chan struct{}), expires: now.Add(robotsTTL)}
 		s.robots[key] = e
 		s.robotsMu.Unlock()
+		e.r, e.err = s.readRobots(ctx, key)
+		close(e.ready)
+	} else {
+		s.robotsMu.Unlock()
+		select {
+		case <-e.ready:
+		case <-ctx.Done():
+			return false, ctx.Err()
+		}
 	}
 	if e.err != nil {
 		return false, e.err
@@ -43,15 +50,15 @@ func (s *Stage) allowed(ctx context.Context, rawURL string) (bool, error) {
 	return e.r.allowed(path), nil
 }
 
-func (s *Stage) readRobots(ctx context.Context, origin string) robotsEntry {
+func (s *Stage) readRobots(ctx context.Context, origin string) (robots, error) {
 	p, err := s.Fetcher.GetPage(ctx, origin+"/robots.txt", "", "")
 	switch {
 	case err == nil:
-		return robotsEntry{r: parseRobots(p.Body, agentToken(s.UserAgent))}
+		return parseRobots(p.Body, agentToken(s.UserAgent)), nil
 	case errors.Is(err, fetcher.ErrHTTPStatus) && p != nil && p.Status >= 400 && p.Status < 500:
-		return robotsEntry{}
+		return robots{}, nil
 	case errors.Is(err, fetcher.ErrTooLarge):
-		return robotsEntry{} // RFC 9309 asks for 500 KiB at least; a larger file is not honoured
+		return robots{}, nil // RFC 9309 asks for 500 KiB at least; a larger file is not honoured
 	}
-	return robotsEntry{err: fmt.Errorf("robots.txt of %s: %w", origin, err)}
+	return robots{}, fmt.Errorf("robots.txt of %s: %w", origin, err)
 }

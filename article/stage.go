@@ -47,10 +47,11 @@ type Stage struct {
 	OnChange func(sections []string)
 
 	robotsMu sync.Mutex
-	robots   map[string]robotsEntry
+	robots   map[string]*robotsEntry
 }
 
 type robotsEntry struct {
+	ready   chan struct{} // closed once r and err are set
 	r       robots
 	err     error // robots.txt unreachable: no page of the host for now
 	expires time.Time
@@ -104,17 +105,14 @@ func (s *Stage) Run(ctx context.Context, src newsdesk.Source) (Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	sites := []string{hostOf(src.URL), hostOf(st.FinalURL), hostOf(st.SiteURL)}
+	sites := []string{siteOf(src.URL), siteOf(st.FinalURL), siteOf(st.SiteURL)}
 
 	// Decide, and find what must be fetched.
 	var jobs []*job
 	var toFetch []*job
 	byKey := map[string]*job{} // one request per page within the run
 	for _, it := range pending {
-		j := &job{it: it, key: it.CanonicalLink}
-		if j.key == "" {
-			j.key = it.Link
-		}
+		j := &job{it: it, key: ArticleKey(it.Link, s.Tracking)}
 		j.feedText = normalize.Article(it.ContentHTML, normalize.ArticleOptions{Base: it.Link})
 		if reason := s.unwanted(src, j, sites); reason != "" {
 			j.state, j.reason = storage.ArticleSkipped, reason
@@ -156,7 +154,7 @@ func (s *Stage) Run(ctx context.Context, src newsdesk.Source) (Report, error) {
 			continue
 		}
 		if _, digests := blockDigests(j.art.HTML); len(digests) > 0 {
-			if err := s.Store.LearnBlocks(ctx, hostOf(j.art.FinalURL), digests); err != nil {
+			if err := s.Store.LearnBlocks(ctx, siteOf(j.art.FinalURL), digests); err != nil {
 				return rep, err
 			}
 		}
@@ -202,6 +200,16 @@ func (s *Stage) Run(ctx context.Context, src newsdesk.Source) (Report, error) {
 	return rep, nil
 }
 
+// ArticleKey is the key of an item's article: the canonical form of its
+// link (tracking parameters removed), the same for every source linking
+// to the page.
+func ArticleKey(link string, tracking []string) string {
+	if c, err := normalize.CanonicalURL(link, tracking); err == nil {
+		return c
+	}
+	return link
+}
+
 // unwanted returns why an item's article is not fetched, or "".
 func (s *Stage) unwanted(src newsdesk.Source, j *job, sites []string) string {
 	u := j.it.Link
@@ -218,16 +226,16 @@ func (s *Stage) unwanted(src newsdesk.Source, j *job, sites []string) string {
 	if n := normalize.Words(j.feedText.Text); n >= limit {
 		return fmt.Sprintf("the feed's text is not a summary (%d words)", n)
 	}
-	host := hostOf(u)
-	for _, site := range sites {
-		if sameSite(host, site) {
+	site := siteOf(u)
+	for _, own := range sites {
+		if sameSite(site, own) {
 			return ""
 		}
 	}
-	if onHosts(host, src.FullTextHosts) {
+	if onHosts(hostOf(u), src.FullTextHosts) {
 		return ""
 	}
-	return fmt.Sprintf("%s is not the source's site nor in full_text_hosts", host)
+	return fmt.Sprintf("%s is not the source's site nor in full_text_hosts", site)
 }
 
 // fetchAll fetches the jobs' pages, a few at a time (the fetcher's per-host
@@ -357,7 +365,7 @@ func describeErr(err error, status int) string {
 // publish cleans an item's stored extraction and upgrades the item, or
 // keeps its feed text when the article has less to say.
 func (s *Stage) publish(ctx context.Context, src newsdesk.Source, j *job, rep *Report) ([]string, error) {
-	host := hostOf(j.art.FinalURL)
+	host := siteOf(j.art.FinalURL)
 	texts, digests := blockDigests(j.art.HTML)
 	recurring, err := s.Store.RecurringBlocks(ctx, host, digests, recurPages, recurShare)
 	if err != nil {
