@@ -46,6 +46,9 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	if err != nil {
 		return Extraction{}, fmt.Errorf("extract: parse html: %w", err)
 	}
+	if n := countElements(doc, maxElements+1); n > maxElements {
+		return Extraction{}, fmt.Errorf("extract: %w: more than %d elements", ErrNoArticle, maxElements)
+	}
 	var ex Extraction
 	meta := readMeta(doc, base)
 	ex.Canonical, ex.Image = meta.canonical, meta.image
@@ -80,6 +83,27 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	}
 	ex.Language = art.Language()
 	return ex, nil
+}
+
+// maxElements bounds the pages Extract reads: the furniture rules and
+// readability walk subtrees many times, so a hostile page of a million
+// nested elements would cost minutes. Real article pages have a few
+// thousand.
+const maxElements = 30000
+
+func countElements(n *html.Node, limit int) int {
+	count := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && count < limit; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				count++
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return count
 }
 
 // pageMeta is what the head of a page says about it.

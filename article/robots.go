@@ -101,32 +101,43 @@ func (r robots) allowed(path string) bool {
 }
 
 // robotsMatch returns the length of pattern when it matches the start of
-// path, else -1.
+// path ("*" any run of characters, a final "$" the end), else -1.
 func robotsMatch(pattern, path string) int {
-	anchored := strings.HasSuffix(pattern, "$")
-	p := strings.TrimSuffix(pattern, "$")
-	if matchWild(p, path, anchored) {
+	p, anchored := strings.CutSuffix(pattern, "$")
+	if !anchored {
+		p += "*" // a rule matches a prefix
+	}
+	if matchWild(p, path) {
 		return len(pattern)
 	}
 	return -1
 }
 
-func matchWild(p, s string, anchored bool) bool {
-	if p == "" {
-		return !anchored || s == ""
-	}
-	if p[0] == '*' {
-		for i := 0; i <= len(s); i++ {
-			if matchWild(p[1:], s[i:], anchored) {
-				return true
-			}
+// matchWild reports whether s matches the whole of p, where '*' matches
+// any run: the greedy two-pointer match, backtracking to the last star
+// only, in O(len(p)·len(s)).
+func matchWild(p, s string) bool {
+	pi, si, star, mark := 0, 0, -1, 0
+	for si < len(s) {
+		switch {
+		case pi < len(p) && p[pi] == '*':
+			star, mark = pi, si
+			pi++
+		case pi < len(p) && p[pi] == s[si]:
+			pi++
+			si++
+		case star >= 0:
+			pi = star + 1
+			mark++
+			si = mark
+		default:
+			return false
 		}
-		return false
 	}
-	if s == "" || p[0] != s[0] {
-		return false
+	for pi < len(p) && p[pi] == '*' {
+		pi++
 	}
-	return matchWild(p[1:], s[1:], anchored)
+	return pi == len(p)
 }
 
 // agentToken is the product name of a User-Agent header: "newsdesk" for

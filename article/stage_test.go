@@ -363,3 +363,46 @@ func TestBudget(t *testing.T) {
 		}
 	}
 }
+
+// TestNearDuplicateByFullText: once a summary-only item has its article's
+// text, a retelling of the story by another source (another headline,
+// another link, the text in its feed) is matched to it by that text; with
+// the summary alone it is not.
+func TestNearDuplicateByFullText(t *testing.T) {
+	l := pageOf(t, "paper-fr-03")
+	for _, mode := range []newsdesk.FullText{newsdesk.FullTextOff, newsdesk.FullTextAuto} {
+		t.Run(mode.String(), func(t *testing.T) {
+			wire, paper := newSite(t), newSite(t)
+			wire.page("/fonderie", sitePage{body: l.html})
+			wire.rss("/feed.rss", []feedItem{{title: "Un accord trouvé pour sauver la fonderie de la vallée", link: wire.url("/fonderie"),
+				summary: "Un industriel allemand reprend l'usine."}})
+			var body strings.Builder
+			for _, para := range strings.Split(strings.TrimSpace(l.gold), "\n") {
+				body.WriteString("<p>" + para + "</p>")
+			}
+			paper.rss("/feed.rss", []feedItem{{title: "Fonderie : un repreneur allemand garde deux cents salariés", link: paper.url("/eco/fonderie"),
+				summary: body.String()}})
+			a := newsdesk.Source{URL: wire.url("/feed.rss"), FullText: mode, Sections: []string{"eco"}}
+			b := newsdesk.Source{URL: paper.url("/feed.rss"), Sections: []string{"eco"}}
+			w := newWorld(t, fetcherOpts(), section("eco", a, b))
+			w.fetch(a)
+			w.now = w.now.Add(10 * time.Minute)
+			w.fetch(b)
+			ds, err := w.db.Explain(context.Background(), "eco", 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, d := range ds {
+				got[d.Link] = d.State
+			}
+			want := "in"
+			if mode != newsdesk.FullTextOff {
+				want = "duplicate"
+			}
+			if got[paper.url("/eco/fonderie")] != want {
+				t.Fatalf("the retelling is %q, want %q (decisions %v)", got[paper.url("/eco/fonderie")], want, got)
+			}
+		})
+	}
+}

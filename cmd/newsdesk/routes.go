@@ -88,8 +88,8 @@ var sourcesPage = template.Must(template.New("sources").Funcs(template.FuncMap{"
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Sources — newsdesk</title><link rel="stylesheet" href="/static/style.css"></head>
 <body><main><h1>Sources</h1><p><a href="/">Sections</a> · <a href="/api/sources">JSON</a></p>
-<table><thead><tr><th>Source</th><th>Sections</th><th>Last fetch</th><th>Status</th><th>Errors</th><th>Items</th><th>Next fetch</th><th>Note</th></tr></thead><tbody>
+<table><thead><tr><th>Source</th><th>Sections</th><th>Last fetch</th><th>Status</th><th>Errors</th><th>Items</th><th>Full text</th><th>Next fetch</th><th>Note</th></tr></thead><tbody>
 {{range .}}<tr><td>{{if .Title}}{{.Title}}<br>{{end}}<small>{{.URL}}</small></td><td>{{range $i, $s := .Sections}}{{if $i}}, {{end}}{{$s}}{{end}}</td>
-<td>{{time .LastAttempt}}</td><td>{{.StatusText}}</td><td>{{.ConsecutiveErrors}}</td><td>{{.ItemsStored}}</td><td>{{time .NextFetch}}</td><td>{{.Note}}</td></tr>
+<td>{{time .LastAttempt}}</td><td>{{.StatusText}}</td><td>{{.ConsecutiveErrors}}</td><td>{{.ItemsStored}}</td><td>{{.ArticleText}}</td><td>{{time .NextFetch}}</td><td>{{.Note}}</td></tr>
 {{end}}</tbody></table></main></body></html>
 `))
