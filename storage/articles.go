@@ -347,6 +347,7 @@ type ArticleState struct {
 	State  string
 	Reason string
 	Words  int
+	Tries  int // transient failures of the current version of the item
 }
 
 // String describes the decision in a few words.
@@ -357,6 +358,9 @@ func (s ArticleState) String() string {
 	case ArticleKept:
 		return "summary kept: " + s.Reason
 	case ArticleRetry:
+		if s.Tries >= maxArticleTries {
+			return fmt.Sprintf("summary kept: %s (%d tries)", s.Reason, s.Tries)
+		}
 		return "summary kept for now: " + s.Reason
 	case ArticleSkipped:
 		return "not fetched: " + s.Reason
@@ -376,7 +380,7 @@ func (db *DB) ArticleStates(ctx context.Context, ids []int64) (map[int64]Article
 		for i, id := range chunk {
 			args[i] = id
 		}
-		rows, err := db.r.QueryContext(ctx, `SELECT item_id, state, reason, words FROM item_articles WHERE item_id IN (?`+
+		rows, err := db.r.QueryContext(ctx, `SELECT item_id, state, reason, words, tries FROM item_articles WHERE item_id IN (?`+
 			strings.Repeat(", ?", len(chunk)-1)+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("read article states: %w", err)
@@ -384,7 +388,7 @@ func (db *DB) ArticleStates(ctx context.Context, ids []int64) (map[int64]Article
 		for rows.Next() {
 			var id int64
 			var s ArticleState
-			if err := rows.Scan(&id, &s.State, &s.Reason, &s.Words); err != nil {
+			if err := rows.Scan(&id, &s.State, &s.Reason, &s.Words, &s.Tries); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("read article states: %w", err)
 			}
