@@ -48,6 +48,33 @@ type Stage struct {
 
 	robotsMu sync.Mutex
 	robots   map[string]*robotsEntry
+
+	pruneMu   sync.Mutex
+	lastPrune time.Time
+}
+
+// articleKeep is how long a stored article outlives the last item that
+// links to it (a source may carry the link again meanwhile).
+const articleKeep = 7 * 24 * time.Hour
+
+// prune deletes, at most once an hour, the stored articles no item links
+// to any more.
+func (s *Stage) prune(ctx context.Context) {
+	now := s.now()
+	s.pruneMu.Lock()
+	due := now.Sub(s.lastPrune) >= time.Hour
+	if due {
+		s.lastPrune = now
+	}
+	s.pruneMu.Unlock()
+	if !due {
+		return
+	}
+	if n, err := s.Store.PruneArticles(ctx, now.Add(-articleKeep)); err != nil {
+		s.logger().Warn("articles", "err", err)
+	} else if n > 0 {
+		s.logger().Info("articles pruned", "articles", n)
+	}
 }
 
 type robotsEntry struct {
@@ -197,6 +224,7 @@ func (s *Stage) Run(ctx context.Context, src newsdesk.Source) (Report, error) {
 	if len(rep.Changed) > 0 && s.OnChange != nil {
 		s.OnChange(rep.Changed)
 	}
+	s.prune(ctx)
 	return rep, nil
 }
 

@@ -119,6 +119,26 @@ func (db *DB) SaveArticle(ctx context.Context, a Article) error {
 	return nil
 }
 
+// PruneArticles deletes the stored articles no item refers to any more
+// (retention pruned them) that were fetched before olderThan, and returns
+// how many.
+func (db *DB) PruneArticles(ctx context.Context, olderThan time.Time) (int, error) {
+	var n int64
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE fetched_at < ?
+			AND NOT EXISTS (SELECT 1 FROM item_articles ia WHERE ia.url = articles.url)`, olderThan.Unix())
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("prune articles: %w", err)
+	}
+	return int(n), nil
+}
+
 // Article decision states.
 const (
 	ArticleFull    = "full"    // the article's text is published

@@ -113,3 +113,32 @@ func TestRecurringBlocks(t *testing.T) {
 		t.Fatalf("another site = %v", got)
 	}
 }
+
+// TestPruneArticles: an article no item links to any more goes once it is
+// old enough; one still linked stays.
+func TestPruneArticles(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t, section("news", "https://wire.example/feed"))
+	src := source("https://wire.example/feed", "news")
+	save(t, db, src, item("a", "Bridge reopens", t0.Add(-time.Hour)))
+	p, _ := db.PendingArticles(ctx, src.URL, 10)
+	old := t0.Add(-30 * 24 * time.Hour)
+	for _, u := range []string{"https://news.example/a", "https://news.example/gone"} {
+		if err := db.SaveArticle(ctx, Article{URL: u, HTML: "<p>x</p>", FetchedAt: old}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.RecordArticle(ctx, ArticleDecision{ItemID: p[0].ID, URL: "https://news.example/a", FeedHash: p[0].ContentHash, State: ArticleKept, Reason: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	n, err := db.PruneArticles(ctx, t0.Add(-7*24*time.Hour))
+	if err != nil || n != 1 {
+		t.Fatalf("pruned %d, %v; want 1", n, err)
+	}
+	if _, ok, _ := db.StoredArticle(ctx, "https://news.example/a"); !ok {
+		t.Fatal("a linked article was pruned")
+	}
+	if _, ok, _ := db.StoredArticle(ctx, "https://news.example/gone"); ok {
+		t.Fatal("an unlinked article stayed")
+	}
+}

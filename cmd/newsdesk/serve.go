@@ -187,7 +187,6 @@ func (s *server) reload(ctx context.Context) {
 		s.feeds.Invalidate(changed...)
 	}
 	s.desk.Tracking = cfg.Tracking
-	s.articles.Stage.Tracking = cfg.Tracking
 	s.mu.Lock()
 	s.cfg = cfg
 	s.mu.Unlock()
