@@ -195,16 +195,21 @@ func BenchmarkNearDupLookup(b *testing.B) {
 			}
 			found := 0
 			err := db.inNearTx(ctx, func(tx *sql.Tx, nt *nearTx) error {
-				s := &saver{db: db, tx: tx, nt: nt, ctx: ctx, now: t0, out: &Outcome{Sections: map[string]*SectionCounts{}}, changed: map[string]bool{}}
+				s := db.newSaver(ctx, tx, nt, t0, newsdesk.Source{}, &Outcome{Sections: map[string]*SectionCounts{}})
 				b.ResetTimer()
 				i := 0
 				for b.Loop() {
-					rep, _, err := s.nearDuplicate(&items[i%len(items)], "sec", sigs[i%len(items)])
+					it := &items[i%len(items)]
+					sig := sigs[i%len(items)]
+					ms, err := s.et.Near("sec", sig, it.SortAt.Add(-48*time.Hour), it.SortAt.Add(48*time.Hour))
 					if err != nil {
 						return err
 					}
-					if rep != 0 {
-						found++
+					for _, m := range ms {
+						if neardup.Same(sig, m.Sig) {
+							found++
+							break
+						}
 					}
 					i++
 				}
