@@ -370,38 +370,56 @@ func TestBudget(t *testing.T) {
 // the summary alone it is not.
 func TestNearDuplicateByFullText(t *testing.T) {
 	l := pageOf(t, "paper-fr-03")
-	for _, mode := range []newsdesk.FullText{newsdesk.FullTextOff, newsdesk.FullTextAuto} {
-		t.Run(mode.String(), func(t *testing.T) {
+	for _, c := range []struct {
+		name          string
+		mode          newsdesk.FullText
+		retellingLast bool
+		oneStory      bool
+	}{
+		{"summary only, retelling after", newsdesk.FullTextOff, true, false},
+		{"full text, retelling after", newsdesk.FullTextAuto, true, true},
+		{"summary only, retelling before", newsdesk.FullTextOff, false, false},
+		{"full text, retelling before: the upgrade places the item again", newsdesk.FullTextAuto, false, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
 			wire, paper := newSite(t), newSite(t)
 			wire.page("/fonderie", sitePage{body: l.html})
 			wire.rss("/feed.rss", []feedItem{{title: "Un accord trouvé pour sauver la fonderie de la vallée", link: wire.url("/fonderie"),
-				summary: "Un industriel allemand reprend l'usine."}})
+				summary: "Un industriel allemand reprend l'usine.", date: "2026-11-23T17:45:00Z"}})
 			var body strings.Builder
 			for _, para := range strings.Split(strings.TrimSpace(l.gold), "\n") {
 				body.WriteString("<p>" + para + "</p>")
 			}
 			paper.rss("/feed.rss", []feedItem{{title: "Fonderie : un repreneur allemand garde deux cents salariés", link: paper.url("/eco/fonderie"),
-				summary: body.String()}})
-			a := newsdesk.Source{URL: wire.url("/feed.rss"), FullText: mode, Sections: []string{"eco"}}
+				summary: body.String(), date: "2026-11-23T19:00:00Z"}})
+			a := newsdesk.Source{URL: wire.url("/feed.rss"), FullText: c.mode, Sections: []string{"eco"}}
 			b := newsdesk.Source{URL: paper.url("/feed.rss"), Sections: []string{"eco"}}
 			w := newWorld(t, fetcherOpts(), section("eco", a, b))
-			w.fetch(a)
-			w.now = w.now.Add(10 * time.Minute)
-			w.fetch(b)
+			order := []newsdesk.Source{a, b}
+			if !c.retellingLast {
+				order = []newsdesk.Source{b, a}
+			}
+			for _, src := range order {
+				w.fetch(src)
+				w.now = w.now.Add(10 * time.Minute)
+			}
 			ds, err := w.db.Explain(context.Background(), "eco", 10)
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := map[string]string{}
+			got := map[string]int{}
 			for _, d := range ds {
-				got[d.Link] = d.State
+				got[d.State]++
 			}
-			want := "in"
-			if mode != newsdesk.FullTextOff {
-				want = "duplicate"
+			want := map[string]int{"in": 2}
+			if c.oneStory {
+				want = map[string]int{"in": 1, "duplicate": 1}
 			}
-			if got[paper.url("/eco/fonderie")] != want {
-				t.Fatalf("the retelling is %q, want %q (decisions %v)", got[paper.url("/eco/fonderie")], want, got)
+			if got["in"] != want["in"] || got["duplicate"] != want["duplicate"] {
+				t.Fatalf("decisions %v, want %v", got, want)
+			}
+			if pub := w.items("eco"); len(pub) != want["in"] {
+				t.Fatalf("%d items published, want %d", len(pub), want["in"])
 			}
 		})
 	}

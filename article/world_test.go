@@ -173,7 +173,15 @@ func newWorld(t *testing.T, opt fetcher.Options, sections ...newsdesk.Section) *
 	if err := w.db.Open(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { w.db.Close() })
+	t.Cleanup(func() {
+		// Whatever a test did, the curation engine's invariants hold
+		// after it (upgrades go through the engine).
+		w.runner.Wait()
+		if err := w.db.CheckInvariants(context.Background()); err != nil {
+			t.Errorf("invariants: %v", err)
+		}
+		w.db.Close()
+	})
 	w.db.SetSections(sections)
 	if opt.Timeout == 0 {
 		opt.Timeout = 10 * time.Second

@@ -5,9 +5,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
+	"newsdesk"
+	"newsdesk/curate"
 	"newsdesk/neardup"
 )
 
@@ -197,75 +200,108 @@ type Upgrade struct {
 // UpgradeItem publishes an item's article text in one transaction: its
 // content (the feed's content hash stays, so an unchanged feed does not
 // undo it), its lead image, authors and published date where the feed
-// gave none, its canonical link, its near-duplicate signature made from
-// the full text (so later retellings match it by their text), the
-// decision, and a new version of every section the item is in. It returns
-// those sections; none when the item changed since it was read (it is then
-// pending again).
+// gave none (the page's date becomes the story date then), its canonical
+// link, its near-duplicate signature and word count made from the full
+// text, the decision, and its place again in every section it is filed in
+// (the curation engine's Refile: with its text, it may now join the story
+// another source tells, and it ranks as a full report), with a new
+// version of each section whose feed changed. It returns those sections;
+// none when the item changed since it was read (it is then pending
+// again).
 func (db *DB) UpgradeItem(ctx context.Context, u Upgrade) ([]string, error) {
 	sig := neardup.Sign(u.Title, u.Lead)
-	raw, err := sig.MarshalBinary()
-	if err != nil {
-		return nil, err
-	}
-	now := db.Now().UTC().Unix()
-	type filed struct {
-		section string
-		in      bool
-	}
-	var secs []filed
-	var sortAt int64
-	db.near.mu.Lock()
-	defer db.near.mu.Unlock()
-	err = db.inTx(ctx, func(tx *sql.Tx) error {
-		if err := db.catchUp(ctx, tx); err != nil {
-			return err
+	words := curate.Words(u.Lead)
+	now := db.Now().UTC()
+	out := Outcome{Sections: map[string]*SectionCounts{}}
+	var changed []string
+	err := db.inNearTx(ctx, func(tx *sql.Tx, nt *nearTx) error {
+		var titleKey string
+		var storyAt, sourceID int64
+		row := tx.QueryRowContext(ctx, `SELECT `+itemColumns+`, i.title_key, i.story_at, i.source_id
+			FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id = ? AND i.content_hash = ?`, u.ItemID, u.FeedHash)
+		it, err := scanItem(scanWith{row, []any{&titleKey, &storyAt, &sourceID}})
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE items SET content_html = ?,
-			image_url = CASE WHEN image_url = '' THEN ? ELSE image_url END,
-			authors = CASE WHEN authors = '' THEN ? ELSE authors END,
-			published_at = CASE WHEN published_at = 0 THEN ? ELSE published_at END,
-			canonical_link = CASE WHEN ? <> '' THEN ? ELSE canonical_link END,
-			modified_at = ? WHERE id = ? AND content_hash = ?`,
-			u.ContentHTML, u.ImageURL, jsonList(u.Authors), unix(u.Published), u.Canonical, u.Canonical, now, u.ItemID, u.FeedHash)
 		if err != nil {
 			return err
 		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
+		it.ContentHTML = u.ContentHTML
+		if it.ImageURL == "" {
+			it.ImageURL = u.ImageURL
+		}
+		if len(it.Authors) == 0 {
+			it.Authors = u.Authors
+		}
+		story := fromUnix(storyAt)
+		if it.Published.IsZero() && !u.Published.IsZero() {
+			it.Published = u.Published
+			story = curate.StoryDate(u.Published, it.FirstSeen)
+		}
+		if u.Canonical != "" {
+			it.CanonicalLink = u.Canonical
+		}
+		s := db.newSaver(ctx, tx, nt, now, newsdesk.Source{URL: it.SourceURL}, &out)
+		s.sourceID = sourceID
+		if _, err := tx.ExecContext(ctx, `UPDATE items SET content_html = ?, image_url = ?, authors = ?, published_at = ?,
+			canonical_link = ?, story_at = ?, words = ?, modified_at = ?, seq = ? WHERE id = ?`,
+			it.ContentHTML, it.ImageURL, jsonList(it.Authors), unix(it.Published), it.CanonicalLink, story.Unix(),
+			words, now.Unix(), s.seq, it.ID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO signatures (item_id, signature) VALUES (?, ?)
-			ON CONFLICT (item_id) DO UPDATE SET signature = excluded.signature`, u.ItemID, raw); err != nil {
+		if err := s.writeSignature(it.ID, sig); err != nil {
 			return err
 		}
 		if err := recordArticle(ctx, tx, ArticleDecision{ItemID: u.ItemID, URL: u.URL, FeedHash: u.FeedHash,
-			State: ArticleFull, Words: u.Words}, now); err != nil {
+			State: ArticleFull, Words: u.Words}, now.Unix()); err != nil {
 			return err
 		}
-		if err := tx.QueryRowContext(ctx, `SELECT sort_at FROM items WHERE id = ?`, u.ItemID).Scan(&sortAt); err != nil {
-			return err
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT section, state = 'in' FROM section_items WHERE item_id = ? AND state <> 'filtered'`, u.ItemID)
+		var filed []string
+		rows, err := tx.QueryContext(ctx, `SELECT section FROM section_items WHERE item_id = ?`, it.ID)
 		if err != nil {
 			return err
 		}
 		for rows.Next() {
-			var f filed
-			if err := rows.Scan(&f.section, &f.in); err != nil {
+			var sec string
+			if err := rows.Scan(&sec); err != nil {
 				rows.Close()
 				return err
 			}
-			secs = append(secs, f)
+			filed = append(filed, sec)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		for _, f := range secs {
-			if f.in {
-				if err := bumpVersion(ctx, tx, f.section, now); err != nil {
-					return err
-				}
+		ci := curate.Item{ID: it.ID, Source: it.SourceURL, Key: it.Key, Link: it.CanonicalLink, TitleKey: titleKey,
+			StoryAt: story.UTC(), Words: words, Ord: curate.OrdKey(it.SourceURL, it.Key), Sig: sig}
+		for _, id := range filed {
+			sec := db.section(id)
+			if sec == nil {
+				continue // a section no longer configured
+			}
+			old, err := s.memberRow(id, it.ID)
+			if err != nil {
+				return err
+			}
+			if old == nil {
+				continue
+			}
+			if old.State != StateFiltered {
+				s.changed[id] = true
+			}
+			if _, err := db.engine.Refile(s.et, sec, *old, ci, &it, now); err != nil {
+				return fmt.Errorf("section %s: %w", id, err)
+			}
+		}
+		if s.err != nil {
+			return s.err
+		}
+		changed = changed[:0]
+		for id := range s.changed {
+			changed = append(changed, id)
+			if err := bumpVersion(ctx, tx, id, now.Unix()); err != nil {
+				return err
 			}
 		}
 		return nil
@@ -273,17 +309,7 @@ func (db *DB) UpgradeItem(ctx context.Context, u Upgrade) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("upgrade item %d: %w", u.ItemID, err)
 	}
-	var changed []string
-	for _, f := range secs {
-		x := db.near.index(f.section)
-		x.Remove(u.ItemID, sortAt)
-		if !sig.Empty() {
-			x.Add(u.ItemID, sortAt, sig)
-		}
-		if f.in {
-			changed = append(changed, f.section)
-		}
-	}
+	sort.Strings(changed)
 	return changed, nil
 }
 
