@@ -3,10 +3,13 @@ package article
 import (
 	"context"
 	"net/http/httptest"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/text/encoding/charmap"
 
 	"newsdesk"
 	"newsdesk/feedgen"
@@ -422,5 +425,50 @@ func TestNearDuplicateByFullText(t *testing.T) {
 				t.Fatalf("%d items published, want %d", len(pub), want["in"])
 			}
 		})
+	}
+}
+
+// TestTimeoutCharsetStrip: a page slower than fetch.timeout keeps the
+// summary (to be tried again); a windows-1252 page declared by its HTTP
+// header only (with a wrong <meta charset>) is decoded by the header; the
+// source's strip rules apply to the extracted text.
+func TestTimeoutCharsetStrip(t *testing.T) {
+	st := newSite(t)
+	never := make(chan struct{})
+	t.Cleanup(func() { close(never) })
+	st.page("/slow", sitePage{body: []byte("<p>late</p>"), wait: never})
+	text := "<p>Les élèves de l’école Jules-Ferry ont planté quarante arbres fruitiers dans la cour, avec l’aide des parents et des jardiniers de la ville.</p>" +
+		"<p>Chaque classe s’occupera d’un rang de pommiers et de poiriers, et la récolte sera servie à la cantine dès l’automne prochain.</p>" +
+		"<p>Ce contenu vous est offert par notre partenaire Jardins &amp; Cie.</p>" +
+		"<p>Le projet a reçu le prix départemental de l’éducation à l’environnement, doté de deux mille euros pour acheter des outils.</p>"
+	page, err := charmap.Windows1252.NewEncoder().String(`<html><head><meta charset="utf-8"><title>Verger</title></head><body><article><h1>Verger</h1>` + text + `</article></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.page("/verger", sitePage{body: []byte(page), contentType: "text/html; charset=windows-1252"})
+	st.rss("/feed.rss", []feedItem{
+		{title: "Lent", link: st.url("/slow"), summary: "Une page lente."},
+		{title: "Verger", link: st.url("/verger"), summary: "Quarante arbres fruitiers."},
+	})
+	src := newsdesk.Source{URL: st.url("/feed.rss"), FullText: newsdesk.FullTextOn, Sections: []string{"s"},
+		Strip: []*regexp.Regexp{regexp.MustCompile(`(?i)^ce contenu vous est offert par .*`)}}
+	w := newWorld(t, fetcher.Options{Timeout: 500 * time.Millisecond}, section("s", src))
+	w.fetch(src)
+	items := w.items("s")
+	d := states(t, w, items)
+	if s := d[st.url("/slow")]; s.State != storage.ArticleRetry || !strings.Contains(s.Reason, "did not answer in time") {
+		t.Errorf("slow page decision %+v, want a retry naming the timeout", s)
+	}
+	if got := plain(items[st.url("/slow")].ContentHTML); got != "Une page lente." {
+		t.Errorf("slow page content %q, want the summary", got)
+	}
+	got := plain(items[st.url("/verger")].ContentHTML)
+	for _, want := range []string{"l’école Jules-Ferry", "s’occupera", "récolte", "prix départemental"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("decoded text lacks %q: %q", want, got)
+		}
+	}
+	if strings.Contains(got, "partenaire") {
+		t.Errorf("the strip rule did not apply: %q", got)
 	}
 }
