@@ -18,7 +18,11 @@
 // limit), follow robots.txt, and have a budget per source per run. A
 // failure keeps the feed's text and records why.
 //
-// Extract, Clean and the robots.txt matcher are pure; Stage does the I/O.
+// Extract and the robots.txt matcher are pure (cleaning is
+// normalize.Article); Stage does the I/O, through the fetcher and storage.
+// It does not decide which section an item is in, its story or its
+// representative: storage places an upgraded item again through the
+// curation engine (package curate). It does not parse feeds.
 package article
 
 import (
