@@ -85,6 +85,15 @@ func shouting(text string) bool {
 
 // appendName appends the hash of word if it is a date or a name.
 func appendName(dst []uint32, word string, opensSentence bool) []uint32 {
+	first, _ := utf8.DecodeRuneInString(word)
+	if !unicode.IsUpper(first) {
+		// Only dates, and in their usual spellings: folding every word
+		// would cost more than the rest of Sign.
+		if isDateWord(word) || word == "février" || word == "août" || word == "décembre" {
+			return append(dst, nameHash(kindDate, foldWord(word)))
+		}
+		return dst
+	}
 	folded := foldWord(word)
 	if len(folded) < 2 {
 		return dst
@@ -92,8 +101,7 @@ func appendName(dst []uint32, word string, opensSentence bool) []uint32 {
 	if isDateWord(folded) {
 		return append(dst, nameHash(kindDate, folded))
 	}
-	first, _ := utf8.DecodeRuneInString(word)
-	if opensSentence || !unicode.IsUpper(first) || isStopWord(folded) {
+	if opensSentence || isStopWord(folded) {
 		return dst
 	}
 	return append(dst, nameHash(kindName, folded))

@@ -97,6 +97,19 @@ func agreeing(a, b Signature) int {
 	return eq
 }
 
+// shareBand reports whether a and b agree on one of the first Bands
+// MinHash values, that is share a band key: Same never accepts a pair
+// that the LSH index could not find.
+func shareBand(a, b Signature) bool {
+	am, bm := a.mins(), b.mins()
+	for i := range Bands {
+		if am[i] == bm[i] {
+			return true
+		}
+	}
+	return false
+}
+
 // Containment returns the estimated share of the shingles of the smaller
 // of a and b that the other holds, from their Bloom filters: 1 for a
 // summary cut from the article it is compared with, about 0.5 for a
@@ -240,7 +253,7 @@ func (d decision) same(a, b Signature) bool {
 	if a.Empty() || b.Empty() {
 		return false
 	}
-	if Similarity(a, b) < d.minJaccard {
+	if Similarity(a, b) < d.minJaccard || !shareBand(a, b) {
 		return false
 	}
 	c := Containment(a, b)
