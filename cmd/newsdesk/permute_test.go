@@ -127,4 +127,3 @@ func diffAround(got, want []byte) string {
 	from := max(0, i-300)
 	return fmt.Sprintf("got  …%s\nwant …%s", got[from:min(len(got), i+300)], want[from:min(len(want), i+300)])
 }
-
