@@ -28,6 +28,7 @@ const (
 	recurShare          = 0.5
 	learnRunes          = 300 // … and at most this long is the site's furniture
 	fetchWorkers        = 4
+	recleanItems        = 50 // recent upgraded items of a source cleaned again after learning
 	robotsTTL           = time.Hour
 )
 
@@ -86,16 +87,17 @@ type robotsEntry struct {
 
 // Report is what one Run did.
 type Report struct {
-	Source   string
-	Pending  int // items without a decision for their current version
-	Fetched  int // pages requested
-	Reused   int // stored extractions used without a request
-	Full     int // items now publishing their article's text
-	Kept     int // items keeping their feed text after a failure
-	Retry    int // transient failures, tried again on a later run
-	Skipped  int // not wanted (auto)
-	Deferred int // left for a later run: the budget was spent
-	Changed  []string
+	Source    string
+	Pending   int // items without a decision for their current version
+	Fetched   int // pages requested
+	Reused    int // stored extractions used without a request
+	Full      int // items now publishing their article's text
+	Kept      int // items keeping their feed text after a failure
+	Retry     int // transient failures, tried again on a later run
+	Skipped   int // not wanted (auto)
+	Deferred  int // left for a later run: the budget was spent
+	Recleaned int // items published before, cleaned again with what the run learned of their site
+	Changed   []string
 }
 
 // job is one pending item through the run.
@@ -176,6 +178,7 @@ func (s *Stage) Run(ctx context.Context, src newsdesk.Source) (Report, error) {
 	}
 
 	// Learn the blocks of the pages fetched now, before cleaning any.
+	learned := false
 	for _, j := range toFetch {
 		if !j.fresh || j.art.HTML == "" {
 			continue
@@ -184,6 +187,7 @@ func (s *Stage) Run(ctx context.Context, src newsdesk.Source) (Report, error) {
 			if err := s.Store.LearnBlocks(ctx, siteOf(j.art.FinalURL), digests); err != nil {
 				return rep, err
 			}
+			learned = true
 		}
 	}
 
@@ -219,8 +223,22 @@ func (s *Stage) Run(ctx context.Context, src newsdesk.Source) (Report, error) {
 		}
 		rep.Changed = appendNew(rep.Changed, changed...)
 	}
+	if learned {
+		// What the new pages taught about the site's furniture applies to
+		// the items published before it was known.
+		done := map[int64]bool{}
+		for _, j := range jobs {
+			done[j.it.ID] = true
+		}
+		changed, err := s.reclean(ctx, src, done, &rep)
+		if err != nil {
+			return rep, err
+		}
+		rep.Changed = appendNew(rep.Changed, changed...)
+	}
 	s.logger().Info("articles", "source", src.URL, "pending", rep.Pending, "fetched", rep.Fetched, "reused", rep.Reused,
-		"full", rep.Full, "kept", rep.Kept, "retry", rep.Retry, "skipped", rep.Skipped, "deferred", rep.Deferred)
+		"full", rep.Full, "kept", rep.Kept, "retry", rep.Retry, "skipped", rep.Skipped, "deferred", rep.Deferred,
+		"recleaned", rep.Recleaned)
 	if len(rep.Changed) > 0 && s.OnChange != nil {
 		s.OnChange(rep.Changed)
 	}
@@ -390,14 +408,45 @@ func describeErr(err error, status int) string {
 	return msg
 }
 
-// publish cleans an item's stored extraction and upgrades the item, or
-// keeps its feed text when the article has less to say.
-func (s *Stage) publish(ctx context.Context, src newsdesk.Source, j *job, rep *Report) ([]string, error) {
-	host := siteOf(j.art.FinalURL)
-	texts, digests := blockDigests(j.art.HTML)
-	recurring, err := s.Store.RecurringBlocks(ctx, host, digests, recurPages, recurShare)
+// reclean cleans again the source's recent upgraded items (but those in
+// skip) and publishes those whose text loses blocks now known to recur
+// across the site.
+func (s *Stage) reclean(ctx context.Context, src newsdesk.Source, skip map[int64]bool, rep *Report) ([]string, error) {
+	ups, err := s.Store.UpgradedArticles(ctx, src.URL, recleanItems)
 	if err != nil {
 		return nil, err
+	}
+	var changed []string
+	for _, u := range ups {
+		if skip[u.ID] {
+			continue
+		}
+		text, err := s.clean(ctx, src, u.Article)
+		if err != nil {
+			return nil, err
+		}
+		if text.ContentHTML == u.ContentHTML {
+			continue
+		}
+		ch, err := s.Store.UpgradeItem(ctx, storage.Upgrade{ItemID: u.ID, FeedHash: u.ContentHash, URL: u.Key, Title: u.Title,
+			ContentHTML: text.ContentHTML, Lead: text.Lead, Words: normalize.Words(text.Text)})
+		if err != nil {
+			return nil, err
+		}
+		rep.Recleaned++
+		changed = appendNew(changed, ch...)
+	}
+	return changed, nil
+}
+
+// clean makes an article's stored extraction ready to publish for src:
+// normalize.Article with the source's strip rules and the blocks that
+// recur across the page's site.
+func (s *Stage) clean(ctx context.Context, src newsdesk.Source, a storage.Article) (normalize.ArticleText, error) {
+	texts, digests := blockDigests(a.HTML)
+	recurring, err := s.Store.RecurringBlocks(ctx, siteOf(a.FinalURL), digests, recurPages, recurShare)
+	if err != nil {
+		return normalize.ArticleText{}, err
 	}
 	rec := map[string]bool{}
 	for i, d := range digests {
@@ -405,11 +454,20 @@ func (s *Stage) publish(ctx context.Context, src newsdesk.Source, j *job, rep *R
 			rec[texts[i]] = true
 		}
 	}
-	base := j.art.FinalURL
-	if base == "" {
-		base = j.it.Link
+	return normalize.Article(a.HTML, normalize.ArticleOptions{Base: a.FinalURL, Strip: src.Strip, Tracking: s.Tracking, Recurring: rec}), nil
+}
+
+// publish cleans an item's stored extraction and upgrades the item, or
+// keeps its feed text when the article has less to say.
+func (s *Stage) publish(ctx context.Context, src newsdesk.Source, j *job, rep *Report) ([]string, error) {
+	if j.art.FinalURL == "" {
+		j.art.FinalURL = j.it.Link
 	}
-	text := normalize.Article(j.art.HTML, normalize.ArticleOptions{Base: base, Strip: src.Strip, Tracking: s.Tracking, Recurring: rec})
+	base := j.art.FinalURL
+	text, err := s.clean(ctx, src, j.art)
+	if err != nil {
+		return nil, err
+	}
 	words, feedWords := normalize.Words(text.Text), normalize.Words(j.feedText.Text)
 	if words <= feedWords || words < 20 {
 		j.state = storage.ArticleKept

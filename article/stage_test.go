@@ -472,3 +472,43 @@ func TestTimeoutCharsetStrip(t *testing.T) {
 		t.Errorf("the strip rule did not apply: %q", got)
 	}
 }
+
+// TestLearnsAcrossRuns: the furniture of a site is learned across its
+// pages and runs. The first page of a div-soup site is published with the
+// newsletter box and the pledge only its recurrence gives away; when two
+// more pages arrive in a later run, the box is known, and the first item
+// is cleaned again (one more change of its section).
+func TestLearnsAcrossRuns(t *testing.T) {
+	set := map[string]labeled{}
+	for _, l := range loadSet(t) {
+		set[l.name] = l
+	}
+	metas := readMetaFile(t)
+	st := newSite(t)
+	var items []feedItem
+	for _, name := range []string{"soup-fr-01", "soup-fr-02", "soup-fr-03"} {
+		st.page("/"+name, sitePage{body: set[name].html})
+		items = append(items, feedItem{title: metas[name].title, link: st.url("/" + name), summary: summaryOf(metas[name].lead)})
+	}
+	src := newsdesk.Source{URL: st.url("/feed.rss"), FullText: newsdesk.FullTextAuto, Sections: []string{"s"}}
+	w := newWorld(t, fetcherOpts(), section("s", src))
+	st.rss("/feed.rss", items[:1])
+	w.fetch(src)
+	first := set["soup-fr-01"]
+	if left := chromeLeft(plain(w.items("s")[st.url("/soup-fr-01")].ContentHTML), first); len(left) == 0 {
+		t.Fatalf("the first page alone lost its site furniture: nothing left to learn (test broken)")
+	}
+	st.rss("/feed.rss", items)
+	w.now = w.now.Add(time.Hour)
+	w.fetch(src)
+	text := plain(w.items("s")[st.url("/soup-fr-01")].ContentHTML)
+	if left := chromeLeft(text, first); len(left) > 0 {
+		t.Errorf("after the site's other pages: chrome left %q", left)
+	}
+	if _, _, f := prf(text, first.gold); f < 0.97 {
+		t.Errorf("after the site's other pages: F1 %.3f", f)
+	}
+	if n := st.hit("/soup-fr-01"); n != 1 {
+		t.Errorf("the first page was fetched %d times, want 1 (cleaned again from the stored extraction)", n)
+	}
+}

@@ -69,6 +69,42 @@ func (db *DB) PendingArticles(ctx context.Context, sourceURL string, limit int) 
 	return out, rows.Err()
 }
 
+// UpgradedItem is an item of a source that publishes its article's text,
+// with the stored extraction it was made from.
+type UpgradedItem struct {
+	ID          int64
+	Title       string
+	ContentHash string
+	ContentHTML string // as published
+	Key         string // the article's key
+	Article     Article
+}
+
+// UpgradedArticles returns the newest limit items of the source that
+// publish their article's text, with their stored extractions, for
+// cleaning them again when the site's furniture is better known.
+func (db *DB) UpgradedArticles(ctx context.Context, sourceURL string, limit int) ([]UpgradedItem, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT i.id, i.title, i.content_hash, i.content_html, a.url, a.final_url, a.html
+		FROM items i JOIN sources s ON s.id = i.source_id
+		JOIN item_articles ia ON ia.item_id = i.id AND ia.state = 'full' AND ia.feed_hash = i.content_hash
+		JOIN articles a ON a.url = ia.url
+		WHERE s.url = ? AND a.html <> '' ORDER BY i.sort_at DESC, i.id DESC LIMIT ?`, sourceURL, limit)
+	if err != nil {
+		return nil, fmt.Errorf("read upgraded items of %s: %w", sourceURL, err)
+	}
+	defer rows.Close()
+	var out []UpgradedItem
+	for rows.Next() {
+		var u UpgradedItem
+		if err := rows.Scan(&u.ID, &u.Title, &u.ContentHash, &u.ContentHTML, &u.Key, &u.Article.FinalURL, &u.Article.HTML); err != nil {
+			return nil, fmt.Errorf("read upgraded items of %s: %w", sourceURL, err)
+		}
+		u.Article.URL = u.Key
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
 // Article is one article page as stored: its extraction (HTML, unsafe to
 // publish as it is), or the error that left it without one.
 type Article struct {
