@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"newsdesk"
+	"newsdesk/article"
 	"newsdesk/config"
 	"newsdesk/feedgen"
 	"newsdesk/metrics"
@@ -78,6 +79,12 @@ func (s *server) run(ctx context.Context, grace time.Duration) error {
 	s.metrics = metrics.New(version)
 	s.metrics.WatchNearIndex(s.db.NearIndexItems)
 	s.desk.Observe = s.metrics.Observe
+	s.articles.Done = func(r article.Report, err error) {
+		s.metrics.ObserveArticles(r)
+		if err != nil {
+			s.log.Warn("articles", "source", r.Source, "err", err)
+		}
+	}
 
 	jobs, cancelJobs := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelJobs()
