@@ -77,3 +77,56 @@ sections:
 		t.Errorf("sources --json row: %v", rows[0])
 	}
 }
+
+// TestServeFullText runs the real binary: the start-up fetch publishes the
+// feed's summary, then the article's text replaces it in the served feed
+// (the cache is invalidated by the upgrade), and /metrics counts it.
+func TestServeFullText(t *testing.T) {
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed.rss":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Ville</title><link>%[1]s/</link><description>x</description>
+<item><title>Le pont rouvre</title><link>%[1]s/pont</link><guid>%[1]s/pont</guid><description>Le pont rouvre.</description></item>
+</channel></rss>`, srv.URL)
+		case "/pont":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, `<html><head><title>Le pont</title></head><body><article><h1>Le pont rouvre</h1>`+
+				strings.Repeat("<p>Les services techniques annoncent la réouverture du pont de la Mairie après trois mois de consolidation.</p>", 5)+
+				`</article></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	addr := freeAddr(t)
+	cfg := filepath.Join(dir, "config.yaml")
+	body := fmt.Sprintf(`listen: %s
+base_url: http://%s
+database: %s
+sections:
+  - id: ville
+    sources:
+      - url: %s/feed.rss
+        full_text: true
+`, addr, addr, filepath.Join(dir, "n.db"), srv.URL)
+	if err := os.WriteFile(cfg, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd, logs := startServe(t, cfg)
+	base := "http://" + addr
+	eventually(t, "the article's text is served", logs, func() bool {
+		_, feed := get(base + "/feeds/ville.atom")
+		return strings.Contains(feed, "réouverture du pont de la Mairie")
+	})
+	eventually(t, "metrics count the article", logs, func() bool {
+		_, m := get(base + "/metrics")
+		return strings.Contains(m, `newsdesk_articles_total{outcome="full"} 1`)
+	})
+	cmd.Process.Signal(os.Interrupt)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("serve exit: %v\n%s", err, logs.String())
+	}
+}
