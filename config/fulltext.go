@@ -66,3 +66,11 @@ func hostName(s string) (string, bool) {
 	}
 	return s, true
 }
+
+// checkFullText reports full_text_hosts given to a source that never
+// fetches articles: most likely a forgotten full_text: auto.
+func checkFullText(errs *Errors, path string, src *newsdesk.SectionSource) {
+	if len(src.FullTextHosts) > 0 && src.FullText == newsdesk.FullTextOff {
+		errs.add(path+".full_text_hosts", "has no effect without full_text: auto (or true)")
+	}
+}

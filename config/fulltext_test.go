@@ -63,6 +63,8 @@ sections:
       - url: https://wire.example/feed
         full_text: sometimes
         full_text_hosts: ["https://x.example/path", "a b"]
+      - url: https://other.example/feed
+        full_text_hosts: [cdn.other.example]
 `), "config.yaml")
 	if err == nil {
 		t.Fatal("bad full_text accepted")
@@ -73,6 +75,7 @@ sections:
 		`config.yaml:8:27: sections[0].sources[0].full_text_hosts[0]: invalid host "https://x.example/path"`,
 		`sections[0].sources[0].full_text_hosts[1]: invalid host "a b"`,
 		`fetch.article_budget: must not be negative, got -1`,
+		`sections[0].sources[1].full_text_hosts: has no effect without full_text: auto (or true)`,
 	} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("errors lack %q:\n%s", want, msg)

@@ -153,6 +153,7 @@ func (c *Config) validateSections(errs *Errors, scheduleErr func(string) error) 
 					errs.add(p+".schedule", err.Error())
 				}
 			}
+			checkFullText(errs, p, src)
 		}
 	}
 }
