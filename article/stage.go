@@ -106,7 +106,8 @@ type job struct {
 	key      string // article key: the item's canonical link
 	feedText normalize.ArticleText
 	art      storage.Article
-	fresh    bool // art was fetched in this run (learn from it)
+	fresh    bool // art was fetched in this run
+	first    bool // and never before: its blocks count once for its site
 	state    string
 	reason   string
 }
@@ -180,7 +181,7 @@ func (s *Stage) Run(ctx context.Context, src newsdesk.Source) (Report, error) {
 	// Learn the blocks of the pages fetched now, before cleaning any.
 	learned := false
 	for _, j := range toFetch {
-		if !j.fresh || j.art.HTML == "" {
+		if !j.fresh || !j.first || j.art.HTML == "" {
 			continue
 		}
 		if _, digests := blockDigests(j.art.HTML); len(digests) > 0 {
@@ -322,6 +323,7 @@ func (s *Stage) fetch(ctx context.Context, j *job) {
 		return
 	}
 	prev := j.art
+	j.first = prev.FetchedAt.IsZero()
 	p, err := s.Fetcher.GetPage(ctx, j.it.Link, prev.ETag, prev.LastModified)
 	a := storage.Article{URL: j.key, FinalURL: j.it.Link, FetchedAt: s.now()}
 	if p != nil {
