@@ -51,8 +51,14 @@ func preclean(doc *html.Node) {
 	if body == nil {
 		return
 	}
-	total := textLen(body)
-	dropMasthead(body, pageTitle(doc))
+	title := pageTitle(doc)
+	pg := &pageCtx{total: textLen(body), anchor: findAtom(body, atom.H1)}
+	if pg.anchor == nil && title != "" {
+		if h := findText(body, title); h != nil {
+			pg.anchor = h.Parent // the headline itself goes with the masthead
+		}
+	}
+	dropMasthead(body, title)
 	var drop []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -72,12 +78,12 @@ func preclean(doc *html.Node) {
 					}
 				}
 			}
-			if furniture(c, total) {
+			if pg.furniture(c) {
 				drop = append(drop, c)
 				continue
 			}
 			if isHeadingLike(c) && sectionTitleRe.MatchString(titleForm(textOf(c))) {
-				drop = append(drop, headedSection(c, total)...)
+				drop = append(drop, pg.headedSection(c)...)
 				continue
 			}
 			switch c.DataAtom {
@@ -97,10 +103,15 @@ func preclean(doc *html.Node) {
 	}
 }
 
+// pageCtx is what the furniture rules know of the page.
+type pageCtx struct {
+	total  int        // length of the page's text
+	anchor *html.Node // the headline (<h1>, else the block reading as the title's container); nil when none
+}
+
 // furniture reports whether an element is a container of page furniture
-// by its tag, role, class or id, and holds too little of the page's text
-// to be the article.
-func furniture(n *html.Node, total int) bool {
+// by its tag, role, class or id, and cannot be the article.
+func (pg *pageCtx) furniture(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Nav, atom.Form, atom.Button, atom.Iframe, atom.Select, atom.Textarea, atom.Input, atom.Svg, atom.Dialog:
 		return true
@@ -115,7 +126,7 @@ func furniture(n *html.Node, total int) bool {
 	}
 	switch strings.ToLower(attr(n, "role")) {
 	case "navigation", "complementary", "banner", "contentinfo", "dialog", "search":
-		return holdsLittle(n, total)
+		return pg.notArticle(n, true)
 	}
 	chrome := false
 	for _, tok := range append(strings.Fields(attr(n, "class")), attr(n, "id")) {
@@ -130,27 +141,47 @@ func furniture(n *html.Node, total int) bool {
 		}
 	}
 	if !chrome {
-		return n.DataAtom == atom.Aside && holdsLittle(n, total)
+		return n.DataAtom == atom.Aside && pg.notArticle(n, true)
 	}
-	return holdsLittle(n, total)
+	return pg.notArticle(n, true)
 }
 
-// holdsLittle reports whether n cannot be the article: it holds no
-// <article> or <main>, and either no <h1> (a comment thread longer than
-// the article is still furniture) or less than half of the page's text.
-func holdsLittle(n *html.Node, total int) bool {
-	if contains(n, atom.Article) || contains(n, atom.Main) {
+// notArticle reports whether n cannot be the article: it holds no
+// <article> or <main> and not the headline, and less than half of the
+// page's text, or any part of it when big is set and the headline is known
+// (a comment thread or a sidebar longer than the article is still
+// furniture).
+func (pg *pageCtx) notArticle(n *html.Node, big bool) bool {
+	if contains(n, atom.Article) || contains(n, atom.Main) || pg.anchor != nil && (n == pg.anchor || isAncestor(n, pg.anchor)) {
 		return false
 	}
-	return !contains(n, atom.H1) || total == 0 || textLen(n)*2 < total
+	if big && pg.anchor != nil {
+		return true
+	}
+	return pg.total == 0 || textLen(n)*2 < pg.total
 }
 
+func isAncestor(a, n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
+}
+
+// commentsTitleRe matches the heading of a comment thread.
+var commentsTitleRe = regexp.MustCompile(`^(?:[0-9]+ )?(?:commentaires?|réactions?|comments?|responses?|replies)(?: [0-9]+)?$|^(?:vos|les) (?:réactions|commentaires)|^(?:leave a (?:comment|reply)|laisser un commentaire|join the (?:discussion|conversation))$`)
+
 // headedSection returns what goes with a furniture heading h: its parent
-// when h opens it and the parent holds little text, else h and the
-// element after it when that one is a list or a box of links.
-func headedSection(h *html.Node, total int) []*html.Node {
+// when h opens it and the parent cannot be the article (a comment thread
+// may be longer than it), else h and the element after it when that one
+// is a list or a box of links.
+func (pg *pageCtx) headedSection(h *html.Node) []*html.Node {
 	p := h.Parent
-	if p != nil && firstElement(p) == h && p.DataAtom != atom.Body && p.DataAtom != atom.Article && p.DataAtom != atom.Main && holdsLittle(p, total) {
+	comments := commentsTitleRe.MatchString(titleForm(textOf(h)))
+	if p != nil && firstElement(p) == h && p.DataAtom != atom.Body && p.DataAtom != atom.Article && p.DataAtom != atom.Main &&
+		pg.notArticle(p, comments) && (comments || proseParagraphs(p, 3) < 3) {
 		return []*html.Node{p}
 	}
 	out := []*html.Node{h}
@@ -164,6 +195,27 @@ func headedSection(h *html.Node, total int) []*html.Node {
 		break
 	}
 	return out
+}
+
+// proseParagraphs counts, up to limit, the paragraphs of n with a sentence
+// in them that is not a link: a box of teasers has few, a body many.
+func proseParagraphs(n *html.Node, limit int) int {
+	count := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && count < limit; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.P && len(strings.Fields(textOf(c))) >= 12 && linkShare(c) < 0.5 {
+				count++
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return count
 }
 
 // isHeadingLike reports whether n reads as a section title: a heading, or
