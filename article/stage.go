@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -493,7 +494,9 @@ func (s *Stage) publish(ctx context.Context, src newsdesk.Source, j *job, rep *R
 	if j.it.Published.IsZero() {
 		up.Published = j.art.Published
 	}
-	if j.art.Canonical != "" {
+	if j.art.Canonical != "" && !isRoot(j.art.Canonical) {
+		// A canonical link to a site's home page (a common template
+		// mistake) would make every story of the site one.
 		if c, err := normalize.CanonicalURL(j.art.Canonical, s.Tracking); err == nil {
 			up.Canonical = c
 		}
@@ -531,6 +534,12 @@ func blockDigests(extracted string) (texts, digests []string) {
 		digests = append(digests, hex.EncodeToString(sum[:12]))
 	}
 	return texts, digests
+}
+
+// isRoot reports whether a URL is a site's home page.
+func isRoot(raw string) bool {
+	u, err := url.Parse(raw)
+	return err != nil || strings.Trim(u.Path, "/") == "" && u.RawQuery == ""
 }
 
 func appendNew(dst []string, more ...string) []string {

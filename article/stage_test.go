@@ -512,3 +512,23 @@ func TestLearnsAcrossRuns(t *testing.T) {
 		t.Errorf("the first page was fetched %d times, want 1 (cleaned again from the stored extraction)", n)
 	}
 }
+
+// TestHomePageCanonical: a page whose canonical link is its site's home
+// page (a template mistake) keeps the item's own canonical link.
+func TestHomePageCanonical(t *testing.T) {
+	l := pageOf(t, "ghost-en-03")
+	st := newSite(t)
+	page := strings.Replace(string(l.html), `<link rel="canonical" href="https://ghost.example/`, `<link rel="canonical" href="https://ghost.example/"><link rel="x" href="`, 1)
+	st.page("/p", sitePage{body: []byte(page)})
+	st.rss("/feed.rss", []feedItem{{title: "Frost", link: st.url("/p"), summary: "Late frosts."}})
+	src := newsdesk.Source{URL: st.url("/feed.rss"), FullText: newsdesk.FullTextOn, Sections: []string{"s"}}
+	w := newWorld(t, fetcherOpts(), section("s", src))
+	w.fetch(src)
+	it := w.items("s")[st.url("/p")]
+	if !isFull(it, l) {
+		t.Fatal("not published")
+	}
+	if it.CanonicalLink != ArticleKey(st.url("/p"), nil) {
+		t.Errorf("canonical link %q, want the item's own", it.CanonicalLink)
+	}
+}
