@@ -205,7 +205,7 @@ func TestServeErrors(t *testing.T) {
 		{"GET", "/sections/nope", http.StatusNotFound},
 		{"GET", "/nope", http.StatusNotFound},
 		{"GET", "/feeds/politique.atom?limit=0", http.StatusBadRequest},
-		{"GET", "/feeds/politique.atom?limit=501", http.StatusBadRequest},
+		{"GET", "/feeds/politique.atom?limit=1001", http.StatusBadRequest},
 		{"GET", "/feeds/politique.atom?limit=ten", http.StatusBadRequest},
 		{"GET", "/feeds/politique.atom?limit=1&limit=2", http.StatusBadRequest},
 		{"GET", "/feeds/politique.json?before=yesterday", http.StatusBadRequest},
