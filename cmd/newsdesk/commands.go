@@ -19,6 +19,10 @@ type command struct {
 	summary string
 	flags   func(g *globals) *flag.FlagSet
 	run     func(ctx context.Context, g *globals, args []string) int
+
+	// Positional arguments: how many (none unless said) and their usage.
+	minArgs, maxArgs int
+	usage            string
 }
 
 func commands() []*command {
