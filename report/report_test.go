@@ -85,7 +85,7 @@ func TestReportFromStoredItems(t *testing.T) {
 		}
 	}
 	var page bytes.Buffer
-	if err := rep.WriteHTML(&page); err != nil {
+	if err := rep.WriteHTML(&page, ""); err != nil {
 		t.Fatal(err)
 	}
 	doc, err := html.Parse(&page)

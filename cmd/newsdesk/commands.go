@@ -128,7 +128,7 @@ func (g *globals) logger() *slog.Logger {
 	format := g.logFormat
 	if format == "" {
 		format = "json"
-		if f, ok := g.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		if writerIsTerminal(g.stderr) {
 			format = "text"
 		}
 	}
