@@ -73,6 +73,7 @@ func NewHandler(store Store, sections []newsdesk.Section, opt Options) *Handler 
 	h.mux.HandleFunc("GET /feeds.opml", h.serveOPML)
 	h.mux.HandleFunc("GET /feed.xsl", h.serveStatic)
 	h.mux.HandleFunc("GET /static/style.css", h.serveStatic)
+	h.mux.HandleFunc("GET /static/icon.svg", h.serveStatic)
 	h.root = Under(opt.basePath(), h.mux)
 	return h
 }
@@ -113,6 +114,7 @@ func staticAssets() map[string]struct{ name, ctype string } {
 	return map[string]struct{ name, ctype string }{
 		"/feed.xsl":         {"feed.xsl", typeXSL},
 		"/static/style.css": {"style.css", typeCSS},
+		"/static/icon.svg":  {"icon.svg", "image/svg+xml"},
 	}
 }
 

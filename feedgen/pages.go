@@ -13,7 +13,7 @@ import (
 
 // assets holds the stylesheets and the HTML template.
 //
-//go:embed assets/feed.xsl assets/style.css assets/page.html
+//go:embed assets/feed.xsl assets/style.css assets/page.html assets/icon.svg
 var assets embed.FS
 
 // indexItems is how many items of each section the index lists.
@@ -25,6 +25,7 @@ type pageView struct {
 	Title     string
 	Single    bool   // one section's page rather than the index
 	Home, CSS string // links to the index and the stylesheet, under the base path
+	Icon      string
 	OPML      string
 	Generator string
 	Sections  []sectionView
@@ -131,6 +132,7 @@ func (p *pageRenderer) view(lang string) pageView {
 		T: tx, Lang: lang,
 		Home:      p.opt.basePath() + "/",
 		CSS:       p.opt.basePath() + "/static/style.css",
+		Icon:      p.opt.basePath() + "/static/icon.svg",
 		Generator: clean(p.opt.generator()),
 	}
 }

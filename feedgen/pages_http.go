@@ -33,15 +33,16 @@ func (h *Handler) renderIndex(ctx context.Context, sections []newsdesk.Section) 
 	return newRendered(body, typeHTML, newest)
 }
 
-// latestItems reads the newest n items of each section (n = 0: each
-// section's feed length) and the newest change among them.
+// latestItems reads the newest n items of each section (n = 0, or more
+// than the section's feed length: the feed length) and the newest change
+// among them.
 func latestItems(ctx context.Context, store Store, sections []newsdesk.Section, n int) ([][]newsdesk.Item, time.Time, error) {
 	out := make([][]newsdesk.Item, len(sections))
 	var newest time.Time
 	for i := range sections {
-		limit := n
-		if limit == 0 {
-			limit = sectionLimit(&sections[i])
+		limit := sectionLimit(&sections[i])
+		if n > 0 {
+			limit = min(n, limit) // the index never lists more than the section page
 		}
 		items, err := store.SectionItems(ctx, sections[i].ID, newsdesk.Page{Limit: limit})
 		if err != nil {

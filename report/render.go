@@ -72,7 +72,7 @@ func when(t time.Time) string {
 
 var page = template.Must(template.New("report").Funcs(template.FuncMap{"pct": pct, "when": when, "human": humanDuration}).Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Report — newsdesk</title><link rel="stylesheet" href="{{.Base}}/static/style.css"></head>
+<title>Report — newsdesk</title><link rel="stylesheet" href="{{.Base}}/static/style.css"><link rel="icon" href="{{.Base}}/static/icon.svg" type="image/svg+xml"></head>
 <body class="wide"><main><h1>Editor's report</h1>
 <p>Last {{.Days}} day(s). A source is <strong>stale</strong> after {{human .StaleAfter}} without a new item. <a href="{{.Base}}/">Sections</a> · <a href="{{.Base}}/sources">Sources</a> · <a href="{{.Base}}/api/report">JSON</a></p>
 {{range .Sections}}<section><h2><a href="{{$.Base}}/sections/{{.ID}}">{{.Title}}</a></h2><p>{{.In}} items, {{printf "%.1f" .PerDay}} a day.</p>

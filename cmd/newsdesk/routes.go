@@ -107,7 +107,7 @@ type sourcesView struct {
 
 var sourcesPage = template.Must(template.New("sources").Funcs(template.FuncMap{"time": fmtTime, "ms": fmtMillis}).Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sources — newsdesk</title><link rel="stylesheet" href="{{.Base}}/static/style.css"></head>
+<title>Sources — newsdesk</title><link rel="stylesheet" href="{{.Base}}/static/style.css"><link rel="icon" href="{{.Base}}/static/icon.svg" type="image/svg+xml"></head>
 <body class="wide"><main><h1>Sources</h1><p><a href="{{.Base}}/">Sections</a> · <a href="{{.Base}}/report">Report</a> · <a href="{{.Base}}/api/sources">JSON</a></p>
 <table><thead><tr><th>Source</th><th>Sections</th><th>Last fetch</th><th>Status</th><th class="num">Errors</th><th class="num">Items</th><th class="num">Took</th><th>Next fetch</th><th>Note</th></tr></thead><tbody>
 {{range .Rows}}<tr><td class="url" data-label="Source">{{with .Name}}<strong>{{.}}</strong><br>{{end}}<a href="{{.URL}}">{{.URL}}</a></td>
