@@ -282,3 +282,15 @@ func TestServeStaticAndOPML(t *testing.T) {
 		t.Errorf("outline xmlUrl = %q, want %q", got, want)
 	}
 }
+
+// TestLimitUpToSectionMaximum: ?limit accepts any limit a section may have
+// (1000), so a section's whole feed can be asked for.
+func TestLimitUpToSectionMaximum(t *testing.T) {
+	ts := newTestServer(t, pagingStore(testItems), nil)
+	if resp, _ := ts.do(t, "GET", "/feeds/politique.atom?limit=1000", nil); resp.StatusCode != http.StatusOK {
+		t.Errorf("limit=1000: %d, want 200", resp.StatusCode)
+	}
+	if resp, _ := ts.do(t, "GET", "/feeds/politique.atom?limit=1001", nil); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("limit=1001: %d, want 400", resp.StatusCode)
+	}
+}
