@@ -188,7 +188,9 @@ func TestFetchInterrupted(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var out, errOut syncBuffer
 	done := make(chan int)
-	go func() { done <- run(ctx, []string{"--config", cfg, "--log-level", "error", "fetch"}, strings.NewReader(""), &out, &errOut) }()
+	go func() {
+		done <- run(ctx, []string{"--config", cfg, "--log-level", "error", "fetch"}, strings.NewReader(""), &out, &errOut)
+	}()
 	eventuallyT(t, "the fast source is stored", func() bool {
 		st, err := os.Stat(filepath.Join(dir, "x.db-wal"))
 		return err == nil && st.Size() > 0
