@@ -21,6 +21,8 @@ func TestFeedURLNegotiation(t *testing.T) {
 		{"reader naming html lower", "/feeds/politique.atom", "application/atom+xml, text/html;q=0.5", typeAtom},
 		{"reader naming html equal", "/feeds/politique.rss", "application/rss+xml, text/html", typeRSS},
 		{"no accept", "/feeds/politique.rss", "", typeRSS},
+		{"feedparser", "/feeds/politique.atom", "application/atom+xml,application/rdf+xml,application/rss+xml,application/x-netcdf,application/xml;q=0.9,text/xml;q=0.2,*/*;q=0.1", typeAtom},
+		{"simplepie", "/feeds/politique.rss", "application/atom+xml, application/rss+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, text/html;q=0.7, unknown/unknown;q=0.1, application/unknown;q=0.1, */*;q=0.1", typeRSS},
 		{"star", "/feeds/politique.atom", "*/*", typeAtom},
 		{"chromium atom", "/feeds/politique.atom", chromium, typeHTML},
 		{"firefox rss", "/feeds/politique.rss", firefox, typeHTML},
