@@ -107,3 +107,13 @@ func TestReportFromStoredItems(t *testing.T) {
 		t.Errorf("HTML report has %d rows, want 4", cells)
 	}
 }
+
+func TestHumanDuration(t *testing.T) {
+	for in, want := range map[string]string{
+		"72h0m0s": "3 days", "24h0m0s": "1 day", "36h0m0s": "36 h", "1h30m0s": "90 min", "45s": "45s", "bad": "bad",
+	} {
+		if got := humanDuration(in); got != want {
+			t.Errorf("humanDuration(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
