@@ -56,7 +56,7 @@ func (d *decoder) warnings(c *Config) Errors {
 	if len(c.Sections) == 0 {
 		ws.add("sections", "no section: nothing will be fetched or published")
 	}
-	type first struct{ path, title, schedule, titlePath, schedulePath string }
+	type first struct{ title, schedule, titlePath, schedulePath string }
 	seen := map[string]first{}
 	for i := range c.Sections {
 		for j := range c.Sections[i].Sources {
@@ -64,7 +64,7 @@ func (d *decoder) warnings(c *Config) Errors {
 			p := index(index("sections", i)+".sources", j)
 			f, ok := seen[ss.URL]
 			if !ok {
-				seen[ss.URL] = first{path: p, title: ss.Title, schedule: ss.Schedule, titlePath: p + ".title", schedulePath: p + ".schedule"}
+				seen[ss.URL] = first{title: ss.Title, schedule: ss.Schedule, titlePath: p + ".title", schedulePath: p + ".schedule"}
 				continue
 			}
 			if f.title == "" && ss.Title != "" {

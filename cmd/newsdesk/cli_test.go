@@ -172,7 +172,9 @@ func TestProgressKeepsLogLinesWhole(t *testing.T) {
 // flight says it was interrupted, not that they failed.
 func TestFetchInterrupted(t *testing.T) {
 	release := make(chan struct{})
+	arrived := make(chan struct{}, 2)
 	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		arrived <- struct{}{}
 		select {
 		case <-release:
 		case <-r.Context().Done():
@@ -183,17 +185,17 @@ func TestFetchInterrupted(t *testing.T) {
 	feeds := fixtureServer(t)
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "config.yaml")
-	os.WriteFile(cfg, []byte("database: x.db\nsections:\n  - id: a\n    sources:\n      - "+feeds.URL+"/politique.rss\n      - "+
+	os.WriteFile(cfg, []byte("database: x.db\nfetch:\n  per_host: 4\nsections:\n  - id: a\n    sources:\n      - "+feeds.URL+"/politique.rss\n      - "+
 		slow.URL+"/one\n      - "+slow.URL+"/two\n"), 0o644)
 	ctx, cancel := context.WithCancel(context.Background())
 	var out, errOut syncBuffer
 	done := make(chan int)
-	go func() {
-		done <- run(ctx, []string{"--config", cfg, "--log-level", "error", "fetch"}, strings.NewReader(""), &out, &errOut)
-	}()
+	go func() { done <- run(ctx, []string{"--config", cfg, "--log-level", "error", "fetch"}, strings.NewReader(""), &out, &errOut) }()
+	<-arrived
+	<-arrived
 	eventuallyT(t, "the fast source is stored", func() bool {
-		st, err := os.Stat(filepath.Join(dir, "x.db-wal"))
-		return err == nil && st.Size() > 0
+		_, js, _ := runCLI(t, "--config", cfg, "--log-level", "error", "sources", "--json")
+		return strings.Contains(js, `"items_stored": 3`)
 	})
 	cancel()
 	code := <-done
@@ -201,7 +203,10 @@ func TestFetchInterrupted(t *testing.T) {
 		t.Errorf("exit %d, want 1", code)
 	}
 	if !strings.Contains(out.String(), "interrupted: 2 of 3 sources not fetched") || strings.Contains(out.String(), "sources failed") {
-		t.Errorf("stdout:\n%s", out.String())
+		t.Errorf("stdout:\n%s\nstderr:\n%s", out.String(), errOut.String())
+	}
+	if !strings.Contains(out.String(), "ok    "+feeds.URL+"/politique.rss") {
+		t.Errorf("the source fetched before the interruption has no summary line:\n%s", out.String())
 	}
 }
 
