@@ -190,7 +190,9 @@ func TestFetchInterrupted(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var out, errOut syncBuffer
 	done := make(chan int)
-	go func() { done <- run(ctx, []string{"--config", cfg, "--log-level", "error", "fetch"}, strings.NewReader(""), &out, &errOut) }()
+	go func() {
+		done <- run(ctx, []string{"--config", cfg, "--log-level", "error", "fetch"}, strings.NewReader(""), &out, &errOut)
+	}()
 	<-arrived
 	<-arrived
 	eventuallyT(t, "the fast source is stored", func() bool {
