@@ -102,9 +102,6 @@ func flagSuggestion(err error, names []string) string {
 	if !ok {
 		return ""
 	}
-	if strings.HasPrefix(strings.TrimLeft(bad, "-"), "config") || strings.HasPrefix(strings.TrimLeft(bad, "-"), "log-") {
-		return ""
-	}
 	return nearestFlag(bad, names)
 }
 

@@ -102,6 +102,7 @@ Global flags (accepted before or after the command):
   --log-format FMT    text or json (default: text on a terminal, json otherwise)
   --log-level LEVEL   debug, info, warn or error (default info)
 
-Run 'newsdesk COMMAND --help' for a command's flags.
+A command's flags may come before or after its arguments; after "--" everything
+is an argument. Run 'newsdesk COMMAND --help' for a command's flags.
 `)
 }
