@@ -85,16 +85,16 @@ const (
 		CROSS JOIN sources s ON s.id = i.source_id LEFT JOIN signatures g ON g.item_id = i.id
 		WHERE i.story_at / 86400 = ? AND i.title_key = ? AND i.title_key <> '' AND i.story_at BETWEEN ? AND ?
 		AND si.state <> 'filtered'`
-	qMemberOf      = `SELECT ` + memberColumns + memberFrom + `WHERE si.section = ? AND si.item_id = ? AND si.state <> 'filtered'`
+	qMemberOf = `SELECT ` + memberColumns + memberFrom + `WHERE si.section = ? AND si.item_id = ? AND si.state <> 'filtered'`
 	// Without statistics SQLite would walk the section's primary key
 	// rather than the (section, cluster_id) index: the whole section for
 	// every cluster read.
 	qClusterMember = `SELECT ` + memberColumns + ` FROM section_items si INDEXED BY section_cluster CROSS JOIN items i ON i.id = si.item_id
 	CROSS JOIN sources s ON s.id = i.source_id LEFT JOIN signatures g ON g.item_id = i.id
 	WHERE si.section = ? AND si.cluster_id = ? AND si.state <> 'filtered'`
-	qNewCluster    = `INSERT INTO clusters (section) VALUES (?) RETURNING id`
-	qDropCluster   = `DELETE FROM clusters WHERE id = ?`
-	qInsertMember  = `INSERT INTO section_items (section, item_id, state, cluster_id, rep_id, reason, sort_at, ord, decided_at)
+	qNewCluster   = `INSERT INTO clusters (section) VALUES (?) RETURNING id`
+	qDropCluster  = `DELETE FROM clusters WHERE id = ?`
+	qInsertMember = `INSERT INTO section_items (section, item_id, state, cluster_id, rep_id, reason, sort_at, ord, decided_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (section, item_id) DO UPDATE SET state = excluded.state,
 		cluster_id = excluded.cluster_id, rep_id = excluded.rep_id, reason = excluded.reason, decided_at = excluded.decided_at`
 	qUpdateMember = `UPDATE section_items SET state = ?, cluster_id = ?, rep_id = ?, reason = ?, decided_at = ?

@@ -97,7 +97,7 @@ func fillWindow(ctx context.Context, db *DB, g *textgen.Generator, n int) ([]str
 				keep = append(keep, text)
 			}
 			title := g.Article(uint64(i)<<8, 1, 8)
-			at := t0.Add(-time.Duration(int64(i)*int64(48*time.Hour)/int64(max(n, 1)))).Unix()
+			at := t0.Add(-time.Duration(int64(i) * int64(48*time.Hour) / int64(max(n, 1)))).Unix()
 			key := fmt.Sprint("guid:fill-", i)
 			link := fmt.Sprintf("http://127.0.0.1/fill/%d.html", i)
 			src := int64(1 + i%1000)
