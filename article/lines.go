@@ -1,0 +1,252 @@
+package article
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// The furniture preclean recognises by what a block says rather than by
+// its class: page furniture a CMS writes in the article's own container,
+// with class names of no help (hashed, generic or none). Each rule judges a
+// whole short block, never a sentence of the text that merely contains the
+// phrase.
+
+var (
+	// dateLeadRe opens a publication or update line: "Mis à jour le",
+	// "Publié le … – Modifié le …", "Last updated:".
+	dateLeadRe = regexp.MustCompile(`^(?:(?:article |page )?(?:publié|publiée|mis en ligne|mise en ligne|mis à jour|mise à jour|dernière mise à jour|modifié|modifiée|actualisé|actualisée|édité)` +
+		`|(?:first |last )?(?:published|updated|modified|posted)|last update|date de (?:publication|mise à jour))(?:$|[^\p{L}])`)
+	// dateWordRe: the words a date line is made of besides digits.
+	dateWordRe = regexp.MustCompile(`^(?:le|la|les|du|au|à|a|h|min|le|on|at|in|de|et|and|the|gmt|utc|cet|cest|bst|est|edt|pst|am|pm|er|st|nd|rd|th|il|y|ago|hours?|minutes?|days?|heures?|jours?|ans?|since|depuis|today|yesterday|aujourd|hui|hier|` +
+		`lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|` +
+		`janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|avr|juil|sept|oct|nov|déc|` +
+		`january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|dec)$`)
+	// feedbackRe opens a "was this page useful?" prompt.
+	feedbackRe = regexp.MustCompile(`^(?:(?:cette page|cet article|ces informations|cette information|ce contenu|cette réponse|cette fiche|ce guide) (?:vous )?(?:a|ont)-t-(?:il|elle|ils|elles) (?:été )?(?:utiles?|aidée?s?|plu|intéressée?s?)` +
+		`|avez-vous trouvé (?:cette|cet|ces|ce) |(?:donnez|partagez) (?:votre|nous votre) avis|votre avis nous|aidez-nous à améliorer` +
+		`|(?:was|is|were) (?:this|the|these) (?:page|article|information|content|answer|post|guide|story|tips?)? ?(?:helpful|useful)` +
+		`|did you find (?:this|the|these) .{0,30}(?:helpful|useful)|how (?:useful|helpful) (?:was|is|did)|rate this (?:article|page|story|post)|your feedback helps|help us improve)`)
+	// ratingRe: a readers' rating, "Note des lecteurs : 4,2/5 (318 votes)".
+	ratingRe = regexp.MustCompile(`^(?:note|notre note|note des lecteurs|note moyenne|avis des lecteurs|rating|average rating|readers' rating|reader rating)\s*:?\s*[0-9]+(?:[.,][0-9]+)?\s*/\s*(?:5|10|20|100)\b(?:\s*\(?[0-9  ]+\s*(?:votes?|avis|ratings?|reviews?)\)?)?$`)
+	// readTimeRe: "Temps de lecture : 9 min", "7 min read".
+	readTimeRe = regexp.MustCompile(`^(?:(?:temps|durée) de lecture|lecture|reading time|read time|time to read)\s*:?\s*(?:environ |about |approx\.? )?[0-9]+\s*(?:min|mn|minutes?)$|^[0-9]+\s*(?:min|mn|minutes?)(?: de lecture| read| reading| à lire| to read)$`)
+	// tagLabelRe opens a line of tags: "Mots-clés :", "Tagged:".
+	tagLabelRe = regexp.MustCompile(`^(?:mots[- ]clés|mots clefs|tags?|étiquettes?|thèmes?|sujets?|topics?|tagged(?: with| in| as)?|filed under|catégories?|categories|category|classé dans|publié dans|posted in|related topics|sujets liés)\s*:`)
+	// breadcrumbRe opens a breadcrumb line.
+	breadcrumbRe = regexp.MustCompile(`^(?:vous êtes ici|vous etes ici|you are here|fil d'ariane)\b`)
+	// toolRe is one button of a row of page tools: "Imprimer | Envoyer
+	// par e-mail | Commenter".
+	toolRe = regexp.MustCompile(`^(?:imprimer|print|e-?mail|mail|courriel|envoyer(?: par (?:e-?mail|courriel|mail)| à un ami| cet article)?|email (?:this|to a friend)|send(?: to a friend)?|` +
+		`partager|share|commenter|comment|réagir|rss|pdf|télécharger(?: en pdf| le pdf)?|download|save|enregistrer|sauvegarder|bookmark|favoris|ajouter aux favoris|` +
+		`copier le lien|copy link|copy|copier|lien|link|permalink|` + socialNames + `|a\+|a-|taille du texte|text size|listen|écouter|offrir(?: cet article)?|gift(?: this article)?)$`)
+	// acceptRe is the accept button of a consent box.
+	acceptRe = regexp.MustCompile(`^(?:accepter(?: et (?:fermer|continuer))?|tout accepter|j'accepte|accepter tout|ok|d'accord|refuser(?: tout)?|tout refuser|continuer sans accepter|paramétrer|personnaliser|gérer (?:mes|les) (?:choix|préférences|cookies)|` +
+		`accept(?: all| cookies| and close)?|i accept|agree|i agree|reject(?: all)?|decline|manage (?:preferences|cookies|options|settings)|cookie settings|customi[sz]e)$`)
+)
+
+const socialNames = `facebook|twitter|x|linkedin|whatsapp|pinterest|bluesky|mastodon|telegram|reddit|threads|messenger|flipboard|pocket|tumblr|hacker news`
+
+// lineChrome reports whether the element, a block of a few words with no
+// block inside, is a line of page furniture by what it says: a
+// publication or update date, a "was this useful?" prompt or a rating, a
+// reading time, a line of tags, a breadcrumb, a row of page tools, or a
+// time stamp alone.
+func lineChrome(n *html.Node) bool {
+	if hasBlockChild(n) || contains(n, atom.Img) || n.DataAtom == atom.Img {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Span, atom.Li, atom.Header, atom.Footer, atom.Time, atom.Small, atom.Em, atom.Strong, atom.B, atom.I,
+		atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Dd, atom.Dt, atom.Section:
+	default:
+		return false
+	}
+	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if raw == "" {
+		return false
+	}
+	nw := len(strings.Fields(raw))
+	if nw > 30 {
+		return false
+	}
+	t := titleForm(raw)
+	switch {
+	case nw <= 20 && dateLine(t):
+		return true
+	case feedbackRe.MatchString(t), nw <= 12 && ratingRe.MatchString(t), nw <= 8 && readTimeRe.MatchString(t):
+		return true
+	case breadcrumbRe.MatchString(t):
+		return true
+	case tagLabelRe.MatchString(t) && linkShare(n) >= 0.5:
+		return true
+	case timeOnly(n, raw):
+		return true
+	}
+	return toolRow(n)
+}
+
+// dateLine reports whether a line (in titleForm) is a publication or
+// update date: it opens on a date phrase and holds nothing but dates,
+// times and an optional author after "par" or "by".
+func dateLine(t string) bool {
+	if !dateLeadRe.MatchString(t) || !strings.ContainsAny(t, "0123456789") {
+		return false
+	}
+	ws := words(t)
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		if w == "par" || w == "by" {
+			return len(ws)-i-1 <= 5 // "… par la rédaction"
+		}
+		if m := dateLeadRe.FindString(strings.Join(ws[i:], " ")); m != "" {
+			i += len(words(m)) - 1 // the phrase: "mis à jour", "last updated"
+			continue
+		}
+		if !isDigits(w) && !dateWordRe.MatchString(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// timeOnly reports whether all the text of n is in <time> elements: a
+// time stamp, whatever it says.
+func timeOnly(n *html.Node, text string) bool {
+	var in strings.Builder
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for c := c.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.Time {
+				in.WriteString(textOf(c))
+				in.WriteByte(' ')
+				continue
+			}
+			walk(c)
+		}
+	}
+	if n.DataAtom == atom.Time {
+		return true
+	}
+	walk(n)
+	return in.Len() > 0 && len(words(in.String())) == len(words(text))
+}
+
+// toolRow reports whether n is a row of at least two page tools (print,
+// e-mail, share buttons …), its links and its other words separated by
+// "|", "·" or "-".
+func toolRow(n *html.Node) bool {
+	var parts []string
+	var b strings.Builder
+	flush := func() {
+		for _, p := range strings.FieldsFunc(b.String(), func(r rune) bool { return strings.ContainsRune("|·•-–—/,", r) }) {
+			if p = titleForm(p); p != "" {
+				parts = append(parts, p)
+			}
+		}
+		b.Reset()
+	}
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for c := c.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode && (c.DataAtom == atom.A || c.DataAtom == atom.Button):
+				flush()
+				if t := titleForm(textOf(c)); t != "" {
+					parts = append(parts, t)
+				} else if l := titleForm(attr(c, "aria-label")); l != "" {
+					parts = append(parts, l)
+				}
+			case c.Type == html.ElementNode:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	flush()
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !toolRe.MatchString(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// overlay reports whether n is a consent box (it speaks of cookies and
+// has an accept or refuse button) or a sign-up box (an e-mail field and
+// little text): both may sit anywhere in the page, the article included.
+func overlay(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Body, atom.Main, atom.Article, atom.Html:
+		return false
+	}
+	tl := textLen(n)
+	if tl > 1500 {
+		return false
+	}
+	email, accept := false, false
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for c := c.FirstChild; c != nil && !(email && accept); c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Input:
+				typ, ph := strings.ToLower(attr(c, "type")), strings.ToLower(attr(c, "placeholder")+" "+attr(c, "name"))
+				if typ == "email" || strings.Contains(ph, "mail") {
+					email = true
+				}
+			case atom.Button, atom.A:
+				if acceptRe.MatchString(titleForm(textOf(c))) {
+					accept = true
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	if email && tl <= 400 {
+		return true
+	}
+	return accept && strings.Contains(strings.ToLower(textOf(n)), "cookie")
+}
+
+// anchorList reports whether n is a list of links to the page's own
+// headings (a table of contents): every item a link to a fragment.
+func anchorList(n *html.Node) bool {
+	if n.DataAtom != atom.Ul && n.DataAtom != atom.Ol {
+		return false
+	}
+	items := 0
+	for li := n.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type != html.ElementNode {
+			continue
+		}
+		if li.DataAtom != atom.Li || linkShare(li) < 0.9 {
+			return false
+		}
+		a := findAtom(li, atom.A)
+		if a == nil || !strings.HasPrefix(strings.TrimSpace(attr(a, "href")), "#") {
+			return false
+		}
+		items++
+	}
+	return items >= 2
+}
