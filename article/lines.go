@@ -3,6 +3,7 @@ package article
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -35,6 +36,12 @@ var (
 	readTimeRe = regexp.MustCompile(`^(?:(?:temps|durée) de lecture|lecture|reading time|read time|time to read)\s*:?\s*(?:environ |about |approx\.? )?[0-9]+\s*(?:min|mn|minutes?)$|^[0-9]+\s*(?:min|mn|minutes?)(?: de lecture| read| reading| à lire| to read)$`)
 	// tagLabelRe opens a line of tags: "Mots-clés :", "Tagged:".
 	tagLabelRe = regexp.MustCompile(`^(?:mots[- ]clés|mots clefs|tags?|étiquettes?|thèmes?|sujets?|topics?|tagged(?: with| in| as)?|filed under|catégories?|categories|category|classé dans|publié dans|posted in|related topics|sujets liés)\s*:`)
+	// timeTokRe: a time or an ordinal written as one word, "14h05",
+	// "10am", "1er", "21st".
+	timeTokRe = regexp.MustCompile(`^[0-9]{1,4}(?:h|am|pm|er|st|nd|rd|th|mn)[0-9]{0,2}$`)
+	// counterRe: the counter of a slide show, "3 / 12", or of likes,
+	// "1.2K".
+	counterRe = regexp.MustCompile(`^[0-9]+ ?(?:/|sur|of) ?[0-9]+$|^[0-9]+(?:[.,][0-9]+)? ?[km]$`)
 	// breadcrumbRe opens a breadcrumb line.
 	breadcrumbRe = regexp.MustCompile(`^(?:vous êtes ici|vous etes ici|you are here|fil d'ariane)\b`)
 	// toolRe is one button of a row of page tools: "Imprimer | Envoyer
@@ -64,6 +71,12 @@ func lineChrome(n *html.Node) bool {
 	default:
 		return false
 	}
+	switch n.DataAtom {
+	case atom.Span, atom.Time, atom.Small, atom.Em, atom.Strong, atom.B, atom.I:
+		if inRunningText(n) {
+			return false // a phrase of a sentence, not a line of its own
+		}
+	}
 	raw := strings.Join(strings.Fields(textOf(n)), " ")
 	if raw == "" {
 		return false
@@ -82,7 +95,7 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case tagLabelRe.MatchString(t) && linkShare(n) >= 0.5:
 		return true
-	case timeOnly(n, raw):
+	case timeOnly(n, raw), counterRe.MatchString(t):
 		return true
 	}
 	return toolRow(n)
@@ -105,7 +118,7 @@ func dateLine(t string) bool {
 			i += len(words(m)) - 1 // the phrase: "mis à jour", "last updated"
 			continue
 		}
-		if !isDigits(w) && !dateWordRe.MatchString(w) {
+		if !isDigits(w) && !dateWordRe.MatchString(w) && !timeTokRe.MatchString(w) {
 			return false
 		}
 	}
@@ -249,4 +262,53 @@ func anchorList(n *html.Node) bool {
 		items++
 	}
 	return items >= 2
+}
+
+// inRunningText reports whether an inline element sits in a sentence: its
+// parent has text of its own beside it (separators aside).
+func inRunningText(n *html.Node) bool {
+	p := n.Parent
+	if p == nil {
+		return false
+	}
+	for c := p.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimFunc(c.Data, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("|·•-–—/,:", r) }) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// signatureLine reports whether a line of the masthead (between the
+// headline and the text) is a signature: up to four capitalised words (a
+// name, an agency) then only a date and a time, "Bastien Leroy | Le
+// 27/11/2026 à 08:45".
+func signatureLine(raw string) bool {
+	if !strings.ContainsAny(raw, "0123456789") {
+		return false
+	}
+	fs := strings.FieldsFunc(raw, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("|·•–—,", r) })
+	i := 0
+	for i < len(fs) && i < 4 {
+		r := []rune(fs[i])
+		if !unicode.IsUpper(r[0]) || dateWordRe.MatchString(strings.ToLower(fs[i])) {
+			break
+		}
+		i++
+	}
+	rest := words(strings.Join(fs[i:], " "))
+	if len(rest) == 0 {
+		return false
+	}
+	digits := false
+	for _, w := range rest {
+		switch {
+		case isDigits(w) || timeTokRe.MatchString(w):
+			digits = true
+		case dateWordRe.MatchString(w):
+		default:
+			return false
+		}
+	}
+	return digits
 }

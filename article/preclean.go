@@ -28,7 +28,7 @@ var (
 		`toolbar|print|paywall|cookie|cookies|consent|modal|popup|skip-link|skiplink|screen-reader-text|visually-hidden|sr-only|` +
 		`toc|sommaire|table-of-contents|tableofcontents|ariane|crumbs|overlay|gdpr|rgpd|cmp|didomi|onetrust|tarteaucitron|axeptio|` +
 		`authors?|auteurs?|about-author|author-box|authorbox|bio|tools|outils|rating|ratings|feedback|satisfaction|helpful|` +
-		`teasers?|alert|ticker|pagination|pager|post-nav|donate|follow|engagement)(?:[-_]+[a-z0-9]+)*$`)
+		`teasers?|ticker|pagination|pager|post-nav|donate|follow|engagement)(?:[-_]+[a-z0-9]+)*$`)
 	// keepClassRe names containers of the text itself, never removed by
 	// their class ("article-content", "post-body").
 	keepClassRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:content|body|text|article|story|entry|main|chapo|standfirst|lead|intro)(?:[-_]|$)`)
@@ -53,7 +53,8 @@ var (
 
 // bylineRe matches a byline line: "Par Claire Mercier", "By Rachel
 // Adams, City Correspondent".
-var bylineRe = regexp.MustCompile(`^(?i:par|by|written by|texte)\s+\p{Lu}`)
+var bylineRe = regexp.MustCompile(`^(?i:par|by|written by|texte)\s+\p{Lu}` +
+	`|^(?i:photos?|photographs?|photographies?|pictures|images|words|text|texte|reportage|illustrations?)(?:\s+(?i:by|par|de|d'))?\s*:?\s+\p{Lu}`)
 
 // preclean removes page furniture from a parsed page, in place.
 func preclean(doc *html.Node) {
@@ -68,7 +69,6 @@ func preclean(doc *html.Node) {
 			pg.anchor = h.Parent // the headline itself goes with the masthead
 		}
 	}
-	dropMasthead(body, title)
 	var drop []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -115,6 +115,9 @@ func preclean(doc *html.Node) {
 			n.Parent.RemoveChild(n)
 		}
 	}
+	// After the furniture: a consent box's text is not the first
+	// paragraph that ends the masthead.
+	dropMasthead(body, title)
 }
 
 // pageCtx is what the furniture rules know of the page.
@@ -405,7 +408,7 @@ func dropMasthead(body *html.Node, title string) {
 			}
 			if c.Type == html.ElementNode {
 				t := strings.Join(strings.Fields(textOf(c)), " ")
-				if n := len(strings.Fields(t)); n > 0 && n <= 12 && bylineRe.MatchString(t) && !contains(c, atom.Img) {
+				if n := len(strings.Fields(t)); n > 0 && n <= 12 && (bylineRe.MatchString(t) || signatureLine(t)) && !contains(c, atom.Img) {
 					n := c.Parent
 					n.RemoveChild(c)
 				} else if !walk(c) {
