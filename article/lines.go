@@ -42,6 +42,12 @@ var (
 	// counterRe: the counter of a slide show, "3 / 12", or of likes,
 	// "1.2K".
 	counterRe = regexp.MustCompile(`^[0-9]+ ?(?:/|sur|of) ?[0-9]+$|^[0-9]+(?:[.,][0-9]+)? ?[km]$`)
+	// adLineRe: the label of an ad slot.
+	adLineRe = regexp.MustCompile(`^(?:publicité|pub|annonce|contenu sponsorisé|sponsorisé|advertisement|advertising|ad|sponsored(?: content)?|` +
+		`(?:story|article) continues below(?: (?:this )?(?:advertisement|ad))?|continue reading below|(?:la )?suite (?:de l'article |de cet article )?(?:après|sous) (?:la |cette )?publicité)$`)
+	// rightsRe: a copyright notice.
+	rightsRe     = regexp.MustCompile(`all rights reserved|tous droits réservés|reproduction interdite|may not be (?:published|reproduced|redistributed)`)
+	rightsHeadRe = regexp.MustCompile(`^(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|©)`)
 	// breadcrumbRe opens a breadcrumb line.
 	breadcrumbRe = regexp.MustCompile(`^(?:vous êtes ici|vous etes ici|you are here|fil d'ariane)\b`)
 	// toolRe is one button of a row of page tools: "Imprimer | Envoyer
@@ -91,7 +97,9 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case feedbackRe.MatchString(t), nw <= 12 && ratingRe.MatchString(t), nw <= 8 && readTimeRe.MatchString(t):
 		return true
-	case breadcrumbRe.MatchString(t):
+	case breadcrumbRe.MatchString(t), adLineRe.MatchString(t):
+		return true
+	case rightsLine(raw, nw):
 		return true
 	case tagLabelRe.MatchString(t) && linkShare(n) >= 0.5:
 		return true
@@ -311,4 +319,52 @@ func signatureLine(raw string) bool {
 		}
 	}
 	return digits
+}
+
+// breadcrumb reports whether n is a breadcrumb by its markup (a
+// schema.org BreadcrumbList, an aria-label saying so) or its shape: a few
+// links, the first to the home page.
+func breadcrumb(n *html.Node) bool {
+	if strings.Contains(strings.ToLower(attr(n, "itemtype")), "breadcrumblist") {
+		return true
+	}
+	if l := strings.ToLower(attr(n, "aria-label")); strings.Contains(l, "breadcrumb") || strings.Contains(l, "ariane") || strings.Contains(l, "vous êtes ici") || strings.Contains(l, "you are here") {
+		return true
+	}
+	switch n.DataAtom {
+	case atom.Ul, atom.Ol, atom.Div, atom.P, atom.Nav:
+	default:
+		return false
+	}
+	if textLen(n) > 150 || linkShare(n) < 0.6 {
+		return false
+	}
+	a := findAtom(n, atom.A)
+	if a == nil {
+		return false
+	}
+	switch titleForm(textOf(a)) {
+	case "accueil", "home", "homepage", "page d'accueil":
+	default:
+		return false
+	}
+	links := 0
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for c := c.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.A {
+				links++
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return links >= 2
+}
+
+// rightsLine reports whether a line is a copyright notice: it says "all
+// rights reserved" (or the like), or opens on "© 2026".
+func rightsLine(raw string, nw int) bool {
+	l := strings.ToLower(raw)
+	return nw <= 30 && rightsRe.MatchString(l) || nw <= 12 && rightsHeadRe.MatchString(l)
 }

@@ -35,6 +35,9 @@ func TestFurnitureByWhatItSays(t *testing.T) {
 			`<p>Le site du syndicat, qui n'utilise aucun cookie publicitaire, publie le détail des chantiers rue par rue.</p>`},
 		{"sign-up box", `<div><p>Recevez nos alertes travaux chaque semaine.</p><input type="email" placeholder="Votre e-mail"></div>`, "alertes travaux", ""},
 		{"table of contents", `<div><p>Sommaire</p><ol><li><a href="#a">Le plan</a></li><li><a href="#b">Le calendrier</a></li></ol></div>`, "Sommaire", ""},
+		{"breadcrumb list", `<ol><li><a href="/">Accueil</a></li><li><a href="/actu">Actualités</a></li><li>Travaux</li></ol>`, "Accueil", ""},
+		{"ad label", `<div><p>Story continues below advertisement</p></div>`, "continues below", ""},
+		{"copyright", `<p>Copyright 2026 Agence Exemple. All rights reserved. This material may not be published or redistributed.</p>`, "rights reserved", ""},
 		{"author box", `<div class="auteur-encart"><p>Claire Dupuis suit l'environnement et les services publics locaux depuis douze ans.</p></div>`, "douze ans", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -88,7 +88,7 @@ func preclean(doc *html.Node) {
 					}
 				}
 			}
-			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) {
+			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
