@@ -48,6 +48,11 @@ var (
 	// rightsRe: a copyright notice.
 	rightsRe     = regexp.MustCompile(`all rights reserved|tous droits réservés|reproduction interdite|may not be (?:published|reproduced|redistributed)`)
 	rightsHeadRe = regexp.MustCompile(`^(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|©)`)
+	// creditRe is one credit of a line of credits, "Réalisation : Pierre
+	// Albin", "photos by Ana Ruiz".
+	creditRe = regexp.MustCompile(`^(?i:reportage|réalisation|texte|textes|photos?|photographies?|vidéos?|montage|infographies?|illustrations?|édition|mise en page|production|rédaction|propos recueillis|enquête|son|mixage|` +
+		`words|text|pictures|photography|photographs?|editing|edited|video|graphics|design|produced|producer|reporting|additional reporting|sound|illustration)` +
+		`(?:\s*:\s*|\s+(?i:par|by|de)\s+)\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|du|van|von|et|and|&)){0,4}$`)
 	// breadcrumbRe opens a breadcrumb line.
 	breadcrumbRe = regexp.MustCompile(`^(?:vous êtes ici|vous etes ici|you are here|fil d'ariane)\b`)
 	// toolRe is one button of a row of page tools: "Imprimer | Envoyer
@@ -94,6 +99,10 @@ func lineChrome(n *html.Node) bool {
 	t := titleForm(raw)
 	switch {
 	case nw <= 20 && dateLine(t):
+		return true
+	case nw <= 25 && linkWords(n) <= 5 && dateLine(titleForm(textOutsideLinks(n))):
+		return true // "Last updated 28 November 2026 <a>see all updates</a>"
+	case nw <= 16 && !inFigcaption(n) && creditLine(raw):
 		return true
 	case feedbackRe.MatchString(t), nw <= 12 && ratingRe.MatchString(t), nw <= 8 && readTimeRe.MatchString(t):
 		return true
@@ -367,4 +376,57 @@ func breadcrumb(n *html.Node) bool {
 func rightsLine(raw string, nw int) bool {
 	l := strings.ToLower(raw)
 	return nw <= 30 && rightsRe.MatchString(l) || nw <= 12 && rightsHeadRe.MatchString(l)
+}
+
+// creditLine reports whether a line is nothing but credits: "Reportage :
+// Louise Camus. Réalisation : Pierre Albin."
+func creditLine(raw string) bool {
+	parts := strings.FieldsFunc(raw, func(r rune) bool { return strings.ContainsRune(".|·•;/", r) })
+	n := 0
+	for _, p := range parts {
+		p = strings.TrimSpace(strings.Trim(p, ",– —"))
+		if p == "" {
+			continue
+		}
+		if !creditRe.MatchString(p) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+func inFigcaption(n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Figcaption || p.DataAtom == atom.Figure {
+			return true
+		}
+	}
+	return false
+}
+
+// textOutsideLinks returns the text of n outside its links.
+func textOutsideLinks(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for c := c.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+				b.WriteByte(' ')
+			case c.Type == html.ElementNode && (c.DataAtom == atom.A || c.DataAtom == atom.Script || c.DataAtom == atom.Style):
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// linkWords counts the words of n inside links.
+func linkWords(n *html.Node) int {
+	all := len(strings.Fields(textOf(n)))
+	return all - len(strings.Fields(textOutsideLinks(n)))
 }

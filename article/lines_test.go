@@ -38,6 +38,8 @@ func TestFurnitureByWhatItSays(t *testing.T) {
 		{"breadcrumb list", `<ol><li><a href="/">Accueil</a></li><li><a href="/actu">Actualités</a></li><li>Travaux</li></ol>`, "Accueil", ""},
 		{"ad label", `<div><p>Story continues below advertisement</p></div>`, "continues below", ""},
 		{"copyright", `<p>Copyright 2026 Agence Exemple. All rights reserved. This material may not be published or redistributed.</p>`, "rights reserved", ""},
+		{"update line and link", `<div>Published 3 March 2026<br>Last updated 28 November 2026 <a href="#h">+ show all updates</a></div>`, "show all updates", ""},
+		{"credits", `<p>Reportage : Louise Camus. Réalisation : Pierre Albin.</p>`, "Réalisation", ""},
 		{"author box", `<div class="auteur-encart"><p>Claire Dupuis suit l'environnement et les services publics locaux depuis douze ans.</p></div>`, "douze ans", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
