@@ -189,6 +189,13 @@ func decodeBody(resp *response) ([]byte, docInfo, error) {
 	if err != nil {
 		return nil, info, fmt.Errorf("fetch %s: %w", resp.url, err)
 	}
+	if len(info.entities) > 0 {
+		if decoded, err = expandEntities(decoded, info.doctype, info.entities); err != nil {
+			return nil, info, fmt.Errorf("fetch %s: %w", resp.url, err)
+		}
+		info.rootAt -= info.doctype[1] - info.doctype[0]
+		info.entities = nil
+	}
 	if info.kind == kindUnknown && isHTMLType(ct) {
 		info.kind = kindHTML
 	}

@@ -36,11 +36,16 @@ func FuzzCanonicalURL(f *testing.F) {
 		if !strings.HasPrefix(got, "http://") && !strings.HasPrefix(got, "https://") {
 			t.Fatalf("CanonicalURL(%q) = %q, not http(s)", raw, got)
 		}
-		if strings.Contains(got, "#") {
-			t.Fatalf("CanonicalURL(%q) = %q keeps a fragment", raw, got)
-		}
 		tr := newTracker([]string{"ref", "at_*"})
-		if _, q, ok := strings.Cut(got, "?"); ok {
+		noFrag, frag, _ := strings.Cut(got, "#")
+		if strings.Contains(frag, "=") {
+			for pair := range strings.SplitSeq(frag, "&") {
+				if tr.match(pairKey(pair)) {
+					t.Fatalf("CanonicalURL(%q) = %q keeps tracking pair %q in its fragment", raw, got, pair)
+				}
+			}
+		}
+		if _, q, ok := strings.Cut(noFrag, "?"); ok {
 			for pair := range strings.SplitSeq(q, "&") {
 				if pair == "" || tr.match(pairKey(pair)) {
 					t.Fatalf("CanonicalURL(%q) = %q keeps pair %q", raw, got, pair)
@@ -117,6 +122,10 @@ func FuzzSanitize(f *testing.F) {
 	})
 }
 
+// FuzzTitle checks both title rules on any input: the output is folded
+// text XML allows, with no control character; a text title loses nothing
+// but forbidden characters and whitespace; an HTML title loses only the
+// markup of inline formatting, and every other "<…>" stays as text.
 func FuzzTitle(f *testing.F) {
 	for _, s := range []string{
 		"It&amp;#8217;s &lt;b&gt;here&lt;/b&gt;",
@@ -126,19 +135,39 @@ func FuzzTitle(f *testing.F) {
 		"x<y and a>b",
 		"Bad\x00\x01 \uFFFE chars",
 		"<!-- c --><script>s</script>t",
+		"Vector<T> in C++",
+		"AT&T & the <blink> tag",
+		"n\u0092est pas <em>faux</em><br/>ici",
+		"<span class=x>Use a <div> here</span>",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
+		plainRef := fold(stripInvalid(mapC1(in)))
+		for _, rule := range []struct {
+			name string
+			fn   func(string) string
+		}{{"Title", Title}, {"TextTitle", TextTitle}} {
+			got := rule.fn(in)
+			if stripInvalid(got) != got || !utf8.ValidString(got) || mapC1(got) != got {
+				t.Fatalf("%s(%q) = %q contains characters XML forbids or controls", rule.name, in, got)
+			}
+			if got != strings.TrimSpace(got) || strings.Contains(got, "  ") {
+				t.Fatalf("%s(%q) = %q is not folded", rule.name, in, got)
+			}
+		}
+		if strings.Contains(in, "&") {
+			return // decoding may make any text
+		}
+		if got := TextTitle(in); got != plainRef {
+			t.Fatalf("TextTitle(%q) = %q, want %q: a text title loses nothing", in, got, plainRef)
+		}
 		got := Title(in)
-		if tagRe.MatchString(got) {
-			t.Fatalf("Title(%q) = %q contains a tag", in, got)
+		if dropInline(got) != got {
+			t.Fatalf("Title(%q) = %q still holds inline markup", in, got)
 		}
-		if stripInvalid(got) != got || !utf8.ValidString(got) {
-			t.Fatalf("Title(%q) = %q contains characters XML forbids", in, got)
-		}
-		if got != strings.TrimSpace(got) || strings.Contains(got, "  ") {
-			t.Fatalf("Title(%q) = %q is not folded", in, got)
+		if clean := stripInvalid(mapC1(in)); dropInline(clean) == clean && got != plainRef {
+			t.Fatalf("Title(%q) = %q, want %q: text in angle brackets is text", in, got, plainRef)
 		}
 	})
 }
@@ -163,7 +192,7 @@ func FuzzFeed(f *testing.F) {
 				t.Fatalf("item with title %q key %q (repeat %v)", it.Title, it.Key, keys[it.Key])
 			}
 			keys[it.Key] = true
-			if tagRe.MatchString(it.Summary) || tagRe.MatchString(it.Title) {
+			if tagRe.MatchString(it.Summary) || (dropInline(it.Title) != it.Title && it.Title != TextTitle(it.Link)) {
 				t.Fatalf("markup in title %q or summary %q", it.Title, it.Summary)
 			}
 			checkSafe(t, string(doc), it.ContentHTML)
