@@ -272,8 +272,11 @@ type Cursor struct {
 }
 
 // Page selects a slice of a section feed: the newest Limit items strictly
-// older than Before (all when Before is nil).
+// older than Before (all when Before is nil), and of the sources listed in
+// Deferred, their items strictly older than their own cursor (the items the
+// section's source cap held back from earlier pages). See Paginate.
 type Page struct {
-	Limit  int
-	Before *Cursor
+	Limit    int
+	Before   *Cursor
+	Deferred []SourceCursor
 }

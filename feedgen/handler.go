@@ -200,19 +200,18 @@ func (h *Handler) respond(w http.ResponseWriter, r *http.Request, rd *rendered, 
 	serve(w, r, rd, h.hdrs)
 }
 
-// renderFeed queries one page (one item more than asked, to know whether
-// an older page exists) and renders it in format.
+// renderFeed queries one page and renders it in format, linking the next
+// page when one is left.
 func (h *Handler) renderFeed(ctx context.Context, sec *newsdesk.Section, format string, pq pageQuery) (*rendered, error) {
 	start := h.opt.now()
-	items, err := h.store.SectionItems(ctx, sec.ID, newsdesk.Page{Limit: pq.limit + 1, Before: pq.cursor})
+	items, next, err := h.store.SectionPage(ctx, sec.ID, pq.page)
 	if err != nil {
 		return nil, fmt.Errorf("section %s items: %w", sec.ID, err)
 	}
 	def := sectionLimit(sec)
 	links := PageLinks{Self: h.opt.pageURL(sec.ID, format, pq.limit, pq.before, def)}
-	if len(items) > pq.limit {
-		items = items[:pq.limit]
-		links.Next = h.opt.pageURL(sec.ID, format, pq.limit, formatCursor(&items[len(items)-1]), def)
+	if next != nil {
+		links.Next = h.opt.pageURL(sec.ID, format, pq.limit, formatPage(next), def)
 	}
 	var body []byte
 	var ctype string

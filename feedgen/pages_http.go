@@ -31,19 +31,20 @@ func (h *Handler) renderIndex(ctx context.Context, sections []newsdesk.Section) 
 	return newRendered(body, typeHTML, newest)
 }
 
-// latestItems reads the newest n items of each section (n = 0: each
-// section's feed length) and the newest change among them.
+// latestItems reads the first n items of each section's feed (n = 0: the
+// whole first page) and the newest change among them. They are the first
+// items of the feed's own first page, so the source cap shapes the index
+// and the pages exactly as it shapes the feed.
 func latestItems(ctx context.Context, store Store, sections []newsdesk.Section, n int) ([][]newsdesk.Item, time.Time, error) {
 	out := make([][]newsdesk.Item, len(sections))
 	var newest time.Time
 	for i := range sections {
-		limit := n
-		if limit == 0 {
-			limit = sectionLimit(&sections[i])
-		}
-		items, err := store.SectionItems(ctx, sections[i].ID, newsdesk.Page{Limit: limit})
+		items, _, err := store.SectionPage(ctx, sections[i].ID, newsdesk.Page{Limit: sectionLimit(&sections[i])})
 		if err != nil {
 			return nil, time.Time{}, fmt.Errorf("section %s items: %w", sections[i].ID, err)
+		}
+		if n > 0 && len(items) > n {
+			items = items[:n]
 		}
 		out[i] = items
 		if t := newestChange(items); t.After(newest) {
