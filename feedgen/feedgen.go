@@ -57,6 +57,11 @@ type Options struct {
 type PageLinks struct {
 	Next string // URL of the next (older) page, "" when none
 	Self string // URL of this document; "" means the feed's canonical URL
+
+	// Changed dates a feed without items: the section's last change, or
+	// its sources' first fetch (zero: the epoch). A feed with items is
+	// dated by its items.
+	Changed time.Time
 }
 
 // Feed formats, as used in URLs.

@@ -210,6 +210,9 @@ func (h *Handler) renderFeed(ctx context.Context, sec *newsdesk.Section, format 
 	}
 	def := sectionLimit(sec)
 	links := PageLinks{Self: h.opt.pageURL(sec.ID, format, pq.limit, pq.before, def)}
+	if links.Changed, err = emptyChanged(ctx, h.store, sec.ID, items); err != nil {
+		return nil, fmt.Errorf("section %s: %w", sec.ID, err)
+	}
 	if next != nil {
 		links.Next = h.opt.pageURL(sec.ID, format, pq.limit, formatPage(next), def)
 	}
@@ -229,7 +232,11 @@ func (h *Handler) renderFeed(ctx context.Context, sec *newsdesk.Section, format 
 	if err != nil {
 		return nil, fmt.Errorf("section %s: %w", sec.ID, err)
 	}
-	rd, err := newRendered(body, ctype, newestChange(items))
+	modified := newestChange(items)
+	if modified.IsZero() {
+		modified = links.Changed
+	}
+	rd, err := newRendered(body, ctype, modified)
 	if err != nil {
 		return nil, fmt.Errorf("section %s: %w", sec.ID, err)
 	}

@@ -94,9 +94,7 @@ func (p *pageRenderer) section(sec *newsdesk.Section, items []newsdesk.Item) sec
 	for i := range items {
 		it := &items[i]
 		iv := itemView{Title: clean(it.Title), Source: sourceName(it), Summary: clean(it.Summary)}
-		if link := clean(it.Link); isHTTPURL(link) {
-			iv.Link = link
-		}
+		iv.Link = outURL(it.Link)
 		if t := itemPublished(it); !t.IsZero() {
 			iv.Date = t.Format("2006-01-02")
 		}

@@ -2,7 +2,10 @@ package storage
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"newsdesk"
@@ -50,4 +53,37 @@ func (db *DB) SectionPage(ctx context.Context, section string, page newsdesk.Pag
 		return nil, nil, err
 	}
 	return items, np, nil
+}
+
+// SectionChanged returns the last change of the section's feed; for a
+// section whose feed never changed, the earliest successful fetch on
+// record among its sources; zero when neither is known. It dates an empty
+// feed.
+func (db *DB) SectionChanged(ctx context.Context, section string) (time.Time, error) {
+	var changed int64
+	err := db.r.QueryRowContext(ctx, `SELECT changed_at FROM section_versions WHERE section = ?`, section).Scan(&changed)
+	switch {
+	case err == nil && changed > 0:
+		return time.Unix(changed, 0).UTC(), nil
+	case err != nil && !errors.Is(err, sql.ErrNoRows):
+		return time.Time{}, fmt.Errorf("read section %s change: %w", section, err)
+	}
+	sec := db.section(section)
+	if sec == nil || len(sec.Sources) == 0 {
+		return time.Time{}, nil
+	}
+	args := make([]any, len(sec.Sources))
+	for i, s := range sec.Sources {
+		args[i] = s.URL
+	}
+	var first sql.NullInt64
+	err = db.r.QueryRowContext(ctx, `SELECT MIN(last_success) FROM sources WHERE last_success > 0 AND url IN (?`+
+		strings.Repeat(", ?", len(args)-1)+`)`, args...).Scan(&first)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("read section %s first fetch: %w", section, err)
+	}
+	if !first.Valid {
+		return time.Time{}, nil
+	}
+	return time.Unix(first.Int64, 0).UTC(), nil
 }
