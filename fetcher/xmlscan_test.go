@@ -125,7 +125,7 @@ func FuzzParseBody(f *testing.F) {
 		case kindHTML:
 			discoverFeed(decoded, "http://127.0.0.1/")
 		case kindRSS, kindAtom, kindJSON:
-			if feed, err := parseFeed(decoded, info); err == nil && feed == nil {
+			if feed, _, _, err := parseFeed(decoded, info); err == nil && feed == nil {
 				t.Fatal("parseFeed returned neither feed nor error")
 			}
 		}
