@@ -26,7 +26,7 @@ type Section struct {
 	Include     []Rule        // when set, an item must match one
 	Exclude     []Rule        // an item matching one is left out
 	MaxAge      time.Duration // items older than this are left out (0: no limit)
-	SourceCap   float64       // largest share of the section one source may take, 0 < cap <= 1 (0: no cap)
+	SourceCap   float64       // largest share of one feed page one source may take, 0 < cap <= 1 (0: no cap); see PerSource and Paginate
 	Sources     []SectionSource
 }
 
