@@ -11,6 +11,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 func FuzzCanonicalURL(f *testing.F) {
@@ -143,7 +144,7 @@ func FuzzTitle(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		plainRef := fold(stripInvalid(mapC1(in)))
+		plainRef := fold(stripInvalid(mapC1(stripInvalid(in))))
 		for _, rule := range []struct {
 			name string
 			fn   func(string) string
@@ -156,20 +157,63 @@ func FuzzTitle(f *testing.F) {
 				t.Fatalf("%s(%q) = %q is not folded", rule.name, in, got)
 			}
 		}
+		for _, got := range []string{Title(in), TextTitle(in)} {
+			if bad := executes(got); bad != "" {
+				t.Fatalf("title %q from %q runs as HTML: %s", got, in, bad)
+			}
+		}
 		if strings.Contains(in, "&") {
 			return // decoding may make any text
 		}
-		if got := TextTitle(in); got != plainRef {
-			t.Fatalf("TextTitle(%q) = %q, want %q: a text title loses nothing", in, got, plainRef)
+		if clean := mapC1(stripInvalid(in)); dropExecutable(clean) == clean {
+			if got := TextTitle(in); got != plainRef {
+				t.Fatalf("TextTitle(%q) = %q, want %q: a text title loses nothing", in, got, plainRef)
+			}
 		}
 		got := Title(in)
 		if dropInline(got) != got {
 			t.Fatalf("Title(%q) = %q still holds inline markup", in, got)
 		}
-		if clean := stripInvalid(mapC1(in)); dropInline(clean) == clean && got != plainRef {
+		if clean := mapC1(stripInvalid(in)); dropInline(clean) == clean && got != plainRef {
 			t.Fatalf("Title(%q) = %q, want %q: text in angle brackets is text", in, got, plainRef)
 		}
 	})
+}
+
+// executes parses s as HTML, as a reader that wrongly renders titles as
+// HTML would, and names what would run or embed: an executable element or
+// an event handler attribute; "" when nothing does.
+func executes(s string) string {
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(s), body)
+	if err != nil {
+		return err.Error()
+	}
+	var walk func(n *html.Node) string
+	walk = func(n *html.Node) string {
+		if n.Type == html.ElementNode {
+			if executable[strings.ToLower(n.Data)] {
+				return "<" + n.Data + ">"
+			}
+			for _, a := range n.Attr {
+				if strings.HasPrefix(strings.ToLower(a.Key), "on") {
+					return a.Key + " on <" + n.Data + ">"
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if bad := walk(c); bad != "" {
+				return bad
+			}
+		}
+		return ""
+	}
+	for _, n := range nodes {
+		if bad := walk(n); bad != "" {
+			return bad
+		}
+	}
+	return ""
 }
 
 // FuzzFeed runs whole documents through gofeed and Feed: every item must

@@ -35,23 +35,82 @@ var wrapperTags = map[string]bool{"html": true, "head": true, "body": true}
 
 // TextTitle returns raw, a title declared as text (Atom type="text", a JSON
 // Feed title), as a plain-text title: nothing is removed from it but
-// characters XML 1.0 forbids and control characters (C1 controls are read
-// as the windows-1252 characters they nearly always stand for), whitespace
-// is folded, and character references left escaped a second time by the
-// producer ("&amp;#8217;") are decoded. Safe for concurrent use.
+// characters XML 1.0 forbids, control characters (C1 controls are read as
+// the windows-1252 characters they nearly always stand for) and what would
+// execute in a reader that wrongly renders titles as HTML (script, style,
+// iframe, svg… tags, event handlers: see dropExecutable); whitespace is
+// folded, and character references left escaped a second time by the
+// producer ("&amp;#8217;") are decoded. "Use a <div> here" stays so. Safe
+// for concurrent use.
 func TextTitle(raw string) string {
-	s := mapC1(stripInvalid(raw))
+	s := dropExecutable(mapC1(stripInvalid(raw)))
 	for range maxDecodeRounds {
 		if strings.IndexByte(s, '&') < 0 || !entityRe.MatchString(s) {
 			break
 		}
 		prev := s
-		s = html.UnescapeString(s)
+		s = dropExecutable(html.UnescapeString(s))
 		if s == prev {
 			break
 		}
 	}
 	return fold(stripInvalid(mapC1(s)))
+}
+
+// dropExecutable removes from a text title only what would execute in a
+// reader that renders it as HTML: the tags of executable elements (with
+// the content of a script or style they enclose) and tags written with
+// name=value attributes (event handlers, URLs, styles: markup, never a
+// headline's words). "<div>", "Vector<T>", "<T extends U>" are text.
+func dropExecutable(s string) string {
+	return fixpoint(s, dropExecutableOnce)
+}
+
+// fixpoint applies pass until s no longer changes: removing a tag may
+// join the halves of another ("<scr<script>ipt>"). Each pass that changes
+// s shortens it, so this ends.
+func fixpoint(s string, pass func(string) string) string {
+	for {
+		next := pass(s)
+		if next == s {
+			return s
+		}
+		s = next
+	}
+}
+
+func dropExecutableOnce(s string) string {
+	if strings.IndexByte(s, '<') < 0 {
+		return s
+	}
+	locs := tagRe.FindAllStringIndex(s, -1)
+	if locs == nil {
+		return s
+	}
+	tags := make([]tagParts, len(locs))
+	for i, l := range locs {
+		tags[i] = parseTag(s[l[0]:l[1]])
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(locs); i++ {
+		l, t := locs[i], tags[i]
+		if l[0] < last || !(executable[t.name] || t.handler || t.attrValues) {
+			continue
+		}
+		b.WriteString(s[last:l[0]])
+		last = l[1]
+		if dropContent[t.name] && !t.end {
+			for j := i + 1; j < len(locs); j++ {
+				if tags[j].end && tags[j].name == t.name {
+					last, i = locs[j][1], j
+					break
+				}
+			}
+		}
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // htmlTitle is Title: the HTML rule.
@@ -93,6 +152,18 @@ var unsafeTags = map[string]bool{
 	"html": true, "head": true, "body": true, "title": true,
 }
 
+// executable are the elements a reader that wrongly renders a title as
+// HTML would run or embed: their tags never stay in a title, not even
+// alone or in a text title, and a tag carrying an event handler or a
+// script URL goes too. What they cost a headline is rare; what they cost a
+// reader is not.
+var executable = map[string]bool{
+	"script": true, "style": true, "iframe": true, "frame": true, "frameset": true,
+	"object": true, "embed": true, "applet": true, "base": true, "form": true,
+	"svg": true, "math": true, "template": true, "noscript": true, "isindex": true,
+	"link": true, "meta": true,
+}
+
 // dropContent are the unsafe elements whose content goes with them.
 var dropContent = map[string]bool{
 	"script": true, "style": true, "template": true, "noscript": true, "textarea": true,
@@ -107,6 +178,10 @@ var dropContent = map[string]bool{
 // "Vector<T>") and a lone tag without attributes ("the <blink> tag") are
 // text. A tag of a block element becomes a space.
 func dropInline(s string) string {
+	return fixpoint(s, dropInlineOnce)
+}
+
+func dropInlineOnce(s string) string {
 	if strings.IndexByte(s, '<') < 0 {
 		return s
 	}
@@ -137,7 +212,7 @@ func dropInline(s string) string {
 		known := inlineTags[t.name] || unsafeTags[t.name] || atom.Lookup([]byte(t.name)) != 0
 		drop := false
 		switch {
-		case t.name == "!--", t.handler:
+		case t.name == "!--", t.handler, executable[t.name], t.attrValues:
 			drop = true
 		case t.end && dropped[t.name]:
 			drop = true
@@ -178,7 +253,8 @@ type tagParts struct {
 	name       string
 	end, attrs bool
 	selfClose  bool // written "<name/>" or "<name …/>"
-	handler    bool // carries an on…= event handler attribute
+	handler    bool // carries an on…= event handler attribute or a script URL
+	attrValues bool // carries name=value attributes: markup, whatever the name
 }
 
 // parseTag reads a tag matched by tagRe: its lower-case name ("!--" for a
@@ -200,9 +276,13 @@ func parseTag(m string) tagParts {
 	t.selfClose = strings.HasSuffix(inner, "/")
 	rest := strings.TrimSpace(strings.Trim(inner[end:], "/"))
 	t.attrs = rest != ""
+	t.attrValues = strings.Contains(rest, "=")
 	low := strings.ToLower(rest)
+	if strings.Contains(low, "javascript:") || strings.Contains(low, "vbscript:") {
+		t.handler = true
+	}
 	for i := strings.Index(low, "on"); i >= 0; {
-		if (i == 0 || strings.ContainsRune(" \t\n\r\f/\"'", rune(low[i-1]))) && isHandler(low[i:]) {
+		if i == 0 || strings.ContainsRune(" \t\n\r\f/\"'", rune(low[i-1])) {
 			t.handler = true
 			break
 		}
@@ -213,14 +293,4 @@ func parseTag(m string) tagParts {
 		i += 2 + next
 	}
 	return t
-}
-
-// isHandler reports whether s starts with an event handler attribute:
-// "on", letters, then "=".
-func isHandler(s string) bool {
-	i := 2
-	for i < len(s) && s[i] >= 'a' && s[i] <= 'z' {
-		i++
-	}
-	return i > 2 && i < len(s) && s[i] == '='
 }
