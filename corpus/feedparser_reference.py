@@ -3,7 +3,7 @@
 (not a Go test dependency):
 
     apt-get install python3-feedparser
-    ./feedparser_reference.py [-v]
+    ./feedparser_reference.py [-v] [heldout]
 
 For every feed it counts the entries feedparser parses, leaves out those
 with no title, link, text and enclosure (newsdesk skips them by design; the
@@ -17,6 +17,8 @@ import feedparser
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 verbose = "-v" in sys.argv
+if "heldout" in sys.argv:
+    HERE = os.path.join(HERE, "heldout")
 
 def empty(e):
     text = e.get("summary") or any(c.get("value") for c in e.get("content", []))
