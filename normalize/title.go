@@ -1,15 +1,23 @@
 package normalize
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
+// titleTagRe matches a tag as an HTML tokenizer reads one: a name runs to
+// white space, '/' or '>' ("<a! on>" is an element a! with an attribute).
+// Wider than tagRe, so that nothing a browser would take for a tag escapes
+// the title rules.
+var titleTagRe = regexp.MustCompile(`<(?:/?[A-Za-z][^\s/<>]*(?:[\s/][^<>]*)?/?|!--(?s:.*?)--|![A-Za-z][^<>]*)>`)
+
 // TitleTypeKey is the gofeed.Item.Custom key under which the fetcher
-// records the declared type of an Atom entry's title: "text", "html" or
-// "xhtml". Without it a title is read by the HTML rule (see Title).
+// records the declared type of an Atom entry's title (or a JSON Feed's):
+// "text", or "html" (Atom html and xhtml). Without it a title is read by
+// the HTML rule (see Title).
 const TitleTypeKey = "newsdesk:title-type"
 
 // inlineTags are the elements of inline formatting a title may carry as
@@ -83,7 +91,7 @@ func dropExecutableOnce(s string) string {
 	if strings.IndexByte(s, '<') < 0 {
 		return s
 	}
-	locs := tagRe.FindAllStringIndex(s, -1)
+	locs := titleTagRe.FindAllStringIndex(s, -1)
 	if locs == nil {
 		return s
 	}
@@ -126,7 +134,8 @@ func htmlTitle(raw string) string {
 			break
 		}
 	}
-	return fold(stripInvalid(mapC1(s)))
+	// Markup the last round decoded is markup too.
+	return fold(stripInvalid(mapC1(dropInline(s))))
 }
 
 // itemTitle cleans an item's title by the rule its declared type calls for:
@@ -185,7 +194,7 @@ func dropInlineOnce(s string) string {
 	if strings.IndexByte(s, '<') < 0 {
 		return s
 	}
-	locs := tagRe.FindAllStringIndex(s, -1)
+	locs := titleTagRe.FindAllStringIndex(s, -1)
 	if locs == nil {
 		return s
 	}
