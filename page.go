@@ -29,16 +29,16 @@ func CompareCursors(a, b Cursor) int {
 		return -1
 	case a.SortAt.Before(b.SortAt):
 		return 1
-	case a.ID > b.ID:
+	case a.Ord > b.Ord:
 		return -1
-	case a.ID < b.ID:
+	case a.Ord < b.Ord:
 		return 1
 	}
 	return 0
 }
 
 // ItemCursor is the position of it in its section feed.
-func ItemCursor(it *Item) Cursor { return Cursor{SortAt: it.SortAt, ID: it.ID} }
+func ItemCursor(it *Item) Cursor { return Cursor{SortAt: it.SortAt, Ord: it.Ord} }
 
 // PerSource is how many items of one page of limit items one source may
 // take under the share cap (0 or 1: no cap, returned as 0): the largest

@@ -37,7 +37,7 @@ func randomSection(r *rand.Rand, n, k int) []Item {
 		if r.IntN(2) == 0 {
 			src = 0
 		}
-		items[i] = Item{ID: int64(i + 1), SourceURL: fmt.Sprintf("http://127.0.0.1/src%d", src),
+		items[i] = Item{ID: int64(i + 1), Ord: int64(i + 1), SourceURL: fmt.Sprintf("http://127.0.0.1/src%d", src),
 			SortAt: t0.Add(time.Duration(r.IntN(n/2+1)) * time.Hour)}
 	}
 	slices.SortFunc(items, func(a, b Item) int { return CompareCursors(ItemCursor(&a), ItemCursor(&b)) })
@@ -138,7 +138,7 @@ func TestPaginateIssueCase(t *testing.T) {
 		if i%6 == 5 {
 			src = "http://127.0.0.1/quiet"
 		}
-		items = append(items, Item{ID: int64(100 - i), SourceURL: src, SortAt: t0.Add(-time.Duration(i) * time.Minute)})
+		items = append(items, Item{ID: int64(100 - i), Ord: int64(100 - i), SourceURL: src, SortAt: t0.Add(-time.Duration(i) * time.Minute)})
 	}
 	pages := walk(t, items, 7, PerSource(0.5, 7))
 	total := 0

@@ -14,12 +14,13 @@ import (
 // ErrBadRequest marks invalid query parameters; the handler answers 400.
 var ErrBadRequest = errors.New("bad request")
 
-// maxLimit bounds ?limit=.
-const maxLimit = 500
+// maxLimit bounds ?limit=: the largest limit a section may have
+// (config.MaxLimit), so that any section's whole feed can be asked for.
+const maxLimit = 1000
 
 // formatPage encodes where a next page starts, for ?before=: the
 // position just past the last item shown (its sort date in Unix seconds
-// and nanoseconds, and its id, dot-separated), then, for each source the
+// and nanoseconds, and its order key, dot-separated), then, for each source the
 // section's source cap held back, "_", the source key, "." and that
 // source's own position.
 func formatPage(p *newsdesk.Page) string {
@@ -34,7 +35,7 @@ func formatPage(p *newsdesk.Page) string {
 }
 
 func cursorString(c newsdesk.Cursor) string {
-	t, id := c.SortAt, c.ID
+	t, id := c.SortAt, c.Ord
 	return strconv.FormatInt(t.Unix(), 10) + "." + strconv.Itoa(t.Nanosecond()) + "." + strconv.FormatInt(id, 10)
 }
 
@@ -49,7 +50,7 @@ func parsePage(s string) (before *newsdesk.Cursor, deferred []newsdesk.SourceCur
 	for _, p := range parts[1:] {
 		key, pos, ok := strings.Cut(p, ".")
 		if !ok || key == "" || len(key) > 16 || strings.Trim(key, "0123456789abcdefghijklmnopqrstuvwxyz") != "" {
-			return nil, nil, fmt.Errorf("%w: cursor %q: want SECONDS.NANOS.ID, then _SOURCE.SECONDS.NANOS.ID", ErrBadRequest, s)
+			return nil, nil, fmt.Errorf("%w: cursor %q: want SECONDS.NANOS.ORD, then _SOURCE.SECONDS.NANOS.ORD", ErrBadRequest, s)
 		}
 		c, err := parseCursor(pos)
 		if err != nil {
@@ -67,7 +68,7 @@ func parsePage(s string) (before *newsdesk.Cursor, deferred []newsdesk.SourceCur
 func parseCursor(s string) (*newsdesk.Cursor, error) {
 	parts := strings.Split(s, ".")
 	if len(parts) != 3 {
-		return nil, fmt.Errorf("%w: cursor %q: want SECONDS.NANOS.ID", ErrBadRequest, s)
+		return nil, fmt.Errorf("%w: cursor %q: want SECONDS.NANOS.ORD", ErrBadRequest, s)
 	}
 	sec, err1 := strconv.ParseInt(parts[0], 10, 64)
 	nsec, err2 := strconv.ParseInt(parts[1], 10, 64)
@@ -75,7 +76,7 @@ func parseCursor(s string) (*newsdesk.Cursor, error) {
 	if err := errors.Join(err1, err2, err3); err != nil || nsec < 0 || nsec > 999_999_999 {
 		return nil, fmt.Errorf("%w: cursor %q", ErrBadRequest, s)
 	}
-	return &newsdesk.Cursor{SortAt: time.Unix(sec, nsec).UTC(), ID: id}, nil
+	return &newsdesk.Cursor{SortAt: time.Unix(sec, nsec).UTC(), Ord: id}, nil
 }
 
 // pageQuery is a validated feed request: how many items, from where.

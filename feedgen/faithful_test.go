@@ -61,7 +61,7 @@ func TestPagesShowSourceDates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body, err := p.page(&sec, lateItems())
+	body, err := p.page(&sec, lateItems(), pageLinks{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -41,6 +41,7 @@ func TestReportFromStoredItems(t *testing.T) {
 		t.Fatal(err)
 	}
 	dup := mk("b0", "Beta retells it")
+	dup.Published = now.Add(time.Minute) // alpha told it first: it represents the story
 	dup.CanonicalLink = items[0].CanonicalLink
 	own := mk("b1", "Beta has its own scoop today")
 	st := newsdesk.SourceState{ConsecutiveErrors: 3, Error: "HTTP 500"}
@@ -85,7 +86,7 @@ func TestReportFromStoredItems(t *testing.T) {
 		}
 	}
 	var page bytes.Buffer
-	if err := rep.WriteHTML(&page); err != nil {
+	if err := rep.WriteHTML(&page, ""); err != nil {
 		t.Fatal(err)
 	}
 	doc, err := html.Parse(&page)
@@ -166,5 +167,15 @@ func TestFeedShareWithinCap(t *testing.T) {
 	}
 	if !strings.Contains(text.String(), "source cap 50% of each feed page") || !strings.Contains(text.String(), "ON FEED") {
 		t.Errorf("text report:\n%s", text.String())
+	}
+}
+
+func TestHumanDuration(t *testing.T) {
+	for in, want := range map[string]string{
+		"72h0m0s": "3 days", "24h0m0s": "1 day", "36h0m0s": "36 h", "1h30m0s": "90 min", "45s": "45s", "bad": "bad",
+	} {
+		if got := humanDuration(in); got != want {
+			t.Errorf("humanDuration(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

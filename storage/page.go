@@ -25,15 +25,15 @@ func (db *DB) SectionPage(ctx context.Context, section string, page newsdesk.Pag
 	if sec := db.section(section); sec != nil {
 		per = newsdesk.PerSource(sec.SourceCap, page.Limit)
 	}
-	start := newsdesk.Cursor{SortAt: time.Unix(1<<40, 0), ID: 1 << 62}
+	start := newsdesk.Cursor{SortAt: time.Unix(1<<40, 0), Ord: 1<<63 - 1}
 	if s := newsdesk.PageStart(page); s != nil {
 		start = *s
 	}
 	rows, err := db.r.QueryContext(ctx, `SELECT `+itemColumns+` FROM section_items si
 		JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id
-		WHERE si.section = ? AND si.state = 'in' AND (si.sort_at, si.item_id) < (?, ?)
-		ORDER BY si.sort_at DESC, si.item_id DESC`,
-		section, start.SortAt.Unix(), start.ID)
+		WHERE si.section = ? AND si.state = 'in' AND (si.sort_at, si.ord) < (?, ?)
+		ORDER BY si.sort_at DESC, si.ord DESC`,
+		section, start.SortAt.Unix(), start.Ord)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read section %s: %w", section, err)
 	}
