@@ -165,12 +165,13 @@ var unsafeTags = map[string]bool{
 // HTML would run or embed: their tags never stay in a title, not even
 // alone or in a text title, and a tag carrying an event handler or a
 // script URL goes too. What they cost a headline is rare; what they cost a
-// reader is not. (template and noscript hold inert content: "Using
-// <template> in web components" keeps its words.)
+// reader is not. (template holds inert content: "Using <template> in web
+// components" keeps its words.)
 var executable = map[string]bool{
 	"script": true, "style": true, "iframe": true, "frame": true, "frameset": true,
 	"object": true, "embed": true, "applet": true, "base": true, "form": true,
 	"svg": true, "math": true, "isindex": true, "link": true, "meta": true,
+	"noscript": true, // its content is raw text where scripts run: the classic mutation XSS
 }
 
 // dropContent are the unsafe elements whose content goes with them.
