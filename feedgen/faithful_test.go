@@ -3,6 +3,7 @@ package feedgen
 import (
 	"bytes"
 	"context"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -138,3 +139,23 @@ type changedStore struct {
 }
 
 func (s *changedStore) SectionChanged(context.Context, string) (time.Time, error) { return s.at, nil }
+
+// TestEmptyFeedDatedOnceKnown: an empty feed rendered before its sources'
+// first fetch is not cached with the epoch: once the store knows the date,
+// the feed shows it, without a section change.
+func TestEmptyFeedDatedOnceKnown(t *testing.T) {
+	store := &changedStore{fakeStore: pagingStore(func() map[string][]newsdesk.Item { return map[string][]newsdesk.Item{"vide": nil} })}
+	h := NewHandler(store, []newsdesk.Section{{ID: "vide", Title: "Vide", Limit: 10}}, testOptions())
+	get := func() string {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "/feeds/vide.atom", nil))
+		return rec.Body.String()
+	}
+	if body := get(); !strings.Contains(body, "<updated>1970-01-01T00:00:00Z</updated>") {
+		t.Fatalf("before any fetch:\n%s", body)
+	}
+	store.at = time.Date(2026, 3, 18, 9, 30, 0, 0, time.UTC)
+	if body := get(); !strings.Contains(body, "<updated>2026-03-18T09:30:00Z</updated>") {
+		t.Fatalf("after the first fetch:\n%s", body)
+	}
+}

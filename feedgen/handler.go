@@ -297,6 +297,7 @@ func (h *Handler) renderFeed(ctx context.Context, sec *newsdesk.Section, format 
 	if err != nil {
 		return nil, fmt.Errorf("section %s: %w", sec.ID, err)
 	}
+	rd.transient = modified.IsZero()
 	h.log.Debug("rendered feed", "section", sec.ID, "format", format, "items", len(items),
 		"bytes", len(body), "took", h.opt.now().Sub(start))
 	return rd, nil
