@@ -253,8 +253,8 @@ type saver struct {
 	cands    []int64 // near-duplicate candidates of the item being placed
 	stmts    txStmts // prepared statements bound to tx
 	et       *engineTx
-	seq      int64 // the transaction's change sequence number
-	err      error // a write error met where the engine cannot return it
+	seq      int64    // the transaction's change sequence number
+	err      error    // a write error met where the engine cannot return it
 	datedNow []string // sections dateSection dated
 }
 
