@@ -125,14 +125,14 @@ func dateLine(t string) bool {
 	if !dateLeadRe.MatchString(t) || !strings.ContainsAny(t, "0123456789") {
 		return false
 	}
-	ws := words(t)
+	ws := foldWords(t)
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		if w == "par" || w == "by" {
 			return len(ws)-i-1 <= 5 // "… par la rédaction"
 		}
 		if m := dateLeadRe.FindString(strings.Join(ws[i:], " ")); m != "" {
-			i += len(words(m)) - 1 // the phrase: "mis à jour", "last updated"
+			i += len(foldWords(m)) - 1 // the phrase: "mis à jour", "last updated"
 			continue
 		}
 		if !isDigits(w) && !dateWordRe.MatchString(w) && !timeTokRe.MatchString(w) {
@@ -170,7 +170,7 @@ func timeOnly(n *html.Node, text string) bool {
 		return true
 	}
 	walk(n)
-	return in.Len() > 0 && len(words(in.String())) == len(words(text))
+	return in.Len() > 0 && len(foldWords(in.String())) == len(foldWords(text))
 }
 
 // toolRow reports whether n is a row of at least two page tools (print,
@@ -313,7 +313,7 @@ func signatureLine(raw string) bool {
 		}
 		i++
 	}
-	rest := words(strings.Join(fs[i:], " "))
+	rest := foldWords(strings.Join(fs[i:], " "))
 	if len(rest) == 0 {
 		return false
 	}
@@ -429,4 +429,10 @@ func textOutsideLinks(n *html.Node) string {
 func linkWords(n *html.Node) int {
 	all := len(strings.Fields(textOf(n)))
 	return all - len(strings.Fields(textOutsideLinks(n)))
+}
+
+// foldWords splits text into lower-cased words: runs of letters and
+// digits.
+func foldWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
