@@ -96,7 +96,7 @@ func JSON(sec *newsdesk.Section, items []newsdesk.Item, opt Options, page PageLi
 		jf.Hubs = []*feeds.JSONHub{{Type: "WebSub", Url: clean(opt.Hub)}}
 	}
 	for i, gi := range gf.Items {
-		jf.Items = append(jf.Items, jsonItemFor(gi, &items[i], sec.Language))
+		jf.Items = append(jf.Items, jsonItemFor(gi, &items[i], sec.Language, opt.Redact))
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -108,7 +108,7 @@ func JSON(sec *newsdesk.Section, items []newsdesk.Item, opt Options, page PageLi
 	return buf.Bytes(), nil
 }
 
-func jsonItemFor(gi *feeds.JSONItem, it *newsdesk.Item, lang string) *jsonItem {
+func jsonItemFor(gi *feeds.JSONItem, it *newsdesk.Item, lang string, red newsdesk.Redactor) *jsonItem {
 	ji := &jsonItem{
 		ID:           gi.Id,
 		Title:        gi.Title,
@@ -141,9 +141,9 @@ func jsonItemFor(gi *feeds.JSONItem, it *newsdesk.Item, lang string) *jsonItem {
 	}
 	ext := &jsonExtension{Source: jsonSource{Title: sourceName(it)}}
 	if isHTTPURL(it.SourceURL) {
-		ext.Source.FeedURL = clean(it.SourceURL)
+		ext.Source.FeedURL = clean(red.URL(it.SourceURL))
 	}
-	if site := clean(it.SourceSite); isHTTPURL(site) {
+	if site := clean(red.URL(it.SourceSite)); isHTTPURL(site) {
 		ext.Source.HomePageURL = site
 	}
 	for _, r := range it.Related {

@@ -59,15 +59,26 @@ func assignKeys(items []newsdesk.Item, plain []string) ([]newsdesk.Item, []strin
 	}
 	out := items[:0]
 	first := map[string]int{}
+	var repeats tally
+	var firstRepeat string
 	for i := range items {
 		it := items[i]
 		it.Key = identityKey(&it, plain[i], !reused[i])
 		if j, ok := first[it.Key]; ok {
-			warnings = append(warnings, fmt.Sprintf("item %d repeats the identity %q of item %d; dropped", i+1, it.Key, j+1))
+			if repeats.n == 0 {
+				firstRepeat = fmt.Sprintf("item %d repeats the identity %q of item %d", i+1, it.Key, j+1)
+			}
+			repeats.add(i + 1)
 			continue
 		}
 		first[it.Key] = i
 		out = append(out, it)
+	}
+	switch {
+	case repeats.n == 1:
+		warnings = append(warnings, firstRepeat+"; dropped")
+	case repeats.n > 1:
+		warnings = append(warnings, fmt.Sprintf("%d items dropped: they repeat an earlier item's identity; first: %s", repeats.n, firstRepeat))
 	}
 	return out, warnings
 }

@@ -61,12 +61,20 @@ type DB struct {
 	// Set before Open.
 	MaxPages int
 
+	// UnhealthyAfter: Health fails once every write has failed for this
+	// long (default 1m). WatchEvery: how often the file's identity is
+	// checked against the path (default 5s; set before Open). See
+	// health.go.
+	UnhealthyAfter time.Duration
+	WatchEvery     time.Duration
+
 	w *sql.DB // one connection, serialized writes
 	r *sql.DB // read pool
 
 	stmts map[string]*sql.Stmt // write statements prepared on w (stmt.go)
 	near  nearIndex            // near-duplicate candidates (nearindex.go)
 	ck    *checkpointer        // background WAL checkpoints (checkpoint.go)
+	hl    health               // file identity and write outcomes (health.go)
 
 	sectionsMu
 }
@@ -163,11 +171,13 @@ func (db *DB) Open(ctx context.Context) error {
 		db.Close()
 		return fmt.Errorf("open database %s: %w", db.Path, err)
 	}
+	db.startHealth()
 	return nil
 }
 
 // Close checkpoints the WAL and closes every connection.
 func (db *DB) Close() error {
+	db.stopHealth()
 	errs := []error{db.stopCheckpointer()}
 	if db.r != nil {
 		errs = append(errs, db.r.Close())
@@ -237,7 +247,11 @@ func (db *DB) migrate(ctx context.Context) error {
 
 // inTx runs fn in a write transaction, committing when it returns nil.
 // Storage faults (locked, full, read-only) come back naming the database.
-func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
+	if err := db.writable(); err != nil {
+		return err
+	}
+	defer func() { db.noteWrite(err) }()
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return db.fault(fmt.Errorf("begin: %w", err))

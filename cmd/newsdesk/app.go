@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 
+	"newsdesk"
 	"newsdesk/config"
 	"newsdesk/feedgen"
 	"newsdesk/fetcher"
@@ -19,6 +20,7 @@ type app struct {
 	db      *storage.DB
 	fetcher *fetcher.Fetcher
 	desk    *ingest.Desk
+	red     newsdesk.Redactor // how every output shows source URLs
 }
 
 // loadConfig loads and validates the config, printing every problem.
@@ -37,7 +39,8 @@ func openApp(ctx context.Context, g *globals) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
-	log := g.logger()
+	red := newsdesk.NewRedactor(cfg.Redact)
+	log := redactLogger(g.logger(), red)
 	db := storage.New(cfg.Database)
 	db.Logger = log.With("component", "storage")
 	if err := db.Open(ctx); err != nil {
@@ -49,7 +52,7 @@ func openApp(ctx context.Context, g *globals) (*app, error) {
 		return nil, err
 	}
 	f := fetcher.New(fetcherOptions(cfg, log))
-	a := &app{cfg: cfg, log: log, db: db, fetcher: f}
+	a := &app{cfg: cfg, log: log, db: db, fetcher: f, red: red}
 	a.desk = &ingest.Desk{Fetcher: f, Store: db, Tracking: cfg.Tracking, Logger: log.With("component", "fetch")}
 	return a, nil
 }
@@ -61,6 +64,7 @@ func fetcherOptions(cfg *config.Config, log *slog.Logger) fetcher.Options {
 		PerHost:             cfg.Fetch.PerHost,
 		UserAgent:           cfg.Fetch.UserAgent,
 		MaxBody:             cfg.Fetch.MaxBody,
+		MaxItems:            cfg.Fetch.MaxItems,
 		RespectCacheHeaders: cfg.Fetch.RespectCacheHeaders,
 		Logger:              log.With("component", "fetcher"),
 	}
@@ -73,6 +77,7 @@ func feedOptions(cfg *config.Config, log *slog.Logger) feedgen.Options {
 		Generator: "newsdesk " + version,
 		MaxAge:    cacheMaxAge(cfg),
 		Logger:    log.With("component", "feedgen"),
+		Redact:    newsdesk.NewRedactor(cfg.Redact),
 	}
 }
 

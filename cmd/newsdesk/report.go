@@ -56,5 +56,12 @@ func buildReport(ctx context.Context, a *app, now time.Time, days int, stale tim
 	if err != nil {
 		return report.Report{}, err
 	}
-	return report.Build(a.cfg.Sections, act, now, days, stale), nil
+	rep := report.Build(a.cfg.Sections, act, now, days, stale)
+	for i := range rep.Sections {
+		for j := range rep.Sections[i].Sources {
+			row := &rep.Sections[i].Sources[j]
+			row.Source, row.URL, row.LastError = a.red.Text(row.Source), a.red.URL(row.URL), a.red.Text(row.LastError)
+		}
+	}
+	return rep, nil
 }

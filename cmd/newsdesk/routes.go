@@ -12,18 +12,11 @@ import (
 func (s *server) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/", s.feeds)
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		if err := s.db.Ping(r.Context()); err != nil {
-			http.Error(w, "database: "+err.Error(), http.StatusServiceUnavailable)
-			return
-		}
-		w.Write([]byte("ok\n"))
-	})
+	mux.HandleFunc("GET /healthz", s.serveHealth)
 	mux.HandleFunc("GET /api/sources", func(w http.ResponseWriter, r *http.Request) {
-		rows, err := sourceRows(r.Context(), s.config(), s.db, time.Now(), s.sched.Entries())
+		rows, err := sourceRows(r.Context(), s.config(), s.db, time.Now(), s.sched.Entries(), s.desk.StoreFailures())
 		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
+			s.storageError(w, r, err)
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
@@ -33,9 +26,9 @@ func (s *server) routes() http.Handler {
 		enc.Encode(rows)
 	})
 	mux.HandleFunc("GET /sources", func(w http.ResponseWriter, r *http.Request) {
-		rows, err := sourceRows(r.Context(), s.config(), s.db, time.Now(), s.sched.Entries())
+		rows, err := sourceRows(r.Context(), s.config(), s.db, time.Now(), s.sched.Entries(), s.desk.StoreFailures())
 		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
+			s.storageError(w, r, err)
 			return
 		}
 		htmlHeaders(w)
@@ -46,7 +39,7 @@ func (s *server) routes() http.Handler {
 	mux.HandleFunc("GET /report", func(w http.ResponseWriter, r *http.Request) {
 		rep, err := buildReport(r.Context(), s.snapshot(), time.Now(), 7, 72*time.Hour)
 		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
+			s.storageError(w, r, err)
 			return
 		}
 		htmlHeaders(w)
@@ -57,7 +50,7 @@ func (s *server) routes() http.Handler {
 	mux.HandleFunc("GET /api/report", func(w http.ResponseWriter, r *http.Request) {
 		rep, err := buildReport(r.Context(), s.snapshot(), time.Now(), 7, 72*time.Hour)
 		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
+			s.storageError(w, r, err)
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
@@ -65,6 +58,11 @@ func (s *server) routes() http.Handler {
 		json.NewEncoder(w).Encode(rep)
 	})
 	mux.Handle("GET /metrics", s.metrics.Handler())
+	// The operational paths answer other methods with 405 and Allow, as
+	// the feeds do (the catch-all "/" would otherwise say 404).
+	for _, p := range []string{"/healthz", "/metrics", "/sources", "/api/sources", "/report", "/api/report"} {
+		mux.HandleFunc(p, methodNotAllowed)
+	}
 	return s.metrics.Instrument(mux)
 }
 

@@ -17,6 +17,7 @@ import (
 	"newsdesk"
 	"newsdesk/config"
 	"newsdesk/feedgen"
+	"newsdesk/ingest"
 	"newsdesk/metrics"
 	"newsdesk/scheduler"
 )
@@ -76,7 +77,11 @@ func (s *server) run(ctx context.Context, grace time.Duration) error {
 	s.desk.OnChange = func(ids []string) { s.feeds.Invalidate(ids...) }
 	s.metrics = metrics.New(version)
 	s.metrics.WatchNearIndex(s.db.NearIndexItems)
-	s.desk.Observe = s.metrics.Observe
+	s.desk.Observe = func(r ingest.Report) {
+		// Metrics label sources by their redacted URL.
+		r.Source = s.red.URL(r.Source)
+		s.metrics.Observe(r)
+	}
 
 	jobs, cancelJobs := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelJobs()
