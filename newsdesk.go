@@ -179,6 +179,7 @@ type Item struct {
 	Published     time.Time // zero when the source gave none
 	Updated       time.Time // zero when the source gave none
 	ContentHash   string    // hex digest of the fields a reader sees; a change means an update
+	Capped        string    // what normalize cut to fit the field caps, for explain; "" when nothing
 
 	// Set by storage.
 	ID          int64

@@ -129,7 +129,7 @@ func (d *Desk) FetchSource(ctx context.Context, src newsdesk.Source, force bool)
 	res.State.ConfigHash = hash
 	// The feed's own title names the source in outputs: plain text, like
 	// item titles.
-	res.State.Title = normalize.Title(res.State.Title)
+	res.State.Title = normalize.StripBidi(normalize.Title(res.State.Title))
 	rep.Status, rep.Err, rep.NotModified = res.State.Status, res.Err, res.NotModified
 	rep.Moved, rep.Discovered = res.Moved, res.Discovered
 	rep.Bytes, rep.Duration, rep.Next = res.State.Bytes, res.State.Duration, res.State.NextAttempt
@@ -166,6 +166,18 @@ func (d *Desk) FetchSource(ctx context.Context, src newsdesk.Source, force bool)
 		rep.Next = d.storeFailed(ctx, log, prev, res, err, now).NextAttempt
 	} else {
 		d.failed.clear(src.URL)
+		notes := map[string]string{}
+		for _, it := range fetch.Items {
+			if it.Capped != "" {
+				notes[it.Key] = it.Capped
+			}
+		}
+		if len(notes) > 0 {
+			log.Warn("items cut to the field caps", "items", len(notes))
+			if werr := d.Store.NoteItems(ctx, src.URL, notes); werr != nil {
+				log.Warn("record field caps", "err", werr)
+			}
+		}
 		// A new document sets or clears the reservation; an unchanged one
 		// keeps it.
 		if res.Feed != nil && rep.Truncated != prev.Warning {

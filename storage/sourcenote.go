@@ -39,3 +39,40 @@ func (db *DB) RecordFailure(ctx context.Context, st newsdesk.SourceState) error 
 		return nil
 	})
 }
+
+// NoteItems records, for the items of source url with the given identity
+// keys, what was cut from them to fit the field caps; explain shows it.
+// Keys not stored (dropped as repeats) are ignored.
+func (db *DB) NoteItems(ctx context.Context, url string, notes map[string]string) error {
+	if len(notes) == 0 {
+		return nil
+	}
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		for key, note := range notes {
+			_, err := tx.ExecContext(ctx, `INSERT INTO item_notes (item_id, note)
+				SELECT i.id, ? FROM items i JOIN sources s ON s.id = i.source_id WHERE s.url = ? AND i.key = ?
+				ON CONFLICT (item_id) DO UPDATE SET note = excluded.note`, note, url, key)
+			if err != nil {
+				return fmt.Errorf("note items of %s: %w", url, err)
+			}
+		}
+		return nil
+	})
+}
+
+// ItemNotes returns the notes of the given items, by item id.
+func (db *DB) ItemNotes(ctx context.Context, ids []int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	for _, id := range ids {
+		var note string
+		err := db.r.QueryRowContext(ctx, `SELECT note FROM item_notes WHERE item_id = ?`, id).Scan(&note)
+		switch {
+		case err == sql.ErrNoRows:
+		case err != nil:
+			return nil, fmt.Errorf("read item notes: %w", err)
+		default:
+			out[id] = note
+		}
+	}
+	return out, nil
+}

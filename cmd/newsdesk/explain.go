@@ -4,7 +4,9 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"strings"
 	"text/tabwriter"
+	"unicode"
 )
 
 func explainCommand() *command {
@@ -37,15 +39,26 @@ func explainCommand() *command {
 			if err != nil {
 				return fail(g, err)
 			}
+			ids := make([]int64, len(ds))
+			for i, d := range ds {
+				ids[i] = d.ItemID
+			}
+			notes, err := a.db.ItemNotes(ctx, ids)
+			if err != nil {
+				return fail(g, err)
+			}
 			tw := tabwriter.NewWriter(g.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "ITEM\tDATE\tSTATE\tSOURCE\tTITLE\tWHY\tDECIDED")
 			for _, d := range ds {
 				why := d.Reason
+				if n := notes[d.ItemID]; n != "" {
+					why = strings.TrimPrefix(why+"; capped: "+n, "; ")
+				}
 				if why == "" {
 					why = "-"
 				}
 				fmt.Fprintf(tw, "#%d\t%s\t%s\t%s\t%s\t%s\t%s\n", d.ItemID, d.SortAt.Format("2006-01-02 15:04"), d.State,
-					clip(d.Source, 24), clip(d.Title, 60), why, d.DecidedAt.Local().Format("2006-01-02 15:04:05"))
+					terminal(clip(a.red.Text(d.Source), 24)), terminal(clip(d.Title, 60)), terminal(why), d.DecidedAt.Local().Format("2006-01-02 15:04:05"))
 			}
 			if err := tw.Flush(); err != nil {
 				return fail(g, err)
@@ -53,6 +66,17 @@ func explainCommand() *command {
 			return 0
 		},
 	}
+}
+
+// terminal removes what a terminal would act on rather than print:
+// control characters and bidirectional-text controls.
+func terminal(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // clip shortens s to n runes with an ellipsis.
