@@ -44,7 +44,14 @@ type health struct {
 	failLast  time.Time
 	failures  int
 	lastErr   error
-	lostLog   time.Time
+	// A disk fault (full, read-only, I/O, damaged) that keeps coming
+	// back makes the store unhealthy even when small writes between
+	// them succeed: new items are lost. The series ends after a quiet
+	// UnhealthyAfter.
+	faultFirst, faultLast time.Time
+	faults                int
+	faultErr              error
+	lostLog               time.Time
 	stop      context.CancelFunc
 	done      chan struct{}
 }
@@ -130,6 +137,13 @@ func (db *DB) noteWrite(err error) {
 		return
 	}
 	now := time.Now()
+	if errors.Is(err, ErrFull) || errors.Is(err, ErrReadOnly) || errors.Is(err, ErrIO) || errors.Is(err, ErrDamaged) {
+		if h.faults == 0 || now.Sub(h.faultLast) > db.recency() {
+			h.faultFirst, h.faults = now, 0
+		}
+		h.faults++
+		h.faultLast, h.faultErr = now, err
+	}
 	if h.failures == 0 {
 		h.failFirst = now
 	}
@@ -155,6 +169,17 @@ func words(err error) string {
 	}
 	return "the database does not answer"
 }
+
+// unhealthyAfter is UnhealthyAfter or its default.
+func (db *DB) unhealthyAfter() time.Duration {
+	if db.UnhealthyAfter > 0 {
+		return db.UnhealthyAfter
+	}
+	return DefaultUnhealthyAfter
+}
+
+// recency is how long a disk fault counts after it happened.
+func (db *DB) recency() time.Duration { return max(db.unhealthyAfter(), DefaultUnhealthyAfter) }
 
 // Health reports whether the store can do its job, nil when it can. It
 // checks, in order: that the file at Path is still the one opened; that it
@@ -185,16 +210,17 @@ func (db *DB) Health(ctx context.Context) error {
 			return &HealthError{Reason: "a read of the database file failed: " + words(err), Err: err}
 		}
 	}
-	after := db.UnhealthyAfter
-	if after <= 0 {
-		after = DefaultUnhealthyAfter
-	}
+	after := db.unhealthyAfter()
 	h := &db.hl
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.failures >= 2 && h.failLast.Sub(h.failFirst) >= after {
 		return &HealthError{Reason: fmt.Sprintf("every write for %s failed (%d writes): %s",
 			h.failLast.Sub(h.failFirst).Round(time.Second), h.failures, words(h.lastErr)), Err: h.lastErr}
+	}
+	if h.faults >= 2 && h.faultLast.Sub(h.faultFirst) >= after && time.Since(h.faultLast) <= db.recency() {
+		return &HealthError{Reason: fmt.Sprintf("writes keep failing (%d in %s): %s",
+			h.faults, h.faultLast.Sub(h.faultFirst).Round(time.Second), words(h.faultErr)), Err: h.faultErr}
 	}
 	return nil
 }

@@ -169,6 +169,27 @@ func TestHealth(t *testing.T) {
 			t.Fatalf("Health after two failures within UnhealthyAfter = %v", err)
 		}
 	})
+	t.Run("disk faults between successful writes", func(t *testing.T) {
+		db, _ := healthy(t, func(db *DB) { db.UnhealthyAfter = time.Nanosecond })
+		full := &faultError{path: db.Path, fault: ErrFull, err: errors.New("database or disk is full")}
+		db.noteWrite(full)
+		db.noteWrite(nil) // a small state write fits
+		db.noteWrite(full)
+		db.noteWrite(nil)
+		err := db.Health(ctx)
+		if err == nil || !strings.Contains(reason(err), "writes keep failing") || !strings.Contains(reason(err), "full") {
+			t.Fatalf("Health = %v, want the recurring full disk", err)
+		}
+		locked := &faultError{path: db.Path, fault: ErrLocked, err: errors.New("busy")}
+		db2, _ := healthy(t, func(db *DB) { db.UnhealthyAfter = time.Nanosecond })
+		db2.noteWrite(locked)
+		db2.noteWrite(nil)
+		db2.noteWrite(locked)
+		db2.noteWrite(nil)
+		if err := db2.Health(ctx); err != nil {
+			t.Fatalf("Health with passing locks between successes = %v", err)
+		}
+	})
 	t.Run("full", func(t *testing.T) {
 		db, _ := healthy(t, func(db *DB) { db.UnhealthyAfter = time.Nanosecond })
 		var pages int
