@@ -52,8 +52,8 @@ type health struct {
 	faults                int
 	faultErr              error
 	lostLog               time.Time
-	stop      context.CancelFunc
-	done      chan struct{}
+	stop                  context.CancelFunc
+	done                  chan struct{}
 }
 
 // startHealth records the file's identity and starts watching it.
