@@ -130,55 +130,42 @@ func stripUserinfo(s string) string {
 	return s
 }
 
-// Text returns s with every http(s) URL in it redacted (see URL): error
-// messages and log lines name the URLs they concern. A URL ends at white
-// space, a quote, '<', '>' or the end of s; a trailing ')', ',', ';' or
-// '.' is not part of it.
+// Text returns s with every URL in it redacted (see URL): error messages
+// and log lines name the URLs they concern. A URL starts with a scheme
+// followed by "://" (http, https, postgres, …) and ends at white space, a
+// quote, '<', '>' or the end of s; a trailing ')', ',', ';' or '.' is not
+// part of it.
 func (r Redactor) Text(s string) string {
-	lower := strings.ToLower(s)
-	if !strings.Contains(lower, "http") && !strings.Contains(s, "@") {
+	if !strings.Contains(s, "://") {
 		return s
 	}
 	var b strings.Builder
 	at := 0
 	for at < len(s) {
-		i := indexScheme(lower[at:])
+		i := strings.Index(s[at:], "://")
 		if i < 0 {
 			break
 		}
-		start := at + i
-		end := start
+		sep := at + i
+		start := sep
+		for start > at && isSchemeChar(s[start-1]) {
+			start--
+		}
+		end := sep + 3
 		for end < len(s) && !strings.ContainsRune(" \t\r\n\"'<>`\\", rune(s[end])) {
 			end++
 		}
-		for end > start && strings.ContainsRune("),;.", rune(s[end-1])) {
+		for end > sep+3 && strings.ContainsRune("),;.", rune(s[end-1])) {
 			end--
 		}
 		b.WriteString(s[at:start])
 		b.WriteString(r.URL(s[start:end]))
 		at = end
-		if at == start {
-			b.WriteByte(s[at])
-			at++
-		}
-	}
-	if b.Len() == 0 {
-		return s
 	}
 	b.WriteString(s[at:])
 	return b.String()
 }
 
-// indexScheme returns the index of the first "http://" or "https://" in
-// lower, or -1.
-func indexScheme(lower string) int {
-	a := strings.Index(lower, "http://")
-	b := strings.Index(lower, "https://")
-	switch {
-	case a < 0:
-		return b
-	case b < 0:
-		return a
-	}
-	return min(a, b)
+func isSchemeChar(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'
 }

@@ -34,3 +34,25 @@ func TestRedactorText(t *testing.T) {
 		t.Fatalf("Text changed plain text: %q", got)
 	}
 }
+
+func TestRedactorTextSchemes(t *testing.T) {
+	var r Redactor
+	in := "database postgres://news:hunter2@127.0.0.1:5432/db?sslmode=disable and x://y"
+	want := "database postgres://127.0.0.1:5432/db?sslmode=disable and x://y"
+	if got := r.Text(in); got != want {
+		t.Fatalf("Text = %q, want %q", got, want)
+	}
+}
+
+func TestEncodeURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`http://127.0.0.1/a?q=<b>"x"{|}^` + "`", "http://127.0.0.1/a?q=%3Cb%3E%22x%22%7B%7C%7D%5E%60"},
+		{"http://127.0.0.1/a b\\c", "http://127.0.0.1/a%20b%5Cc"},
+		{"http://127.0.0.1/é?x=%3C&y=1#f", "http://127.0.0.1/é?x=%3C&y=1#f"},
+	}
+	for _, tt := range tests {
+		if got := EncodeURL(tt.in); got != tt.want {
+			t.Errorf("EncodeURL(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -125,14 +125,14 @@ func atomEntryFor(ge *feeds.AtomEntry, it *newsdesk.Item, red newsdesk.Redactor)
 		}
 	}
 	for _, enc := range usableEnclosures(it) {
-		l := atomLink{Href: clean(enc.URL), Rel: "enclosure", Type: enclosureType(enc)}
+		l := atomLink{Href: cleanURL(enc.URL), Rel: "enclosure", Type: enclosureType(enc)}
 		if enc.Length > 0 {
 			l.Length = strconv.FormatInt(enc.Length, 10)
 		}
 		e.Links = append(e.Links, l)
 	}
 	for _, r := range it.Related {
-		if link := clean(r.Link); isHTTPURL(link) {
+		if link := cleanURL(r.Link); isHTTPURL(link) {
 			e.Links = append(e.Links, atomLink{Href: link, Rel: "related", Title: clean(r.Title)})
 		}
 	}

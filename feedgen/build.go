@@ -39,7 +39,7 @@ func buildItem(it *newsdesk.Item, lang string, red newsdesk.Redactor) *feeds.Ite
 		Content:     contentHTML(it, lang),
 		Author:      &feeds.Author{Name: itemAuthors(it)[0]},
 	}
-	if link := clean(it.Link); isHTTPURL(link) { // no javascript: or data: links in a reader
+	if link := cleanURL(it.Link); isHTTPURL(link) { // no javascript: or data: links in a reader
 		fi.Link = &feeds.Link{Href: link}
 		if link == fi.Id && isHTTPURL(link) {
 			fi.IsPermaLink = "true"
@@ -50,7 +50,7 @@ func buildItem(it *newsdesk.Item, lang string, red newsdesk.Redactor) *feeds.Ite
 	}
 	if len(it.Enclosures) > 0 {
 		e := it.Enclosures[0]
-		fi.Enclosure = &feeds.Enclosure{Url: clean(e.URL), Type: enclosureType(e), Length: strconv.FormatInt(max(e.Length, 0), 10)}
+		fi.Enclosure = &feeds.Enclosure{Url: cleanURL(e.URL), Type: enclosureType(e), Length: strconv.FormatInt(max(e.Length, 0), 10)}
 	}
 	return fi
 }

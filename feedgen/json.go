@@ -126,7 +126,7 @@ func jsonItemFor(gi *feeds.JSONItem, it *newsdesk.Item, lang string, red newsdes
 	if p := itemPublished(it); !p.IsZero() {
 		ji.DatePublished = rfc3339(p)
 	}
-	if img := clean(it.ImageURL); isHTTPURL(img) {
+	if img := cleanURL(it.ImageURL); isHTTPURL(img) {
 		ji.Image = img
 	}
 	if l := clean(it.Language); l != "" && !strings.EqualFold(l, lang) {
@@ -137,7 +137,7 @@ func jsonItemFor(gi *feeds.JSONItem, it *newsdesk.Item, lang string, red newsdes
 		ji.Authors = append(ji.Authors, jsonAuthor{Name: name})
 	}
 	for _, e := range usableEnclosures(it) {
-		ji.Attachments = append(ji.Attachments, jsonAttachment{URL: clean(e.URL), MIMEType: enclosureType(e), Size: max(e.Length, 0)})
+		ji.Attachments = append(ji.Attachments, jsonAttachment{URL: cleanURL(e.URL), MIMEType: enclosureType(e), Size: max(e.Length, 0)})
 	}
 	ext := &jsonExtension{Source: jsonSource{Title: sourceName(it)}}
 	if isHTTPURL(it.SourceURL) {
@@ -148,7 +148,7 @@ func jsonItemFor(gi *feeds.JSONItem, it *newsdesk.Item, lang string, red newsdes
 	}
 	for _, r := range it.Related {
 		jr := jsonRelated{Title: clean(r.Title), Source: clean(r.SourceTitle)}
-		if link := clean(r.Link); isHTTPURL(link) {
+		if link := cleanURL(r.Link); isHTTPURL(link) {
 			jr.URL = link
 		}
 		ext.AlsoReportedBy = append(ext.AlsoReportedBy, jr)

@@ -79,9 +79,9 @@ func capFields(it *newsdesk.Item) string {
 		it.ContentHTML = cutHTML(it.ContentHTML, MaxContentBytes)
 		note("content cut from %d to %d bytes", n, len(it.ContentHTML))
 	}
-	it.Link, it.CanonicalLink, it.ImageURL = EncodeURL(it.Link), EncodeURL(it.CanonicalLink), EncodeURL(it.ImageURL)
+	it.Link, it.CanonicalLink, it.ImageURL = newsdesk.EncodeURL(it.Link), newsdesk.EncodeURL(it.CanonicalLink), newsdesk.EncodeURL(it.ImageURL)
 	for i := range it.Enclosures {
-		it.Enclosures[i].URL = EncodeURL(it.Enclosures[i].URL)
+		it.Enclosures[i].URL = newsdesk.EncodeURL(it.Enclosures[i].URL)
 	}
 	if len(it.Link) > MaxURLBytes {
 		note("link of %d bytes dropped", len(it.Link))
@@ -98,32 +98,6 @@ func capFields(it *newsdesk.Item) string {
 	}
 	it.Enclosures = encs
 	return strings.Join(cut, "; ")
-}
-
-// EncodeURL percent-encodes the ASCII characters a URL may not contain
-// (controls, space, '"', '<', '>', '\\', '^', '`', '{', '|', '}'): net/url
-// keeps a query as written, so a raw '<' in a feed's link would reach
-// every output. Everything else, escapes included, is kept.
-func EncodeURL(s string) string {
-	i := strings.IndexFunc(s, urlIllegal)
-	if i < 0 {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	b.WriteString(s[:i])
-	for _, r := range s[i:] {
-		if urlIllegal(r) {
-			fmt.Fprintf(&b, "%%%02X", r)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func urlIllegal(r rune) bool {
-	return r <= ' ' || r == 0x7F || strings.ContainsRune("\"<>\\^`{|}", r)
 }
 
 // isBidiControl reports the embedding, override and isolate controls
