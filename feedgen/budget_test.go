@@ -56,10 +56,10 @@ func sortedStore(items []newsdesk.Item) *fakeStore {
 func TestCacheBudgetUnderCursorFlood(t *testing.T) {
 	const (
 		items   = 3000
-		cursors = 2000
-		budget  = 2 << 20
+		cursors = 1500
+		budget  = 512 << 10
 	)
-	data := bigSection(items, 600)
+	data := bigSection(items, 300)
 	store := sortedStore(data)
 	ts := newTestServer(t, store, func(o *Options) { o.DeepPageCache = budget })
 
@@ -84,7 +84,7 @@ func TestCacheBudgetUnderCursorFlood(t *testing.T) {
 				// Distinct cursors, each a real position in the feed.
 				it := &data[i%items]
 				format := []string{"atom", "rss", "json"}[i%3]
-				path := fmt.Sprintf("/feeds/politique.%s?before=%s", format, formatCursor(it))
+				path := fmt.Sprintf("/feeds/politique.%s?limit=10&before=%s", format, formatCursor(it))
 				resp, _ := ts.do(t, "GET", path, nil)
 				_, lru, _ := ts.h.cache.usage()
 				mu.Lock()
