@@ -142,7 +142,10 @@ func (db *DB) Open(ctx context.Context) error {
 	}
 	db.w.SetMaxOpenConns(1)
 	db.w.SetConnMaxIdleTime(0)
-	if db.r, err = sql.Open("sqlite", dsn(nil, "query_only(1)")); err != nil {
+	// Readers and the checkpointer never create the file (mode=rw): after
+	// the file was deleted, a new connection fails instead of reading an
+	// empty database made at the path.
+	if db.r, err = sql.Open("sqlite", dsn(nil, "query_only(1)")+"&mode=rw"); err != nil {
 		db.w.Close()
 		return fmt.Errorf("open database %s: %w", db.Path, err)
 	}
@@ -167,7 +170,7 @@ func (db *DB) Open(ctx context.Context) error {
 	if every <= 0 {
 		every = time.Second
 	}
-	if err := db.startCheckpointer(dsn(nil), every); err != nil {
+	if err := db.startCheckpointer(dsn(nil)+"&mode=rw", every); err != nil {
 		db.Close()
 		return fmt.Errorf("open database %s: %w", db.Path, err)
 	}

@@ -110,6 +110,10 @@ func TestHealth(t *testing.T) {
 		if _, err := db.SaveFetch(ctx, fetchOf(`"v2"`, batch("d", 3, 100))); !errors.Is(err, ErrLost) {
 			t.Fatalf("write into the lost file: %v, want ErrLost", err)
 		}
+		// A new read connection fails rather than make an empty file.
+		db.r.SetMaxIdleConns(0)
+		db.SourceStates(ctx)
+		db.checkpoint(ctx)
 		if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
 			t.Fatalf("the path was recreated: %v", err)
 		}
