@@ -96,6 +96,9 @@ func (d *Desk) FetchSource(ctx context.Context, src newsdesk.Source, force bool)
 		st := d.storeFailed(ctx, log, prev, fetcher.Result{}, err, now)
 		rep.Err, rep.Next = fmt.Errorf("read state: %w", err), st.NextAttempt
 		d.log(log, rep)
+		if d.Observe != nil {
+			d.Observe(rep)
+		}
 		return rep
 	}
 	prev = d.withFailure(src.URL, prev)
