@@ -183,6 +183,7 @@ type Item struct {
 
 	// Set by storage.
 	ID          int64
+	Ord         int64     // stable order key (a hash of source and identity): breaks ties between equal sort dates
 	FirstSeen   time.Time // when newsdesk first stored the item
 	SortAt      time.Time // stable sort date: published, clamped; never moves on update
 	ModifiedAt  time.Time // last time the stored content changed (FirstSeen if never)
@@ -267,10 +268,11 @@ type SourceState struct {
 	ItemsStored       int // filled when reading
 }
 
-// Cursor marks a position in a section feed, for paging back.
+// Cursor marks a position in a section feed, for paging back: the sort
+// date and the stable order key (Item.Ord) of the last item seen.
 type Cursor struct {
 	SortAt time.Time
-	ID     int64
+	Ord    int64
 }
 
 // Page selects a slice of a section feed: the newest Limit items strictly

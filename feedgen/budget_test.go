@@ -21,7 +21,7 @@ func bigSection(n, size int) []newsdesk.Item {
 	for i := range items {
 		at := base.Add(-time.Duration(i) * time.Minute)
 		items[i] = newsdesk.Item{
-			ID: int64(n - i), SourceURL: "https://wire.example/feed", Key: fmt.Sprintf("guid:%d", i),
+			ID: int64(n - i), Ord: int64(n - i), SourceURL: "https://wire.example/feed", Key: fmt.Sprintf("guid:%d", i),
 			Link: fmt.Sprintf("https://wire.example/story/%d", i), Title: fmt.Sprintf("Story %d", i),
 			ContentHTML: "<p>" + strings.Repeat(fmt.Sprintf("word%d ", i), size/8) + "</p>",
 			SortAt:      at, ModifiedAt: at, FirstSeen: at, SourceTitle: "The Wire",
@@ -40,7 +40,7 @@ func sortedStore(items []newsdesk.Item) *fakeStore {
 		from := 0
 		if c := page.Before; c != nil {
 			from = sort.Search(len(items), func(i int) bool {
-				return newer(&newsdesk.Item{SortAt: c.SortAt, ID: c.ID}, &items[i])
+				return newer(&newsdesk.Item{SortAt: c.SortAt, Ord: c.Ord}, &items[i])
 			})
 		}
 		to := min(len(items), from+page.Limit)

@@ -18,13 +18,13 @@ var ErrBadRequest = errors.New("bad request")
 const maxLimit = 500
 
 // formatCursor encodes the position just past it for ?before=: its sort
-// date in Unix seconds and nanoseconds, and its id, dot-separated.
+// date in Unix seconds and nanoseconds, and its order key, dot-separated.
 func formatCursor(it *newsdesk.Item) string {
-	return cursorString(newsdesk.Cursor{SortAt: it.SortAt, ID: it.ID})
+	return cursorString(newsdesk.Cursor{SortAt: it.SortAt, Ord: it.Ord})
 }
 
 func cursorString(c newsdesk.Cursor) string {
-	t, id := c.SortAt, c.ID
+	t, id := c.SortAt, c.Ord
 	return strconv.FormatInt(t.Unix(), 10) + "." + strconv.Itoa(t.Nanosecond()) + "." + strconv.FormatInt(id, 10)
 }
 
@@ -32,7 +32,7 @@ func cursorString(c newsdesk.Cursor) string {
 func parseCursor(s string) (*newsdesk.Cursor, error) {
 	parts := strings.Split(s, ".")
 	if len(parts) != 3 {
-		return nil, fmt.Errorf("%w: cursor %q: want SECONDS.NANOS.ID", ErrBadRequest, s)
+		return nil, fmt.Errorf("%w: cursor %q: want SECONDS.NANOS.ORD", ErrBadRequest, s)
 	}
 	sec, err1 := strconv.ParseInt(parts[0], 10, 64)
 	nsec, err2 := strconv.ParseInt(parts[1], 10, 64)
@@ -40,7 +40,7 @@ func parseCursor(s string) (*newsdesk.Cursor, error) {
 	if err := errors.Join(err1, err2, err3); err != nil || nsec < 0 || nsec > 999_999_999 {
 		return nil, fmt.Errorf("%w: cursor %q", ErrBadRequest, s)
 	}
-	return &newsdesk.Cursor{SortAt: time.Unix(sec, nsec).UTC(), ID: id}, nil
+	return &newsdesk.Cursor{SortAt: time.Unix(sec, nsec).UTC(), Ord: id}, nil
 }
 
 // pageQuery is a validated feed request: how many items, from where.

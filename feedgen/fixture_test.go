@@ -39,6 +39,7 @@ func testItems() map[string][]newsdesk.Item {
 		"politique": {
 			{
 				ID:          41,
+				Ord:         41,
 				SourceURL:   "https://agence.example/flux.atom",
 				Key:         "guid:https://agence.example/2026/03/municipales-lyon",
 				GUID:        "https://agence.example/2026/03/municipales-lyon",
@@ -68,6 +69,7 @@ func testItems() map[string][]newsdesk.Item {
 			},
 			{
 				ID:          40,
+				Ord:         40,
 				SourceURL:   "https://journal.example/rss",
 				Key:         "guid:article-4521",
 				GUID:        "article-4521",
@@ -86,6 +88,7 @@ func testItems() map[string][]newsdesk.Item {
 			},
 			{
 				ID:        39,
+				Ord:       39,
 				SourceURL: "https://blog.example/feed.json",
 				Key:       "link:https://blog.example/billet",
 				Link:      "https://blog.example/billet",
@@ -96,6 +99,7 @@ func testItems() map[string][]newsdesk.Item {
 			},
 			{
 				ID:        38,
+				Ord:       38,
 				SourceURL: "https://blog.example/feed.json",
 				Key:       "hash:5e1f",
 				Title:     "Note sans lien, sans date de tri",
@@ -106,6 +110,7 @@ func testItems() map[string][]newsdesk.Item {
 		"world": {
 			{
 				ID:          12,
+				Ord:         12,
 				SourceURL:   "https://wire.example/world.rss",
 				Key:         "guid:urn:uuid:6f1c0e2a-9a61-4f7e-8a1b-0c2d3e4f5a6b",
 				GUID:        "urn:uuid:6f1c0e2a-9a61-4f7e-8a1b-0c2d3e4f5a6b",
@@ -122,6 +127,7 @@ func testItems() map[string][]newsdesk.Item {
 			},
 			{
 				ID:          11,
+				Ord:         11,
 				SourceURL:   "https://wire.example/world.rss",
 				Key:         "guid:https://wire.example/2026/markets",
 				GUID:        "https://wire.example/2026/markets",
@@ -134,6 +140,7 @@ func testItems() map[string][]newsdesk.Item {
 			},
 			{
 				ID:          10,
+				Ord:         10,
 				SourceURL:   "https://wire.example/world.rss",
 				Key:         "guid:https://wire.example/2026/older",
 				GUID:        "https://wire.example/2026/older",
@@ -172,10 +179,15 @@ func pagingStore(data func() map[string][]newsdesk.Item) *fakeStore {
 			return nil, fmt.Errorf("unknown section %q", section)
 		}
 		all = append([]newsdesk.Item(nil), all...)
+		for i := range all {
+			if all[i].Ord == 0 {
+				all[i].Ord = all[i].ID // the fixture's ids stand for the order keys
+			}
+		}
 		sort.SliceStable(all, func(i, j int) bool { return newer(&all[i], &all[j]) })
 		var out []newsdesk.Item
 		for i := range all {
-			if page.Before != nil && !newer(&newsdesk.Item{SortAt: page.Before.SortAt, ID: page.Before.ID}, &all[i]) {
+			if page.Before != nil && !newer(&newsdesk.Item{SortAt: page.Before.SortAt, Ord: page.Before.Ord}, &all[i]) {
 				continue
 			}
 			if len(out) == page.Limit {
@@ -191,5 +203,5 @@ func newer(a, b *newsdesk.Item) bool {
 	if !a.SortAt.Equal(b.SortAt) {
 		return a.SortAt.After(b.SortAt)
 	}
-	return a.ID > b.ID
+	return a.Ord > b.Ord
 }

@@ -41,6 +41,7 @@ func TestReportFromStoredItems(t *testing.T) {
 		t.Fatal(err)
 	}
 	dup := mk("b0", "Beta retells it")
+	dup.Published = now.Add(time.Minute) // alpha told it first: it represents the story
 	dup.CanonicalLink = items[0].CanonicalLink
 	own := mk("b1", "Beta has its own scoop today")
 	st := newsdesk.SourceState{ConsecutiveErrors: 3, Error: "HTTP 500"}

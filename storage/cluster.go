@@ -4,8 +4,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
-	"newsdesk"
+	"newsdesk/curate"
 	"newsdesk/neardup"
 )
 
@@ -14,142 +15,196 @@ const daySeconds = 86400
 
 // Membership states of an item in a section.
 const (
-	StateIn        = "in"
-	StateFiltered  = "filtered"
-	StateDuplicate = "duplicate"
+	StateIn        = curate.StateIn
+	StateFiltered  = curate.StateFiltered
+	StateDuplicate = curate.StateDuplicate
 )
 
-// place decides the membership of a new item in one section: left out by a
-// rule, a duplicate of a story already there (same canonical link, same
-// normalized title within TitleWindow, or near-duplicate text within
-// DuplicateWindow), or in. When a duplicate's source has a higher priority
-// than the cluster's representative, it becomes the representative.
-func (s *saver) place(it *newsdesk.Item, sec *newsdesk.Section, titleKey string, sig neardup.Signature) error {
-	counts := s.out.Sections[sec.ID]
-	if counts == nil {
-		counts = &SectionCounts{}
-		s.out.Sections[sec.ID] = counts
-	}
-	src := sec.Source(s.source.URL)
-	if reason := sec.Admit(it, src, s.now); reason != "" {
-		counts.Filtered++
-		return s.member(sec.ID, it, StateFiltered, it.ID, reason)
-	}
-	rep, why, err := s.findCluster(it, sec.ID, titleKey, sig)
+// memberColumns are what the engine knows of a filed item (curate.Member).
+const memberColumns = `i.id, s.url, i.key, i.canonical_link, i.title_key, i.story_at, i.words, i.ord,
+	coalesce(g.signature, x''), si.state, si.cluster_id, si.rep_id`
+
+// memberFrom joins what memberColumns reads; the WHERE clause follows.
+const memberFrom = ` FROM section_items si CROSS JOIN items i ON i.id = si.item_id
+	CROSS JOIN sources s ON s.id = i.source_id LEFT JOIN signatures g ON g.item_id = i.id `
+
+func scanMember(sc interface{ Scan(...any) error }) (curate.Member, error) {
+	var m curate.Member
+	var story int64
+	var raw []byte
+	err := sc.Scan(&m.ID, &m.Source, &m.Key, &m.Link, &m.TitleKey, &story, &m.Words, &m.Ord, &raw, &m.State, &m.Cluster, &m.Rep)
 	if err != nil {
-		return err
+		return m, err
 	}
-	s.nt.add(sec.ID, it.ID, it.SortAt.Unix(), sig)
-	if rep == 0 {
-		counts.In++
-		s.changed[sec.ID] = true
-		return s.member(sec.ID, it, StateIn, it.ID, "")
+	m.StoryAt = time.Unix(story, 0).UTC()
+	if len(raw) > 0 {
+		_ = m.Sig.UnmarshalBinary(raw) // an unreadable (older) signature only loses near-duplicate matching
 	}
-	s.changed[sec.ID] = true
-	counts.Duplicate++
-	repPriority, err := s.priorityOf(sec, rep)
-	if err != nil {
-		return err
-	}
-	if src != nil && src.Priority > repPriority {
-		// The new report wins: it represents the cluster from now on.
-		reason := fmt.Sprintf("duplicate of #%d (%s); source priority %d > %d", it.ID, why, src.Priority, repPriority)
-		if _, err := s.tx.ExecContext(s.ctx, `UPDATE section_items SET cluster_id = ?, state = 'duplicate',
-			reason = CASE WHEN item_id = ? THEN ? ELSE reason END, decided_at = ?
-			WHERE section = ? AND cluster_id = ?`, it.ID, rep, reason, s.now.Unix(), sec.ID, rep); err != nil {
-			return err
-		}
-		return s.member(sec.ID, it, StateIn, it.ID, "represents its cluster (priority)")
-	}
-	return s.member(sec.ID, it, StateDuplicate, rep, fmt.Sprintf("duplicate of #%d (%s)", rep, why))
+	return m, nil
 }
 
-func (s *saver) member(section string, it *newsdesk.Item, state string, cluster int64, reason string) error {
-	_, err := s.q(qMember).ExecContext(s.ctx,
-		section, it.ID, state, cluster, reason, it.SortAt.Unix(), s.now.Unix())
+// engineTx is the SQLite side of curate.Tx for one write transaction.
+type engineTx struct {
+	s *saver
+	// pending holds the items inserted by the transaction, whose section
+	// rows do not exist yet: their sort date and order key.
+	pending map[int64]pendingItem
+}
+
+type pendingItem struct {
+	sortAt, ord int64
+	fresh       bool // inserted by the transaction (its seq is the transaction's already)
+}
+
+var _ curate.Tx = (*engineTx)(nil)
+
+func (t *engineTx) members(query string, args ...any) ([]curate.Member, error) {
+	rows, err := t.s.q(query).QueryContext(t.s.ctx, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []curate.Member
+	for rows.Next() {
+		m, err := scanMember(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// Lookups of the engine. CROSS JOIN fixes the join order and "<> ”"
+// lets the partial indexes serve.
+const (
+	qByLink = `SELECT ` + memberColumns + ` FROM items i CROSS JOIN section_items si ON si.item_id = i.id AND si.section = ?
+		CROSS JOIN sources s ON s.id = i.source_id LEFT JOIN signatures g ON g.item_id = i.id
+		WHERE i.canonical_link = ? AND i.canonical_link <> '' AND si.state <> 'filtered'`
+	qByTitle = `SELECT ` + memberColumns + ` FROM items i CROSS JOIN section_items si ON si.item_id = i.id AND si.section = ?
+		CROSS JOIN sources s ON s.id = i.source_id LEFT JOIN signatures g ON g.item_id = i.id
+		WHERE i.story_at / 86400 = ? AND i.title_key = ? AND i.title_key <> '' AND i.story_at BETWEEN ? AND ?
+		AND si.state <> 'filtered'`
+	qMemberOf      = `SELECT ` + memberColumns + memberFrom + `WHERE si.section = ? AND si.item_id = ? AND si.state <> 'filtered'`
+	qClusterMember = `SELECT ` + memberColumns + memberFrom + `WHERE si.section = ? AND si.cluster_id = ? AND si.state <> 'filtered'`
+	qNewCluster    = `INSERT INTO clusters (section) VALUES (?) RETURNING id`
+	qDropCluster   = `DELETE FROM clusters WHERE id = ?`
+	qInsertMember  = `INSERT INTO section_items (section, item_id, state, cluster_id, rep_id, reason, sort_at, ord, decided_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (section, item_id) DO UPDATE SET state = excluded.state,
+		cluster_id = excluded.cluster_id, rep_id = excluded.rep_id, reason = excluded.reason, decided_at = excluded.decided_at`
+	qUpdateMember = `UPDATE section_items SET state = ?, cluster_id = ?, rep_id = ?, reason = ?, decided_at = ?
+		WHERE section = ? AND item_id = ?`
+	qStampSeq = `UPDATE items SET seq = ? WHERE id = ? AND seq <> ?`
+)
+
+func (t *engineTx) ByLink(section, link string) ([]curate.Member, error) {
+	if k := t.s.known.links; k != nil && !k[link] {
+		return nil, nil // no stored item has the link (batched look-up)
+	}
+	return t.members(qByLink, section, link)
+}
+
+func (t *engineTx) ByTitle(section, key string, from, to time.Time) ([]curate.Member, error) {
+	if k := t.s.known.titles; k != nil && !k[key] {
+		return nil, nil
+	}
+	var out []curate.Member
+	f, l := from.Unix(), to.Unix()
+	for day := floorDiv(f, daySeconds); day <= floorDiv(l, daySeconds); day++ {
+		ms, err := t.members(qByTitle, section, day, key, f, l)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ms...)
+	}
+	return out, nil
+}
+
+func (t *engineTx) Near(section string, sig neardup.Signature, from, to time.Time) ([]curate.Member, error) {
+	s := t.s
+	if err := s.nt.ensure(s.ctx, s.tx, from.Unix(), to.Unix()); err != nil {
+		return nil, err
+	}
+	s.cands = s.nt.idx.index(section).Candidates(s.cands[:0], sig, from.Unix(), to.Unix())
+	var out []curate.Member
+	for _, id := range s.cands {
+		ms, err := t.members(qMemberOf, section, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ms...) // none when pruned or filtered out since
+	}
+	return out, nil
+}
+
+func (t *engineTx) ClusterMembers(section string, cluster int64) ([]curate.Member, error) {
+	return t.members(qClusterMember, section, cluster)
+}
+
+func (t *engineTx) NewCluster(section string) (int64, error) {
+	var id int64
+	err := t.s.q(qNewCluster).QueryRowContext(t.s.ctx, section).Scan(&id)
+	return id, err
+}
+
+func (t *engineTx) DropCluster(section string, cluster int64) error {
+	_, err := t.s.q(qDropCluster).ExecContext(t.s.ctx, cluster)
 	return err
 }
 
-// findCluster returns the representative of the cluster the item belongs to
-// in the section (0 for none) and which rule matched.
-func (s *saver) findCluster(it *newsdesk.Item, section, titleKey string, sig neardup.Signature) (int64, string, error) {
-	var rep int64
-	if it.CanonicalLink != "" && (s.known.links == nil || s.known.links[it.CanonicalLink]) {
-		err := s.q(qSameLink).QueryRowContext(s.ctx, section, it.CanonicalLink, it.ID).Scan(&rep)
-		if err == nil {
-			return rep, "same link", nil
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return 0, "", err
-		}
-	}
-	if titleKey != "" && (s.known.titles == nil || s.known.titles[titleKey]) {
-		w := int64(s.db.TitleWindow.Seconds())
-		from, to := it.SortAt.Unix()-w, it.SortAt.Unix()+w
-		for day := from / daySeconds; day <= to/daySeconds; day++ {
-			err := s.q(qSameTitle).QueryRowContext(s.ctx, section, day, titleKey, from, to, it.ID).Scan(&rep)
-			if err == nil {
-				return rep, "same title", nil
+func (t *engineTx) Decide(section string, ds []curate.Decision) error {
+	now := t.s.now.Unix()
+	for _, d := range ds {
+		if p, ok := t.pending[d.ItemID]; ok {
+			if _, err := t.s.q(qInsertMember).ExecContext(t.s.ctx, section, d.ItemID, d.State, d.Cluster, d.Rep, d.Reason,
+				p.sortAt, p.ord, now); err != nil {
+				return err
 			}
-			if !errors.Is(err, sql.ErrNoRows) {
-				return 0, "", err
-			}
-		}
-	}
-	rep, sim, err := s.nearDuplicate(it, section, sig)
-	if err != nil || rep == 0 {
-		return 0, "", err
-	}
-	return rep, fmt.Sprintf("near-duplicate text, similarity %.2f", sim), nil
-}
-
-// nearDuplicate returns the cluster of the most similar item of the
-// section that Same accepts within DuplicateWindow (0 for none), and the
-// similarity: candidates from the in-memory index, each checked against
-// its stored signature.
-func (s *saver) nearDuplicate(it *newsdesk.Item, section string, sig neardup.Signature) (int64, float64, error) {
-	if sig.Empty() {
-		return 0, 0, nil
-	}
-	w := int64(s.db.DuplicateWindow.Seconds())
-	s.cands = s.nt.idx.index(section).Candidates(s.cands[:0], sig, it.SortAt.Unix()-w, it.SortAt.Unix()+w)
-	best, bestSim := int64(0), 0.0
-	for _, id := range s.cands {
-		if id == it.ID {
 			continue
 		}
-		var cluster int64
-		var raw []byte
-		err := s.q(qNearCandidate).QueryRowContext(s.ctx, section, id).Scan(&raw, &cluster)
-		if errors.Is(err, sql.ErrNoRows) {
-			continue // pruned, or filtered out of the section
-		}
+		res, err := t.s.q(qUpdateMember).ExecContext(t.s.ctx, d.State, d.Cluster, d.Rep, d.Reason, now, section, d.ItemID)
 		if err != nil {
-			return 0, 0, err
+			return err
 		}
-		var other neardup.Signature
-		if err := other.UnmarshalBinary(raw); err != nil {
-			continue
-		}
-		if neardup.Same(sig, other) {
-			if sim := neardup.Similarity(sig, other); sim > bestSim {
-				best, bestSim = cluster, sim
-			}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("decide: item #%d has no row in section %s", d.ItemID, section)
 		}
 	}
-	return best, bestSim, nil
+	return nil
 }
 
-// priorityOf returns the configured priority, in the section, of the source
-// of item id.
-func (s *saver) priorityOf(sec *newsdesk.Section, id int64) (int, error) {
-	var url string
-	err := s.q(qPriorityOf).QueryRowContext(s.ctx, id).Scan(&url)
+func (t *engineTx) Filed(section string, it curate.Item) {
+	t.s.nt.add(section, it.ID, it.StoryAt.Unix(), it.Sig)
+	if p, ok := t.pending[it.ID]; !(ok && p.fresh) && t.s.seq != 0 {
+		// A stored item filed anew (a section added by a reload): other
+		// processes index it from the change sequence.
+		if _, err := t.s.q(qStampSeq).ExecContext(t.s.ctx, t.s.seq, it.ID, t.s.seq); err != nil && t.s.err == nil {
+			t.s.err = err
+		}
+	}
+}
+
+func (t *engineTx) Changed(section string) { t.s.changed[section] = true }
+
+// floorDiv divides rounding towards minus infinity.
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}
+
+// memberRow reads the membership of one item in a section (nil when it
+// has none).
+func (s *saver) memberRow(section string, id int64) (*curate.Member, error) {
+	row := s.tx.QueryRowContext(s.ctx, `SELECT `+memberColumns+memberFrom+`WHERE si.section = ? AND si.item_id = ?`, section, id)
+	m, err := scanMember(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	if src := sec.Source(url); src != nil {
-		return src.Priority, nil
-	}
-	return 0, nil
+	return &m, nil
 }

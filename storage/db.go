@@ -27,6 +27,8 @@ import (
 	"strings"
 	"time"
 
+	"newsdesk/curate"
+
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -71,10 +73,11 @@ type DB struct {
 	w *sql.DB // one connection, serialized writes
 	r *sql.DB // read pool
 
-	stmts map[string]*sql.Stmt // write statements prepared on w (stmt.go)
-	near  nearIndex            // near-duplicate candidates (nearindex.go)
-	ck    *checkpointer        // background WAL checkpoints (checkpoint.go)
-	hl    health               // file identity and write outcomes (health.go)
+	engine *curate.Engine       // the curation decisions (cluster.go)
+	stmts  map[string]*sql.Stmt // write statements prepared on w (stmt.go)
+	near   nearIndex            // near-duplicate candidates (nearindex.go)
+	ck     *checkpointer        // background WAL checkpoints (checkpoint.go)
+	hl     health               // file identity and write outcomes (health.go)
 
 	sectionsMu
 }
@@ -158,13 +161,14 @@ func (db *DB) Open(ctx context.Context) error {
 		}
 		return fmt.Errorf("open database %s: %w", db.Path, err)
 	}
-	if err := db.prepare(ctx); err != nil {
+	db.engine = &curate.Engine{DuplicateWindow: db.DuplicateWindow, TitleWindow: db.TitleWindow}
+	if err := db.backfill(ctx); err != nil {
 		db.Close()
 		return fmt.Errorf("open database %s: %w", db.Path, err)
 	}
-	if err := db.loadNear(ctx); err != nil {
+	if err := db.prepare(ctx); err != nil {
 		db.Close()
-		return fmt.Errorf("open database %s: load near-duplicate index: %w", db.Path, err)
+		return fmt.Errorf("open database %s: %w", db.Path, err)
 	}
 	every := db.CheckpointEvery
 	if every <= 0 {
@@ -234,18 +238,59 @@ func (db *DB) migrate(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+		// A migration that rebuilds a table others reference runs with
+		// foreign keys off (a DROP would cascade), as SQLite's procedure
+		// for schema changes says; they are checked before it commits.
+		// PRAGMA foreign_keys is a no-op inside a transaction, so it is set
+		// on the writer's single connection around it.
+		fkOff := strings.HasPrefix(string(body), "-- foreign_keys: off")
+		if fkOff {
+			if _, err := db.w.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+				return fmt.Errorf("migration %s: %w", name, err)
+			}
+		}
 		err = db.inTx(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return err
 			}
+			if fkOff {
+				if err := foreignKeyCheck(ctx, tx); err != nil {
+					return err
+				}
+			}
 			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n))
 			return err
 		})
+		if fkOff {
+			if _, ferr := db.w.ExecContext(ctx, "PRAGMA foreign_keys = ON"); ferr != nil && err == nil {
+				err = ferr
+			}
+		}
 		if err != nil {
 			return fmt.Errorf("migration %s: %w", name, err)
 		}
 	}
 	return nil
+}
+
+// foreignKeyCheck fails when a row references a missing one.
+func foreignKeyCheck(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var table string
+		var rowid sql.NullInt64
+		var parent string
+		var fkid int
+		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			return err
+		}
+		return fmt.Errorf("foreign key check: a row of %s (rowid %d) references a missing %s", table, rowid.Int64, parent)
+	}
+	return rows.Err()
 }
 
 // inTx runs fn in a write transaction, committing when it returns nil.

@@ -122,7 +122,7 @@ func (k *known) loadClusterKeys(ctx context.Context, tx *sql.Tx, links []any, ti
 		}
 	}
 	for day := range titles.days {
-		err := inChunks(ctx, tx, `SELECT title_key FROM items WHERE sort_at / 86400 = ? AND title_key <> '' AND title_key IN `, day, keys,
+		err := inChunks(ctx, tx, `SELECT title_key FROM items WHERE story_at / 86400 = ? AND title_key <> '' AND title_key IN `, day, keys,
 			func(rows *sql.Rows) error {
 				var tk string
 				err := rows.Scan(&tk)

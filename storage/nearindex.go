@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"sync"
 	"time"
 
@@ -10,29 +11,27 @@ import (
 )
 
 // nearIndex holds, per section, the near-duplicate candidate index
-// (neardup.Index) of the items a new item can be compared with: those
-// dated within the horizon (DuplicateWindow plus the day by which a sort
-// date may trail the fetch, see saver.sortAt).
+// (neardup.Index) of the filed items, by their story dates.
 //
-// The signatures table is the truth; the index is derived from it. It is
-// read at Open, and each write transaction first reads the items another
-// process (a cron-run fetch beside serve) stored since: the write lock is
-// held by then, so the index is exact for the transaction. Candidates are
-// checked against their stored row and signature, so an entry left behind
-// by retention never makes a wrong match. Keeping the band keys out of
-// SQLite is what keeps a stored item's cost flat: 32 band rows per item
-// on random B-tree pages were three quarters of the writer's work.
-//
-// Near-duplicate matching therefore covers items dated within the horizon
-// of now; an item dated earlier (a new source's backlog) is compared with
-// the items of that backlog added since the last eviction only. The link
-// and title rules, indexed in SQLite, still apply to it.
+// The signatures table is the truth; the index is derived from it, one
+// span of story dates at a time. The spans around now are read at Open;
+// a look-up about older dates (a new source's backlog, a fetch after an
+// outage) reads the spans it needs first, inside its transaction, so the
+// duplicate window is about the stories' own dates whatever the time they
+// arrive. Each write transaction first reads what other processes (a
+// cron-run fetch beside serve, another worker) stored or signed again
+// since, from the change sequence (change_seq, items.seq): the write lock
+// is held by then, so the index is exact for the transaction. Candidates
+// are checked against their stored row and signature, so an entry left
+// behind (a pruned item, an older signature) never makes a wrong match.
 type nearIndex struct {
 	mu        sync.Mutex // held for a whole write transaction
+	ready     bool       // read from the database (at the first write: read-only commands never pay for it)
 	sections  map[string]*neardup.Index
-	lastID    int64 // highest item id the index has read or added
-	span      int64 // shard span, seconds
-	horizon   time.Duration
+	loaded    map[int64]bool // spans of story dates read from the database
+	lastSeq   int64          // change sequence the index has caught up with
+	span      int64          // shard span, seconds
+	horizon   time.Duration  // spans older than now-horizon are evicted
 	lastEvict time.Time
 }
 
@@ -41,7 +40,7 @@ type nearIndex struct {
 type nearTx struct {
 	idx   *nearIndex
 	added []nearEntry
-	maxID int64
+	seq   int64 // the transaction's change sequence number
 }
 
 type nearEntry struct {
@@ -49,70 +48,125 @@ type nearEntry struct {
 	id, at  int64
 }
 
-// evictEvery is how often the index drops its shards beyond the horizon.
+// evictEvery is how often the index drops its spans beyond the horizon.
 const evictEvery = time.Hour
 
-func (db *DB) nearHorizon() time.Duration { return db.DuplicateWindow + 24*time.Hour }
+func (db *DB) nearHorizon() time.Duration { return db.engine.DuplicateWindow + 24*time.Hour }
 
-// loadNear builds the index from the database: every filed (not
-// filtered) item with a signature, dated within the horizon.
-func (db *DB) loadNear(ctx context.Context) error {
+// loadNear builds the index from the database, through q: the spans of
+// story dates within the horizon of now (and a day ahead). The caller
+// holds n.mu.
+func (db *DB) loadNear(ctx context.Context, q queryer) error {
 	n := &db.near
-	n.mu.Lock()
-	defer n.mu.Unlock()
+	n.ready = false
 	n.sections = map[string]*neardup.Index{}
-	n.span = max(int64(db.DuplicateWindow.Seconds())/2, 3600)
+	n.loaded = map[int64]bool{}
+	n.span = max(int64(db.engine.DuplicateWindow.Seconds())/2, 3600)
 	n.horizon = db.nearHorizon()
 	n.lastEvict = db.Now()
-	if err := db.r.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM items`).Scan(&n.lastID); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT seq FROM change_seq`).Scan(&n.lastSeq); err != nil {
 		return err
 	}
-	rows, err := db.r.QueryContext(ctx, `SELECT si.section, si.item_id, i.sort_at, g.signature
-		FROM items i CROSS JOIN section_items si ON si.item_id = i.id
-		CROSS JOIN signatures g ON g.item_id = i.id
-		WHERE i.sort_at >= ? AND i.id <= ? AND si.state <> 'filtered' ORDER BY i.id`,
-		db.Now().Add(-n.horizon).Unix(), n.lastID)
-	if err != nil {
+	now := db.Now()
+	if err := n.load(ctx, q, now.Add(-n.horizon).Unix(), now.Add(24*time.Hour).Unix()); err != nil {
 		return err
 	}
-	return n.addRows(rows)
+	n.ready = true
+	return nil
 }
 
-// catchUp adds the items other processes stored since the index last
-// looked, and drops shards beyond the horizon once an hour. It runs inside
-// a write transaction.
-func (db *DB) catchUp(ctx context.Context, tx *sql.Tx) error {
+// queryer is a transaction or a pool.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// load reads the spans covering story dates [from, to] that are not
+// loaded yet.
+func (n *nearIndex) load(ctx context.Context, q queryer, from, to int64) error {
+	first, last := floorDiv(from, n.span), floorDiv(to, n.span)
+	for b := first; b <= last; b++ {
+		if n.loaded[b] {
+			continue
+		}
+		// Runs of missing spans are read in one query.
+		e := b
+		for e+1 <= last && !n.loaded[e+1] {
+			e++
+		}
+		rows, err := q.QueryContext(ctx, `SELECT si.section, i.id, i.story_at, g.signature
+			FROM items i CROSS JOIN section_items si ON si.item_id = i.id
+			CROSS JOIN signatures g ON g.item_id = i.id
+			WHERE i.story_at >= ? AND i.story_at < ? AND si.state <> 'filtered'`, b*n.span, (e+1)*n.span)
+		if err != nil {
+			return err
+		}
+		if err := n.addRows(rows, false); err != nil {
+			return err
+		}
+		for x := b; x <= e; x++ {
+			n.loaded[x] = true
+		}
+		b = e
+	}
+	return nil
+}
+
+// catchUp adds what other processes stored or signed again since the index
+// last looked, takes the transaction's change sequence number, and drops
+// spans beyond the horizon once an hour. It runs first in every write
+// transaction.
+func (db *DB) catchUp(ctx context.Context, tx *sql.Tx, nt *nearTx) error {
 	n := &db.near
+	if !n.ready {
+		if err := db.loadNear(ctx, tx); err != nil {
+			return fmt.Errorf("load near-duplicate index: %w", err)
+		}
+	}
 	now := db.Now()
 	if now.Sub(n.lastEvict) >= evictEvery {
 		cut := now.Add(-n.horizon).Unix()
 		for _, x := range n.sections {
 			x.Evict(cut)
 		}
+		for b := range n.loaded {
+			if (b+1)*n.span <= cut {
+				delete(n.loaded, b)
+			}
+		}
 		n.lastEvict = now
 	}
-	var maxID int64
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM items`).Scan(&maxID); err != nil {
+	var seq int64
+	if err := tx.QueryRowContext(ctx, `UPDATE change_seq SET seq = seq + 1 RETURNING seq`).Scan(&seq); err != nil {
 		return err
 	}
-	if maxID <= n.lastID {
+	nt.seq = seq
+	return n.readChanges(ctx, tx, seq-1)
+}
+
+// readChanges adds to the index what was stored or signed again after
+// lastSeq, up to seq.
+func (n *nearIndex) readChanges(ctx context.Context, q queryer, seq int64) error {
+	if seq <= n.lastSeq {
 		return nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT si.section, si.item_id, i.sort_at, g.signature
+	rows, err := q.QueryContext(ctx, `SELECT si.section, i.id, i.story_at, g.signature
 		FROM items i CROSS JOIN section_items si ON si.item_id = i.id
 		CROSS JOIN signatures g ON g.item_id = i.id
-		WHERE i.id > ? AND i.sort_at >= ? AND si.state <> 'filtered' ORDER BY i.id`, n.lastID, now.Add(-n.horizon).Unix())
+		WHERE i.seq > ? AND i.seq <= ? AND si.state <> 'filtered'`, n.lastSeq, seq)
 	if err != nil {
 		return err
 	}
-	if err := n.addRows(rows); err != nil {
+	if err := n.addRows(rows, true); err != nil {
 		return err
 	}
-	n.lastID = maxID
+	n.lastSeq = seq
 	return nil
 }
 
-func (n *nearIndex) addRows(rows *sql.Rows) error {
+// addRows indexes (section, id, story_at, signature) rows; loadedOnly
+// skips those whose span is not loaded (reading the span will find them).
+func (n *nearIndex) addRows(rows *sql.Rows, loadedOnly bool) error {
 	defer rows.Close()
 	for rows.Next() {
 		var section string
@@ -120,6 +174,9 @@ func (n *nearIndex) addRows(rows *sql.Rows) error {
 		var raw []byte
 		if err := rows.Scan(&section, &id, &at, &raw); err != nil {
 			return err
+		}
+		if loadedOnly && !n.loaded[floorDiv(at, n.span)] {
+			continue
 		}
 		var sig neardup.Signature
 		if sig.UnmarshalBinary(raw) != nil {
@@ -139,6 +196,11 @@ func (n *nearIndex) index(section string) *neardup.Index {
 	return x
 }
 
+// ensure loads the spans a look-up of story dates [from, to] needs.
+func (t *nearTx) ensure(ctx context.Context, tx *sql.Tx, from, to int64) error {
+	return t.idx.load(ctx, tx, from, to)
+}
+
 // add indexes a filed item within the transaction t.
 func (t *nearTx) add(section string, id, at int64, sig neardup.Signature) {
 	if sig.Empty() {
@@ -146,13 +208,12 @@ func (t *nearTx) add(section string, id, at int64, sig neardup.Signature) {
 	}
 	t.idx.index(section).Add(id, at, sig)
 	t.added = append(t.added, nearEntry{section, id, at})
-	t.maxID = max(t.maxID, id)
 }
 
 // end keeps the transaction's additions if it committed, or removes them.
 func (t *nearTx) end(committed bool) {
 	if committed {
-		t.idx.lastID = max(t.idx.lastID, t.maxID)
+		t.idx.lastSeq = max(t.idx.lastSeq, t.seq)
 		return
 	}
 	for i := len(t.added) - 1; i >= 0; i-- {
@@ -163,7 +224,8 @@ func (t *nearTx) end(committed bool) {
 
 // NearIndexItems returns the number of items the in-memory near-duplicate
 // index holds, over all sections (an item filed in two sections counts
-// twice). It waits for a write transaction in progress.
+// twice): 0 until the first write transaction reads it. It waits for a
+// write transaction in progress.
 func (db *DB) NearIndexItems() int {
 	db.near.mu.Lock()
 	defer db.near.mu.Unlock()
@@ -181,7 +243,7 @@ func (db *DB) inNearTx(ctx context.Context, fn func(tx *sql.Tx, nt *nearTx) erro
 	defer db.near.mu.Unlock()
 	nt := &nearTx{idx: &db.near}
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		if err := db.catchUp(ctx, tx); err != nil {
+		if err := db.catchUp(ctx, tx, nt); err != nil {
 			return err
 		}
 		return fn(tx, nt)

@@ -13,7 +13,7 @@ import (
 
 const itemColumns = `i.id, i.key, i.guid, i.link, i.canonical_link, i.title, i.summary, i.content_html,
 	i.authors, i.categories, i.enclosures, i.image_url, i.language, i.published_at, i.updated_at,
-	i.first_seen_at, i.sort_at, i.modified_at, i.content_hash, s.url, s.name, s.title, s.site_url`
+	i.first_seen_at, i.sort_at, i.modified_at, i.content_hash, s.url, s.name, s.title, s.site_url, i.ord`
 
 func scanItem(sc interface{ Scan(...any) error }) (newsdesk.Item, error) {
 	var it newsdesk.Item
@@ -21,7 +21,7 @@ func scanItem(sc interface{ Scan(...any) error }) (newsdesk.Item, error) {
 	var published, updated, firstSeen, sortAt, modified int64
 	err := sc.Scan(&it.ID, &it.Key, &it.GUID, &it.Link, &it.CanonicalLink, &it.Title, &it.Summary,
 		&it.ContentHTML, &authors, &categories, &enclosures, &it.ImageURL, &it.Language, &published,
-		&updated, &firstSeen, &sortAt, &modified, &it.ContentHash, &it.SourceURL, &name, &feedTitle, &it.SourceSite)
+		&updated, &firstSeen, &sortAt, &modified, &it.ContentHash, &it.SourceURL, &name, &feedTitle, &it.SourceSite, &it.Ord)
 	if err != nil {
 		return it, err
 	}
@@ -66,7 +66,7 @@ func (db *DB) SectionItems(ctx context.Context, section string, page newsdesk.Pa
 	if sec := db.section(section); sec != nil && sec.SourceCap > 0 && sec.SourceCap < 1 {
 		perSource = max(1, int(sec.SourceCap*float64(limit)))
 	}
-	cursor := newsdesk.Cursor{SortAt: time.Unix(1<<40, 0), ID: 1 << 62}
+	cursor := newsdesk.Cursor{SortAt: time.Unix(1<<40, 0), Ord: 1<<63 - 1}
 	if page.Before != nil {
 		cursor = *page.Before
 	}
@@ -79,9 +79,9 @@ func (db *DB) SectionItems(ctx context.Context, section string, page newsdesk.Pa
 		}
 		rows, err := db.r.QueryContext(ctx, `SELECT `+itemColumns+` FROM section_items si
 			JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id
-			WHERE si.section = ? AND si.state = 'in' AND (si.sort_at, si.item_id) < (?, ?)
-			ORDER BY si.sort_at DESC, si.item_id DESC LIMIT ?`,
-			section, cursor.SortAt.Unix(), cursor.ID, batch)
+			WHERE si.section = ? AND si.state = 'in' AND (si.sort_at, si.ord) < (?, ?)
+			ORDER BY si.sort_at DESC, si.ord DESC LIMIT ?`,
+			section, cursor.SortAt.Unix(), cursor.Ord, batch)
 		if err != nil {
 			return nil, fmt.Errorf("read section %s: %w", section, err)
 		}
@@ -93,7 +93,7 @@ func (db *DB) SectionItems(ctx context.Context, section string, page newsdesk.Pa
 				return nil, fmt.Errorf("read section %s: %w", section, err)
 			}
 			n++
-			cursor = newsdesk.Cursor{SortAt: it.SortAt, ID: it.ID}
+			cursor = newsdesk.Cursor{SortAt: it.SortAt, Ord: it.Ord}
 			if perSource > 0 && taken[it.SourceURL] >= perSource {
 				continue
 			}
@@ -128,23 +128,27 @@ func (db *DB) fillRelated(ctx context.Context, section string, items []newsdesk.
 		index[it.ID] = i
 		args = append(args, it.ID)
 	}
-	rows, err := db.r.QueryContext(ctx, `SELECT si.cluster_id, i.title, i.link, s.url, s.name, s.title
-		FROM section_items si JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id
-		WHERE si.section = ? AND si.state = 'duplicate' AND si.cluster_id IN (?`+strings.Repeat(", ?", len(items)-1)+`)
-		ORDER BY si.cluster_id, i.first_seen_at, i.id`, args...)
+	// The other reports of each story, in an order that depends on the
+	// stories alone: their story dates, then their order keys.
+	rows, err := db.r.QueryContext(ctx, `SELECT rep.item_id, i.title, i.link, s.url, s.name, s.title
+		FROM section_items rep JOIN section_items si ON si.section = rep.section AND si.cluster_id = rep.cluster_id
+		JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id
+		WHERE rep.section = ? AND rep.item_id IN (?`+strings.Repeat(", ?", len(items)-1)+`) AND si.state = 'duplicate'
+		AND si.rep_id = rep.item_id
+		ORDER BY rep.item_id, i.story_at, i.ord`, args...)
 	if err != nil {
 		return fmt.Errorf("read related of %s: %w", section, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var cluster int64
+		var repID int64
 		var r newsdesk.Related
 		var srcURL, name, feedTitle string
-		if err := rows.Scan(&cluster, &r.Title, &r.Link, &srcURL, &name, &feedTitle); err != nil {
+		if err := rows.Scan(&repID, &r.Title, &r.Link, &srcURL, &name, &feedTitle); err != nil {
 			return fmt.Errorf("read related of %s: %w", section, err)
 		}
 		r.SourceTitle = sourceTitle(name, feedTitle, srcURL)
-		it := &items[index[cluster]]
+		it := &items[index[repID]]
 		if r.SourceTitle == it.SourceTitle && (r.Link == it.Link || r.Title == it.Title) {
 			continue // the same source's own copy (a re-post, a tracking-parameter variant)
 		}
@@ -192,7 +196,7 @@ func (db *DB) Explain(ctx context.Context, section string, limit int) ([]Decisio
 	rows, err := db.r.QueryContext(ctx, `SELECT i.id, i.title, i.link, s.url, s.name, s.title, si.state,
 		si.reason, si.cluster_id, si.sort_at, si.decided_at
 		FROM section_items si JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id
-		WHERE si.section = ? ORDER BY si.sort_at DESC, si.item_id DESC LIMIT ?`, section, limit)
+		WHERE si.section = ? ORDER BY si.sort_at DESC, si.ord DESC LIMIT ?`, section, limit)
 	if err != nil {
 		return nil, fmt.Errorf("explain %s: %w", section, err)
 	}

@@ -4,9 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"newsdesk"
-	"newsdesk/neardup"
+	"newsdesk/curate"
 )
 
 // Reconcile files the items already stored for each source into those of
@@ -54,46 +55,57 @@ func (db *DB) Reconcile(ctx context.Context, sources []newsdesk.Source) ([]strin
 	return out, nil
 }
 
-// fileExisting places every stored item of the source in sec, oldest first,
-// in one transaction, and returns how many it placed.
+// fileExisting places every stored item of the source in sec, in one
+// transaction, and returns how many it placed.
 func (db *DB) fileExisting(ctx context.Context, sid int64, src newsdesk.Source, sec *newsdesk.Section) (int, error) {
 	out := Outcome{Sections: map[string]*SectionCounts{}}
 	var placed int
 	err := db.inNearTx(ctx, func(tx *sql.Tx, nt *nearTx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT `+itemColumns+`, i.title_key, (SELECT signature FROM signatures WHERE item_id = i.id) FROM items i
-			JOIN sources s ON s.id = i.source_id WHERE i.source_id = ? ORDER BY i.sort_at, i.id`, sid)
+		rows, err := tx.QueryContext(ctx, `SELECT `+itemColumns+`, i.title_key, i.story_at, i.words, i.ord,
+			coalesce((SELECT signature FROM signatures WHERE item_id = i.id), x'') FROM items i
+			JOIN sources s ON s.id = i.source_id WHERE i.source_id = ? ORDER BY i.ord`, sid)
 		if err != nil {
 			return err
 		}
 		type filed struct {
-			it       newsdesk.Item
-			titleKey string
-			sig      neardup.Signature
+			it newsdesk.Item
+			ci curate.Item
 		}
 		var all []filed
 		for rows.Next() {
 			var f filed
 			var raw []byte
-			var extra = []any{&f.titleKey, &raw}
+			var story int64
+			extra := []any{&f.ci.TitleKey, &story, &f.ci.Words, &f.ci.Ord, &raw}
 			it, err := scanItem(scanWith{rows, extra})
 			if err != nil {
 				rows.Close()
 				return err
 			}
 			f.it = it
-			_ = f.sig.UnmarshalBinary(raw) // an unreadable signature only loses near-dup matching
+			f.ci.ID, f.ci.Source, f.ci.Key, f.ci.Link = it.ID, it.SourceURL, it.Key, it.CanonicalLink
+			f.ci.StoryAt = time.Unix(story, 0).UTC()
+			if len(raw) > 0 {
+				_ = f.ci.Sig.UnmarshalBinary(raw) // an unreadable signature only loses near-dup matching
+			}
 			all = append(all, f)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		s := &saver{db: db, tx: tx, nt: nt, ctx: ctx, now: db.Now().UTC(), sourceID: sid, source: src, out: &out, changed: map[string]bool{}}
+		s := db.newSaver(ctx, tx, nt, db.Now().UTC(), src, &out)
+		s.sourceID = sid
 		for i := range all {
-			if err := s.place(&all[i].it, sec, all[i].titleKey, all[i].sig); err != nil {
+			f := &all[i]
+			s.et.pending[f.ci.ID] = pendingItem{sortAt: f.it.SortAt.Unix(), ord: f.ci.Ord}
+			if _, err := db.engine.File(s.et, sec, f.ci, &f.it, s.now); err != nil {
 				return err
 			}
 			placed++
+		}
+		if s.err != nil {
+			return s.err
 		}
 		if placed > 0 {
 			return bumpVersion(ctx, tx, sec.ID, s.now.Unix())

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"newsdesk"
 )
 
 // seenKeep is how long retention remembers the identity of a pruned item.
@@ -20,13 +22,14 @@ const seenKeep = 365 * 24 * time.Hour
 func (db *DB) Prune(ctx context.Context, maxAge time.Duration, maxItems int) (int, error) {
 	now := db.Now().UTC()
 	var removed int
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inNearTx(ctx, func(tx *sql.Tx, nt *nearTx) error {
 		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS prune (id INTEGER PRIMARY KEY)`); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM temp.prune`); err != nil {
 			return err
 		}
+		var affected []storyRef
 		if maxAge > 0 {
 			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO temp.prune SELECT id FROM items WHERE sort_at < ?`,
 				now.Add(-maxAge).Unix()); err != nil {
@@ -36,9 +39,16 @@ func (db *DB) Prune(ctx context.Context, maxAge time.Duration, maxItems int) (in
 		if maxItems > 0 {
 			// Items ranked beyond maxItems in a section leave it; those left in
 			// no section at all are removed.
+			trimmed, err := collectStories(ctx, tx, `SELECT section, cluster_id FROM (SELECT section, cluster_id, state,
+				row_number() OVER (PARTITION BY section ORDER BY sort_at DESC, ord DESC) AS n
+				FROM section_items) WHERE n > ? AND state <> 'filtered'`, maxItems)
+			if err != nil {
+				return fmt.Errorf("trim sections: %w", err)
+			}
+			affected = append(affected, trimmed...)
 			if _, err := tx.ExecContext(ctx, `DELETE FROM section_items WHERE (section, item_id) IN (
 				SELECT section, item_id FROM (SELECT section, item_id,
-				row_number() OVER (PARTITION BY section ORDER BY sort_at DESC, item_id DESC) AS n
+				row_number() OVER (PARTITION BY section ORDER BY sort_at DESC, ord DESC) AS n
 				FROM section_items) WHERE n > ?)`, maxItems); err != nil {
 				return fmt.Errorf("trim sections: %w", err)
 			}
@@ -55,12 +65,24 @@ func (db *DB) Prune(ctx context.Context, maxAge time.Duration, maxItems int) (in
 			SELECT canonical_link, ? FROM items WHERE canonical_link <> '' AND id IN (SELECT id FROM temp.prune)`, now.Unix()); err != nil {
 			return fmt.Errorf("remember pruned links: %w", err)
 		}
+		pruned, err := collectStories(ctx, tx, `SELECT si.section, si.cluster_id FROM section_items si
+			WHERE si.item_id IN (SELECT id FROM temp.prune) AND si.state <> 'filtered'`)
+		if err != nil {
+			return fmt.Errorf("select stories: %w", err)
+		}
+		affected = append(affected, pruned...)
 		res, err := tx.ExecContext(ctx, `DELETE FROM items WHERE id IN (SELECT id FROM temp.prune)`)
 		if err != nil {
 			return fmt.Errorf("delete items: %w", err)
 		}
 		n, _ := res.RowsAffected()
 		removed = int(n)
+		// Stories stay whole: each one that lost members is regrouped
+		// over its survivors, which elect a live representative (or the
+		// story goes when none is left).
+		if err := db.regroup(ctx, tx, nt, now, affected); err != nil {
+			return fmt.Errorf("regroup stories: %w", err)
+		}
 		cutoff := now.Add(-seenKeep).Unix()
 		if _, err := tx.ExecContext(ctx, `DELETE FROM seen WHERE pruned_at < ?`, cutoff); err != nil {
 			return err
@@ -103,4 +125,52 @@ func (db *DB) vacuum(ctx context.Context) error {
 		return fmt.Errorf("vacuum: %w", err)
 	}
 	return nil
+}
+
+// storyRef names one story of one section.
+type storyRef struct {
+	section string
+	id      int64
+}
+
+// collectStories returns the distinct (section, story) pairs a query yields.
+func collectStories(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]storyRef, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []storyRef
+	for rows.Next() {
+		var r storyRef
+		if err := rows.Scan(&r.section, &r.id); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// regroup has the engine recompute each story (once) after members left.
+func (db *DB) regroup(ctx context.Context, tx *sql.Tx, nt *nearTx, now time.Time, stories []storyRef) error {
+	if len(stories) == 0 {
+		return nil
+	}
+	out := Outcome{Sections: map[string]*SectionCounts{}}
+	s := db.newSaver(ctx, tx, nt, now, newsdesk.Source{}, &out)
+	done := map[storyRef]bool{}
+	for _, r := range stories {
+		if done[r] || r.id == 0 {
+			continue
+		}
+		done[r] = true
+		sec := db.section(r.section)
+		if sec == nil {
+			sec = &newsdesk.Section{ID: r.section} // a section no longer configured: no priorities
+		}
+		if err := db.engine.Regroup(s.et, sec, r.id); err != nil {
+			return err
+		}
+	}
+	return s.err
 }

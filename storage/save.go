@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"newsdesk"
+	"newsdesk/curate"
 	"newsdesk/neardup"
 )
 
@@ -29,6 +30,7 @@ type derived struct {
 	ok       bool
 	sig      neardup.Signature
 	titleKey string
+	words    int
 }
 
 func derive(it *newsdesk.Item) derived {
@@ -36,7 +38,7 @@ func derive(it *newsdesk.Item) derived {
 	if lead == "" {
 		lead = it.Summary
 	}
-	return derived{ok: true, sig: neardup.Sign(it.Title, lead), titleKey: neardup.TitleKey(it.Title)}
+	return derived{ok: true, sig: neardup.Sign(it.Title, lead), titleKey: neardup.TitleKey(it.Title), words: curate.Words(lead)}
 }
 
 // Prepare computes, before SaveFetch and outside its transaction, what
@@ -133,7 +135,7 @@ func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
 		}
 	}
 	err := db.inNearTx(ctx, func(tx *sql.Tx, nt *nearTx) error {
-		s := &saver{db: db, tx: tx, nt: nt, ctx: ctx, now: now, source: f.Source, out: &out, changed: map[string]bool{}}
+		s := db.newSaver(ctx, tx, nt, now, f.Source, &out)
 		sid, err := sourceID(ctx, s.q(qSourceID), f.Source.URL)
 		if err != nil {
 			return err
@@ -174,8 +176,8 @@ func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
 				tk = neardup.TitleKey(it.Title)
 			}
 			titles.keys = append(titles.keys, tk)
-			at := s.sortAt(it).Unix()
-			titles.addDays((at-w)/daySeconds, (at+w)/daySeconds)
+			at := curate.StoryDate(it.Published, now).Unix()
+			titles.addDays(floorDiv(at-w, daySeconds), floorDiv(at+w, daySeconds))
 		}
 		if err := s.known.loadClusterKeys(ctx, tx, links, titles); err != nil {
 			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
@@ -195,6 +197,9 @@ func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
 			if err := s.save(it, secs, d); err != nil {
 				return fmt.Errorf("save item %q of %s: %w", it.Key, f.Source.URL, err)
 			}
+		}
+		if s.err != nil {
+			return s.err
 		}
 		for id := range s.changed {
 			out.Changed = append(out.Changed, id)
@@ -225,6 +230,15 @@ type saver struct {
 	known    known   // what was stored of the fetch's items before it
 	cands    []int64 // near-duplicate candidates of the item being placed
 	stmts    txStmts // prepared statements bound to tx
+	et       *engineTx
+	seq      int64 // the transaction's change sequence number
+	err      error // a write error met where the engine cannot return it
+}
+
+func (db *DB) newSaver(ctx context.Context, tx *sql.Tx, nt *nearTx, now time.Time, src newsdesk.Source, out *Outcome) *saver {
+	s := &saver{db: db, tx: tx, nt: nt, ctx: ctx, now: now, source: src, out: out, changed: map[string]bool{}, seq: nt.seq}
+	s.et = &engineTx{s: s, pending: map[int64]pendingItem{}}
+	return s
 }
 
 // q returns a prepared write statement bound to the transaction.
@@ -253,7 +267,7 @@ func (s *saver) save(it *newsdesk.Item, secs []*newsdesk.Section, d *derived) er
 		return nil
 	default:
 		it.ID = k.id
-		return s.update(it)
+		return s.update(it, secs)
 	}
 }
 
@@ -280,25 +294,36 @@ func (s *saver) insert(it *newsdesk.Item, secs []*newsdesk.Section, d *derived) 
 	if err != nil {
 		return err
 	}
+	story := curate.StoryDate(it.Published, s.now)
+	ord := curate.OrdKey(s.source.URL, it.Key)
 	authors, categories, enclosures := jsonList(it.Authors), jsonList(it.Categories), jsonList(it.Enclosures)
 	err = s.q(qInsertItem).QueryRowContext(s.ctx,
 		s.sourceID, it.Key, it.GUID, it.Link, it.CanonicalLink, it.Title, it.Summary, it.ContentHTML,
 		authors, categories, enclosures, it.ImageURL, it.Language, unix(it.Published), unix(it.Updated),
-		s.now.Unix(), it.SortAt.Unix(), s.now.Unix(), it.ContentHash, titleKey).Scan(&it.ID)
+		s.now.Unix(), it.SortAt.Unix(), s.now.Unix(), it.ContentHash, titleKey,
+		story.Unix(), ord, d.words, s.seq).Scan(&it.ID)
 	if err != nil {
 		return err
 	}
-	s.nt.maxID = max(s.nt.maxID, it.ID)
 	if len(sigBytes) > 0 {
 		if _, err := s.q(qInsertSignature).ExecContext(s.ctx, it.ID, sigBytes); err != nil {
 			return err
 		}
 	}
 	s.out.New++
+	s.et.pending[it.ID] = pendingItem{sortAt: it.SortAt.Unix(), ord: ord, fresh: true}
+	ci := curate.Item{ID: it.ID, Source: s.source.URL, Key: it.Key, Link: it.CanonicalLink, TitleKey: titleKey,
+		StoryAt: story, Words: d.words, Ord: ord, Sig: sig}
 	for _, sec := range secs {
-		if err := s.place(it, sec, titleKey, sig); err != nil {
+		p, err := s.db.engine.File(s.et, sec, ci, it, s.now)
+		if err != nil {
 			return fmt.Errorf("section %s: %w", sec.ID, err)
 		}
+		state := p.State
+		if p.Joined {
+			state = StateDuplicate // a new report of a story already there
+		}
+		s.count(sec.ID, state)
 	}
 	if s.known.links != nil && it.CanonicalLink != "" {
 		s.known.links[it.CanonicalLink] = true // for the fetch's later items
@@ -309,36 +334,92 @@ func (s *saver) insert(it *newsdesk.Item, secs []*newsdesk.Section, d *derived) 
 	return nil
 }
 
+// count adds a new item's decision to the section's counts.
+func (s *saver) count(section, state string) {
+	c := s.out.Sections[section]
+	if c == nil {
+		c = &SectionCounts{}
+		s.out.Sections[section] = c
+	}
+	switch state {
+	case StateIn:
+		c.In++
+	case StateDuplicate:
+		c.Duplicate++
+	case StateFiltered:
+		c.Filtered++
+	}
+}
+
 // update rewrites a known item whose content changed, keeping its identity,
-// first-seen and sort dates; the output shows the change as its updated date.
-func (s *saver) update(it *newsdesk.Item) error {
+// first-seen and sort dates (the output shows the change as its updated
+// date). The item is signed again and placed again in each of its
+// sections: it may join, leave or merge stories.
+func (s *saver) update(it *newsdesk.Item, secs []*newsdesk.Section) error {
+	var firstSeen int64
+	if err := s.tx.QueryRowContext(s.ctx, `SELECT first_seen_at FROM items WHERE id = ?`, it.ID).Scan(&firstSeen); err != nil {
+		return err
+	}
+	d := derive(it)
+	story := curate.StoryDate(it.Published, time.Unix(firstSeen, 0))
+	if it.Published.IsZero() {
+		// The source dropped the date: the stored one stays.
+		if err := s.tx.QueryRowContext(s.ctx, `SELECT story_at FROM items WHERE id = ?`, it.ID).Scan(&firstSeen); err != nil {
+			return err
+		}
+		story = time.Unix(firstSeen, 0)
+	}
 	_, err := s.tx.ExecContext(s.ctx, `UPDATE items SET guid = ?, link = ?, canonical_link = ?, title = ?,
 		summary = ?, content_html = ?, authors = ?, categories = ?, enclosures = ?, image_url = ?, language = ?,
 		published_at = CASE WHEN ? = 0 THEN published_at ELSE ? END, updated_at = ?, modified_at = ?,
-		content_hash = ? WHERE id = ?`,
+		content_hash = ?, title_key = ?, story_at = ?, words = ?, seq = ? WHERE id = ?`,
 		it.GUID, it.Link, it.CanonicalLink, it.Title, it.Summary, it.ContentHTML, jsonList(it.Authors),
 		jsonList(it.Categories), jsonList(it.Enclosures), it.ImageURL, it.Language,
-		unix(it.Published), unix(it.Published), unix(it.Updated), s.now.Unix(), it.ContentHash, it.ID)
+		unix(it.Published), unix(it.Published), unix(it.Updated), s.now.Unix(), it.ContentHash,
+		d.titleKey, story.Unix(), d.words, s.seq, it.ID)
 	if err != nil {
+		return err
+	}
+	if err := s.writeSignature(it.ID, d.sig); err != nil {
 		return err
 	}
 	s.out.Updated++
-	rows, err := s.tx.QueryContext(s.ctx, `SELECT section FROM section_items WHERE item_id = ? AND state <> 'filtered'`, it.ID)
+	ci := curate.Item{ID: it.ID, Source: s.source.URL, Key: it.Key, Link: it.CanonicalLink, TitleKey: d.titleKey,
+		StoryAt: story.UTC(), Words: d.words, Ord: curate.OrdKey(s.source.URL, it.Key), Sig: d.sig}
+	for _, sec := range secs {
+		old, err := s.memberRow(sec.ID, it.ID)
+		if err != nil {
+			return err
+		}
+		if old == nil {
+			continue // not filed there (a section it was never placed in)
+		}
+		if old.State != StateFiltered {
+			if c := s.out.Sections[sec.ID]; c != nil {
+				c.Updated++
+			}
+			s.changed[sec.ID] = true
+		}
+		if _, err := s.db.engine.Refile(s.et, sec, *old, ci, it, s.now); err != nil {
+			return fmt.Errorf("section %s: %w", sec.ID, err)
+		}
+	}
+	return nil
+}
+
+// writeSignature stores (or removes) an item's near-duplicate signature.
+func (s *saver) writeSignature(id int64, sig neardup.Signature) error {
+	raw, err := sig.MarshalBinary()
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var sec string
-		if err := rows.Scan(&sec); err != nil {
-			return err
-		}
-		s.changed[sec] = true
-		if c := s.out.Sections[sec]; c != nil {
-			c.Updated++
-		}
+	if len(raw) == 0 {
+		_, err = s.tx.ExecContext(s.ctx, `DELETE FROM signatures WHERE item_id = ?`, id)
+		return err
 	}
-	return rows.Err()
+	_, err = s.tx.ExecContext(s.ctx, `INSERT INTO signatures (item_id, signature) VALUES (?, ?)
+		ON CONFLICT (item_id) DO UPDATE SET signature = excluded.signature`, id, raw)
+	return err
 }
 
 func jsonList[T any](v []T) string {

@@ -19,34 +19,13 @@ const (
 		name = ? WHERE id = ?`
 	qInsertItem = `INSERT INTO items (source_id, key, guid, link, canonical_link, title,
 		summary, content_html, authors, categories, enclosures, image_url, language, published_at, updated_at,
-		first_seen_at, sort_at, modified_at, content_hash, title_key)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+		first_seen_at, sort_at, modified_at, content_hash, title_key, story_at, ord, words, seq)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
 	qInsertSignature = `INSERT INTO signatures (item_id, signature) VALUES (?, ?)`
-	qMember          = `INSERT INTO section_items (section, item_id, state, cluster_id, reason, sort_at, decided_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (section, item_id) DO NOTHING`
-	// CROSS JOIN fixes the join order and "<> ''" lets the partial index
-	// serve: without them SQLite walks every item of the section for each
-	// new item.
-	qSameLink = `SELECT si.cluster_id FROM items i
-		CROSS JOIN section_items si ON si.item_id = i.id AND si.section = ?
-		WHERE i.canonical_link = ? AND i.canonical_link <> '' AND i.id <> ? AND si.state <> 'filtered' LIMIT 1`
-	// qSameTitle looks in one day of the items_title_day index; the
-	// caller runs it for each day the window covers.
-	qSameTitle = `SELECT si.cluster_id FROM items i
-		CROSS JOIN section_items si ON si.item_id = i.id AND si.section = ?
-		WHERE i.sort_at / 86400 = ? AND i.title_key = ? AND i.title_key <> '' AND i.sort_at BETWEEN ? AND ? AND i.id <> ?
-		AND si.state <> 'filtered' LIMIT 1`
-	qPriorityOf = `SELECT s.url FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id = ?`
 )
 
-// qNearCandidate reads a near-duplicate candidate found in the index:
-// its signature and cluster, if it is filed in the section.
-const qNearCandidate = `SELECT g.signature, si.cluster_id FROM section_items si
-	CROSS JOIN signatures g ON g.item_id = si.item_id
-	WHERE si.section = ? AND si.item_id = ? AND si.state <> 'filtered'`
-
-var writeStatements = []string{qSourceID, qWriteState, qInsertItem, qInsertSignature, qMember, qSameLink, qSameTitle,
-	qPriorityOf, qNearCandidate}
+var writeStatements = []string{qSourceID, qWriteState, qInsertItem, qInsertSignature, qByLink, qByTitle, qMemberOf,
+	qClusterMember, qNewCluster, qDropCluster, qInsertMember, qUpdateMember, qStampSeq}
 
 // prepare prepares the write statements on the writer connection.
 func (db *DB) prepare(ctx context.Context) error {

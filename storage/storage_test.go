@@ -26,7 +26,12 @@ func openTest(t testing.TB, sections ...newsdesk.Section) (*DB, *clock) {
 	if err := db.Open(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
+	t.Cleanup(func() {
+		if err := db.CheckInvariants(context.Background()); err != nil && !strings.Contains(err.Error(), "database is closed") {
+			t.Errorf("invariants: %v", err)
+		}
+		db.Close()
+	})
 	db.SetSections(sections)
 	return db, c
 }
@@ -141,7 +146,7 @@ func TestSectionOrderLimitAndPaging(t *testing.T) {
 	}
 	page1, _ := db.SectionItems(context.Background(), "news", newsdesk.Page{Limit: 3})
 	last := page1[len(page1)-1]
-	cur := &newsdesk.Cursor{SortAt: last.SortAt, ID: last.ID}
+	cur := &newsdesk.Cursor{SortAt: last.SortAt, Ord: last.Ord}
 	if got, want := strings.Join(titles(t, db, "news", newsdesk.Page{Limit: 3, Before: cur}), ","), "Story 3,Story 2,Story 1"; got != want {
 		t.Fatalf("page 2 = %s, want %s", got, want)
 	}

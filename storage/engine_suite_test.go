@@ -1,0 +1,43 @@
+package storage_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"newsdesk"
+	"newsdesk/curate/curatetest"
+	"newsdesk/storage"
+)
+
+// sqliteBackend runs the curation engine's suite on the SQLite backend.
+type sqliteBackend struct{ db *storage.DB }
+
+func (b sqliteBackend) Save(ctx context.Context, src newsdesk.Source, items []newsdesk.Item) error {
+	_, err := b.db.SaveFetch(ctx, storage.Fetch{Source: src, State: newsdesk.SourceState{ETag: `"e"`}, Items: items})
+	return err
+}
+
+func (b sqliteBackend) Items(ctx context.Context, section string, limit int) ([]newsdesk.Item, error) {
+	return b.db.SectionItems(ctx, section, newsdesk.Page{Limit: limit})
+}
+
+func (b sqliteBackend) Prune(ctx context.Context, maxAge time.Duration, maxItems int) (int, error) {
+	return b.db.Prune(ctx, maxAge, maxItems)
+}
+
+func (b sqliteBackend) CheckInvariants(ctx context.Context) error { return b.db.CheckInvariants(ctx) }
+func (b sqliteBackend) Close() error                              { return b.db.Close() }
+
+func TestEngineSuite(t *testing.T) {
+	curatetest.Run(t, func(t *testing.T, dir string, sections []newsdesk.Section, now func() time.Time) curatetest.Backend {
+		db := storage.New(filepath.Join(dir, "newsdesk.db"))
+		db.Now = now
+		if err := db.Open(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		db.SetSections(sections)
+		return sqliteBackend{db}
+	})
+}
