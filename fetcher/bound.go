@@ -44,6 +44,18 @@ func (t Truncation) String() string {
 // fault); past max, the entries after the last kept one are cut off with
 // the rest of the document, and the open elements are closed.
 func boundEntries(ctx context.Context, doc []byte, kind docKind, max int) ([]byte, Truncation, error) {
+	// Every entry starts with a '<' (XML) or a '{' (JSON): a document
+	// with no more of those than max needs no scan, as most do not.
+	switch kind {
+	case kindRSS, kindAtom:
+		if bytes.Count(doc, []byte("<")) <= max {
+			return doc, Truncation{}, nil
+		}
+	case kindJSON:
+		if bytes.Count(doc, []byte("{")) <= max {
+			return doc, Truncation{}, nil
+		}
+	}
 	switch kind {
 	case kindRSS, kindAtom:
 		return boundXML(ctx, doc, kind, max)
