@@ -56,7 +56,7 @@ func sortedStore(items []newsdesk.Item) *fakeStore {
 func TestCacheBudgetUnderCursorFlood(t *testing.T) {
 	const (
 		items   = 3000
-		cursors = 1500
+		cursors = 2500
 		budget  = 512 << 10
 	)
 	data := bigSection(items, 300)
