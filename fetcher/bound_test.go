@@ -126,3 +126,45 @@ func TestBoundEntriesDeadline(t *testing.T) {
 		t.Fatalf("err = %v, want %v", err, ErrTimeout)
 	}
 }
+
+// FuzzBoundEntries: any document, any bound: the scan never panics, never
+// grows the document, and a bounded document the parser reads holds no
+// more entries than the bound.
+func FuzzBoundEntries(f *testing.F) {
+	f.Add([]byte("<rss><channel><title>x</title>"+strings.Repeat("<item><title>a</title></item>", 5)+"</channel></rss>"), 2)
+	f.Add([]byte(`<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>1</id></entry><entry><id>2</id></entry></feed>`), 1)
+	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1","items":[{},{},{"id":"x"}],"title":"t"}`), 1)
+	f.Add([]byte("<rss><channel><item><title>x</ti"), 1)
+	f.Fuzz(func(t *testing.T, doc []byte, max int) {
+		max = 1 + abs(max)%8
+		info, err := inspect(doc)
+		if err != nil {
+			return
+		}
+		out, tr, err := boundEntries(context.Background(), doc, info.kind, max)
+		if err != nil {
+			t.Fatalf("no deadline, error %v", err)
+		}
+		if tr.Kept > max || tr.Kept > tr.Entries && tr.Entries > 0 {
+			t.Fatalf("kept %d of %d with max %d", tr.Kept, tr.Entries, max)
+		}
+		if tr.Entries <= max && len(out) != len(doc) {
+			t.Fatalf("document within the bound changed: %d -> %d bytes", len(doc), len(out))
+		}
+		if tr.Entries > max {
+			if len(out) > len(doc)+64*8 {
+				t.Fatalf("bounded document grew: %d -> %d bytes", len(doc), len(out))
+			}
+			if feed, err := parseFeed(out, info); err == nil && len(feed.Items) > max {
+				t.Fatalf("bounded document parses to %d items, max %d", len(feed.Items), max)
+			}
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
