@@ -31,7 +31,9 @@ type nearIndex struct {
 	loaded    map[int64]bool // spans of story dates read from the database
 	lastSeq   int64          // change sequence the index has caught up with
 	span      int64          // shard span, seconds
-	horizon   time.Duration  // spans older than now-horizon are evicted
+	lookups   int64          // look-ups made, and candidates they returned (benchmarks report the ratio)
+	cands     int64
+	horizon   time.Duration // spans older than now-horizon are evicted
 	lastEvict time.Time
 }
 

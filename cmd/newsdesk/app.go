@@ -2,8 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
 	"newsdesk"
 	"newsdesk/config"
@@ -39,12 +45,17 @@ func openApp(ctx context.Context, g *globals) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
+	return openAppWith(ctx, g, cfg)
+}
+
+// openAppWith is openApp with a config already loaded.
+func openAppWith(ctx context.Context, g *globals, cfg *config.Config) (*app, error) {
 	red := newsdesk.NewRedactor(cfg.Redact)
 	log := redactLogger(g.logger(), red)
 	db := storage.New(cfg.Database)
 	db.Logger = log.With("component", "storage")
 	if err := db.Open(ctx); err != nil {
-		return nil, err
+		return nil, explainOpen(cfg.Database, err)
 	}
 	db.SetSections(cfg.Sections)
 	if _, err := db.Reconcile(ctx, cfg.Sources()); err != nil {
@@ -76,6 +87,7 @@ func feedOptions(cfg *config.Config, log *slog.Logger) feedgen.Options {
 		Hub:       cfg.Hub,
 		Generator: "newsdesk " + version,
 		MaxAge:    cacheMaxAge(cfg),
+		Location:  time.Local,
 		Logger:    log.With("component", "feedgen"),
 		Redact:    newsdesk.NewRedactor(cfg.Redact),
 	}
@@ -92,4 +104,39 @@ func (a *app) Close() {
 func fail(g *globals, err error) int {
 	fmt.Fprintf(g.stderr, "newsdesk: %v\n", err)
 	return exitCode(err)
+}
+
+// explainOpen names the folder and what is missing when SQLite cannot
+// create or open the database file ("unable to open database file"): the
+// folder does not exist, is not a folder, or cannot be written (SQLite
+// creates the file and its -wal and -shm files beside it).
+func explainOpen(path string, err error) error {
+	if !strings.Contains(err.Error(), "unable to open database file") {
+		return err
+	}
+	dir := filepath.Dir(path)
+	st, serr := os.Stat(dir)
+	switch {
+	case errors.Is(serr, fs.ErrNotExist):
+		return fmt.Errorf("database %s: the folder %s does not exist: create it or change database in the config", path, dir)
+	case serr != nil:
+		return fmt.Errorf("database %s: cannot read the folder %s: %v", path, dir, serr)
+	case !st.IsDir():
+		return fmt.Errorf("database %s: %s is not a folder", path, dir)
+	}
+	if f, werr := os.CreateTemp(dir, ".newsdesk-write-test-*"); werr != nil {
+		return fmt.Errorf("database %s: the folder %s is not writable by this user: newsdesk needs write permission there "+
+			"to create the database and its -wal and -shm files (%v)", path, dir, errors.Unwrap(werr))
+	} else {
+		f.Close()
+		os.Remove(f.Name())
+	}
+	if _, serr := os.Stat(path); serr == nil {
+		if f, rerr := os.Open(path); rerr != nil {
+			return fmt.Errorf("database %s: the file cannot be read by this user: %v", path, errors.Unwrap(rerr))
+		} else {
+			f.Close()
+		}
+	}
+	return err
 }

@@ -58,7 +58,7 @@ func explainCommand() *command {
 					why = "-"
 				}
 				fmt.Fprintf(tw, "#%d\t%s\t%s\t%s\t%s\t%s\t%s\n", d.ItemID, d.SortAt.Format("2006-01-02 15:04"), d.State,
-					terminal(clip(a.red.Text(d.Source), 24)), terminal(clip(d.Title, 60)), terminal(why), d.DecidedAt.Local().Format("2006-01-02 15:04:05"))
+					printable(clip(a.red.Text(d.Source), 24)), printable(clip(d.Title, 60)), printable(why), d.DecidedAt.Local().Format("2006-01-02 15:04:05"))
 			}
 			if err := tw.Flush(); err != nil {
 				return fail(g, err)
@@ -68,9 +68,9 @@ func explainCommand() *command {
 	}
 }
 
-// terminal removes what a terminal would act on rather than print:
+// printable removes what a terminal would act on rather than print:
 // control characters and bidirectional-text controls.
-func terminal(s string) string {
+func printable(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 {
 			return -1
