@@ -272,7 +272,7 @@ func readAll(ctx context.Context, conn *sql.DB) error {
 			var n int
 			q := fmt.Sprintf(`SELECT count(*) FROM (SELECT 1 FROM "%s" ORDER BY rowid %s LIMIT 1)`, t, order)
 			if err := conn.QueryRowContext(ctx, q).Scan(&n); err != nil {
-				if bytes.Contains([]byte(err.Error()), []byte("no such column: rowid")) {
+				if strings.Contains(err.Error(), "no such column: rowid") {
 					break // a WITHOUT ROWID table
 				}
 				return fmt.Errorf("table %s: %w", t, err)
