@@ -97,6 +97,9 @@ func (c *Config) validate() Errors {
 	if f.MaxItems < 1 {
 		errs.add("fetch.max_items", fmt.Sprintf("must be at least 1, got %d", f.MaxItems))
 	}
+	if f.ArticleBudget < 0 {
+		errs.add("fetch.article_budget", fmt.Sprintf("must not be negative, got %d", f.ArticleBudget))
+	}
 
 	r := c.Retention
 	if r.MaxAge < 0 {
@@ -159,6 +162,7 @@ func (c *Config) validateSections(errs *Errors, scheduleErr func(string) error) 
 					errs.add(p+".schedule", err.Error())
 				}
 			}
+			checkFullText(errs, p, src)
 		}
 	}
 }

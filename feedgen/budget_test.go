@@ -84,7 +84,7 @@ func TestCacheBudgetUnderCursorFlood(t *testing.T) {
 				// Distinct cursors, each a real position in the feed.
 				it := &data[i%items]
 				format := []string{"atom", "rss", "json"}[i%3]
-				path := fmt.Sprintf("/feeds/politique.%s?limit=10&before=%s", format, formatCursor(it))
+				path := fmt.Sprintf("/feeds/politique.%s?limit=10&before=%s", format, cursorString(newsdesk.Cursor{SortAt: it.SortAt, Ord: it.Ord}))
 				resp, _ := ts.do(t, "GET", path, nil)
 				_, lru, _ := ts.h.cache.usage()
 				mu.Lock()

@@ -97,7 +97,7 @@ func TestBoundEntries(t *testing.T) {
 			if (tr.String() != "") != (c.entries > c.max) {
 				t.Fatalf("truncation note %q for %d entries over %d", tr.String(), c.entries, c.max)
 			}
-			feed, err := parseFeed(out, info)
+			feed, _, _, err := parseFeed(out, info)
 			if err != nil {
 				t.Fatalf("parse bounded document: %v\n%s", err, out)
 			}
@@ -155,7 +155,7 @@ func FuzzBoundEntries(f *testing.F) {
 			if len(out) > len(doc)+64*8 {
 				t.Fatalf("bounded document grew: %d -> %d bytes", len(doc), len(out))
 			}
-			if feed, err := parseFeed(out, info); err == nil && len(feed.Items) > max {
+			if feed, _, _, err := parseFeed(out, info); err == nil && len(feed.Items) > max {
 				t.Fatalf("bounded document parses to %d items, max %d", len(feed.Items), max)
 			}
 		}

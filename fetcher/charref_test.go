@@ -22,7 +22,7 @@ func TestDropIllegalRefs(t *testing.T) {
 		t.Fatal(err)
 	}
 	info, _ := inspect(dec)
-	feed, err := parseFeed(dec, info)
+	feed, _, _, err := parseFeed(dec, info)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,6 +28,8 @@ type outcome struct {
 	hint       time.Duration
 	truncated  Truncation
 	err        error
+	warnings   []string // problems of the document that lost nothing, or only part of it
+	partial    bool     // the document ends early: items were kept, validators are not
 }
 
 // Fetch fetches one source, prev.FinalURL when set, else src.URL, sending
@@ -74,7 +76,7 @@ func (f *Fetcher) Fetch(ctx context.Context, src newsdesk.Source, prev newsdesk.
 // page links to.
 func (f *Fetcher) attempt(ctx context.Context, sl *slots, target string, prev newsdesk.SourceState, now time.Time) outcome {
 	var o outcome
-	resp, err := f.request(ctx, sl, target, validators{prev.ETag, prev.LastModified}, &o, now)
+	resp, err := f.request(ctx, sl, target, validators{etag: prev.ETag, lastModified: prev.LastModified}, &o, now)
 	if err != nil {
 		o.err = err
 		return o
@@ -129,7 +131,7 @@ func (f *Fetcher) attempt(ctx context.Context, sl *slots, target string, prev ne
 		o.err = fmt.Errorf("fetch %s: %w", resp.url, err)
 		return o
 	}
-	if o.feed, err = parseFeed(decoded, info); err != nil {
+	if o.feed, o.warnings, o.partial, err = parseFeed(decoded, info); err != nil {
 		o.err = fmt.Errorf("fetch %s: %w", resp.url, err)
 		return o
 	}
@@ -200,6 +202,13 @@ func decodeBody(resp *response) ([]byte, docInfo, error) {
 	info, err := inspect(decoded)
 	if err != nil {
 		return nil, info, fmt.Errorf("fetch %s: %w", resp.url, err)
+	}
+	if len(info.entities) > 0 {
+		if decoded, err = expandEntities(decoded, info.doctype, info.entities); err != nil {
+			return nil, info, fmt.Errorf("fetch %s: %w", resp.url, err)
+		}
+		info.rootAt -= info.doctype[1] - info.doctype[0]
+		info.entities = nil
 	}
 	if info.kind == kindUnknown && isHTMLType(ct) {
 		info.kind = kindHTML

@@ -106,6 +106,16 @@ type Result struct {
 	Moved       string               // new URL after a 301/308 (also in State.FinalURL), for the log
 	Discovered  string               // feed URL found in an HTML page's <link rel="alternate">
 	Truncated   Truncation           // entries beyond Options.MaxItems were dropped when Truncated.Entries > Truncated.Kept
+
+	// Warnings name what was wrong with a document that was read anyway:
+	// a JSON Feed field of the wrong type (the field is lost, not the
+	// item), a document that ends early.
+	Warnings []string
+	// Partial is set when the document ends early: the items complete
+	// before the cut are in Feed, State keeps no validators (the next
+	// fetch asks again) and State.Error holds the warning, without
+	// counting as an error.
+	Partial bool
 }
 
 // New returns a Fetcher with opt's zero fields set to their defaults.

@@ -34,6 +34,10 @@ type Desk struct {
 	OnChange func(sections []string)
 	// Observe, when set, is called with every report (metrics).
 	Observe func(Report)
+	// AfterStore, when set, is called once a fetch of a source whose
+	// full_text is on is stored (its items already published): the
+	// article stage (package article) starts there.
+	AfterStore func(ctx context.Context, src newsdesk.Source)
 	// MaxPending bounds the fetches between the start of their request and
 	// the end of their store transaction (default 16). Stores are
 	// serialized on one writer; without a bound, documents fetched faster
@@ -43,6 +47,25 @@ type Desk struct {
 	pendingOnce sync.Once
 	pending     chan struct{}
 	failed      failures // fetches that could not be stored (failures.go)
+
+	warnedMu sync.Mutex
+	warned   map[string]bool // source + fetch warning already logged
+}
+
+// firstWarning reports whether this process has not yet logged warning
+// for source: a producer's mistake is logged once, not at every fetch.
+func (d *Desk) firstWarning(source, warning string) bool {
+	d.warnedMu.Lock()
+	defer d.warnedMu.Unlock()
+	if d.warned == nil {
+		d.warned = map[string]bool{}
+	}
+	k := source + "\x00" + warning
+	if d.warned[k] {
+		return false
+	}
+	d.warned[k] = true
+	return true
 }
 
 // Report is what one fetch of one source did.
@@ -53,10 +76,12 @@ type Report struct {
 	Status      int
 	Err         error
 	NotModified bool
-	Moved       string // new URL after a permanent redirect
-	Discovered  string // feed URL found in an HTML page
-	Items       int    // items in the document
-	Truncated   string // the document had more entries than fetch.max_items: what was kept
+	Moved       string   // new URL after a permanent redirect
+	Discovered  string   // feed URL found in an HTML page
+	Items       int      // items in the document
+	Partial     bool     // the document ended early; its complete items were kept
+	Warnings    []string // what was wrong with a document read anyway
+	Truncated   string   // the document had more entries than fetch.max_items: what was kept
 	Outcome     storage.Outcome
 	Bytes       int64
 	Duration    time.Duration
@@ -134,6 +159,12 @@ func (d *Desk) FetchSource(ctx context.Context, src newsdesk.Source, force bool)
 	// item titles.
 	res.State.Title = normalize.StripBidi(normalize.Title(res.State.Title))
 	rep.Status, rep.Err, rep.NotModified = res.State.Status, res.Err, res.NotModified
+	rep.Partial, rep.Warnings = res.Partial, res.Warnings
+	for _, w := range res.Warnings {
+		if res.Partial || d.firstWarning(src.URL, w) {
+			log.Warn("feed", "warning", w)
+		}
+	}
 	rep.Moved, rep.Discovered = res.Moved, res.Discovered
 	rep.Bytes, rep.Duration, rep.Next = res.State.Bytes, res.State.Duration, res.State.NextAttempt
 
@@ -196,6 +227,9 @@ func (d *Desk) FetchSource(ctx context.Context, src newsdesk.Source, force bool)
 	}
 	if d.Observe != nil {
 		d.Observe(rep)
+	}
+	if err == nil && d.AfterStore != nil && src.FullText != newsdesk.FullTextOff {
+		d.AfterStore(ctx, src)
 	}
 	return rep
 }

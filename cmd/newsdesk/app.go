@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"newsdesk"
+	"newsdesk/article"
 	"newsdesk/config"
 	"newsdesk/feedgen"
 	"newsdesk/fetcher"
@@ -27,6 +28,8 @@ type app struct {
 	fetcher *fetcher.Fetcher
 	desk    *ingest.Desk
 	red     newsdesk.Redactor // how every output shows source URLs
+	// articles runs the full-text stage after a source is stored.
+	articles *article.Runner
 }
 
 // loadConfig loads and validates the config, printing every problem.
@@ -65,6 +68,9 @@ func openAppWith(ctx context.Context, g *globals, cfg *config.Config) (*app, err
 	f := fetcher.New(fetcherOptions(cfg, log))
 	a := &app{cfg: cfg, log: log, db: db, fetcher: f, red: red}
 	a.desk = &ingest.Desk{Fetcher: f, Store: db, Tracking: cfg.Tracking, Logger: log.With("component", "fetch")}
+	a.articles = &article.Runner{Stage: &article.Stage{Fetcher: f, Store: db, UserAgent: cfg.Fetch.UserAgent,
+		Budget: cfg.Fetch.ArticleBudget, Tracking: cfg.Tracking, Logger: log.With("component", "articles")}}
+	a.desk.AfterStore = a.articles.Kick
 	return a, nil
 }
 
@@ -94,6 +100,7 @@ func feedOptions(cfg *config.Config, log *slog.Logger) feedgen.Options {
 }
 
 func (a *app) Close() {
+	a.articles.Wait()
 	a.fetcher.Close()
 	if err := a.db.Close(); err != nil {
 		a.log.Error("close database", "err", err)
