@@ -14,13 +14,13 @@ import (
 
 // backfill computes, for items stored before migration 005, what SQL
 // cannot: the stable order key (a hash) and the word count. It runs at
-// Open and finds nothing to do once done.
+// Open; once done, change_seq.backfilled says so and later Opens skip it.
 func (db *DB) backfill(ctx context.Context) error {
-	var n int
-	if err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM items WHERE ord = 0`).Scan(&n); err != nil {
+	var done bool
+	if err := db.r.QueryRowContext(ctx, `SELECT backfilled FROM change_seq`).Scan(&done); err != nil {
 		return fmt.Errorf("backfill: %w", err)
 	}
-	if n == 0 {
+	if done {
 		return nil
 	}
 	type row struct {
@@ -41,7 +41,7 @@ func (db *DB) backfill(ctx context.Context) error {
 			rows.Close()
 			return fmt.Errorf("backfill: %w", err)
 		}
-		r.text = tags.ReplaceAllString(content, " ")
+		r.text = firstWords(tags.ReplaceAllString(content, " "), leadWords) // what normalize's lead holds
 		if r.text == "" {
 			r.text = summary
 		}
@@ -52,6 +52,9 @@ func (db *DB) backfill(ctx context.Context) error {
 		return fmt.Errorf("backfill: %w", err)
 	}
 	return db.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE change_seq SET backfilled = 1`); err != nil {
+			return err
+		}
 		for _, r := range all {
 			ord := curate.OrdKey(r.src, r.key)
 			if _, err := tx.ExecContext(ctx, `UPDATE items SET ord = ?, words = ? WHERE id = ?`, ord, curate.Words(r.text), r.id); err != nil {
