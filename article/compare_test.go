@@ -31,7 +31,7 @@ var handlerRe = regexp.MustCompile(`(?i)<[^>]+\son[a-z]+\s*=`)
 // the pages whose extractor HTML kept an event-handler attribute, and
 // checks that newsdesk beats each of the others on F1 and chrome; on the
 // labeled set, then on the hand-written pages (testdata/unseen and
-// testdata/blind).
+// testdata/blind), then on testdata/heldout.
 func TestCompareExtractors(t *testing.T) {
 	t.Run("labeled", func(t *testing.T) { compareExtractors(t, loadSet(t)) })
 	t.Run("hand-written", func(t *testing.T) {
@@ -42,6 +42,7 @@ func TestCompareExtractors(t *testing.T) {
 		}
 		compareExtractors(t, set)
 	})
+	t.Run("heldout", func(t *testing.T) { compareExtractors(t, loadPages(t, "testdata/heldout")) })
 }
 
 func compareExtractors(t *testing.T, set []labeled) {
