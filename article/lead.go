@@ -3,6 +3,7 @@ package article
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -15,7 +16,7 @@ import (
 // puts back what the extraction lacks.
 
 // standfirstRe matches a class token, or itemprop, of a standfirst.
-var standfirstRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:standfirst|chapo|chapeau|excerpt|subtitle|sub-title|desc|description|dek|lede|lead|intro|summary|kicker-text)(?:$|[-_])`)
+var standfirstRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:standfirst|chapo|chapeau|excerpt|subtitle|sub-title|desc|description|dek|lede|lead|intro|summary|kicker-text|strap|strapline)(?:$|[-_])`)
 
 type leadParts struct {
 	standfirst string     // its text, or ""
@@ -27,13 +28,19 @@ type leadParts struct {
 // standfirst (an element named so by its class or itemprop, of 60 to 800
 // characters) and for the figure of the lead image (the one showing
 // og:image, else the first figure with a caption).
-func findLead(doc *html.Node, base *url.URL, ogImage string) leadParts {
+//
+// A block whose text is the page's description (meta description,
+// og:description), or opens it or is opened by it, is the standfirst
+// too, whatever its class: the description is the standfirst a CMS
+// writes in the head.
+func findLead(doc *html.Node, base *url.URL, ogImage string, description string) leadParts {
 	var lp leadParts
 	body := findBody(doc)
 	if body == nil {
 		return lp
 	}
-	first := firstParagraph(body)
+	desc := foldWords(description)
+	first := firstProse(body, desc)
 	var walk func(n *html.Node) bool // false stops the walk
 	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -43,7 +50,7 @@ func findLead(doc *html.Node, base *url.URL, ogImage string) leadParts {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if lp.standfirst == "" && isStandfirst(c) {
+			if lp.standfirst == "" && (isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc)) {
 				if t := strings.Join(strings.Fields(textOf(c)), " "); len(t) >= 60 && len(t) <= 800 {
 					lp.standfirst = t
 					continue
@@ -52,6 +59,7 @@ func findLead(doc *html.Node, base *url.URL, ogImage string) leadParts {
 			if lp.figure == nil && c.DataAtom == atom.Figure {
 				if src := figureImage(c, base); src != "" && (src == ogImage || hasCaption(c)) {
 					lp.figure, lp.figureSrc = cloneTree(c), src
+					ampImages(lp.figure)
 					continue
 				}
 			}
@@ -73,6 +81,57 @@ func findLead(doc *html.Node, base *url.URL, ogImage string) leadParts {
 	}
 	walk(body)
 	return lp
+}
+
+// isDescription reports whether n's text and the page's description
+// (folded words) are one the start of the other, the shorter of at least
+// eight words, the longer at most twice as long: the standfirst, which a
+// description may cut short.
+func isDescription(n *html.Node, desc []string) bool {
+	if len(desc) < 8 {
+		return false
+	}
+	ws := foldWords(textOf(n))
+	short, long := ws, desc
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	if len(short) < 8 || len(long) > 2*len(short) {
+		return false
+	}
+	return slices.Equal(short, long[:len(short)])
+}
+
+// firstProse is firstParagraph outside the boxes a page lays over its
+// text (consent, sign-up) and the AMP components, the standfirst (by its
+// class or the description) aside: a consent box's sentence is not where
+// the article starts.
+func firstProse(n *html.Node, desc []string) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc) {
+			continue
+		}
+		if strings.HasPrefix(c.Data, "amp-") || c.DataAtom == atom.Dialog || c.DataAtom == atom.Nav || c.DataAtom == atom.Form || overlay(c) {
+			continue
+		}
+		if c.DataAtom == atom.P && len(strings.Fields(textOf(c))) >= 12 {
+			return c
+		}
+		if p := firstProse(c, desc); p != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+// ampImages makes the <amp-img> elements under n plain images.
+func ampImages(n *html.Node) {
+	if n.Type == html.ElementNode && n.Data == "amp-img" {
+		n.Data, n.DataAtom = "img", atom.Img
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		ampImages(c)
+	}
 }
 
 func samePath(a, b string) bool {

@@ -60,6 +60,21 @@ var (
 	toolRe = regexp.MustCompile(`^(?:imprimer|print|e-?mail|mail|courriel|envoyer(?: par (?:e-?mail|courriel|mail)| à un ami| cet article)?|email (?:this|to a friend)|send(?: to a friend)?|` +
 		`partager|share|commenter|comment|réagir|rss|pdf|télécharger(?: en pdf| le pdf)?|download|save|enregistrer|sauvegarder|bookmark|favoris|ajouter aux favoris|` +
 		`copier le lien|copy link|copy|copier|lien|link|permalink|` + socialNames + `|a\+|a-|taille du texte|text size|listen|écouter|offrir(?: cet article)?|gift(?: this article)?)$`)
+	// ctaRe opens a call to the reader that a CMS box puts in the text:
+	// "Vous aimez ces carnets ? Abonnez-vous …", "New here? Check our
+	// events page …", "Enjoying this post? Subscribe …".
+	ctaRe = regexp.MustCompile(`^(?:(?:new here|nouveau ici|nouvelle ici|première visite|first time here)\s*\?` +
+		`|(?:abonnez-vous|inscrivez-vous|suivez-nous|soutenez-nous|rejoignez-nous|subscribe|sign up|follow us|support us|join us)\b[^.!?]{0,80}(?:newsletter|lettre d'information|boîte (?:aux lettres|mail|de réception)|inbox|by e-?mail|par (?:e-?mail|courriel)|notre journalisme|our journalism|independent journalism)` +
+		`|check (?:out )?our [^.!?]{1,30}(?:page|newsletter|events|calendar|archive))`)
+	// ctaAskRe is a question to the reader about the site itself ("Vous
+	// aimez nos pages locales ?", "Enjoying Bay Weekly?") and ctaCallRe
+	// the call that must follow it in the same box.
+	ctaAskRe  = regexp.MustCompile(`^(?:vous (?:aimez|appréciez) (?:ces|cet|cette|ce|nos|notre|nous lire)|vous avez (?:aimé|apprécié) (?:cet|cette|ce)|enjoy(?:ing|ed)? |like (?:this|what you (?:read|see))|want (?:more|to read more)|envie d'en (?:lire|savoir) plus)[^?]{0,40}\?`)
+	ctaCallRe = regexp.MustCompile(`(?:abonnez-vous|inscrivez-vous|suivez-nous|soutenez-nous|rejoignez-nous|faites un don|subscribe|sign up|follow us|support us|join us|donate|become a (?:member|subscriber))`)
+	// reuseRe is the rights tool of an article: "Réutiliser ce contenu",
+	// "Republish this story", "Reprints & permissions".
+	reuseRe = regexp.MustCompile(`^(?:réutiliser (?:ce|cet) (?:contenu|article)|reproduire (?:ce|cet) (?:contenu|article)|droits de reproduction|reuse (?:this )?(?:content|article|story)|republish (?:this|our) (?:story|article|content)` +
+		`|reprints?(?: (?:and|&) permissions)?|licen[cs]e (?:this|our) (?:content|story|article)|demander (?:une|l') autorisation de reproduction)`)
 	// acceptRe is the accept button of a consent box.
 	acceptRe = regexp.MustCompile(`^(?:accepter(?: et (?:fermer|continuer))?|tout accepter|j'accepte|accepter tout|ok|d'accord|refuser(?: tout)?|tout refuser|continuer sans accepter|paramétrer|personnaliser|gérer (?:mes|les) (?:choix|préférences|cookies)|` +
 		`accept(?: all| cookies| and close)?|i accept|agree|i agree|reject(?: all)?|decline|manage (?:preferences|cookies|options|settings)|cookie settings|customi[sz]e)$`)
@@ -107,6 +122,8 @@ func lineChrome(n *html.Node) bool {
 	case feedbackRe.MatchString(t), nw <= 12 && ratingRe.MatchString(t), nw <= 8 && readTimeRe.MatchString(t):
 		return true
 	case breadcrumbRe.MatchString(t), adLineRe.MatchString(t):
+		return true
+	case ctaRe.MatchString(t), ctaAskRe.MatchString(t) && ctaCallRe.MatchString(t), nw <= 12 && reuseRe.MatchString(t):
 		return true
 	case rightsLine(raw, nw):
 		return true
@@ -219,8 +236,9 @@ func toolRow(n *html.Node) bool {
 }
 
 // overlay reports whether n is a consent box (it speaks of cookies and
-// has an accept or refuse button) or a sign-up box (an e-mail field and
-// little text): both may sit anywhere in the page, the article included.
+// has an accept or refuse button) or a sign-up or question box (an e-mail
+// field or a text area, and little text): they may sit anywhere in the
+// page, the article included.
 func overlay(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Body, atom.Main, atom.Article, atom.Html:
@@ -243,6 +261,8 @@ func overlay(n *html.Node) bool {
 				if typ == "email" || strings.Contains(ph, "mail") {
 					email = true
 				}
+			case atom.Textarea:
+				email = true // a box to write in: a question, a comment
 			case atom.Button, atom.A:
 				if acceptRe.MatchString(titleForm(textOf(c))) {
 					accept = true

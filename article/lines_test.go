@@ -41,6 +41,18 @@ func TestFurnitureByWhatItSays(t *testing.T) {
 		{"update line and link", `<div>Published 3 March 2026<br>Last updated 28 November 2026 <a href="#h">+ show all updates</a></div>`, "show all updates", ""},
 		{"credits", `<p>Reportage : Louise Camus. Réalisation : Pierre Albin.</p>`, "Réalisation", ""},
 		{"author box", `<div class="auteur-encart"><p>Claire Dupuis suit l'environnement et les services publics locaux depuis douze ans.</p></div>`, "douze ans", ""},
+		{"call to subscribe", `<div class="encadre"><p>Vous aimez nos pages ? Abonnez-vous à notre lettre pour les recevoir chaque semaine.</p></div>`, "Abonnez-vous",
+			`<p>Vous aimez nos plages ? Alors venez les nettoyer samedi avec l'association, qui fournit les gants et les sacs.</p>`},
+		{"call en", `<div><p>Enjoying the Gazette? Sign up to get it in your inbox.</p></div>`, "Enjoying", ""},
+		{"events callout", `<div class="callout"><div>💡</div><div>New here? Check our events page for the next session.</div></div>`, "New here", ""},
+		{"question box", `<div><h3>Une question ?</h3><p>Écrivez-nous, nous répondrons.</p><textarea></textarea></div>`, "Écrivez-nous", ""},
+		{"reuse tools", `<div><h4>Contribuer</h4><p>Réutiliser ce contenu</p></div>`, "Contribuer",
+			`<p>Les droits d'eau des moulins, anciens de plusieurs siècles, compliquent le chantier sur la rivière.</p>`},
+		{"readers' thread by its title", `<div><h3>Readers respond (2)</h3><p>I have lived on this street for thirty years and the pipes have burst twice, so this plan is long overdue in my view.</p>` +
+			`<p>Nobody asked the residents of the lower town what they thought, and the works will close our road for months on end.</p></div>`, "thirty years", ""},
+		{"readers' posts", `<div><div><p>Paul a écrit :</p><p>Encore des travaux, et toujours sur la même rue, c'est la troisième fois depuis que j'habite le quartier.</p></div>` +
+			`<div><p>Une voisine a écrit :</p><p>Il était temps, l'eau est marron chaque matin depuis l'hiver dernier dans tout notre immeuble.</p></div></div>`, "troisième fois",
+			`<p>Le président du syndicat a écrit aux riverains : les coupures d'eau seront annoncées une semaine à l'avance.</p>`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			page := `<html><head><title>Le plan de travaux du syndicat des eaux</title></head><body><article><h1>Le plan de travaux du syndicat des eaux</h1>` +
@@ -60,6 +72,50 @@ func TestFurnitureByWhatItSays(t *testing.T) {
 				t.Errorf("the article lost paragraphs: %q", text)
 			}
 		})
+	}
+}
+
+// TestSignatureLine: a line that is the author's name (by the page's
+// metadata) and a place or a role goes, at the end of the text as in the
+// masthead; a sentence that names the author stays.
+func TestSignatureLine(t *testing.T) {
+	para := "<p>Le syndicat des eaux a présenté mardi son plan de travaux, qui prévoit de remplacer les canalisations les plus anciennes du réseau avant la fin de la décennie.</p>\n"
+	kept := "<p>Marc Le Goff, qui suit le dossier depuis 2019, a assisté à la réunion publique de mardi soir à la mairie.</p>"
+	for _, head := range []string{
+		`<meta name="author" content="Marc Le Goff">`,
+		`<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","author":[{"@type":"Person","name":"Marc Le Goff"}]}]}</script>`,
+	} {
+		for _, sig := range []string{`<p>Marc Le Goff (à Quimper)</p>`, `<p class="x">Par Marc Le Goff, correspondant</p>`, `<div>Marc Le Goff</div>`} {
+			page := `<html><head><title>Le plan</title>` + head + `</head><body><article><h1>Le plan</h1>` + strings.Repeat(para, 3) + kept + sig + `</article></body></html>`
+			ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := normalize.Article(ex.HTML, normalize.ArticleOptions{}).Text
+			if strings.Count(text, "Marc Le Goff") != 1 || !strings.Contains(text, plainOf(kept)) || strings.Count(text, "Le syndicat") != 3 {
+				t.Errorf("%s %s: %q", head[:20], sig, text)
+			}
+		}
+	}
+}
+
+// TestStandfirstByDescription: a standfirst no class names, outside the
+// container readability keeps, is known by the page's description (which
+// may cut it short) and put back once.
+func TestStandfirstByDescription(t *testing.T) {
+	para := "<p>Le syndicat des eaux a présenté mardi son plan de travaux, qui prévoit de remplacer les canalisations les plus anciennes du réseau avant la fin de la décennie.</p>\n"
+	stand := "Les canalisations posées avant 1960 seront toutes remplacées d'ici 2030, pour un coût de 40 millions d'euros. Les factures augmenteront de 4 % par an."
+	for _, desc := range []string{stand, "Les canalisations posées avant 1960 seront toutes remplacées d'ici 2030, pour un coût de 40 millions"} {
+		page := `<html><head><title>Le plan</title><meta name="description" content="` + desc + `"></head><body><div class="a1"><h1>Le plan</h1><div class="x9k">` + stand +
+			`</div></div><div class="b7q">` + strings.Repeat(para, 4) + `</div></body></html>`
+		ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := normalize.Article(ex.HTML, normalize.ArticleOptions{}).Text
+		if strings.Count(text, "posées avant 1960") != 1 || strings.Count(text, "Le syndicat") != 4 {
+			t.Errorf("description %q: %q", desc, text)
+		}
 	}
 }
 

@@ -63,7 +63,7 @@ func preclean(doc *html.Node) {
 		return
 	}
 	title := pageTitle(doc)
-	pg := &pageCtx{total: textLen(body), anchor: findAtom(body, atom.H1)}
+	pg := &pageCtx{total: textLen(body), anchor: findAtom(body, atom.H1), authors: authorNames(doc)}
 	if pg.anchor == nil && title != "" {
 		if h := findText(body, title); h != nil {
 			pg.anchor = h.Parent // the headline itself goes with the masthead
@@ -96,7 +96,15 @@ func preclean(doc *html.Node) {
 				drop = append(drop, pg.lineBox(c))
 				continue
 			}
-			if isHeadingLike(c) && sectionTitleRe.MatchString(titleForm(textOf(c))) {
+			if postThread(c) && pg.notArticle(c, true) {
+				drop = append(drop, c)
+				continue
+			}
+			if authorLine(c, pg.authors) {
+				drop = append(drop, c)
+				continue
+			}
+			if isHeadingLike(c) && (sectionTitleRe.MatchString(titleForm(textOf(c))) || commentsTitleRe.MatchString(titleForm(textOf(c)))) {
 				drop = append(drop, pg.headedSection(c)...)
 				continue
 			}
@@ -122,8 +130,9 @@ func preclean(doc *html.Node) {
 
 // pageCtx is what the furniture rules know of the page.
 type pageCtx struct {
-	total  int        // length of the page's text
-	anchor *html.Node // the headline (<h1>, else the block reading as the title's container); nil when none
+	total   int        // length of the page's text
+	anchor  *html.Node // the headline (<h1>, else the block reading as the title's container); nil when none
+	authors []string   // the page's authors by its metadata, folded (see authorNames)
 }
 
 // furniture reports whether an element is a container of page furniture
@@ -183,8 +192,15 @@ func (pg *pageCtx) notArticle(n *html.Node, big bool) bool {
 // été utile ? Oui Non"), else the line alone.
 func (pg *pageCtx) lineBox(line *html.Node) *html.Node {
 	p := line.Parent
-	if p == nil || firstElement(p) != line {
+	if p == nil {
 		return line
+	}
+	if f := firstElement(p); f != line {
+		// A box of a short title and the line ("Contribuer" over
+		// "Réutiliser ce contenu") goes whole.
+		if f == nil || !isHeadingLike(f) || len(strings.Fields(textOf(f))) > 4 || nextElement(f) != line {
+			return line
+		}
 	}
 	switch p.DataAtom {
 	case atom.Body, atom.Main, atom.Article, atom.Html:
@@ -194,6 +210,17 @@ func (pg *pageCtx) lineBox(line *html.Node) *html.Node {
 		return p
 	}
 	return line
+}
+
+// nextElement returns the element after n among its siblings, text
+// between them aside.
+func nextElement(n *html.Node) *html.Node {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
 }
 
 func isAncestor(a, n *html.Node) bool {
@@ -206,7 +233,34 @@ func isAncestor(a, n *html.Node) bool {
 }
 
 // commentsTitleRe matches the heading of a comment thread.
-var commentsTitleRe = regexp.MustCompile(`^(?:top comments|discussion(?: about this (?:post|article|story))?)$|^(?:[0-9]+ )?(?:commentaires?|réactions?|comments?|responses?|replies)(?: [0-9]+)?$|^(?:vos|les) (?:réactions|commentaires)|^(?:leave a (?:comment|reply)|laisser un commentaire|join the (?:discussion|conversation))$`)
+var commentsTitleRe = regexp.MustCompile(`^(?:top comments|discussion(?: about this (?:post|article|story))?)$|^(?:[0-9]+ )?(?:commentaires?|réactions?|comments?|responses?|replies)(?: [0-9]+)?$|^(?:vos|les) (?:réactions|commentaires)|^(?:leave a (?:comment|reply)|laisser un commentaire|join the (?:discussion|conversation))$` +
+	// the readers' thread named otherwise: "Readers respond (7)", "Ce que
+	// vous en pensez", "Réactions des lecteurs"
+	`|^(?:[0-9]+ )?(?:readers?'?s?|your|reader) (?:respond|responses?|comments?|reactions?|views|say|letters)(?: [0-9]+)?$|^what (?:readers|you) (?:say|think|said)(?: [0-9]+)?$|^have your say$` +
+	`|^(?:[0-9]+ )?(?:réactions?|commentaires?|avis) (?:des|de nos) (?:lecteurs|internautes|abonnés)(?: [0-9]+)?$|^(?:ce que vous en pensez|vous en pensez quoi|à vous la parole)(?: [0-9]+)?$`)
+
+// wroteRe is the line a reader's post opens with: "margaret_h wrote:",
+// "Paul a écrit :".
+var wroteRe = regexp.MustCompile(`(?i)^\S.{0,40}\s(?:wrote|writes|said|says|replied|a écrit|écrit|a répondu|répond)\s*:$`)
+
+// postThread reports whether n holds a thread of readers' posts: at least
+// two of its children open on a "… wrote:" line.
+func postThread(n *html.Node) bool {
+	posts := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		first := c
+		for f := firstElement(first); f != nil; f = firstElement(f) {
+			first = f
+		}
+		if first != c && wroteRe.MatchString(strings.Join(strings.Fields(textOf(first)), " ")) {
+			posts++
+		}
+	}
+	return posts >= 2
+}
 
 // headedSection returns what goes with a furniture heading h: its parent
 // when h opens it and the parent cannot be the article (a comment thread
