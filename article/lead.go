@@ -22,6 +22,50 @@ type leadParts struct {
 	standfirst string     // its text, or ""
 	figure     *html.Node // a clone of the lead figure, or nil
 	figureSrc  string     // the src of its image, absolute
+	summary    *html.Node // a clone of a "Key points" box, or nil
+}
+
+// summaryTitleRe is the title of a box of key points above the text.
+var summaryTitleRe = regexp.MustCompile(`^(?:key points|key takeaways|takeaways|at a glance|in short|in brief|the big picture|what you need to know|the essentials` +
+	`|l'essentiel|l'essentiel en bref|en bref|en résumé|ce qu'il faut (?:savoir|retenir)|les points clés|points clés|à retenir|a retenir)$`)
+
+// summaryBox reports whether n is a box of key points: a short title
+// saying so, then a list.
+func summaryBox(n *html.Node) bool {
+	f := firstElement(n)
+	if f == nil || !isHeadingLike(f) || !summaryTitleRe.MatchString(titleForm(textOf(f))) {
+		return false
+	}
+	s := nextElement(f)
+	return s != nil && (s.DataAtom == atom.Ul || s.DataAtom == atom.Ol) && textLen(n) <= 1500 && linkShare(n) < 0.5
+}
+
+// titleHeading returns the first heading (h1 to h3) that reads as the
+// page's title, or nil.
+func titleHeading(body *html.Node, title string) *html.Node {
+	want := strings.Join(foldWords(title), " ")
+	if want == "" {
+		return nil
+	}
+	var found *html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && found == nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.H1, atom.H2, atom.H3:
+				if strings.Join(foldWords(textOf(c)), " ") == want {
+					found = c
+					return
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(body)
+	return found
 }
 
 // findLead looks, before the first paragraph of the page, for a
@@ -41,16 +85,28 @@ func findLead(doc *html.Node, base *url.URL, ogImage string, description string)
 	}
 	desc := foldWords(description)
 	first := firstProse(body, desc)
+	// The standfirst follows the headline: a blog whose <h1> is its name
+	// has a tagline named "description" in its header, before the post's
+	// own title.
+	title := titleHeading(body, pageTitle(doc))
+	afterTitle := title == nil
 	var walk func(n *html.Node) bool // false stops the walk
 	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c == first {
 				return false
 			}
+			if c == title {
+				afterTitle = true
+			}
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if lp.standfirst == "" && (isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc)) {
+			if lp.summary == nil && summaryBox(c) {
+				lp.summary = cloneTree(c)
+				continue
+			}
+			if lp.standfirst == "" && afterTitle && (isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc)) {
 				if t := strings.Join(strings.Fields(textOf(c)), " "); len(t) >= 60 && len(t) <= 800 {
 					lp.standfirst = t
 					continue
@@ -223,12 +279,20 @@ func hasCaption(fig *html.Node) bool {
 	return found
 }
 
-// restore prepends to the extracted HTML the standfirst and the lead
-// figure it lacks.
+// restore prepends to the extracted HTML the standfirst, the box of key
+// points and the lead figure it lacks.
 func (lp leadParts) restore(extracted string, node *html.Node) string {
 	var pre strings.Builder
 	if lp.standfirst != "" && !strings.Contains(strings.Join(strings.Fields(textOf(node)), " "), lp.standfirst) {
 		pre.WriteString("<p>" + html.EscapeString(lp.standfirst) + "</p>\n")
+	}
+	if lp.summary != nil {
+		if list := nextElement(firstElement(lp.summary)); list != nil && !strings.Contains(strings.Join(strings.Fields(textOf(node)), " "), strings.Join(strings.Fields(textOf(list)), " ")) {
+			var b strings.Builder
+			if html.Render(&b, lp.summary) == nil {
+				pre.WriteString(b.String() + "\n")
+			}
+		}
 	}
 	if lp.figure != nil && !strings.Contains(extracted, lp.figureSrc) && !hasImage(node, lp.figureSrc) {
 		var b strings.Builder

@@ -50,8 +50,7 @@ var (
 	rightsHeadRe = regexp.MustCompile(`^(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|©)`)
 	// creditRe is one credit of a line of credits, "Réalisation : Pierre
 	// Albin", "photos by Ana Ruiz".
-	creditRe = regexp.MustCompile(`^(?i:reportage|réalisation|texte|textes|photos?|photographies?|vidéos?|montage|infographies?|illustrations?|édition|mise en page|production|rédaction|propos recueillis|enquête|son|mixage|` +
-		`words|text|pictures|photography|photographs?|editing|edited|video|graphics|design|produced|producer|reporting|additional reporting|sound|illustration)` +
+	creditRe = regexp.MustCompile(`^` + creditRoles + `(?:\s+(?i:et|and|&)\s+` + creditRoles + `)?` +
 		`(?:\s*:\s*|\s+(?i:par|by|de)\s+)\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|du|van|von|et|and|&)){0,4}$`)
 	// breadcrumbRe opens a breadcrumb line.
 	breadcrumbRe = regexp.MustCompile(`^(?:vous êtes ici|vous etes ici|you are here|fil d'ariane)\b`)
@@ -65,7 +64,10 @@ var (
 	// events page …", "Enjoying this post? Subscribe …".
 	ctaRe = regexp.MustCompile(`^(?:(?:new here|nouveau ici|nouvelle ici|première visite|first time here)\s*\?` +
 		`|(?:abonnez-vous|inscrivez-vous|suivez-nous|soutenez-nous|rejoignez-nous|subscribe|sign up|follow us|support us|join us)\b[^.!?]{0,80}(?:newsletter|lettre d'information|boîte (?:aux lettres|mail|de réception)|inbox|by e-?mail|par (?:e-?mail|courriel)|notre journalisme|our journalism|independent journalism)` +
-		`|check (?:out )?our [^.!?]{1,30}(?:page|newsletter|events|calendar|archive))`)
+		`|check (?:out )?our [^.!?]{1,30}(?:page|newsletter|events|calendar|archive)` +
+		// app and notification prompts
+		`|(?:suivez|follow|ne manquez|don't miss|never miss)[^.!?]{0,60}(?:activez|téléchargez|turn on|enable|download|get)[^.!?]{0,30}(?:notifications?|alertes?|alerts?|application|appli|app)` +
+		`|(?:activez|turn on|enable) (?:les |the |our )?(?:notifications|alertes|alerts)|(?:téléchargez|download|get) (?:l'|notre |our |the )(?:application|appli|app)\b)`)
 	// ctaAskRe is a question to the reader about the site itself ("Vous
 	// aimez nos pages locales ?", "Enjoying Bay Weekly?") and ctaCallRe
 	// the call that must follow it in the same box.
@@ -79,6 +81,10 @@ var (
 	acceptRe = regexp.MustCompile(`^(?:accepter(?: et (?:fermer|continuer))?|tout accepter|j'accepte|accepter tout|ok|d'accord|refuser(?: tout)?|tout refuser|continuer sans accepter|paramétrer|personnaliser|gérer (?:mes|les) (?:choix|préférences|cookies)|` +
 		`accept(?: all| cookies| and close)?|i accept|agree|i agree|reject(?: all)?|decline|manage (?:preferences|cookies|options|settings)|cookie settings|customi[sz]e)$`)
 )
+
+// creditRoles are the roles of a line of credits.
+const creditRoles = `(?i:reportage|réalisation|texte|textes|photos?|photographies?|vidéos?|montage|infographies?|illustrations?|édition|mise en page|production|rédaction|propos recueillis|enquête|son|mixage|` +
+	`words|text|pictures|photography|photographs?|editing|edited|video|graphics|design|produced|producer|reporting|additional reporting|sound|illustration)`
 
 const socialNames = `facebook|twitter|x|linkedin|whatsapp|pinterest|bluesky|mastodon|telegram|reddit|threads|messenger|flipboard|pocket|tumblr|hacker news`
 
@@ -113,7 +119,7 @@ func lineChrome(n *html.Node) bool {
 	}
 	t := titleForm(raw)
 	switch {
-	case nw <= 20 && dateLine(t):
+	case nw <= 20 && dateLine(t), nw <= 16 && bareDate(t):
 		return true
 	case nw <= 25 && linkWords(n) <= 5 && dateLine(titleForm(textOutsideLinks(n))):
 		return true // "Last updated 28 November 2026 <a>see all updates</a>"
@@ -400,21 +406,59 @@ func rightsLine(raw string, nw int) bool {
 
 // creditLine reports whether a line is nothing but credits: "Reportage :
 // Louise Camus. Réalisation : Pierre Albin."
+//
+// The line may be in parentheses, "(Reporting by …; Editing by …)", and
+// carry a date, "Texte et photos : Hélène Q. · 4 juin 2026".
 func creditLine(raw string) bool {
 	parts := strings.FieldsFunc(raw, func(r rune) bool { return strings.ContainsRune(".|·•;/", r) })
 	n := 0
 	for _, p := range parts {
-		p = strings.TrimSpace(strings.Trim(p, ",– —"))
+		p = strings.TrimSpace(strings.Trim(p, ",– —()[]"))
 		if p == "" {
 			continue
 		}
 		if !creditRe.MatchString(p) {
+			if n > 0 && bareDate(titleForm(p)) {
+				continue
+			}
 			return false
 		}
 		n++
 	}
 	return n > 0
 }
+
+// bareDate reports whether a line (in titleForm) is nothing but a date
+// and a time, with or without "updated … ago": "14 October 2026",
+// "October 21, 2026 11:32 AM UTC · Updated 2 hours ago". A month name, or
+// "ago", says it is a date and not a number.
+func bareDate(t string) bool {
+	ws := foldWords(t)
+	if len(ws) == 0 || len(ws) > 16 || !strings.ContainsAny(t, "0123456789") {
+		return false
+	}
+	dated := false
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		if m := dateLeadRe.FindString(strings.Join(ws[i:], " ")); m != "" {
+			i += len(foldWords(m)) - 1
+			continue
+		}
+		switch {
+		case isDigits(w) || timeTokRe.MatchString(w):
+		case monthRe.MatchString(w) || w == "ago":
+			dated = true
+		case dateWordRe.MatchString(w):
+		default:
+			return false
+		}
+	}
+	return dated
+}
+
+// monthRe: a month's name, in full or cut short.
+var monthRe = regexp.MustCompile(`^(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|avr|juil|sept|oct|nov|déc|` +
+	`january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|dec)$`)
 
 func inFigcaption(n *html.Node) bool {
 	for p := n; p != nil; p = p.Parent {
