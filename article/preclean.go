@@ -152,16 +152,21 @@ func joinBlocks(n *html.Node) {
 	}
 	type blk struct{ outer, inner *html.Node }
 	byClass := map[string][]blk{}
+	var order []string // the classes in page order, for a stable result
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode || attr(c, "class") == "" {
 			continue
 		}
 		if inner := unwrapChain(c); inner != c && directProse(inner) > 0 {
 			k := c.Data + "." + attr(c, "class")
+			if byClass[k] == nil {
+				order = append(order, k)
+			}
 			byClass[k] = append(byClass[k], blk{c, inner})
 		}
 	}
-	for _, bs := range byClass {
+	for _, k := range order {
+		bs := byClass[k]
 		if len(bs) < 2 {
 			continue
 		}
