@@ -26,6 +26,7 @@ var (
 		`lireaussi|lire-aussi|readmore|read-more|seealso|see-also|voir-aussi|breadcrumbs?|tags|tag-list|taglist|` +
 		`author-bio|authorbio|byline|dateline|post-meta|entry-meta|article-meta|meta|sidebar|widget|widgets|navigation|nav|menu|footer|` +
 		`toolbar|print|paywall|cookie|cookies|consent|modal|popup|skip-link|skiplink|screen-reader-text|visually-hidden|sr-only|` +
+		`poll|polls|sondage|sondages|survey|quiz|` +
 		`toc|sommaire|table-of-contents|tableofcontents|ariane|crumbs|overlay|gdpr|rgpd|cmp|didomi|onetrust|tarteaucitron|axeptio|` +
 		`authors?|auteurs?|about-author|author-box|authorbox|bio|tools|outils|rating|ratings|feedback|satisfaction|helpful|` +
 		`teasers?|ticker|pagination|pager|post-nav|donate|follow|engagement|alerts?|announcements?|announcement-bar|site-message)(?:[-_]+[a-z0-9]+)*$`)
@@ -48,7 +49,9 @@ var (
 		`|pour aller plus loin|dans le même (?:numéro|dossier|rubrique)|nos dernier(?:e)?s .{1,30}|les dernières .{1,30}|(?:voir |lire )?nos autres .{1,30}` +
 		`|(?:more|latest|other|popular|top) (?:news|stories|articles|posts|galleries|videos|reads)(?: .{1,40})?|(?:more|popular) (?:in|from|on) .{1,40}|further reading` +
 		`|mots[- ]clés|tags|thèmes|topics|related topics|sujets liés|about the author|à propos de l'auteur|l'auteur|written by .{1,40}` +
-		`|top comments|discussion(?: about this (?:post|article|story))?)$`)
+		`|top comments|discussion(?: about this (?:post|article|story))?` +
+		// a weather widget
+		`|(?:la )?météo(?: du jour| locale| de (?:la semaine|demain))?|weather(?: today| now| forecast)?|today's weather|local weather)$`)
 )
 
 // bylineRe matches a byline line: "Par Claire Mercier", "By Rachel
@@ -94,12 +97,17 @@ func preclean(doc *html.Node) {
 					}
 				}
 			}
-			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) {
+			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
+				(pollBox(c) || shopBox(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
 			if lineChrome(c) {
 				drop = append(drop, pg.lineBox(c))
+				continue
+			}
+			if tagFieldLabel(c) {
+				drop = append(drop, c, nextElement(c))
 				continue
 			}
 			if postThread(c) && pg.notArticle(c, true) {
@@ -660,6 +668,15 @@ func dropMasthead(body *html.Node, title string) {
 	}
 	if h1 == nil || h1.Parent == nil {
 		return
+	}
+	if h := titleHeading(body, title); h == h1 {
+		// The headline readability would remove only when it matches the
+		// title readability reads (JSON-LD's headline may be shorter).
+		defer func() {
+			if h1.Parent != nil {
+				h1.Parent.RemoveChild(h1)
+			}
+		}()
 	}
 	for c := h1.Parent.FirstChild; c != nil && c != h1; {
 		next := c.NextSibling
