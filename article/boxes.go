@@ -16,12 +16,12 @@ var (
 	// noticeRe opens a notice about the publication rather than the
 	// story: a contributors' disclaimer, a syndication or funding notice.
 	noticeRe = regexp.MustCompile(`^(?:les (?:tribunes|opinions|points de vue|chroniques|libres opinions|textes)(?: publiée?s?)? (?:n'engagent|ne reflètent|n'expriment)` +
-		`|(?:the )?(?:views|opinions) expressed (?:in this|here|are|by)` +
-		`|(?:this|the) (?:article|story|piece|report|reporting) (?:was|is) (?:written|produced|published|funded|supported|made|reported) (?:by a |as part of|in partnership|with (?:the )?support|under |thanks to|through )` +
+		`|(?:the )?(?:views|opinions) expressed (?:in this (?:article|column|piece|op-ed|commentary)|here) ` +
+		`|this (?:article|story|piece) (?:was|is) (?:written|produced|published|funded|supported|made|reported) (?:by a |as part of|in partnership|with (?:the )?support|under |thanks to|through )` +
 		`|(?:cet|cette|ce) (?:article|reportage|enquête|contenu) (?:a été|est) (?:réalisée?|écrite?|produite?|publiée?|financée?) (?:par une? |dans le cadre|en partenariat|avec le soutien|grâce))`)
 	// tipRe is a call for news tips; tipContactRe the way to send them,
 	// which must follow in the same line.
-	tipRe        = regexp.MustCompile(`^(?:do you have|have you got|got|have) (?:a |any )?(?:news )?(?:story|stories|tip|tips|lead)(?: (?:for us|we should (?:cover|know about|hear about)|to share))?\s*\?|^(?:vous avez |une? )?(?:une )?(?:info|information|histoire|idée de sujet|témoignage)s?(?:,? (?:un|une) (?:témoignage|info|histoire))?(?: à (?:nous )?(?:transmettre|partager|signaler|raconter|confier))?\s*\?`)
+	tipRe        = regexp.MustCompile(`^(?:do you have|have you got|got|have) (?:a |any )?(?:news )?(?:story|stories|tip|tips|lead)(?: (?:for us|we should (?:cover|know about|hear about)|to share))?\s*\?|^(?:vous avez (?:une? )?` + tipWhat + `(?: à (?:nous )?` + tipVerb + `)?|(?:une? )?` + tipWhat + ` à (?:nous )?` + tipVerb + `)\s*\?`)
 	tipContactRe = regexp.MustCompile(`(?:e-?mail|écrivez|contact|message|write to|call|appelez|envoyez|signalez|@)`)
 	// buyRe is the button of a shop box.
 	buyRe = regexp.MustCompile(`^(?:buy(?: now| it| it now| here)?(?: (?:at|on|from) .{1,30})?|shop(?: now)?|check (?:the )?price|see (?:the )?(?:price|deal|offer)|view (?:the )?deal|get (?:it|the deal)|add to (?:cart|basket)` +
@@ -32,12 +32,37 @@ var (
 	pollQuestionRe = regexp.MustCompile(`\?\s*$`)
 )
 
+const (
+	tipWhat = `(?:info|information|histoire|idée de sujet|témoignage)s?(?:,? (?:un|une) (?:témoignage|info|histoire))?`
+	tipVerb = `(?:transmettre|partager|signaler|raconter|confier)`
+)
+
+// weatherTitleRe is the heading of a weather widget.
+var weatherTitleRe = regexp.MustCompile(`^(?:(?:la )?météo(?: du jour| locale| de (?:la semaine|demain))?|weather(?: today| now| forecast)?|today's weather|local weather)$`)
+
+// weatherBox returns the weather widget a heading opens: a small box, the
+// heading first, that gives a temperature.
+func weatherBox(h *html.Node) *html.Node {
+	p := h.Parent
+	if p == nil || !isHeadingLike(h) || firstElement(p) != h || !weatherTitleRe.MatchString(titleForm(textOf(h))) {
+		return nil
+	}
+	switch p.DataAtom {
+	case atom.Body, atom.Main, atom.Article, atom.Html:
+		return nil
+	}
+	if textLen(p) > 200 || !strings.Contains(textOf(p), "°") {
+		return nil
+	}
+	return p
+}
+
 // pollBox reports whether n is a poll: a short box, without a paragraph
 // of prose, whose text up to its choices is a question and which offers
 // at least two choices (buttons or radio buttons).
 func pollBox(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.Div, atom.Section, atom.Aside, atom.Fieldset, atom.Form, atom.Figure:
+	case atom.Div, atom.Section, atom.Aside, atom.Fieldset, atom.Form:
 	default:
 		return false
 	}

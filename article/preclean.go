@@ -49,9 +49,7 @@ var (
 		`|pour aller plus loin|dans le même (?:numéro|dossier|rubrique)|nos dernier(?:e)?s .{1,30}|les dernières .{1,30}|(?:voir |lire )?nos autres .{1,30}` +
 		`|(?:more|latest|other|popular|top) (?:news|stories|articles|posts|galleries|videos|reads)(?: .{1,40})?|(?:more|popular) (?:in|from|on) .{1,40}|further reading` +
 		`|mots[- ]clés|tags|thèmes|topics|related topics|sujets liés|about the author|à propos de l'auteur|l'auteur|written by .{1,40}` +
-		`|top comments|discussion(?: about this (?:post|article|story))?` +
-		// a weather widget
-		`|(?:la )?météo(?: du jour| locale| de (?:la semaine|demain))?|weather(?: today| now| forecast)?|today's weather|local weather)$`)
+		`|top comments|discussion(?: about this (?:post|article|story))?)$`)
 )
 
 // bylineRe matches a byline line: "Par Claire Mercier", "By Rachel
@@ -104,6 +102,10 @@ func preclean(doc *html.Node) {
 			}
 			if lineChrome(c) {
 				drop = append(drop, pg.lineBox(c))
+				continue
+			}
+			if w := weatherBox(c); w != nil && pg.notArticle(w, false) {
+				drop = append(drop, w)
 				continue
 			}
 			if tagFieldLabel(c) {
