@@ -72,6 +72,20 @@ func (db *DB) SectionItems(ctx context.Context, section string, page newsdesk.Pa
 	}
 	var out []newsdesk.Item
 	taken := map[string]int{}
+	// Pinned stories come first on the first page and nowhere else: the
+	// walk by date skips them, so paging never repeats one.
+	pinned, err := db.pinnedItems(ctx, section)
+	if err != nil {
+		return nil, err
+	}
+	skip := make(map[int64]bool, len(pinned))
+	for _, it := range pinned {
+		skip[it.ID] = true
+		if page.Before == nil && len(out) < limit {
+			taken[it.SourceURL]++
+			out = append(out, it)
+		}
+	}
 	for len(out) < limit {
 		batch := limit - len(out)
 		if perSource > 0 {
@@ -94,6 +108,9 @@ func (db *DB) SectionItems(ctx context.Context, section string, page newsdesk.Pa
 			}
 			n++
 			cursor = newsdesk.Cursor{SortAt: it.SortAt, Ord: it.Ord}
+			if skip[it.ID] {
+				continue
+			}
 			if perSource > 0 && taken[it.SourceURL] >= perSource {
 				continue
 			}
@@ -115,6 +132,28 @@ func (db *DB) SectionItems(ctx context.Context, section string, page newsdesk.Pa
 		return nil, err
 	}
 	return out, nil
+}
+
+// pinnedItems returns the section's published representatives whose pin
+// has not expired, newest first.
+func (db *DB) pinnedItems(ctx context.Context, section string) ([]newsdesk.Item, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT `+itemColumns+` FROM section_items si
+		JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id
+		WHERE si.section = ? AND si.pinned_until > ? AND si.state = 'in'
+		ORDER BY si.sort_at DESC, si.ord DESC`, section, db.Now().Unix())
+	if err != nil {
+		return nil, fmt.Errorf("read pinned items of %s: %w", section, err)
+	}
+	defer rows.Close()
+	var out []newsdesk.Item
+	for rows.Next() {
+		it, err := scanItem(rows)
+		if err != nil {
+			return nil, fmt.Errorf("read pinned items of %s: %w", section, err)
+		}
+		out = append(out, it)
+	}
+	return out, rows.Err()
 }
 
 // fillRelated sets Related on each item from the duplicates of its cluster.

@@ -25,7 +25,7 @@ const (
 )
 
 var writeStatements = []string{qSourceID, qWriteState, qInsertItem, qInsertSignature, qByLink, qByTitle, qMemberOf,
-	qClusterMember, qNewCluster, qDropCluster, qInsertMember, qUpdateMember, qStampSeq}
+	qClusterMember, qNewCluster, qDropCluster, qInsertMember, qUpdateMember, qStampSeq, qMarks, qSetMarks, qDropMarks}
 
 // prepare prepares the write statements on the writer connection.
 func (db *DB) prepare(ctx context.Context) error {
