@@ -107,7 +107,7 @@ const (
 	qSetMarks = `INSERT INTO editor_marks (section, item_id, hidden, pinned_until) VALUES (?, ?, ?, ?)
 		ON CONFLICT (section, item_id) DO UPDATE SET hidden = excluded.hidden, pinned_until = excluded.pinned_until`
 	qDropMarks = `DELETE FROM editor_marks WHERE section = ? AND item_id = ?`
-	qStampSeq = `UPDATE items SET seq = ? WHERE id = ? AND seq <> ?`
+	qStampSeq  = `UPDATE items SET seq = ? WHERE id = ? AND seq <> ?`
 )
 
 func (t *engineTx) ByLink(section, link string) ([]curate.Member, error) {
