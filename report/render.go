@@ -14,6 +14,7 @@ func (r Report) WriteText(w io.Writer) error {
 		r.Days, r.Since.Local().Format("2006-01-02 15:04"), r.StaleAfter)
 	for _, s := range r.Sections {
 		fmt.Fprintf(w, "\n%s (%s): %d items, %.1f/day\n", s.Title, s.ID, s.In, s.PerDay)
+		fmt.Fprintf(w, "  editor actions: %s\n", s.Editor)
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "  SOURCE\tITEMS/DAY\tSHARE\tDUPLICATES\tFILTERED\tLAST NEW ITEM\tERRORS\t")
 		for _, row := range s.Sources {
@@ -50,7 +51,7 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{"pct": pc
 <title>Report — newsdesk</title><link rel="stylesheet" href="/static/style.css"></head>
 <body><main><h1>Editor's report</h1>
 <p>Last {{.Days}} day(s). A source is <strong>stale</strong> after {{.StaleAfter}} without a new item. <a href="/">Sections</a> · <a href="/sources">Sources</a> · <a href="/api/report">JSON</a></p>
-{{range .Sections}}<section><h2>{{.Title}}</h2><p>{{.In}} items, {{printf "%.1f" .PerDay}} a day.</p>
+{{range .Sections}}<section><h2>{{.Title}}</h2><p>{{.In}} items, {{printf "%.1f" .PerDay}} a day. Editor actions: {{.Editor}}.</p>
 <table><thead><tr><th>Source</th><th>Items/day</th><th>Share</th><th>Duplicates</th><th>Filtered</th><th>Last new item</th><th>Error streak</th><th></th></tr></thead><tbody>
 {{range .Sources}}<tr><td>{{.Source}}</td><td>{{printf "%.1f" .PerDay}}</td><td>{{pct .Share}}</td><td>{{pct .DupRate}}</td><td>{{pct .FilteredRate}}</td><td>{{when .LastNew}}</td><td>{{.ErrorStreak}}</td><td>{{if .Stale}}<strong>stale</strong>{{end}}</td></tr>
 {{end}}</tbody></table></section>

@@ -6,6 +6,7 @@
 package report
 
 import (
+	"fmt"
 	"sort"
 	"time"
 
@@ -35,6 +36,29 @@ type Section struct {
 	In      int     `json:"items"`
 	PerDay  float64 `json:"items_per_day"`
 	Sources []Row   `json:"sources"`
+	Editor  Editor  `json:"editor_actions"` // in the window
+}
+
+// Editor counts an editor's actions on a section.
+type Editor struct {
+	Hide   int `json:"hide"`
+	Unhide int `json:"unhide"`
+	Pin    int `json:"pin"`
+	Unpin  int `json:"unpin"` // expiries included
+}
+
+// String is the counts as the text report prints them.
+func (e Editor) String() string {
+	return fmt.Sprintf("%d hidden, %d unhidden, %d pinned, %d unpinned", e.Hide, e.Unhide, e.Pin, e.Unpin)
+}
+
+// AddEditorActions sets each section's editor counts from storage's
+// (by section, then action).
+func (r *Report) AddEditorActions(counts map[string]map[string]int) {
+	for i := range r.Sections {
+		c := counts[r.Sections[i].ID]
+		r.Sections[i].Editor = Editor{Hide: c["hide"], Unhide: c["unhide"], Pin: c["pin"], Unpin: c["unpin"]}
+	}
 }
 
 // Report covers the window [Since, Now].

@@ -226,15 +226,18 @@ type Decision struct {
 	Reason    string
 	ClusterID int64
 	SortAt    time.Time
-	DecidedAt time.Time
+	DecidedAt time.Time // when the decision last changed
+	Rep       int64     // the representative of its story (filed items)
+	Hidden    bool      // an editor hid this item
+	Pinned    time.Time // the story's pin, on its representative (zero: none)
 }
 
 // Explain returns the decisions for the section's most recent items, newest
 // first, limit rows at most.
 func (db *DB) Explain(ctx context.Context, section string, limit int) ([]Decision, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT i.id, i.title, i.link, s.url, s.name, s.title, si.state,
-		si.reason, si.cluster_id, si.sort_at, si.decided_at
-		FROM section_items si JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id
+		si.reason, si.cluster_id, si.sort_at, si.decided_at, si.rep_id, coalesce(mk.hidden, 0), si.pinned_until
+		FROM section_items si JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id`+marksJoin+`
 		WHERE si.section = ? ORDER BY si.sort_at DESC, si.ord DESC LIMIT ?`, section, limit)
 	if err != nil {
 		return nil, fmt.Errorf("explain %s: %w", section, err)
@@ -244,13 +247,13 @@ func (db *DB) Explain(ctx context.Context, section string, limit int) ([]Decisio
 	for rows.Next() {
 		var d Decision
 		var srcURL, name, feedTitle string
-		var sortAt, decided int64
+		var sortAt, decided, pinned int64
 		if err := rows.Scan(&d.ItemID, &d.Title, &d.Link, &srcURL, &name, &feedTitle, &d.State, &d.Reason,
-			&d.ClusterID, &sortAt, &decided); err != nil {
+			&d.ClusterID, &sortAt, &decided, &d.Rep, &d.Hidden, &pinned); err != nil {
 			return nil, fmt.Errorf("explain %s: %w", section, err)
 		}
 		d.Source = sourceTitle(name, feedTitle, srcURL)
-		d.SortAt, d.DecidedAt = fromUnix(sortAt), fromUnix(decided)
+		d.SortAt, d.DecidedAt, d.Pinned = fromUnix(sortAt), fromUnix(decided), fromUnix(pinned)
 		out = append(out, d)
 	}
 	return out, rows.Err()

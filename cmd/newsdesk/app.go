@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
+	"strings"
 
 	"newsdesk/config"
 	"newsdesk/feedgen"
@@ -27,12 +29,53 @@ func loadConfig(g *globals) (*config.Config, error) {
 	if err != nil {
 		return nil, usageError{err}
 	}
+	if cfg.Token == "" {
+		// The environment is the third place for the admin token.
+		if tok := os.Getenv("NEWSDESK_TOKEN"); tok != "" {
+			if strings.ContainsFunc(tok, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
+				return nil, usageError{fmt.Errorf("NEWSDESK_TOKEN must not contain spaces or control characters")}
+			}
+			cfg.Token = tok
+		}
+	}
 	return cfg, nil
 }
 
 // openApp loads the config, opens the database and builds the fetcher and
 // the desk. Close it when done.
 func openApp(ctx context.Context, g *globals) (*app, error) {
+	a, err := openStore(ctx, g)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := a.db.Reconcile(ctx, a.cfg.Sources()); err != nil {
+		a.Close()
+		return nil, err
+	}
+	if err := applyRules(ctx, a.db, a.log); err != nil {
+		a.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+// applyRules applies the sections' rules again to the stored items and
+// logs what it changed.
+func applyRules(ctx context.Context, db *storage.DB, log *slog.Logger) error {
+	changes, err := db.Reapply(ctx, false)
+	if err != nil {
+		return err
+	}
+	for _, c := range changes {
+		log.Info("rules applied to a stored item", "section", c.Section, "item", c.ItemID, "change", c.Change,
+			"why", c.Why, "title", c.Title)
+	}
+	return nil
+}
+
+// openStore loads the config and opens the database with its sections,
+// without filing or re-filing anything (preview, the editor's commands).
+func openStore(ctx context.Context, g *globals) (*app, error) {
 	cfg, err := loadConfig(g)
 	if err != nil {
 		return nil, err
@@ -44,10 +87,6 @@ func openApp(ctx context.Context, g *globals) (*app, error) {
 		return nil, err
 	}
 	db.SetSections(cfg.Sections)
-	if _, err := db.Reconcile(ctx, cfg.Sources()); err != nil {
-		db.Close()
-		return nil, err
-	}
 	f := fetcher.New(fetcherOptions(cfg, log))
 	a := &app{cfg: cfg, log: log, db: db, fetcher: f}
 	a.desk = &ingest.Desk{Fetcher: f, Store: db, Tracking: cfg.Tracking, Logger: log.With("component", "fetch")}

@@ -5,6 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"text/tabwriter"
+	"time"
+
+	"newsdesk/storage"
 )
 
 func explainCommand() *command {
@@ -16,7 +19,9 @@ func explainCommand() *command {
 		flags: func(g *globals) *flag.FlagSet {
 			fs := newFlags(g, "explain", "--section ID [--limit N]",
 				"Lists the section's most recent items with the decision made for each: in,\n"+
-					"filtered (and the rule), or duplicate (and the item it was merged into).")
+					"filtered (and the rule), duplicate (and the item it was merged into), or\n"+
+					"hidden by an editor; when the decision last changed; pins; and the editor's\n"+
+					"actions (who, when, why).")
 			fs.StringVar(&section, "section", "", "section id (required)")
 			fs.IntVar(&limit, "limit", 50, "items to show")
 			return fs
@@ -39,16 +44,33 @@ func explainCommand() *command {
 			}
 			tw := tabwriter.NewWriter(g.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "ITEM\tDATE\tSTATE\tSOURCE\tTITLE\tWHY\tDECIDED")
+			now := time.Now()
 			for _, d := range ds {
 				why := d.Reason
 				if why == "" {
 					why = "-"
+				}
+				if d.Pinned.After(now) {
+					why += "; pinned first until " + d.Pinned.Local().Format("2006-01-02 15:04")
+				}
+				if d.Hidden && d.State != storage.StateHidden {
+					why += "; hidden by an editor (applies if it represents a story again)"
 				}
 				fmt.Fprintf(tw, "#%d\t%s\t%s\t%s\t%s\t%s\t%s\n", d.ItemID, d.SortAt.Format("2006-01-02 15:04"), d.State,
 					clip(d.Source, 24), clip(d.Title, 60), why, d.DecidedAt.Local().Format("2006-01-02 15:04:05"))
 			}
 			if err := tw.Flush(); err != nil {
 				return fail(g, err)
+			}
+			audit, err := a.db.EditorActions(ctx, section, 0, limit)
+			if err != nil {
+				return fail(g, err)
+			}
+			if len(audit) > 0 {
+				fmt.Fprintf(g.stdout, "\nEditor actions (newest first):\n")
+				for _, e := range audit {
+					fmt.Fprintln(g.stdout, "  "+auditLine(e))
+				}
 			}
 			return 0
 		},

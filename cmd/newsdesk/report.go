@@ -56,5 +56,11 @@ func buildReport(ctx context.Context, a *app, now time.Time, days int, stale tim
 	if err != nil {
 		return report.Report{}, err
 	}
-	return report.Build(a.cfg.Sections, act, now, days, stale), nil
+	rep := report.Build(a.cfg.Sections, act, now, days, stale)
+	counts, err := a.db.EditorCounts(ctx, rep.Since)
+	if err != nil {
+		return report.Report{}, err
+	}
+	rep.AddEditorActions(counts)
+	return rep, nil
 }

@@ -7,9 +7,15 @@ import (
 	"time"
 )
 
-// routes is the HTTP surface of serve: the feeds and pages of feedgen, and
-// the operational endpoints.
-func (s *server) routes() http.Handler {
+// routes is the HTTP surface of serve: the feeds and pages of feedgen and
+// /healthz (public), and the admin surface behind the guard (/sources,
+// /report, /metrics, /desk, /api/*). With admin_listen, the admin surface
+// is a second handler, served on that address only (admin is nil
+// otherwise).
+func (s *server) routes() (public, admin http.Handler) {
+	if s.guard == nil {
+		s.guard = newGuard(func() string { return s.config().Token }, s.log.With("component", "access"))
+	}
 	mux := http.NewServeMux()
 	mux.Handle("/", s.feeds)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -20,7 +26,24 @@ func (s *server) routes() http.Handler {
 		}
 		w.Write([]byte("ok\n"))
 	})
-	mux.HandleFunc("GET /api/sources", func(w http.ResponseWriter, r *http.Request) {
+	if s.config().AdminListen == "" {
+		s.adminRoutes(mux)
+		return s.metrics.Instrument(mux), nil
+	}
+	adm := http.NewServeMux()
+	adm.Handle("GET /static/", s.feeds) // the desk's stylesheet
+	s.adminRoutes(adm)
+	return s.metrics.Instrument(mux), s.metrics.Instrument(adm)
+}
+
+// adminRoutes registers the admin surface on mux, each path behind the
+// guard.
+func (s *server) adminRoutes(mux *http.ServeMux) {
+	protect := s.guard.protect
+	handle := func(pattern string, h http.HandlerFunc) { mux.Handle(pattern, protect(h, nil)) }
+	s.deskRoutes(mux, protect)
+	handle("POST /api/sections/{id}/items/{item}/{action}", s.serveEdit)
+	handle("GET /api/sources", func(w http.ResponseWriter, r *http.Request) {
 		rows, err := sourceRows(r.Context(), s.config(), s.db, time.Now(), s.sched.Entries())
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
@@ -32,7 +55,7 @@ func (s *server) routes() http.Handler {
 		enc.SetIndent("", "  ")
 		enc.Encode(rows)
 	})
-	mux.HandleFunc("GET /sources", func(w http.ResponseWriter, r *http.Request) {
+	handle("GET /sources", func(w http.ResponseWriter, r *http.Request) {
 		rows, err := sourceRows(r.Context(), s.config(), s.db, time.Now(), s.sched.Entries())
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
@@ -43,7 +66,7 @@ func (s *server) routes() http.Handler {
 			s.log.Warn("render /sources", "err", err)
 		}
 	})
-	mux.HandleFunc("GET /report", func(w http.ResponseWriter, r *http.Request) {
+	handle("GET /report", func(w http.ResponseWriter, r *http.Request) {
 		rep, err := buildReport(r.Context(), s.snapshot(), time.Now(), 7, 72*time.Hour)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
@@ -54,7 +77,7 @@ func (s *server) routes() http.Handler {
 			s.log.Warn("render /report", "err", err)
 		}
 	})
-	mux.HandleFunc("GET /api/report", func(w http.ResponseWriter, r *http.Request) {
+	handle("GET /api/report", func(w http.ResponseWriter, r *http.Request) {
 		rep, err := buildReport(r.Context(), s.snapshot(), time.Now(), 7, 72*time.Hour)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
@@ -64,8 +87,7 @@ func (s *server) routes() http.Handler {
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		json.NewEncoder(w).Encode(rep)
 	})
-	mux.Handle("GET /metrics", s.metrics.Handler())
-	return s.metrics.Instrument(mux)
+	mux.Handle("GET /metrics", protect(s.metrics.Handler(), nil))
 }
 
 // snapshot returns the app with the current config, for handlers.

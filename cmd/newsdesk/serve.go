@@ -57,6 +57,7 @@ type server struct {
 	feeds   *feedgen.Handler
 	metrics *metrics.Metrics
 	sched   *scheduler.Scheduler
+	guard   *guard         // the admin surface's access control
 	fetches sync.WaitGroup // start-up and reload fetches
 }
 
@@ -90,8 +91,37 @@ func (s *server) run(ctx context.Context, grace time.Duration) error {
 	}
 	s.fetchNow(jobs, cfg.Sources())
 
+	public, admin := s.routes()
+	var adminLn net.Listener
+	if admin != nil {
+		if adminLn, err = net.Listen("tcp", cfg.AdminListen); err != nil {
+			ln.Close()
+			return fmt.Errorf("listen on %s (admin_listen): %w", cfg.AdminListen, err)
+		}
+	}
+	newServer := func(h http.Handler) *http.Server {
+		return &http.Server{
+			Handler:           h,
+			ReadHeaderTimeout: 5 * time.Second,
+			ReadTimeout:       15 * time.Second,
+			WriteTimeout:      30 * time.Second,
+			IdleTimeout:       120 * time.Second,
+			MaxHeaderBytes:    64 << 10,
+			ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		}
+	}
+	var adminSrv *http.Server
+	served := make(chan error, 2)
+	if admin != nil {
+		adminSrv = newServer(admin)
+		go func() { served <- adminSrv.Serve(adminLn) }()
+		s.log.Info("serving the admin surface", "admin_listen", adminLn.Addr().String())
+	}
+	if cfg.Token == "" {
+		s.log.Info("no admin token: /sources, /report, /metrics, /desk and /api/* answer loopback clients only, read-only")
+	}
 	srv := &http.Server{
-		Handler:           s.routes(),
+		Handler:           public,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      30 * time.Second,
@@ -99,7 +129,6 @@ func (s *server) run(ctx context.Context, grace time.Duration) error {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
-	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	s.log.Info("serving", "listen", ln.Addr().String(), "base_url", cfg.BaseURL, "sections", len(cfg.Sections),
 		"sources", len(cfg.Sources()), "database", cfg.Database, "version", version)
@@ -143,6 +172,11 @@ func (s *server) run(ctx context.Context, grace time.Duration) error {
 	if err := srv.Shutdown(httpCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		s.log.Warn("http shutdown", "err", err)
 	}
+	if adminSrv != nil {
+		if err := adminSrv.Shutdown(httpCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			s.log.Warn("http shutdown (admin)", "err", err)
+		}
+	}
 	s.log.Info("stopped")
 	return nil
 }
@@ -163,7 +197,7 @@ func (s *server) fetchNow(ctx context.Context, sources []newsdesk.Source) {
 // and the running one stays.
 func (s *server) reload(ctx context.Context) {
 	old := s.config()
-	cfg, err := config.Load(s.g.config)
+	cfg, err := loadConfig(s.g)
 	if err != nil {
 		s.log.Error("reload: invalid config, keeping the running one", "config", s.g.config, "err", err)
 		return
@@ -184,6 +218,19 @@ func (s *server) reload(ctx context.Context) {
 		s.log.Error("reload: filing stored items into new sections", "err", err)
 	} else if len(changed) > 0 {
 		s.feeds.Invalidate(changed...)
+	}
+	if changes, err := s.db.Reapply(ctx, false); err != nil {
+		s.log.Error("reload: applying the rules to stored items", "err", err)
+	} else {
+		secs := map[string]bool{}
+		for _, c := range changes {
+			secs[c.Section] = true
+			s.log.Info("rules applied to a stored item", "section", c.Section, "item", c.ItemID, "change", c.Change,
+				"why", c.Why, "title", c.Title)
+		}
+		for id := range secs {
+			s.feeds.Invalidate(id)
+		}
 	}
 	s.desk.Tracking = cfg.Tracking
 	s.mu.Lock()
@@ -215,16 +262,22 @@ func (s *server) prune(ctx context.Context) {
 }
 
 // watchVersions notices feed changes written by other processes on the
-// same database (a cron-run `newsdesk fetch`) and drops those cached feeds.
+// same database (a cron-run `newsdesk fetch`, `newsdesk hide`) and drops
+// those cached feeds; it also ends expired pins.
 func (s *server) watchVersions(ctx context.Context) {
 	last, _ := s.db.SectionVersions(ctx)
-	t := time.NewTicker(2 * time.Second)
+	// Once a second, so that an editor's change made by another process
+	// (newsdesk hide) is served within two seconds.
+	t := time.NewTicker(time.Second)
 	defer t.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+		}
+		if _, err := s.db.ExpirePins(ctx); err != nil {
+			s.log.Warn("expire pins", "err", err)
 		}
 		cur, err := s.db.SectionVersions(ctx)
 		if err != nil {

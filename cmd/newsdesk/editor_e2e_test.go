@@ -1,0 +1,319 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// deskFeeds serves testdata/editor files as two sources, a.rss and b.rss,
+// whose contents the test switches; dates are made relative to now.
+type deskFeeds struct {
+	*httptest.Server
+	mu    sync.Mutex
+	files map[string]string
+}
+
+func newDeskFeeds(t *testing.T) *deskFeeds {
+	t.Helper()
+	f := &deskFeeds{files: map[string]string{"/a.rss": "a1.rss", "/b.rss": "b1.rss"}}
+	day := time.Now().UTC().Add(-24 * time.Hour).Format("Mon, 02 Jan 2006")
+	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f.mu.Lock()
+		name := f.files[r.URL.Path]
+		f.mu.Unlock()
+		raw, err := os.ReadFile(filepath.Join("testdata/editor", name))
+		if name == "" || err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write([]byte(strings.ReplaceAll(string(raw), "Mon, 30 Nov 2026", day)))
+	}))
+	t.Cleanup(f.Close)
+	return f
+}
+
+func (f *deskFeeds) set(path, file string) {
+	f.mu.Lock()
+	f.files[path] = file
+	f.mu.Unlock()
+}
+
+// deskConfig writes the config of the editor's tests.
+func deskConfig(t *testing.T, dir, feeds, listen string, extra string) string {
+	t.Helper()
+	text := fmt.Sprintf(`listen: %s
+base_url: http://%s
+database: desk.db
+schedule: "@every 1h"
+%s
+sections:
+  - id: desk
+    title: Desk
+    language: fr
+    sources:
+      - %s/a.rss
+      - %s/b.rss
+`, listen, listen, extra, feeds, feeds)
+	path := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// jsonItem is an item of the JSON feed.
+type jsonItem struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+// feedItems reads the section's JSON feed.
+func feedItems(t *testing.T, base string) []jsonItem {
+	t.Helper()
+	resp, err := http.Get(base + "/feeds/desk.json")
+	if err != nil {
+		return nil
+	}
+	defer resp.Body.Close()
+	var f struct{ Items []jsonItem }
+	if err := json.NewDecoder(resp.Body).Decode(&f); err != nil {
+		return nil
+	}
+	return f.Items
+}
+
+func titles(items []jsonItem) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, it.Title)
+	}
+	return out
+}
+
+func hasTitle(items []jsonItem, prefix string) bool {
+	return slices.ContainsFunc(items, func(it jsonItem) bool { return strings.HasPrefix(it.Title, prefix) })
+}
+
+// api posts an editor action and returns the status and body.
+func api(t *testing.T, base, token, section, item, action, body string) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest("POST", base+"/api/sections/"+section+"/items/"+url.PathEscape(item)+"/"+action, strings.NewReader(body))
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+const (
+	pont   = "Le pont tournant ferme"
+	photo  = "Concours de photographie au jardin"
+	photo2 = "Concours de photographie : les inscriptions"
+	biblio = "La bibliothèque"
+	marche = "Le marché de Noël"
+	bus    = "Une nouvelle ligne de bus"
+	pont2  = "Travaux : le pont tournant"
+)
+
+// TestEditorEndToEnd drives the editor's CLI and API against a running
+// serve (a real process), the CLI running as another process on the
+// same database: hidden within two seconds, not back after its source
+// updates it nor when another source reports the story, back after
+// unhide; pins first, then expired; the audit in explain and report.
+func TestEditorEndToEnd(t *testing.T) {
+	feeds := newDeskFeeds(t)
+	dir := t.TempDir()
+	addr := freeAddr(t)
+	const token = "editor-e2e-token-4f9c2a7b1d"
+	cfg := deskConfig(t, dir, feeds.URL, addr, "")
+	_, logs := startServe(t, cfg, "NEWSDESK_TOKEN="+token)
+	base := "http://" + addr
+	eventually(t, "the first fetch is served", logs, func() bool { return len(feedItems(t, base)) == 4 })
+	if got := titles(feedItems(t, base)); !strings.HasPrefix(got[0], marche) {
+		t.Fatalf("feed order = %q", got)
+	}
+
+	// Hide with the CLI (its own opening of the database), by link.
+	start := time.Now()
+	code, out, errOut := runCLI(t, "--config", cfg, "hide", "--section", "desk", "http://127.0.0.1/gazette/pont-ferme", "--reason", "published by mistake")
+	if code != 0 || !strings.Contains(out, "hid #") || !strings.Contains(out, "its story is hidden") {
+		t.Fatalf("hide: exit %d\n%s%s", code, out, errOut)
+	}
+	eventually(t, "the hidden item leaves the served feed", logs, func() bool { return !hasTitle(feedItems(t, base), pont) })
+	t.Logf("hidden item left the served feed %v after the command started", time.Since(start).Round(10*time.Millisecond))
+
+	// Its source updates it (and retitles another item, which tells when
+	// serve has the new fetch): it stays out.
+	feeds.set("/a.rss", "a2.rss")
+	if code, out, errOut := runCLI(t, "--config", cfg, "--log-level", "error", "fetch", "--force"); code != 0 {
+		t.Fatalf("fetch: exit %d\n%s%s", code, out, errOut)
+	}
+	eventually(t, "the update is served", logs, func() bool { return hasTitle(feedItems(t, base), photo2) })
+	if items := feedItems(t, base); hasTitle(items, pont) {
+		t.Fatalf("the hidden item came back with its update: %q", titles(items))
+	}
+	// Another source reports the hidden story (A's link, with a tracking
+	// parameter): it stays out too.
+	feeds.set("/b.rss", "b2.rss")
+	if code, out, errOut := runCLI(t, "--config", cfg, "--log-level", "error", "fetch", "--force"); code != 0 {
+		t.Fatalf("fetch: exit %d\n%s%s", code, out, errOut)
+	}
+	eventually(t, "B's new items are served", logs, func() bool { return hasTitle(feedItems(t, base), bus) })
+	if items := feedItems(t, base); hasTitle(items, pont) || hasTitle(items, pont2) {
+		t.Fatalf("a second report of the hidden story is published: %q", titles(items))
+	}
+	code, out, _ = runCLI(t, "--config", cfg, "explain", "--section", "desk")
+	if code != 0 || !strings.Contains(out, "hidden by an editor") || !strings.Contains(out, "published by mistake") ||
+		!strings.Contains(out, "hide   #") {
+		t.Fatalf("explain: exit %d\n%s", code, out)
+	}
+
+	// The API: without the token 401, an unknown item 404, then unhide
+	// by the output id of B's report (taken from explain's number).
+	if code, body := api(t, base, "", "desk", "1", "unhide", ""); code != http.StatusUnauthorized {
+		t.Fatalf("unhide without the token = %d %s, want 401", code, body)
+	}
+	if code, body := api(t, base, "wrong-token", "desk", "1", "unhide", ""); code != http.StatusUnauthorized {
+		t.Fatalf("unhide with a wrong token = %d %s, want 401", code, body)
+	}
+	if code, body := api(t, base, token, "desk", "tag:newsdesk,2026:item:0000", "unhide", ""); code != http.StatusNotFound {
+		t.Fatalf("unhide of an unknown item = %d %s, want 404", code, body)
+	}
+	code, body := api(t, base, token, "desk", "http://127.0.0.1/gazette/pont-ferme?utm_source=courrier", "unhide", `{"reason": "checked with the desk"}`)
+	if code != http.StatusOK || !strings.Contains(body, `"published": true`) {
+		t.Fatalf("unhide = %d %s", code, body)
+	}
+	eventually(t, "the story is back after unhide", logs, func() bool { return hasTitle(feedItems(t, base), pont) })
+
+	// Pin the oldest item with the CLI: it comes first, its dates kept.
+	items := feedItems(t, base)
+	last := items[len(items)-1]
+	if !strings.HasPrefix(last.Title, biblio) {
+		t.Fatalf("oldest item = %q, want the library's", last.Title)
+	}
+	code, out, errOut = runCLI(t, "--config", cfg, "pin", last.ID, "--section", "desk", "--for", "1h")
+	if code != 0 || !strings.Contains(out, "pinned first until") {
+		t.Fatalf("pin: exit %d\n%s%s", code, out, errOut)
+	}
+	eventually(t, "the pinned item comes first", logs, func() bool { return strings.HasPrefix(feedItems(t, base)[0].Title, biblio) })
+	code, out, _ = runCLI(t, "--config", cfg, "unpin", last.ID)
+	if code != 0 {
+		t.Fatalf("unpin: exit %d\n%s", code, out)
+	}
+	eventually(t, "the unpinned item goes back", logs, func() bool { return strings.HasPrefix(feedItems(t, base)[0].Title, bus) })
+	// A pin through the API for 2 seconds expires by itself.
+	if code, body := api(t, base, token, "desk", last.ID, "pin", `{"for": "2s"}`); code != http.StatusOK || !strings.Contains(body, "pinned_until") {
+		t.Fatalf("pin = %d %s", code, body)
+	}
+	eventually(t, "the API pin puts it first", logs, func() bool { return strings.HasPrefix(feedItems(t, base)[0].Title, biblio) })
+	eventually(t, "the pin expires", logs, func() bool { return strings.HasPrefix(feedItems(t, base)[0].Title, bus) })
+
+	// Unknown items: exit 1; usage: exit 2.
+	if code, _, errOut := runCLI(t, "--config", cfg, "hide", "#999999"); code != 1 || !strings.Contains(errOut, "no item") {
+		t.Fatalf("hide of an unknown item: exit %d %s", code, errOut)
+	}
+	if code, _, _ := runCLI(t, "--config", cfg, "hide"); code != 2 {
+		t.Fatalf("hide without an item: exit %d, want 2", code)
+	}
+	if code, _, _ := runCLI(t, "--config", cfg, "pin", "1", "2"); code != 2 {
+		t.Fatalf("pin of two items: exit %d, want 2", code)
+	}
+
+	// The audit: report counts the actions, explain lists who did them.
+	code, out, _ = runCLI(t, "--config", cfg, "report", "--json")
+	var rep struct {
+		Sections []struct {
+			ID     string
+			Editor struct{ Hide, Unhide, Pin, Unpin int } `json:"editor_actions"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); code != 0 || err != nil || len(rep.Sections) != 1 {
+		t.Fatalf("report: exit %d %v\n%s", code, err, out)
+	}
+	if e := rep.Sections[0].Editor; e.Hide != 1 || e.Unhide < 1 || e.Pin != 2 || e.Unpin != 2 {
+		t.Fatalf("report's editor actions = %+v, want 1 hide, ≥1 unhide (one per story member), 2 pins, 2 unpins (one expired)", e)
+	}
+	code, out, _ = runCLI(t, "--config", cfg, "explain", "--section", "desk")
+	for _, want := range []string{"by api: checked with the desk", "by expiry: pin expired", "by " + osUser() + ": published by mistake"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explain lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(logs.String(), token) {
+		t.Fatalf("the token appears in serve's logs")
+	}
+}
+
+// TestRulesOnStoredItems: an exclude rule added to the config takes the
+// stored items it matches out after SIGHUP, and removing it brings them
+// back; preview lists both changes before they are applied; a restart
+// applies the config at start.
+func TestRulesOnStoredItems(t *testing.T) {
+	feeds := newDeskFeeds(t)
+	dir := t.TempDir()
+	addr := freeAddr(t)
+	cfg := deskConfig(t, dir, feeds.URL, addr, "")
+	cmd, logs := startServe(t, cfg)
+	base := "http://" + addr
+	eventually(t, "the first fetch is served", logs, func() bool { return len(feedItems(t, base)) == 4 })
+	plain, _ := os.ReadFile(cfg)
+	excluded := strings.Replace(string(plain), "    language: fr\n", "    language: fr\n    exclude: [{title: \"(?i)^le pont\"}]\n", 1)
+	if err := os.WriteFile(cfg, []byte(excluded), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "--config", cfg, "preview")
+	if code != 0 || !strings.Contains(out, "remove") || !strings.Contains(out, pont) || !strings.Contains(out, "exclude: title: (?i)^le pont") ||
+		strings.Count(out, "\n") != 3 {
+		t.Fatalf("preview: exit %d\n%s%s", code, out, errOut)
+	}
+	if !hasTitle(feedItems(t, base), pont) {
+		t.Fatal("preview changed what is published")
+	}
+	cmd.Process.Signal(syscall.SIGHUP)
+	eventually(t, "the excluded stored item leaves after SIGHUP", logs, func() bool { return !hasTitle(feedItems(t, base), pont) })
+	code, out, _ = runCLI(t, "--config", cfg, "explain", "--section", "desk")
+	if code != 0 || !strings.Contains(out, "filtered") || !strings.Contains(out, "exclude: title: (?i)^le pont") {
+		t.Fatalf("explain after the reload: exit %d\n%s", code, out)
+	}
+	if code, out, _ := runCLI(t, "--config", cfg, "preview"); code != 0 || !strings.Contains(out, "no change") {
+		t.Fatalf("preview once applied: exit %d\n%s", code, out)
+	}
+	os.WriteFile(cfg, plain, 0o644)
+	code, out, _ = runCLI(t, "--config", cfg, "preview", "--section", "desk")
+	if code != 0 || !strings.Contains(out, "add") || !strings.Contains(out, "no longer left out by exclude: title: (?i)^le pont") {
+		t.Fatalf("preview of the removal: exit %d\n%s", code, out)
+	}
+	cmd.Process.Signal(syscall.SIGHUP)
+	eventually(t, "the item comes back after SIGHUP", logs, func() bool { return hasTitle(feedItems(t, base), pont) })
+
+	// A restart applies the config on disk at start, without a fetch.
+	cmd.Process.Signal(syscall.SIGTERM)
+	cmd.Wait()
+	os.WriteFile(cfg, []byte(excluded), 0o644)
+	feeds.Close() // nothing can be fetched: the change comes from the stored items
+	_, logs = startServe(t, cfg)
+	eventually(t, "after a restart the excluded item is out", logs, func() bool {
+		items := feedItems(t, base)
+		return len(items) == 3 && !hasTitle(items, pont)
+	})
+}
