@@ -268,5 +268,3 @@ func logout(w http.ResponseWriter, secure bool) {
 func secureCookie(r *http.Request, baseURL string) bool {
 	return r.TLS != nil || strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https") || strings.HasPrefix(baseURL, "https://")
 }
-
-
