@@ -1,0 +1,282 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"newsdesk"
+	"newsdesk/feedgen"
+	"newsdesk/metrics"
+	"newsdesk/scheduler"
+)
+
+// testServer wires serve's handlers over the e2e fixture (fetched once)
+// with the given extra config, its logs in logs.
+func testServer(t *testing.T, extra string) (*server, *syncBuffer) {
+	t.Helper()
+	feeds := fixtureServer(t)
+	cfgPath := writeConfig(t, t.TempDir(), feeds.URL, "", extra)
+	if code, out, errOut := runCLI(t, "--config", cfgPath, "--log-level", "error", "fetch"); code != 0 {
+		t.Fatalf("fetch: exit %d\n%s%s", code, out, errOut)
+	}
+	g, _, err := parseGlobals([]string{"--config", cfgPath, "--log-format", "text", "--log-level", "debug"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := &syncBuffer{}
+	g.stdout, g.stderr = logs, logs
+	a, err := openApp(context.Background(), g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(a.Close)
+	s := &server{app: a, g: g, metrics: metrics.New("test")}
+	s.feeds = feedgen.NewHandler(a.db, a.cfg.Sections, feedOptions(a.cfg, a.log))
+	s.sched = scheduler.New(func(context.Context, newsdesk.Source) {}, a.log)
+	return s, logs
+}
+
+// firstItem is the number of the newest item published in politique.
+func firstItem(t *testing.T, s *server) string {
+	t.Helper()
+	ds, err := s.db.Explain(context.Background(), "politique", 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range ds {
+		if d.State == "in" {
+			return strconv.FormatInt(d.ItemID, 10)
+		}
+	}
+	t.Fatal("no item in politique")
+	return ""
+}
+
+// do sends one request from addr through h.
+func do(h http.Handler, method, target, addr string, hdr map[string]string, form url.Values) *httptest.ResponseRecorder {
+	var req *http.Request
+	if form != nil {
+		req = httptest.NewRequest(method, target, strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	} else {
+		req = httptest.NewRequest(method, target, nil)
+	}
+	req.RemoteAddr = addr
+	for k, v := range hdr {
+		req.Header.Set(k, v)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+const (
+	loopback = "127.0.0.1:50000"
+	remote   = "203.0.113.7:40000"
+)
+
+var adminGets = []string{"/sources", "/api/sources", "/report", "/api/report", "/metrics", "/desk", "/desk/politique"}
+var publicGets = []string{"/", "/sections/politique", "/feeds/politique.atom", "/feeds/politique.rss", "/feeds/politique.json",
+	"/feeds.opml", "/static/style.css", "/feed.xsl", "/healthz"}
+
+// TestAdminAccessWithToken: every admin path without the token, with a
+// wrong one and with the right one; public paths for anyone; failures
+// logged without the token and slowed down per client address.
+func TestAdminAccessWithToken(t *testing.T) {
+	const token = "right-token-7b3e91c0a5d2"
+	s, logs := testServer(t, "token: "+token+"\n")
+	var mu sync.Mutex
+	delays := map[string][]time.Duration{}
+	s.guard = newGuard(func() string { return s.config().Token }, s.log)
+	s.guard.sleep = func(_ context.Context, d time.Duration) { mu.Lock(); delays["x"] = append(delays["x"], d); mu.Unlock() }
+	h, _ := s.routes()
+	for _, p := range publicGets {
+		if rec := do(h, "GET", p, remote, nil, nil); rec.Code != http.StatusOK {
+			t.Errorf("public GET %s from a remote client = %d, want 200", p, rec.Code)
+		}
+	}
+	bearer := func(tok string) map[string]string { return map[string]string{"Authorization": "Bearer " + tok} }
+	for _, p := range adminGets {
+		for _, addr := range []string{loopback, remote} {
+			if rec := do(h, "GET", p, addr, nil, nil); rec.Code != http.StatusUnauthorized {
+				t.Errorf("GET %s from %s without the token = %d, want 401", p, addr, rec.Code)
+			}
+			if rec := do(h, "GET", p, addr, bearer("wrong-"+token), nil); rec.Code != http.StatusUnauthorized {
+				t.Errorf("GET %s from %s with a wrong token = %d, want 401", p, addr, rec.Code)
+			}
+			if rec := do(h, "GET", p, addr, bearer(token), nil); rec.Code != http.StatusOK {
+				t.Errorf("GET %s from %s with the token = %d, want 200", p, addr, rec.Code)
+			}
+		}
+	}
+	edit := "/api/sections/politique/items/" + firstItem(t, s) + "/hide"
+	if rec := do(h, "POST", edit, remote, nil, nil); rec.Code != http.StatusUnauthorized {
+		t.Errorf("POST %s without the token = %d, want 401", edit, rec.Code)
+	}
+	if rec := do(h, "POST", edit, remote, bearer(token+"x"), nil); rec.Code != http.StatusUnauthorized {
+		t.Errorf("POST %s with a wrong token = %d, want 401", edit, rec.Code)
+	}
+	if rec := do(h, "POST", edit, remote, bearer(token), nil); rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `"state": "hidden"`) {
+		t.Errorf("POST %s with the token = %d %s, want 200 and the item hidden", edit, rec.Code, rec.Body)
+	}
+	// Failures are slowed down, more and more (the right token resets).
+	mu.Lock()
+	delays["x"] = nil
+	mu.Unlock()
+	for range 4 {
+		do(h, "GET", "/sources", remote, bearer("guess"), nil)
+	}
+	mu.Lock()
+	got := delays["x"]
+	mu.Unlock()
+	if len(got) != 4 || got[0] != 250*time.Millisecond || got[1] != 500*time.Millisecond || got[2] != time.Second || got[3] != 2*time.Second {
+		t.Errorf("delays after failures = %v, want 250ms, 500ms, 1s, 2s", got)
+	}
+	l := logs.String()
+	if !strings.Contains(l, "rejected credentials") || !strings.Contains(l, "client=203.0.113.7") {
+		t.Errorf("failures are not logged with the client:\n%s", l)
+	}
+	if strings.Contains(l, token) {
+		t.Errorf("a token appears in the logs:\n%s", l)
+	}
+}
+
+// TestAdminAccessWithoutToken: the admin surface answers loopback clients
+// only, and the API changes nothing.
+func TestAdminAccessWithoutToken(t *testing.T) {
+	s, _ := testServer(t, "")
+	h, _ := s.routes()
+	for _, p := range adminGets {
+		if rec := do(h, "GET", p, loopback, nil, nil); rec.Code != http.StatusOK {
+			t.Errorf("GET %s from loopback = %d, want 200", p, rec.Code)
+		}
+		if rec := do(h, "GET", p, "[::1]:5000", nil, nil); rec.Code != http.StatusOK {
+			t.Errorf("GET %s from ::1 = %d, want 200", p, rec.Code)
+		}
+		if rec := do(h, "GET", p, remote, nil, nil); rec.Code != http.StatusForbidden {
+			t.Errorf("GET %s from a remote client = %d, want 403", p, rec.Code)
+		}
+	}
+	for _, p := range publicGets {
+		if rec := do(h, "GET", p, remote, nil, nil); rec.Code != http.StatusOK {
+			t.Errorf("public GET %s from a remote client = %d, want 200", p, rec.Code)
+		}
+	}
+	rec := do(h, "POST", "/api/sections/politique/items/"+firstItem(t, s)+"/hide", loopback, nil, nil)
+	if rec.Code != http.StatusForbidden || !strings.Contains(rec.Body.String(), "changes nothing") {
+		t.Errorf("POST hide from loopback without a token = %d %s, want 403", rec.Code, rec.Body)
+	}
+	if page := do(h, "GET", "/desk/politique", loopback, nil, nil).Body.String(); !strings.Contains(page, "Read-only") || strings.Contains(page, `class="hide"`) {
+		t.Errorf("the desk without a token is not read-only:\n%s", page)
+	}
+	ds, err := s.db.Explain(context.Background(), "politique", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range ds {
+		if d.State == "hidden" || d.Hidden {
+			t.Fatalf("item #%d was hidden without a token", d.ItemID)
+		}
+	}
+}
+
+// TestAdminListen: with admin_listen, the admin surface is served on the
+// second handler only.
+func TestAdminListen(t *testing.T) {
+	s, _ := testServer(t, "admin_listen: 127.0.0.1:1\n")
+	public, admin := s.routes()
+	if admin == nil {
+		t.Fatal("no admin handler with admin_listen")
+	}
+	for _, p := range adminGets {
+		if rec := do(public, "GET", p, loopback, nil, nil); rec.Code != http.StatusNotFound {
+			t.Errorf("GET %s on listen = %d, want 404", p, rec.Code)
+		}
+		if rec := do(admin, "GET", p, loopback, nil, nil); rec.Code != http.StatusOK {
+			t.Errorf("GET %s on admin_listen = %d, want 200", p, rec.Code)
+		}
+	}
+	if rec := do(admin, "GET", "/feeds/politique.atom", loopback, nil, nil); rec.Code != http.StatusNotFound {
+		t.Errorf("a feed on admin_listen = %d, want 404", rec.Code)
+	}
+}
+
+var csrfField = regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`)
+
+// TestDeskLoginAndCSRF: the desk's login sets a signed HttpOnly,
+// SameSite=Strict cookie; a form posted without a valid CSRF token is
+// refused and changes nothing; with it, the action is done; logout ends
+// the session.
+func TestDeskLoginAndCSRF(t *testing.T) {
+	const token = "desk-token-0c8d2f6a9e1b"
+	s, logs := testServer(t, "token: "+token+"\n")
+	s.guard = newGuard(func() string { return s.config().Token }, s.log)
+	s.guard.sleep = func(context.Context, time.Duration) {}
+	h, _ := s.routes()
+	if rec := do(h, "GET", "/desk", remote, nil, nil); rec.Code != http.StatusUnauthorized || !strings.Contains(rec.Body.String(), `name="token"`) {
+		t.Fatalf("GET /desk without a session = %d, want 401 with the login form", rec.Code)
+	}
+	if rec := do(h, "POST", "/desk/login", remote, nil, url.Values{"token": {"nope"}}); rec.Code != http.StatusUnauthorized || len(rec.Result().Cookies()) != 0 {
+		t.Fatalf("login with a wrong token = %d, cookies %v", rec.Code, rec.Result().Cookies())
+	}
+	rec := do(h, "POST", "/desk/login", remote, nil, url.Values{"token": {token}})
+	cookies := rec.Result().Cookies()
+	if rec.Code != http.StatusSeeOther || len(cookies) != 1 {
+		t.Fatalf("login = %d, cookies %v", rec.Code, cookies)
+	}
+	c := cookies[0]
+	if !c.HttpOnly || c.SameSite != http.SameSiteStrictMode || c.Value == "" || strings.Contains(c.Value, token) {
+		t.Fatalf("session cookie = %+v: want HttpOnly, SameSite=Strict, signed (not the token)", c)
+	}
+	withCookie := map[string]string{"Cookie": c.Name + "=" + c.Value}
+	page := do(h, "GET", "/desk/politique", remote, withCookie, nil)
+	m := csrfField.FindStringSubmatch(page.Body.String())
+	if page.Code != http.StatusOK || m == nil || !strings.Contains(page.Body.String(), `class="hide"`) {
+		t.Fatalf("desk page = %d without forms:\n%s", page.Code, page.Body)
+	}
+	csrf := m[1]
+	action := "/desk/politique/items/" + firstItem(t, s) + "/hide"
+	for name, form := range map[string]url.Values{"no csrf": {"reason": {"x"}}, "wrong csrf": {"csrf": {strings.Repeat("0", len(csrf))}}} {
+		if rec := do(h, "POST", action, remote, withCookie, form); rec.Code != http.StatusForbidden {
+			t.Errorf("%s: POST %s = %d, want 403", name, action, rec.Code)
+		}
+	}
+	// A forged cookie is no session.
+	forged := map[string]string{"Cookie": c.Name + "=9999999999." + strings.Repeat("ab", 32)}
+	if rec := do(h, "POST", action, remote, forged, url.Values{"csrf": {csrf}}); rec.Code != http.StatusUnauthorized {
+		t.Errorf("forged cookie: POST = %d, want 401", rec.Code)
+	}
+	// The API with the cookie alone needs the CSRF header.
+	if rec := do(h, "POST", "/api/sections/politique/items/"+firstItem(t, s)+"/hide", remote, withCookie, nil); rec.Code != http.StatusForbidden {
+		t.Errorf("API with the cookie and no CSRF header = %d, want 403", rec.Code)
+	}
+	ds, _ := s.db.Explain(context.Background(), "politique", 50)
+	for _, d := range ds {
+		if d.Hidden {
+			t.Fatalf("item #%d hidden by a refused request", d.ItemID)
+		}
+	}
+	rec = do(h, "POST", action, remote, withCookie, url.Values{"csrf": {csrf}, "reason": {"doublon"}})
+	if rec.Code != http.StatusSeeOther {
+		t.Fatalf("POST %s with the CSRF token = %d %s", action, rec.Code, rec.Body)
+	}
+	page = do(h, "GET", rec.Header().Get("Location"), remote, withCookie, nil)
+	if !strings.Contains(page.Body.String(), "hidden by desk") || !strings.Contains(page.Body.String(), "doublon") {
+		t.Fatalf("the desk does not show who hid the item:\n%s", page.Body)
+	}
+	rec = do(h, "POST", "/desk/logout", remote, withCookie, url.Values{"csrf": {csrf}})
+	if out := rec.Result().Cookies(); rec.Code != http.StatusSeeOther || len(out) != 1 || out[0].MaxAge >= 0 {
+		t.Fatalf("logout = %d, cookies %v", rec.Code, out)
+	}
+	if strings.Contains(logs.String(), token) {
+		t.Fatalf("the token appears in the logs")
+	}
+}
