@@ -167,7 +167,10 @@ func (s *server) serveDesk(w http.ResponseWriter, r *http.Request) {
 		case storage.StateDuplicate:
 			row.State = "duplicate of #" + strconv.FormatInt(d.Rep, 10)
 		case storage.StateHidden:
-			row.State = "hidden: " + d.Reason
+			row.State = "hidden"
+			if d.Reason != "hidden by an editor" {
+				row.State = "hidden: " + d.Reason // with its story, by another member
+			}
 		}
 		if d.Hidden {
 			row.HiddenBy = "hidden by " + hiddenBy[d.ItemID]
