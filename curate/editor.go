@@ -2,6 +2,7 @@ package curate
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"newsdesk"
@@ -170,4 +171,34 @@ func (e *Engine) Readmit(tx Tx, sec *newsdesk.Section, m Member, full *newsdesk.
 	}
 	tx.Changed(sec.ID)
 	return true, e.regroup(tx, sec, m.Cluster, rest)
+}
+
+// Inherit keeps a story hidden when its hidden member leaves it (pruned
+// by retention, or trimmed from the section): the members of that
+// member's story that stay take its hidden mark, so the story does not
+// come back through a report the editor never saw alone. Call it before
+// the member leaves.
+func (e *Engine) Inherit(tx Tx, sec *newsdesk.Section, m Member) error {
+	if !m.Marks.Hidden || m.State == StateFiltered || m.Cluster == 0 {
+		return nil
+	}
+	members, err := tx.ClusterMembers(sec.ID, m.Cluster)
+	if err != nil {
+		return err
+	}
+	for _, story := range e.stories(members) {
+		if !slices.ContainsFunc(story, func(o Member) bool { return o.ID == m.ID }) {
+			continue
+		}
+		for _, o := range story {
+			if o.ID != m.ID && !o.Marks.Hidden {
+				mk := o.Marks
+				mk.Hidden = true
+				if err := tx.SetMarks(sec.ID, o.ID, mk); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }

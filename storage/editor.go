@@ -57,20 +57,28 @@ func (db *DB) FindItems(ctx context.Context, section, ref string, alt ...string)
 		ids = append(ids, n)
 	} else if ref != "" {
 		forms := append([]string{ref}, alt...)
-		for _, f := range forms {
-			rows, err := db.r.QueryContext(ctx, `SELECT id FROM items WHERE guid = ? OR link = ? OR canonical_link = ?`, f, f, f)
-			if err != nil {
-				return nil, fmt.Errorf("find item %q: %w", ref, err)
-			}
-			for rows.Next() {
-				var id int64
-				if err := rows.Scan(&id); err != nil {
-					rows.Close()
+		// The canonical link is indexed; the guid and the published link
+		// are looked for only when it finds nothing.
+		for _, q := range []string{`SELECT id FROM items WHERE canonical_link = ? AND canonical_link <> ''`,
+			`SELECT id FROM items WHERE guid = ?1 OR link = ?1`} {
+			for _, f := range forms {
+				rows, err := db.r.QueryContext(ctx, q, f)
+				if err != nil {
 					return nil, fmt.Errorf("find item %q: %w", ref, err)
 				}
-				ids = append(ids, id)
+				for rows.Next() {
+					var id int64
+					if err := rows.Scan(&id); err != nil {
+						rows.Close()
+						return nil, fmt.Errorf("find item %q: %w", ref, err)
+					}
+					ids = append(ids, id)
+				}
+				rows.Close()
 			}
-			rows.Close()
+			if len(ids) > 0 {
+				break
+			}
 		}
 		if len(ids) == 0 && strings.HasPrefix(ref, "tag:") {
 			// A derived output id: a hash of the source and identity key.

@@ -200,3 +200,35 @@ func testReapply(t *testing.T, open Open) {
 		t.Fatalf("without the rules again the feed differs:\n%s", firstDiff(got, want))
 	}
 }
+
+// testHiddenRetention: when retention removes the hidden member of a
+// story, the story's other report stays out.
+func testHiddenRetention(t *testing.T, open Open) {
+	sec, fetches := editorFixture()
+	ctx := context.Background()
+	now := func() time.Time { return T0 }
+	be := open(t, t.TempDir(), []newsdesk.Section{sec}, now)
+	defer be.Close()
+	for _, f := range fetches {
+		save(t, ctx, be, &sec, f)
+	}
+	story := fetches[0].items[0] // T0-9h
+	second := report(fetches[2].src, "story", story.Title, 0, 80, T0.Add(-2*time.Hour))
+	fresh := report(fetches[1].src, "fresh", "Le musee rouvre ses salles", 7000, 80, T0.Add(-time.Hour))
+	save(t, ctx, be, &sec, fetch{fetches[2].src, append([]newsdesk.Item{second}, fetches[2].items...)})
+	save(t, ctx, be, &sec, fetch{fetches[1].src, append([]newsdesk.Item{fresh}, fetches[1].items...)})
+	edit(t, ctx, be, &sec, story.Link, curate.Action{Kind: curate.Hide})
+	if got, want := keys(t, ctx, be, &sec), "b/fresh c/lone b/lone a/lone"; got != want {
+		t.Fatalf("after hide: feed = %q, want %q", got, want)
+	}
+	n, err := be.Prune(ctx, 5*time.Hour, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := be.CheckInvariants(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := keys(t, ctx, be, &sec), "b/fresh"; n != 4 || got != want {
+		t.Fatalf("after pruning %d items (want 4, the hidden one among them): feed = %q, want %q", n, got, want)
+	}
+}

@@ -51,6 +51,7 @@ func Run(t *testing.T, open Open) {
 	t.Run("RetentionKeepsStoriesWhole", func(t *testing.T) { testRetention(t, open) })
 	t.Run("PrunedIDsAreNotReused", func(t *testing.T) { testPrunedIDs(t, open) })
 	t.Run("HiddenStoryStaysOut", func(t *testing.T) { testHidden(t, open) })
+	t.Run("HiddenStorySurvivesRetention", func(t *testing.T) { testHiddenRetention(t, open) })
 	t.Run("PinOrdersFirstUntilExpiry", func(t *testing.T) { testPin(t, open) })
 	t.Run("RulesApplyToStoredItems", func(t *testing.T) { testReapply(t, open) })
 }

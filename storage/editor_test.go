@@ -1,0 +1,63 @@
+package storage_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"newsdesk"
+	"newsdesk/storage"
+)
+
+// TestFindItems resolves every kind of reference an editor may give: the
+// number (with or without #), the output id (the source's own URI or the
+// derived tag: id), the published link and the canonical one; an unknown
+// reference is ErrNoItem.
+func TestFindItems(t *testing.T) {
+	ctx := context.Background()
+	db := storage.New(filepath.Join(t.TempDir(), "find.db"))
+	db.Now = func() time.Time { return time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC) }
+	if err := db.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	const src = "http://127.0.0.1:9/feed"
+	db.SetSections([]newsdesk.Section{{ID: "s", Sources: []newsdesk.SectionSource{{URL: src}}}})
+	items := []newsdesk.Item{
+		{Key: "guid:urn:x:1", GUID: "urn:x:1", Title: "Un", Link: "http://127.0.0.1/a?utm_source=x", CanonicalLink: "http://127.0.0.1/a", ContentHash: "1"},
+		{Key: "guid:local-2", GUID: "local-2", Title: "Deux", Link: "http://127.0.0.1/b", CanonicalLink: "http://127.0.0.1/b", ContentHash: "2"},
+	}
+	if _, err := db.SaveFetch(ctx, storage.Fetch{Source: newsdesk.Source{URL: src, Sections: []string{"s"}}, Items: items}); err != nil {
+		t.Fatal(err)
+	}
+	byNumber, err := db.FindItems(ctx, "s", "2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	derived := byNumber[0].OutputID
+	for _, tt := range []struct {
+		ref  string
+		want int64
+	}{
+		{"1", 1}, {"#2", 2}, {"urn:x:1", 1}, {derived, 2},
+		{"http://127.0.0.1/a?utm_source=x", 1}, {"http://127.0.0.1/a", 1}, {"http://127.0.0.1/b", 2},
+	} {
+		fs, err := db.FindItems(ctx, "", tt.ref)
+		if err != nil || len(fs) != 1 || fs[0].ID != tt.want || fs[0].Section != "s" {
+			t.Errorf("FindItems(%q) = %+v, %v; want item #%d in s", tt.ref, fs, err, tt.want)
+		}
+	}
+	for _, ref := range []string{"3", "#0", "tag:newsdesk,2026:item:00", "http://127.0.0.1/c", ""} {
+		if _, err := db.FindItems(ctx, "s", ref); !errors.Is(err, storage.ErrNoItem) {
+			t.Errorf("FindItems(%q) = %v, want ErrNoItem", ref, err)
+		}
+	}
+	if _, err := db.FindItems(ctx, "other", "1"); !errors.Is(err, storage.ErrNoItem) {
+		t.Errorf("FindItems in a section that does not hold it = %v, want ErrNoItem", err)
+	}
+	if err := db.CheckInvariants(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
