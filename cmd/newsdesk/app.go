@@ -52,15 +52,13 @@ func openApp(ctx context.Context, g *globals) (*app, error) {
 		a.Close()
 		return nil, err
 	}
-	if err := applyRules(ctx, a.db, a.log); err != nil {
-		a.Close()
-		return nil, err
-	}
 	return a, nil
 }
 
 // applyRules applies the sections' rules again to the stored items and
-// logs what it changed.
+// logs what it changed. The processes that file items (serve at start,
+// fetch) call it; the commands that only read (explain, report, export)
+// show what is stored, and preview shows what it would change.
 func applyRules(ctx context.Context, db *storage.DB, log *slog.Logger) error {
 	changes, err := db.Reapply(ctx, false)
 	if err != nil {

@@ -33,6 +33,9 @@ func fetchCommand() *command {
 				return fail(g, err)
 			}
 			defer a.Close()
+			if err := applyRules(ctx, a.db, a.log); err != nil {
+				return fail(g, err)
+			}
 			sources := a.cfg.Sources()
 			if section != "" {
 				if a.cfg.Section(section) == nil {

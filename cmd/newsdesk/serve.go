@@ -40,6 +40,9 @@ func serveCommand() *command {
 				return fail(g, err)
 			}
 			defer a.Close()
+			if err := applyRules(ctx, a.db, a.log); err != nil {
+				return fail(g, err)
+			}
 			s := &server{app: a, g: g}
 			if err := s.run(ctx, shutdownGrace); err != nil {
 				return fail(g, err)
