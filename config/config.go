@@ -27,7 +27,7 @@ import (
 type Config struct {
 	Path        string        // file it was loaded from ("" for Default)
 	Listen      string        // HTTP address of the output feeds
-	BaseURL     string        // public URL used in self links and ids, no trailing slash
+	BaseURL     string        // public URL used in self links and ids, no trailing slash; "http://" + Listen when the file sets none
 	Database    string        // SQLite file, resolved relative to the config file's folder
 	Schedule    string        // default schedule of every source
 	MinInterval time.Duration // schedules firing more often are rejected
@@ -39,6 +39,11 @@ type Config struct {
 	Fetch       Fetch
 	Retention   Retention
 	Sections    []newsdesk.Section
+
+	// Warnings are what works but is likely a mistake (check prints
+	// them): base_url not set or unreachable from elsewhere, no section,
+	// a source listed with different titles or schedules.
+	Warnings Errors
 }
 
 // Fetch bounds how sources are fetched.
@@ -117,6 +122,9 @@ func Parse(data []byte, path string) (*Config, error) {
 	c := d.file(data)
 	if c != nil {
 		c.Path = path
+		if !d.baseSet {
+			c.BaseURL = BaseURLFromListen(c.Listen)
+		}
 		d.place(c.validate())
 	}
 	if errs := d.errs; len(errs) > 0 {
@@ -145,6 +153,7 @@ func Parse(data []byte, path string) (*Config, error) {
 	if path != "" && !filepath.IsAbs(c.Database) && c.Database != ":memory:" && !strings.HasPrefix(c.Database, "file:") {
 		c.Database = filepath.Join(filepath.Dir(path), c.Database)
 	}
+	c.Warnings = d.placeWarnings(d.warnings(c), path)
 	return c, nil
 }
 

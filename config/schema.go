@@ -77,6 +77,7 @@ func (d *decoder) configFields(c *Config) []field {
 	return []field{
 		{"listen", d.str(&c.Listen)},
 		{"base_url", func(n *yaml.Node, path string) {
+			d.baseSet = true
 			d.str(&c.BaseURL)(n, path)
 			c.BaseURL = strings.TrimRight(c.BaseURL, "/")
 		}},

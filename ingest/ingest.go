@@ -212,7 +212,11 @@ func (d *Desk) log(log *slog.Logger, rep Report) {
 		attrs = append(attrs, "discovered_feed", rep.Discovered)
 	}
 	if rep.Err != nil {
-		log.Warn("fetch failed", append(attrs, "err", rep.Err, "next_attempt", rep.Next.Format(time.RFC3339))...)
+		attrs = append(attrs, "err", rep.Err)
+		if !rep.Next.IsZero() { // zero: no backoff, the schedule decides
+			attrs = append(attrs, "next_attempt", rep.Next.Format(time.RFC3339))
+		}
+		log.Warn("fetch failed", attrs...)
 		return
 	}
 	log.Info("fetch", attrs...)

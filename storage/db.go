@@ -159,10 +159,6 @@ func (db *DB) Open(ctx context.Context) error {
 		db.Close()
 		return fmt.Errorf("open database %s: %w", db.Path, err)
 	}
-	if err := db.loadNear(ctx); err != nil {
-		db.Close()
-		return fmt.Errorf("open database %s: load near-duplicate index: %w", db.Path, err)
-	}
 	every := db.CheckpointEvery
 	if every <= 0 {
 		every = time.Second

@@ -18,7 +18,9 @@
 //     cost per item against an empty and a 10,000-item database, and bytes
 //     on disk per item.
 //
-// It prints one table. It does not assert anything: targets are judged by
+// -text chooses the generated text (internal/textgen): default, zipf (a
+// section's common vocabulary, half of all words, as topical feeds are)
+// or small (40 words). It prints one table. It does not assert anything: targets are judged by
 // whoever reads the table.
 package main
 
@@ -31,6 +33,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+
+	"newsdesk/internal/textgen"
 )
 
 type options struct {
@@ -42,6 +46,7 @@ type options struct {
 	keep                            string
 	cpuprofile, memprofile          string
 	phase                           string
+	text                            textgen.Mode
 }
 
 func main() {
@@ -60,7 +65,14 @@ func main() {
 	flag.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the selected phases to this file")
 	flag.StringVar(&o.memprofile, "memprofile", "", "write a heap profile (live objects) at the end of the selected phase to this file")
 	flag.StringVar(&o.phase, "profile-phase", "cold", "phase the CPU profile covers: floor, cold, warm, serve or scale (the inserts into the largest database)")
+	text := flag.String("text", "default", "generated text: default (a few topical words among many rare ones), zipf (a section's common vocabulary, half of all words, Zipf law) or small (40 words)")
 	flag.Parse()
+	mode, err := textgen.ParseMode(*text)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "newsdesk-bench: -text:", err)
+		os.Exit(2)
+	}
+	o.text = mode
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if err := run(ctx, o); err != nil {

@@ -2,10 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"newsdesk/config"
 	"newsdesk/feedgen"
@@ -44,11 +48,21 @@ func loadConfig(g *globals) (*config.Config, error) {
 // openApp loads the config, opens the database and builds the fetcher and
 // the desk. Close it when done.
 func openApp(ctx context.Context, g *globals) (*app, error) {
-	a, err := openStore(ctx, g)
+	cfg, err := loadConfig(g)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := a.db.Reconcile(ctx, a.cfg.Sources()); err != nil {
+	return openAppWith(ctx, g, cfg)
+}
+
+// openAppWith is openApp with a config already loaded: it also files the
+// stored items of its sources into sections that have none of them yet.
+func openAppWith(ctx context.Context, g *globals, cfg *config.Config) (*app, error) {
+	a, err := openStoreWith(ctx, g, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := a.db.Reconcile(ctx, cfg.Sources()); err != nil {
 		a.Close()
 		return nil, err
 	}
@@ -78,11 +92,15 @@ func openStore(ctx context.Context, g *globals) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
+	return openStoreWith(ctx, g, cfg)
+}
+
+func openStoreWith(ctx context.Context, g *globals, cfg *config.Config) (*app, error) {
 	log := g.logger()
 	db := storage.New(cfg.Database)
 	db.Logger = log.With("component", "storage")
 	if err := db.Open(ctx); err != nil {
-		return nil, err
+		return nil, explainOpen(cfg.Database, err)
 	}
 	db.SetSections(cfg.Sections)
 	f := fetcher.New(fetcherOptions(cfg, log))
@@ -109,6 +127,7 @@ func feedOptions(cfg *config.Config, log *slog.Logger) feedgen.Options {
 		Hub:       cfg.Hub,
 		Generator: "newsdesk " + version,
 		MaxAge:    cacheMaxAge(cfg),
+		Location:  time.Local,
 		Logger:    log.With("component", "feedgen"),
 	}
 }
@@ -124,4 +143,39 @@ func (a *app) Close() {
 func fail(g *globals, err error) int {
 	fmt.Fprintf(g.stderr, "newsdesk: %v\n", err)
 	return exitCode(err)
+}
+
+// explainOpen names the folder and what is missing when SQLite cannot
+// create or open the database file ("unable to open database file"): the
+// folder does not exist, is not a folder, or cannot be written (SQLite
+// creates the file and its -wal and -shm files beside it).
+func explainOpen(path string, err error) error {
+	if !strings.Contains(err.Error(), "unable to open database file") {
+		return err
+	}
+	dir := filepath.Dir(path)
+	st, serr := os.Stat(dir)
+	switch {
+	case errors.Is(serr, fs.ErrNotExist):
+		return fmt.Errorf("database %s: the folder %s does not exist: create it or change database in the config", path, dir)
+	case serr != nil:
+		return fmt.Errorf("database %s: cannot read the folder %s: %v", path, dir, serr)
+	case !st.IsDir():
+		return fmt.Errorf("database %s: %s is not a folder", path, dir)
+	}
+	if f, werr := os.CreateTemp(dir, ".newsdesk-write-test-*"); werr != nil {
+		return fmt.Errorf("database %s: the folder %s is not writable by this user: newsdesk needs write permission there "+
+			"to create the database and its -wal and -shm files (%v)", path, dir, errors.Unwrap(werr))
+	} else {
+		f.Close()
+		os.Remove(f.Name())
+	}
+	if _, serr := os.Stat(path); serr == nil {
+		if f, rerr := os.Open(path); rerr != nil {
+			return fmt.Errorf("database %s: the file cannot be read by this user: %v", path, errors.Unwrap(rerr))
+		} else {
+			f.Close()
+		}
+	}
+	return err
 }

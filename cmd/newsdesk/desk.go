@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"newsdesk/curate"
+	"newsdesk/feedgen"
 	"newsdesk/storage"
 )
 
@@ -25,6 +26,7 @@ type deskRow struct {
 
 // deskPage is what the desk template renders.
 type deskPage struct {
+	Base     string // the base path of base_url ("" at the root)
 	Sections []string
 	Section  string
 	Title    string
@@ -45,11 +47,14 @@ func (s *server) deskRoutes(mux *http.ServeMux, protect func(http.Handler, http.
 	mux.HandleFunc("POST /desk/login", s.serveLogin)
 }
 
+// base is the base path of base_url, which every link carries.
+func (s *server) base() string { return feedgen.BasePath(s.config().BaseURL) }
+
 func (s *server) renderLogin(w http.ResponseWriter, r *http.Request, code int, msg string) {
 	htmlHeaders(w)
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(code)
-	if err := loginPage.Execute(w, msg); err != nil {
+	if err := loginPage.Execute(w, struct{ Base, Message string }{s.base(), msg}); err != nil {
 		s.log.Warn("render /desk login", "err", err)
 	}
 }
@@ -68,7 +73,7 @@ func (s *server) serveLogin(w http.ResponseWriter, r *http.Request) {
 		s.renderLogin(w, r, http.StatusUnauthorized, "Wrong token.")
 		return
 	}
-	http.Redirect(w, r, "/desk", http.StatusSeeOther)
+	http.Redirect(w, r, s.base()+"/desk", http.StatusSeeOther)
 }
 
 func (s *server) serveLogout(w http.ResponseWriter, r *http.Request) {
@@ -77,7 +82,7 @@ func (s *server) serveLogout(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	logout(w, secureCookie(r, s.config().BaseURL))
-	http.Redirect(w, r, "/desk", http.StatusSeeOther)
+	http.Redirect(w, r, s.base()+"/desk", http.StatusSeeOther)
 }
 
 func (s *server) serveDeskAction(w http.ResponseWriter, r *http.Request) {
@@ -109,7 +114,7 @@ func (s *server) serveDeskAction(w http.ResponseWriter, r *http.Request) {
 			msg += fmt.Sprintf("%s #%d: %s. ", pastTense(kind), f.ID, stateLine(f))
 		}
 	}
-	http.Redirect(w, r, "/desk/"+url.PathEscape(section)+"?done="+url.QueryEscape(msg), http.StatusSeeOther)
+	http.Redirect(w, r, s.base()+"/desk/"+url.PathEscape(section)+"?done="+url.QueryEscape(msg), http.StatusSeeOther)
 }
 
 func (s *server) serveDesk(w http.ResponseWriter, r *http.Request) {
@@ -127,7 +132,7 @@ func (s *server) serveDesk(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, fmt.Sprintf("no section %q", id), http.StatusNotFound)
 		return
 	}
-	p := deskPage{Section: id, Title: sec.Title, ReadOnly: accessOf(r) != editor, CanEdit: accessOf(r) == editor,
+	p := deskPage{Base: s.base(), Section: id, Title: sec.Title, ReadOnly: accessOf(r) != editor, CanEdit: accessOf(r) == editor,
 		Message: r.URL.Query().Get("done")}
 	for _, s := range cfg.Sections {
 		p.Sections = append(p.Sections, s.ID)
@@ -195,10 +200,10 @@ func (s *server) serveDesk(w http.ResponseWriter, r *http.Request) {
 
 var loginPage = template.Must(template.New("login").Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Log in — newsdesk desk</title><link rel="stylesheet" href="/static/style.css"></head>
+<title>Log in — newsdesk desk</title><link rel="stylesheet" href="{{.Base}}/static/style.css"></head>
 <body><main><h1>The editor's desk</h1>
-{{if .}}<p id="message"><strong>{{.}}</strong></p>{{end}}
-<form method="post" action="/desk/login">
+{{if .Message}}<p id="message"><strong>{{.Message}}</strong></p>{{end}}
+<form method="post" action="{{.Base}}/desk/login">
 <p><label for="token">Admin token</label> <input type="password" id="token" name="token" autocomplete="current-password" required></p>
 <p><button type="submit" id="login">Log in</button></p>
 </form></main></body></html>
@@ -206,11 +211,11 @@ var loginPage = template.Must(template.New("login").Parse(`<!doctype html>
 
 var deskTemplate = template.Must(template.New("desk").Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Desk: {{.Title}} — newsdesk</title><link rel="stylesheet" href="/static/style.css"></head>
-<body><main><h1>The editor's desk: {{.Title}}</h1>
-<p>{{range $i, $s := .Sections}}{{if $i}} · {{end}}{{if eq $s $.Section}}<strong>{{$s}}</strong>{{else}}<a href="/desk/{{$s}}">{{$s}}</a>{{end}}{{end}}
- — <a href="/sections/{{.Section}}">published page</a> · <a href="/report">report</a> · <a href="/sources">sources</a></p>
-{{if .CanEdit}}<form method="post" action="/desk/logout"><input type="hidden" name="csrf" value="{{.CSRF}}"><button type="submit" id="logout">Log out</button></form>{{end}}
+<title>Desk: {{.Title}} — newsdesk</title><link rel="stylesheet" href="{{.Base}}/static/style.css"></head>
+<body class="wide"><main><h1>The editor's desk: {{.Title}}</h1>
+<p>{{range $i, $s := .Sections}}{{if $i}} · {{end}}{{if eq $s $.Section}}<strong>{{$s}}</strong>{{else}}<a href="{{$.Base}}/desk/{{$s}}">{{$s}}</a>{{end}}{{end}}
+ — <a href="{{.Base}}/sections/{{.Section}}">published page</a> · <a href="{{.Base}}/report">report</a> · <a href="{{.Base}}/sources">sources</a></p>
+{{if .CanEdit}}<form method="post" action="{{.Base}}/desk/logout"><input type="hidden" name="csrf" value="{{.CSRF}}"><button type="submit" id="logout">Log out</button></form>{{end}}
 {{if .ReadOnly}}<p><strong>Read-only:</strong> no admin token is configured (set <code>token:</code>, <code>token_file:</code> or <code>NEWSDESK_TOKEN</code> to hide and pin items here).</p>{{end}}
 {{if .Message}}<p id="message">{{.Message}}</p>{{end}}
 <table><thead><tr><th>Item</th><th>Date</th><th>Source</th><th>Title</th><th>State</th><th>Changed</th>{{if .CanEdit}}<th>Actions</th>{{end}}</tr></thead><tbody>
@@ -219,10 +224,10 @@ var deskTemplate = template.Must(template.New("desk").Parse(`<!doctype html>
 <td>{{.State}}{{if .HiddenBy}}<br><small>{{.HiddenBy}}</small>{{end}}{{if .Pinned}}<br><small>{{.Pinned}}</small>{{end}}</td>
 <td><small>{{.DecidedAt.Local.Format "2006-01-02 15:04"}}</small></td>
 {{if $.CanEdit}}<td>
-{{if .CanHide}}<form method="post" action="/desk/{{$.Section}}/items/{{.ItemID}}/hide"><input type="hidden" name="csrf" value="{{$.CSRF}}"><input name="reason" placeholder="reason" aria-label="reason"> <button type="submit" class="hide">Hide</button></form>
-{{else}}<form method="post" action="/desk/{{$.Section}}/items/{{.ItemID}}/unhide"><input type="hidden" name="csrf" value="{{$.CSRF}}"><button type="submit" class="unhide">Unhide</button></form>{{end}}
-{{if .IsPinned}}<form method="post" action="/desk/{{$.Section}}/items/{{.ItemID}}/unpin"><input type="hidden" name="csrf" value="{{$.CSRF}}"><button type="submit" class="unpin">Unpin</button></form>
-{{else if .CanPin}}<form method="post" action="/desk/{{$.Section}}/items/{{.ItemID}}/pin"><input type="hidden" name="csrf" value="{{$.CSRF}}"><select name="for" aria-label="pin for"><option value="6h">6 h</option><option value="24h" selected>24 h</option><option value="168h">7 days</option></select> <button type="submit" class="pin">Pin</button></form>{{end}}
+{{if .CanHide}}<form method="post" action="{{$.Base}}/desk/{{$.Section}}/items/{{.ItemID}}/hide"><input type="hidden" name="csrf" value="{{$.CSRF}}"><input name="reason" placeholder="reason" aria-label="reason"> <button type="submit" class="hide">Hide</button></form>
+{{else}}<form method="post" action="{{$.Base}}/desk/{{$.Section}}/items/{{.ItemID}}/unhide"><input type="hidden" name="csrf" value="{{$.CSRF}}"><button type="submit" class="unhide">Unhide</button></form>{{end}}
+{{if .IsPinned}}<form method="post" action="{{$.Base}}/desk/{{$.Section}}/items/{{.ItemID}}/unpin"><input type="hidden" name="csrf" value="{{$.CSRF}}"><button type="submit" class="unpin">Unpin</button></form>
+{{else if .CanPin}}<form method="post" action="{{$.Base}}/desk/{{$.Section}}/items/{{.ItemID}}/pin"><input type="hidden" name="csrf" value="{{$.CSRF}}"><select name="for" aria-label="pin for"><option value="6h">6 h</option><option value="24h" selected>24 h</option><option value="168h">7 days</option></select> <button type="submit" class="pin">Pin</button></form>{{end}}
 </td>{{end}}</tr>
 {{end}}</tbody></table>
 {{if .Audit}}<h2>Editor actions</h2><ul>{{range .Audit}}<li>{{.}}</li>{{end}}</ul>{{end}}

@@ -21,16 +21,16 @@ import (
 func editorCommand(kind, summary, help string) *command {
 	var section, reason string
 	var pinFor time.Duration
-	var fs *flag.FlagSet
-	args := "[--section ID] ITEM... [--reason TEXT]"
+	args, maxArgs := "[--section ID] ITEM... [--reason TEXT]", 1<<20
 	if kind == curate.Pin {
-		args = "[--section ID] ITEM [--for 24h] [--reason TEXT]"
+		args, maxArgs = "[--section ID] ITEM [--for 24h] [--reason TEXT]", 1
 	}
 	return &command{
 		name:    kind,
 		summary: summary,
+		minArgs: 1, maxArgs: maxArgs, usage: args,
 		flags: func(g *globals) *flag.FlagSet {
-			fs = newFlags(g, kind, args, help+"\n\nITEM is the number explain shows (#12 or 12), the item's output id, or its\n"+
+			fs := newFlags(g, kind, args, help+"\n\nITEM is the number explain shows (#12 or 12), the item's output id, or its\n"+
 				"link (as published or canonical). Without --section, every section holding it.\n"+
 				"A running serve reflects the change within 2 s. Exit 0 done, 1 no such item,\n2 usage.")
 			fs.StringVar(&section, "section", "", "only in this section")
@@ -40,11 +40,7 @@ func editorCommand(kind, summary, help string) *command {
 			}
 			return fs
 		},
-		run: func(ctx context.Context, g *globals, args []string) int {
-			refs, err := interleaved(fs, args)
-			if err != nil {
-				return 2
-			}
+		run: func(ctx context.Context, g *globals, refs []string) int {
 			switch {
 			case len(refs) == 0:
 				return fail(g, usageError{fmt.Errorf("%s: name at least one ITEM", kind)})
@@ -163,26 +159,6 @@ func osUser() string {
 	return "cli"
 }
 
-// interleaved parses flags given after positional arguments too
-// (`hide 12 --reason spam`), returning the positional ones.
-func interleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, nil
-		}
-		if args[0] == "--" {
-			return append(pos, args[1:]...), nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
-}
-
 func previewCommand() *command {
 	var section string
 	return &command{
@@ -198,9 +174,6 @@ func previewCommand() *command {
 			return fs
 		},
 		run: func(ctx context.Context, g *globals, args []string) int {
-			if len(args) > 0 {
-				return fail(g, usageError{fmt.Errorf("preview: unexpected argument %q", args[0])})
-			}
 			a, err := openStore(ctx, g)
 			if err != nil {
 				return fail(g, err)

@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"slices"
 
 	"newsdesk"
@@ -28,6 +30,15 @@ func fetchCommand() *command {
 			return fs
 		},
 		run: func(ctx context.Context, g *globals, args []string) int {
+			// On a terminal the logs go through the progress bar, which
+			// keeps them apart from it, and the per-source log lines are
+			// left to the summary.
+			bar := newProgress(g.stderr)
+			if bar.on {
+				gb := *g
+				gb.stderr = bar
+				g = &gb
+			}
 			a, err := openApp(ctx, g)
 			if err != nil {
 				return fail(g, err)
@@ -35,6 +46,9 @@ func fetchCommand() *command {
 			defer a.Close()
 			if err := applyRules(ctx, a.db, a.log); err != nil {
 				return fail(g, err)
+			}
+			if bar.on {
+				a.desk.Logger = slog.New(dropFetchLines{a.desk.Logger.Handler()})
 			}
 			sources := a.cfg.Sources()
 			if section != "" {
@@ -49,18 +63,31 @@ func fetchCommand() *command {
 					return fail(g, usageError{fmt.Errorf("--source: no source %q in %s", source, g.config)})
 				}
 			}
-			bar := newProgress(g.stderr, len(sources))
+			bar.start(len(sources))
 			reports := a.desk.FetchAll(ctx, sources, force, bar.step)
 			bar.done()
+			var cancelled int
 			for _, r := range reports {
+				if r.Err != nil && ctx.Err() != nil && errors.Is(r.Err, context.Canceled) {
+					cancelled++
+					continue
+				}
 				if quiet && r.Err == nil {
 					continue
 				}
 				fmt.Fprintln(g.stdout, summaryLine(r))
 			}
-			failed := ingest.Failed(reports)
-			if len(failed) > 0 {
-				fmt.Fprintf(g.stdout, "%d of %d sources failed\n", len(failed), len(reports))
+			failed := len(ingest.Failed(reports)) - cancelled
+			switch {
+			case cancelled > 0:
+				fmt.Fprintf(g.stdout, "interrupted: %d of %d sources not fetched", cancelled, len(reports))
+				if failed > 0 {
+					fmt.Fprintf(g.stdout, ", %d failed", failed)
+				}
+				fmt.Fprintln(g.stdout, " (what was fetched is stored)")
+				return 1
+			case failed > 0:
+				fmt.Fprintf(g.stdout, "%d of %d sources failed\n", failed, len(reports))
 				return 1
 			}
 			return 0

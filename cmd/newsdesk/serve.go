@@ -35,16 +35,30 @@ func serveCommand() *command {
 			return fs
 		},
 		run: func(ctx context.Context, g *globals, args []string) int {
-			a, err := openApp(ctx, g)
+			cfg, err := loadConfig(g)
 			if err != nil {
+				return fail(g, err)
+			}
+			// Bind before the database is opened (or created): a port in
+			// use must not leave a new database file behind.
+			ln, err := net.Listen("tcp", cfg.Listen)
+			if err != nil {
+				return fail(g, fmt.Errorf("listen on %s (listen in %s): %w", cfg.Listen, g.config, err))
+			}
+			a, err := openAppWith(ctx, g, cfg)
+			if err != nil {
+				ln.Close()
 				return fail(g, err)
 			}
 			defer a.Close()
 			if err := applyRules(ctx, a.db, a.log); err != nil {
 				return fail(g, err)
 			}
+			for _, w := range cfg.Warnings {
+				a.log.Warn("config: " + w.Error())
+			}
 			s := &server{app: a, g: g}
-			if err := s.run(ctx, shutdownGrace); err != nil {
+			if err := s.run(ctx, ln, shutdownGrace); err != nil {
 				return fail(g, err)
 			}
 			return 0
@@ -70,12 +84,8 @@ func (s *server) config() *config.Config {
 	return s.cfg
 }
 
-func (s *server) run(ctx context.Context, grace time.Duration) error {
+func (s *server) run(ctx context.Context, ln net.Listener, grace time.Duration) error {
 	cfg := s.config()
-	ln, err := net.Listen("tcp", cfg.Listen)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", cfg.Listen, err)
-	}
 	s.feeds = feedgen.NewHandler(s.db, cfg.Sections, feedOptions(cfg, s.log))
 	s.desk.OnChange = func(ids []string) { s.feeds.Invalidate(ids...) }
 	s.metrics = metrics.New(version)
@@ -97,6 +107,7 @@ func (s *server) run(ctx context.Context, grace time.Duration) error {
 	public, admin := s.routes()
 	var adminLn net.Listener
 	if admin != nil {
+		var err error
 		if adminLn, err = net.Listen("tcp", cfg.AdminListen); err != nil {
 			ln.Close()
 			return fmt.Errorf("listen on %s (admin_listen): %w", cfg.AdminListen, err)
@@ -234,6 +245,11 @@ func (s *server) reload(ctx context.Context) {
 		for id := range secs {
 			s.feeds.Invalidate(id)
 		}
+	}
+	if renamed, err := s.db.RenameSources(ctx, cfg.Sources()); err != nil {
+		s.log.Error("reload: storing renamed sources", "err", err)
+	} else if len(renamed) > 0 {
+		s.feeds.Invalidate(renamed...) // the items name their source
 	}
 	s.desk.Tracking = cfg.Tracking
 	s.mu.Lock()

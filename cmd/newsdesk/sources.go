@@ -60,6 +60,7 @@ func sourcesCommand() *command {
 type sourceRow struct {
 	URL               string    `json:"url"`
 	Title             string    `json:"title,omitempty"`
+	FeedTitle         string    `json:"feed_title,omitempty"` // the feed's own title, as last fetched
 	Sections          []string  `json:"sections"`
 	FinalURL          string    `json:"final_url,omitempty"`
 	LastAttempt       time.Time `json:"last_attempt,omitzero"`
@@ -99,7 +100,7 @@ func sourceRows(ctx context.Context, cfg *config.Config, db *storage.DB, now tim
 	for _, src := range cfg.Sources() {
 		st := states[src.URL]
 		r := sourceRow{
-			URL: src.URL, Title: src.Title, Sections: src.Sections, FinalURL: st.FinalURL,
+			URL: src.URL, Title: src.Title, FeedTitle: st.Title, Sections: src.Sections, FinalURL: st.FinalURL,
 			LastAttempt: st.LastAttempt, LastSuccess: st.LastSuccess, Status: st.Status, Error: st.Error,
 			ConsecutiveErrors: st.ConsecutiveErrors, ItemsStored: st.ItemsStored, Bytes: st.Bytes,
 			DurationMS: st.Duration.Milliseconds(), Gone: st.Gone,
@@ -126,9 +127,27 @@ func sourceRows(ctx context.Context, cfg *config.Config, db *storage.DB, now tim
 	return rows, nil
 }
 
+// Name is what the source is called: its configured title, else the
+// feed's own.
+func (r sourceRow) Name() string {
+	if r.Title != "" {
+		return r.Title
+	}
+	return r.FeedTitle
+}
+
+// fmtTime is a local time with its zone, on one line; "-" for none.
 func fmtTime(t time.Time) string {
 	if t.IsZero() {
 		return "-"
 	}
-	return t.Local().Format("2006-01-02 15:04:05")
+	return t.Local().Format("2006-01-02 15:04:05 MST")
+}
+
+// fmtMillis is a fetch duration as people write it: "850 ms", "2.4 s".
+func fmtMillis(ms int64) string {
+	if ms < 1000 {
+		return fmt.Sprintf("%d ms", ms)
+	}
+	return fmt.Sprintf("%.1f s", float64(ms)/1000)
 }

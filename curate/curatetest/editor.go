@@ -14,7 +14,7 @@ import (
 
 // editorFixture is one section of three sources: a story told by A and B
 // (same link), and a lone report of each of A, B and C.
-func editorFixture() (newsdesk.Section, []fetch) {
+func editorFixture() (newsdesk.Section, []Fetch) {
 	const a, b, c = "http://127.0.0.1:9/a", "http://127.0.0.1:9/b", "http://127.0.0.1:9/c"
 	sec := newsdesk.Section{ID: "desk", Title: "Desk", Language: "fr", Limit: 50}
 	for _, u := range []string{a, b, c} {
@@ -25,13 +25,13 @@ func editorFixture() (newsdesk.Section, []fetch) {
 	loneA := report(a, "lone", "Concours de photographie au jardin", 1000, 80, t.Add(2*time.Hour))
 	loneB := report(b, "lone", "Sponsorise : une offre de voyage", 2000, 80, t.Add(3*time.Hour))
 	loneC := report(c, "lone", "Le marche de noel ouvre samedi", 3000, 80, t.Add(4*time.Hour))
-	return sec, []fetch{{a, []newsdesk.Item{storyA, loneA}}, {b, []newsdesk.Item{loneB}}, {c, []newsdesk.Item{loneC}}}
+	return sec, []Fetch{{a, []newsdesk.Item{storyA, loneA}}, {b, []newsdesk.Item{loneB}}, {c, []newsdesk.Item{loneC}}}
 }
 
-func save(t *testing.T, ctx context.Context, be Backend, sec *newsdesk.Section, f fetch) {
+func save(t *testing.T, ctx context.Context, be Backend, sec *newsdesk.Section, f Fetch) {
 	t.Helper()
-	src := newsdesk.Source{URL: f.src, Title: "Source " + strings.ToUpper(f.src[len(f.src)-1:]), Sections: []string{sec.ID}}
-	if err := be.Save(ctx, src, f.items); err != nil {
+	src := newsdesk.Source{URL: f.Source, Title: "Source " + strings.ToUpper(f.Source[len(f.Source)-1:]), Sections: []string{sec.ID}}
+	if err := be.Save(ctx, src, f.Items); err != nil {
 		t.Fatal(err)
 	}
 	if err := be.CheckInvariants(ctx); err != nil {
@@ -85,9 +85,9 @@ func testHidden(t *testing.T, open Open) {
 		t.Fatalf("after hide: feed = %q, want %q", got, want)
 	}
 	// The source updates the hidden item: it stays out.
-	upd := fetches[0].items[0]
+	upd := fetches[0].Items[0]
 	upd.Title, upd.ContentHash = "Le pont ferme pour travaux (mise a jour)", "updated"
-	save(t, ctx, be, &sec, fetch{fetches[0].src, []newsdesk.Item{upd, fetches[0].items[1]}})
+	save(t, ctx, be, &sec, Fetch{fetches[0].Source, []newsdesk.Item{upd, fetches[0].Items[1]}})
 	if got, want := keys(t, ctx, be, &sec), "b/lone a/lone"; got != want {
 		t.Fatalf("after an update of the hidden item: feed = %q, want %q", got, want)
 	}
@@ -98,8 +98,8 @@ func testHidden(t *testing.T, open Open) {
 	sec.Sources[2].Priority = 10
 	be = open(t, dir, []newsdesk.Section{sec}, now)
 	defer be.Close()
-	second := report(fetches[2].src, "story", upd.Title, 0, 80, T0.Add(-8*time.Hour)) // its own link, the same text
-	save(t, ctx, be, &sec, fetch{fetches[2].src, append([]newsdesk.Item{second}, fetches[2].items...)})
+	second := report(fetches[2].Source, "story", upd.Title, 0, 80, T0.Add(-8*time.Hour)) // its own link, the same text
+	save(t, ctx, be, &sec, Fetch{fetches[2].Source, append([]newsdesk.Item{second}, fetches[2].Items...)})
 	if got, want := keys(t, ctx, be, &sec), "c/lone b/lone a/lone"; got != want {
 		t.Fatalf("after a second report of the hidden story: feed = %q, want %q", got, want)
 	}
@@ -145,7 +145,7 @@ func testPin(t *testing.T, open Open) {
 		t.Fatalf("after pin: feed = %q, want %q", got, want)
 	}
 	items, _ = be.Items(ctx, sec.ID, sec.Limit)
-	if !items[0].SortAt.Equal(dates[items[0].Key]) || !items[0].Published.Equal(fetches[0].items[0].Published) {
+	if !items[0].SortAt.Equal(dates[items[0].Key]) || !items[0].Published.Equal(fetches[0].Items[0].Published) {
 		t.Fatalf("the pinned item's dates changed: sort %v published %v", items[0].SortAt, items[0].Published)
 	}
 	clock = T0.Add(2 * time.Hour) // the pin expired
@@ -172,9 +172,9 @@ func testReapply(t *testing.T, open Open) {
 		save(t, ctx, be, &sec, f)
 	}
 	// A second report of the story, from C, represented by A (earlier).
-	second := report(fetches[2].src, "story", "Travaux : le pont ferme", 500, 80, T0.Add(-8*time.Hour))
+	second := report(fetches[2].Source, "story", "Travaux : le pont ferme", 500, 80, T0.Add(-8*time.Hour))
 	second.Link, second.CanonicalLink = "http://127.0.0.1:9/a/story.html", "http://127.0.0.1:9/a/story.html"
-	save(t, ctx, be, &sec, fetch{fetches[2].src, append([]newsdesk.Item{second}, fetches[2].items...)})
+	save(t, ctx, be, &sec, Fetch{fetches[2].Source, append([]newsdesk.Item{second}, fetches[2].Items...)})
 	want := render(t, ctx, be, &sec)
 	if got, w := keys(t, ctx, be, &sec), "c/lone b/lone a/lone a/story"; got != w {
 		t.Fatalf("feed = %q, want %q", got, w)
@@ -212,11 +212,11 @@ func testHiddenRetention(t *testing.T, open Open) {
 	for _, f := range fetches {
 		save(t, ctx, be, &sec, f)
 	}
-	story := fetches[0].items[0] // T0-9h
-	second := report(fetches[2].src, "story", story.Title, 0, 80, T0.Add(-2*time.Hour))
-	fresh := report(fetches[1].src, "fresh", "Le musee rouvre ses salles", 7000, 80, T0.Add(-time.Hour))
-	save(t, ctx, be, &sec, fetch{fetches[2].src, append([]newsdesk.Item{second}, fetches[2].items...)})
-	save(t, ctx, be, &sec, fetch{fetches[1].src, append([]newsdesk.Item{fresh}, fetches[1].items...)})
+	story := fetches[0].Items[0] // T0-9h
+	second := report(fetches[2].Source, "story", story.Title, 0, 80, T0.Add(-2*time.Hour))
+	fresh := report(fetches[1].Source, "fresh", "Le musee rouvre ses salles", 7000, 80, T0.Add(-time.Hour))
+	save(t, ctx, be, &sec, Fetch{fetches[2].Source, append([]newsdesk.Item{second}, fetches[2].Items...)})
+	save(t, ctx, be, &sec, Fetch{fetches[1].Source, append([]newsdesk.Item{fresh}, fetches[1].Items...)})
 	edit(t, ctx, be, &sec, story.Link, curate.Action{Kind: curate.Hide})
 	if got, want := keys(t, ctx, be, &sec), "b/fresh c/lone b/lone a/lone"; got != want {
 		t.Fatalf("after hide: feed = %q, want %q", got, want)
