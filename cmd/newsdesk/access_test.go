@@ -280,3 +280,37 @@ func TestDeskLoginAndCSRF(t *testing.T) {
 		t.Fatalf("the token appears in the logs")
 	}
 }
+
+// TestDeskUnderBasePath: with a path in base_url, the desk and the API
+// are served under it, and the desk's links, forms and redirects carry it.
+func TestDeskUnderBasePath(t *testing.T) {
+	const token = "base-token-93c1e7a2f4d6"
+	s, _ := testServer(t, "token: "+token+"\n")
+	cfg := *s.cfg
+	cfg.BaseURL = "http://127.0.0.1:8080/news"
+	s.cfg = &cfg
+	s.guard = newGuard(func() string { return s.config().Token }, s.log)
+	h, _ := s.routes()
+	rec := do(h, "POST", "/news/desk/login", remote, nil, url.Values{"token": {token}})
+	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/news/desk" {
+		t.Fatalf("login under /news = %d, Location %q", rec.Code, rec.Header().Get("Location"))
+	}
+	c := rec.Result().Cookies()[0]
+	page := do(h, "GET", "/news/desk/politique", remote, map[string]string{"Cookie": c.Name + "=" + c.Value}, nil).Body.String()
+	for _, want := range []string{`href="/news/static/style.css"`, `action="/news/desk/politique/items/`, `action="/news/desk/logout"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("desk page under /news lacks %s", want)
+		}
+	}
+	if strings.Contains(page, `action="/desk`) {
+		t.Errorf("desk page under /news has a form outside it")
+	}
+	item := firstItem(t, s)
+	api := do(h, "POST", "/news/api/sections/politique/items/"+item+"/pin", remote, map[string]string{"Authorization": "Bearer " + token}, nil)
+	if api.Code != http.StatusOK || !strings.Contains(api.Body.String(), `"pinned_until"`) {
+		t.Fatalf("pin under /news = %d %s", api.Code, api.Body)
+	}
+	if rec := do(h, "GET", "/desk", remote, nil, nil); rec.Code != http.StatusNotFound {
+		t.Errorf("GET /desk outside the base path = %d, want 404", rec.Code)
+	}
+}
