@@ -139,7 +139,7 @@ func (db *DB) SectionItems(ctx context.Context, section string, page newsdesk.Pa
 func (db *DB) pinnedItems(ctx context.Context, section string) ([]newsdesk.Item, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT `+itemColumns+` FROM section_items si
 		JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id
-		WHERE si.section = ? AND si.pinned_until > ? AND si.state = 'in'
+		WHERE si.section = ? AND si.pinned_until <> 0 AND si.pinned_until > ? AND si.state = 'in'
 		ORDER BY si.sort_at DESC, si.ord DESC`, section, db.Now().Unix())
 	if err != nil {
 		return nil, fmt.Errorf("read pinned items of %s: %w", section, err)
