@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -74,9 +75,16 @@ func published(ctx context.Context, q queryer, section string) (map[int64]string
 func (db *DB) reapply(ctx context.Context, sec *newsdesk.Section, now time.Time, dryRun bool) ([]RuleChange, error) {
 	// Which stored items' admission differs from their decision, read
 	// outside the write lock: usually none, and then nothing is written.
-	rows, err := db.r.QueryContext(ctx, `SELECT `+itemColumns+`, si.state, si.reason FROM section_items si
-		JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id
-		WHERE si.section = ? ORDER BY i.story_at, i.ord`, sec.ID)
+	// Without rules only filtered items can change (they come back); the
+	// content is read only for a rule on it.
+	columns := itemColumns
+	if !usesContent(sec) {
+		columns = strings.Replace(columns, "i.content_html", "''", 1)
+	}
+	onlyFiltered := !hasRules(sec)
+	rows, err := db.r.QueryContext(ctx, `SELECT `+columns+`, si.state, si.reason, i.story_at FROM section_items si
+		CROSS JOIN items i ON i.id = si.item_id CROSS JOIN sources s ON s.id = i.source_id
+		WHERE si.section = ? AND (? = 0 OR si.state = 'filtered')`, sec.ID, onlyFiltered)
 	if err != nil {
 		return nil, err
 	}
@@ -84,11 +92,13 @@ func (db *DB) reapply(ctx context.Context, sec *newsdesk.Section, now time.Time,
 		it     newsdesk.Item
 		reason string // the rule that leaves it out now ("" : admitted)
 		out    bool   // it leaves the section
+		story  int64
 	}
 	var leave, enter []cand
 	for rows.Next() {
 		var state, stored string
-		it, err := scanItem(scanWith{rows, []any{&state, &stored}})
+		var story int64
+		it, err := scanItem(scanWith{rows, []any{&state, &stored, &story}})
 		if err != nil {
 			rows.Close()
 			return nil, err
@@ -96,17 +106,26 @@ func (db *DB) reapply(ctx context.Context, sec *newsdesk.Section, now time.Time,
 		reason := sec.Admit(&it, sec.Source(it.SourceURL), now)
 		switch filtered := state == StateFiltered; {
 		case reason != "" && !filtered:
-			leave = append(leave, cand{it, reason, true})
+			leave = append(leave, cand{it, reason, true, story})
 		case reason == "" && filtered:
-			enter = append(enter, cand{it, stored, false})
+			enter = append(enter, cand{it, stored, false, story})
 		case reason != "" && filtered && reason != stored:
-			enter = append(enter, cand{it, reason, false}) // another rule: its reason changes
+			enter = append(enter, cand{it, reason, false, story}) // another rule: its reason changes
 		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	// In the engine's stable order (story date, then order key).
+	byStory := func(a, b cand) int {
+		if c := cmp.Compare(a.story, b.story); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.it.Ord, b.it.Ord)
+	}
+	slices.SortFunc(leave, byStory)
+	slices.SortFunc(enter, byStory)
 	if len(leave) == 0 && len(enter) == 0 {
 		return nil, nil
 	}
@@ -192,6 +211,30 @@ func (db *DB) reapply(ctx context.Context, sec *newsdesk.Section, now time.Time,
 		return nil
 	})
 	return changes, err
+}
+
+// hasRules reports whether the section has a rule that can leave an item
+// out.
+func hasRules(sec *newsdesk.Section) bool {
+	if len(sec.Include) > 0 || len(sec.Exclude) > 0 || sec.MaxAge > 0 {
+		return true
+	}
+	for _, src := range sec.Sources {
+		if len(src.Categories) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// usesContent reports whether a rule of the section reads the content.
+func usesContent(sec *newsdesk.Section) bool {
+	for _, r := range append(slices.Clone(sec.Include), sec.Exclude...) {
+		if r.Field == "content" {
+			return true
+		}
+	}
+	return false
 }
 
 func stateOf(v string) string  { s, _, _ := strings.Cut(v, "\x00"); return s }
