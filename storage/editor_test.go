@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,6 +58,70 @@ func TestFindItems(t *testing.T) {
 	}
 	if _, err := db.FindItems(ctx, "other", "1"); !errors.Is(err, storage.ErrNoItem) {
 		t.Errorf("FindItems in a section that does not hold it = %v, want ErrNoItem", err)
+	}
+	if err := db.CheckInvariants(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestPinnedPaging: pinned stories open the first page (at most half of
+// it), the pages together hold every item exactly once, and dates do not
+// change.
+func TestPinnedPaging(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+	db := storage.New(filepath.Join(t.TempDir(), "pins.db"))
+	db.Now = func() time.Time { return now }
+	if err := db.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	const src = "http://127.0.0.1:9/feed"
+	db.SetSections([]newsdesk.Section{{ID: "s", Sources: []newsdesk.SectionSource{{URL: src}}}})
+	var items []newsdesk.Item
+	titles := []string{"Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf"}
+	for i, title := range titles {
+		items = append(items, newsdesk.Item{Key: "guid:" + title, GUID: title, Title: title + " story number " + title,
+			Link: "http://127.0.0.1/" + title, CanonicalLink: "http://127.0.0.1/" + title, ContentHash: title,
+			Published: now.Add(-time.Duration(10-i) * time.Hour)})
+	}
+	if _, err := db.SaveFetch(ctx, storage.Fetch{Source: newsdesk.Source{URL: src, Sections: []string{"s"}}, Items: items}); err != nil {
+		t.Fatal(err)
+	}
+	// Pin the three oldest: with pages of 4, two of them open the first page.
+	for _, title := range []string{"Alpha", "Bravo", "Charlie"} {
+		fs, err := db.FindItems(ctx, "s", "http://127.0.0.1/"+title)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Edit(ctx, "s", fs[0].ID, storage.EditorAction{Kind: "pin", Until: now.Add(time.Hour), Who: "test"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	page := newsdesk.Page{Limit: 4}
+	for range 5 {
+		its, err := db.SectionItems(ctx, "s", page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range its {
+			got = append(got, it.GUID)
+			if want := items[slices.IndexFunc(items, func(x newsdesk.Item) bool { return x.GUID == it.GUID })].Published; !it.Published.Equal(want) {
+				t.Errorf("%s: published %v, want %v", it.GUID, it.Published, want)
+			}
+		}
+		if len(its) < page.Limit {
+			break
+		}
+		last := its[len(its)-1]
+		page.Before = &newsdesk.Cursor{SortAt: last.SortAt, Ord: last.Ord}
+	}
+	// The two newest pins (Charlie, Bravo) open the first page; Alpha, the
+	// third, stays at its place by date.
+	want := "Charlie Bravo Golf Foxtrot Echo Delta Alpha"
+	if g := strings.Join(got, " "); g != want {
+		t.Fatalf("pages = %q, want %q", g, want)
 	}
 	if err := db.CheckInvariants(ctx); err != nil {
 		t.Fatal(err)

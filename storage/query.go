@@ -73,15 +73,20 @@ func (db *DB) SectionItems(ctx context.Context, section string, page newsdesk.Pa
 	var out []newsdesk.Item
 	taken := map[string]int{}
 	// Pinned stories come first on the first page and nowhere else: the
-	// walk by date skips them, so paging never repeats one.
+	// walk by date skips them, so paging never repeats one. They take at
+	// most half of the page, so that the page ends with an item of the
+	// walk, whose date the next page's cursor carries.
 	pinned, err := db.pinnedItems(ctx, section)
 	if err != nil {
 		return nil, err
 	}
+	// Pins beyond that stay at their place by date (every page of one
+	// limit agrees on which pins go first).
+	pinned = pinned[:min(len(pinned), max(1, limit/2))]
 	skip := make(map[int64]bool, len(pinned))
 	for _, it := range pinned {
 		skip[it.ID] = true
-		if page.Before == nil && len(out) < limit {
+		if page.Before == nil {
 			taken[it.SourceURL]++
 			out = append(out, it)
 		}
