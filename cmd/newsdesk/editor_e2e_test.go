@@ -254,6 +254,7 @@ func TestEditorEndToEnd(t *testing.T) {
 		t.Fatalf("report's editor actions = %+v, want 1 hide, ≥1 unhide (one per story member), 2 pins, 2 unpins (one expired)", e)
 	}
 	code, out, _ = runCLI(t, "--config", cfg, "explain", "--section", "desk")
+	t.Logf("explain:\n%s", out)
 	for _, want := range []string{"by api: checked with the desk", "by expiry: pin expired", "by " + osUser() + ": published by mistake"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("explain lacks %q:\n%s", want, out)
@@ -286,6 +287,7 @@ func TestRulesOnStoredItems(t *testing.T) {
 		strings.Count(out, "\n") != 3 {
 		t.Fatalf("preview: exit %d\n%s%s", code, out, errOut)
 	}
+	t.Logf("preview:\n%s", out)
 	if !hasTitle(feedItems(t, base), pont) {
 		t.Fatal("preview changed what is published")
 	}
