@@ -54,6 +54,7 @@ type Fetch struct {
 	UserAgent           string        // sent to sources
 	MaxBody             int64         // bytes; larger responses are refused
 	RespectCacheHeaders bool          // honour Cache-Control max-age / Expires when scheduling
+	ArticleBudget       int           // article pages fetched per source per run (full_text)
 }
 
 // Retention says how long items are kept.
@@ -71,7 +72,10 @@ const (
 	DefaultSchedule  = "@every 15m"
 	DefaultUserAgent = "newsdesk/1.0 (+https://github.com/newsdesk/newsdesk)"
 	DefaultLimit     = 50 // items in a section's output feed
-	MaxLimit         = 1000
+	// DefaultArticleBudget is fetch.article_budget: article pages fetched
+	// per source per run for full_text sources.
+	DefaultArticleBudget = 20
+	MaxLimit             = 1000
 )
 
 // Default returns the configuration used for every key a file leaves out.
@@ -90,6 +94,7 @@ func Default() *Config {
 			UserAgent:           DefaultUserAgent,
 			MaxBody:             10_000_000,
 			RespectCacheHeaders: true,
+			ArticleBudget:       DefaultArticleBudget,
 		},
 		Retention: Retention{
 			MaxAge:   720 * time.Hour,
@@ -169,7 +174,8 @@ func (c *Config) Section(id string) *newsdesk.Section {
 
 // Sources returns every distinct source URL once, in config order, with
 // the ids of all sections listing it, the first non-empty title, the first
-// explicit schedule (else c.Schedule) and the union of the strip patterns.
+// explicit schedule (else c.Schedule), the union of the strip patterns and
+// of the full-text hosts, and the strongest full-text mode.
 func (c *Config) Sources() []newsdesk.Source {
 	var out []newsdesk.Source
 	at := make(map[string]int)
@@ -191,6 +197,12 @@ func (c *Config) Sources() []newsdesk.Source {
 			}
 			if ss.Schedule != "" && !explicit[ss.URL] {
 				src.Schedule, explicit[ss.URL] = ss.Schedule, true
+			}
+			src.FullText = max(src.FullText, ss.FullText)
+			for _, h := range ss.FullTextHosts {
+				if !slices.Contains(src.FullTextHosts, h) {
+					src.FullTextHosts = append(src.FullTextHosts, h)
+				}
 			}
 			for _, re := range ss.Strip {
 				if !slices.ContainsFunc(src.Strip, func(have *regexp.Regexp) bool { return have.String() == re.String() }) {

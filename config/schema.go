@@ -97,6 +97,7 @@ func (d *decoder) configFields(c *Config) []field {
 				{"user_agent", d.str(&c.Fetch.UserAgent)},
 				{"max_body", d.size(&c.Fetch.MaxBody)},
 				{"respect_cache_headers", d.boolean(&c.Fetch.RespectCacheHeaders)},
+				{"article_budget", d.integer(&c.Fetch.ArticleBudget)},
 			})
 		}},
 		{"retention", func(n *yaml.Node, path string) {
@@ -176,6 +177,8 @@ func (d *decoder) source(n *yaml.Node, path string) newsdesk.SectionSource {
 					}
 				})
 			}},
+			{"full_text", d.fullText(&s.FullText)},
+			{"full_text_hosts", d.hosts(&s.FullTextHosts)},
 		})
 	default:
 		d.errorf(n, path, "expected a URL or a mapping with a url key, got %s", describe(n))

@@ -34,6 +34,10 @@ type Desk struct {
 	OnChange func(sections []string)
 	// Observe, when set, is called with every report (metrics).
 	Observe func(Report)
+	// AfterStore, when set, is called once a fetch of a source whose
+	// full_text is on is stored (its items already published): the
+	// article stage (package article) starts there.
+	AfterStore func(ctx context.Context, src newsdesk.Source)
 	// MaxPending bounds the fetches between the start of their request and
 	// the end of their store transaction (default 16). Stores are
 	// serialized on one writer; without a bound, documents fetched faster
@@ -154,6 +158,9 @@ func (d *Desk) FetchSource(ctx context.Context, src newsdesk.Source, force bool)
 	}
 	if d.Observe != nil {
 		d.Observe(rep)
+	}
+	if err == nil && d.AfterStore != nil && src.FullText != newsdesk.FullTextOff {
+		d.AfterStore(ctx, src)
 	}
 	return rep
 }

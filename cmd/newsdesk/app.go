@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"newsdesk/article"
 	"newsdesk/config"
 	"newsdesk/feedgen"
 	"newsdesk/fetcher"
@@ -25,6 +26,8 @@ type app struct {
 	db      *storage.DB
 	fetcher *fetcher.Fetcher
 	desk    *ingest.Desk
+	// articles runs the full-text stage after a source is stored.
+	articles *article.Runner
 }
 
 // loadConfig loads and validates the config, printing every problem.
@@ -106,6 +109,9 @@ func openStoreWith(ctx context.Context, g *globals, cfg *config.Config) (*app, e
 	f := fetcher.New(fetcherOptions(cfg, log))
 	a := &app{cfg: cfg, log: log, db: db, fetcher: f}
 	a.desk = &ingest.Desk{Fetcher: f, Store: db, Tracking: cfg.Tracking, Logger: log.With("component", "fetch")}
+	a.articles = &article.Runner{Stage: &article.Stage{Fetcher: f, Store: db, UserAgent: cfg.Fetch.UserAgent,
+		Budget: cfg.Fetch.ArticleBudget, Tracking: cfg.Tracking, Logger: log.With("component", "articles")}}
+	a.desk.AfterStore = a.articles.Kick
 	return a, nil
 }
 
@@ -133,6 +139,7 @@ func feedOptions(cfg *config.Config, log *slog.Logger) feedgen.Options {
 }
 
 func (a *app) Close() {
+	a.articles.Wait()
 	a.fetcher.Close()
 	if err := a.db.Close(); err != nil {
 		a.log.Error("close database", "err", err)

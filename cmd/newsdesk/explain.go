@@ -20,8 +20,9 @@ func explainCommand() *command {
 			fs := newFlags(g, "explain", "--section ID [--limit N]",
 				"Lists the section's most recent items with the decision made for each: in,\n"+
 					"filtered (and the rule), duplicate (and the item it was merged into), or\n"+
-					"hidden by an editor; when the decision last changed; pins; and the editor's\n"+
-					"actions (who, when, why).")
+					"hidden by an editor; when the decision last changed; pins; the editor's\n"+
+					"actions (who, when, why); for full_text sources, whether the article's text\n"+
+					"is published or why not.")
 			fs.StringVar(&section, "section", "", "section id (required)")
 			fs.IntVar(&limit, "limit", 50, "items to show")
 			return fs
@@ -42,8 +43,20 @@ func explainCommand() *command {
 			if err != nil {
 				return fail(g, err)
 			}
+			ids := make([]int64, len(ds))
+			for i, d := range ds {
+				ids[i] = d.ItemID
+			}
+			texts, err := a.db.ArticleStates(ctx, ids)
+			if err != nil {
+				return fail(g, err)
+			}
 			tw := tabwriter.NewWriter(g.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ITEM\tDATE\tSTATE\tSOURCE\tTITLE\tWHY\tDECIDED")
+			header := "ITEM\tDATE\tSTATE\tSOURCE\tTITLE\tWHY\tDECIDED"
+			if len(texts) > 0 {
+				header += "\tFULL TEXT"
+			}
+			fmt.Fprintln(tw, header)
 			now := time.Now()
 			for _, d := range ds {
 				why := d.Reason
@@ -56,8 +69,16 @@ func explainCommand() *command {
 				if d.Hidden && d.State != storage.StateHidden {
 					why += "; hidden by an editor (applies if it represents a story again)"
 				}
-				fmt.Fprintf(tw, "#%d\t%s\t%s\t%s\t%s\t%s\t%s\n", d.ItemID, d.SortAt.Format("2006-01-02 15:04"), d.State,
+				fmt.Fprintf(tw, "#%d\t%s\t%s\t%s\t%s\t%s\t%s", d.ItemID, d.SortAt.Format("2006-01-02 15:04"), d.State,
 					clip(d.Source, 24), clip(d.Title, 60), why, d.DecidedAt.Local().Format("2006-01-02 15:04:05"))
+				if len(texts) > 0 {
+					text := "-"
+					if st, ok := texts[d.ItemID]; ok {
+						text = st.String()
+					}
+					fmt.Fprintf(tw, "\t%s", text)
+				}
+				fmt.Fprintln(tw)
 			}
 			if err := tw.Flush(); err != nil {
 				return fail(g, err)

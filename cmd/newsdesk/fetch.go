@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"sync"
 
 	"newsdesk"
+	"newsdesk/article"
 	"newsdesk/ingest"
 )
 
@@ -64,8 +66,25 @@ func fetchCommand() *command {
 				}
 			}
 			bar.start(len(sources))
+			var artMu sync.Mutex
+			var articles []article.Report
+			a.articles.Done = func(r article.Report, err error) {
+				artMu.Lock()
+				defer artMu.Unlock()
+				if err != nil && ctx.Err() == nil {
+					fmt.Fprintf(g.stderr, "newsdesk: articles of %s: %v\n", r.Source, err)
+				}
+				articles = append(articles, r)
+			}
 			reports := a.desk.FetchAll(ctx, sources, force, bar.step)
 			bar.done()
+			// Items are stored and published; their articles finish now.
+			a.articles.Wait()
+			for _, r := range articles {
+				if r.Pending > 0 && !quiet {
+					fmt.Fprintln(g.stdout, articleLine(r))
+				}
+			}
 			var cancelled int
 			for _, r := range reports {
 				if r.Err != nil && ctx.Err() != nil && errors.Is(r.Err, context.Canceled) {
@@ -120,4 +139,11 @@ func summaryLine(r ingest.Report) string {
 		line += fmt.Sprintf(" (feed discovered at %s: put it in the config)", r.Discovered)
 	}
 	return line
+}
+
+// articleLine is one source's line of full-text outcomes in the fetch
+// summary.
+func articleLine(r article.Report) string {
+	return fmt.Sprintf("text  %s: %d full text, %d summary kept, %d retry later, %d not wanted, %d over budget (%d pages fetched, %d reused)",
+		r.Source, r.Full, r.Kept, r.Retry, r.Skipped, r.Deferred, r.Fetched, r.Reused)
 }

@@ -136,10 +136,10 @@ var sourcesPage = template.Must(template.New("sources").Funcs(template.FuncMap{"
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Sources — newsdesk</title><link rel="stylesheet" href="{{.Base}}/static/style.css"><link rel="icon" href="{{.Base}}/static/icon.svg" type="image/svg+xml"></head>
 <body class="wide"><main><h1>Sources</h1><p><a href="{{.Base}}/">Sections</a> · <a href="{{.Base}}/report">Report</a> · <a href="{{.Base}}/api/sources">JSON</a></p>
-<table><thead><tr><th>Source</th><th>Sections</th><th>Last fetch</th><th>Status</th><th class="num">Errors</th><th class="num">Items</th><th class="num">Took</th><th>Next fetch</th><th>Note</th></tr></thead><tbody>
+<table><thead><tr><th>Source</th><th>Sections</th><th>Last fetch</th><th>Status</th><th class="num">Errors</th><th class="num">Items</th><th>Full text</th><th class="num">Took</th><th>Next fetch</th><th>Note</th></tr></thead><tbody>
 {{range .Rows}}<tr><td class="url" data-label="Source">{{with .Name}}<strong>{{.}}</strong><br>{{end}}<a href="{{.URL}}">{{.URL}}</a></td>
 <td data-label="Sections">{{range $i, $s := .Sections}}{{if $i}}, {{end}}<a href="{{$.Base}}/sections/{{$s}}">{{$s}}</a>{{end}}</td>
 <td class="nowrap" data-label="Last fetch">{{time .LastAttempt}}</td><td data-label="Status">{{.StatusText}}</td><td class="num" data-label="Errors">{{.ConsecutiveErrors}}</td>
-<td class="num" data-label="Items">{{.ItemsStored}}</td><td class="num nowrap" data-label="Took">{{if .LastAttempt.IsZero}}{{else}}{{ms .DurationMS}}{{end}}</td><td class="nowrap" data-label="Next fetch">{{time .NextFetch}}</td><td data-label="Note">{{.Note}}</td></tr>
+<td class="num" data-label="Items">{{.ItemsStored}}</td><td class="nowrap" data-label="Full text">{{.ArticleText}}</td><td class="num nowrap" data-label="Took">{{if .LastAttempt.IsZero}}{{else}}{{ms .DurationMS}}{{end}}</td><td class="nowrap" data-label="Next fetch">{{time .NextFetch}}</td><td data-label="Note">{{.Note}}</td></tr>
 {{end}}</tbody></table></main></body></html>
 `))

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"newsdesk"
+	"newsdesk/article"
 	"newsdesk/config"
 	"newsdesk/feedgen"
 	"newsdesk/metrics"
@@ -88,9 +89,16 @@ func (s *server) run(ctx context.Context, ln net.Listener, grace time.Duration) 
 	cfg := s.config()
 	s.feeds = feedgen.NewHandler(s.db, cfg.Sections, feedOptions(cfg, s.log))
 	s.desk.OnChange = func(ids []string) { s.feeds.Invalidate(ids...) }
+	s.articles.Stage.OnChange = s.desk.OnChange
 	s.metrics = metrics.New(version)
 	s.metrics.WatchNearIndex(s.db.NearIndexItems)
 	s.desk.Observe = s.metrics.Observe
+	s.articles.Done = func(r article.Report, err error) {
+		s.metrics.ObserveArticles(r)
+		if err != nil {
+			s.log.Warn("articles", "source", r.Source, "err", err)
+		}
+	}
 
 	jobs, cancelJobs := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelJobs()
@@ -174,7 +182,7 @@ func (s *server) run(ctx context.Context, ln net.Listener, grace time.Duration) 
 	defer cancel()
 	s.sched.Stop(stopCtx)
 	done := make(chan struct{})
-	go func() { s.fetches.Wait(); close(done) }()
+	go func() { s.fetches.Wait(); s.articles.Wait(); close(done) }()
 	select {
 	case <-done:
 	case <-stopCtx.Done():
