@@ -99,11 +99,14 @@ func TestPinnedPaging(t *testing.T) {
 		}
 	}
 	var got []string
-	page := newsdesk.Page{Limit: 4}
-	for range 5 {
-		its, err := db.SectionItems(ctx, "s", page)
+	page := &newsdesk.Page{Limit: 4}
+	for n := 0; page != nil && n < 5; n++ {
+		its, next, err := db.SectionPage(ctx, "s", *page)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if len(its) > 4 {
+			t.Fatalf("page %d holds %d items, want at most 4", n, len(its))
 		}
 		for _, it := range its {
 			got = append(got, it.GUID)
@@ -111,11 +114,7 @@ func TestPinnedPaging(t *testing.T) {
 				t.Errorf("%s: published %v, want %v", it.GUID, it.Published, want)
 			}
 		}
-		if len(its) < page.Limit {
-			break
-		}
-		last := its[len(its)-1]
-		page.Before = &newsdesk.Cursor{SortAt: last.SortAt, Ord: last.Ord}
+		page = next
 	}
 	// The two newest pins (Charlie, Bravo) open the first page; Alpha, the
 	// third, stays at its place by date.
@@ -125,5 +124,51 @@ func TestPinnedPaging(t *testing.T) {
 	}
 	if err := db.CheckInvariants(ctx); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestPinnedPagingOfOne: with pages of one item, the pin fills the first
+// page and the next page starts with the newest item of the walk.
+func TestPinnedPagingOfOne(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+	db := storage.New(filepath.Join(t.TempDir(), "pin1.db"))
+	db.Now = func() time.Time { return now }
+	if err := db.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	const src = "http://127.0.0.1:9/feed"
+	db.SetSections([]newsdesk.Section{{ID: "s", Sources: []newsdesk.SectionSource{{URL: src}}}})
+	var items []newsdesk.Item
+	for i, title := range []string{"Old", "Mid", "New"} {
+		items = append(items, newsdesk.Item{Key: "guid:" + title, GUID: title, Title: title + " report of the day",
+			Link: "http://127.0.0.1/" + title, CanonicalLink: "http://127.0.0.1/" + title, ContentHash: title,
+			Published: now.Add(-time.Duration(5-i) * time.Hour)})
+	}
+	if _, err := db.SaveFetch(ctx, storage.Fetch{Source: newsdesk.Source{URL: src, Sections: []string{"s"}}, Items: items}); err != nil {
+		t.Fatal(err)
+	}
+	fs, err := db.FindItems(ctx, "s", "http://127.0.0.1/Old")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Edit(ctx, "s", fs[0].ID, storage.EditorAction{Kind: "pin", Until: now.Add(time.Hour), Who: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	page := &newsdesk.Page{Limit: 1}
+	for n := 0; page != nil && n < 6; n++ {
+		its, next, err := db.SectionPage(ctx, "s", *page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range its {
+			got = append(got, it.GUID)
+		}
+		page = next
+	}
+	if g, want := strings.Join(got, " "), "Old New Mid"; g != want {
+		t.Fatalf("pages of one = %q, want %q", g, want)
 	}
 }
