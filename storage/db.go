@@ -155,6 +155,10 @@ func (db *DB) Open(ctx context.Context) error {
 		db.Close()
 		return fmt.Errorf("open database %s: %w", db.Path, err)
 	}
+	if err := db.resign(ctx); err != nil {
+		db.Close()
+		return fmt.Errorf("open database %s: %w", db.Path, err)
+	}
 	if err := db.prepare(ctx); err != nil {
 		db.Close()
 		return fmt.Errorf("open database %s: %w", db.Path, err)
