@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"newsdesk"
 	"newsdesk/article"
 	"newsdesk/config"
 	"newsdesk/feedgen"
@@ -26,6 +27,7 @@ type app struct {
 	db      *storage.DB
 	fetcher *fetcher.Fetcher
 	desk    *ingest.Desk
+	red     newsdesk.Redactor // how every output shows source URLs
 	// articles runs the full-text stage after a source is stored.
 	articles *article.Runner
 }
@@ -99,7 +101,8 @@ func openStore(ctx context.Context, g *globals) (*app, error) {
 }
 
 func openStoreWith(ctx context.Context, g *globals, cfg *config.Config) (*app, error) {
-	log := g.logger()
+	red := newsdesk.NewRedactor(cfg.Redact)
+	log := redactLogger(g.logger(), red)
 	db := storage.New(cfg.Database)
 	db.Logger = log.With("component", "storage")
 	if err := db.Open(ctx); err != nil {
@@ -107,7 +110,7 @@ func openStoreWith(ctx context.Context, g *globals, cfg *config.Config) (*app, e
 	}
 	db.SetSections(cfg.Sections)
 	f := fetcher.New(fetcherOptions(cfg, log))
-	a := &app{cfg: cfg, log: log, db: db, fetcher: f}
+	a := &app{cfg: cfg, log: log, db: db, fetcher: f, red: red}
 	a.desk = &ingest.Desk{Fetcher: f, Store: db, Tracking: cfg.Tracking, Logger: log.With("component", "fetch")}
 	a.articles = &article.Runner{Stage: &article.Stage{Fetcher: f, Store: db, UserAgent: cfg.Fetch.UserAgent,
 		Budget: cfg.Fetch.ArticleBudget, Tracking: cfg.Tracking, Logger: log.With("component", "articles")}}
@@ -122,6 +125,7 @@ func fetcherOptions(cfg *config.Config, log *slog.Logger) fetcher.Options {
 		PerHost:             cfg.Fetch.PerHost,
 		UserAgent:           cfg.Fetch.UserAgent,
 		MaxBody:             cfg.Fetch.MaxBody,
+		MaxItems:            cfg.Fetch.MaxItems,
 		RespectCacheHeaders: cfg.Fetch.RespectCacheHeaders,
 		Logger:              log.With("component", "fetcher"),
 	}
@@ -135,6 +139,7 @@ func feedOptions(cfg *config.Config, log *slog.Logger) feedgen.Options {
 		MaxAge:    cacheMaxAge(cfg),
 		Location:  time.Local,
 		Logger:    log.With("component", "feedgen"),
+		Redact:    newsdesk.NewRedactor(cfg.Redact),
 	}
 }
 

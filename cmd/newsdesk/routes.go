@@ -22,25 +22,19 @@ func (s *server) routes() (public, admin http.Handler) {
 		s.guard = newGuard(func() string { return s.config().Token }, s.log.With("component", "access"))
 	}
 	base := feedgen.BasePath(s.config().BaseURL)
-	health := func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		if err := s.db.Ping(r.Context()); err != nil {
-			http.Error(w, "database: "+err.Error(), http.StatusServiceUnavailable)
-			return
-		}
-		w.Write([]byte("ok\n"))
-	}
 	mux := http.NewServeMux()
 	if s.feeds != nil {
 		mux.Handle("/", s.feeds.Routes())
 	}
-	mux.HandleFunc("GET /healthz", health)
+	mux.HandleFunc("GET /healthz", s.serveHealth)
+	mux.HandleFunc("/healthz", methodNotAllowed)
 	under := func(h http.Handler) http.Handler {
 		if base == "" {
 			return s.metrics.Instrument(h)
 		}
 		root := http.NewServeMux()
-		root.HandleFunc("GET /healthz", health)
+		root.HandleFunc("GET /healthz", s.serveHealth)
+		root.HandleFunc("/healthz", methodNotAllowed)
 		root.Handle("/", feedgen.Under(base, s.metrics.Instrument(h)))
 		return root
 	}
@@ -64,9 +58,9 @@ func (s *server) adminRoutes(mux *http.ServeMux, base string) {
 	s.deskRoutes(mux, protect)
 	handle("POST /api/sections/{id}/items/{item}/{action}", s.serveEdit)
 	handle("GET /api/sources", func(w http.ResponseWriter, r *http.Request) {
-		rows, err := sourceRows(r.Context(), s.config(), s.db, time.Now(), s.sched.Entries())
+		rows, err := sourceRows(r.Context(), s.config(), s.db, time.Now(), s.sched.Entries(), s.desk.StoreFailures())
 		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
+			s.storageError(w, r, err)
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
@@ -76,9 +70,9 @@ func (s *server) adminRoutes(mux *http.ServeMux, base string) {
 		enc.Encode(rows)
 	})
 	handle("GET /sources", func(w http.ResponseWriter, r *http.Request) {
-		rows, err := sourceRows(r.Context(), s.config(), s.db, time.Now(), s.sched.Entries())
+		rows, err := sourceRows(r.Context(), s.config(), s.db, time.Now(), s.sched.Entries(), s.desk.StoreFailures())
 		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
+			s.storageError(w, r, err)
 			return
 		}
 		htmlHeaders(w)
@@ -89,7 +83,7 @@ func (s *server) adminRoutes(mux *http.ServeMux, base string) {
 	handle("GET /report", func(w http.ResponseWriter, r *http.Request) {
 		rep, err := buildReport(r.Context(), s.snapshot(), time.Now(), 7, 72*time.Hour)
 		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
+			s.storageError(w, r, err)
 			return
 		}
 		htmlHeaders(w)
@@ -100,7 +94,7 @@ func (s *server) adminRoutes(mux *http.ServeMux, base string) {
 	handle("GET /api/report", func(w http.ResponseWriter, r *http.Request) {
 		rep, err := buildReport(r.Context(), s.snapshot(), time.Now(), 7, 72*time.Hour)
 		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
+			s.storageError(w, r, err)
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
@@ -108,6 +102,11 @@ func (s *server) adminRoutes(mux *http.ServeMux, base string) {
 		json.NewEncoder(w).Encode(rep)
 	})
 	mux.Handle("GET /metrics", protect(s.metrics.Handler(), nil))
+	// The operational paths answer other methods with 405 and Allow, as
+	// the feeds do (the catch-all "/" would otherwise say 404).
+	for _, p := range []string{"/metrics", "/sources", "/api/sources", "/report", "/api/report"} {
+		mux.HandleFunc(p, methodNotAllowed)
+	}
 }
 
 // snapshot returns the app with the current config, for handlers.
