@@ -311,11 +311,24 @@ func TestRulesOnStoredItems(t *testing.T) {
 	// A restart applies the config on disk at start, without a fetch.
 	cmd.Process.Signal(syscall.SIGTERM)
 	cmd.Wait()
+	excluded = strings.Replace(excluded, "    language: fr\n", "    language: fr\n    limit: 3\n", 1)
 	os.WriteFile(cfg, []byte(excluded), 0o644)
 	feeds.Close() // nothing can be fetched: the change comes from the stored items
-	_, logs = startServe(t, cfg)
+	cmd, logs = startServe(t, cfg)
 	eventually(t, "after a restart the excluded item is out", logs, func() bool {
 		items := feedItems(t, base)
 		return len(items) == 3 && !hasTitle(items, pont)
 	})
+	// source_cap alone, on SIGHUP: one place of three per source, so the
+	// Gazette's older item leaves the first page the feed has cached.
+	capped := strings.Replace(excluded, "    limit: 3\n", "    limit: 3\n    source_cap: 0.34\n", 1)
+	os.WriteFile(cfg, []byte(capped), 0o644)
+	cmd.Process.Signal(syscall.SIGHUP)
+	eventually(t, "source_cap applies after SIGHUP", logs, func() bool {
+		items := feedItems(t, base)
+		return len(items) == 2 && !hasTitle(items, biblio)
+	})
+	os.WriteFile(cfg, []byte(excluded), 0o644)
+	cmd.Process.Signal(syscall.SIGHUP)
+	eventually(t, "without source_cap the item is back", logs, func() bool { return hasTitle(feedItems(t, base), biblio) })
 }

@@ -232,3 +232,65 @@ func testHiddenRetention(t *testing.T, open Open) {
 		t.Fatalf("after pruning %d items (want 4, the hidden one among them): feed = %q, want %q", n, got, want)
 	}
 }
+
+// testReapplyEachRule applies each kind of section rule to the stored
+// items of a section, one at a time, as a reload would: include, a
+// source's categories, max_age and source_cap each take out what they
+// should, and going back to the rule-less section gives back the very
+// same feed.
+func testReapplyEachRule(t *testing.T, open Open) {
+	sec, fetches := editorFixture()
+	sec.Limit = 4
+	fetches[0].Items[0].Categories = []string{"Travaux"}
+	fetches[0].Items[1].Categories = []string{"Culture"}
+	ctx := context.Background()
+	now := func() time.Time { return T0 }
+	be := open(t, t.TempDir(), []newsdesk.Section{sec}, now)
+	defer be.Close()
+	for _, f := range fetches {
+		save(t, ctx, be, &sec, f)
+	}
+	const natural = "c/lone b/lone a/lone a/story"
+	if got := keys(t, ctx, be, &sec); got != natural {
+		t.Fatalf("feed = %q, want %q", got, natural)
+	}
+	want := render(t, ctx, be, &sec)
+	cases := []struct {
+		name string
+		with func(s *newsdesk.Section)
+		feed string
+	}{
+		{"include", func(s *newsdesk.Section) {
+			s.Include = []newsdesk.Rule{{Field: "title", Pattern: regexp.MustCompile("(?i)concours|marche")}}
+		}, "c/lone a/lone"},
+		{"categories", func(s *newsdesk.Section) {
+			s.Sources = append([]newsdesk.SectionSource(nil), s.Sources...)
+			s.Sources[0].Categories = []string{"culture"}
+		}, "c/lone b/lone a/lone"},
+		{"max_age", func(s *newsdesk.Section) { s.MaxAge = 7*time.Hour + 30*time.Minute }, "c/lone b/lone"},
+		// A's two items may take one place of four: its older one goes.
+		{"source_cap", func(s *newsdesk.Section) { s.SourceCap = 0.25 }, "c/lone b/lone a/lone"},
+	}
+	for _, c := range cases {
+		ruled := sec
+		c.with(&ruled)
+		if err := be.Reapply(ctx, []newsdesk.Section{ruled}); err != nil {
+			t.Fatal(err)
+		}
+		if err := be.CheckInvariants(ctx); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if got := keys(t, ctx, be, &ruled); got != c.feed {
+			t.Errorf("with %s: feed = %q, want %q", c.name, got, c.feed)
+		}
+		if err := be.Reapply(ctx, []newsdesk.Section{sec}); err != nil {
+			t.Fatal(err)
+		}
+		if err := be.CheckInvariants(ctx); err != nil {
+			t.Fatalf("without %s: %v", c.name, err)
+		}
+		if got := render(t, ctx, be, &sec); !bytes.Equal(got, want) {
+			t.Errorf("without %s again the feed differs:\n%s", c.name, firstDiff(got, want))
+		}
+	}
+}

@@ -54,6 +54,7 @@ func Run(t *testing.T, open Open) {
 	t.Run("HiddenStorySurvivesRetention", func(t *testing.T) { testHiddenRetention(t, open) })
 	t.Run("PinOrdersFirstUntilExpiry", func(t *testing.T) { testPin(t, open) })
 	t.Run("RulesApplyToStoredItems", func(t *testing.T) { testReapply(t, open) })
+	t.Run("EachRuleAppliesToStoredItems", func(t *testing.T) { testReapplyEachRule(t, open) })
 }
 
 // words returns n pseudo-words from a fixed vocabulary, starting at word
