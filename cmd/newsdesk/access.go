@@ -33,8 +33,9 @@ type guard struct {
 	now   func() time.Time
 	sleep func(ctx context.Context, d time.Duration)
 
-	mu    sync.Mutex
-	fails map[string]*failures // by client address
+	mu      sync.Mutex
+	fails   map[string]*failures // by client address
+	revoked map[string]time.Time // sessions ended by logout, until they expire
 }
 
 type failures struct {
@@ -66,7 +67,7 @@ type cookieKey struct{}
 func viaCookie(r *http.Request) bool { v, _ := r.Context().Value(cookieKey{}).(bool); return v }
 
 func newGuard(token func() string, log *slog.Logger) *guard {
-	return &guard{token: token, log: log, now: time.Now, fails: map[string]*failures{},
+	return &guard{token: token, log: log, now: time.Now, fails: map[string]*failures{}, revoked: map[string]time.Time{},
 		sleep: func(ctx context.Context, d time.Duration) {
 			t := time.NewTimer(d)
 			defer t.Stop()
@@ -114,7 +115,33 @@ func (g *guard) sessionOK(v, token string) bool {
 		return false
 	}
 	want := sign(key(token), "session", e)
-	return subtle.ConstantTimeCompare([]byte(mac), []byte(want)) == 1
+	if subtle.ConstantTimeCompare([]byte(mac), []byte(want)) != 1 {
+		return false
+	}
+	g.mu.Lock()
+	_, out := g.revoked[v]
+	g.mu.Unlock()
+	return !out
+}
+
+// revoke ends a session before its expiry (logout): a copy of the cookie
+// no longer works either. Revocations live in memory until the session
+// would have expired (a restart forgets them).
+func (g *guard) revoke(v string) {
+	e, _, _ := strings.Cut(v, ".")
+	exp, err := strconv.ParseInt(e, 10, 64)
+	if err != nil {
+		return
+	}
+	now := g.now()
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for s, until := range g.revoked {
+		if now.After(until) {
+			delete(g.revoked, s)
+		}
+	}
+	g.revoked[v] = time.Unix(exp, 0)
 }
 
 // csrfToken is the CSRF token of the forms of a desk session.

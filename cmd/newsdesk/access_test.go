@@ -140,6 +140,16 @@ func TestAdminAccessWithToken(t *testing.T) {
 	if len(got) != 4 || got[0] != 250*time.Millisecond || got[1] != 500*time.Millisecond || got[2] != time.Second || got[3] != 2*time.Second {
 		t.Errorf("delays after failures = %v, want 250ms, 500ms, 1s, 2s", got)
 	}
+	// Per client address: another client starts at the first delay, and
+	// the first client's count goes on.
+	do(h, "GET", "/sources", "198.51.100.9:41000", bearer("guess"), nil)
+	do(h, "GET", "/sources", remote, bearer("guess"), nil)
+	mu.Lock()
+	got = delays["x"][4:]
+	mu.Unlock()
+	if len(got) != 2 || got[0] != 250*time.Millisecond || got[1] != 4*time.Second {
+		t.Errorf("delays of another client, then of the first = %v, want 250ms, 4s", got)
+	}
 	l := logs.String()
 	if !strings.Contains(l, "rejected credentials") || !strings.Contains(l, "client=203.0.113.7") {
 		t.Errorf("failures are not logged with the client:\n%s", l)
@@ -275,6 +285,14 @@ func TestDeskLoginAndCSRF(t *testing.T) {
 	rec = do(h, "POST", "/desk/logout", remote, withCookie, url.Values{"csrf": {csrf}})
 	if out := rec.Result().Cookies(); rec.Code != http.StatusSeeOther || len(out) != 1 || out[0].MaxAge >= 0 {
 		t.Fatalf("logout = %d, cookies %v", rec.Code, out)
+	}
+	// The session is over on the server too: a copy of the cookie kept
+	// from before the logout opens nothing.
+	if rec := do(h, "GET", "/desk/politique", remote, withCookie, nil); rec.Code != http.StatusUnauthorized || strings.Contains(rec.Body.String(), `class="hide"`) {
+		t.Errorf("the desk with the cookie of a logged-out session = %d, want 401 and the login form", rec.Code)
+	}
+	if rec := do(h, "POST", action, remote, withCookie, url.Values{"csrf": {csrf}}); rec.Code != http.StatusUnauthorized {
+		t.Errorf("a desk form with the cookie of a logged-out session = %d, want 401", rec.Code)
 	}
 	if strings.Contains(logs.String(), token) {
 		t.Fatalf("the token appears in the logs")

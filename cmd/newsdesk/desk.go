@@ -81,6 +81,9 @@ func (s *server) serveLogout(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "forbidden: the form's CSRF token is missing or wrong (reload the desk)", http.StatusForbidden)
 		return
 	}
+	if c, err := r.Cookie(deskCookie); err == nil {
+		s.guard.revoke(c.Value)
+	}
 	logout(w, secureCookie(r, s.config().BaseURL))
 	http.Redirect(w, r, s.base()+"/desk", http.StatusSeeOther)
 }
