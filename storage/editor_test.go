@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -171,4 +172,81 @@ func TestPinnedPagingOfOne(t *testing.T) {
 	if g, want := strings.Join(got, " "), "Old New Mid"; g != want {
 		t.Fatalf("pages of one = %q, want %q", g, want)
 	}
+}
+
+// TestDecisionTimes: explain's "when the decision last changed" moves
+// when a rule applied to stored items changes an item's decision, when
+// the rule goes again and when an editor hides it; the other items keep
+// the time they were filed.
+func TestDecisionTimes(t *testing.T) {
+	ctx := context.Background()
+	clock := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+	db := storage.New(filepath.Join(t.TempDir(), "times.db"))
+	db.Now = func() time.Time { return clock }
+	if err := db.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	const src = "http://127.0.0.1:9/feed"
+	sec := newsdesk.Section{ID: "s", Sources: []newsdesk.SectionSource{{URL: src}}}
+	db.SetSections([]newsdesk.Section{sec})
+	items := []newsdesk.Item{
+		{Key: "guid:1", GUID: "1", Title: "Le pont ferme", Link: "http://127.0.0.1/a", CanonicalLink: "http://127.0.0.1/a", ContentHash: "1",
+			Published: clock.Add(-2 * time.Hour)},
+		{Key: "guid:2", GUID: "2", Title: "Le marché ouvre", Link: "http://127.0.0.1/b", CanonicalLink: "http://127.0.0.1/b", ContentHash: "2",
+			Published: clock.Add(-time.Hour)},
+	}
+	if _, err := db.SaveFetch(ctx, storage.Fetch{Source: newsdesk.Source{URL: src, Sections: []string{"s"}}, Items: items}); err != nil {
+		t.Fatal(err)
+	}
+	filed := clock
+	decision := func(title string) storage.Decision {
+		t.Helper()
+		ds, err := db.Explain(ctx, "s", 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range ds {
+			if d.Title == title {
+				return d
+			}
+		}
+		t.Fatalf("no decision for %q", title)
+		return storage.Decision{}
+	}
+	check := func(step, state string, at time.Time) {
+		t.Helper()
+		if d := decision("Le pont ferme"); d.State != state || !d.DecidedAt.Equal(at) {
+			t.Errorf("%s: pont = %s decided %v, want %s decided %v", step, d.State, d.DecidedAt, state, at)
+		}
+		if d := decision("Le marché ouvre"); d.State != storage.StateIn || !d.DecidedAt.Equal(filed) {
+			t.Errorf("%s: the other item = %s decided %v, want in decided %v", step, d.State, d.DecidedAt, filed)
+		}
+	}
+	check("filed", storage.StateIn, filed)
+
+	clock = clock.Add(time.Hour)
+	excl := sec
+	excl.Exclude = []newsdesk.Rule{{Field: "title", Pattern: regexp.MustCompile("^Le pont")}}
+	db.SetSections([]newsdesk.Section{excl})
+	if _, err := db.Reapply(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	check("excluded", storage.StateFiltered, clock)
+	if d := decision("Le pont ferme"); d.Reason != "exclude: title: ^Le pont" {
+		t.Errorf("excluded: reason = %q", d.Reason)
+	}
+
+	clock = clock.Add(time.Hour)
+	db.SetSections([]newsdesk.Section{sec})
+	if _, err := db.Reapply(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	check("rule removed", storage.StateIn, clock)
+
+	clock = clock.Add(time.Hour)
+	if _, err := db.Edit(ctx, "s", 1, storage.EditorAction{Kind: "hide", Who: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	check("hidden", storage.StateHidden, clock)
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -331,4 +332,60 @@ func TestRulesOnStoredItems(t *testing.T) {
 	os.WriteFile(cfg, []byte(excluded), 0o644)
 	cmd.Process.Signal(syscall.SIGHUP)
 	eventually(t, "without source_cap the item is back", logs, func() bool { return hasTitle(feedItems(t, base), biblio) })
+}
+
+// TestEditorReferences: the CLI finds an item by each kind of reference
+// an editor may give — '#N', N, the output id, the link as published
+// (with its tracking parameters) and the canonical link — and, without
+// --section, acts in every section holding it (politique.rss feeds
+// politique and economie); with --section, in that one only.
+func TestEditorReferences(t *testing.T) {
+	s, _ := testServer(t, "")
+	cfg := s.g.config
+	ctx := t.Context()
+	const published = "http://127.0.0.1/politique/budget-senat-adopte.html?utm_source=rss&utm_medium=feed"
+	const canonical = "http://127.0.0.1/politique/budget-senat-adopte.html"
+	found, err := s.db.FindItems(ctx, "politique", canonical)
+	if err != nil || len(found) != 1 {
+		t.Fatalf("FindItems(canonical) = %+v, %v", found, err)
+	}
+	id := strconv.FormatInt(found[0].ID, 10)
+	hiddenIn := func() []string {
+		t.Helper()
+		var out []string
+		for _, sec := range []string{"politique", "economie"} {
+			ds, err := s.db.Explain(ctx, sec, 50)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range ds {
+				if d.ItemID == found[0].ID && d.Hidden {
+					out = append(out, sec)
+				}
+			}
+		}
+		return out
+	}
+	for _, ref := range []string{"#" + id, id, found[0].OutputID, published, canonical} {
+		code, out, errOut := runCLI(t, "--config", cfg, "hide", ref)
+		if code != 0 || strings.Count(out, "hid #"+id+" in ") != 2 {
+			t.Errorf("hide %q: exit %d, want one line per section\n%s%s", ref, code, out, errOut)
+		}
+		if got := hiddenIn(); !slices.Equal(got, []string{"politique", "economie"}) {
+			t.Errorf("hide %q: hidden in %v, want politique and economie", ref, got)
+		}
+		if code, out, errOut := runCLI(t, "--config", cfg, "unhide", ref); code != 0 || len(hiddenIn()) != 0 {
+			t.Fatalf("unhide %q: exit %d, still hidden in %v\n%s%s", ref, code, hiddenIn(), out, errOut)
+		}
+	}
+	code, out, errOut := runCLI(t, "--config", cfg, "hide", "--section", "economie", published, "--reason", "hors sujet")
+	if code != 0 || !strings.Contains(out, "in economie") || strings.Contains(out, "in politique") {
+		t.Fatalf("hide --section economie: exit %d\n%s%s", code, out, errOut)
+	}
+	if got := hiddenIn(); !slices.Equal(got, []string{"economie"}) {
+		t.Fatalf("hide --section economie: hidden in %v", got)
+	}
+	if code, _, errOut := runCLI(t, "--config", cfg, "hide", "--section", "nowhere", id); code != 2 || !strings.Contains(errOut, `no section "nowhere"`) {
+		t.Fatalf("hide --section of an unknown section: exit %d %s", code, errOut)
+	}
 }
