@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -16,6 +18,9 @@ import (
 	"newsdesk/feedgen"
 	"newsdesk/metrics"
 	"newsdesk/scheduler"
+	"newsdesk/storage"
+
+	xhtml "golang.org/x/net/html"
 )
 
 // testServer wires serve's handlers over the e2e fixture (fetched once)
@@ -27,6 +32,12 @@ func testServer(t *testing.T, extra string) (*server, *syncBuffer) {
 	if code, out, errOut := runCLI(t, "--config", cfgPath, "--log-level", "error", "fetch"); code != 0 {
 		t.Fatalf("fetch: exit %d\n%s%s", code, out, errOut)
 	}
+	return serverOf(t, cfgPath)
+}
+
+// serverOf wires serve's handlers over the stored items of a config.
+func serverOf(t *testing.T, cfgPath string) (*server, *syncBuffer) {
+	t.Helper()
 	g, _, err := parseGlobals([]string{"--config", cfgPath, "--log-format", "text", "--log-level", "debug"})
 	if err != nil {
 		t.Fatal(err)
@@ -330,5 +341,108 @@ func TestDeskUnderBasePath(t *testing.T) {
 	}
 	if rec := do(h, "GET", "/desk", remote, nil, nil); rec.Code != http.StatusNotFound {
 		t.Errorf("GET /desk outside the base path = %d, want 404", rec.Code)
+	}
+}
+
+// TestDeskShowsStates: the desk lists each item's state as an editor
+// reads it — in, filtered with the rule, duplicate of which item, hidden
+// by whom (with the reason), pinned until when.
+func TestDeskShowsStates(t *testing.T) {
+	const token = "states-token-6e2b8d41c9a7"
+	feeds := newDeskFeeds(t)
+	dir := t.TempDir()
+	cfgPath := deskConfig(t, dir, feeds.URL, "127.0.0.1:1", "token: "+token+"\n")
+	plain, _ := os.ReadFile(cfgPath)
+	os.WriteFile(cfgPath, []byte(strings.Replace(string(plain), "    language: fr\n", "    language: fr\n    exclude: [{title: \"(?i)biblioth\"}]\n", 1)), 0o644)
+	fetch := func() {
+		t.Helper()
+		if code, out, errOut := runCLI(t, "--config", cfgPath, "--log-level", "error", "fetch", "--force"); code != 0 {
+			t.Fatalf("fetch: exit %d\n%s%s", code, out, errOut)
+		}
+	}
+	fetch()
+	feeds.set("/b.rss", "b2.rss") // B reports the bridge story too
+	fetch()
+	s, _ := serverOf(t, cfgPath)
+	s.guard = newGuard(func() string { return s.config().Token }, s.log)
+	h, _ := s.routes()
+	rec := do(h, "POST", "/desk/login", remote, nil, url.Values{"token": {token}})
+	c := rec.Result().Cookies()[0]
+	cookie := map[string]string{"Cookie": c.Name + "=" + c.Value}
+	ds, err := s.db.Explain(t.Context(), "desk", 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byTitle := map[string]storage.Decision{}
+	for _, d := range ds {
+		byTitle[d.Title[:12]] = d
+	}
+	pontD, dupD, photoD, marcheD, biblioD := byTitle[pont[:12]], byTitle[pont2[:12]], byTitle[photo[:12]], byTitle[marche[:12]], byTitle[biblio[:12]]
+	if dupD.State != storage.StateDuplicate || pontD.State != storage.StateIn || biblioD.State != storage.StateFiltered {
+		t.Fatalf("fixture: decisions %+v", ds)
+	}
+	page := do(h, "GET", "/desk/desk", remote, cookie, nil).Body.String()
+	csrf := csrfField.FindStringSubmatch(page)[1]
+	post := func(id int64, action string, form url.Values) {
+		t.Helper()
+		form.Set("csrf", csrf)
+		if rec := do(h, "POST", fmt.Sprintf("/desk/desk/items/%d/%s", id, action), remote, cookie, form); rec.Code != http.StatusSeeOther {
+			t.Fatalf("%s #%d = %d %s", action, id, rec.Code, rec.Body)
+		}
+	}
+	post(photoD.ItemID, "hide", url.Values{"reason": {"doublon du concours"}})
+	before := time.Now()
+	post(marcheD.ItemID, "pin", url.Values{"for": {"6h"}})
+	after := time.Now()
+	page = do(h, "GET", "/desk/desk", remote, cookie, nil).Body.String()
+	doc, err := xhtml.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string]string{} // row id → its state cell's text
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode && n.Data == "tr" {
+			for _, a := range n.Attr {
+				if a.Key == "id" {
+					cells := 0
+					for td := n.FirstChild; td != nil; td = td.NextSibling {
+						if td.Type == xhtml.ElementNode && td.Data == "td" {
+							if cells++; cells == 5 {
+								rows[a.Val] = strings.Join(strings.Fields(textOf(td)), " ")
+							}
+						}
+					}
+				}
+			}
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			walk(ch)
+		}
+	}
+	walk(doc)
+	for id, want := range map[int64][]string{
+		pontD.ItemID:   {"in"},
+		dupD.ItemID:    {fmt.Sprintf("duplicate of #%d", pontD.ItemID)},
+		biblioD.ItemID: {"filtered: exclude: title: (?i)biblioth"},
+		photoD.ItemID:  {"hidden", "hidden by desk on ", "(doublon du concours)"},
+		marcheD.ItemID: {"in", "pinned until "},
+	} {
+		got := rows[fmt.Sprintf("item-%d", id)]
+		if id == marcheD.ItemID {
+			_, until, _ := strings.Cut(got, "pinned until ")
+			at, err := time.ParseInLocation("2006-01-02 15:04", until, time.Local)
+			if err != nil || at.Before(before.Add(6*time.Hour).Truncate(time.Minute)) || at.After(after.Add(6*time.Hour)) {
+				t.Errorf("desk row #%d = %q, want pinned until 6 h after the pin", id, got)
+			}
+		}
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("desk row #%d = %q, want %q in it", id, got, w)
+			}
+		}
+		if want[0] == "in" && len(want) == 1 && got != "in" {
+			t.Errorf("desk row #%d = %q, want just in", id, got)
+		}
 	}
 }
