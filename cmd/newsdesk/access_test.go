@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -443,6 +444,73 @@ func TestDeskShowsStates(t *testing.T) {
 		}
 		if want[0] == "in" && len(want) == 1 && got != "in" {
 			t.Errorf("desk row #%d = %q, want just in", id, got)
+		}
+	}
+}
+
+// TestEditorAPIJSON: the API reads JSON (reason, for) and answers JSON:
+// the action and each item changed with its section, number, output id,
+// state and pin; a body it cannot read, an unknown field or a bad
+// duration is 400, an unknown item or action 404, each with a JSON error.
+func TestEditorAPIJSON(t *testing.T) {
+	const token = "json-token-1d7c5a9e3b20"
+	s, _ := testServer(t, "token: "+token+"\n")
+	s.guard = newGuard(func() string { return s.config().Token }, s.log)
+	h, _ := s.routes()
+	call := func(item, action, body string) (int, map[string]any) {
+		t.Helper()
+		req := httptest.NewRequest("POST", "/api/sections/politique/items/"+url.PathEscape(item)+"/"+action, strings.NewReader(body))
+		req.RemoteAddr = remote
+		req.Header.Set("Authorization", "Bearer "+token)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if ct := rec.Header().Get("Content-Type"); ct != "application/json" {
+			t.Errorf("%s %s: Content-Type %q", action, item, ct)
+		}
+		var out map[string]any
+		if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
+			t.Fatalf("%s %s: %d, not JSON: %s", action, item, rec.Code, rec.Body)
+		}
+		return rec.Code, out
+	}
+	item := firstItem(t, s)
+	before := time.Now()
+	code, out := call(item, "pin", `{"reason": "à la une", "for": "90m"}`)
+	items, _ := out["items"].([]any)
+	if code != http.StatusOK || out["action"] != "pin" || len(items) != 1 {
+		t.Fatalf("pin = %d %v", code, out)
+	}
+	got := items[0].(map[string]any)
+	until, err := time.Parse(time.RFC3339, fmt.Sprint(got["pinned_until"]))
+	if got["section"] != "politique" || fmt.Sprint(got["item"]) != item || got["state"] != "in" || got["published"] != true ||
+		got["id"] == "" || got["link"] == "" || err != nil ||
+		until.Before(before.Add(90*time.Minute).Truncate(time.Second)) || until.After(time.Now().Add(90*time.Minute)) {
+		t.Errorf("pin answer = %v, want the item in politique, published, pinned 90 minutes", got)
+	}
+	// The output id the answer gives finds the item again.
+	if code, out := call(fmt.Sprint(got["id"]), "unpin", ""); code != http.StatusOK || out["action"] != "unpin" {
+		t.Errorf("unpin by the answer's id = %d %v", code, out)
+	}
+	for _, c := range []struct{ body, want string }{
+		{`{"reason": `, "body:"},
+		{`{"why": "x"}`, `unknown field "why"`},
+		{`{"for": "soon"}`, "is not a positive duration"},
+		{`{"for": "-1h"}`, "is not a positive duration"},
+	} {
+		if code, out := call(item, "pin", c.body); code != http.StatusBadRequest || !strings.Contains(fmt.Sprint(out["error"]), c.want) {
+			t.Errorf("pin with %s = %d %v, want 400 saying %q", c.body, code, out, c.want)
+		}
+	}
+	if code, out := call("999999", "hide", ""); code != http.StatusNotFound || out["error"] == nil {
+		t.Errorf("hide of an unknown item = %d %v, want 404", code, out)
+	}
+	if code, out := call(item, "delete", ""); code != http.StatusNotFound || out["error"] == nil {
+		t.Errorf("an unknown action = %d %v, want 404", code, out)
+	}
+	ds, _ := s.db.Explain(t.Context(), "politique", 50)
+	for _, d := range ds {
+		if d.Hidden || !d.Pinned.IsZero() && d.Pinned.After(time.Now()) {
+			t.Errorf("item #%d changed by a refused request: hidden %v, pinned %v", d.ItemID, d.Hidden, d.Pinned)
 		}
 	}
 }
