@@ -129,6 +129,15 @@ func TestAdminAccessWithToken(t *testing.T) {
 			}
 		}
 	}
+	// Unknown paths under /api/ and /desk/ are admin paths too.
+	for _, p := range []string{"/api/", "/api/nothing", "/api/report/x", "/desk/politique/x/y"} {
+		if rec := do(h, "POST", p, remote, nil, nil); rec.Code != http.StatusUnauthorized {
+			t.Errorf("POST %s without the token = %d, want 401", p, rec.Code)
+		}
+		if rec := do(h, "GET", p, remote, bearer(token), nil); rec.Code != http.StatusNotFound {
+			t.Errorf("GET %s with the token = %d, want 404", p, rec.Code)
+		}
+	}
 	edit := "/api/sections/politique/items/" + firstItem(t, s) + "/hide"
 	if rec := do(h, "POST", edit, remote, nil, nil); rec.Code != http.StatusUnauthorized {
 		t.Errorf("POST %s without the token = %d, want 401", edit, rec.Code)

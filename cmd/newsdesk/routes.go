@@ -107,6 +107,14 @@ func (s *server) adminRoutes(mux *http.ServeMux, base string) {
 	for _, p := range []string{"/metrics", "/sources", "/api/sources", "/report", "/api/report"} {
 		mux.HandleFunc(p, methodNotAllowed)
 	}
+	// Everything else under /api/ and /desk/ is admin too: without the
+	// token it answers 401 (or 403 off loopback without one), never a
+	// public 404 that would tell which paths exist.
+	unknown := func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "no such admin path: "+r.URL.Path, http.StatusNotFound)
+	}
+	handle("/api/", unknown)
+	handle("/desk/", unknown)
 }
 
 // snapshot returns the app with the current config, for handlers.
