@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -387,5 +388,34 @@ func TestEditorReferences(t *testing.T) {
 	}
 	if code, _, errOut := runCLI(t, "--config", cfg, "hide", "--section", "nowhere", id); code != 2 || !strings.Contains(errOut, `no section "nowhere"`) {
 		t.Fatalf("hide --section of an unknown section: exit %d %s", code, errOut)
+	}
+	// explain prints the audit: when, what, which item, who, why.
+	_, out, _ = runCLI(t, "--config", cfg, "explain", "--section", "economie")
+	audit := regexp.MustCompile(`(?m)^  (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)  hide   #` + id + ` by ` + regexp.QuoteMeta(osUser()) + `: hors sujet  \(`)
+	if m := audit.FindStringSubmatch(out); m == nil {
+		t.Errorf("explain lacks the audit line of the last hide:\n%s", out)
+	} else if at, err := time.ParseInLocation("2006-01-02 15:04:05", m[1], time.Local); err != nil || time.Since(at) > time.Hour || time.Since(at) < -time.Minute {
+		t.Errorf("the audit line's time %q is not the time of the hide", m[1])
+	}
+	// report counts the actions per section: five hides and unhides in
+	// both, the last hide in economie only, nothing in international.
+	code, out, _ = runCLI(t, "--config", cfg, "report", "--json")
+	var rep struct {
+		Sections []struct {
+			ID     string
+			Editor struct{ Hide, Unhide, Pin, Unpin int } `json:"editor_actions"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); code != 0 || err != nil {
+		t.Fatalf("report: exit %d %v\n%s", code, err, out)
+	}
+	got := map[string]string{}
+	for _, sec := range rep.Sections {
+		got[sec.ID] = fmt.Sprintf("%+v", sec.Editor)
+	}
+	want := map[string]string{"politique": "{Hide:5 Unhide:5 Pin:0 Unpin:0}", "economie": "{Hide:6 Unhide:5 Pin:0 Unpin:0}",
+		"international": "{Hide:0 Unhide:0 Pin:0 Unpin:0}"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("report's editor actions = %v, want %v", got, want)
 	}
 }
