@@ -98,6 +98,28 @@ func feedItems(t *testing.T, base string) []jsonItem {
 	return f.Items
 }
 
+// outputsWith lists the section's outputs other than the JSON feed (the
+// Atom and RSS feeds, the section page, the index) that hold text.
+func outputsWith(t *testing.T, base, text string) []string {
+	t.Helper()
+	var out []string
+	for _, p := range []string{"/feeds/desk.atom", "/feeds/desk.rss", "/sections/desk", "/"} {
+		resp, err := http.Get(base + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s = %d", p, resp.StatusCode)
+		}
+		if strings.Contains(string(b), text) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 func titles(items []jsonItem) []string {
 	var out []string
 	for _, it := range items {
@@ -163,6 +185,9 @@ func TestEditorEndToEnd(t *testing.T) {
 	}
 	eventually(t, "the hidden item leaves the served feed", logs, func() bool { return !hasTitle(feedItems(t, base), pont) })
 	t.Logf("hidden item left the served feed %v after the command started", time.Since(start).Round(10*time.Millisecond))
+	if where := outputsWith(t, base, pont); len(where) > 0 {
+		t.Fatalf("the hidden item is still in %v", where)
+	}
 
 	// Its source updates it (and retitles another item, which tells when
 	// serve has the new fetch): it stays out.
@@ -206,6 +231,9 @@ func TestEditorEndToEnd(t *testing.T) {
 		t.Fatalf("unhide = %d %s", code, body)
 	}
 	eventually(t, "the story is back after unhide", logs, func() bool { return hasTitle(feedItems(t, base), pont) })
+	if where := outputsWith(t, base, pont); len(where) != 4 {
+		t.Fatalf("after unhide the item is in %v only, want every output", where)
+	}
 
 	// Pin the oldest item with the CLI: it comes first, its dates kept.
 	items := feedItems(t, base)
