@@ -33,6 +33,7 @@ type nearIndex struct {
 	span      int64          // shard span, seconds
 	lookups   int64          // look-ups made, and candidates they returned (benchmarks report the ratio)
 	cands     int64
+	passed    int64         // candidates whose signature passed neardup.Same
 	horizon   time.Duration // spans older than now-horizon are evicted
 	lastEvict time.Time
 }
@@ -103,7 +104,7 @@ func (n *nearIndex) load(ctx context.Context, q queryer, from, to int64) error {
 		if err != nil {
 			return err
 		}
-		if err := n.addRows(rows, false); err != nil {
+		if err := n.addAll(rows); err != nil {
 			return err
 		}
 		for x := b; x <= e; x++ {
@@ -187,6 +188,60 @@ func (n *nearIndex) addRows(rows *sql.Rows, loadedOnly bool) error {
 		n.index(section).Add(id, at, sig)
 	}
 	return rows.Err()
+}
+
+// loadBatch is how many rows addAll decodes before handing them over.
+const loadBatch = 1024
+
+type loadedRow struct {
+	section string
+	id, at  int64
+	sig     neardup.Signature
+}
+
+// addAll indexes (section, id, story_at, signature) rows as addRows does,
+// in two goroutines: this one reads and decodes the rows, another adds
+// them to the index, so that loading a window (at the first write after
+// Open) takes about the longer of the two rather than their sum.
+func (n *nearIndex) addAll(rows *sql.Rows) error {
+	defer rows.Close()
+	batches := make(chan []loadedRow, 4)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for batch := range batches {
+			for _, r := range batch {
+				n.index(r.section).Add(r.id, r.at, r.sig)
+			}
+		}
+	}()
+	err := func() error {
+		defer close(batches)
+		batch := make([]loadedRow, 0, loadBatch)
+		var raw []byte
+		var section string
+		for rows.Next() {
+			var r loadedRow
+			if err := rows.Scan(&section, &r.id, &r.at, &raw); err != nil {
+				return err
+			}
+			if r.sig.UnmarshalBinary(raw) != nil {
+				continue // an older signature version: never a candidate
+			}
+			r.section = section
+			batch = append(batch, r)
+			if len(batch) == loadBatch {
+				batches <- batch
+				batch = make([]loadedRow, 0, loadBatch)
+			}
+		}
+		if len(batch) > 0 {
+			batches <- batch
+		}
+		return rows.Err()
+	}()
+	<-done
+	return err
 }
 
 func (n *nearIndex) index(section string) *neardup.Index {
