@@ -447,3 +447,43 @@ func TestEditorReferences(t *testing.T) {
 		t.Errorf("report's editor actions = %v, want %v", got, want)
 	}
 }
+
+// TestFetchAppliesRules: fetch files items, so it applies a new rule to
+// the stored items first — even an item its source no longer lists —
+// and removing the rule brings it back on the next fetch.
+func TestFetchAppliesRules(t *testing.T) {
+	feeds := newDeskFeeds(t)
+	dir := t.TempDir()
+	cfg := deskConfig(t, dir, feeds.URL, "127.0.0.1:1", "")
+	fetch := func() {
+		t.Helper()
+		if code, out, errOut := runCLI(t, "--config", cfg, "--log-level", "error", "fetch", "--force"); code != 0 {
+			t.Fatalf("fetch: exit %d\n%s%s", code, out, errOut)
+		}
+	}
+	state := func() string {
+		t.Helper()
+		_, out, _ := runCLI(t, "--config", cfg, "explain", "--section", "desk")
+		for _, line := range strings.Split(out, "\n") {
+			if strings.Contains(line, marche) {
+				return line
+			}
+		}
+		t.Fatalf("explain lacks %q:\n%s", marche, out)
+		return ""
+	}
+	fetch()
+	plain, _ := os.ReadFile(cfg)
+	os.WriteFile(cfg, []byte(strings.Replace(string(plain), "    language: fr\n", "    language: fr\n    exclude: [{title: \"(?i)noël\"}]\n", 1)), 0o644)
+	feeds.set("/b.rss", "") // B's feed is gone: its stored item is re-decided all the same
+	runCLI(t, "--config", cfg, "--log-level", "error", "fetch", "--force") // B's fetch fails: its exit status is not the point
+	if got := state(); !strings.Contains(got, "filtered") || !strings.Contains(got, "exclude: title: (?i)noël") {
+		t.Fatalf("after fetch with the exclude: %s", got)
+	}
+	os.WriteFile(cfg, plain, 0o644)
+	feeds.set("/b.rss", "b1.rss")
+	fetch()
+	if got := state(); !strings.Contains(got, " in ") {
+		t.Fatalf("after fetch without the exclude: %s", got)
+	}
+}
