@@ -475,7 +475,7 @@ func TestFetchAppliesRules(t *testing.T) {
 	fetch()
 	plain, _ := os.ReadFile(cfg)
 	os.WriteFile(cfg, []byte(strings.Replace(string(plain), "    language: fr\n", "    language: fr\n    exclude: [{title: \"(?i)noël\"}]\n", 1)), 0o644)
-	feeds.set("/b.rss", "") // B's feed is gone: its stored item is re-decided all the same
+	feeds.set("/b.rss", "")                                                // B's feed is gone: its stored item is re-decided all the same
 	runCLI(t, "--config", cfg, "--log-level", "error", "fetch", "--force") // B's fetch fails: its exit status is not the point
 	if got := state(); !strings.Contains(got, "filtered") || !strings.Contains(got, "exclude: title: (?i)noël") {
 		t.Fatalf("after fetch with the exclude: %s", got)
