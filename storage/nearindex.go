@@ -190,53 +190,69 @@ func (n *nearIndex) addRows(rows *sql.Rows, loadedOnly bool) error {
 	return rows.Err()
 }
 
-// loadBatch is how many rows addAll decodes before handing them over.
+// loadBatch is how many rows addAll reads before handing them over.
 const loadBatch = 1024
 
 type loadedRow struct {
 	section string
 	id, at  int64
-	sig     neardup.Signature
+	sig     []byte // the encoded signature, in the batch's buffer
 }
 
 // addAll indexes (section, id, story_at, signature) rows as addRows does,
-// in two goroutines: this one reads and decodes the rows, another adds
-// them to the index, so that loading a window (at the first write after
-// Open) takes about the longer of the two rather than their sum.
+// in two goroutines: this one reads the rows, another adds them to the
+// index (neardup.Index.AddEncoded reads the encoded signatures in place),
+// so that loading a window (at the first write after Open) takes about
+// the longer of the two rather than their sum.
 func (n *nearIndex) addAll(rows *sql.Rows) error {
 	defer rows.Close()
-	batches := make(chan []loadedRow, 4)
+	type batch struct {
+		rows []loadedRow
+		buf  []byte
+	}
+	batches := make(chan batch, 4)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		for batch := range batches {
-			for _, r := range batch {
-				n.index(r.section).Add(r.id, r.at, r.sig)
+		for b := range batches {
+			for _, r := range b.rows {
+				// An older encoding is never a candidate (resign signs it
+				// again at Open).
+				_ = n.index(r.section).AddEncoded(r.id, r.at, r.sig)
 			}
 		}
 	}()
 	err := func() error {
 		defer close(batches)
-		batch := make([]loadedRow, 0, loadBatch)
-		var raw []byte
+		next := func() batch { return batch{make([]loadedRow, 0, loadBatch), make([]byte, 0, loadBatch*600)} }
+		b := next()
+		var raw sql.RawBytes
 		var section string
 		for rows.Next() {
 			var r loadedRow
 			if err := rows.Scan(&section, &r.id, &r.at, &raw); err != nil {
 				return err
 			}
-			if r.sig.UnmarshalBinary(raw) != nil {
-				continue // an older signature version: never a candidate
+			if len(b.rows) > 0 && b.rows[len(b.rows)-1].section == section {
+				r.section = b.rows[len(b.rows)-1].section // one string per run of a section
+			} else {
+				r.section = section
 			}
-			r.section = section
-			batch = append(batch, r)
-			if len(batch) == loadBatch {
-				batches <- batch
-				batch = make([]loadedRow, 0, loadBatch)
+			if len(b.buf)+len(raw) > cap(b.buf) {
+				batches <- b
+				b = next()
+			}
+			at := len(b.buf)
+			b.buf = append(b.buf, raw...)
+			r.sig = b.buf[at:len(b.buf):len(b.buf)]
+			b.rows = append(b.rows, r)
+			if len(b.rows) == loadBatch {
+				batches <- b
+				b = next()
 			}
 		}
-		if len(batch) > 0 {
-			batches <- batch
+		if len(b.rows) > 0 {
+			batches <- b
 		}
 		return rows.Err()
 	}()
