@@ -152,7 +152,6 @@ type xssChecker struct {
 	problems                         []string
 	elements, urls, texts, fragments int
 	items                            int
-	inert                            bool // a plain-text field read as HTML: template is inert text there
 }
 
 var (
@@ -189,12 +188,7 @@ func (c *xssChecker) url(where, v string) {
 func (c *xssChecker) plain(where, s string) {
 	c.texts++
 	if tagLike.MatchString(s) && !c.trusted[strings.TrimSpace(s)] {
-		// A title keeps <template> as text (normalize: its content is
-		// inert, "Using <template> in web components" keeps its words);
-		// what it holds is still checked.
-		c.inert = true
 		c.fragment(where+" read as HTML", s)
-		c.inert = false
 	}
 }
 
@@ -220,7 +214,7 @@ func (c *xssChecker) html(where string, n *xhtml.Node) {
 	if n.Type == xhtml.ElementNode {
 		c.elements++
 		name := strings.ToLower(n.Data)
-		if badElements[name] && !(c.inert && name == "template") {
+		if badElements[name] {
 			c.fail(where, "<%s> element", name)
 		}
 		for _, a := range n.Attr {
