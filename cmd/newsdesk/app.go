@@ -71,6 +71,11 @@ func openAppWith(ctx context.Context, g *globals, cfg *config.Config) (*app, err
 		a.Close()
 		return nil, err
 	}
+	// Priorities edited while the desk was stopped rank its stories again.
+	if _, err := a.db.Rerank(ctx); err != nil {
+		a.Close()
+		return nil, err
+	}
 	return a, nil
 }
 

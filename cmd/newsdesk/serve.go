@@ -246,6 +246,11 @@ func (s *server) reload(ctx context.Context) {
 	} else if len(changed) > 0 {
 		s.feeds.Invalidate(changed...)
 	}
+	if ranked, err := s.db.Rerank(ctx); err != nil {
+		s.log.Error("reload: ranking stories under the new source priorities", "err", err)
+	} else if len(ranked) > 0 {
+		s.feeds.Invalidate(ranked...)
+	}
 	if changes, err := s.db.Reapply(ctx, false); err != nil {
 		s.log.Error("reload: applying the rules to stored items", "err", err)
 	} else {
