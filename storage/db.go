@@ -25,6 +25,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"newsdesk/curate"
@@ -80,6 +81,9 @@ type DB struct {
 	hl     health               // file identity and write outcomes (health.go)
 
 	sectionsMu
+	states    stateQueue // state-only fetches written in groups (batch.go)
+	srcIDs    sourceIDs  // source row ids by URL (sources.go)
+	readStmts sync.Map   // statements prepared on the read pool, by query (sources.go)
 }
 
 // New returns a DB for the file at path; call Open before use.
@@ -161,6 +165,7 @@ func (db *DB) Open(ctx context.Context) error {
 		}
 		return fmt.Errorf("open database %s: %w", db.Path, err)
 	}
+	db.readStmts.Range(func(k, _ any) bool { db.readStmts.Delete(k); return true }) // of an earlier Open
 	db.engine = &curate.Engine{DuplicateWindow: db.DuplicateWindow, TitleWindow: db.TitleWindow}
 	if err := db.backfill(ctx); err != nil {
 		db.Close()

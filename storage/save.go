@@ -135,31 +135,20 @@ func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
 			secs = append(secs, s)
 		}
 	}
+	if len(f.Items) == 0 {
+		// Nothing to file: the state is written with other such fetches
+		// in one transaction (batch.go).
+		return db.saveStates(ctx, f, out)
+	}
 	var dated []string
 	err := db.inNearTx(ctx, func(tx *sql.Tx, nt *nearTx) error {
 		s := db.newSaver(ctx, tx, nt, now, f.Source, &out)
 		defer func() { dated = s.datedNow }()
-		sid, err := sourceID(ctx, s.q(qSourceID), f.Source.URL)
-		if err != nil {
+		if err := s.writeSource(&f); err != nil {
 			return err
 		}
-		s.sourceID = sid
-		f.State.URL = f.Source.URL
-		if err := writeState(ctx, s.q(qWriteState), sid, f.State, f.Source.Title); err != nil {
-			return err
-		}
-		if f.State.Error == "" && !f.State.LastSuccess.IsZero() {
-			// A section's first successful fetch dates it, even empty: its
-			// feeds' updated date is then that fetch, not 1970.
-			for _, id := range f.Source.Sections {
-				if err := s.dateSection(id); err != nil {
-					return err
-				}
-			}
-		}
-		if len(f.Items) == 0 {
-			return nil
-		}
+		sid := s.sourceID
+		var err error
 		var hadItems bool
 		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM items WHERE source_id = ?)`, sid).Scan(&hadItems); err != nil {
 			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
@@ -224,17 +213,68 @@ func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
 	if err != nil {
 		return Outcome{}, err
 	}
-	if len(dated) > 0 {
-		db.mu.Lock()
-		if db.dated == nil {
-			db.dated = map[string]bool{}
-		}
-		for _, id := range dated {
-			db.dated[id] = true
-		}
-		db.mu.Unlock()
-	}
+	db.markDated(dated)
 	return out, nil
+}
+
+// markDated remembers, once their transaction committed, the sections
+// dateSection gave a version row.
+func (db *DB) markDated(dated []string) {
+	if len(dated) == 0 {
+		return
+	}
+	db.mu.Lock()
+	if db.dated == nil {
+		db.dated = map[string]bool{}
+	}
+	for _, id := range dated {
+		db.dated[id] = true
+	}
+	db.mu.Unlock()
+}
+
+// writeSource writes the fetch's source row and state, and dates the
+// source's sections at their first successful fetch.
+func (s *saver) writeSource(f *Fetch) error {
+	f.State.URL = f.Source.URL
+	sid, cached := s.db.srcIDs.get(f.Source.URL)
+	if cached {
+		ok, err := writeState(s.ctx, s.q(qWriteState), sid, f.State, f.Source.Title)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			s.db.srcIDs.drop(f.Source.URL)
+			cached = false
+		}
+	}
+	if !cached {
+		var err error
+		if sid, err = sourceID(s.ctx, s.q(qSourceID), f.Source.URL); err != nil {
+			return err
+		}
+		ok, err := writeState(s.ctx, s.q(qWriteState), sid, f.State, f.Source.Title)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("write state of %s: no source row #%d", f.Source.URL, sid)
+		}
+		// Cached even if the transaction rolls back: the row id is
+		// checked at every use.
+		s.db.srcIDs.put(f.Source.URL, sid)
+	}
+	s.sourceID = sid
+	if f.State.Error == "" && !f.State.LastSuccess.IsZero() {
+		// A section's first successful fetch dates it, even empty: its
+		// feeds' updated date is then that fetch, not 1970.
+		for _, id := range f.Source.Sections {
+			if err := s.dateSection(id); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // saver holds the state of one SaveFetch transaction.

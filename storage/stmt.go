@@ -16,7 +16,7 @@ const (
 	qWriteState = `UPDATE sources SET final_url = ?, etag = ?, last_modified = ?,
 		body_hash = ?, title = ?, site_url = ?, last_attempt = ?, last_success = ?, next_attempt = ?,
 		status = ?, error = ?, consecutive_errors = ?, gone = ?, config_hash = ?, bytes = ?, duration_ms = ?,
-		name = ? WHERE id = ?`
+		name = ? WHERE id = ? AND url = ?`
 	qInsertItem = `INSERT INTO items (source_id, key, guid, link, canonical_link, title,
 		summary, content_html, authors, categories, enclosures, image_url, language, published_at, updated_at,
 		first_seen_at, sort_at, modified_at, content_hash, title_key, story_at, ord, words, seq)
