@@ -4,39 +4,60 @@ import (
 	"context"
 	"database/sql"
 	"sync"
+	"time"
 )
 
-// States of fetches that brought nothing to file (304, an unchanged body,
-// an error) are written in groups: whoever finds no group being written
-// writes every state queued by then in one transaction, the others wait
-// for the commit of the group that holds theirs. A tick where most
-// sources answer 304 then costs a few commits instead of one per source.
-// Each caller returns once its state is committed, as with a transaction
-// of its own; a group that fails is written again one state per
-// transaction, so that one bad state fails only its own fetch.
+// Fetches are written in groups: whoever calls SaveFetch while no group
+// is being written writes every fetch queued by then in one transaction;
+// the others wait for the commit of the group that holds theirs, or to be
+// the one that writes the next group. The writer is SQLite's single one:
+// while it writes a group, the fetches stored meanwhile queue for the
+// next, so a busy desk pays one BEGIN, one change-sequence step and one
+// commit (its WAL frames: the pages shared by the fetches written once)
+// for several fetches, and a tick where most sources answer 304 a few
+// commits instead of one per source. Each caller returns once its fetch is
+// committed, as with a transaction of its own. A group that fails is
+// written again one fetch per transaction, so that a fetch that cannot be
+// stored fails alone and nothing of it is kept.
 
-// maxStateGroup bounds the states written in one transaction.
-const maxStateGroup = 512
+// maxGroupItems bounds the items of the fetches written in one
+// transaction, and maxGroup the fetches.
+const (
+	maxGroupItems = 1000
+	maxGroup      = 512
+)
 
-type stateQueue struct {
+type saveQueue struct {
 	mu      sync.Mutex
-	pending []*stateReq
+	pending []*saveReq
 	busy    bool // a group is being written
+	groups  int64 // transactions written, and the fetches they held
+	fetches int64
 }
 
-type stateReq struct {
+// WriteGroups returns how many write transactions SaveFetch made and how
+// many fetches they held (their ratio is the mean group size).
+func (db *DB) WriteGroups() (transactions, fetches int64) {
+	db.saves.mu.Lock()
+	defer db.saves.mu.Unlock()
+	return db.saves.groups, db.saves.fetches
+}
+
+type saveReq struct {
 	ctx     context.Context
 	f       Fetch
+	now     time.Time
 	out     Outcome
+	dated   []string // sections dated by the fetch
 	err     error
 	done    chan struct{} // closed once written (or failed)
 	promote chan struct{} // closed when this request is to write the next group
 }
 
-// saveStates records a fetch without items (SaveFetch's path for them).
-func (db *DB) saveStates(ctx context.Context, f Fetch, out Outcome) (Outcome, error) {
-	r := &stateReq{ctx: ctx, f: f, out: out, done: make(chan struct{}), promote: make(chan struct{})}
-	q := &db.states
+// save queues a fetch and returns once it is written.
+func (db *DB) save(ctx context.Context, f Fetch) (Outcome, error) {
+	r := &saveReq{ctx: ctx, f: f, now: db.Now().UTC(), done: make(chan struct{}), promote: make(chan struct{})}
+	q := &db.saves
 	q.mu.Lock()
 	q.pending = append(q.pending, r)
 	lead := !q.busy
@@ -50,11 +71,17 @@ func (db *DB) saveStates(ctx context.Context, f Fetch, out Outcome) (Outcome, er
 		}
 	}
 	q.mu.Lock()
-	n := min(len(q.pending), maxStateGroup)
+	n, items := 0, 0
+	for n < len(q.pending) && n < maxGroup && (n == 0 || items+len(q.pending[n].f.Items) <= maxGroupItems) {
+		items += len(q.pending[n].f.Items)
+		n++
+	}
 	group := q.pending[:n:n]
 	q.pending = q.pending[n:]
+	q.groups++
+	q.fetches += int64(n)
 	q.mu.Unlock()
-	db.writeStates(group)
+	db.writeGroup(group)
 	q.mu.Lock()
 	if len(q.pending) > 0 {
 		close(q.pending[0].promote)
@@ -65,9 +92,9 @@ func (db *DB) saveStates(ctx context.Context, f Fetch, out Outcome) (Outcome, er
 	return r.out, r.err
 }
 
-// writeStates writes a group of states in one transaction, or one by one
+// writeGroup writes a group of fetches in one transaction, or one by one
 // if that fails, and wakes their callers.
-func (db *DB) writeStates(group []*stateReq) {
+func (db *DB) writeGroup(group []*saveReq) {
 	defer func() {
 		for _, r := range group {
 			close(r.done)
@@ -79,43 +106,36 @@ func (db *DB) writeStates(group []*stateReq) {
 			live = append(live, r)
 		}
 	}
-	if len(live) == 0 {
-		return
-	}
 	if len(live) > 1 {
 		// The transaction runs under the first live caller's context: a
 		// cancellation fails the group, which is then written one by one
 		// under each caller's own.
-		var dated []string
-		err := db.inTx(live[0].ctx, func(tx *sql.Tx) error {
-			dated = dated[:0]
-			now := db.Now().UTC()
-			for _, r := range live {
-				s := db.newSaver(live[0].ctx, tx, &nearTx{idx: &db.near}, now, r.f.Source, &r.out)
-				if err := s.writeSource(&r.f); err != nil {
-					return err
-				}
-				dated = append(dated, s.datedNow...)
-			}
-			return nil
-		})
-		if err == nil {
-			db.markDated(dated)
+		if db.writeTx(live[0].ctx, live) == nil {
 			return
 		}
 	}
 	for _, r := range live {
-		var dated []string
-		r.err = db.inTx(r.ctx, func(tx *sql.Tx) error {
-			s := db.newSaver(r.ctx, tx, &nearTx{idx: &db.near}, db.Now().UTC(), r.f.Source, &r.out)
-			err := s.writeSource(&r.f)
-			dated = s.datedNow
-			return err
-		})
-		if r.err != nil {
-			r.out = Outcome{}
+		r.err = db.writeTx(r.ctx, []*saveReq{r})
+	}
+}
+
+// writeTx writes fetches in one transaction. On failure their outcomes
+// are reset and every one gets the error.
+func (db *DB) writeTx(ctx context.Context, rs []*saveReq) error {
+	err := db.inNearTx(ctx, func(tx *sql.Tx, nt *nearTx) error {
+		for _, r := range rs {
+			if err := db.saveIn(ctx, tx, nt, r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	for _, r := range rs {
+		if err != nil {
+			r.out, r.err = Outcome{}, err
 			continue
 		}
-		db.markDated(dated)
+		db.markDated(r.dated)
 	}
+	return err
 }

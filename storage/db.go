@@ -81,9 +81,9 @@ type DB struct {
 	hl     health               // file identity and write outcomes (health.go)
 
 	sectionsMu
-	states    stateQueue // state-only fetches written in groups (batch.go)
-	srcIDs    sourceIDs  // source row ids by URL (sources.go)
-	readStmts sync.Map   // statements prepared on the read pool, by query (sources.go)
+	saves     saveQueue // fetches written in groups (batch.go)
+	srcIDs    sourceIDs // source row ids by URL (sources.go)
+	readStmts sync.Map  // statements prepared on the read pool, by query (sources.go)
 }
 
 // New returns a DB for the file at path; call Open before use.

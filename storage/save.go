@@ -124,28 +124,42 @@ type sectionsMu struct {
 // SaveFetch records one fetch: the source state and validators, new items,
 // updates of known items in place, and each new item's membership in every
 // section of the source (filtered, duplicate of a cluster, or in). All in
-// one transaction: either everything is stored or nothing is.
+// one transaction: either everything is stored or nothing is. Concurrent
+// calls may share a transaction (batch.go); each returns once its fetch
+// is committed.
 func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
+	return db.save(ctx, f)
+}
+
+// newOutcome is the empty outcome of a fetch of src.
+func newOutcome(src newsdesk.Source) Outcome {
 	out := Outcome{Sections: map[string]*SectionCounts{}}
-	now := db.Now().UTC()
+	for _, id := range src.Sections {
+		out.Sections[id] = &SectionCounts{}
+	}
+	return out
+}
+
+// saveIn writes one fetch inside the write transaction tx: SaveFetch's
+// work. It fills r.out and r.dated.
+func (db *DB) saveIn(ctx context.Context, tx *sql.Tx, nt *nearTx, r *saveReq) error {
+	f, now := &r.f, r.now
+	r.out, r.dated = newOutcome(f.Source), nil
+	out := &r.out
 	var secs []*newsdesk.Section
 	for _, id := range f.Source.Sections {
-		out.Sections[id] = &SectionCounts{}
 		if s := db.section(id); s != nil {
 			secs = append(secs, s)
 		}
 	}
-	if len(f.Items) == 0 {
-		// Nothing to file: the state is written with other such fetches
-		// in one transaction (batch.go).
-		return db.saveStates(ctx, f, out)
-	}
-	var dated []string
-	err := db.inNearTx(ctx, func(tx *sql.Tx, nt *nearTx) error {
-		s := db.newSaver(ctx, tx, nt, now, f.Source, &out)
-		defer func() { dated = s.datedNow }()
-		if err := s.writeSource(&f); err != nil {
+	{
+		s := db.newSaver(ctx, tx, nt, now, f.Source, out)
+		defer func() { r.dated = s.datedNow }()
+		if err := s.writeSource(f); err != nil {
 			return err
+		}
+		if len(f.Items) == 0 {
+			return nil
 		}
 		sid := s.sourceID
 		var err error
@@ -209,12 +223,7 @@ func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
 			}
 		}
 		return nil
-	})
-	if err != nil {
-		return Outcome{}, err
 	}
-	db.markDated(dated)
-	return out, nil
 }
 
 // markDated remembers, once their transaction committed, the sections

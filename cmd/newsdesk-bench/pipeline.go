@@ -68,6 +68,7 @@ func benchPipeline(ctx context.Context, o options, path string, prof *profiler, 
 	prof.start("cold")
 	cold := runIngest(ctx, desk, srcs, mem)
 	coldProf := prof.stop("cold")
+	coldTx, coldFetches := db.WriteGroups()
 	prof.start("warm")
 	warm := runIngest(ctx, desk, srcs, mem)
 	prof.stop("warm")
@@ -89,6 +90,7 @@ func benchPipeline(ctx context.Context, o options, path string, prof *profiler, 
 		fmt.Sprintf("%d retold items generated", c.dups*o.sources/2*2))
 	t.add("cold fetch", "database bytes per item", fmt.Sprintf("%.0f", float64(size)/float64(max(1, cold.stored))), "", fmt.Sprintf("%.1f MB file", float64(size)/(1<<20)))
 	addBreakdown(t, floorProf, coldProf, floor.items, cold.items)
+	t.add("cold fetch", "write transactions / fetches", fmt.Sprintf("%d / %d", coldTx, coldFetches), "", "fetches written together")
 	t.add("warm refetch", "wall", warm.wall.Round(time.Millisecond).String(), "", verdict(warm.wall <= time.Second, "≤ 1 s"))
 	t.add("warm refetch", "304 / parsed / failed", fmt.Sprintf("%d / %d / %d", warm.notModified, warm.parsed, warm.failed), "",
 		verdict(warm.parsed == 0 && warm.notModified == len(srcs), "all 304, no parsing"))

@@ -41,16 +41,19 @@ func benchTick(ctx context.Context, o options, path string, prof *profiler, t *t
 	defer fetch.Close()
 	mem := newMemProbe()
 	before := fs.full.Load()
+	tx0, f0 := db.WriteGroups()
 	prof.start("tick")
 	r := runIngest(ctx, desk, srcs, mem)
 	raw := prof.stop("tick")
 	served := fs.full.Load() - before
+	tx1, f1 := db.WriteGroups()
 	name := fmt.Sprintf("304 tick %d", len(srcs))
 	t.note("tick: %d sources seeded with their validators in %v (one state-only SaveFetch each)", len(srcs), seed.Round(time.Millisecond))
 	t.add(name, "wall", r.wall.Round(time.Millisecond).String(), "", verdict(r.wall <= 3*time.Second, "≤ 3 s"))
 	t.add(name, "304 / parsed / failed / served whole", fmt.Sprintf("%d / %d / %d / %d", r.notModified, r.parsed, r.failed, served), "",
 		verdict(r.parsed == 0 && served == 0 && r.notModified == len(srcs), "all 304, no parsing"))
 	t.add(name, "peak RSS / heap", mb(r.rss)+" / "+mb(r.heap), "", "")
+	t.add(name, "write transactions / fetches", fmt.Sprintf("%d / %d", tx1-tx0, f1-f0), "", "")
 	if b, err := stageBreakdown(raw); err == nil {
 		t.add(name, "CPU total / writer / parse", cpu(b.total)+" / "+cpu(b.by["writer (SaveFetch)"])+" / "+cpu(b.by["parse (gofeed)"]), "",
 			perItem(b.by["writer (SaveFetch)"], len(srcs))+" of writer per source")
