@@ -30,7 +30,7 @@ const (
 type saveQueue struct {
 	mu      sync.Mutex
 	pending []*saveReq
-	busy    bool // a group is being written
+	busy    bool  // a group is being written
 	groups  int64 // transactions written, and the fetches they held
 	fetches int64
 }
