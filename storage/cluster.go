@@ -1,9 +1,12 @@
 package storage
 
 import (
+	"cmp"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"newsdesk/curate"
@@ -49,11 +52,95 @@ type engineTx struct {
 	// pending holds the items inserted by the transaction, whose section
 	// rows do not exist yet: their sort date and order key.
 	pending map[int64]pendingItem
+
+	// With buffer set (SaveFetch), the section rows of the fetch's new
+	// items are kept here and written by flush in a few multi-row
+	// statements; the look-ups add them to what they read from the
+	// database. Decisions about stored items are written at once, so the
+	// database and the buffer together are what the rows would be.
+	buffer bool
+	rows   []*bufRow           // in the order of their first decision
+	byKey  map[secItem]*bufRow // the same rows by section and item
+
+	// sigs caches the stored signatures Near read, by item (nil: none).
+	// A signature written by the transaction drops its entry.
+	sigs map[int64]neardup.Signature
 }
 
 type pendingItem struct {
 	sortAt, ord int64
-	fresh       bool // inserted by the transaction (its seq is the transaction's already)
+	fresh       bool        // inserted by the transaction (its seq is the transaction's already)
+	item        curate.Item // what the engine knows of it, as read back from its row (fresh items)
+}
+
+type secItem struct {
+	section string
+	id      int64
+}
+
+// bufRow is a section row of a new item, not written yet.
+type bufRow struct {
+	section string
+	m       curate.Member
+	reason  string
+	sortAt  int64
+	ord     int64
+	decided int64
+}
+
+// buffered returns the buffered members of section, not filtered out,
+// that keep says to.
+func (t *engineTx) buffered(out []curate.Member, section string, keep func(*curate.Member) bool) []curate.Member {
+	for _, r := range t.rows {
+		if r.section == section && r.m.State != StateFiltered && keep(&r.m) {
+			out = append(out, r.m)
+		}
+	}
+	return out
+}
+
+// bufferedRow returns the buffered row of an item in a section, or nil.
+func (t *engineTx) bufferedRow(section string, id int64) *bufRow {
+	if !t.buffer {
+		return nil
+	}
+	return t.byKey[secItem{section, id}]
+}
+
+// qFlushMembers starts the multi-row insert of buffered section rows.
+const qFlushMembers = `INSERT INTO section_items (section, item_id, state, cluster_id, rep_id, reason, sort_at, ord, decided_at) VALUES `
+
+// flushChunk bounds the rows of one flush statement (9 parameters each).
+const flushChunk = 100
+
+// flush writes the buffered section rows.
+func (t *engineTx) flush() error {
+	rows := t.rows
+	for len(rows) > 0 {
+		n := min(len(rows), flushChunk)
+		var b strings.Builder
+		b.WriteString(qFlushMembers)
+		args := make([]any, 0, 9*n)
+		for i, r := range rows[:n] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			args = append(args, r.section, r.m.ID, r.m.State, r.m.Cluster, r.m.Rep, r.reason, r.sortAt, r.ord, r.decided)
+		}
+		if _, err := t.s.tx.ExecContext(t.s.ctx, b.String(), args...); err != nil {
+			return fmt.Errorf("write section rows: %w", err)
+		}
+		rows = rows[n:]
+	}
+	t.rows, t.byKey = nil, nil
+	return nil
+}
+
+// byID orders members by item id, as the index look-ups return them.
+func byID(ms []curate.Member) []curate.Member {
+	slices.SortFunc(ms, func(a, b curate.Member) int { return cmp.Compare(a.ID, b.ID) })
+	return ms
 }
 
 var _ curate.Tx = (*engineTx)(nil)
@@ -103,18 +190,30 @@ const (
 )
 
 func (t *engineTx) ByLink(section, link string) ([]curate.Member, error) {
-	if k := t.s.known.links; k != nil && !k[link] {
-		return nil, nil // no stored item has the link (batched look-up)
+	var out []curate.Member
+	if t.buffer && link != "" {
+		out = t.buffered(out, section, func(m *curate.Member) bool { return m.Link == link })
 	}
-	return t.members(qByLink, section, link)
+	if k := t.s.known.links; k != nil && !k[link] {
+		return out, nil // no stored item has the link (batched look-up)
+	}
+	ms, err := t.members(qByLink, section, link)
+	return append(ms, out...), err
 }
 
 func (t *engineTx) ByTitle(section, key string, from, to time.Time) ([]curate.Member, error) {
+	var buf []curate.Member
+	f, l := from.Unix(), to.Unix()
+	if t.buffer && key != "" {
+		buf = t.buffered(buf, section, func(m *curate.Member) bool {
+			at := m.StoryAt.Unix()
+			return m.TitleKey == key && at >= f && at <= l
+		})
+	}
 	if k := t.s.known.titles; k != nil && !k[key] {
-		return nil, nil
+		return buf, nil
 	}
 	var out []curate.Member
-	f, l := from.Unix(), to.Unix()
 	for day := floorDiv(f, daySeconds); day <= floorDiv(l, daySeconds); day++ {
 		ms, err := t.members(qByTitle, section, day, key, f, l)
 		if err != nil {
@@ -122,7 +221,7 @@ func (t *engineTx) ByTitle(section, key string, from, to time.Time) ([]curate.Me
 		}
 		out = append(out, ms...)
 	}
-	return out, nil
+	return append(out, buf...), nil
 }
 
 func (t *engineTx) Near(section string, sig neardup.Signature, from, to time.Time) ([]curate.Member, error) {
@@ -133,29 +232,105 @@ func (t *engineTx) Near(section string, sig neardup.Signature, from, to time.Tim
 	s.cands = s.nt.idx.index(section).Candidates(s.cands[:0], sig, from.Unix(), to.Unix())
 	s.nt.idx.lookups++
 	s.nt.idx.cands += int64(len(s.cands))
-	switch len(s.cands) {
+	var out []curate.Member
+	stored := s.cands
+	if t.buffer && len(t.rows) > 0 {
+		// Candidates of this fetch come from the buffer.
+		stored = stored[:0:0]
+		for _, id := range s.cands {
+			if _, fresh := t.pending[id]; !fresh {
+				stored = append(stored, id)
+			} else if r := t.bufferedRow(section, id); r != nil && r.m.State != StateFiltered && neardup.Same(sig, r.m.Sig) {
+				out = append(out, r.m)
+			}
+		}
+	}
+	// Only the stored candidates whose signature passes Same are read
+	// whole: a member that matches by link or title was found by those
+	// look-ups, so Near owes only the members Same accepts. Signatures are
+	// read once per fetch.
+	stored, err := t.passing(stored, sig)
+	if err != nil {
+		return nil, err
+	}
+	switch len(stored) {
 	case 0:
-		return nil, nil
+		return byID(out), nil
 	case 1:
-		return t.members(qMemberOf, section, s.cands[0]) // none when pruned or filtered out since
+		ms, err := t.members(qMemberOf, section, stored[0]) // none when pruned or filtered out since
+		return byID(append(out, ms...)), err
 	}
 	// Several candidates: one query for all of them.
-	ids := make([]any, len(s.cands))
-	for i, id := range s.cands {
+	ids := make([]any, len(stored))
+	for i, id := range stored {
 		ids[i] = id
 	}
-	var out []curate.Member
-	err := inChunks(s.ctx, s.tx, `SELECT `+memberColumns+memberFrom+`WHERE si.section = ? AND si.state <> 'filtered' AND si.item_id IN `,
+	err = inChunks(s.ctx, s.tx, `SELECT `+memberColumns+memberFrom+`WHERE si.section = ? AND si.state <> 'filtered' AND si.item_id IN `,
 		section, ids, func(rows *sql.Rows) error {
 			m, err := scanMember(rows)
 			out = append(out, m)
 			return err
 		})
-	return out, err
+	return byID(out), err
+}
+
+// passing returns the ids whose stored signature passes neardup.Same
+// with sig, reading the signatures the fetch has not read yet.
+func (t *engineTx) passing(ids []int64, sig neardup.Signature) ([]int64, error) {
+	if len(ids) == 0 {
+		return ids, nil
+	}
+	if t.sigs == nil {
+		t.sigs = map[int64]neardup.Signature{}
+	}
+	var missing []any
+	for _, id := range ids {
+		if _, ok := t.sigs[id]; !ok {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) > 0 {
+		err := inChunks(t.s.ctx, t.s.tx, `SELECT item_id, signature FROM signatures WHERE ? AND item_id IN `, true, missing,
+			func(rows *sql.Rows) error {
+				var id int64
+				var raw []byte
+				if err := rows.Scan(&id, &raw); err != nil {
+					return err
+				}
+				var g neardup.Signature
+				_ = g.UnmarshalBinary(raw) // an unreadable (older) signature never passes
+				t.sigs[id] = g
+				return nil
+			})
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range missing {
+			if _, ok := t.sigs[id.(int64)]; !ok {
+				t.sigs[id.(int64)] = nil // no signature: never passes
+			}
+		}
+	}
+	out := ids[:0:0]
+	for _, id := range ids {
+		if neardup.Same(sig, t.sigs[id]) {
+			out = append(out, id)
+		}
+	}
+	return out, nil
 }
 
 func (t *engineTx) ClusterMembers(section string, cluster int64) ([]curate.Member, error) {
-	return t.members(qClusterMember, section, cluster)
+	ms, err := t.members(qClusterMember, section, cluster)
+	if err != nil || !t.buffer || len(t.rows) == 0 {
+		return ms, err
+	}
+	n := len(ms)
+	ms = t.buffered(ms, section, func(m *curate.Member) bool { return m.Cluster == cluster })
+	if len(ms) == n {
+		return ms, nil
+	}
+	return byID(ms), nil
 }
 
 func (t *engineTx) NewCluster(section string) (int64, error) {
@@ -172,7 +347,22 @@ func (t *engineTx) DropCluster(section string, cluster int64) error {
 func (t *engineTx) Decide(section string, ds []curate.Decision) error {
 	now := t.s.now.Unix()
 	for _, d := range ds {
-		if p, ok := t.pending[d.ItemID]; ok {
+		p, ok := t.pending[d.ItemID]
+		if ok && p.fresh && t.buffer {
+			k := secItem{section, d.ItemID}
+			r := t.byKey[k]
+			if r == nil {
+				r = &bufRow{section: section, m: curate.Member{Item: p.item}, sortAt: p.sortAt, ord: p.ord}
+				if t.byKey == nil {
+					t.byKey = map[secItem]*bufRow{}
+				}
+				t.byKey[k] = r
+				t.rows = append(t.rows, r)
+			}
+			r.m.State, r.m.Cluster, r.m.Rep, r.reason, r.decided = d.State, d.Cluster, d.Rep, d.Reason, now
+			continue
+		}
+		if ok {
 			if _, err := t.s.q(qInsertMember).ExecContext(t.s.ctx, section, d.ItemID, d.State, d.Cluster, d.Rep, d.Reason,
 				p.sortAt, p.ord, now); err != nil {
 				return err

@@ -197,6 +197,7 @@ func (db *DB) saveIn(ctx context.Context, tx *sql.Tx, nt *nearTx, r *saveReq) er
 		if err := s.known.loadClusterKeys(ctx, tx, links, titles); err != nil {
 			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
 		}
+		s.et.buffer = true
 		seenKeys := make(map[string]bool, len(f.Items))
 		for i := range f.Items {
 			it := &f.Items[i]
@@ -215,6 +216,9 @@ func (db *DB) saveIn(ctx context.Context, tx *sql.Tx, nt *nearTx, r *saveReq) er
 		}
 		if s.err != nil {
 			return s.err
+		}
+		if err := s.et.flush(); err != nil {
+			return fmt.Errorf("save items of %s: %w", f.Source.URL, err)
 		}
 		for id := range s.changed {
 			out.Changed = append(out.Changed, id)
@@ -383,9 +387,20 @@ func (s *saver) insert(it *newsdesk.Item, secs []*newsdesk.Section, d *derived) 
 		}
 	}
 	s.out.New++
-	s.et.pending[it.ID] = pendingItem{sortAt: it.SortAt.Unix(), ord: ord, fresh: true}
 	ci := curate.Item{ID: it.ID, Source: s.source.URL, Key: it.Key, Link: it.CanonicalLink, TitleKey: titleKey,
 		StoryAt: story, Words: d.words, Ord: ord, Sig: sig}
+	p := pendingItem{sortAt: it.SortAt.Unix(), ord: ord, fresh: true}
+	if s.et.buffer {
+		// The member as a look-up would read it back from the database:
+		// date to the second, signature as stored.
+		p.item = ci
+		p.item.StoryAt = time.Unix(story.Unix(), 0).UTC()
+		p.item.Sig = nil
+		if len(sigBytes) > 0 {
+			_ = p.item.Sig.UnmarshalBinary(sigBytes)
+		}
+	}
+	s.et.pending[it.ID] = p
 	for _, sec := range secs {
 		p, err := s.db.engine.File(s.et, sec, ci, it, s.now)
 		if err != nil {
@@ -396,6 +411,9 @@ func (s *saver) insert(it *newsdesk.Item, secs []*newsdesk.Section, d *derived) 
 			state = StateDuplicate // a new report of a story already there
 		}
 		s.count(sec.ID, state)
+	}
+	if s.et.buffer {
+		return nil // the fetch's later items find it in the buffer
 	}
 	if s.known.links != nil && it.CanonicalLink != "" {
 		s.known.links[it.CanonicalLink] = true // for the fetch's later items
@@ -497,6 +515,7 @@ func (s *saver) update(it *newsdesk.Item, secs []*newsdesk.Section) error {
 
 // writeSignature stores (or removes) an item's near-duplicate signature.
 func (s *saver) writeSignature(id int64, sig neardup.Signature) error {
+	delete(s.et.sigs, id)
 	raw, err := sig.MarshalBinary()
 	if err != nil {
 		return err
