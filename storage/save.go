@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -198,7 +199,33 @@ func (db *DB) saveIn(ctx context.Context, tx *sql.Tx, nt *nearTx, r *saveReq) er
 			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
 		}
 		s.et.buffer = true
+		// The new items' rows and signatures are written first, in a few
+		// multi-row statements; filing them follows, item by item.
+		var fresh []*newsdesk.Item
+		var freshD []*derived
 		seenKeys := make(map[string]bool, len(f.Items))
+		for i := range f.Items {
+			it := &f.Items[i]
+			if seenKeys[it.Key] {
+				continue
+			}
+			seenKeys[it.Key] = true
+			if _, stored := s.known.items[it.Key]; stored || s.known.seen[it.Key] || it.CanonicalLink != "" && s.known.seenLinks[it.CanonicalLink] {
+				continue
+			}
+			if i >= len(f.derived) || !f.derived[i].ok {
+				if len(f.derived) < len(f.Items) {
+					f.derived = append(f.derived, make([]derived, len(f.Items)-len(f.derived))...)
+				}
+				f.derived[i] = derive(it)
+			}
+			fresh = append(fresh, it)
+			freshD = append(freshD, &f.derived[i])
+		}
+		if err := s.insertRows(fresh, freshD); err != nil {
+			return fmt.Errorf("save items of %s: %w", f.Source.URL, err)
+		}
+		clear(seenKeys)
 		for i := range f.Items {
 			it := &f.Items[i]
 			if seenKeys[it.Key] {
@@ -306,9 +333,10 @@ type saver struct {
 	cands    []int64 // near-duplicate candidates of the item being placed
 	stmts    txStmts // prepared statements bound to tx
 	et       *engineTx
-	seq      int64    // the transaction's change sequence number
-	err      error    // a write error met where the engine cannot return it
-	datedNow []string // sections dateSection dated
+	seq      int64                     // the transaction's change sequence number
+	err      error                     // a write error met where the engine cannot return it
+	datedNow []string                  // sections dateSection dated
+	ins      map[*newsdesk.Item]insRow // new items insertRows wrote
 }
 
 func (db *DB) newSaver(ctx context.Context, tx *sql.Tx, nt *nearTx, now time.Time, src newsdesk.Source, out *Outcome) *saver {
@@ -362,30 +390,133 @@ func (s *saver) sortAt(it *newsdesk.Item) time.Time {
 	return t
 }
 
-func (s *saver) insert(it *newsdesk.Item, secs []*newsdesk.Section, d *derived) error {
-	it.FirstSeen, it.ModifiedAt = s.now, s.now
-	it.SortAt = s.sortAt(it)
-	sig, titleKey := d.sig, d.titleKey
-	sigBytes, err := sig.MarshalBinary()
-	if err != nil {
-		return err
+// insRow is a new item's row as insertRows wrote it.
+type insRow struct {
+	sigBytes []byte
+	story    time.Time
+	ord      int64
+}
+
+// insertRowsChunk bounds the rows of one multi-row item insert (24
+// parameters each).
+const insertRowsChunk = 40
+
+// newItemColumns are the columns of a new item's row, in qInsertItem's order.
+const newItemColumns = `source_id, key, guid, link, canonical_link, title,
+		summary, content_html, authors, categories, enclosures, image_url, language, published_at, updated_at,
+		first_seen_at, sort_at, modified_at, content_hash, title_key, story_at, ord, words, seq`
+
+// insertRows writes the rows and signatures of new items (keys unique
+// within the source) in multi-row statements, and sets their ids; insert
+// files them.
+func (s *saver) insertRows(items []*newsdesk.Item, ds []*derived) error {
+	if s.ins == nil {
+		s.ins = map[*newsdesk.Item]insRow{}
 	}
-	story := curate.StoryDate(it.Published, s.now)
-	ord := curate.OrdKey(s.source.URL, it.Key)
-	authors, categories, enclosures := jsonList(it.Authors), jsonList(it.Categories), jsonList(it.Enclosures)
-	err = s.q(qInsertItem).QueryRowContext(s.ctx,
-		s.sourceID, it.Key, it.GUID, it.Link, it.CanonicalLink, it.Title, it.Summary, it.ContentHTML,
-		authors, categories, enclosures, it.ImageURL, it.Language, unix(it.Published), unix(it.Updated),
-		s.now.Unix(), it.SortAt.Unix(), s.now.Unix(), it.ContentHash, titleKey,
-		story.Unix(), ord, d.words, s.seq).Scan(&it.ID)
-	if err != nil {
-		return err
-	}
-	if len(sigBytes) > 0 {
-		if _, err := s.q(qInsertSignature).ExecContext(s.ctx, it.ID, sigBytes); err != nil {
+	for len(items) > 0 {
+		n := min(len(items), insertRowsChunk)
+		chunk, cd := items[:n], ds[:n]
+		items, ds = items[n:], ds[n:]
+		var b strings.Builder
+		b.WriteString(`INSERT INTO items (` + newItemColumns + `) VALUES `)
+		args := make([]any, 0, 24*n)
+		byKey := make(map[string]*newsdesk.Item, n)
+		for i, it := range chunk {
+			d := cd[i]
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			it.FirstSeen, it.ModifiedAt = s.now, s.now
+			it.SortAt = s.sortAt(it)
+			sigBytes, err := d.sig.MarshalBinary()
+			if err != nil {
+				return err
+			}
+			r := insRow{sigBytes: sigBytes, story: curate.StoryDate(it.Published, s.now), ord: curate.OrdKey(s.source.URL, it.Key)}
+			s.ins[it] = r
+			byKey[it.Key] = it
+			args = append(args, s.sourceID, it.Key, it.GUID, it.Link, it.CanonicalLink, it.Title, it.Summary, it.ContentHTML,
+				jsonList(it.Authors), jsonList(it.Categories), jsonList(it.Enclosures), it.ImageURL, it.Language,
+				unix(it.Published), unix(it.Updated), s.now.Unix(), it.SortAt.Unix(), s.now.Unix(), it.ContentHash,
+				d.titleKey, r.story.Unix(), r.ord, d.words, s.seq)
+		}
+		b.WriteString(" RETURNING id, key")
+		rows, err := s.tx.QueryContext(s.ctx, b.String(), args...)
+		if err != nil {
 			return err
 		}
+		got := 0
+		for rows.Next() {
+			var id int64
+			var key string
+			if err := rows.Scan(&id, &key); err != nil {
+				rows.Close()
+				return err
+			}
+			if it := byKey[key]; it != nil {
+				it.ID = id
+				got++
+			}
+		}
+		err = rows.Close()
+		if err == nil {
+			err = rows.Err()
+		}
+		if err != nil {
+			return err
+		}
+		if got != n {
+			return fmt.Errorf("insert items: %d ids returned for %d rows", got, n)
+		}
+		b.Reset()
+		b.WriteString(`INSERT INTO signatures (item_id, signature) VALUES `)
+		args = args[:0]
+		for _, it := range chunk {
+			if raw := s.ins[it].sigBytes; len(raw) > 0 {
+				if len(args) > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString("(?, ?)")
+				args = append(args, it.ID, raw)
+			}
+		}
+		if len(args) > 0 {
+			if _, err := s.tx.ExecContext(s.ctx, b.String(), args...); err != nil {
+				return err
+			}
+		}
 	}
+	return nil
+}
+
+func (s *saver) insert(it *newsdesk.Item, secs []*newsdesk.Section, d *derived) error {
+	sig, titleKey := d.sig, d.titleKey
+	r, written := s.ins[it]
+	if !written {
+		it.FirstSeen, it.ModifiedAt = s.now, s.now
+		it.SortAt = s.sortAt(it)
+		sigBytes, err := sig.MarshalBinary()
+		if err != nil {
+			return err
+		}
+		r = insRow{sigBytes: sigBytes, story: curate.StoryDate(it.Published, s.now), ord: curate.OrdKey(s.source.URL, it.Key)}
+		authors, categories, enclosures := jsonList(it.Authors), jsonList(it.Categories), jsonList(it.Enclosures)
+		err = s.q(qInsertItem).QueryRowContext(s.ctx,
+			s.sourceID, it.Key, it.GUID, it.Link, it.CanonicalLink, it.Title, it.Summary, it.ContentHTML,
+			authors, categories, enclosures, it.ImageURL, it.Language, unix(it.Published), unix(it.Updated),
+			s.now.Unix(), it.SortAt.Unix(), s.now.Unix(), it.ContentHash, titleKey,
+			r.story.Unix(), r.ord, d.words, s.seq).Scan(&it.ID)
+		if err != nil {
+			return err
+		}
+		if len(sigBytes) > 0 {
+			if _, err := s.q(qInsertSignature).ExecContext(s.ctx, it.ID, sigBytes); err != nil {
+				return err
+			}
+		}
+	}
+	sigBytes, story, ord := r.sigBytes, r.story, r.ord
 	s.out.New++
 	ci := curate.Item{ID: it.ID, Source: s.source.URL, Key: it.Key, Link: it.CanonicalLink, TitleKey: titleKey,
 		StoryAt: story, Words: d.words, Ord: ord, Sig: sig}

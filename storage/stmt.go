@@ -17,9 +17,7 @@ const (
 		body_hash = ?, title = ?, site_url = ?, last_attempt = ?, last_success = ?, next_attempt = ?,
 		status = ?, error = ?, consecutive_errors = ?, gone = ?, config_hash = ?, bytes = ?, duration_ms = ?,
 		name = ? WHERE id = ? AND url = ?`
-	qInsertItem = `INSERT INTO items (source_id, key, guid, link, canonical_link, title,
-		summary, content_html, authors, categories, enclosures, image_url, language, published_at, updated_at,
-		first_seen_at, sort_at, modified_at, content_hash, title_key, story_at, ord, words, seq)
+	qInsertItem = `INSERT INTO items (` + newItemColumns + `)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
 	qInsertSignature = `INSERT INTO signatures (item_id, signature) VALUES (?, ?)`
 )
