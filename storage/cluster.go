@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"newsdesk/curate"
@@ -110,25 +109,15 @@ func (t *engineTx) bufferedRow(section string, id int64) *bufRow {
 // qFlushMembers starts the multi-row insert of buffered section rows.
 const qFlushMembers = `INSERT INTO section_items (section, item_id, state, cluster_id, rep_id, reason, sort_at, ord, decided_at) VALUES `
 
-// flushChunk bounds the rows of one flush statement (9 parameters each).
-const flushChunk = 100
-
 // flush writes the buffered section rows.
 func (t *engineTx) flush() error {
 	rows := t.rows
-	for len(rows) > 0 {
-		n := min(len(rows), flushChunk)
-		var b strings.Builder
-		b.WriteString(qFlushMembers)
+	for _, n := range runs(len(rows)) {
 		args := make([]any, 0, 9*n)
-		for i, r := range rows[:n] {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		for _, r := range rows[:n] {
 			args = append(args, r.section, r.m.ID, r.m.State, r.m.Cluster, r.m.Rep, r.reason, r.sortAt, r.ord, r.decided)
 		}
-		if _, err := t.s.tx.ExecContext(t.s.ctx, b.String(), args...); err != nil {
+		if _, err := t.s.q(multiRow(qFlushMembers, 9, n, "")).ExecContext(t.s.ctx, args...); err != nil {
 			return fmt.Errorf("write section rows: %w", err)
 		}
 		rows = rows[n:]
@@ -187,6 +176,9 @@ const (
 	qUpdateMember = `UPDATE section_items SET state = ?, cluster_id = ?, rep_id = ?, reason = ?, decided_at = ?
 		WHERE section = ? AND item_id = ?`
 	qStampSeq = `UPDATE items SET seq = ? WHERE id = ? AND seq <> ?`
+	// Near's look-ups of several candidates (IN lists, see inChunks).
+	qNearMembers = `SELECT ` + memberColumns + memberFrom + `WHERE si.section = ? AND si.state <> 'filtered' AND si.item_id IN `
+	qNearSigs    = `SELECT item_id, signature FROM signatures WHERE ? AND item_id IN `
 )
 
 func (t *engineTx) ByLink(section, link string) ([]curate.Member, error) {
@@ -265,7 +257,7 @@ func (t *engineTx) Near(section string, sig neardup.Signature, from, to time.Tim
 	for i, id := range stored {
 		ids[i] = id
 	}
-	err = inChunks(s.ctx, s.tx, `SELECT `+memberColumns+memberFrom+`WHERE si.section = ? AND si.state <> 'filtered' AND si.item_id IN `,
+	err = inChunks(s.ctx, boundTx{s.tx, s}, qNearMembers,
 		section, ids, func(rows *sql.Rows) error {
 			m, err := scanMember(rows)
 			out = append(out, m)
@@ -290,7 +282,7 @@ func (t *engineTx) passing(ids []int64, sig neardup.Signature) ([]int64, error) 
 		}
 	}
 	if len(missing) > 0 {
-		err := inChunks(t.s.ctx, t.s.tx, `SELECT item_id, signature FROM signatures WHERE ? AND item_id IN `, true, missing,
+		err := inChunks(t.s.ctx, boundTx{t.s.tx, t.s}, qNearSigs, true, missing,
 			func(rows *sql.Rows) error {
 				var id int64
 				var raw []byte

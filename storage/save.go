@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -169,7 +168,7 @@ func (db *DB) saveIn(ctx context.Context, tx *sql.Tx, nt *nearTx, r *saveReq) er
 			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
 		}
 		s.backfill = !hadItems
-		if s.known, err = loadKnown(ctx, tx, sid, f.Items, hadItems); err != nil {
+		if s.known, err = loadKnown(ctx, boundTx{tx, s}, sid, f.Items, hadItems); err != nil {
 			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
 		}
 		// The duplicate rules look up only the items to insert: those not
@@ -195,7 +194,7 @@ func (db *DB) saveIn(ctx context.Context, tx *sql.Tx, nt *nearTx, r *saveReq) er
 			at := curate.StoryDate(it.Published, now).Unix()
 			titles.addDays(floorDiv(at-w, daySeconds), floorDiv(at+w, daySeconds))
 		}
-		if err := s.known.loadClusterKeys(ctx, tx, links, titles); err != nil {
+		if err := s.known.loadClusterKeys(ctx, boundTx{tx, s}, links, titles); err != nil {
 			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
 		}
 		s.et.buffer = true
@@ -397,10 +396,6 @@ type insRow struct {
 	ord      int64
 }
 
-// insertRowsChunk bounds the rows of one multi-row item insert (24
-// parameters each).
-const insertRowsChunk = 40
-
 // newItemColumns are the columns of a new item's row, in qInsertItem's order.
 const newItemColumns = `source_id, key, guid, link, canonical_link, title,
 		summary, content_html, authors, categories, enclosures, image_url, language, published_at, updated_at,
@@ -413,20 +408,13 @@ func (s *saver) insertRows(items []*newsdesk.Item, ds []*derived) error {
 	if s.ins == nil {
 		s.ins = map[*newsdesk.Item]insRow{}
 	}
-	for len(items) > 0 {
-		n := min(len(items), insertRowsChunk)
+	for _, n := range runs(len(items)) {
 		chunk, cd := items[:n], ds[:n]
 		items, ds = items[n:], ds[n:]
-		var b strings.Builder
-		b.WriteString(`INSERT INTO items (` + newItemColumns + `) VALUES `)
 		args := make([]any, 0, 24*n)
 		byKey := make(map[string]*newsdesk.Item, n)
 		for i, it := range chunk {
 			d := cd[i]
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			it.FirstSeen, it.ModifiedAt = s.now, s.now
 			it.SortAt = s.sortAt(it)
 			sigBytes, err := d.sig.MarshalBinary()
@@ -441,8 +429,7 @@ func (s *saver) insertRows(items []*newsdesk.Item, ds []*derived) error {
 				unix(it.Published), unix(it.Updated), s.now.Unix(), it.SortAt.Unix(), s.now.Unix(), it.ContentHash,
 				d.titleKey, r.story.Unix(), r.ord, d.words, s.seq)
 		}
-		b.WriteString(" RETURNING id, key")
-		rows, err := s.tx.QueryContext(s.ctx, b.String(), args...)
+		rows, err := s.q(multiRow(qInsertItemsHead, 24, n, qInsertItemsTail)).QueryContext(s.ctx, args...)
 		if err != nil {
 			return err
 		}
@@ -469,23 +456,26 @@ func (s *saver) insertRows(items []*newsdesk.Item, ds []*derived) error {
 		if got != n {
 			return fmt.Errorf("insert items: %d ids returned for %d rows", got, n)
 		}
-		b.Reset()
-		b.WriteString(`INSERT INTO signatures (item_id, signature) VALUES `)
 		args = args[:0]
 		for _, it := range chunk {
 			if raw := s.ins[it].sigBytes; len(raw) > 0 {
-				if len(args) > 0 {
-					b.WriteString(", ")
-				}
-				b.WriteString("(?, ?)")
 				args = append(args, it.ID, raw)
 			}
 		}
-		if len(args) > 0 {
-			if _, err := s.tx.ExecContext(s.ctx, b.String(), args...); err != nil {
-				return err
-			}
+		if err := s.writeSignatures(args); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// writeSignatures inserts (item id, signature) pairs.
+func (s *saver) writeSignatures(args []any) error {
+	for _, n := range runs(len(args) / 2) {
+		if _, err := s.q(multiRow(qInsertSigsHead, 2, n, "")).ExecContext(s.ctx, args[:2*n]...); err != nil {
+			return err
+		}
+		args = args[2*n:]
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 )
 
 // Statements of the write path. They are prepared once on the writer
@@ -22,8 +23,57 @@ const (
 	qInsertSignature = `INSERT INTO signatures (item_id, signature) VALUES (?, ?)`
 )
 
-var writeStatements = []string{qSourceID, qWriteState, qInsertItem, qInsertSignature, qByLink, qByTitle, qMemberOf,
-	qClusterMember, qNewCluster, qDropCluster, qInsertMember, qUpdateMember, qStampSeq}
+var writeStatements = append([]string{qSourceID, qWriteState, qInsertItem, qInsertSignature, qByLink, qByTitle, qMemberOf,
+	qClusterMember, qNewCluster, qDropCluster, qInsertMember, qUpdateMember, qStampSeq}, append(multiRowStatements(), inStatements()...)...)
+
+// Multi-row statements are prepared for runs of rowRuns rows; n rows are
+// written in runs of those sizes (its binary decomposition), so that no
+// statement is parsed while writing.
+var rowRuns = []int{32, 16, 8, 4, 2, 1}
+
+// Multi-row statements: the new items' rows (24 columns, their ids
+// returned with their keys), their signatures, and their section rows.
+const (
+	qInsertItemsHead = `INSERT INTO items (` + newItemColumns + `) VALUES `
+	qInsertItemsTail = ` RETURNING id, key`
+	qInsertSigsHead  = `INSERT INTO signatures (item_id, signature) VALUES `
+)
+
+// multiRow returns head, n groups of cols placeholders, and tail.
+func multiRow(head string, cols, n int, tail string) string {
+	var b strings.Builder
+	b.WriteString(head)
+	row := "(?" + strings.Repeat(", ?", cols-1) + ")"
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(row)
+	}
+	b.WriteString(tail)
+	return b.String()
+}
+
+func multiRowStatements() []string {
+	var out []string
+	for _, n := range rowRuns {
+		out = append(out, multiRow(qInsertItemsHead, 24, n, qInsertItemsTail), multiRow(qInsertSigsHead, 2, n, ""),
+			multiRow(qFlushMembers, 9, n, ""))
+	}
+	return out
+}
+
+// runs splits n rows into runs of rowRuns sizes.
+func runs(n int) []int {
+	var out []int
+	for _, r := range rowRuns {
+		for n >= r {
+			out = append(out, r)
+			n -= r
+		}
+	}
+	return out
+}
 
 // prepare prepares the write statements on the writer connection.
 func (db *DB) prepare(ctx context.Context) error {
