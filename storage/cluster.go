@@ -61,6 +61,10 @@ type engineTx struct {
 	rows   []*bufRow           // in the order of their first decision
 	byKey  map[secItem]*bufRow // the same rows by section and item
 
+	// reserved holds cluster ids allocated ahead for the fetch's new
+	// items, by section, in ascending order (reserveClusters).
+	reserved map[string][]int64
+
 	// sigs caches the stored signatures Near read, by item (nil: none).
 	// A signature written by the transaction drops its entry.
 	sigs map[int64]neardup.Signature
@@ -126,6 +130,72 @@ func (t *engineTx) flush() error {
 	return nil
 }
 
+// reserveClusters allocates n cluster ids in each section ahead, in a few
+// multi-row statements instead of one per new story. Those left unused
+// when the fetch ends are removed by releaseClusters: ids are never given
+// again, so gaps are all they leave.
+func (t *engineTx) reserveClusters(sections []string, n int) error {
+	if n == 0 || len(sections) == 0 {
+		return nil
+	}
+	t.reserved = map[string][]int64{}
+	for _, sec := range sections {
+		ids := make([]int64, 0, n)
+		for _, k := range runs(n) {
+			args := make([]any, k)
+			for i := range args {
+				args[i] = sec
+			}
+			rows, err := t.s.q(multiRow(qNewClustersHead, 1, k, qNewClustersTail)).QueryContext(t.s.ctx, args...)
+			if err != nil {
+				return fmt.Errorf("reserve clusters: %w", err)
+			}
+			for rows.Next() {
+				var id int64
+				if err := rows.Scan(&id); err != nil {
+					rows.Close()
+					return err
+				}
+				ids = append(ids, id)
+			}
+			err = rows.Close()
+			if err == nil {
+				err = rows.Err()
+			}
+			if err != nil {
+				return fmt.Errorf("reserve clusters: %w", err)
+			}
+		}
+		slices.Sort(ids)
+		t.reserved[sec] = ids
+	}
+	return nil
+}
+
+// releaseClusters removes the reserved cluster ids no story took.
+func (t *engineTx) releaseClusters() error {
+	var ids []any
+	for _, r := range t.reserved {
+		for _, id := range r {
+			ids = append(ids, id)
+		}
+	}
+	t.reserved = nil
+	for len(ids) > 0 {
+		n := min(len(ids), preparedChunk)
+		st := t.s.q(inList(qDropClusters, inSize(n)))
+		args := append([]any(nil), ids[:n]...)
+		for len(args) < inSize(n) {
+			args = append(args, ids[n-1])
+		}
+		if _, err := st.ExecContext(t.s.ctx, args...); err != nil {
+			return fmt.Errorf("release clusters: %w", err)
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
 // byID orders members by item id, as the index look-ups return them.
 func byID(ms []curate.Member) []curate.Member {
 	slices.SortFunc(ms, func(a, b curate.Member) int { return cmp.Compare(a.ID, b.ID) })
@@ -176,6 +246,10 @@ const (
 	qUpdateMember = `UPDATE section_items SET state = ?, cluster_id = ?, rep_id = ?, reason = ?, decided_at = ?
 		WHERE section = ? AND item_id = ?`
 	qStampSeq = `UPDATE items SET seq = ? WHERE id = ? AND seq <> ?`
+	// Cluster ids reserved ahead, and those released.
+	qNewClustersHead = `INSERT INTO clusters (section) VALUES `
+	qNewClustersTail = ` RETURNING id`
+	qDropClusters    = `DELETE FROM clusters WHERE id IN `
 	// Near's look-ups of several candidates (IN lists, see inChunks).
 	qNearMembers = `SELECT ` + memberColumns + memberFrom + `WHERE si.section = ? AND si.state <> 'filtered' AND si.item_id IN `
 	qNearSigs    = `SELECT item_id, signature FROM signatures WHERE ? AND item_id IN `
@@ -326,6 +400,10 @@ func (t *engineTx) ClusterMembers(section string, cluster int64) ([]curate.Membe
 }
 
 func (t *engineTx) NewCluster(section string) (int64, error) {
+	if r := t.reserved[section]; len(r) > 0 {
+		t.reserved[section] = r[1:]
+		return r[0], nil
+	}
 	var id int64
 	err := t.s.q(qNewCluster).QueryRowContext(t.s.ctx, section).Scan(&id)
 	return id, err

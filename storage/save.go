@@ -224,6 +224,13 @@ func (db *DB) saveIn(ctx context.Context, tx *sql.Tx, nt *nearTx, r *saveReq) er
 		if err := s.insertRows(fresh, freshD); err != nil {
 			return fmt.Errorf("save items of %s: %w", f.Source.URL, err)
 		}
+		var secIDs []string
+		for _, sec := range secs {
+			secIDs = append(secIDs, sec.ID)
+		}
+		if err := s.et.reserveClusters(secIDs, len(fresh)); err != nil {
+			return fmt.Errorf("save items of %s: %w", f.Source.URL, err)
+		}
 		clear(seenKeys)
 		for i := range f.Items {
 			it := &f.Items[i]
@@ -244,6 +251,9 @@ func (db *DB) saveIn(ctx context.Context, tx *sql.Tx, nt *nearTx, r *saveReq) er
 			return s.err
 		}
 		if err := s.et.flush(); err != nil {
+			return fmt.Errorf("save items of %s: %w", f.Source.URL, err)
+		}
+		if err := s.et.releaseClusters(); err != nil {
 			return fmt.Errorf("save items of %s: %w", f.Source.URL, err)
 		}
 		for id := range s.changed {

@@ -58,7 +58,10 @@ func multiRowStatements() []string {
 	var out []string
 	for _, n := range rowRuns {
 		out = append(out, multiRow(qInsertItemsHead, 24, n, qInsertItemsTail), multiRow(qInsertSigsHead, 2, n, ""),
-			multiRow(qFlushMembers, 9, n, ""))
+			multiRow(qFlushMembers, 9, n, ""), multiRow(qNewClustersHead, 1, n, qNewClustersTail))
+	}
+	for _, n := range inSizes {
+		out = append(out, inList(qDropClusters, n))
 	}
 	return out
 }
