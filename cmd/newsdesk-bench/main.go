@@ -76,7 +76,7 @@ func main() {
 	flag.StringVar(&o.keep, "dir", "", "folder for the databases (default: a temporary folder, removed)")
 	flag.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the selected phases to this file")
 	flag.StringVar(&o.memprofile, "memprofile", "", "write a heap profile (live objects) at the end of the selected phase to this file")
-	flag.StringVar(&o.phase, "profile-phase", "cold", "phase the CPU profile covers: floor, cold, warm, tick, serve or scale (the inserts into the largest database)")
+	flag.StringVar(&o.phase, "profile-phase", "cold", "phase the CPU profile covers: floor, cold, warm, tick, startup, serve or scale (the inserts into the largest database)")
 	text := flag.String("text", "default", "generated text: default (a few topical words among many rare ones), zipf (a section's common vocabulary, half of all words, Zipf law) or small (40 words)")
 	flag.Parse()
 	mode, err := textgen.ParseMode(*text)
@@ -158,7 +158,7 @@ func run(ctx context.Context, o options) error {
 		}
 	}
 	if o.startup > 0 {
-		if err := benchStartup(ctx, o, filepath.Join(dir, "startup.db"), t); err != nil {
+		if err := benchStartup(ctx, o, filepath.Join(dir, "startup.db"), prof, t); err != nil {
 			return err
 		}
 	}

@@ -66,7 +66,7 @@ func benchTick(ctx context.Context, o options, path string, prof *profiler, t *t
 // last 40 hours, each signed from generated text of the -text mode): Open,
 // then the first write (a fresh 50-item source), which loads the
 // near-duplicate index.
-func benchStartup(ctx context.Context, o options, path string, t *table) error {
+func benchStartup(ctx context.Context, o options, path string, prof *profiler, t *table) error {
 	c := newCorpus(2, o.items, 0, time.Now().UTC().Truncate(time.Minute), o.text)
 	fetches, err := scaleFetches(c)
 	if err != nil {
@@ -88,6 +88,7 @@ func benchStartup(ctx context.Context, o options, path string, t *table) error {
 		return err
 	}
 	t.note("startup: %d items in the window (prefill %v)", o.startup, time.Since(fillStart).Round(time.Millisecond))
+	prof.start("startup")
 	start := time.Now()
 	db = storage.New(path)
 	if err := db.Open(ctx); err != nil {
@@ -100,6 +101,7 @@ func benchStartup(ctx context.Context, o options, path string, t *table) error {
 		return err
 	}
 	first := time.Since(start) - opened
+	prof.stop("startup")
 	name := fmt.Sprintf("startup %d", o.startup)
 	t.add(name, "Open / first write (loads the index)", opened.Round(time.Millisecond).String()+" / "+first.Round(time.Millisecond).String(), "",
 		verdict(opened+first <= time.Second, "≤ 1 s"))
