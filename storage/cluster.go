@@ -319,6 +319,7 @@ func (t *engineTx) Near(section string, sig neardup.Signature, from, to time.Tim
 	if err != nil {
 		return nil, err
 	}
+	s.nt.idx.passed += int64(len(stored) + len(out))
 	switch len(stored) {
 	case 0:
 		return byID(out), nil

@@ -13,7 +13,11 @@
 //  3. serving a section feed through the real feedgen handler on a
 //     loopback http.Server, -conns connections, plain and conditional,
 //     against a bare net/http handler serving the same bytes;
-//  4. with -items-stored N, a database pre-filled with N items (bulk SQL):
+//  4. with -window 0,10000,50000,100000, storing 50-item fetches against
+//     that many items of one section in the duplicate window (CPU and wall
+//     per item, ratio to 10k), and the start-up cost of each database
+//     (Open and the first write, which loads the near-duplicate index);
+//  5. with -items-stored N, a database pre-filled with N items (bulk SQL):
 //     section render from the database, insert rate and near-duplicate
 //     cost per item against an empty and a 10,000-item database, and bytes
 //     on disk per item;
@@ -57,6 +61,8 @@ type options struct {
 	cpuprofile, memprofile          string
 	phase                           string
 	text                            textgen.Mode
+	windows                         []int // -window: items in the duplicate window of the window phase
+	pipeline                        bool
 }
 
 func main() {
@@ -78,7 +84,15 @@ func main() {
 	flag.StringVar(&o.memprofile, "memprofile", "", "write a heap profile (live objects) at the end of the selected phase to this file")
 	flag.StringVar(&o.phase, "profile-phase", "cold", "phase the CPU profile covers: floor, cold, warm, tick, startup, serve or scale (the inserts into the largest database)")
 	text := flag.String("text", "default", "generated text: default (a few topical words among many rare ones), zipf (a section's common vocabulary, half of all words, Zipf law) or small (40 words)")
+	window := flag.String("window", "", "also measure storing against this many items of one section in the duplicate window, and the start-up cost (comma list, e.g. 0,10000,50000,100000); empty skips")
+	flag.BoolVar(&o.pipeline, "pipeline", true, "run the pipeline phases (cold, warm, serve); false with -window or -items-stored measures those alone")
 	flag.Parse()
+	windows, err := parseWindows(*window)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "newsdesk-bench:", err)
+		os.Exit(2)
+	}
+	o.windows = windows
 	mode, err := textgen.ParseMode(*text)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "newsdesk-bench: -text:", err)
@@ -149,8 +163,15 @@ func run(ctx context.Context, o options) error {
 	prof := &profiler{phase: o.phase, mem: o.memprofile, path: o.cpuprofile}
 	t := &table{}
 	t.note("machine: %d CPUs (GOMAXPROCS %d), %s/%s, %s", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, runtime.Version())
-	if err := benchPipeline(ctx, o, filepath.Join(dir, "bench.db"), prof, t); err != nil {
-		return err
+	if o.pipeline {
+		if err := benchPipeline(ctx, o, filepath.Join(dir, "bench.db"), prof, t); err != nil {
+			return err
+		}
+	}
+	if len(o.windows) > 0 {
+		if err := benchWindow(ctx, o, dir, t); err != nil {
+			return err
+		}
 	}
 	if o.tickSources > 0 {
 		if err := benchTick(ctx, o, filepath.Join(dir, "tick.db"), prof, t); err != nil {
