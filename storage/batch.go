@@ -127,6 +127,11 @@ func (db *DB) writeTx(ctx context.Context, rs []*saveReq) error {
 			if err := db.saveIn(ctx, tx, nt, r); err != nil {
 				return err
 			}
+			if db.failSave != nil {
+				if err := db.failSave(&r.f); err != nil {
+					return err
+				}
+			}
 		}
 		return nil
 	})

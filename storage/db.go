@@ -84,6 +84,10 @@ type DB struct {
 	saves     saveQueue // fetches written in groups (batch.go)
 	srcIDs    sourceIDs // source row ids by URL (sources.go)
 	readStmts sync.Map  // statements prepared on the read pool, by query (sources.go)
+
+	// failSave, set by tests only, fails the write of a fetch after its
+	// statements ran (inside the group's transaction).
+	failSave func(f *Fetch) error
 }
 
 // New returns a DB for the file at path; call Open before use.
