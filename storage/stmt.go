@@ -24,7 +24,8 @@ const (
 )
 
 var writeStatements = append([]string{qSourceID, qWriteState, qInsertItem, qInsertSignature, qByLink, qByTitle, qMemberOf,
-	qClusterMember, qNewCluster, qDropCluster, qInsertMember, qUpdateMember, qStampSeq}, append(multiRowStatements(), inStatements()...)...)
+	qClusterMember, qNewCluster, qDropCluster, qInsertMember, qUpdateMember, qStampSeq, qMarks, qSetMarks, qDropMarks},
+	append(multiRowStatements(), inStatements()...)...)
 
 // Multi-row statements are prepared for runs of rowRuns rows; n rows are
 // written in runs of those sizes (its binary decomposition), so that no
@@ -58,7 +59,7 @@ func multiRowStatements() []string {
 	var out []string
 	for _, n := range rowRuns {
 		out = append(out, multiRow(qInsertItemsHead, 24, n, qInsertItemsTail), multiRow(qInsertSigsHead, 2, n, ""),
-			multiRow(qFlushMembers, 9, n, ""), multiRow(qNewClustersHead, 1, n, qNewClustersTail))
+			multiRow(qFlushMembers, 10, n, ""), multiRow(qNewClustersHead, 1, n, qNewClustersTail))
 	}
 	for _, n := range inSizes {
 		out = append(out, inList(qDropClusters, n))
