@@ -248,6 +248,32 @@ func TestPracticalBox(t *testing.T) {
 	}
 }
 
+// TestLeadVideoCaption: the caption of a video between the headline and
+// the text is published once, without the player's buttons; a box of
+// several lines beside a player (a playlist) is not a caption.
+func TestLeadVideoCaption(t *testing.T) {
+	para := "<p>Le syndicat des eaux a présenté mardi son plan de travaux, qui prévoit de remplacer les canalisations les plus anciennes du réseau avant la fin de la décennie.</p>\n"
+	video := `<div class="media"><div class="vjs-player"><span>Lecture</span><span>Son</span></div><p class="media-title">VIDÉO. Les tranchées de la rue Haute vues du ciel</p></div>`
+	playlist := `<div class="more-videos"><iframe src="/e/2"></iframe><p>Le marché de Noël en images</p><p>La crue de la Loire filmée par un drone</p></div>`
+	for _, tc := range []struct{ name, box, want, gone string }{
+		{"caption", video, "VIDÉO. Les tranchées de la rue Haute vues du ciel", "Lecture"},
+		{"playlist", playlist, "", "Le marché de Noël en images"},
+	} {
+		page := `<html><head><title>Le plan</title></head><body><div class="article"><h1>Le plan</h1>` + tc.box + `<div class="article-body">` + para + para + para + `</div></div></body></html>`
+		ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := normalize.Article(ex.HTML, normalize.ArticleOptions{}).Text
+		if tc.want != "" && strings.Count(text, tc.want) != 1 {
+			t.Errorf("%s: want %q once: %q", tc.name, tc.want, text)
+		}
+		if strings.Contains(text, tc.gone) || strings.Count(text, "Le syndicat des eaux") != 3 {
+			t.Errorf("%s: %q", tc.name, text)
+		}
+	}
+}
+
 // TestPageBuilderBlocks: a text a page builder splits into widgets of one
 // class is published whole, with the image block between them; a share
 // widget goes; a blog's name in its <h1> and its tagline are not the
