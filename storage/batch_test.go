@@ -15,7 +15,7 @@ import (
 // write transaction takes), starts SaveFetch for each fetch and waits
 // until all but the first are queued behind the one writing, so that they
 // form one group when the writer is released.
-func queueFetches(t *testing.T, db *DB, ctxs []context.Context, fs []Fetch) ([]Outcome, []error) {
+func queueFetches(t *testing.T, db *DB, ctxs []context.Context, fs []Fetch, whileQueued ...func()) ([]Outcome, []error) {
 	t.Helper()
 	outs, errs := make([]Outcome, len(fs)), make([]error, len(fs))
 	db.near.mu.Lock()
@@ -40,6 +40,9 @@ func queueFetches(t *testing.T, db *DB, ctxs []context.Context, fs []Fetch) ([]O
 			t.Fatalf("%d of %d fetches queued", n, len(fs)-1)
 		}
 		time.Sleep(time.Millisecond)
+	}
+	for _, f := range whileQueued {
+		f()
 	}
 	db.near.mu.Unlock()
 	wg.Wait()
@@ -118,12 +121,13 @@ func TestSaveFetchGroupFailureFailsOneFetch(t *testing.T) {
 	}
 	ctxs := make([]context.Context, len(fs))
 	cancelled, cancel := context.WithCancel(ctx)
-	cancel()
 	for i := range ctxs {
 		ctxs[i] = ctx
 	}
-	ctxs[3] = cancelled // given up while queued
-	outs, errs := queueFetches(t, db, ctxs, fs)
+	// Given up while queued: cancelled once every fetch but the writer's
+	// is in the queue (cancelled before, it might never queue).
+	ctxs[3] = cancelled
+	outs, errs := queueFetches(t, db, ctxs, fs, cancel)
 	for i, f := range fs {
 		switch i {
 		case 4:
