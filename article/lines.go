@@ -91,6 +91,17 @@ var (
 	// "Republish this story", "Reprints & permissions".
 	reuseRe = regexp.MustCompile(`^(?:réutiliser (?:ce|cet) (?:contenu|article)|reproduire (?:ce|cet) (?:contenu|article)|droits de reproduction|reuse (?:this )?(?:content|article|story)|republish (?:this|our) (?:story|article|content)` +
 		`|reprints?(?: (?:and|&) permissions)?|licen[cs]e (?:this|our) (?:content|story|article)|demander (?:une|l') autorisation de reproduction)`)
+	// emailFurnitureRe opens a line of an e-mail newsletter's web version:
+	// "View this email in your browser", "You're receiving this because …",
+	// "Unsubscribe · Update your preferences".
+	emailFurnitureRe = regexp.MustCompile(`^(?:view (?:this|the) (?:e-?mail|newsletter|message) (?:in|on) (?:your|a|the) (?:web )?browser|view (?:it )?online|having trouble (?:viewing|reading) this` +
+		`|voir (?:cet e-?mail|ce message|la newsletter|la lettre) (?:dans (?:votre|le|un) navigateur|en ligne)|version en ligne|si ce message ne s'affiche pas` +
+		`|you(?:'re| are) receiving this (?:e-?mail |message |newsletter )?because|vous recevez (?:cet e-?mail|ce message|cette (?:lettre|newsletter))` +
+		`|unsubscribe|se désinscrire|se désabonner|désinscription|update your (?:e-?mail )?preferences|manage (?:your )?subscription|gérer (?:vos|mes) (?:préférences|abonnements))(?:$|[^\p{L}])`)
+	// affiliateRe is an affiliate disclosure: "… we may earn an affiliate
+	// commission", "nous pouvons percevoir une commission".
+	affiliateRe = regexp.MustCompile(`(?:we|nous|the site|le site) (?:may |might |can |pouvons |peut )?(?:earn|receive|get|percevoir|toucher|recevoir) (?:a |an |une )?(?:small )?(?:affiliate |d'affiliation )?commission` +
+		`|(?:liens|links?) (?:d'affiliation|affiliés?|affiliate)|affiliate links?|reader-supported\. when you buy`)
 	// acceptRe is the accept button of a consent box.
 	acceptRe = regexp.MustCompile(`^(?:accepter(?: et (?:fermer|continuer))?|tout accepter|j'accepte|accepter tout|ok|d'accord|refuser(?: tout)?|tout refuser|continuer sans accepter|paramétrer|personnaliser|gérer (?:mes|les) (?:choix|préférences|cookies)|` +
 		`accept(?: all| cookies| and close)?|i accept|agree|i agree|reject(?: all)?|decline|manage (?:preferences|cookies|options|settings)|cookie settings|customi[sz]e)$`)
@@ -152,6 +163,8 @@ func lineChrome(n *html.Node) bool {
 	case breadcrumbRe.MatchString(t), adLineRe.MatchString(t):
 		return true
 	case ctaRe.MatchString(t), ctaAskRe.MatchString(t) && ctaCallRe.MatchString(t), nw <= 12 && reuseRe.MatchString(t):
+		return true
+	case nw <= 30 && (emailFurnitureRe.MatchString(t) || affiliateRe.MatchString(t)):
 		return true
 	case rightsLine(raw, nw):
 		return true

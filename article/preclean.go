@@ -29,6 +29,7 @@ var (
 		`poll|polls|sondage|sondages|survey|quiz|` +
 		`toc|sommaire|table-of-contents|tableofcontents|ariane|crumbs|overlay|gdpr|rgpd|cmp|didomi|onetrust|tarteaucitron|axeptio|` +
 		`authors?|auteurs?|about-author|author-box|authorbox|bio|tools|outils|rating|ratings|feedback|satisfaction|helpful|` +
+		`ambox|mbox|hatnote|noprint|catlinks|printfooter|sitesub|contentsub|` +
 		`teasers?|ticker|pagination|pager|post-nav|donate|follow|engagement|alerts?|announcements?|announcement-bar|site-message)(?:[-_]+[a-z0-9]+)*$`)
 	// keepClassRe names containers of the text itself, never removed by
 	// their class ("article-content", "post-body").
@@ -49,7 +50,9 @@ var (
 		`|pour aller plus loin|dans le même (?:numéro|dossier|rubrique)|nos dernier(?:e)?s .{1,30}|les dernières .{1,30}|(?:voir |lire )?nos autres .{1,30}` +
 		`|(?:more|latest|other|popular|top) (?:news|stories|articles|posts|galleries|videos|reads)(?: .{1,40})?|(?:more|popular) (?:in|from|on) .{1,40}|further reading` +
 		`|mots[- ]clés|tags|thèmes|topics|related topics|sujets liés|about the author|à propos de l'auteur|l'auteur|written by .{1,40}` +
-		`|top comments|discussion(?: about this (?:post|article|story))?)$`)
+		`|top comments|discussion(?: about this (?:post|article|story))?` +
+		// readers' reviews under a recipe or a product
+		`|(?:vos|les) avis(?: des (?:lecteurs|internautes|clients))?(?: [0-9]+)?|avis des (?:lecteurs|internautes)(?: [0-9]+)?|(?:user |customer |reader |readers' )?reviews [0-9]+)$`)
 )
 
 // bylineRe matches a byline line: "Par Claire Mercier", "By Rachel
@@ -96,12 +99,14 @@ func preclean(doc *html.Node) {
 				}
 			}
 			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
-				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) {
+				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || editLink(c) || slideNav(c) || crossLink(c) ||
+				(promptBox(c) || logoWall(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
 			if lineChrome(c) {
 				drop = append(drop, pg.lineBox(c))
+				drop = append(drop, emailTail(c)...)
 				continue
 			}
 			if w := weatherBox(c); w != nil && pg.notArticle(w, false) {
@@ -292,6 +297,9 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 	if st := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", "")); strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
 		return true
 	}
+	if adMarked(n) {
+		return pg.notArticle(n, false)
+	}
 	switch strings.ToLower(attr(n, "role")) {
 	case "navigation", "complementary", "banner", "contentinfo", "dialog", "search", "alert", "alertdialog":
 		return pg.notArticle(n, true)
@@ -391,10 +399,29 @@ func (pg *pageCtx) lineBox(line *html.Node) *html.Node {
 	case atom.Body, atom.Main, atom.Article, atom.Html:
 		return line
 	}
-	if textLen(p)-textLen(line) <= 80 && proseParagraphs(p, 1) == 0 && pg.notArticle(p, false) {
+	if textLen(p)-textLen(line) <= 80 && proseParagraphs(p, 1) == 0 && pg.notArticle(p, false) && !mediaWithCaption(p, line) {
 		return p
 	}
 	return line
+}
+
+// mediaWithCaption reports whether a box is a figure in all but name: it
+// holds an image or a player and, besides the furniture line, a line of
+// text of at least four words (a gallery slide's caption under its "1 / 4"
+// counter and "Next image" link). The line goes, the figure stays.
+func mediaWithCaption(box, line *html.Node) bool {
+	if !contains(box, atom.Img) && !contains(box, atom.Picture) && !contains(box, atom.Video) {
+		return false
+	}
+	for c := box.FirstChild; c != nil; c = c.NextSibling {
+		if c == line || c.Type != html.ElementNode || c.DataAtom == atom.A || lineChrome(c) {
+			continue
+		}
+		if len(strings.Fields(textOf(c))) >= 4 && linkShare(c) < 0.5 {
+			return true
+		}
+	}
+	return false
 }
 
 // nextElement returns the element after n among its siblings, text
@@ -699,7 +726,7 @@ func dropMasthead(body *html.Node, title string) {
 			}
 			if c.Type == html.ElementNode {
 				t := strings.Join(strings.Fields(textOf(c)), " ")
-				if n := len(strings.Fields(t)); n > 0 && n <= 12 && (bylineRe.MatchString(t) || signatureLine(t)) && !contains(c, atom.Img) {
+				if n := len(strings.Fields(t)); n > 0 && n <= 12 && (bylineRe.MatchString(t) || signatureLine(t) || !hasBlockChild(c) && metaDateLine(t) && !inItem(c)) && !contains(c, atom.Img) {
 					n := c.Parent
 					n.RemoveChild(c)
 				} else if !walk(c) {
@@ -819,4 +846,180 @@ func actionButton(n *html.Node) bool {
 		return false
 	}
 	return actionButtonRe.MatchString(titleForm(textOf(n)))
+}
+
+// adMarked reports whether an element says it is an ad slot by its
+// attributes rather than its class: an aria-label naming an ad, or a data
+// attribute of an ad server ("data-ad-slot", "data-ad-unit", "data-adunit").
+func adMarked(n *html.Node) bool {
+	switch strings.ToLower(strings.TrimSpace(attr(n, "aria-label"))) {
+	case "advertisement", "advertising", "ad", "sponsored", "publicité", "annonce", "contenu sponsorisé":
+		return true
+	}
+	for _, a := range n.Attr {
+		if k := strings.ToLower(a.Key); k == "data-ad" || strings.HasPrefix(k, "data-ad-") || k == "data-adunit" || k == "data-ad-slot" {
+			return true
+		}
+	}
+	return false
+}
+
+// editLinkRe is a wiki's "[edit]" link beside a heading.
+var editLinkRe = regexp.MustCompile(`^\[\s*(?:edit|edit source|modifier|modifier le code)\s*\]$`)
+
+// editLink reports whether an element is only a wiki's "[edit]" link.
+func editLink(n *html.Node) bool {
+	return (n.DataAtom == atom.Span || n.DataAtom == atom.A) && editLinkRe.MatchString(strings.ToLower(strings.Join(strings.Fields(textOf(n)), " ")))
+}
+
+// slideNavRe is the link of a slide show to its next or previous slide.
+var slideNavRe = regexp.MustCompile(`^(?:next|previous|prev) (?:image|photo|picture|slide)|^(?:image|photo|diapo|diapositive) (?:suivante|précédente)$`)
+
+func slideNav(n *html.Node) bool {
+	return n.DataAtom == atom.A && slideNavRe.MatchString(titleForm(textOf(n)))
+}
+
+// promptBox reports whether a box is a widget prompt: a button or an
+// input with a line of at most 25 words and no image (an alert sign-up
+// "Recevez les alertes … [Activer les notifications]"). The article's
+// text has no buttons; a figure's zoom button sits beside an image.
+func promptBox(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside:
+	default:
+		return false
+	}
+	if !contains(n, atom.Button) && !contains(n, atom.Input) || contains(n, atom.Img) || contains(n, atom.Table) || contains(n, atom.Pre) || contains(n, atom.Code) {
+		return false
+	}
+	return len(strings.Fields(textOf(n))) <= 25 && proseParagraphs(n, 2) < 2
+}
+
+// logoWall reports whether a box is a wall of logos: at least two links
+// each holding only an image, and besides them a few words at most (a
+// title "Nos partenaires", a "Devenez partenaire" line).
+func logoWall(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside, atom.Ul:
+	default:
+		return false
+	}
+	logos := 0
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			if k.DataAtom == atom.A && contains(k, atom.Img) && textLen(k) == 0 {
+				logos++
+				continue
+			}
+			walk(k)
+		}
+	}
+	walk(n)
+	return logos >= 2 && len(strings.Fields(textOf(n))) <= 12
+}
+
+// yearRe is a year, or a date written in digits.
+var yearRe = regexp.MustCompile(`\b(?:19|20)[0-9]{2}\b|\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\b`)
+
+// metaDateLine reports whether a short line is the meta line of a page
+// by its shape, whatever its words: at most twelve words, a date among
+// them (a year, or a month and a day), no sentence end. Only lines before
+// the first paragraph of the text are asked ("Thomas Le Goff, le 9 mars
+// 2027 à 07h15", "Posted 12 June 2027 in Parish News", "Communiqué de
+// presse – 15 janvier 2027"); a standfirst is longer or a sentence.
+func metaDateLine(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) == 0 || len(ws) > 12 || strings.ContainsAny(t[len(t)-1:], ".!?…»\"") {
+		return false
+	}
+	if yearRe.MatchString(t) {
+		return true
+	}
+	month, digit := false, false
+	for _, w := range foldWords(titleForm(t)) {
+		switch {
+		case isDigits(w) && len(w) <= 2:
+			digit = true
+		case monthRe.MatchString(w):
+			month = true
+		}
+	}
+	return month && digit
+}
+
+// inItem reports whether n is, or is inside, a list item, a table, a
+// figure or a definition list: a part of the text, not a meta line.
+func inItem(n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		switch p.DataAtom {
+		case atom.Li, atom.Ul, atom.Ol, atom.Table, atom.Figure, atom.Figcaption, atom.Dl:
+			return true
+		}
+	}
+	return false
+}
+
+// sourceLabelRe is the label of a line that cites the text's source or a
+// document of it, kept: "Source :", "Lien :", "Référence :".
+var sourceLabelRe = regexp.MustCompile(`^(?:sources?|lien|liens|links?|référence|références|reference|references|via|d'après|according to|document|rapport|report|étude|study|contact|site|website|site internet|photo|crédit|credit)$`)
+
+// crossLink reports whether a line is a cross-link to another page of the
+// site, whatever its label: a label of at most four words ending on a
+// colon, then one link of at least four words to a page of the same site
+// (a relative address), and nothing else ("À la une : <a>…</a>", "Notre
+// dossier : <a>…</a>"). A line citing a source keeps its label.
+func crossLink(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Li:
+	default:
+		return false
+	}
+	if hasBlockChild(n) || contains(n, atom.Img) {
+		return false
+	}
+	var links []*html.Node
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			if k.DataAtom == atom.A {
+				links = append(links, k)
+				continue
+			}
+			walk(k)
+		}
+	}
+	walk(n)
+	if len(links) != 1 || len(strings.Fields(textOf(links[0]))) < 4 {
+		return false
+	}
+	href := attr(links[0], "href")
+	if href == "" || strings.HasPrefix(href, "#") || strings.Contains(href, "://") || strings.HasPrefix(href, "//") || strings.HasPrefix(href, "mailto:") {
+		return false
+	}
+	label := strings.TrimSpace(textOutsideLinks(n))
+	if !strings.HasSuffix(label, ":") {
+		return false
+	}
+	label = titleForm(label)
+	return len(strings.Fields(label)) >= 1 && len(strings.Fields(label)) <= 4 && !sourceLabelRe.MatchString(label)
+}
+
+// emailTail returns the lines after an e-mail's footer line ("You're
+// receiving this because …", "Unsubscribe"): the sender's name and postal
+// address, short lines with no sentence in them, down to the end of the
+// container.
+func emailTail(line *html.Node) []*html.Node {
+	if !emailFurnitureRe.MatchString(titleForm(textOf(line))) {
+		return nil
+	}
+	var out []*html.Node
+	for s := nextElement(line); s != nil; s = nextElement(s) {
+		t := strings.Join(strings.Fields(textOf(s)), " ")
+		if hasBlockChild(s) || contains(s, atom.Img) || len(strings.Fields(t)) > 15 || strings.ContainsAny(t, ".!?") && !emailFurnitureRe.MatchString(titleForm(t)) {
+			return nil
+		}
+		out = append(out, s)
+	}
+	return out
 }
