@@ -110,6 +110,24 @@ func TestFurnitureByWhatItSays(t *testing.T) {
 		{"the site's app fr", `<p>Installez l'application Vallée Info pour suivre l'actualité en direct.</p>`, "Vallée Info", ""},
 		{"star rating", `<p>Notre avis : ★★★☆☆</p>`, "★",
 			`<p>Notre avis sur le plan : il arrive tard, mais il répond enfin aux plaintes des riverains du bas de la ville.</p>`},
+		// heldout5's classes
+		{"ad slot by data attribute", `<div class="c-z8" data-ad-slot="mid"><span>La suite ci-dessous</span></div>`, "suite ci-dessous",
+			`<div data-block="quote"><p>Le syndicat a chiffré les travaux à 3,4 millions d'euros, financés pour moitié par l'agence de l'eau du bassin.</p></div>`},
+		{"ad slot by aria-label", `<div aria-label="Publicité"><p>Espace partenaire</p></div>`, "Espace partenaire", ""},
+		{"prompt box with a button", `<div class="k1"><p>Recevez les alertes coupures de votre rue</p><button>M'alerter</button></div>`, "alertes coupures",
+			`<div><p>Les riverains de la rue Haute recevront un courrier deux semaines avant le début du chantier, qui durera trois mois au total.</p><p>Un second courrier précisera les horaires des coupures d'eau, toujours annoncées quarante-huit heures à l'avance par le syndicat.</p><button aria-label="Agrandir"></button></div>`},
+		{"logo wall", `<div><p>Nos partenaires</p><a href="/p1"><img src="/l1.png" alt="Banque X"></a><a href="/p2"><img src="/l2.png" alt="Garage Y"></a></div>`, "Nos partenaires",
+			`<div><a href="/a.jpg"><img src="/a.jpg" alt=""></a><a href="/b.jpg"><img src="/b.jpg" alt=""></a><p>Les deux réservoirs du syndicat avant et après les travaux de rénovation menés pendant tout l'hiver dernier.</p></div>`},
+		{"labelled cross-link", `<p>Notre dossier : <a href="/dossier/secheresse">Sécheresse, les nappes au plus bas depuis vingt ans</a></p>`, "nappes au plus bas",
+			`<p>Source : <a href="/rapport-annuel">le rapport annuel du syndicat des eaux</a></p>`},
+		{"labelled cross-link en", `<p>Don't miss: <a href="/2026/05/dam">Why the old dam is finally coming down</a></p>`, "old dam",
+			`<p>According to: <a href="https://agency.example/report">the national water agency's yearly report</a></p>`},
+		{"e-mail furniture", `<div class="f"><p>Vous recevez cet e-mail car vous êtes inscrit à la lettre du syndicat. <a href="/u">Se désinscrire</a></p><p>Syndicat des eaux, 3 rue Basse, Vallon</p></div>`, "3 rue Basse",
+			`<p>Les abonnés qui veulent se désinscrire du service d'alerte par SMS doivent écrire au syndicat avant le 30 juin.</p>`},
+		{"affiliate disclosure", `<p><em>Nous pouvons percevoir une commission sur les achats réalisés via nos liens.</em></p>`, "percevoir une commission",
+			`<p>Le syndicat ne touchera aucune commission sur les compteurs vendus par les plombiers agréés, précise son président.</p>`},
+		{"readers' reviews", `<div><h3>Vos avis (12)</h3><p>Marc – Enfin une bonne chose !</p><p>Lise – Trop tard.</p></div>`, "Enfin une bonne chose", ""},
+		{"wiki edit link", `<h2>Le calendrier<span class="k">[<a href="/e">modifier</a>]</span></h2>`, "modifier", `<h2>Le calendrier des coupures</h2>`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			page := `<html><head><title>Le plan de travaux du syndicat des eaux</title></head><body><article><h1>Le plan de travaux du syndicat des eaux</h1>` +
@@ -360,6 +378,65 @@ func TestHeadlineByTitle(t *testing.T) {
 		text := normalize.Article(ex.HTML, normalize.ArticleOptions{}).Text
 		if strings.Contains(text, "lance un plan") || !strings.Contains(text, "Un chantier de dix ans") || strings.Count(text, "Le syndicat des eaux a présenté") != 4 {
 			t.Errorf("%s: %q", title, text)
+		}
+	}
+}
+
+// TestMetaLineUnderHeadline: a short line with a date between the headline
+// and the text goes whatever its words; a subtitle or a standfirst with a
+// date stays.
+func TestMetaLineUnderHeadline(t *testing.T) {
+	body := `<p>Les élus ont adopté mardi le nouveau plan de travaux du syndicat des eaux, qui prévoit de remplacer les canalisations les plus anciennes.</p>` +
+		`<p>Le chantier commencera au printemps par la rue Haute, où les fuites sont les plus nombreuses depuis plusieurs années, selon le syndicat.</p>` +
+		`<p>Les riverains recevront un courrier deux semaines avant le début des travaux, qui dureront trois mois au total.</p>`
+	for _, tc := range []struct{ name, meta, gone, kept string }{
+		{"name and date", `<div class="sig">Thomas Le Goff, le 9 mars 2027 à 07h15</div>`, "Le Goff", ""},
+		{"posted in", `<p class="p">Posted 12 June 2027 in Parish News</p>`, "Parish News", ""},
+		{"release line", `<div>Communiqué de presse – 15 janvier 2027</div>`, "Communiqué", ""},
+		{"subtitle with a year", `<h2 class="sub">Half the routes that ran in 2015 are gone</h2>`, "", "Half the routes that ran in 2015 are gone"},
+		{"standfirst with a date", `<p class="chapo">Le 9 mars 2027, le conseil a voté le plan.</p>`, "", "Le 9 mars 2027, le conseil a voté le plan."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := `<html><head><title>Le plan de travaux</title></head><body><article><h1>Le plan de travaux</h1>` + tc.meta + body + `</article></body></html>`
+			ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := normalize.Article(ex.HTML, normalize.ArticleOptions{Base: "https://127.0.0.1/a"}).Text
+			if tc.gone != "" && strings.Contains(text, tc.gone) {
+				t.Errorf("meta line left: %q", text)
+			}
+			if tc.kept != "" && !strings.Contains(text, tc.kept) {
+				t.Errorf("the text lost %q: %q", tc.kept, text)
+			}
+		})
+	}
+}
+
+// TestGallerySlideCaption: a slide's counter and its "next" link go, its
+// caption stays.
+func TestGallerySlideCaption(t *testing.T) {
+	slide := func(i int, cap string) string {
+		return `<div class="slide"><span>` + string(rune('0'+i)) + ` / 3</span><img src="/g` + string(rune('0'+i)) + `.jpg" alt=""><p>` + cap + `</p><a href="#n">Photo suivante</a></div>`
+	}
+	page := `<html><head><title>Le chantier en images</title></head><body><article><h1>Le chantier en images</h1>` +
+		`<p>Le syndicat des eaux a ouvert ses réservoirs au public samedi, pour la première fois depuis leur construction en 1932.</p>` +
+		slide(1, "Le réservoir de la rue Haute, vidé pour les travaux.") + slide(2, "Les ouvriers posent les nouvelles conduites en fonte.") +
+		slide(3, "Une visiteuse devant la salle des vannes restaurée.") +
+		`<p>Les visites reprendront en septembre, sur inscription auprès du syndicat, pour des groupes de quinze personnes au plus.</p></article></body></html>`
+	ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := normalize.Article(ex.HTML, normalize.ArticleOptions{Base: "https://127.0.0.1/a"}).Text
+	for _, c := range []string{"vidé pour les travaux", "conduites en fonte", "salle des vannes"} {
+		if !strings.Contains(text, c) {
+			t.Errorf("caption %q lost: %q", c, text)
+		}
+	}
+	for _, f := range []string{"Photo suivante", "2 / 3"} {
+		if strings.Contains(text, f) {
+			t.Errorf("%q left: %q", f, text)
 		}
 	}
 }

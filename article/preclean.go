@@ -726,7 +726,7 @@ func dropMasthead(body *html.Node, title string) {
 			}
 			if c.Type == html.ElementNode {
 				t := strings.Join(strings.Fields(textOf(c)), " ")
-				if n := len(strings.Fields(t)); n > 0 && n <= 12 && (bylineRe.MatchString(t) || signatureLine(t) || !hasBlockChild(c) && metaDateLine(t) && !inItem(c)) && !contains(c, atom.Img) {
+				if n := len(strings.Fields(t)); n > 0 && n <= 12 && (bylineRe.MatchString(t) || signatureLine(t) || !hasBlockChild(c) && metaDateLine(t) && !inItem(c) && !isHeadingLike(c) && !isStandfirst(c)) && !contains(c, atom.Img) {
 					n := c.Parent
 					n.RemoveChild(c)
 				} else if !walk(c) {
