@@ -64,6 +64,7 @@ func fetchOf(etag string, items []newsdesk.Item) Fetch {
 // file, stores nothing — neither the new validators nor the items — and
 // succeeds once the lock is released.
 func TestSaveFetchWhileLocked(t *testing.T) {
+	sqliteOnly(t, "SQLite's file locks and page limit (TestPostgresFaults covers PostgreSQL)")
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "locked.db")
 	db := openFaulty(t, path, 200*time.Millisecond, 0)
@@ -118,6 +119,7 @@ func TestSaveFetchWhileLocked(t *testing.T) {
 // the validators and items as they were and the file sound; with room
 // again, the same fetch is stored whole.
 func TestSaveFetchDiskFull(t *testing.T) {
+	sqliteOnly(t, "SQLite's file locks and page limit (TestPostgresFaults covers PostgreSQL)")
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "full.db")
 	db := openFaulty(t, path, 0, 0)

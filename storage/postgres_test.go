@@ -1,0 +1,127 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"newsdesk"
+)
+
+func TestPgSQL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`SELECT a FROM t WHERE a = ? AND b IN (?, ?)`, `SELECT a FROM t WHERE a = $1 AND b IN ($2, $3)`},
+		{`SELECT '?', "?" FROM t WHERE c = ?`, `SELECT '?', "?" FROM t WHERE c = $1`},
+		{`SELECT 'it''s ?' WHERE x = ?`, `SELECT 'it''s ?' WHERE x = $1`},
+		{"-- why? it's\nSELECT ?", "-- why? it's\nSELECT $1"},
+		{`SELECT coalesce(g.signature, x'') FROM items i CROSS JOIN signatures g ON g.item_id = i.id`,
+			`SELECT coalesce(g.signature, ''::bytea) FROM items i JOIN signatures g ON g.item_id = i.id`},
+		{`SELECT max_x'' FROM across_joins`, `SELECT max_x'' FROM across_joins`},
+		{`SELECT 1 FROM t WHERE s = 'CROSS JOIN'`, `SELECT 1 FROM t WHERE s = 'CROSS JOIN'`},
+	}
+	for _, tt := range tests {
+		if got := pgSQL(tt.in); got != tt.want {
+			t.Errorf("pgSQL(%q)\n = %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPostgresURLs(t *testing.T) {
+	for _, s := range []string{"postgres://u:p@h/db", "postgresql://h/db", "POSTGRES://h/db"} {
+		if !IsPostgresURL(s) {
+			t.Errorf("IsPostgresURL(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"newsdesk.db", "/var/lib/newsdesk/newsdesk.db", "file:x.db", "postgres.db"} {
+		if IsPostgresURL(s) {
+			t.Errorf("IsPostgresURL(%q) = true", s)
+		}
+	}
+	if got := RedactURL("postgres://ed:s3cret@db.internal:5432/desk?sslmode=disable"); strings.Contains(got, "s3cret") || !strings.Contains(got, "db.internal:5432/desk") {
+		t.Errorf("RedactURL = %q", got)
+	}
+	if got := RedactURL("postgres://db.internal/desk?password=s3cret"); strings.Contains(got, "s3cret") {
+		t.Errorf("RedactURL = %q", got)
+	}
+	for _, tt := range []struct{ url, want string }{
+		{"postgres://ed:s3cret@db.internal:5432/desk?sslmode=disable", ""},
+		{"postgres://ed:s3cret@db.internal:5432/", "no database name"},
+		{"postgres:///desk", "no host"},
+		{"postgres://ed:s3cret@db.internal:5432/desk?sslmode=sometimes", "sslmode"},
+		{"postgres://ed:s3cret@db.internal:99999999/desk", "invalid"},
+	} {
+		err := ParsePostgresURL(tt.url)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("ParsePostgresURL(%q) = %v", tt.url, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("ParsePostgresURL(%q) = %v, want an error about %q", tt.url, err, tt.want)
+		case err != nil && strings.Contains(err.Error(), "s3cret"):
+			t.Errorf("ParsePostgresURL(%q) = %v shows the password", tt.url, err)
+		}
+	}
+}
+
+// TestPostgresFaults: another process's write transaction holds the change
+// sequence past the busy timeout: SaveFetch fails with ErrLocked naming the
+// database (never its password), stores nothing of the fetch, and the same
+// fetch succeeds once the lock is gone.
+func TestPostgresFaults(t *testing.T) {
+	if !onPostgres {
+		t.Skip("runs in the PostgreSQL run (TestPostgresBackend)")
+	}
+	ctx := context.Background()
+	url := testPath(t, t.TempDir()+"/locked.db")
+	db := New(url)
+	db.Now = func() time.Time { return t0 }
+	db.BusyTimeout = 300 * time.Millisecond
+	if err := db.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetSections([]newsdesk.Section{section("news", faultSource)})
+	if _, err := db.SaveFetch(ctx, fetchOf(`"v1"`, batch("a", 5, 200))); err != nil {
+		t.Fatal(err)
+	}
+	other, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	tx, err := other.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE change_seq SET seq = seq + 1`); err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.SaveFetch(ctx, fetchOf(`"v2"`, batch("b", 5, 200)))
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("SaveFetch under another's lock: %v, want ErrLocked", err)
+	}
+	if msg := err.Error(); !strings.Contains(msg, RedactURL(url)) || !strings.Contains(msg, "locked by another") {
+		t.Errorf("error %q does not name the database and the lock", msg)
+	}
+	if etag, n, in := stored(t, db); etag != `"v1"` || n != 5 || in != 5 {
+		t.Fatalf("after the failed save: etag %s, %d items, %d in section; want \"v1\", 5, 5", etag, n, in)
+	}
+	if err := tx.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SaveFetch(ctx, fetchOf(`"v2"`, batch("b", 5, 200))); err != nil {
+		t.Fatalf("SaveFetch after the lock was released: %v", err)
+	}
+	if etag, n, in := stored(t, db); etag != `"v2"` || n != 10 || in != 10 {
+		t.Fatalf("after recovery: etag %s, %d items, %d in section; want \"v2\", 10, 10", etag, n, in)
+	}
+	if err := db.CheckInvariants(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+var _ = stdlib.GetDefaultDriver // registers "pgx"
