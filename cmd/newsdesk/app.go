@@ -4,11 +4,15 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"time"
+
+	"newsdesk"
 
 	"newsdesk/config"
 	"newsdesk/feedgen"
 	"newsdesk/fetcher"
 	"newsdesk/ingest"
+	"newsdesk/scheduler"
 	"newsdesk/storage"
 )
 
@@ -51,7 +55,35 @@ func openApp(ctx context.Context, g *globals) (*app, error) {
 	f := fetcher.New(fetcherOptions(cfg, log))
 	a := &app{cfg: cfg, log: log, db: db, fetcher: f}
 	a.desk = &ingest.Desk{Fetcher: f, Store: db, Tracking: cfg.Tracking, Logger: log.With("component", "fetch")}
+	if db.Shared() {
+		a.desk.Claim = claimer(db, cfg, log)
+	}
 	return a, nil
+}
+
+// claimer returns the claims of this process on a shared database: a source
+// is fetched by the one process that claims it first in each tick of its
+// schedule (the others skip it until half its interval has passed); a
+// claim lasts twice fetch.timeout, so a process killed mid-fetch loses its
+// sources to the others' next ticks.
+func claimer(db *storage.DB, cfg *config.Config, log *slog.Logger) func(context.Context, newsdesk.Source) (func(), bool, error) {
+	owner := storage.NewOwner()
+	lease := 2 * cfg.Fetch.Timeout
+	if lease <= 0 {
+		lease = time.Minute
+	}
+	return func(ctx context.Context, src newsdesk.Source) (func(), bool, error) {
+		gap := scheduler.Interval(src.Schedule) / 2
+		ok, err := db.ClaimSource(ctx, src.URL, owner, lease, gap)
+		if err != nil || !ok {
+			return nil, ok, err
+		}
+		return func() {
+			if err := db.ReleaseSource(context.WithoutCancel(ctx), src.URL, owner); err != nil {
+				log.Warn("release claim", "source", src.URL, "err", err) // it expires with its lease
+			}
+		}, true, nil
+	}
 }
 
 func fetcherOptions(cfg *config.Config, log *slog.Logger) fetcher.Options {

@@ -4,14 +4,22 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"time"
+
+	"newsdesk/storage"
 )
 
 func checkCommand() *command {
+	var connect bool
 	return &command{
 		name:    "check",
 		summary: "validate the config and print every problem with its field path and line",
 		flags: func(g *globals) *flag.FlagSet {
-			return newFlags(g, "check", "", "Validates the config file. Exit 0 when valid, 2 when not.")
+			fs := newFlags(g, "check", "[--connect]", "Validates the config file (a PostgreSQL URL without connecting). Exit 0 when valid, 2 when not.\n"+
+				"--connect also connects to a PostgreSQL database and prints the server's version and the\n"+
+				"schema's migration state (exit 1 when it cannot connect).")
+			fs.BoolVar(&connect, "connect", false, "connect to the PostgreSQL database and report its version and migration state")
+			return fs
 		},
 		run: func(ctx context.Context, g *globals, args []string) int {
 			cfg, err := loadConfig(g)
@@ -19,6 +27,29 @@ func checkCommand() *command {
 				return fail(g, err)
 			}
 			fmt.Fprintf(g.stdout, "%s: ok (%d sections, %d sources)\n", g.config, len(cfg.Sections), len(cfg.Sources()))
+			if !connect {
+				return 0
+			}
+			if !storage.IsPostgresURL(cfg.Database) {
+				fmt.Fprintf(g.stdout, "database %s: SQLite file (nothing to connect to)\n", cfg.Database)
+				return 0
+			}
+			cctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+			defer cancel()
+			info, err := storage.Inspect(cctx, cfg.Database)
+			if err != nil {
+				return fail(g, err)
+			}
+			state := fmt.Sprintf("schema at migration %d, up to date", info.Schema)
+			switch {
+			case info.Schema == 0:
+				state = fmt.Sprintf("empty: migrations up to %d run at the first start", info.Latest)
+			case info.Schema < info.Latest:
+				state = fmt.Sprintf("schema at migration %d of %d: the next start migrates", info.Schema, info.Latest)
+			case info.Schema > info.Latest:
+				state = fmt.Sprintf("schema at migration %d, newer than this binary's %d: upgrade newsdesk", info.Schema, info.Latest)
+			}
+			fmt.Fprintf(g.stdout, "database %s: %s; %s\n", storage.RedactURL(cfg.Database), info.Version, state)
 			return 0
 		},
 	}

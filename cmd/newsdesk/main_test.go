@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"newsdesk/storage/pgtest"
 )
 
 // fixtureServer serves testdata/feeds on 127.0.0.1 and counts requests.
@@ -87,7 +89,8 @@ func binary(t testing.TB) string {
 }
 
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := pgtest.Main(m) // a PostgreSQL server for the multi-process tests
+
 	if binPath != "" && binErr == nil {
 		os.RemoveAll(filepath.Dir(binPath))
 	}

@@ -19,28 +19,41 @@ import (
 	"newsdesk/feedgen"
 	"newsdesk/metrics"
 	"newsdesk/scheduler"
+	"newsdesk/storage"
 )
 
 func serveCommand() *command {
 	var shutdownGrace time.Duration
+	var listen string
 	return &command{
 		name:    "serve",
 		summary: "run the scheduler and the HTTP server until SIGINT/SIGTERM (SIGHUP reloads)",
 		flags: func(g *globals) *flag.FlagSet {
-			fs := newFlags(g, "serve", "[--shutdown-grace 10s]",
+			fs := newFlags(g, "serve", "[--listen ADDR] [--shutdown-grace 10s]",
 				"Runs as a daemon: fetches every source at start-up and then on its schedule, and\n"+
 					"serves the section feeds over HTTP. SIGINT/SIGTERM shut down gracefully; SIGHUP\n"+
 					"reloads the config (an invalid new config is reported and the old one stays).")
 			fs.DurationVar(&shutdownGrace, "shutdown-grace", 10*time.Second, "how long in-flight fetches may finish at shutdown before they are cancelled")
+			fs.StringVar(&listen, "listen", "", "HTTP address to listen on, overriding the config's listen (several processes, one config file)")
 			return fs
 		},
 		run: func(ctx context.Context, g *globals, args []string) int {
+			if listen != "" {
+				if _, _, err := net.SplitHostPort(listen); err != nil {
+					return fail(g, usageError{fmt.Errorf("--listen %q: %v", listen, err)})
+				}
+			}
 			a, err := openApp(ctx, g)
 			if err != nil {
 				return fail(g, err)
 			}
+			if listen != "" {
+				cfg := *a.cfg // a Config is not modified once loaded: the copy carries the override
+				cfg.Listen = listen
+				a.cfg = &cfg
+			}
 			defer a.Close()
-			s := &server{app: a, g: g}
+			s := &server{app: a, g: g, listen: listen}
 			if err := s.run(ctx, shutdownGrace); err != nil {
 				return fail(g, err)
 			}
@@ -53,11 +66,33 @@ func serveCommand() *command {
 type server struct {
 	*app
 	g       *globals
+	listen  string       // --listen, when given
 	mu      sync.RWMutex // guards cfg on reload
 	feeds   *feedgen.Handler
 	metrics *metrics.Metrics
 	sched   *scheduler.Scheduler
 	fetches sync.WaitGroup // start-up and reload fetches
+
+	versionsMu sync.Mutex
+	versions   map[string]int64 // the section versions the feed cache reflects
+}
+
+// changed drops the cached feeds of sections this process changed. The
+// versions are read first: a change another process commits after the
+// read has a newer version, which watchVersions sees, and one committed
+// before is in the next render; so the notification of this process's
+// own change does not render the feed a second time.
+func (s *server) changed(ids []string) {
+	if cur, err := s.db.SectionVersions(context.Background()); err == nil {
+		s.versionsMu.Lock()
+		for _, id := range ids {
+			if v, ok := cur[id]; ok && v > s.versions[id] {
+				s.versions[id] = v
+			}
+		}
+		s.versionsMu.Unlock()
+	}
+	s.feeds.Invalidate(ids...)
 }
 
 func (s *server) config() *config.Config {
@@ -73,7 +108,10 @@ func (s *server) run(ctx context.Context, grace time.Duration) error {
 		return fmt.Errorf("listen on %s: %w", cfg.Listen, err)
 	}
 	s.feeds = feedgen.NewHandler(s.db, cfg.Sections, feedOptions(cfg, s.log))
-	s.desk.OnChange = func(ids []string) { s.feeds.Invalidate(ids...) }
+	if s.versions, err = s.db.SectionVersions(ctx); err != nil {
+		s.versions = map[string]int64{}
+	}
+	s.desk.OnChange = s.changed
 	s.metrics = metrics.New(version)
 	s.metrics.WatchNearIndex(s.db.NearIndexItems)
 	s.desk.Observe = s.metrics.Observe
@@ -102,7 +140,7 @@ func (s *server) run(ctx context.Context, grace time.Duration) error {
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	s.log.Info("serving", "listen", ln.Addr().String(), "base_url", cfg.BaseURL, "sections", len(cfg.Sections),
-		"sources", len(cfg.Sources()), "database", cfg.Database, "version", version)
+		"sources", len(cfg.Sources()), "database", storage.RedactURL(cfg.Database), "version", version)
 
 	if err := sdNotify("READY=1"); err != nil {
 		s.log.Warn("sd_notify", "err", err)
@@ -168,9 +206,12 @@ func (s *server) reload(ctx context.Context) {
 		s.log.Error("reload: invalid config, keeping the running one", "config", s.g.config, "err", err)
 		return
 	}
+	if s.listen != "" {
+		cfg.Listen = s.listen // --listen holds over the file's
+	}
 	if cfg.Listen != old.Listen || cfg.Database != old.Database {
 		s.log.Warn("reload: listen and database take effect at the next restart",
-			"listen", old.Listen, "database", old.Database)
+			"listen", old.Listen, "database", storage.RedactURL(old.Database))
 		cfg.Listen, cfg.Database = old.Listen, old.Database
 	}
 	if err := s.sched.Apply(cfg.Sources(), cfg.Retention.Schedule); err != nil {
@@ -215,9 +256,17 @@ func (s *server) prune(ctx context.Context) {
 }
 
 // watchVersions notices feed changes written by other processes on the
-// same database (a cron-run `newsdesk fetch`) and drops those cached feeds.
+// same database (a cron-run `newsdesk fetch`, other serve processes on
+// PostgreSQL) and drops those cached feeds: at each notification of a
+// change (PostgreSQL's LISTEN/NOTIFY), and every 2 seconds in any case.
 func (s *server) watchVersions(ctx context.Context) {
-	last, _ := s.db.SectionVersions(ctx)
+	wake := make(chan struct{}, 1)
+	go s.db.Watch(ctx, func() {
+		select {
+		case wake <- struct{}{}:
+		default: // a wake-up is pending already
+		}
+	})
 	t := time.NewTicker(2 * time.Second)
 	defer t.Stop()
 	for {
@@ -225,18 +274,21 @@ func (s *server) watchVersions(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+		case <-wake:
 		}
 		cur, err := s.db.SectionVersions(ctx)
 		if err != nil {
 			continue
 		}
 		var changed []string
+		s.versionsMu.Lock()
 		for id, v := range cur {
-			if last[id] != v {
+			if s.versions[id] != v {
 				changed = append(changed, id)
 			}
 		}
-		last = cur
+		s.versions = cur
+		s.versionsMu.Unlock()
 		if len(changed) > 0 {
 			s.feeds.Invalidate(changed...)
 		}

@@ -109,3 +109,28 @@ CREATE TABLE change_seq (
 	seq BIGINT NOT NULL
 );
 INSERT INTO change_seq (id, seq) VALUES (1, 1);
+
+-- Several processes on one database: a lease per source. A process claims
+-- a source before fetching it (SELECT … FOR UPDATE SKIP LOCKED), holds it
+-- until lease_until (twice the fetch timeout: a killed process's claims
+-- expire), and releases it when done; claimed_at keeps the other processes,
+-- whose schedules fire at the same moments, from fetching it again in the
+-- same tick. Times are unix milliseconds of the database server's clock.
+CREATE TABLE source_leases (
+	url         TEXT   COLLATE "C" NOT NULL PRIMARY KEY,
+	owner       TEXT   COLLATE "C" NOT NULL DEFAULT '',
+	claimed_at  BIGINT NOT NULL DEFAULT 0,
+	lease_until BIGINT NOT NULL DEFAULT 0
+);
+
+-- Every change of a section's version wakes the other processes (LISTEN
+-- newsdesk_changes), when its transaction commits; they read what changed
+-- from section_versions and the change sequence.
+CREATE FUNCTION newsdesk_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM pg_notify('newsdesk_changes', NEW.section);
+	RETURN NULL;
+END;
+$$;
+CREATE TRIGGER section_versions_notify AFTER INSERT OR UPDATE ON section_versions
+	FOR EACH ROW EXECUTE FUNCTION newsdesk_notify_change();
