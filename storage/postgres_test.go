@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -125,3 +127,79 @@ func TestPostgresFaults(t *testing.T) {
 }
 
 var _ = stdlib.GetDefaultDriver // registers "pgx"
+
+// TestPostgresConcurrentOpen: processes starting at once on an empty
+// database migrate it once (under the advisory lock) and all open it.
+func TestPostgresConcurrentOpen(t *testing.T) {
+	if !onPostgres {
+		t.Skip("runs in the PostgreSQL run (TestPostgresBackend)")
+	}
+	url := testPath(t, t.TempDir()+"/fresh.db")
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			db := New(url)
+			err := db.Open(context.Background())
+			if err == nil {
+				err = db.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Fatalf("concurrent Open: %v", err)
+		}
+	}
+	info, err := Inspect(context.Background(), url)
+	if err != nil || info.Schema != info.Latest || info.Schema == 0 || !strings.Contains(info.Version, "PostgreSQL") {
+		t.Fatalf("Inspect = %+v, %v; want the latest migration", info, err)
+	}
+}
+
+// TestPostgresConcurrentWriters: two processes (two DBs on one database)
+// store two reports of one story at the same moment, for 30 stories: each
+// story ends as one cluster of both reports, and the invariants hold. The
+// second report only matches the first by its text (near-duplicate), so
+// each writer's index must have caught up with the other's commit.
+func TestPostgresConcurrentWriters(t *testing.T) {
+	if !onPostgres {
+		t.Skip("runs in the PostgreSQL run (TestPostgresBackend)")
+	}
+	const a, b = "http://127.0.0.1/a", "http://127.0.0.1/b"
+	sec := section("news", a, b)
+	path := t.TempDir() + "/shared.db"
+	c := &clock{t: t0}
+	one, two := openAt(t, path, c, sec), openAt(t, path, c, sec)
+	const stories = 30
+	for i := range stories {
+		story := benchItems(100+i, 1)[0]
+		story.Published = t0
+		var wg sync.WaitGroup
+		var e1, e2 error
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			_, e1 = one.SaveFetch(context.Background(), Fetch{Source: source(a, "news"), Items: []newsdesk.Item{story}})
+		}()
+		go func() {
+			defer wg.Done()
+			_, e2 = two.SaveFetch(context.Background(), Fetch{Source: source(b, "news"), Items: []newsdesk.Item{retold(story, fmt.Sprint(i))}})
+		}()
+		wg.Wait()
+		if e1 != nil || e2 != nil {
+			t.Fatalf("story %d: %v, %v", i, e1, e2)
+		}
+	}
+	var clusters, in, dup int
+	if err := one.r.QueryRow(`SELECT count(DISTINCT cluster_id), count(*) FILTER (WHERE state = 'in'),
+		count(*) FILTER (WHERE state = 'duplicate') FROM section_items WHERE section = 'news'`).Scan(&clusters, &in, &dup); err != nil {
+		t.Fatal(err)
+	}
+	if clusters != stories || in != stories || dup != stories {
+		t.Errorf("%d clusters, %d in, %d duplicates; want %d of each (one story per pair)", clusters, in, dup, stories)
+	}
+	if err := two.CheckInvariants(context.Background()); err != nil {
+		t.Error(err)
+	}
+}
