@@ -24,7 +24,7 @@ type command struct {
 func commands() []*command {
 	return []*command{
 		serveCommand(), fetchCommand(), checkCommand(), exportCommand(), sourcesCommand(),
-		explainCommand(), reportCommand(), importOPMLCommand(), exportOPMLCommand(), versionCommand(),
+		explainCommand(), reportCommand(), importOPMLCommand(), exportOPMLCommand(), copyDBCommand(), versionCommand(),
 	}
 }
 
