@@ -13,7 +13,13 @@
 //  3. serving a section feed through the real feedgen handler on a
 //     loopback http.Server, -conns connections, plain and conditional,
 //     against a bare net/http handler serving the same bytes;
-//  4. with -items-stored N, a database pre-filled with N items (bulk SQL):
+//  4. with -database URL (PostgreSQL) and -workers N[,N…], cold ingest by
+//     N workers on one PostgreSQL database (each a DB, fetcher and desk of
+//     its own, claiming sources as serve processes do) against the parse
+//     floor, and the database time per item of SQLite and PostgreSQL;
+//     phases 1–3 then run on PostgreSQL too (a fresh schema of the database
+//     each, dropped at the end);
+//  5. with -items-stored N, a database pre-filled with N items (bulk SQL):
 //     section render from the database, insert rate and near-duplicate
 //     cost per item against an empty and a 10,000-item database, and bytes
 //     on disk per item.
@@ -31,6 +37,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+
+	"newsdesk/storage"
 )
 
 type options struct {
@@ -42,6 +50,7 @@ type options struct {
 	keep                            string
 	cpuprofile, memprofile          string
 	phase                           string
+	database, workers               string
 }
 
 func main() {
@@ -60,6 +69,8 @@ func main() {
 	flag.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the selected phases to this file")
 	flag.StringVar(&o.memprofile, "memprofile", "", "write a heap profile (live objects) at the end of the selected phase to this file")
 	flag.StringVar(&o.phase, "profile-phase", "cold", "phase the CPU profile covers: floor, cold, warm, serve or scale (the inserts into the largest database)")
+	flag.StringVar(&o.database, "database", "", "a PostgreSQL URL: run on it (in fresh schemas, dropped at the end) instead of SQLite files")
+	flag.StringVar(&o.workers, "workers", "", "with -database: also measure cold ingest by this many workers (e.g. 1,2,4)")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -120,10 +131,34 @@ func run(ctx context.Context, o options) error {
 		defer f.Close()
 		prof.f = f
 	}
+	workers, err := parseWorkers(o.workers)
+	if err != nil {
+		return err
+	}
+	if o.database != "" && !storage.IsPostgresURL(o.database) {
+		return fmt.Errorf("-database %q is not a postgres:// or postgresql:// URL", storage.RedactURL(o.database))
+	}
+	if len(workers) > 0 && o.database == "" {
+		return fmt.Errorf("-workers needs -database URL (several workers share a PostgreSQL database)")
+	}
+	sc := &scratch{dir: dir, pg: o.database}
+	defer sc.close()
 	t := &table{}
 	t.note("machine: %d CPUs (GOMAXPROCS %d), %s/%s, %s", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, runtime.Version())
-	if err := benchPipeline(ctx, o, filepath.Join(dir, "bench.db"), prof, t); err != nil {
+	pipeline := filepath.Join(dir, "bench.db")
+	if o.database != "" {
+		if pipeline, err = sc.fresh(ctx, true); err != nil {
+			return err
+		}
+		t.note("database: PostgreSQL %s (fresh schemas)", storage.RedactURL(o.database))
+	}
+	if err := benchPipeline(ctx, o, pipeline, prof, t); err != nil {
 		return err
+	}
+	if len(workers) > 0 {
+		if err := benchWorkers(ctx, o, sc, workers, t); err != nil {
+			return err
+		}
 	}
 	if o.itemsStored > 0 {
 		err := benchScale(ctx, o, dir, prof, t)
