@@ -38,6 +38,32 @@ type SectionSource struct {
 	Priority   int      // higher wins when a story is reported by several sources
 	Categories []string // when set, only items carrying one of them (case-insensitive) enter the section
 	Strip      []*regexp.Regexp
+	// FullText says when the article page of an item is fetched to
+	// publish its main text; FullTextHosts lists the hosts besides the
+	// source's own whose pages FullTextAuto fetches.
+	FullText      FullText
+	FullTextHosts []string
+}
+
+// FullText is a source's full-text mode: when newsdesk fetches the page an
+// item links to and publishes its main text in place of the feed's.
+type FullText uint8
+
+const (
+	FullTextOff  FullText = iota // never (the default)
+	FullTextAuto                 // only for items whose feed text is a summary, linking to the source's site or FullTextHosts
+	FullTextOn                   // for every item with a link
+)
+
+// String returns the mode as written in the config: false, auto or true.
+func (m FullText) String() string {
+	switch m {
+	case FullTextOn:
+		return "true"
+	case FullTextAuto:
+		return "auto"
+	}
+	return "false"
 }
 
 // Source is one URL to fetch, with everything the sections that list it ask
@@ -48,6 +74,10 @@ type Source struct {
 	Schedule string // effective cron spec
 	Strip    []*regexp.Regexp
 	Sections []string // ids of the sections it feeds
+	// FullText is the strongest mode the sections listing it ask for
+	// (true over auto over false); FullTextHosts the union of their hosts.
+	FullText      FullText
+	FullTextHosts []string
 }
 
 // Rule is one include or exclude filter: a regular expression applied to one

@@ -28,7 +28,7 @@ import (
 type Config struct {
 	Path     string // file it was loaded from ("" for Default)
 	Listen   string // HTTP address of the output feeds
-	BaseURL  string // public URL used in self links and ids, no trailing slash
+	BaseURL  string // public URL used in self links and ids, no trailing slash; "http://" + Listen when the file sets none
 	Database string // SQLite file, resolved relative to the config file's folder, or a PostgreSQL URL
 	// DatabaseFromEnv is set when NEWSDESK_DATABASE gave Database.
 	DatabaseFromEnv bool
@@ -40,6 +40,11 @@ type Config struct {
 	Fetch           Fetch
 	Retention       Retention
 	Sections        []newsdesk.Section
+
+	// Warnings are what works but is likely a mistake (check prints
+	// them): base_url not set or unreachable from elsewhere, no section,
+	// a source listed with different titles or schedules.
+	Warnings Errors
 }
 
 // Fetch bounds how sources are fetched.
@@ -50,6 +55,7 @@ type Fetch struct {
 	UserAgent           string        // sent to sources
 	MaxBody             int64         // bytes; larger responses are refused
 	RespectCacheHeaders bool          // honour Cache-Control max-age / Expires when scheduling
+	ArticleBudget       int           // article pages fetched per source per run (full_text)
 }
 
 // Retention says how long items are kept.
@@ -67,7 +73,10 @@ const (
 	DefaultSchedule  = "@every 15m"
 	DefaultUserAgent = "newsdesk/1.0 (+https://github.com/newsdesk/newsdesk)"
 	DefaultLimit     = 50 // items in a section's output feed
-	MaxLimit         = 1000
+	// DefaultArticleBudget is fetch.article_budget: article pages fetched
+	// per source per run for full_text sources.
+	DefaultArticleBudget = 20
+	MaxLimit             = 1000
 )
 
 // Default returns the configuration used for every key a file leaves out.
@@ -86,6 +95,7 @@ func Default() *Config {
 			UserAgent:           DefaultUserAgent,
 			MaxBody:             10_000_000,
 			RespectCacheHeaders: true,
+			ArticleBudget:       DefaultArticleBudget,
 		},
 		Retention: Retention{
 			MaxAge:   720 * time.Hour,
@@ -129,6 +139,9 @@ func parse(data []byte, path, database string) (*Config, error) {
 	}
 	if c != nil {
 		c.Path = path
+		if !d.baseSet {
+			c.BaseURL = BaseURLFromListen(c.Listen)
+		}
 		d.place(c.validate())
 	}
 	if errs := d.errs; len(errs) > 0 {
@@ -142,6 +155,7 @@ func parse(data []byte, path, database string) (*Config, error) {
 		!storage.IsPostgresURL(c.Database) {
 		c.Database = filepath.Join(filepath.Dir(path), c.Database)
 	}
+	c.Warnings = d.placeWarnings(d.warnings(c), path)
 	return c, nil
 }
 
@@ -157,7 +171,8 @@ func (c *Config) Section(id string) *newsdesk.Section {
 
 // Sources returns every distinct source URL once, in config order, with
 // the ids of all sections listing it, the first non-empty title, the first
-// explicit schedule (else c.Schedule) and the union of the strip patterns.
+// explicit schedule (else c.Schedule), the union of the strip patterns and
+// of the full-text hosts, and the strongest full-text mode.
 func (c *Config) Sources() []newsdesk.Source {
 	var out []newsdesk.Source
 	at := make(map[string]int)
@@ -179,6 +194,12 @@ func (c *Config) Sources() []newsdesk.Source {
 			}
 			if ss.Schedule != "" && !explicit[ss.URL] {
 				src.Schedule, explicit[ss.URL] = ss.Schedule, true
+			}
+			src.FullText = max(src.FullText, ss.FullText)
+			for _, h := range ss.FullTextHosts {
+				if !slices.Contains(src.FullTextHosts, h) {
+					src.FullTextHosts = append(src.FullTextHosts, h)
+				}
 			}
 			for _, re := range ss.Strip {
 				if !slices.ContainsFunc(src.Strip, func(have *regexp.Regexp) bool { return have.String() == re.String() }) {

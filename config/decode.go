@@ -24,6 +24,7 @@ type decoder struct {
 	errs    Errors
 	pos     map[string]pos
 	bare    map[string]bool // paths of sources given as a bare URL
+	baseSet bool            // the file sets base_url
 	visited int
 }
 

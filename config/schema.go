@@ -77,6 +77,7 @@ func (d *decoder) configFields(c *Config) []field {
 	return []field{
 		{"listen", d.str(&c.Listen)},
 		{"base_url", func(n *yaml.Node, path string) {
+			d.baseSet = true
 			d.str(&c.BaseURL)(n, path)
 			c.BaseURL = strings.TrimRight(c.BaseURL, "/")
 		}},
@@ -94,6 +95,7 @@ func (d *decoder) configFields(c *Config) []field {
 				{"user_agent", d.str(&c.Fetch.UserAgent)},
 				{"max_body", d.size(&c.Fetch.MaxBody)},
 				{"respect_cache_headers", d.boolean(&c.Fetch.RespectCacheHeaders)},
+				{"article_budget", d.integer(&c.Fetch.ArticleBudget)},
 			})
 		}},
 		{"retention", func(n *yaml.Node, path string) {
@@ -173,6 +175,8 @@ func (d *decoder) source(n *yaml.Node, path string) newsdesk.SectionSource {
 					}
 				})
 			}},
+			{"full_text", d.fullText(&s.FullText)},
+			{"full_text_hosts", d.hosts(&s.FullTextHosts)},
 		})
 	default:
 		d.errorf(n, path, "expected a URL or a mapping with a url key, got %s", describe(n))

@@ -105,6 +105,9 @@ func (c *Config) validate() Errors {
 	if f.MaxBody <= 0 {
 		errs.add("fetch.max_body", fmt.Sprintf("must be positive, got %d", f.MaxBody))
 	}
+	if f.ArticleBudget < 0 {
+		errs.add("fetch.article_budget", fmt.Sprintf("must not be negative, got %d", f.ArticleBudget))
+	}
 
 	r := c.Retention
 	if r.MaxAge < 0 {
@@ -167,6 +170,7 @@ func (c *Config) validateSections(errs *Errors, scheduleErr func(string) error) 
 					errs.add(p+".schedule", err.Error())
 				}
 			}
+			checkFullText(errs, p, src)
 		}
 	}
 }

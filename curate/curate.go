@@ -129,7 +129,7 @@ func (e *Engine) Match(a, b *Item) (bool, string) {
 		return true, "same link"
 	}
 	dt := a.StoryAt.Sub(b.StoryAt).Abs()
-	if a.TitleKey != "" && a.TitleKey == b.TitleKey && dt <= e.TitleWindow && !conflict(a.Sig, b.Sig) {
+	if a.TitleKey != "" && a.TitleKey == b.TitleKey && dt <= e.TitleWindow && !neardup.Conflict(a.Sig, b.Sig) {
 		return true, "same title"
 	}
 	if dt <= e.DuplicateWindow && neardup.Same(a.Sig, b.Sig) {
@@ -143,14 +143,4 @@ func (e *Engine) Match(a, b *Item) (bool, string) {
 // rule that leaves it out. now is used for max_age.
 func Admit(sec *newsdesk.Section, it *newsdesk.Item, now time.Time) string {
 	return sec.Admit(it, sec.Source(it.SourceURL), now)
-}
-
-// conflict reports whether two texts disagree enough that the same-title
-// rule alone must not merge them: both long enough to be compared, and
-// sharing almost nothing.
-func conflict(a, b neardup.Signature) bool {
-	if a.Empty() || b.Empty() {
-		return false
-	}
-	return neardup.Similarity(a, b) < 0.05
 }

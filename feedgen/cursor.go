@@ -14,8 +14,9 @@ import (
 // ErrBadRequest marks invalid query parameters; the handler answers 400.
 var ErrBadRequest = errors.New("bad request")
 
-// maxLimit bounds ?limit=.
-const maxLimit = 500
+// maxLimit bounds ?limit=: the largest limit a section may have
+// (config.MaxLimit), so that any section's whole feed can be asked for.
+const maxLimit = 1000
 
 // formatCursor encodes the position just past it for ?before=: its sort
 // date in Unix seconds and nanoseconds, and its order key, dot-separated.

@@ -20,6 +20,7 @@ func Export(ctx context.Context, store Store, sections []newsdesk.Section, opt O
 	if err != nil {
 		return err
 	}
+	pages.dirs = true // a static host serves sections/ID/index.html at sections/ID/
 	for i := range sections {
 		if !validID(sections[i].ID) {
 			return fmt.Errorf("export: section id %q: want [a-z0-9-]+", sections[i].ID)
@@ -45,7 +46,7 @@ func Export(ctx context.Context, store Store, sections []newsdesk.Section, opt O
 				return err
 			}
 		}
-		body, err := pages.page(sec, items[i])
+		body, err := pages.page(sec, items[i], pageLinks{})
 		if err != nil {
 			return fmt.Errorf("export section %s: %w", sec.ID, err)
 		}

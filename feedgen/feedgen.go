@@ -46,6 +46,9 @@ type Options struct {
 	Client *http.Client
 	// PingTimeout bounds each WebSub ping (0: 10s).
 	PingTimeout time.Duration
+	// Location is the time zone of the times the HTML pages show (nil:
+	// UTC). The pages always name the zone.
+	Location *time.Location
 	// Now is the clock used only to measure render durations for logs;
 	// it never reaches any output. nil: time.Now.
 	Now func() time.Time
@@ -93,6 +96,21 @@ func (o Options) now() time.Time {
 }
 
 func (o Options) base() string { return strings.TrimRight(o.BaseURL, "/") }
+
+// basePath is the path of BaseURL without its trailing slash: "" for
+// "https://news.example", "/news" for "https://example.org/news/". Every
+// path is served under it and every page link starts with it.
+func (o Options) basePath() string { return BasePath(o.BaseURL) }
+
+// BasePath returns the path part of a base URL without its trailing slash
+// ("" when the base URL has none or does not parse).
+func BasePath(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimRight(u.EscapedPath(), "/")
+}
 
 func (o Options) generator() string {
 	if o.Generator == "" {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -30,6 +31,7 @@ type Handler struct {
 	log    *slog.Logger
 	pages  *pageRenderer
 	mux    *http.ServeMux
+	root   http.Handler // mux under the base path
 	cache  *cache
 	static map[string]*rendered // by URL path; never modified after NewHandler
 	hdrs   *constHeaders
@@ -66,11 +68,45 @@ func NewHandler(store Store, sections []newsdesk.Section, opt Options) *Handler 
 	h.setSections(sections)
 	h.mux.HandleFunc("GET /{$}", h.serveIndex)
 	h.mux.HandleFunc("GET /sections/{id}", h.servePage)
+	h.mux.HandleFunc("GET /sections/{id}/{$}", h.servePage) // as exported: sections/ID/index.html
 	h.mux.HandleFunc("GET /feeds/{file}", h.serveFeed)
 	h.mux.HandleFunc("GET /feeds.opml", h.serveOPML)
 	h.mux.HandleFunc("GET /feed.xsl", h.serveStatic)
 	h.mux.HandleFunc("GET /static/style.css", h.serveStatic)
+	h.mux.HandleFunc("GET /static/icon.svg", h.serveStatic)
+	h.root = Under(opt.basePath(), h.mux)
 	return h
+}
+
+// Under serves h under a base path (see BasePath): a request for
+// prefix+"/x" reaches h as "/x", "/" and the prefix alone are redirected to
+// prefix+"/", and everything else is 404. An empty prefix serves h as it is.
+func Under(prefix string, h http.Handler) http.Handler {
+	if prefix == "" {
+		return h
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.Path
+		if p == "/" || p == prefix {
+			http.Redirect(w, r, prefix+"/", http.StatusMovedPermanently)
+			return
+		}
+		rest, ok := strings.CutPrefix(p, prefix)
+		if !ok || !strings.HasPrefix(rest, "/") {
+			httpError(w, http.StatusNotFound, "not found: this server serves everything under "+prefix+"/")
+			return
+		}
+		r2 := new(http.Request)
+		*r2 = *r
+		r2.URL = new(url.URL)
+		*r2.URL = *r.URL
+		r2.URL.Path = rest
+		r2.URL.RawPath = ""
+		if raw, ok := strings.CutPrefix(r.URL.RawPath, prefix); ok {
+			r2.URL.RawPath = raw
+		}
+		h.ServeHTTP(w, r2)
+	})
 }
 
 // staticAssets maps URL paths to embedded files, as served and exported.
@@ -78,11 +114,17 @@ func staticAssets() map[string]struct{ name, ctype string } {
 	return map[string]struct{ name, ctype string }{
 		"/feed.xsl":         {"feed.xsl", typeXSL},
 		"/static/style.css": {"style.css", typeCSS},
+		"/static/icon.svg":  {"icon.svg", "image/svg+xml"},
 	}
 }
 
-// ServeHTTP implements http.Handler.
-func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.mux.ServeHTTP(w, r) }
+// ServeHTTP implements http.Handler: every path under the base path of
+// Options.BaseURL.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.root.ServeHTTP(w, r) }
+
+// Routes returns the handler's paths without the base path, for a caller
+// that mounts it with others under Under.
+func (h *Handler) Routes() http.Handler { return h.mux }
 
 // SetSections replaces the sections after a config reload. Responses of
 // removed or changed sections are dropped, and so are the index and the
@@ -181,23 +223,38 @@ func (h *Handler) serveFeed(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusBadRequest, err.Error())
 		return
 	}
+	if prefersHTML(r.Header.Get("Accept"), format) {
+		// A browser: the section's page, with this feed's URL to copy.
+		key := cacheKey{section: id, kind: "view-" + format, limit: pq.limit, before: pq.before}
+		rd, err := h.cache.get(key, gen, pq.first, func() (*rendered, error) {
+			ctx, cancel := renderContext(r)
+			defer cancel()
+			return h.renderPage(ctx, &sec, format, pq)
+		})
+		h.respondVary(w, r, rd, err, true)
+		return
+	}
 	key := cacheKey{section: id, kind: format, limit: pq.limit, before: pq.before}
 	rd, err := h.cache.get(key, gen, pq.first, func() (*rendered, error) {
 		ctx, cancel := renderContext(r)
 		defer cancel()
 		return h.renderFeed(ctx, &sec, format, pq)
 	})
-	h.respond(w, r, rd, err)
+	h.respondVary(w, r, rd, err, true)
 }
 
 // respond serves rd, or answers a render error.
 func (h *Handler) respond(w http.ResponseWriter, r *http.Request, rd *rendered, err error) {
+	h.respondVary(w, r, rd, err, false)
+}
+
+func (h *Handler) respondVary(w http.ResponseWriter, r *http.Request, rd *rendered, err error, varyAccept bool) {
 	if err != nil {
 		h.log.Error("render", "path", r.URL.Path, "err", err)
 		httpError(w, http.StatusInternalServerError, "internal error")
 		return
 	}
-	serve(w, r, rd, h.hdrs)
+	serveVary(w, r, rd, h.hdrs, varyAccept)
 }
 
 // renderFeed queries one page (one item more than asked, to know whether

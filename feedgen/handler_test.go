@@ -205,7 +205,7 @@ func TestServeErrors(t *testing.T) {
 		{"GET", "/sections/nope", http.StatusNotFound},
 		{"GET", "/nope", http.StatusNotFound},
 		{"GET", "/feeds/politique.atom?limit=0", http.StatusBadRequest},
-		{"GET", "/feeds/politique.atom?limit=501", http.StatusBadRequest},
+		{"GET", "/feeds/politique.atom?limit=1001", http.StatusBadRequest},
 		{"GET", "/feeds/politique.atom?limit=ten", http.StatusBadRequest},
 		{"GET", "/feeds/politique.atom?limit=1&limit=2", http.StatusBadRequest},
 		{"GET", "/feeds/politique.json?before=yesterday", http.StatusBadRequest},
@@ -280,5 +280,17 @@ func TestServeStaticAndOPML(t *testing.T) {
 	}
 	if got, want := doc.Outlines[1].XMLURL, ts.srv.URL+"/feeds/world.atom"; got != want {
 		t.Errorf("outline xmlUrl = %q, want %q", got, want)
+	}
+}
+
+// TestLimitUpToSectionMaximum: ?limit accepts any limit a section may have
+// (1000), so a section's whole feed can be asked for.
+func TestLimitUpToSectionMaximum(t *testing.T) {
+	ts := newTestServer(t, pagingStore(testItems), nil)
+	if resp, _ := ts.do(t, "GET", "/feeds/politique.atom?limit=1000", nil); resp.StatusCode != http.StatusOK {
+		t.Errorf("limit=1000: %d, want 200", resp.StatusCode)
+	}
+	if resp, _ := ts.do(t, "GET", "/feeds/politique.atom?limit=1001", nil); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("limit=1001: %d, want 400", resp.StatusCode)
 	}
 }

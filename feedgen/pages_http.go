@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
+	"strconv"
 	"time"
 
 	"newsdesk"
@@ -31,15 +33,16 @@ func (h *Handler) renderIndex(ctx context.Context, sections []newsdesk.Section) 
 	return newRendered(body, typeHTML, newest)
 }
 
-// latestItems reads the newest n items of each section (n = 0: each
-// section's feed length) and the newest change among them.
+// latestItems reads the newest n items of each section (n = 0, or more
+// than the section's feed length: the feed length) and the newest change
+// among them.
 func latestItems(ctx context.Context, store Store, sections []newsdesk.Section, n int) ([][]newsdesk.Item, time.Time, error) {
 	out := make([][]newsdesk.Item, len(sections))
 	var newest time.Time
 	for i := range sections {
-		limit := n
-		if limit == 0 {
-			limit = sectionLimit(&sections[i])
+		limit := sectionLimit(&sections[i])
+		if n > 0 {
+			limit = min(n, limit) // the index never lists more than the section page
 		}
 		items, err := store.SectionItems(ctx, sections[i].ID, newsdesk.Page{Limit: limit})
 		if err != nil {
@@ -60,20 +63,104 @@ func (h *Handler) servePage(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusNotFound, "no such section")
 		return
 	}
-	rd, err := h.cache.get(cacheKey{section: id, kind: "page"}, gen, true, func() (*rendered, error) {
+	pq, err := parsePageQuery(r.URL.RawQuery, sectionLimit(&sec))
+	if err != nil {
+		httpError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	key := cacheKey{section: id, kind: "page", limit: pq.limit, before: pq.before}
+	rd, err := h.cache.get(key, gen, pq.first, func() (*rendered, error) {
 		ctx, cancel := renderContext(r)
 		defer cancel()
-		items, newest, err := latestItems(ctx, h.store, []newsdesk.Section{sec}, 0)
-		if err != nil {
-			return nil, err
-		}
-		body, err := h.pages.page(&sec, items[0])
-		if err != nil {
-			return nil, err
-		}
-		return newRendered(body, typeHTML, newest)
+		return h.renderPage(ctx, &sec, "", pq)
 	})
 	h.respond(w, r, rd, err)
+}
+
+// renderPage renders one page of a section as HTML: the section page
+// (format "") or what a browser sees at the URL of a feed in format. Its
+// older and newer links follow the feed's paging.
+func (h *Handler) renderPage(ctx context.Context, sec *newsdesk.Section, format string, pq pageQuery) (*rendered, error) {
+	items, err := h.store.SectionItems(ctx, sec.ID, newsdesk.Page{Limit: pq.limit + 1, Before: pq.cursor})
+	if err != nil {
+		return nil, fmt.Errorf("section %s items: %w", sec.ID, err)
+	}
+	def := sectionLimit(sec)
+	link := func(before string) string {
+		if format != "" {
+			return h.opt.pageURL(sec.ID, format, pq.limit, before, def)
+		}
+		v := url.Values{}
+		if before != "" {
+			v.Set("before", before)
+		}
+		if pq.limit != def {
+			v.Set("limit", strconv.Itoa(pq.limit))
+		}
+		if len(v) == 0 {
+			return h.pages.pagePath(sec.ID)
+		}
+		return h.pages.pagePath(sec.ID) + "?" + v.Encode()
+	}
+	links := pageLinks{format: format}
+	if len(items) > pq.limit {
+		items = items[:pq.limit]
+		links.older = link(formatCursor(&items[len(items)-1]))
+	}
+	if pq.cursor != nil {
+		newer, err := newerCursor(ctx, h.store, sec.ID, pq)
+		if err != nil {
+			return nil, err
+		}
+		links.newer = link(newer)
+	}
+	body, err := h.pages.page(sec, items, links)
+	if err != nil {
+		return nil, err
+	}
+	return newRendered(body, typeHTML, newestChange(items))
+}
+
+// Bounds of the walk that finds the page newer than a cursor.
+const (
+	walkChunk = 500
+	walkMax   = 20_000
+)
+
+// newerCursor returns the ?before= value of the page of pq.limit items just
+// newer than the page pq asks for ("" when that is the first page). The
+// store pages only towards older items, so it walks from the newest item
+// to pq's cursor; a cursor it does not meet (its item was pruned) leads to
+// the first page.
+func newerCursor(ctx context.Context, store Store, section string, pq pageQuery) (string, error) {
+	var seen []string // cursors of the items from the newest on
+	var before *newsdesk.Cursor
+	for len(seen) < walkMax {
+		items, err := store.SectionItems(ctx, section, newsdesk.Page{Limit: walkChunk, Before: before})
+		if err != nil {
+			return "", fmt.Errorf("section %s items: %w", section, err)
+		}
+		for i := range items {
+			c := formatCursor(&items[i])
+			if c == pq.before {
+				// The page asked for starts just after position p; the newer
+				// one ends at p and starts pq.limit items earlier.
+				p := len(seen)
+				if p-pq.limit < 0 {
+					return "", nil
+				}
+				return seen[p-pq.limit], nil
+			}
+			seen = append(seen, c)
+		}
+		if len(items) < walkChunk {
+			break
+		}
+		if before, err = parseCursor(seen[len(seen)-1]); err != nil {
+			return "", err
+		}
+	}
+	return "", nil
 }
 
 func (h *Handler) serveOPML(w http.ResponseWriter, r *http.Request) {

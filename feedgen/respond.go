@@ -13,17 +13,26 @@ import (
 // rd (see headerValues) and cc, so a cached response costs no allocation
 // beyond net/http's own.
 func serve(w http.ResponseWriter, r *http.Request, rd *rendered, cc *constHeaders) {
+	serveVary(w, r, rd, cc, false)
+}
+
+// serveVary is serve for the responses of a feed URL, which depend on the
+// Accept header (varyAccept): a browser gets an HTML page there.
+func serveVary(w http.ResponseWriter, r *http.Request, rd *rendered, cc *constHeaders, varyAccept bool) {
 	h := w.Header()
 	hv := &rd.hdr
 	h["Content-Type"] = hv.ctype
-	if (rd.ctype == typeAtom || rd.ctype == typeRSS) && wantsHTML(r.Header.Get("Accept")) {
-		// Browsers show application/atom+xml and rss+xml as raw text or a
-		// download and never apply feed.xsl; as text/xml they do. Feed
-		// readers do not ask for text/html and get the exact type.
+	if (rd.ctype == typeAtom || rd.ctype == typeRSS) && xmlOnly(r.Header.Get("Accept")) {
+		// A client that takes XML but not the feed types (nor */*) gets
+		// text/xml, with which it applies feed.xsl. Browsers get an HTML
+		// page instead (prefersHTML) and feed readers the exact type.
 		h["Content-Type"] = cc.xmlType
 	}
 	h["Cache-Control"] = cc.cacheControl
 	h["Vary"] = hv.vary
+	if varyAccept {
+		h["Vary"] = cc.varyAccept
+	}
 	h["X-Content-Type-Options"] = cc.nosniff
 	// The feeds get the same policy as pages: a browser applying feed.xsl
 	// renders them as HTML.
@@ -53,17 +62,22 @@ func serve(w http.ResponseWriter, r *http.Request, rd *rendered, cc *constHeader
 
 // constHeaders are the header values every response of a Handler shares.
 type constHeaders struct {
-	cacheControl, nosniff, csp, referrer, gzip, xmlType []string
+	cacheControl, nosniff, csp, referrer, gzip, xmlType, varyAccept []string
 }
+
+// contentSecurityPolicy is the policy of every response: nothing but our
+// own files, except the items' lead images, which sources host.
+const contentSecurityPolicy = "default-src 'self'; img-src 'self' https: http:"
 
 func newConstHeaders(maxAge time.Duration) *constHeaders {
 	return &constHeaders{
 		cacheControl: one("public, max-age=" + strconv.Itoa(int(maxAge/time.Second))),
 		nosniff:      one("nosniff"),
-		csp:          one("default-src 'self'"),
+		csp:          one(contentSecurityPolicy),
 		referrer:     one("no-referrer"),
 		gzip:         one("gzip"),
 		xmlType:      one("text/xml; charset=utf-8"),
+		varyAccept:   one("Accept-Encoding, Accept"),
 	}
 }
 
@@ -146,16 +160,93 @@ func httpError(w http.ResponseWriter, code int, msg string) {
 	http.Error(w, msg, code)
 }
 
-// wantsHTML reports whether an Accept header is a browser navigation's: it
-// names text/html explicitly with a non-zero q.
-func wantsHTML(accept string) bool {
+// mediaRange is one entry of an Accept header.
+type mediaRange struct {
+	typ, sub string
+	q        float64
+}
+
+func parseAccept(accept string) []mediaRange {
+	var out []mediaRange
 	for rest := accept; rest != ""; {
 		var part string
 		part, rest, _ = strings.Cut(rest, ",")
 		mt, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.EqualFold(strings.TrimSpace(mt), "text/html") {
-			return !strings.Contains(strings.ReplaceAll(params, " ", ""), "q=0") || strings.Contains(params, "q=0.")
+		typ, sub, ok := strings.Cut(strings.ToLower(strings.TrimSpace(mt)), "/")
+		if !ok {
+			continue
+		}
+		q := 1.0
+		for params != "" {
+			var p string
+			p, params, _ = strings.Cut(params, ";")
+			k, v, ok := strings.Cut(p, "=")
+			if ok && strings.EqualFold(strings.TrimSpace(k), "q") {
+				f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+				if err != nil || !(f >= 0 && f <= 1) {
+					f = 0
+				}
+				q = f
+			}
+		}
+		out = append(out, mediaRange{typ, strings.TrimSpace(sub), q})
+	}
+	return out
+}
+
+// quality is the q an Accept list gives to a media type: that of its most
+// specific matching range (RFC 9110 section 12.5.1), -1 when none matches.
+func quality(ranges []mediaRange, mediaType string) float64 {
+	typ, sub, _ := strings.Cut(mediaType, "/")
+	best, q := -1, -1.0
+	for _, r := range ranges {
+		spec := -1
+		switch {
+		case r.typ == typ && r.sub == sub:
+			spec = 2
+		case r.typ == typ && r.sub == "*":
+			spec = 1
+		case r.typ == "*" && r.sub == "*":
+			spec = 0
+		}
+		if spec > best {
+			best, q = spec, r.q
 		}
 	}
-	return false
+	return q
+}
+
+// feedMediaTypes are the types a client may name to ask for a feed format.
+var feedMediaTypes = map[string][]string{
+	formatAtom: {"application/atom+xml", "application/xml", "text/xml"},
+	formatRSS:  {"application/rss+xml", "application/xml", "text/xml"},
+	formatJSON: {"application/feed+json", "application/json"},
+}
+
+// prefersHTML reports whether a request for a feed in format is a
+// browser's: its Accept header gives text/html a higher q than any type of
+// the feed (so "*/*", no Accept and every feed reader get the feed).
+func prefersHTML(accept, format string) bool {
+	ranges := parseAccept(accept)
+	html := quality(ranges, "text/html")
+	if html <= 0 {
+		return false
+	}
+	for _, t := range feedMediaTypes[format] {
+		if quality(ranges, t) >= html {
+			return false
+		}
+	}
+	return true
+}
+
+// xmlOnly reports whether an Accept header takes XML as text/xml or
+// application/xml but neither the feed types nor "*/*": such a client
+// (an XSLT-capable viewer) gets the feed as text/xml, styled by feed.xsl.
+func xmlOnly(accept string) bool {
+	ranges := parseAccept(accept)
+	if quality(ranges, "text/xml") <= 0 && quality(ranges, "application/xml") <= 0 {
+		return false
+	}
+	return quality(ranges, "application/atom+xml") <= 0 && quality(ranges, "application/rss+xml") <= 0
 }

@@ -73,7 +73,7 @@ func (f *Fetcher) Fetch(ctx context.Context, src newsdesk.Source, prev newsdesk.
 // page links to.
 func (f *Fetcher) attempt(ctx context.Context, sl *slots, target string, prev newsdesk.SourceState, now time.Time) outcome {
 	var o outcome
-	resp, err := f.request(ctx, sl, target, validators{prev.ETag, prev.LastModified}, &o, now)
+	resp, err := f.request(ctx, sl, target, validators{etag: prev.ETag, lastModified: prev.LastModified}, &o, now)
 	if err != nil {
 		o.err = err
 		return o

@@ -25,8 +25,9 @@ type response struct {
 	permanent string // last URL reached through permanent redirects only; "" if none
 }
 
-// validators are the conditional-request headers to send.
-type validators struct{ etag, lastModified string }
+// validators are the conditional-request headers to send, and the Accept
+// header when it is not the feed one.
+type validators struct{ etag, lastModified, accept string }
 
 // get fetches rawURL, following at most maxRedirects redirects by hand.
 // On error, the returned response (possibly nil) holds the last status seen.
@@ -101,7 +102,11 @@ func (f *Fetcher) do(ctx context.Context, rawURL string, v validators) (*http.Re
 		return nil, fmt.Errorf("build request: %w", err)
 	}
 	req.Header.Set("User-Agent", f.opt.UserAgent)
-	req.Header.Set("Accept", acceptHeader)
+	if v.accept != "" {
+		req.Header.Set("Accept", v.accept)
+	} else {
+		req.Header.Set("Accept", acceptHeader)
+	}
 	if v.etag != "" {
 		req.Header.Set("If-None-Match", v.etag)
 	}

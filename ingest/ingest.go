@@ -34,6 +34,10 @@ type Desk struct {
 	OnChange func(sections []string)
 	// Observe, when set, is called with every report (metrics).
 	Observe func(Report)
+	// AfterStore, when set, is called once a fetch of a source whose
+	// full_text is on is stored (its items already published): the
+	// article stage (package article) starts there.
+	AfterStore func(ctx context.Context, src newsdesk.Source)
 	// MaxPending bounds the fetches between the start of their request and
 	// the end of their store transaction (default 16). Stores are
 	// serialized on one writer; without a bound, documents fetched faster
@@ -175,6 +179,9 @@ func (d *Desk) FetchSource(ctx context.Context, src newsdesk.Source, force bool)
 	if d.Observe != nil {
 		d.Observe(rep)
 	}
+	if err == nil && d.AfterStore != nil && src.FullText != newsdesk.FullTextOff {
+		d.AfterStore(ctx, src)
+	}
 	return rep
 }
 
@@ -232,7 +239,11 @@ func (d *Desk) log(log *slog.Logger, rep Report) {
 		attrs = append(attrs, "discovered_feed", rep.Discovered)
 	}
 	if rep.Err != nil {
-		log.Warn("fetch failed", append(attrs, "err", rep.Err, "next_attempt", rep.Next.Format(time.RFC3339))...)
+		attrs = append(attrs, "err", rep.Err)
+		if !rep.Next.IsZero() { // zero: no backoff, the schedule decides
+			attrs = append(attrs, "next_attempt", rep.Next.Format(time.RFC3339))
+		}
+		log.Warn("fetch failed", attrs...)
 		return
 	}
 	log.Info("fetch", attrs...)

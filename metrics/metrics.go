@@ -1,7 +1,8 @@
 // Package metrics exposes newsdesk's Prometheus metrics (names start with
 // newsdesk_): fetches by outcome, fetch durations and bytes, item decisions
 // per section, sources in error, last success per source, feed requests by
-// path class and status, and build info. It owns its registry (no global
+// path class and status, full-text outcomes and article pages fetched, and
+// build info. It owns its registry (no global
 // state) and does nothing else.
 package metrics
 
@@ -17,6 +18,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"newsdesk/article"
 	"newsdesk/ingest"
 )
 
@@ -30,6 +32,8 @@ type Metrics struct {
 	inError     prometheus.Gauge
 	lastSuccess *prometheus.GaugeVec
 	requests    *prometheus.CounterVec
+	articles    *prometheus.CounterVec
+	pages       prometheus.Counter
 
 	mu     sync.Mutex
 	errors map[string]bool
@@ -61,13 +65,19 @@ func New(version string) *Metrics {
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "newsdesk_http_requests_total", Help: "HTTP requests by path class and status code.",
 		}, []string{"path", "code"}),
+		articles: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "newsdesk_articles_total", Help: "Full-text decisions of items: full, kept (the article failed), retry, skipped (not wanted), deferred (over budget), recleaned.",
+		}, []string{"outcome"}),
+		pages: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "newsdesk_article_pages_fetched_total", Help: "Article pages requested (stored extractions reused are not counted).",
+		}),
 		errors: map[string]bool{},
 	}
 	build := prometheus.NewGaugeVec(prometheus.GaugeOpts{
 		Name: "newsdesk_build_info", Help: "Build information; the value is always 1.",
 	}, []string{"version", "goversion"})
 	build.WithLabelValues(version, runtime.Version()).Set(1)
-	m.reg.MustRegister(m.fetches, m.duration, m.bytes, m.items, m.inError, m.lastSuccess, m.requests, build,
+	m.reg.MustRegister(m.fetches, m.duration, m.bytes, m.items, m.inError, m.lastSuccess, m.requests, m.articles, m.pages, build,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -112,6 +122,15 @@ func (m *Metrics) Observe(r ingest.Report) {
 		m.lastSuccess.WithLabelValues(r.Source).Set(float64(time.Now().Unix()))
 	}
 	m.inError.Set(float64(len(m.errors)))
+}
+
+// ObserveArticles records one run of the article stage.
+func (m *Metrics) ObserveArticles(r article.Report) {
+	for outcome, n := range map[string]int{"full": r.Full, "kept": r.Kept, "retry": r.Retry, "skipped": r.Skipped,
+		"deferred": r.Deferred, "recleaned": r.Recleaned} {
+		m.articles.WithLabelValues(outcome).Add(float64(n))
+	}
+	m.pages.Add(float64(r.Fetched))
 }
 
 // Handler serves the metrics in the Prometheus text format.

@@ -6,93 +6,97 @@ import (
 	"fmt"
 )
 
-// Encoding versions, the first byte of a marshalled Signature. They are
-// not Version (see neardup.go): both hold Version 1 signatures. When
-// Version changes, the decoders of the older encodings must go, so that
-// stored signatures of the old scheme are rejected and signed again.
-const (
-	// encodingVersion is written by MarshalBinary: the shingle count and
-	// the first Bands MinHash values as uint32, the other NumHashes-Bands
-	// as uint16 (their low 16 bits), little-endian.
-	encodingVersion = 2
-	// encodingFull is the encoding of databases written before: the
-	// 1+NumHashes elements as uint32, little-endian. It is still read.
-	encodingFull = 1
-)
+// encodingVersion is the first byte of a marshalled Signature. Encodings 1
+// and 2 held Version 1 signatures (MinHash only); their decoders are gone
+// with Version 1, so UnmarshalBinary rejects such stored bytes and the
+// caller signs the item again.
+const encodingVersion = 3
 
-// Encoded lengths, version byte included: 325 and 517 bytes.
-const (
-	encodedLen     = 1 + 4*(1+Bands) + narrowBits/8*(NumHashes-Bands)
-	encodedLenFull = 1 + 4*sigLen
-)
+// encodedLen is the length of a marshalled usable Signature, version byte
+// included: 583 bytes.
+const encodedLen = 1 + 4 + 4*Bands + narrowBits/8*(NumHashes-Bands) + 4*bloomLen + 2 + 4*MaxNames
 
 // ErrBadSignature is returned by UnmarshalBinary for bytes that are not a
-// marshalled signature: unknown version byte, wrong length for the
-// version, or zero shingle count. Callers holding such stored bytes should
-// sign the item again.
+// marshalled signature: unknown version byte (the encodings of earlier
+// signature Versions included), wrong length, zero shingle count or
+// malformed names. Callers holding such stored bytes should sign the item
+// again.
 var ErrBadSignature = errors.New("neardup: bad signature encoding")
 
-// MarshalBinary encodes s in 325 bytes: a version byte (2), then the
-// shingle count and the first Bands MinHash values as uint32, then the
-// other NumHashes-Bands values as uint16 (the low 16 bits, all Similarity
-// compares), little-endian. The empty signature encodes as zero bytes, so
-// it can be stored as an empty BLOB.
+// MarshalBinary encodes s in 583 bytes, little-endian: a version byte (3),
+// the shingle count (uint32), the first Bands MinHash values (uint32), the
+// other NumHashes-Bands (uint16, the low 16 bits, all Similarity
+// compares), the Bloom filter (uint32 words), the number of names (uint16,
+// saturated) and the MaxNames name slots (uint32). The empty signature
+// encodes as zero bytes, so it can be stored as an empty BLOB.
 func (s Signature) MarshalBinary() ([]byte, error) {
 	if s.Empty() {
 		return []byte{}, nil
 	}
 	out := make([]byte, 1, encodedLen)
 	out[0] = encodingVersion
-	for _, v := range s[:1+Bands] {
+	out = binary.LittleEndian.AppendUint32(out, s[sizeSlot])
+	m := s.mins()
+	for _, v := range m[:Bands] {
 		out = binary.LittleEndian.AppendUint32(out, v)
 	}
-	for _, v := range s[1+Bands:] {
+	for _, v := range m[Bands:] {
 		out = binary.LittleEndian.AppendUint16(out, uint16(v))
+	}
+	for _, v := range s.bloom() {
+		out = binary.LittleEndian.AppendUint32(out, v)
+	}
+	out = binary.LittleEndian.AppendUint16(out, uint16(min(s[countSlot], 0xffff)))
+	for _, v := range s[namesSlot:] {
+		out = binary.LittleEndian.AppendUint32(out, v)
 	}
 	return out, nil
 }
 
-// UnmarshalBinary decodes what MarshalBinary produced, and the 517-byte
-// encoding 1 of earlier releases (every value as uint32): both give the
-// same Signature, whose high 16 bits past the first Bands values are zero,
-// so Same, Similarity and BandKeys decide alike on either. Zero bytes give
-// the empty signature (nil). Anything else fails with an error wrapping
-// ErrBadSignature.
+// UnmarshalBinary decodes what MarshalBinary produced. Zero bytes give the
+// empty signature (nil). Anything else fails with an error wrapping
+// ErrBadSignature, and leaves s unchanged.
 func (s *Signature) UnmarshalBinary(data []byte) error {
 	if len(data) == 0 {
 		*s = nil
 		return nil
 	}
-	var want int
-	switch data[0] {
-	case encodingVersion:
-		want = encodedLen
-	case encodingFull:
-		want = encodedLenFull
-	default:
-		return fmt.Errorf("unmarshal signature: unknown version %d: %w", data[0], ErrBadSignature)
+	if data[0] != encodingVersion {
+		return fmt.Errorf("unmarshal signature: unknown version %d (want %d): %w", data[0], encodingVersion, ErrBadSignature)
 	}
-	if len(data) != want {
-		return fmt.Errorf("unmarshal signature: version %d, %d bytes, want %d: %w", data[0], len(data), want, ErrBadSignature)
+	if len(data) != encodedLen {
+		return fmt.Errorf("unmarshal signature: %d bytes, want %d: %w", len(data), encodedLen, ErrBadSignature)
 	}
 	sig := make(Signature, sigLen)
 	body := data[1:]
-	if data[0] == encodingFull {
-		for i := range sig {
-			sig[i] = binary.LittleEndian.Uint32(body[4*i:])
-		}
-		narrow(sig)
-	} else {
-		for i := range 1 + Bands {
-			sig[i] = binary.LittleEndian.Uint32(body[4*i:])
-		}
-		body = body[4*(1+Bands):]
-		for i := range NumHashes - Bands {
-			sig[1+Bands+i] = uint32(binary.LittleEndian.Uint16(body[2*i:]))
-		}
+	u32 := func() uint32 { v := binary.LittleEndian.Uint32(body); body = body[4:]; return v }
+	sig[sizeSlot] = u32()
+	for i := range Bands {
+		sig[minsSlot+i] = u32()
+	}
+	for i := Bands; i < NumHashes; i++ {
+		sig[minsSlot+i] = uint32(binary.LittleEndian.Uint16(body))
+		body = body[2:]
+	}
+	for i := range bloomLen {
+		sig[bloomSlot+i] = u32()
+	}
+	sig[countSlot] = uint32(binary.LittleEndian.Uint16(body))
+	body = body[2:]
+	for i := range MaxNames {
+		sig[namesSlot+i] = u32()
 	}
 	if sig.Empty() {
 		return fmt.Errorf("unmarshal signature: zero shingle count: %w", ErrBadSignature)
+	}
+	kept, _ := sig.names()
+	for i, v := range sig[namesSlot:] {
+		switch {
+		case i < len(kept) && (v == 0 || i > 0 && v <= kept[i-1]):
+			return fmt.Errorf("unmarshal signature: name %d out of order: %w", i, ErrBadSignature)
+		case i >= len(kept) && v != 0:
+			return fmt.Errorf("unmarshal signature: name slot %d set beyond the %d names: %w", i, len(kept), ErrBadSignature)
+		}
 	}
 	*s = sig
 	return nil

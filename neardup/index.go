@@ -1,21 +1,35 @@
 package neardup
 
 import (
+	"encoding/binary"
 	"math"
+	"math/bits"
 	"slices"
 )
 
 // Index is an in-memory LSH index: given a signature, it returns the items
-// added before that share at least one band key with it, are dated within
-// a window, and could pass Same. A lookup costs the band keys' chains of
-// the shards the window covers, whatever the number of items stored
-// elsewhere.
+// added before that share at least one informative band key with it, are
+// dated within a window, and could pass Same.
+//
+// A band key is informative when few items of the window hold it: the
+// Index counts, per key, the items of each shard that hold it, and a
+// lookup follows only the chains of keys held by at most CommonKey items
+// of the shards its window covers. On topical text every item of a
+// section shares the word pairs of its common vocabulary, and the keys
+// those pairs win grow chains as long as the window is full; skipping
+// them keeps a lookup's cost flat in the number of items the window
+// holds (at most Bands·CommonKey postings read), never a scan. What is
+// common is learned from what the Index holds, so each section (each
+// Index) has its own. Two retellings of one story share many word pairs
+// that only they hold (names, figures, rarer words), hence many rare
+// keys among the Bands: on every test corpus, each pair Same accepts is
+// still a candidate (index_test.go checks it against brute force).
 //
 // Items are kept in shards of one span of dates each (by the date given
 // to Add), so Evict drops everything older than a horizon at once, without
 // touching the rest. Per item an Index holds its id, its date, one posting
 // per band, a sketch (the low 8 bits of each MinHash value) and hash
-// slots: about 700 bytes.
+// slots with their counts: about 1.5 KB.
 //
 // The sketch rules out most candidates without reading their signature:
 // two signatures agree on at least as many sketch bytes as MinHash values,
@@ -28,6 +42,7 @@ type Index struct {
 	span   int64
 	shards map[int64]*shard
 	n      int
+	q      query // reused by Candidates
 }
 
 // NewIndex returns an empty Index with shards of span seconds (at least 1).
@@ -35,18 +50,37 @@ func NewIndex(span int64) *Index {
 	return &Index{span: max(span, 1), shards: map[int64]*shard{}}
 }
 
+// CommonKey is the number of items of a lookup's window above which a
+// band key is common: its chain is not followed.
+const CommonKey = 24
+
 // shard holds the items dated within one span. Entry e's postings are
 // e*Bands+band; next links a posting to the previous one in its slot's
-// chain (stored +1 so that 0 ends a chain), and heads holds the newest
-// posting (+1) of each slot of an open-addressing table of keys.
+// chain (stored +1 so that 0 ends a chain), heads holds the newest
+// posting (+1) of each slot of an open-addressing table of keys, and
+// counts the length of its chain (removed entries included, until the
+// shard is evicted).
 type shard struct {
-	ids    []int64 // 0 marks a removed entry
-	ats    []int64
-	sketch []byte // NumHashes bytes per entry
-	next   []int32
-	keys   []uint32 // 0 marks a free slot
-	heads  []int32
-	used   int
+	entries []entry
+	next    []int32
+	slots   []slot
+	used    int
+}
+
+// entry is one item of a shard: what a lookup reads of a candidate, side
+// by side (two or three cache lines).
+type entry struct {
+	id, at int64 // id 0 marks a removed entry
+	sketch [NumHashes]byte
+}
+
+// slot is one slot of a shard's table: a key (0 marks a free slot), the
+// newest posting of its chain (+1) and the chain's length, side by side
+// so that a probe reads one cache line.
+type slot struct {
+	key   uint32
+	head  int32
+	count int32
 }
 
 // Len returns the number of items in the index, removed ones excluded
@@ -81,9 +115,9 @@ func (x *Index) Remove(id, at int64) {
 	if s == nil {
 		return
 	}
-	for e := len(s.ids) - 1; e >= 0; e-- {
-		if s.ids[e] == id {
-			s.ids[e] = 0
+	for e := len(s.entries) - 1; e >= 0; e-- {
+		if s.entries[e].id == id {
+			s.entries[e].id = 0
 			x.n--
 			return
 		}
@@ -96,8 +130,8 @@ func (x *Index) Evict(before int64) int {
 	dropped := 0
 	for b, s := range x.shards {
 		if (b+1)*x.span <= before {
-			for _, id := range s.ids {
-				if id != 0 {
+			for _, en := range s.entries {
+				if en.id != 0 {
 					dropped++
 				}
 			}
@@ -109,29 +143,54 @@ func (x *Index) Evict(before int64) int {
 }
 
 // Candidates appends to dst the ids of the items dated within [from, to]
-// that share a band key with sig and whose sketch agrees with sig's in
-// enough positions for Same to accept them, each once, in increasing
-// order. Every item Same accepts among those sharing a band key is
-// returned.
+// that share an informative band key with sig (one held by at most
+// CommonKey items of the shards the window covers) and whose sketch
+// agrees with sig's in enough positions for Same to accept them, each
+// once, in increasing order. Every item Same accepts among those sharing
+// an informative key is returned.
 func (x *Index) Candidates(dst []int64, sig Signature, from, to int64) []int64 {
 	if sig.Empty() || from > to {
 		return dst
 	}
-	q := query{keys: foldedKeys(sig), sketch: sketchOf(sig), from: from, to: to}
-	start := len(dst)
+	q := &x.q
+	q.keys, q.sketch, q.from, q.to = foldedKeys(sig), sketchOf(sig), from, to
+	q.shards = q.shards[:0]
 	lo, hi := floorDiv(from, x.span), floorDiv(to, x.span)
 	if hi-lo > int64(len(x.shards)) {
 		for b, s := range x.shards {
 			if b >= lo && b <= hi {
-				dst = s.candidates(dst, &q)
+				q.shards = append(q.shards, s)
 			}
 		}
 	} else {
 		for b := lo; b <= hi; b++ {
 			if s := x.shards[b]; s != nil {
-				dst = s.candidates(dst, &q)
+				q.shards = append(q.shards, s)
 			}
 		}
+	}
+	// How many items of the window's shards hold each key: the chains of
+	// the keys more than CommonKey of them hold are not followed.
+	n := len(q.shards)
+	q.slots = slices.Grow(q.slots[:0], n*Bands)[:n*Bands]
+	var follow [Bands]bool
+	for band, k := range q.keys {
+		total := int32(0)
+		for i, s := range q.shards {
+			slot := int32(-1)
+			if len(s.slots) > 0 {
+				if j := s.slot(k); s.slots[j].key != 0 {
+					slot = int32(j)
+					total += s.slots[j].count
+				}
+			}
+			q.slots[i*Bands+band] = slot
+		}
+		follow[band] = total > 0 && total <= CommonKey
+	}
+	start := len(dst)
+	for i, s := range q.shards {
+		dst = s.candidates(dst, q, &follow, q.slots[i*Bands:(i+1)*Bands])
 	}
 	found := dst[start:]
 	slices.Sort(found)
@@ -140,22 +199,20 @@ func (x *Index) Candidates(dst []int64, sig Signature, from, to int64) []int64 {
 
 func (s *shard) add(id, at int64, sig Signature) {
 	keys := foldedKeys(sig)
-	e := int32(len(s.ids))
-	s.ids = append(s.ids, id)
-	s.ats = append(s.ats, at)
-	sk := sketchOf(sig)
-	s.sketch = append(s.sketch, sk[:]...)
-	if (s.used+Bands)*4 >= len(s.keys)*3 {
+	e := int32(len(s.entries))
+	s.entries = append(s.entries, entry{id: id, at: at, sketch: sketchOf(sig)})
+	if (s.used+Bands)*4 >= len(s.slots)*3 {
 		s.grow()
 	}
 	for band, k := range keys {
-		slot := s.slot(k)
-		if s.keys[slot] == 0 {
-			s.keys[slot] = k
+		sl := &s.slots[s.slot(k)]
+		if sl.key == 0 {
+			sl.key = k
 			s.used++
 		}
-		s.next = append(s.next, s.heads[slot])
-		s.heads[slot] = e*Bands + int32(band) + 1
+		sl.count++
+		s.next = append(s.next, sl.head)
+		sl.head = e*Bands + int32(band) + 1
 	}
 }
 
@@ -164,31 +221,34 @@ type query struct {
 	keys     [Bands]uint32
 	sketch   [NumHashes]byte
 	from, to int64
+	shards   []*shard
+	slots    []int32 // per shard, per band: the key's slot, or -1
 	entries  []int32
+	walked   int // postings read, over every lookup (for benchmarks)
 }
 
-func (s *shard) candidates(dst []int64, q *query) []int64 {
-	if len(s.keys) == 0 {
-		return dst
-	}
+// candidates appends the ids of the entries of s on the chains of the
+// followed bands (slots: the keys' slots in s) that are dated within the
+// window and whose sketch agrees enough.
+func (s *shard) candidates(dst []int64, q *query, follow *[Bands]bool, slots []int32) []int64 {
 	q.entries = q.entries[:0]
-	for _, k := range q.keys {
-		slot := s.slot(k)
-		if s.keys[slot] == 0 {
+	for band, slot := range slots {
+		if !follow[band] || slot < 0 {
 			continue
 		}
-		for p := s.heads[slot]; p != 0; p = s.next[p-1] {
+		for p := s.slots[slot].head; p != 0; p = s.next[p-1] {
 			e := (p - 1) / Bands
-			if s.ids[e] != 0 && s.ats[e] >= q.from && s.ats[e] <= q.to {
+			if en := &s.entries[e]; en.id != 0 && en.at >= q.from && en.at <= q.to {
 				q.entries = append(q.entries, e)
 			}
 		}
 	}
+	q.walked += len(q.entries)
 	slices.Sort(q.entries)
 	least := minAgree()
 	for _, e := range slices.Compact(q.entries) {
-		if agree(q.sketch[:], s.sketch[int(e)*NumHashes:][:NumHashes]) >= least {
-			dst = append(dst, s.ids[e])
+		if en := &s.entries[e]; agree(q.sketch[:], en.sketch[:]) >= least {
+			dst = append(dst, en.id)
 		}
 	}
 	return dst
@@ -209,21 +269,26 @@ func sketchOf(sig Signature) [NumHashes]byte {
 	return out
 }
 
+// agree counts the positions where the sketches a and b (NumHashes
+// bytes each) hold the same byte, eight at a time.
 func agree(a, b []byte) int {
+	const lo7 = 0x7f7f7f7f7f7f7f7f
 	n := 0
-	for i := range a {
-		if a[i] == b[i] {
-			n++
-		}
+	for i := 0; i+8 <= len(a) && i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(a[i:]) ^ binary.LittleEndian.Uint64(b[i:])
+		// The high bit of each byte of y is set when that byte of x is
+		// not zero.
+		y := (x&lo7 + lo7) | x
+		n += 8 - bits.OnesCount64(y&^lo7)
 	}
 	return n
 }
 
 // slot returns the slot holding k, or the free slot where k would go.
 func (s *shard) slot(k uint32) int {
-	mask := len(s.keys) - 1
+	mask := len(s.slots) - 1
 	for i := int(k) & mask; ; i = (i + 1) & mask {
-		if s.keys[i] == k || s.keys[i] == 0 {
+		if s.slots[i].key == k || s.slots[i].key == 0 {
 			return i
 		}
 	}
@@ -232,16 +297,15 @@ func (s *shard) slot(k uint32) int {
 // grow doubles the slot table (at least 1024 slots) and re-inserts the
 // keys; chains stay as they are, they hang from their head.
 func (s *shard) grow() {
-	keys, heads := s.keys, s.heads
-	n := max(1024, 2*len(keys))
+	old := s.slots
+	n := max(1024, 2*len(old))
 	for (s.used+Bands)*4 >= n*3 {
 		n *= 2
 	}
-	s.keys, s.heads = make([]uint32, n), make([]int32, n)
-	for i, k := range keys {
-		if k != 0 {
-			j := s.slot(k)
-			s.keys[j], s.heads[j] = k, heads[i]
+	s.slots = make([]slot, n)
+	for _, sl := range old {
+		if sl.key != 0 {
+			s.slots[s.slot(sl.key)] = sl
 		}
 	}
 }

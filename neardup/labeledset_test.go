@@ -1,23 +1,26 @@
 package neardup
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
 
-// Floors for TestLabeledSet. Precision is the requirement; the recall floor
-// is set a little under what the held-out half reaches, so a regression
-// shows while the estimate's noise does not.
-const (
-	minPrecision = 0.98
-	minRecall    = 0.90
-)
+// Floors for TestLabeledSet, per half: precision and recall of the
+// engine's decision (same title key and no Conflict, or Same). The
+// held-out half pins the targets (it reaches precision 0.981, recall
+// 0.964: one more wrong merge fails); the tuning half pins a little
+// under what it reaches (0.980, 0.980).
+var floors = map[string]struct{ precision, recall float64 }{
+	"tune":    {0.97, 0.97},
+	"holdout": {0.98, 0.95},
+}
 
-// TestLabeledSet measures Same on testdata/pairs.jsonl: on the tuning half
-// (where the thresholds were chosen), on the held-out half and on all of
-// it. It also logs the LSH candidate recall (true pairs that share a band
-// key) and the end-to-end recall (true pairs that are both candidates and
-// accepted), which is what storage will see.
+// TestLabeledSet measures the engine's decision on testdata/pairs.jsonl:
+// on the tuning half (where the thresholds were chosen), on the held-out
+// half (never tuned on) and on all of it, by language, and per kind of
+// pair. It also logs how many accepted true pairs the LSH band keys find
+// (the rest are found only by the title rule).
 func TestLabeledSet(t *testing.T) {
 	set := signedSet(t)
 	d := defaultDecision()
@@ -30,90 +33,100 @@ func TestLabeledSet(t *testing.T) {
 		{"all", func(labeledPair) bool { return true }},
 		{"fr", func(p labeledPair) bool { return p.Lang == "fr" }},
 		{"en", func(p labeledPair) bool { return p.Lang == "en" }},
-		{"hand-written", func(p labeledPair) bool { return strings.HasPrefix(p.Kind, "hand-") }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := evaluate(set, d, tc.keep, func(p signedPair) {
-				j := Similarity(p.a, p.b)
-				t.Logf("wrong: %s %s (%s) same=%v j=%.3f c=%.3f sizes %d,%d",
-					p.ID, p.Kind, p.Note, p.Same, j, containment(j, p.a.size(), p.b.size()), p.a.size(), p.b.size())
+				n := compareNames(p.a, p.b)
+				t.Logf("wrong: %s %s %s (%s) same=%v j=%.3f c=%.3f sizes %d,%d names %+v title=%v",
+					p.ID, p.Split, p.Kind, p.Note, p.Same, Similarity(p.a, p.b), Containment(p.a, p.b), p.a.size(), p.b.size(), n, d.byTitle(p))
 			})
-			e2e := 0
-			for _, p := range set {
-				if tc.keep(p.labeledPair) && p.Same && d.same(p.a, p.b) && sharesBandKey(p.a, p.b) {
-					e2e++
-				}
+			t.Logf("%s: %v; %d pairs", tc.name, s, s.n())
+			f, ok := floors[tc.name]
+			if !ok {
+				return
 			}
-			maxJ, maxC := 0.0, 0.0
-			for _, p := range set {
-				if tc.keep(p.labeledPair) && !p.Same {
-					j := Similarity(p.a, p.b)
-					maxJ, maxC = max(maxJ, j), max(maxC, containment(j, p.a.size(), p.b.size()))
-				}
+			if s.precision() < f.precision {
+				t.Errorf("precision = %.3f, want >= %.2f", s.precision(), f.precision)
 			}
-			t.Logf("%s: highest estimates among different stories: jaccard %.3f, containment %.3f", tc.name, maxJ, maxC)
-			t.Logf("%s: %v; end-to-end recall %.3f; %d pairs", tc.name, s, float64(e2e)/float64(s.tp+s.fn), s.tp+s.fp+s.fn+s.tn)
-			if s.precision() < minPrecision {
-				t.Errorf("precision = %.3f, want >= %.2f", s.precision(), minPrecision)
-			}
-			if s.recall() < minRecall {
-				t.Errorf("recall = %.3f, want >= %.2f", s.recall(), minRecall)
+			if s.recall() < f.recall {
+				t.Errorf("recall = %.3f, want >= %.2f", s.recall(), f.recall)
 			}
 		})
 	}
-	// Kinds are logged without floors: the generated positives include
-	// deliberately hard cut-down copies.
-	for _, kind := range []string{"hand-pos", "hand-hard", "hand-easy", "gen-pos", "gen-hard"} {
-		s := evaluate(set, d, func(p labeledPair) bool { return p.Kind == kind }, nil)
-		t.Logf("kind %s: %d pairs, accepted %d", kind, s.tp+s.fp+s.fn+s.tn, s.tp+s.fp)
-	}
-	neg, cand := 0, 0
+	var kinds []string
 	for _, p := range set {
-		if !p.Same {
-			neg++
-			if sharesBandKey(p.a, p.b) {
-				cand++
+		if !slices.Contains(kinds, p.Kind) {
+			kinds = append(kinds, p.Kind)
+		}
+	}
+	slices.Sort(kinds)
+	for _, half := range []string{"tune", "holdout"} {
+		for _, kind := range kinds {
+			s := evaluate(set, d, func(p labeledPair) bool { return p.Kind == kind && p.Split == half }, nil)
+			if s.n() > 0 {
+				t.Logf("%-7s %-13s %3d pairs (%3d same): %3d merged, %d wrong merges, %d missed",
+					half, kind, s.n(), s.tp+s.fn, s.tp+s.fp, s.fp, s.fn)
 			}
 		}
 	}
-	t.Logf("negatives that are LSH candidates (confirmed and rejected by Same): %d/%d", cand, neg)
+}
+
+// TestDecisionSymmetric checks that Same, Conflict and the title rule
+// give the same answer both ways on every labeled pair: the engine's
+// clusters are connected components of this relation.
+func TestDecisionSymmetric(t *testing.T) {
+	d := defaultDecision()
+	for _, p := range signedSet(t) {
+		q := p
+		q.ta, q.tb, q.a, q.b = p.tb, p.ta, p.b, p.a
+		if Same(p.a, p.b) != Same(p.b, p.a) || Conflict(p.a, p.b) != Conflict(p.b, p.a) || d.decide(p) != d.decide(q) {
+			t.Errorf("%s: the decision is not symmetric", p.ID)
+		}
+		if Containment(p.a, p.b) != Containment(p.b, p.a) || Similarity(p.a, p.b) != Similarity(p.b, p.a) {
+			t.Errorf("%s: the estimates are not symmetric", p.ID)
+		}
+	}
 }
 
 // TestLabeledSetShape checks that the labeled set is what it claims to be:
-// enough pairs, enough French, enough fully hand-written pairs, stories of
-// 60–200 words, both halves with positives and negatives.
+// at least 400 pairs, 40% of them French, stories of 15–400 words
+// (summaries of one or two lines included), both halves with positives
+// and negatives of every family.
 func TestLabeledSetShape(t *testing.T) {
 	stories := readJSONL[story](t, "stories.jsonl")
 	for _, s := range stories {
-		if n := len(strings.Fields(s.Text)); n < 60 || n > 200 {
-			t.Errorf("story %s: %d words, want 60–200", s.ID, n)
+		if n := len(strings.Fields(s.Text)); n < 15 || n > 400 {
+			t.Errorf("story %s: %d words, want 15–400", s.ID, n)
 		}
 	}
 	pairs := readJSONL[labeledPair](t, "pairs.jsonl")
-	fr, hand := 0, 0
+	fr := 0
 	count := map[string]int{}
 	for _, p := range pairs {
 		if p.Lang == "fr" {
 			fr++
 		}
-		if strings.HasPrefix(p.Kind, "hand-") && len(p.A.Ops) == 0 && len(p.B.Ops) == 0 {
-			hand++
+		if p.Split != "tune" && p.Split != "holdout" {
+			t.Errorf("%s: split %q", p.ID, p.Split)
 		}
 		count[p.Split+"/"+map[bool]string{true: "pos", false: "neg"}[p.Same]]++
+		count[p.Kind]++
 	}
-	if got, want := len(pairs), 240; got < want {
+	if got, want := len(pairs), 400; got < want {
 		t.Errorf("pairs = %d, want >= %d", got, want)
 	}
 	if got := float64(fr) / float64(len(pairs)); got < 0.40 {
 		t.Errorf("French share = %.2f, want >= 0.40", got)
 	}
-	if got, want := hand, 80; got < want {
-		t.Errorf("hand-written pairs = %d, want >= %d", got, want)
-	}
 	for _, k := range []string{"tune/pos", "tune/neg", "holdout/pos", "holdout/neg"} {
-		if count[k] < 40 {
-			t.Errorf("%s pairs = %d, want >= 40", k, count[k])
+		if count[k] < 80 {
+			t.Errorf("%s pairs = %d, want >= 80", k, count[k])
 		}
 	}
-	t.Logf("%d stories, %d pairs, %d French, %d hand-written, %v", len(stories), len(pairs), fr, hand, count)
+	for _, k := range []string{"summary", "reworded", "lead-para", "agency-plus", "template", "generic-title", "short-diff", "summary-hard"} {
+		if count[k] < 5 {
+			t.Errorf("kind %s: %d pairs, want >= 5", k, count[k])
+		}
+	}
+	t.Logf("%d stories, %d pairs, %d French, %v", len(stories), len(pairs), fr, count)
 }

@@ -7,7 +7,7 @@ import "math"
 const (
 	wordSeed  = 0xcbf29ce484222325 // FNV-1a 64 offset basis
 	wordPrime = 0x100000001b3      // FNV-1a 64 prime
-	hashSeed  = 0x6e65617264757031 // "neardup1": seeds the MinHash family
+	hashSeed  = 0x6e65617264757032 // "neardup2": seeds the MinHash family
 )
 
 // contentWords appends to dst the hashes of the content words of s, in
@@ -76,10 +76,11 @@ func splitmix64(state *uint64) uint64 {
 	return z ^ (z >> 31)
 }
 
-// minHash returns the signature of a set of distinct, well-mixed shingle
-// hashes. Hash function i is multiply-add-shift, h_i(x) = (a_i·x + b_i) >> 32
-// with odd a_i, over inputs that mix64 has already spread.
-func minHash(shingles []uint64) Signature {
+// minHash writes the size and the MinHash values of a set of distinct,
+// well-mixed shingle hashes into sig. Hash function i is
+// multiply-add-shift, h_i(x) = (a_i·x + b_i) >> 32 with odd a_i, over
+// inputs that mix64 has already spread.
+func minHash(sig Signature, shingles []uint64) {
 	var a, b [NumHashes]uint64
 	state := uint64(hashSeed)
 	for i := range NumHashes {
@@ -97,18 +98,21 @@ func minHash(shingles []uint64) Signature {
 			}
 		}
 	}
-	sig := make(Signature, sigLen)
 	sig[sizeSlot] = uint32(min(len(shingles), math.MaxUint32))
-	copy(sig[1:], mins[:])
+	copy(sig[minsSlot:], mins[:])
 	narrow(sig)
-	return sig
 }
+
+// bloomBit is the bit of the Bloom filter a shingle hash sets: its low
+// bits (mix64 spread them; the MinHash family uses the product's high
+// bits).
+func bloomBit(x uint64) uint32 { return uint32(x) % BloomBits }
 
 // narrow clears the high bits of the MinHash values after the first
 // Bands of a usable signature, which Similarity ignores and MarshalBinary
 // does not store, so that a signature equals its own round trip.
 func narrow(sig Signature) {
-	for i := 1 + Bands; i < sigLen; i++ {
+	for i := minsSlot + Bands; i < minsSlot+NumHashes; i++ {
 		sig[i] &= 1<<narrowBits - 1
 	}
 }

@@ -1,86 +1,96 @@
 // Package neardup recognizes the same news story retold by two sources:
 // another URL and another headline over mostly the same dispatch text, as
-// when two newspapers print lightly edited agency copy. It turns an item's
-// title and text into a MinHash Signature of word shingles, gives LSH band
-// keys so a store can find candidates through an index instead of a scan,
-// and decides with Same whether a candidate is the same story. TitleKey
-// normalizes headlines for a separate "same title in a short window" rule.
+// when two newspapers print lightly edited agency copy, or when one feed
+// carries a two-line summary of the article another feed prints in full.
+// It turns an item's title and text into a Signature, gives LSH band keys
+// so that a store can find candidates through an index instead of a scan,
+// decides with Same whether a candidate is the same story, and with
+// Conflict whether two items whose headlines agree (TitleKey) tell
+// different events.
+//
+// A Signature holds three summaries of the text's word shingles and
+// names: MinHash values (a Jaccard estimate, and the band keys of the LSH
+// index), a 1024-bit Bloom filter of the shingles (a containment estimate
+// that holds across a large size gap: a summary against its article), and
+// the bottom 16 hashes of its numbers, proper names and dates (two
+// reports that disagree on them are different stories, however alike the
+// rest of their wording). It marshals to 582 bytes.
 //
 // Everything here is pure: no I/O, no SQLite, no clock, no randomness (all
 // hash seeds are fixed), so signatures and band keys computed today match
-// those stored yesterday. A signature marshals to 325 bytes. Storing
-// signatures, indexing band keys and choosing the time window belong to
-// the caller (storage). The package does not translate: the same
-// dispatch in French and in English is two stories to it. All functions
-// are safe for concurrent use.
+// those stored yesterday. Storing signatures and choosing the time window
+// belong to the caller (storage). The package does not translate: the
+// same dispatch in French and in English is two stories to it. All
+// functions are safe for concurrent use; an Index is not.
 //
-// Known limits: a two-line summary is not matched against a much longer
-// article (MinHash cannot estimate containment across such a size gap; the
-// canonical-link and title rules must catch those), and stories written
-// from one template (quarterly results, market wraps) come closest to the
-// threshold, which the caller's time window helps keep apart.
+// Known limits: a summary that rewords its article, rather than cutting
+// it, is matched only when enough of its word pairs survive (the title
+// rule catches most of those); two reports of one event that disagree on
+// a figure (a toll that rose between two editions) are kept apart.
 package neardup
 
 import "slices"
 
 // Parameters of the signature. Changing any of them (or the normalization,
-// the hash family or the 16-bit narrowing of the values after the bands)
-// makes stored signatures incomparable with new ones: bump Version so that
-// BandKeys change, and give the marshalled form a new encoding version
-// whose decoder alone remains (binary.go), so that UnmarshalBinary rejects
-// the old bytes.
+// the hash family, the name and number extraction or the 16-bit
+// narrowing of the values after the bands) makes stored signatures
+// incomparable with new ones: bump Version so that BandKeys change, and
+// give the marshalled form a new encoding version whose decoder alone
+// remains (binary.go), so that UnmarshalBinary rejects the old bytes and
+// the caller signs the items again.
 const (
 	// Version is the version of the signature scheme: it seeds the band
-	// keys, so signatures of different Versions never share one. It is
-	// not the version byte of the marshalled form, which changes alone
-	// when only the encoding does (binary.go): the 517-byte encoding 1
-	// and the 325-byte encoding 2 both hold Version 1 signatures.
-	Version = 1
+	// keys, so signatures of different Versions never share one. Version
+	// 1 had 32 bands and neither the Bloom filter nor the names.
+	Version = 2
 	// NumHashes is the number of MinHash values in a Signature. 128 values
 	// estimate a Jaccard similarity J with a standard error of
-	// sqrt(J(1-J)/128): ±0.03 at J = 0.15, ±0.04 at J = 0.3. Same works
-	// near J = 0.15–0.25, where 64 values (±0.05) blurred the gap between
-	// retold dispatches and distinct stories on one subject.
+	// sqrt(J(1-J)/128): ±0.03 at J = 0.15.
 	NumHashes = 128
 	// ShingleSize is k, the number of consecutive content words (stop
-	// words removed) in a shingle. With exact sets on the labeled data,
-	// k = 2 put 111 of 112 true pairs above the most similar pair of
-	// different stories (overlap measure), k = 3 only 108: rewording
-	// breaks three-word runs faster than it breaks the stories apart.
-	// Single words (k = 1) separated too, but different stories on one
-	// subject already shared two thirds of their vocabulary, a share that
-	// grows with text length.
+	// words removed) in a shingle. Rewording breaks three-word runs faster
+	// than it breaks the stories apart; single words are shared by every
+	// story on one subject.
 	ShingleSize = 2
 	// MinWords is the least number of words (stop words included) the text
 	// must have for Sign to return a usable signature.
 	MinWords = 12
+	// BloomBits is the size of the Bloom filter of the shingles (one bit
+	// per shingle). A 200-word lead sets about 110 bits (11%): the
+	// intersection of two filters estimates the shared shingles within a
+	// few units.
+	BloomBits = 1024
+	// MaxNames is how many hashes of numbers, proper names and dates a
+	// Signature keeps: the smallest ones (a bottom-k sample), so that two
+	// signatures compare exactly on the hashes below both samples' limits.
+	MaxNames = 16
 )
 
-// sizeSlot is the index of the signature element that holds the number of
-// distinct shingles; the MinHash values follow it.
-const sizeSlot = 0
-
-// sigLen is the length of every usable Signature.
-const sigLen = 1 + NumHashes
-
-// narrowBits is the number of low bits kept of the MinHash values after
-// the first Bands (b-bit MinHash): Similarity compares them on these bits
-// only, and MarshalBinary stores only these bits. Both are written for 16
-// (uint16); changing it means changing them.
-const narrowBits = 16
+// Layout of a usable Signature.
+const (
+	sizeSlot   = 0                    // number of distinct shingles
+	minsSlot   = 1                    // NumHashes MinHash values
+	bloomSlot  = minsSlot + NumHashes // BloomBits/32 words
+	countSlot  = bloomSlot + bloomLen // number of distinct names (all, not only the kept ones)
+	namesSlot  = countSlot + 1        // MaxNames name hashes, ascending, 0-padded
+	sigLen     = namesSlot + MaxNames // 178
+	bloomLen   = BloomBits / 32
+	narrowBits = 16
+)
 
 // Signature is the near-duplicate fingerprint of one item. A usable
-// signature has 1+NumHashes elements: element 0 is the number of distinct
-// shingles of the item (what lets Same tell a short text from a long one
-// and estimate containment), elements 1..NumHashes are the MinHash values.
-// The first Bands values, behind the band keys, have 32 bits; the other
-// NumHashes-Bands have only their low 16 bits (the high 16 are zero in
-// what Sign and UnmarshalBinary return, and ignored by Similarity).
+// signature has 178 elements: the number of distinct shingles of the
+// text; NumHashes MinHash values (the first Bands with 32 bits, behind the
+// band keys; the others with only their low 16 bits, b-bit MinHash, the
+// high bits zero); a Bloom filter of the shingles in BloomBits/32 words;
+// the number of distinct names (numbers, proper names, dates) of the
+// text; and the smallest MaxNames of their hashes, ascending, 0-padded.
 //
 // The empty signature (nil, returned for items with too little text) never
-// matches anything: Same(nil, x) is false, Similarity(nil, x) is 0 and
-// BandKeys returns nil, so such items are never candidates either.
-// A Signature is a plain value; it is safe for concurrent reads.
+// matches anything: Same(nil, x) is false, Conflict(nil, x) is false,
+// Similarity(nil, x) is 0 and BandKeys returns nil, so such items are never
+// candidates either. A Signature is a plain value; it is safe for
+// concurrent reads.
 type Signature []uint32
 
 // Empty reports whether s is the empty (or a malformed) signature, one that
@@ -91,19 +101,30 @@ func (s Signature) Empty() bool { return len(s) != sigLen || s[sizeSlot] == 0 }
 func (s Signature) size() int { return int(s[sizeSlot]) }
 
 // mins returns the MinHash values of a usable signature.
-func (s Signature) mins() []uint32 { return s[1:] }
+func (s Signature) mins() []uint32 { return s[minsSlot : minsSlot+NumHashes] }
+
+// bloom returns the Bloom filter words of a usable signature.
+func (s Signature) bloom() []uint32 { return s[bloomSlot : bloomSlot+bloomLen] }
+
+// names returns the kept name hashes (ascending) of a usable signature
+// and whether they are all of the text's names.
+func (s Signature) names() (kept []uint32, complete bool) {
+	n := int(s[countSlot])
+	k := min(n, MaxNames)
+	return s[namesSlot : namesSlot+k], n <= MaxNames
+}
 
 // Sign returns the signature of an item from its title and its plain text
 // (lead, summary or content, HTML already removed). Words are folded
 // (lower-case, accents removed, punctuation as space), French and English
 // stop words are dropped, and every ShingleSize consecutive remaining words
-// form a shingle.
+// form a shingle. Numbers, capitalized words that do not open a sentence,
+// and day and month names are the text's names.
 //
 // The title is not shingled: each paper writes its own headline, so it
-// only dilutes the overlap (on the tuning half of the labeled set, adding
-// it lowered recall from 0.93 to 0.88 at equal precision). It is used to
-// drop the headline when a feed repeats it at the head of the text, so
-// that feeds which do and feeds which do not still match.
+// only dilutes the overlap. It is used to drop the headline when a feed
+// repeats it at the head of the text, so that feeds which do and feeds
+// which do not still match.
 //
 // When the text has fewer than MinWords words, or no content word, Sign
 // returns nil, the empty signature: the title alone never makes an item
@@ -113,9 +134,11 @@ func Sign(title, text string) Signature {
 	if words < MinWords {
 		return nil
 	}
-	tw, _ := contentWords(make([]uint64, 0, 16), title)
+	tw, titleWords := contentWords(make([]uint64, 0, 16), title)
+	skip := 0
 	if len(tw) > 0 && len(w) > len(tw) && slices.Equal(w[:len(tw)], tw) {
 		w = w[len(tw):]
+		skip = titleWords
 	}
 	if len(w) == 0 {
 		return nil
@@ -123,5 +146,16 @@ func Sign(title, text string) Signature {
 	sh := appendShingles(make([]uint64, 0, len(w)), w)
 	slices.Sort(sh)
 	sh = slices.Compact(sh)
-	return minHash(sh)
+	sig := make(Signature, sigLen)
+	minHash(sig, sh)
+	for _, x := range sh {
+		bit := bloomBit(x)
+		sig[bloomSlot+bit/32] |= 1 << (bit % 32)
+	}
+	names := textNames(make([]uint32, 0, 32), text, skip)
+	slices.Sort(names)
+	names = slices.Compact(names)
+	sig[countSlot] = uint32(len(names))
+	copy(sig[namesSlot:], names[:min(len(names), MaxNames)])
+	return sig
 }

@@ -23,10 +23,10 @@ func TestSCurve(t *testing.T) {
 	for _, tc := range []struct {
 		s, min, max float64
 	}{
-		{0.01, 0, 0.30},  // unrelated stories: rarely candidates
-		{0.10, 0.95, 1},  // Same's Jaccard floor
-		{0.15, 0.99, 1},  // cut-down copies
-		{0.25, 0.999, 1}, // retold dispatches
+		{0.01, 0, 0.50},   // unrelated stories: the index skips their common keys
+		{0.03, 0.85, 1},   // Same's Jaccard floor
+		{0.08, 0.99, 1},   // a one-line summary of a 200-word lead
+		{0.15, 0.9999, 1}, // cut-down copies and retold dispatches
 	} {
 		p := candidateProbability(tc.s)
 		t.Logf("s=%.2f P(candidate)=%.4f", tc.s, p)
@@ -38,7 +38,7 @@ func TestSCurve(t *testing.T) {
 
 func TestSignShape(t *testing.T) {
 	s := Sign("Budget", dispatchFR)
-	if got, want := len(s), 1+NumHashes; got != want {
+	if got, want := len(s), sigLen; got != want || got != 178 {
 		t.Fatalf("len = %d, want %d", got, want)
 	}
 	if s.Empty() {
@@ -57,11 +57,16 @@ func TestSignShape(t *testing.T) {
 
 func TestSignNormalizes(t *testing.T) {
 	// Case, accents, punctuation, ligatures, stop words and line breaks do
-	// not change the signature.
+	// not change the shingles (size, MinHash values, Bloom filter); names
+	// depend on capitals, and an all-caps text has none but its numbers
+	// and dates.
 	a := Sign("", "Le cœur du Sénat : l'Élysée a réagi, très vite, à la décision prise mardi par les élus de la majorité sénatoriale.")
 	b := Sign("", "LE COEUR DU SENAT -- L ELYSEE A REAGI TRES VITE A LA DECISION\nPRISE MARDI PAR LES ELUS DE LA MAJORITE SENATORIALE")
-	if !slices.Equal(a, b) {
+	if !slices.Equal(a[:countSlot], b[:countSlot]) {
 		t.Errorf("signatures differ:\n%v\n%v", a[:4], b[:4])
+	}
+	if kept, _ := b.names(); len(kept) != 1 { // "mardi"
+		t.Errorf("all-caps text: %d names, want 1 (the day)", len(kept))
 	}
 	c := Sign("", "Le cœur du Sénat : l'Élysée a réagi, très vite, à la décision prise mercredi par les élus de la majorité sénatoriale.")
 	if slices.Equal(a, c) {
@@ -140,11 +145,11 @@ contre 134, l'amendement de la gauche visant à ramener l'âge légal de départ
 // Version bump.
 func TestBandKeysStable(t *testing.T) {
 	s := Sign("", dispatchFR)
-	if got, want := s[:4], (Signature{0x26, 0xe2cf681, 0x387514c, 0xff0dbc}); !slices.Equal(got, want) {
+	if got, want := s[:4], (Signature{0x26, 0xc64d784, 0x2f69b61, 0x936c6e}); !slices.Equal(got, want) {
 		t.Errorf("signature head = %#v, want %#v", got, want)
 	}
 	keys := s.BandKeys()
-	if got, want := keys[:3], []int64{6688120793729373212, -2972452710193873467, -2609337329603438996}; !slices.Equal(got, want) {
+	if got, want := keys[:3], []int64{2317712784386479801, -8063891173624450424, -6809386598908155768}; !slices.Equal(got, want) {
 		t.Errorf("band keys = %#v, want %#v", got, want)
 	}
 	if again := Sign("", dispatchFR).BandKeys(); !slices.Equal(again, keys) {

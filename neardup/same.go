@@ -1,39 +1,67 @@
 package neardup
 
-// decision holds the thresholds of Same. They live in a value, not in
-// package variables, so the labeled-set tests can sweep them without any
-// mutable global state; Same always uses defaultDecision.
+import (
+	"math"
+	"math/bits"
+)
+
+// decision holds the thresholds of Same and Conflict. They live in a
+// value, not in package variables, so the labeled-set tests can sweep
+// them without any mutable global state; Same and Conflict always use
+// defaultDecision.
 type decision struct {
 	// containment is the estimated share of the smaller item's shingles
-	// found in the other item (the overlap coefficient) at or above which
-	// two items are the same story. It serves both the retold dispatch
-	// (similar sizes, where it amounts to a Jaccard similarity of
-	// c/(2-c)) and the cut-down copy (a summary feed beside a full-text
-	// feed), which a plain Jaccard threshold misses.
+	// found in the other item (Bloom filters) at or above which two items
+	// are the same story: the retold dispatch (similar sizes) and the
+	// summary against its article alike.
 	containment float64
-	// minJaccard is the least estimated Jaccard similarity for any match.
-	// It keeps the pair where LSH finds it (see Bands) and bounds the size
-	// ratio, since containment cannot be estimated from MinHash values
-	// between a short text and a much longer one.
+	// minJaccard is the least MinHash Jaccard estimate of a match. It
+	// keeps accepted pairs where the LSH index finds them (see Bands).
 	minJaccard float64
 	// shortSize is the shingle count under which an item is short: one
-	// shared sentence is then a large share of it and the estimate is
-	// coarse, so such a pair must reach shortJaccard instead.
-	shortSize    int
-	shortJaccard float64
+	// shared sentence is then a large share of it, so such a pair must
+	// reach shortContainment instead.
+	shortSize        int
+	shortContainment float64
+	// conflictContainment is the estimated containment under which two
+	// texts disagree (Conflict): they share too little wording to be one
+	// story, whatever their headlines.
+	conflictContainment float64
+	// retoldContainment is the lower containment at which two texts
+	// are the same story when their names agree strongly (a dispatch
+	// retold in other words keeps its figures, people and places):
+	// at least agreeNames shared names (numbers weigh numberWeight),
+	// at most agreeSmall of the smaller side's names and agreeLarge of
+	// the larger side's missing from the other.
+	retoldContainment float64
+	agreeNames        float64
+	agreeSmall        float64
+	agreeLarge        float64
+	// Names disagree when each side has at least minOnly names the other
+	// lacks and they are at least disagreeSmall of the names of the side
+	// that has fewer.
+	minOnly       float64
+	disagreeSmall float64
+	numberWeight  float64
 }
 
 // defaultDecision returns the thresholds chosen on the tuning half of
 // testdata (TestTuneGrid) and checked on the held-out half
-// (TestLabeledSet). On the tuning half no pair of different stories
-// exceeded an estimated containment of 0.26; 0.40 adds two standard errors
-// of the estimate (about 0.07 each at these sizes).
+// (TestLabeledSet).
 func defaultDecision() decision {
 	return decision{
-		containment:  0.40,
-		minJaccard:   0.10,
-		shortSize:    16,
-		shortJaccard: 0.5,
+		containment:         0.35,
+		minJaccard:          0.03,
+		shortSize:           8,
+		shortContainment:    0.7,
+		conflictContainment: 0.15,
+		retoldContainment:   0.2,
+		agreeNames:          4,
+		agreeSmall:          0.2,
+		agreeLarge:          0.35,
+		minOnly:             1,
+		disagreeSmall:       0.3,
+		numberWeight:        3,
 	}
 }
 
@@ -42,60 +70,219 @@ func defaultDecision() decision {
 // when either signature is empty or malformed.
 //
 // The first Bands positions (those behind the band keys) agree when their
-// values are equal; the other NumHashes-Bands when the low 16 bits of
-// their values are (b-bit MinHash, what MarshalBinary stores). Equal
-// values still agree; two different values collide on 16 bits with
-// probability 2^-16, which adds at most 96·2^-16 < 0.0015 to the expected
-// number of agreeing positions out of 128 (less than 0.002 of a position,
-// 1.2e-5 on the estimate), far below its standard error (±0.03 near the
-// thresholds of Same).
+// values are equal; the others when the low 16 bits of their values are
+// (b-bit MinHash, what MarshalBinary stores): two different values
+// collide on 16 bits with probability 2^-16, far below the estimate's
+// standard error.
 func Similarity(a, b Signature) float64 {
 	if a.Empty() || b.Empty() {
 		return 0
 	}
-	ab, bb := a[1:1+Bands], b[1:1+Bands]
-	an, bn := a[1+Bands:sigLen], b[1+Bands:sigLen]
-	eq := 0
-	for i, v := range ab {
-		if v == bb[i] {
-			eq++
-		}
-	}
-	for i, v := range an {
-		if uint16(v) == uint16(bn[i]) {
-			eq++
-		}
-	}
-	return float64(eq) / NumHashes
+	return float64(agreeing(a, b)) / NumHashes
 }
 
-// containment estimates |A∩B| / min(|A|,|B|) from the Jaccard estimate j
-// and the set sizes, using |A∩B| = j/(1+j)·(|A|+|B|).
-func containment(j float64, na, nb int) float64 {
-	small := min(na, nb)
-	if small == 0 {
+func agreeing(a, b Signature) int {
+	am, bm := a.mins(), b.mins()
+	eq := 0
+	for i := range Bands {
+		if am[i] == bm[i] {
+			eq++
+		}
+	}
+	for i := Bands; i < NumHashes; i++ {
+		if uint16(am[i]) == uint16(bm[i]) {
+			eq++
+		}
+	}
+	return eq
+}
+
+// shareBand reports whether a and b agree on one of the first Bands
+// MinHash values, that is share a band key: Same never accepts a pair
+// that the LSH index could not find.
+func shareBand(a, b Signature) bool {
+	am, bm := a.mins(), b.mins()
+	for i := range Bands {
+		if am[i] == bm[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// Containment returns the estimated share of the shingles of the smaller
+// of a and b that the other holds, from their Bloom filters: 1 for a
+// summary cut from the article it is compared with, about 0.5 for a
+// dispatch retold with half its word pairs changed, under 0.15 for two
+// stories on one subject. It is symmetric, and 0 when either signature is
+// empty.
+func Containment(a, b Signature) float64 {
+	if a.Empty() || b.Empty() {
 		return 0
 	}
-	return j / (1 + j) * float64(na+nb) / float64(small)
+	pa, pb, pu := 0, 0, 0
+	ab, bb := a.bloom(), b.bloom()
+	for i := range ab {
+		pa += bits.OnesCount32(ab[i])
+		pb += bits.OnesCount32(bb[i])
+		pu += bits.OnesCount32(ab[i] | bb[i])
+	}
+	na, nb, nu := bloomCount(pa), bloomCount(pb), bloomCount(pu)
+	small := min(na, nb)
+	if small <= 0 {
+		return 0
+	}
+	return max(0, min(1, (na+nb-nu)/small))
 }
 
-// Same reports whether a and b are the same story. It estimates which share
-// of the smaller item's shingles the other item holds and accepts from 40%
-// up, provided the estimated Jaccard similarity is at least 0.10 (so a
-// two-line summary is not matched against a long article it merely
-// resembles). When either item has fewer than 16 shingles the estimate is
-// too coarse and the pair needs a Jaccard similarity of 0.5. An empty
-// signature is never the same as anything, itself included.
+// bloomCount estimates how many distinct shingles set p bits of a filter.
+func bloomCount(p int) float64 {
+	if p >= BloomBits {
+		p = BloomBits - 1
+	}
+	return -BloomBits * math.Log(1-float64(p)/BloomBits)
+}
+
+// nameCounts compares the names of a and b on the hashes both samples
+// cover (bottom-k): how many they share, and how many each has alone,
+// numbers counted apart.
+type nameCounts struct {
+	common, onlyA, onlyB       int
+	numOnlyA, numOnlyB, numCom int
+}
+
+func compareNames(a, b Signature) nameCounts {
+	ka, ca := a.names()
+	kb, cb := b.names()
+	limit := uint32(math.MaxUint32)
+	if !ca && len(ka) > 0 {
+		limit = min(limit, ka[len(ka)-1])
+	}
+	if !cb && len(kb) > 0 {
+		limit = min(limit, kb[len(kb)-1])
+	}
+	var n nameCounts
+	i, j := 0, 0
+	for i < len(ka) || j < len(kb) {
+		switch {
+		case j >= len(kb) || (i < len(ka) && ka[i] < kb[j]):
+			if ka[i] <= limit {
+				n.onlyA++
+				if ka[i]&3 == kindNumber {
+					n.numOnlyA++
+				}
+			}
+			i++
+		case i >= len(ka) || kb[j] < ka[i]:
+			if kb[j] <= limit {
+				n.onlyB++
+				if kb[j]&3 == kindNumber {
+					n.numOnlyB++
+				}
+			}
+			j++
+		default:
+			if ka[i] <= limit {
+				n.common++
+				if ka[i]&3 == kindNumber {
+					n.numCom++
+				}
+			}
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// nameShares weighs the names of a and b (numbers count numberWeight
+// times) and returns the weight they share, and the share of the names
+// of the side with fewer (small) and of the other (large) that the other
+// side lacks. It is symmetric.
+func (d decision) nameShares(a, b Signature) (common, small, large float64) {
+	n := compareNames(a, b)
+	w := d.numberWeight - 1
+	oa := float64(n.onlyA) + w*float64(n.numOnlyA)
+	ob := float64(n.onlyB) + w*float64(n.numOnlyB)
+	common = float64(n.common) + w*float64(n.numCom)
+	if oa > ob {
+		oa, ob = ob, oa
+	}
+	if oa+common > 0 {
+		small = oa / (oa + common)
+	}
+	if ob+common > 0 {
+		large = ob / (ob + common)
+	}
+	return common, small, large
+}
+
+// namesDisagree reports whether a and b tell events that differ in their
+// numbers, names or dates: each has names the other lacks, and those are
+// a large share of the names of the side that has fewer. A summary
+// whose names all appear in the article never disagrees with it.
+func (d decision) namesDisagree(a, b Signature) bool {
+	n := compareNames(a, b)
+	w := d.numberWeight - 1
+	oa := float64(n.onlyA) + w*float64(n.numOnlyA)
+	ob := float64(n.onlyB) + w*float64(n.numOnlyB)
+	if min(oa, ob) < d.minOnly {
+		return false
+	}
+	_, small, _ := d.nameShares(a, b)
+	return small >= d.disagreeSmall
+}
+
+// namesAgree reports whether a and b share enough names, and lack few
+// enough of each other's, for a lower share of shared wording to make
+// them one story.
+func (d decision) namesAgree(a, b Signature) bool {
+	common, small, large := d.nameShares(a, b)
+	return common >= d.agreeNames && small <= d.agreeSmall && large <= d.agreeLarge
+}
+
+// Same reports whether a and b are the same story: the smaller text's
+// word pairs are mostly (an estimated 40%) found in the other, the
+// MinHash values agree enough for the LSH index to find the pair, and
+// their names do not disagree. When either text has fewer than 8
+// shingles the share must reach 70%. An empty signature is never the
+// same as anything, itself included. Same is symmetric.
 func Same(a, b Signature) bool { return defaultDecision().same(a, b) }
 
 func (d decision) same(a, b Signature) bool {
 	if a.Empty() || b.Empty() {
 		return false
 	}
-	j := Similarity(a, b)
-	na, nb := a.size(), b.size()
-	if min(na, nb) < d.shortSize {
-		return j >= d.shortJaccard
+	if Similarity(a, b) < d.minJaccard || !shareBand(a, b) {
+		return false
 	}
-	return j >= d.minJaccard && containment(j, na, nb) >= d.containment
+	c := Containment(a, b)
+	switch {
+	case min(a.size(), b.size()) < d.shortSize:
+		if c < d.shortContainment {
+			return false
+		}
+	case c < d.containment:
+		if c < d.retoldContainment || !d.namesAgree(a, b) {
+			return false
+		}
+	}
+	return !d.namesDisagree(a, b)
+}
+
+// Conflict reports whether the texts behind a and b tell different
+// events, so that equal headlines (TitleKey) must not merge them: their
+// numbers, names or dates disagree (two censure motions, two fines of one
+// regulator, two earthquakes under one generic headline), or they share
+// almost no wording (an estimated containment under 0.15). It is false
+// when either signature is empty (a text too short or unknown: the
+// headline decides), and false for a summary whose wording and names are
+// contained in the article it is compared with. Conflict is symmetric.
+func Conflict(a, b Signature) bool { return defaultDecision().conflict(a, b) }
+
+func (d decision) conflict(a, b Signature) bool {
+	if a.Empty() || b.Empty() {
+		return false
+	}
+	return Containment(a, b) < d.conflictContainment || d.namesDisagree(a, b)
 }

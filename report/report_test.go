@@ -86,7 +86,7 @@ func TestReportFromStoredItems(t *testing.T) {
 		}
 	}
 	var page bytes.Buffer
-	if err := rep.WriteHTML(&page); err != nil {
+	if err := rep.WriteHTML(&page, ""); err != nil {
 		t.Fatal(err)
 	}
 	doc, err := html.Parse(&page)
@@ -106,5 +106,15 @@ func TestReportFromStoredItems(t *testing.T) {
 	walk(doc)
 	if cells != 4 { // header + three sources
 		t.Errorf("HTML report has %d rows, want 4", cells)
+	}
+}
+
+func TestHumanDuration(t *testing.T) {
+	for in, want := range map[string]string{
+		"72h0m0s": "3 days", "24h0m0s": "1 day", "36h0m0s": "36 h", "1h30m0s": "90 min", "45s": "45s", "bad": "bad",
+	} {
+		if got := humanDuration(in); got != want {
+			t.Errorf("humanDuration(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -2,7 +2,8 @@
 # Runs the shared feed validators (../shared/conformance) over every feed newsdesk
 # exports and serves for the fixture config in cmd/newsdesk/testdata, and has a real
 # reader (newsboat) subscribe to the served Atom and RSS feeds twice: the second poll
-# of unchanged feeds must show nothing new.
+# of unchanged feeds must show nothing new. A second reader (python3-feedparser)
+# subscribes too: readers must get the feeds, never the HTML page browsers get.
 # Needs: python3, libxml2-utils or jing, python3-feedparser, newsboat (.ci/run installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,5 +65,23 @@ if command -v newsboat >/dev/null; then
 else
 	echo "FAIL  newsboat is not installed"; fail=1
 fi
+# A second reader: Python's feedparser (the library of many readers), with its own
+# Accept header; its second poll with the validators it got must be a 304.
+if /usr/bin/python3 - "${urls[@]}" >"$work/fp.txt" 2>&1 <<'PY'
+import sys, feedparser
+bad = 0
+for url in sys.argv[1:]:
+    d = feedparser.parse(url)
+    ctype = d.headers.get("content-type", "")
+    if d.get("status") != 200 or d.bozo or not d.entries or "html" in ctype:
+        print("FAIL", url, d.get("status"), ctype, d.get("bozo_exception")); bad = 1; continue
+    again = feedparser.parse(url, etag=d.get("etag"), modified=d.get("modified"))
+    if again.get("status") != 304:
+        print("FAIL", url, "second poll", again.get("status")); bad = 1; continue
+    print("ok", url, len(d.entries), "entries, then 304")
+sys.exit(bad)
+PY
+then echo "ok    feedparser subscribed to ${#urls[@]} feeds, second poll 304"
+else echo "FAIL  feedparser"; cat "$work/fp.txt"; fail=1; fi
 [ $fail = 0 ] && echo "conformance: all feeds valid"
 exit $fail

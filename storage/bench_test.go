@@ -108,7 +108,8 @@ func fill(ctx context.Context, db *DB, sec string, n int) error {
 	if _, err = db.w.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 		return err
 	}
-	return db.loadNear(ctx) // as Open would find them
+	db.near.ready = false // read at the next write, as after Open
+	return nil
 }
 
 // series is a WITH clause defining g(value) as 1..n.

@@ -85,11 +85,16 @@ const (
 		CROSS JOIN sources s ON s.id = i.source_id LEFT JOIN signatures g ON g.item_id = i.id
 		WHERE i.story_at / 86400 = ? AND i.title_key = ? AND i.title_key <> '' AND i.story_at BETWEEN ? AND ?
 		AND si.state <> 'filtered'`
-	qMemberOf      = `SELECT ` + memberColumns + memberFrom + `WHERE si.section = ? AND si.item_id = ? AND si.state <> 'filtered'`
-	qClusterMember = `SELECT ` + memberColumns + memberFrom + `WHERE si.section = ? AND si.cluster_id = ? AND si.state <> 'filtered'`
-	qNewCluster    = `INSERT INTO clusters (section) VALUES (?) RETURNING id`
-	qDropCluster   = `DELETE FROM clusters WHERE id = ?`
-	qInsertMember  = `INSERT INTO section_items (section, item_id, state, cluster_id, rep_id, reason, sort_at, ord, decided_at)
+	qMemberOf = `SELECT ` + memberColumns + memberFrom + `WHERE si.section = ? AND si.item_id = ? AND si.state <> 'filtered'`
+	// Without statistics SQLite would walk the section's primary key
+	// rather than the (section, cluster_id) index: the whole section for
+	// every cluster read.
+	qClusterMember = `SELECT ` + memberColumns + ` FROM section_items si INDEXED BY section_cluster CROSS JOIN items i ON i.id = si.item_id
+	CROSS JOIN sources s ON s.id = i.source_id LEFT JOIN signatures g ON g.item_id = i.id
+	WHERE si.section = ? AND si.cluster_id = ? AND si.state <> 'filtered'`
+	qNewCluster   = `INSERT INTO clusters (section) VALUES (?) RETURNING id`
+	qDropCluster  = `DELETE FROM clusters WHERE id = ?`
+	qInsertMember = `INSERT INTO section_items (section, item_id, state, cluster_id, rep_id, reason, sort_at, ord, decided_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (section, item_id) DO UPDATE SET state = excluded.state,
 		cluster_id = excluded.cluster_id, rep_id = excluded.rep_id, reason = excluded.reason, decided_at = excluded.decided_at`
 	qUpdateMember = `UPDATE section_items SET state = ?, cluster_id = ?, rep_id = ?, reason = ?, decided_at = ?
@@ -126,15 +131,27 @@ func (t *engineTx) Near(section string, sig neardup.Signature, from, to time.Tim
 		return nil, err
 	}
 	s.cands = s.nt.idx.index(section).Candidates(s.cands[:0], sig, from.Unix(), to.Unix())
-	var out []curate.Member
-	for _, id := range s.cands {
-		ms, err := t.members(qMemberOf, section, id)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ms...) // none when pruned or filtered out since
+	s.nt.idx.lookups++
+	s.nt.idx.cands += int64(len(s.cands))
+	switch len(s.cands) {
+	case 0:
+		return nil, nil
+	case 1:
+		return t.members(qMemberOf, section, s.cands[0]) // none when pruned or filtered out since
 	}
-	return out, nil
+	// Several candidates: one query for all of them.
+	ids := make([]any, len(s.cands))
+	for i, id := range s.cands {
+		ids[i] = id
+	}
+	var out []curate.Member
+	err := inChunks(s.ctx, s.tx, `SELECT `+memberColumns+memberFrom+`WHERE si.section = ? AND si.state <> 'filtered' AND si.item_id IN `,
+		section, ids, func(rows *sql.Rows) error {
+			m, err := scanMember(rows)
+			out = append(out, m)
+			return err
+		})
+	return out, err
 }
 
 func (t *engineTx) ClusterMembers(section string, cluster int64) ([]curate.Member, error) {

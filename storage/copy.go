@@ -21,6 +21,10 @@ var copyTables = []struct{ name, key string }{
 	{"seen", "source_id, key"},
 	{"seen_links", "canonical_link"},
 	{"section_versions", "section"},
+	{"articles", "url"},
+	{"item_articles", "item_id"},
+	{"site_pages", "host"},
+	{"site_blocks", "host, digest"},
 }
 
 // CopyStats is what CopyTo did with one table.

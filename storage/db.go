@@ -175,10 +175,6 @@ func (db *DB) opened(ctx context.Context, ckDSN string) error {
 		db.Close()
 		return fmt.Errorf("open database %s: %w", db.name(), err)
 	}
-	if err := db.loadNear(ctx); err != nil {
-		db.Close()
-		return fmt.Errorf("open database %s: load near-duplicate index: %w", db.name(), err)
-	}
 	if db.pg {
 		return nil
 	}

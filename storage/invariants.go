@@ -18,7 +18,13 @@ import (
 func (db *DB) CheckInvariants(ctx context.Context) error {
 	db.near.mu.Lock()
 	defer db.near.mu.Unlock()
-	// What every write transaction does first: read other processes' changes.
+	// What every write transaction does first: read the index, or other
+	// processes' changes.
+	if !db.near.ready {
+		if err := db.loadNear(ctx, db.r); err != nil {
+			return fmt.Errorf("check invariants: %w", err)
+		}
+	}
 	var seq int64
 	if err := db.r.QueryRowContext(ctx, `SELECT seq FROM change_seq`).Scan(&seq); err != nil {
 		return fmt.Errorf("check invariants: %w", err)

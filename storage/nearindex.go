@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"sync"
 	"time"
 
@@ -25,11 +26,14 @@ import (
 // behind (a pruned item, an older signature) never makes a wrong match.
 type nearIndex struct {
 	mu        sync.Mutex // held for a whole write transaction
+	ready     bool       // read from the database (at the first write: read-only commands never pay for it)
 	sections  map[string]*neardup.Index
 	loaded    map[int64]bool // spans of story dates read from the database
 	lastSeq   int64          // change sequence the index has caught up with
 	span      int64          // shard span, seconds
-	horizon   time.Duration  // spans older than now-horizon are evicted
+	lookups   int64          // look-ups made, and candidates they returned (benchmarks report the ratio)
+	cands     int64
+	horizon   time.Duration // spans older than now-horizon are evicted
 	lastEvict time.Time
 }
 
@@ -51,27 +55,32 @@ const evictEvery = time.Hour
 
 func (db *DB) nearHorizon() time.Duration { return db.engine.DuplicateWindow + 24*time.Hour }
 
-// loadNear builds the index from the database: the spans of story dates
-// within the horizon of now (and a day ahead).
-func (db *DB) loadNear(ctx context.Context) error {
+// loadNear builds the index from the database, through q: the spans of
+// story dates within the horizon of now (and a day ahead). The caller
+// holds n.mu.
+func (db *DB) loadNear(ctx context.Context, q queryer) error {
 	n := &db.near
-	n.mu.Lock()
-	defer n.mu.Unlock()
+	n.ready = false
 	n.sections = map[string]*neardup.Index{}
 	n.loaded = map[int64]bool{}
 	n.span = max(int64(db.engine.DuplicateWindow.Seconds())/2, 3600)
 	n.horizon = db.nearHorizon()
 	n.lastEvict = db.Now()
-	if err := db.r.QueryRowContext(ctx, `SELECT seq FROM change_seq`).Scan(&n.lastSeq); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT seq FROM change_seq`).Scan(&n.lastSeq); err != nil {
 		return err
 	}
 	now := db.Now()
-	return n.load(ctx, db.r, now.Add(-n.horizon).Unix(), now.Add(24*time.Hour).Unix())
+	if err := n.load(ctx, q, now.Add(-n.horizon).Unix(), now.Add(24*time.Hour).Unix()); err != nil {
+		return err
+	}
+	n.ready = true
+	return nil
 }
 
 // queryer is a transaction or a pool.
 type queryer interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
 // load reads the spans covering story dates [from, to] that are not
@@ -111,6 +120,11 @@ func (n *nearIndex) load(ctx context.Context, q queryer, from, to int64) error {
 // transaction.
 func (db *DB) catchUp(ctx context.Context, tx *sql.Tx, nt *nearTx) error {
 	n := &db.near
+	if !n.ready {
+		if err := db.loadNear(ctx, tx); err != nil {
+			return fmt.Errorf("load near-duplicate index: %w", err)
+		}
+	}
 	now := db.Now()
 	if now.Sub(n.lastEvict) >= evictEvery {
 		cut := now.Add(-n.horizon).Unix()
@@ -212,7 +226,8 @@ func (t *nearTx) end(committed bool) {
 
 // NearIndexItems returns the number of items the in-memory near-duplicate
 // index holds, over all sections (an item filed in two sections counts
-// twice). It waits for a write transaction in progress.
+// twice): 0 until the first write transaction reads it. It waits for a
+// write transaction in progress.
 func (db *DB) NearIndexItems() int {
 	db.near.mu.Lock()
 	defer db.near.mu.Unlock()

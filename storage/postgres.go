@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -93,9 +94,10 @@ var pgMigrations embed.FS
 var pgRewrites sync.Map // string → string
 
 // pgSQL rewrites a statement written for SQLite into PostgreSQL's form:
-// ? placeholders become $1, $2…, x” (SQLite's empty blob) becomes an
-// empty bytea, and CROSS JOIN (SQLite's join-order hint, with an ON
-// clause) becomes JOIN. Quoted strings and comments are left alone.
+// ? placeholders become $1, $2…, SQLite's empty blob literal becomes an
+// empty bytea, CROSS JOIN (SQLite's join-order hint, with an ON clause)
+// becomes JOIN, and INDEXED BY (its index hint) goes. Quoted strings and
+// comments are left alone.
 func pgSQL(q string) string {
 	if v, ok := pgRewrites.Load(q); ok {
 		return v.(string)
@@ -127,6 +129,9 @@ func pgSQL(q string) string {
 		case (c == 'x' || c == 'X') && strings.HasPrefix(q[i+1:], "''") && (i == 0 || !identByte(q[i-1])):
 			b.WriteString("''::bytea")
 			i += 2
+		case (c == 'I' || c == 'i') && (i == 0 || !identByte(q[i-1])) && indexedBy.MatchString(q[i:]):
+			// SQLite's index hint: PostgreSQL's planner chooses alone.
+			i += len(indexedBy.FindString(q[i:])) - 1
 		case (c == 'C' || c == 'c') && (i == 0 || !identByte(q[i-1])) && len(q) >= i+11 &&
 			strings.EqualFold(q[i:i+10], "CROSS JOIN") && !identByte(q[i+10]):
 			b.WriteString("JOIN")
@@ -139,6 +144,9 @@ func pgSQL(q string) string {
 	pgRewrites.Store(q, out)
 	return out
 }
+
+// indexedBy matches SQLite's "INDEXED BY name" at the start of a string.
+var indexedBy = regexp.MustCompile(`^(?i)INDEXED\s+BY\s+[A-Za-z_][A-Za-z0-9_]*`)
 
 func identByte(c byte) bool {
 	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'

@@ -25,6 +25,9 @@ func TestPgSQL(t *testing.T) {
 			`SELECT coalesce(g.signature, ''::bytea) FROM items i JOIN signatures g ON g.item_id = i.id`},
 		{`SELECT max_x'' FROM across_joins`, `SELECT max_x'' FROM across_joins`},
 		{`SELECT 1 FROM t WHERE s = 'CROSS JOIN'`, `SELECT 1 FROM t WHERE s = 'CROSS JOIN'`},
+		{`SELECT a FROM section_items si INDEXED BY section_cluster CROSS JOIN items i ON i.id = si.item_id WHERE x = ?`,
+			`SELECT a FROM section_items si  JOIN items i ON i.id = si.item_id WHERE x = $1`},
+		{`SELECT reindexed by FROM t`, `SELECT reindexed by FROM t`},
 	}
 	for _, tt := range tests {
 		if got := pgSQL(tt.in); got != tt.want {

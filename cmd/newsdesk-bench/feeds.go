@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"newsdesk/internal/textgen"
 )
 
 // corpus generates the bench's sources: n sources of m items each, every
@@ -19,16 +21,23 @@ import (
 type corpus struct {
 	n, m, dups int
 	base       time.Time // publication time of the newest story
+	gen        *textgen.Generator
 }
 
-func newCorpus(n, m int, share float64, base time.Time) *corpus {
+// newCorpus returns the corpus of n sources of m items, a share of them
+// retold, whose text is of the given mode (textgen: default, zipf, small).
+func newCorpus(n, m int, share float64, base time.Time, mode textgen.Mode) *corpus {
 	d := int(float64(m)*share + 0.5)
 	d = min(d, m/2) // retold stories must be originals of the partner
 	if n < 2 {
 		d = 0
 	}
-	return &corpus{n: n, m: m, dups: d, base: base}
+	return &corpus{n: n, m: m, dups: d, base: base, gen: textgen.New(mode)}
 }
+
+// text writes nw words of the corpus's text mode seeded by seed (in the
+// default mode, the words the bench always generated).
+func (c *corpus) text(b *strings.Builder, seed uint64, nw int) { c.gen.Words(b, seed, nw) }
 
 // story says which story item j of source s tells: its own, or a retelling
 // of (partner, k).
@@ -40,48 +49,6 @@ func (c *corpus) story(s, j int) (src, idx int, retold bool) {
 		}
 	}
 	return s, j, false
-}
-
-// words is the vocabulary of generated text.
-var words = strings.Fields(`gouvernement conseil budget réforme sénat assemblée ministre élus
-	commune région département vote loi projet débat majorité opposition syndicat grève
-	entreprise usine emploi salaire inflation croissance banque marché bourse énergie
-	électricité gaz pétrole climat sécheresse récolte agriculteurs port aéroport train
-	ligne chantier hôpital médecins école enseignants université étudiants police justice
-	tribunal procès enquête incendie tempête inondation pompiers festival musée théâtre
-	concert stade équipe match championnat victoire défaite entraîneur joueurs supporters
-	frontière diplomatie sommet accord traité sanctions négociation cessez-le-feu armée`)
-
-// syllables build the large vocabulary of generated text: news prose
-// mixes a few topical words, shared by many stories, with many rarer ones
-// (names, places, figures) that set stories apart.
-var syllables = strings.Fields(`ba be bi bo bu da de di do du fa fe fi fo fu ga ge gi go gu la le li lo lu
-	ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu`)
-
-// text writes nw pseudo-random words seeded by seed: one in five from the
-// topical list, the others from about 125,000 three-syllable words.
-func text(b *strings.Builder, seed uint64, nw int) {
-	x := seed*0x9E3779B97F4A7C15 + 1
-	next := func() uint64 {
-		x ^= x << 13
-		x ^= x >> 7
-		x ^= x << 17
-		return x
-	}
-	for i := range nw {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		r := next()
-		if r%5 == 0 {
-			b.WriteString(words[(r/5)%uint64(len(words))])
-			continue
-		}
-		n := uint64(len(syllables))
-		b.WriteString(syllables[(r>>8)%n])
-		b.WriteString(syllables[(r>>20)%n])
-		b.WriteString(syllables[(r>>32)%n])
-	}
 }
 
 func seedOf(parts ...int) uint64 {
@@ -113,18 +80,18 @@ func (c *corpus) feed(host string, s int) []byte {
 	for j := range c.m {
 		ss, sj, retold := c.story(s, j)
 		fmt.Fprintf(&b, "<item><title>")
-		text(&b, seedOf(s, j, 1), 9) // own headline, even for a retold story
+		c.text(&b, seedOf(s, j, 1), 9) // own headline, even for a retold story
 		fmt.Fprintf(&b, " %d-%d</title><link>http://%s/s/%d/%d.html?utm_source=rss</link><guid isPermaLink=\"false\">src%d-item%d</guid>",
 			s, j, host, s, j, s, j)
 		fmt.Fprintf(&b, "<pubDate>%s</pubDate><dc:creator>Rédaction %d</dc:creator><category>cat%d</category><description>",
 			c.published(ss, sj, retold).Format(time.RFC1123Z), s, j%5)
-		text(&b, seedOf(ss, sj, 2), 30)
+		c.text(&b, seedOf(ss, sj, 2), 30)
 		b.WriteString("</description><content:encoded><![CDATA[")
 		// The dispatch: about 1 KB of text in four paragraphs, shared by
 		// every retelling of the story.
 		for p := range 4 {
 			b.WriteString("<p>")
-			text(&b, seedOf(ss, sj, 3, p), 28)
+			c.text(&b, seedOf(ss, sj, 3, p), 28)
 			if p == 1 {
 				fmt.Fprintf(&b, ` <a href="http://%s/s/%d/related.html?fbclid=x">lire</a>`, host, s)
 			}

@@ -24,7 +24,9 @@
 //     cost per item against an empty and a 10,000-item database, and bytes
 //     on disk per item.
 //
-// It prints one table. It does not assert anything: targets are judged by
+// -text chooses the generated text (internal/textgen): default, zipf (a
+// section's common vocabulary, half of all words, as topical feeds are)
+// or small (40 words). It prints one table. It does not assert anything: targets are judged by
 // whoever reads the table.
 package main
 
@@ -38,6 +40,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 
+	"newsdesk/internal/textgen"
 	"newsdesk/storage"
 )
 
@@ -51,6 +54,7 @@ type options struct {
 	cpuprofile, memprofile          string
 	phase                           string
 	database, workers               string
+	text                            textgen.Mode
 }
 
 func main() {
@@ -71,7 +75,14 @@ func main() {
 	flag.StringVar(&o.phase, "profile-phase", "cold", "phase the CPU profile covers: floor, cold, warm, serve or scale (the inserts into the largest database)")
 	flag.StringVar(&o.database, "database", "", "a PostgreSQL URL: run on it (in fresh schemas, dropped at the end) instead of SQLite files")
 	flag.StringVar(&o.workers, "workers", "", "with -database: also measure cold ingest by this many workers (e.g. 1,2,4)")
+	text := flag.String("text", "default", "generated text: default (a few topical words among many rare ones), zipf (a section's common vocabulary, half of all words, Zipf law) or small (40 words)")
 	flag.Parse()
+	mode, err := textgen.ParseMode(*text)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "newsdesk-bench: -text:", err)
+		os.Exit(2)
+	}
+	o.text = mode
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if err := run(ctx, o); err != nil {

@@ -27,15 +27,15 @@ func (c *countingStore) SectionItems(ctx context.Context, section string, page n
 // benchPipeline runs the cold fetch, the warm refetch and the serving test
 // against one fresh database at path.
 func benchPipeline(ctx context.Context, o options, path string, prof *profiler, t *table) error {
-	c := newCorpus(o.sources, o.items, o.dups, time.Now().UTC().Truncate(time.Minute))
+	c := newCorpus(o.sources, o.items, o.dups, time.Now().UTC().Truncate(time.Minute), o.text)
 	fs, err := startFeedServer(c)
 	if err != nil {
 		return err
 	}
 	defer fs.Close()
 	secs, srcs := benchConfig(fs, o.sources, o.sections, o.limit)
-	t.note("corpus: %d sources × %d items, %d per source retold from its partner (%.0f%% cross-source duplicates), ~1 KB content per item, %d sections",
-		o.sources, o.items, c.dups, 100*float64(c.dups)/float64(o.items), o.sections)
+	t.note("corpus: %d sources × %d items, %d per source retold from its partner (%.0f%% cross-source duplicates), ~1 KB content per item, %d sections, %s text",
+		o.sources, o.items, c.dups, 100*float64(c.dups)/float64(o.items), o.sections, o.text)
 	t.note("fetcher: concurrency %d, per_host %d (every source is on %s)", o.concurrency, o.concurrency, fs.host)
 	mem := newMemProbe()
 	if mem.resettable {

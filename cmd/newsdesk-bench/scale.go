@@ -15,6 +15,8 @@ import (
 
 	"newsdesk"
 	"newsdesk/feedgen"
+	"newsdesk/internal/textgen"
+	"newsdesk/neardup"
 	"newsdesk/normalize"
 	"newsdesk/storage"
 )
@@ -28,7 +30,7 @@ const scaleSources = 100
 // empty, a 10,000-item and an o.itemsStored-item database, the section
 // render from the database, and the bytes on disk per item.
 func benchScale(ctx context.Context, o options, dir string, prof *profiler, t *table) error {
-	c := newCorpus(scaleSources, o.items, o.dups, time.Now().UTC().Truncate(time.Minute))
+	c := newCorpus(scaleSources, o.items, o.dups, time.Now().UTC().Truncate(time.Minute), o.text)
 	fetches, err := scaleFetches(c)
 	if err != nil {
 		return err
@@ -64,7 +66,7 @@ func benchScale(ctx context.Context, o options, dir string, prof *profiler, t *t
 			return err
 		}
 		fillStart := time.Now()
-		if err := prefill(ctx, path, "sec0", stored); err != nil {
+		if err := prefill(ctx, path, "sec0", stored, c.gen); err != nil {
 			return err
 		}
 		fillTook := time.Since(fillStart)
@@ -162,10 +164,14 @@ func scaleFetches(c *corpus) ([]storage.Fetch, error) {
 // the same key ranges as the measured items' (so that those land among
 // the stored keys of every index, as real ones would, not after them),
 // content of about 1 KB, summary,
-// title, links, a 325-byte signature of random values per item, sort
-// dates spread over the 30 days before now (so about 1/10 of them fall in
-// the near-duplicate horizon that Open loads into memory).
-func prefill(ctx context.Context, path, sec string, n int) error {
+// title, links, sort dates spread over the 30 days before now (so about
+// 1/10 of them fall in the near-duplicate horizon that Open loads into
+// memory), and a signature per item: for the items of the last four days
+// (those the near-duplicate index holds), the signature of a generated
+// story of the -text mode (neardup.Sign), so that the index holds what
+// a section of that text would; for the older ones, a well-formed
+// signature of random values.
+func prefill(ctx context.Context, path, sec string, n int, gen *textgen.Generator) error {
 	if n == 0 {
 		return nil
 	}
@@ -192,15 +198,57 @@ func prefill(ctx context.Context, path, sec string, n int) error {
 			'["Rédaction"]', '["cat1"]', 'fr', t, t, t, t, lower(hex(randomblob(32))),
 			char(97 + abs(random() %% 26)) || lower(hex(randomblob(20)))
 			FROM (SELECT value, %d - 3600 - value * 2592000 / %d AS t FROM g)`, now, n),
-		`INSERT INTO signatures (item_id, signature) SELECT id, X'0264000000' || randomblob(320) FROM items WHERE key LIKE 'guid:fill-%'`,
+		// Encoding 3 of neardup: version, shingle count, 512 bytes of
+		// MinHash values and Bloom filter, no names.
+		`INSERT INTO signatures (item_id, signature) SELECT id, X'0364000000' || randomblob(512) || zeroblob(66) FROM items WHERE key LIKE 'guid:fill-%'`,
 		fmt.Sprintf(`INSERT INTO section_items (section, item_id, state, cluster_id, reason, sort_at, decided_at)
 			SELECT '%s', id, 'in', id, '', sort_at, sort_at FROM items WHERE key LIKE 'guid:fill-%%'`, sec),
 		"COMMIT",
 		"PRAGMA wal_checkpoint(TRUNCATE)",
 	}
-	for _, q := range stmts {
+	for _, q := range stmts[:len(stmts)-2] {
 		if _, err := db.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("prefill: %.60s: %w", q, err)
+		}
+	}
+	if err := signRecent(ctx, db, now-4*86400, gen); err != nil {
+		return err
+	}
+	for _, q := range stmts[len(stmts)-2:] {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("prefill: %.60s: %w", q, err)
+		}
+	}
+	return nil
+}
+
+// signRecent gives the prefilled items dated from since on the signature
+// of a generated 200-word story, inside prefill's transaction.
+func signRecent(ctx context.Context, db *sql.DB, since int64, gen *textgen.Generator) error {
+	rows, err := db.QueryContext(ctx, `SELECT id FROM items WHERE key LIKE 'guid:fill-%' AND sort_at >= ?`, since)
+	if err != nil {
+		return fmt.Errorf("prefill: recent items: %w", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		sig, err := neardup.Sign("", gen.Article(uint64(id)<<8|0x5c, 3, 65)).MarshalBinary()
+		if err != nil {
+			return err
+		}
+		if _, err := db.ExecContext(ctx, `UPDATE signatures SET signature = ? WHERE item_id = ?`, sig, id); err != nil {
+			return fmt.Errorf("prefill: signature of item %d: %w", id, err)
 		}
 	}
 	return nil

@@ -97,7 +97,7 @@ func parseWorkers(s string) ([]int, error) {
 // item of SQLite and PostgreSQL: the same parsed fetches stored one after
 // the other (Prepare + SaveFetch), then by N workers at once.
 func benchWorkers(ctx context.Context, o options, sc *scratch, workers []int, t *table) error {
-	c := newCorpus(o.sources, o.items, o.dups, time.Now().UTC().Truncate(time.Minute))
+	c := newCorpus(o.sources, o.items, o.dups, time.Now().UTC().Truncate(time.Minute), o.text)
 	fs, err := startFeedServer(c)
 	if err != nil {
 		return err

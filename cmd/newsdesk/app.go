@@ -2,12 +2,18 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"newsdesk"
 
+	"newsdesk/article"
 	"newsdesk/config"
 	"newsdesk/feedgen"
 	"newsdesk/fetcher"
@@ -23,6 +29,8 @@ type app struct {
 	db      *storage.DB
 	fetcher *fetcher.Fetcher
 	desk    *ingest.Desk
+	// articles runs the full-text stage after a source is stored.
+	articles *article.Runner
 }
 
 // loadConfig loads and validates the config, printing every problem.
@@ -41,11 +49,16 @@ func openApp(ctx context.Context, g *globals) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
+	return openAppWith(ctx, g, cfg)
+}
+
+// openAppWith is openApp with a config already loaded.
+func openAppWith(ctx context.Context, g *globals, cfg *config.Config) (*app, error) {
 	log := g.logger()
 	db := storage.New(cfg.Database)
 	db.Logger = log.With("component", "storage")
 	if err := db.Open(ctx); err != nil {
-		return nil, err
+		return nil, explainOpen(cfg.Database, err)
 	}
 	db.SetSections(cfg.Sections)
 	if _, err := db.Reconcile(ctx, cfg.Sources()); err != nil {
@@ -58,6 +71,9 @@ func openApp(ctx context.Context, g *globals) (*app, error) {
 	if db.Shared() {
 		a.desk.Claim = claimer(db, cfg, log)
 	}
+	a.articles = &article.Runner{Stage: &article.Stage{Fetcher: f, Store: db, UserAgent: cfg.Fetch.UserAgent,
+		Budget: cfg.Fetch.ArticleBudget, Tracking: cfg.Tracking, Logger: log.With("component", "articles")}}
+	a.desk.AfterStore = a.articles.Kick
 	return a, nil
 }
 
@@ -104,11 +120,13 @@ func feedOptions(cfg *config.Config, log *slog.Logger) feedgen.Options {
 		Hub:       cfg.Hub,
 		Generator: "newsdesk " + version,
 		MaxAge:    cacheMaxAge(cfg),
+		Location:  time.Local,
 		Logger:    log.With("component", "feedgen"),
 	}
 }
 
 func (a *app) Close() {
+	a.articles.Wait()
 	a.fetcher.Close()
 	if err := a.db.Close(); err != nil {
 		a.log.Error("close database", "err", err)
@@ -119,4 +137,39 @@ func (a *app) Close() {
 func fail(g *globals, err error) int {
 	fmt.Fprintf(g.stderr, "newsdesk: %v\n", err)
 	return exitCode(err)
+}
+
+// explainOpen names the folder and what is missing when SQLite cannot
+// create or open the database file ("unable to open database file"): the
+// folder does not exist, is not a folder, or cannot be written (SQLite
+// creates the file and its -wal and -shm files beside it).
+func explainOpen(path string, err error) error {
+	if !strings.Contains(err.Error(), "unable to open database file") {
+		return err
+	}
+	dir := filepath.Dir(path)
+	st, serr := os.Stat(dir)
+	switch {
+	case errors.Is(serr, fs.ErrNotExist):
+		return fmt.Errorf("database %s: the folder %s does not exist: create it or change database in the config", path, dir)
+	case serr != nil:
+		return fmt.Errorf("database %s: cannot read the folder %s: %v", path, dir, serr)
+	case !st.IsDir():
+		return fmt.Errorf("database %s: %s is not a folder", path, dir)
+	}
+	if f, werr := os.CreateTemp(dir, ".newsdesk-write-test-*"); werr != nil {
+		return fmt.Errorf("database %s: the folder %s is not writable by this user: newsdesk needs write permission there "+
+			"to create the database and its -wal and -shm files (%v)", path, dir, errors.Unwrap(werr))
+	} else {
+		f.Close()
+		os.Remove(f.Name())
+	}
+	if _, serr := os.Stat(path); serr == nil {
+		if f, rerr := os.Open(path); rerr != nil {
+			return fmt.Errorf("database %s: the file cannot be read by this user: %v", path, errors.Unwrap(rerr))
+		} else {
+			f.Close()
+		}
+	}
+	return err
 }

@@ -15,9 +15,12 @@ func checkCommand() *command {
 		name:    "check",
 		summary: "validate the config and print every problem with its field path and line",
 		flags: func(g *globals) *flag.FlagSet {
-			fs := newFlags(g, "check", "[--connect]", "Validates the config file (a PostgreSQL URL without connecting). Exit 0 when valid, 2 when not.\n"+
-				"--connect also connects to a PostgreSQL database and prints the server's version and the\n"+
-				"schema's migration state (exit 1 when it cannot connect).")
+			fs := newFlags(g, "check", "[--connect]", "Validates the config file and prints every problem with its field path and line\n"+
+				"(a PostgreSQL URL is checked without connecting).\n"+
+				"Warnings (base_url not set or unreachable from other machines, no section, a\n"+
+				"source listed with different titles or schedules) go to stderr and keep exit 0.\n"+
+				"Exit 0 when valid, 2 when not. --connect also connects to a PostgreSQL database and\n"+
+				"prints the server's version and the schema's migration state (exit 1 when it cannot connect).")
 			fs.BoolVar(&connect, "connect", false, "connect to the PostgreSQL database and report its version and migration state")
 			return fs
 		},
@@ -26,7 +29,14 @@ func checkCommand() *command {
 			if err != nil {
 				return fail(g, err)
 			}
-			fmt.Fprintf(g.stdout, "%s: ok (%d sections, %d sources)\n", g.config, len(cfg.Sections), len(cfg.Sources()))
+			for _, w := range cfg.Warnings {
+				fmt.Fprintf(g.stderr, "warning: %s\n", w.Error())
+			}
+			warned := ""
+			if n := len(cfg.Warnings); n > 0 {
+				warned = fmt.Sprintf(", %d warning(s)", n)
+			}
+			fmt.Fprintf(g.stdout, "%s: ok (%d sections, %d sources%s)\n", g.config, len(cfg.Sections), len(cfg.Sources()), warned)
 			if !connect {
 				return 0
 			}

@@ -19,6 +19,10 @@ type command struct {
 	summary string
 	flags   func(g *globals) *flag.FlagSet
 	run     func(ctx context.Context, g *globals, args []string) int
+
+	// Positional arguments: how many (none unless said) and their usage.
+	minArgs, maxArgs int
+	usage            string
 }
 
 func commands() []*command {
@@ -124,7 +128,7 @@ func (g *globals) logger() *slog.Logger {
 	format := g.logFormat
 	if format == "" {
 		format = "json"
-		if f, ok := g.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		if writerIsTerminal(g.stderr) {
 			format = "text"
 		}
 	}

@@ -16,7 +16,8 @@ func explainCommand() *command {
 		flags: func(g *globals) *flag.FlagSet {
 			fs := newFlags(g, "explain", "--section ID [--limit N]",
 				"Lists the section's most recent items with the decision made for each: in,\n"+
-					"filtered (and the rule), or duplicate (and the item it was merged into).")
+					"filtered (and the rule), or duplicate (and the item it was merged into);\n"+
+					"for full_text sources, whether the article's text is published or why not.")
 			fs.StringVar(&section, "section", "", "section id (required)")
 			fs.IntVar(&limit, "limit", 50, "items to show")
 			return fs
@@ -37,15 +38,35 @@ func explainCommand() *command {
 			if err != nil {
 				return fail(g, err)
 			}
+			ids := make([]int64, len(ds))
+			for i, d := range ds {
+				ids[i] = d.ItemID
+			}
+			texts, err := a.db.ArticleStates(ctx, ids)
+			if err != nil {
+				return fail(g, err)
+			}
 			tw := tabwriter.NewWriter(g.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ITEM\tDATE\tSTATE\tSOURCE\tTITLE\tWHY\tDECIDED")
+			header := "ITEM\tDATE\tSTATE\tSOURCE\tTITLE\tWHY\tDECIDED"
+			if len(texts) > 0 {
+				header += "\tFULL TEXT"
+			}
+			fmt.Fprintln(tw, header)
 			for _, d := range ds {
 				why := d.Reason
 				if why == "" {
 					why = "-"
 				}
-				fmt.Fprintf(tw, "#%d\t%s\t%s\t%s\t%s\t%s\t%s\n", d.ItemID, d.SortAt.Format("2006-01-02 15:04"), d.State,
+				fmt.Fprintf(tw, "#%d\t%s\t%s\t%s\t%s\t%s\t%s", d.ItemID, d.SortAt.Format("2006-01-02 15:04"), d.State,
 					clip(d.Source, 24), clip(d.Title, 60), why, d.DecidedAt.Local().Format("2006-01-02 15:04:05"))
+				if len(texts) > 0 {
+					text := "-"
+					if st, ok := texts[d.ItemID]; ok {
+						text = st.String()
+					}
+					fmt.Fprintf(tw, "\t%s", text)
+				}
+				fmt.Fprintln(tw)
 			}
 			if err := tw.Flush(); err != nil {
 				return fail(g, err)

@@ -30,7 +30,7 @@ func exportCommand() *command {
 			}
 			defer a.Close()
 			if err := feedgen.Export(ctx, a.db, a.cfg.Sections, feedOptions(a.cfg, a.log), out); err != nil {
-				return fail(g, fmt.Errorf("export: %w", err))
+				return fail(g, err) // Export's errors say "export"
 			}
 			fmt.Fprintf(g.stdout, "exported %d sections to %s\n", len(a.cfg.Sections), out)
 			return 0

@@ -2,11 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"slices"
+	"sync"
 
 	"newsdesk"
+	"newsdesk/article"
 	"newsdesk/ingest"
 )
 
@@ -28,11 +32,23 @@ func fetchCommand() *command {
 			return fs
 		},
 		run: func(ctx context.Context, g *globals, args []string) int {
+			// On a terminal the logs go through the progress bar, which
+			// keeps them apart from it, and the per-source log lines are
+			// left to the summary.
+			bar := newProgress(g.stderr)
+			if bar.on {
+				gb := *g
+				gb.stderr = bar
+				g = &gb
+			}
 			a, err := openApp(ctx, g)
 			if err != nil {
 				return fail(g, err)
 			}
 			defer a.Close()
+			if bar.on {
+				a.desk.Logger = slog.New(dropFetchLines{a.desk.Logger.Handler()})
+			}
 			sources := a.cfg.Sources()
 			if section != "" {
 				if a.cfg.Section(section) == nil {
@@ -46,18 +62,48 @@ func fetchCommand() *command {
 					return fail(g, usageError{fmt.Errorf("--source: no source %q in %s", source, g.config)})
 				}
 			}
-			bar := newProgress(g.stderr, len(sources))
+			bar.start(len(sources))
+			var artMu sync.Mutex
+			var articles []article.Report
+			a.articles.Done = func(r article.Report, err error) {
+				artMu.Lock()
+				defer artMu.Unlock()
+				if err != nil && ctx.Err() == nil {
+					fmt.Fprintf(g.stderr, "newsdesk: articles of %s: %v\n", r.Source, err)
+				}
+				articles = append(articles, r)
+			}
 			reports := a.desk.FetchAll(ctx, sources, force, bar.step)
 			bar.done()
+			// Items are stored and published; their articles finish now.
+			a.articles.Wait()
+			for _, r := range articles {
+				if r.Pending > 0 && !quiet {
+					fmt.Fprintln(g.stdout, articleLine(r))
+				}
+			}
+			var cancelled int
 			for _, r := range reports {
+				if r.Err != nil && ctx.Err() != nil && errors.Is(r.Err, context.Canceled) {
+					cancelled++
+					continue
+				}
 				if quiet && r.Err == nil {
 					continue
 				}
 				fmt.Fprintln(g.stdout, summaryLine(r))
 			}
-			failed := ingest.Failed(reports)
-			if len(failed) > 0 {
-				fmt.Fprintf(g.stdout, "%d of %d sources failed\n", len(failed), len(reports))
+			failed := len(ingest.Failed(reports)) - cancelled
+			switch {
+			case cancelled > 0:
+				fmt.Fprintf(g.stdout, "interrupted: %d of %d sources not fetched", cancelled, len(reports))
+				if failed > 0 {
+					fmt.Fprintf(g.stdout, ", %d failed", failed)
+				}
+				fmt.Fprintln(g.stdout, " (what was fetched is stored)")
+				return 1
+			case failed > 0:
+				fmt.Fprintf(g.stdout, "%d of %d sources failed\n", failed, len(reports))
 				return 1
 			}
 			return 0
@@ -90,4 +136,11 @@ func summaryLine(r ingest.Report) string {
 		line += fmt.Sprintf(" (feed discovered at %s: put it in the config)", r.Discovered)
 	}
 	return line
+}
+
+// articleLine is one source's line of full-text outcomes in the fetch
+// summary.
+func articleLine(r article.Report) string {
+	return fmt.Sprintf("text  %s: %d full text, %d summary kept, %d retry later, %d not wanted, %d over budget (%d pages fetched, %d reused)",
+		r.Source, r.Full, r.Kept, r.Retry, r.Skipped, r.Deferred, r.Fetched, r.Reused)
 }

@@ -4,10 +4,13 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -37,27 +40,50 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
 		if len(rest) > 0 {
 			if c := lookup(rest[0]); c != nil {
-				c.flags(g).Usage()
+				fs := c.flags(g)
+				fs.SetOutput(stdout)
+				fs.Usage()
 				return 0
 			}
+			fmt.Fprintf(stderr, "newsdesk help: unknown command %q%s\n", rest[0], nearestCommand(rest[0]))
+			return 2
 		}
 		usage(stdout)
 		return 0
 	}
+	if strings.HasPrefix(name, "-") && name != "-" {
+		fmt.Fprintf(stderr, "newsdesk: unknown flag %s%s\n\n", name, nearestFlag(name, globalFlags))
+		usage(stderr)
+		return 2
+	}
 	c := lookup(name)
 	if c == nil {
-		fmt.Fprintf(stderr, "newsdesk: unknown command %q\n", name)
+		fmt.Fprintf(stderr, "newsdesk: unknown command %q%s\n\n", name, nearestCommand(name))
 		usage(stderr)
 		return 2
 	}
 	fs := c.flags(g)
-	if err := fs.Parse(rest); err != nil {
-		if err.Error() == "flag: help requested" {
+	pos, err := parseInterspersed(fs, rest)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stdout)
+			fs.Usage()
 			return 0
 		}
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		fmt.Fprintf(stderr, "newsdesk %s: %v%s\n\n", c.name, err, flagSuggestion(err, append(names, globalFlags...)))
+		fs.SetOutput(stderr)
+		fs.Usage()
 		return 2
 	}
-	return c.run(ctx, g, fs.Args())
+	if len(pos) < c.minArgs || len(pos) > c.maxArgs {
+		fmt.Fprintf(stderr, "newsdesk %s: %s\n\n", c.name, argsProblem(c, pos))
+		fs.SetOutput(stderr)
+		fs.Usage()
+		return 2
+	}
+	return c.run(ctx, g, pos)
 }
 
 func usage(w io.Writer) {
@@ -76,6 +102,7 @@ Global flags (accepted before or after the command):
   --log-format FMT    text or json (default: text on a terminal, json otherwise)
   --log-level LEVEL   debug, info, warn or error (default info)
 
-Run 'newsdesk COMMAND --help' for a command's flags.
+A command's flags may come before or after its arguments; after "--" everything
+is an argument. Run 'newsdesk COMMAND --help' for a command's flags.
 `)
 }

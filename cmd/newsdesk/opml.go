@@ -17,6 +17,7 @@ func importOPMLCommand() *command {
 	return &command{
 		name:    "import-opml",
 		summary: "print the YAML for an OPML file's feeds (--write appends them to the config)",
+		minArgs: 1, maxArgs: 1, usage: "FILE --section ID [--write]",
 		flags: func(g *globals) *flag.FlagSet {
 			fs := newFlags(g, "import-opml", "FILE --section ID [--write]",
 				"Reads the feeds of an OPML file (as feed readers export them) and prints the YAML\n"+
@@ -28,8 +29,8 @@ func importOPMLCommand() *command {
 			return fs
 		},
 		run: func(ctx context.Context, g *globals, args []string) int {
-			if len(args) != 1 || section == "" {
-				return fail(g, usageError{fmt.Errorf("import-opml: usage: newsdesk import-opml FILE --section ID [--write]")})
+			if section == "" {
+				return fail(g, usageError{fmt.Errorf("import-opml: --section ID is required: usage: newsdesk import-opml FILE --section ID [--write]")})
 			}
 			f, err := os.Open(args[0])
 			if err != nil {

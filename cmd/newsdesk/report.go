@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"time"
 
 	"newsdesk/report"
@@ -27,6 +28,12 @@ func reportCommand() *command {
 			return fs
 		},
 		run: func(ctx context.Context, g *globals, args []string) int {
+			if days < 1 {
+				return fail(g, usageError{fmt.Errorf("report: --days %d: want a number of days of at least 1", days)})
+			}
+			if stale <= 0 {
+				return fail(g, usageError{fmt.Errorf("report: --stale %s: want a positive duration such as 72h", stale)})
+			}
 			a, err := openApp(ctx, g)
 			if err != nil {
 				return fail(g, err)

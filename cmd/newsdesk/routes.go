@@ -5,21 +5,30 @@ import (
 	"html/template"
 	"net/http"
 	"time"
+
+	"newsdesk/feedgen"
 )
 
 // routes is the HTTP surface of serve: the feeds and pages of feedgen, and
 // the operational endpoints.
+//
+// Every path is served under the base path of base_url (feedgen.Under);
+// /healthz also answers at the root, for probes that know only the port.
 func (s *server) routes() http.Handler {
-	mux := http.NewServeMux()
-	mux.Handle("/", s.feeds)
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+	base := feedgen.BasePath(s.config().BaseURL)
+	health := func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		if err := s.db.Ping(r.Context()); err != nil {
 			http.Error(w, "database: "+err.Error(), http.StatusServiceUnavailable)
 			return
 		}
 		w.Write([]byte("ok\n"))
-	})
+	}
+	mux := http.NewServeMux()
+	if s.feeds != nil {
+		mux.Handle("/", s.feeds.Routes())
+	}
+	mux.HandleFunc("GET /healthz", health)
 	mux.HandleFunc("GET /api/sources", func(w http.ResponseWriter, r *http.Request) {
 		rows, err := sourceRows(r.Context(), s.config(), s.db, time.Now(), s.sched.Entries())
 		if err != nil {
@@ -39,7 +48,7 @@ func (s *server) routes() http.Handler {
 			return
 		}
 		htmlHeaders(w)
-		if err := sourcesPage.Execute(w, rows); err != nil {
+		if err := sourcesPage.Execute(w, sourcesView{Base: base, Rows: rows}); err != nil {
 			s.log.Warn("render /sources", "err", err)
 		}
 	})
@@ -50,7 +59,7 @@ func (s *server) routes() http.Handler {
 			return
 		}
 		htmlHeaders(w)
-		if err := rep.WriteHTML(w); err != nil {
+		if err := rep.WriteHTML(w, base); err != nil {
 			s.log.Warn("render /report", "err", err)
 		}
 	})
@@ -65,7 +74,13 @@ func (s *server) routes() http.Handler {
 		json.NewEncoder(w).Encode(rep)
 	})
 	mux.Handle("GET /metrics", s.metrics.Handler())
-	return s.metrics.Instrument(mux)
+	if base == "" {
+		return s.metrics.Instrument(mux)
+	}
+	root := http.NewServeMux()
+	root.HandleFunc("GET /healthz", health)
+	root.Handle("/", feedgen.Under(base, s.metrics.Instrument(mux)))
+	return root
 }
 
 // snapshot returns the app with the current config, for handlers.
@@ -79,17 +94,25 @@ func (s *server) snapshot() *app {
 func htmlHeaders(w http.ResponseWriter) {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Content-Security-Policy", "default-src 'self'")
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' https: http:")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 }
 
-var sourcesPage = template.Must(template.New("sources").Funcs(template.FuncMap{"time": fmtTime}).Parse(`<!doctype html>
+// sourcesView is what /sources shows.
+type sourcesView struct {
+	Base string // base path of base_url
+	Rows []sourceRow
+}
+
+var sourcesPage = template.Must(template.New("sources").Funcs(template.FuncMap{"time": fmtTime, "ms": fmtMillis}).Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sources — newsdesk</title><link rel="stylesheet" href="/static/style.css"></head>
-<body><main><h1>Sources</h1><p><a href="/">Sections</a> · <a href="/api/sources">JSON</a></p>
-<table><thead><tr><th>Source</th><th>Sections</th><th>Last fetch</th><th>Status</th><th>Errors</th><th>Items</th><th>Next fetch</th><th>Note</th></tr></thead><tbody>
-{{range .}}<tr><td>{{if .Title}}{{.Title}}<br>{{end}}<small>{{.URL}}</small></td><td>{{range $i, $s := .Sections}}{{if $i}}, {{end}}{{$s}}{{end}}</td>
-<td>{{time .LastAttempt}}</td><td>{{.StatusText}}</td><td>{{.ConsecutiveErrors}}</td><td>{{.ItemsStored}}</td><td>{{time .NextFetch}}</td><td>{{.Note}}</td></tr>
+<title>Sources — newsdesk</title><link rel="stylesheet" href="{{.Base}}/static/style.css"><link rel="icon" href="{{.Base}}/static/icon.svg" type="image/svg+xml"></head>
+<body class="wide"><main><h1>Sources</h1><p><a href="{{.Base}}/">Sections</a> · <a href="{{.Base}}/report">Report</a> · <a href="{{.Base}}/api/sources">JSON</a></p>
+<table><thead><tr><th>Source</th><th>Sections</th><th>Last fetch</th><th>Status</th><th class="num">Errors</th><th class="num">Items</th><th>Full text</th><th class="num">Took</th><th>Next fetch</th><th>Note</th></tr></thead><tbody>
+{{range .Rows}}<tr><td class="url" data-label="Source">{{with .Name}}<strong>{{.}}</strong><br>{{end}}<a href="{{.URL}}">{{.URL}}</a></td>
+<td data-label="Sections">{{range $i, $s := .Sections}}{{if $i}}, {{end}}<a href="{{$.Base}}/sections/{{$s}}">{{$s}}</a>{{end}}</td>
+<td class="nowrap" data-label="Last fetch">{{time .LastAttempt}}</td><td data-label="Status">{{.StatusText}}</td><td class="num" data-label="Errors">{{.ConsecutiveErrors}}</td>
+<td class="num" data-label="Items">{{.ItemsStored}}</td><td class="nowrap" data-label="Full text">{{.ArticleText}}</td><td class="num nowrap" data-label="Took">{{if .LastAttempt.IsZero}}{{else}}{{ms .DurationMS}}{{end}}</td><td class="nowrap" data-label="Next fetch">{{time .NextFetch}}</td><td data-label="Note">{{.Note}}</td></tr>
 {{end}}</tbody></table></main></body></html>
 `))

@@ -269,8 +269,11 @@ func TestScaleOutOnPostgres(t *testing.T) {
 	stored := time.Now()
 	want := "f0v1i0"
 	for i, a := range addrs {
-		eventually(t, fmt.Sprintf("process %d shows the cron fetch", i+2), all, func() bool {
+		eventually(t, fmt.Sprintf("process %d shows the cron fetch", i+2), logs[i], func() bool {
 			_, body := get("http://" + a + "/feeds/s0.atom")
+			if !strings.Contains(body, want) && strings.Count(body, "<entry>") < 3 {
+				t.Logf("s0.atom: %.300s", body)
+			}
 			return strings.Contains(body, want)
 		})
 	}

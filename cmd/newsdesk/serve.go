@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"newsdesk"
+	"newsdesk/article"
 	"newsdesk/config"
 	"newsdesk/feedgen"
 	"newsdesk/metrics"
@@ -43,18 +44,39 @@ func serveCommand() *command {
 					return fail(g, usageError{fmt.Errorf("--listen %q: %v", listen, err)})
 				}
 			}
-			a, err := openApp(ctx, g)
+			cfg, err := loadConfig(g)
 			if err != nil {
 				return fail(g, err)
 			}
 			if listen != "" {
-				cfg := *a.cfg // a Config is not modified once loaded: the copy carries the override
-				cfg.Listen = listen
-				a.cfg = &cfg
+				c := *cfg // a Config is not modified once loaded: the copy carries the override
+				if c.BaseURL == config.BaseURLFromListen(c.Listen) {
+					c.BaseURL = config.BaseURLFromListen(listen) // no base_url in the file: it follows listen
+				}
+				c.Listen = listen
+				cfg = &c
+			}
+			// Bind before the database is opened (or created): a port in
+			// use must not leave a new database file behind.
+			ln, err := net.Listen("tcp", cfg.Listen)
+			if err != nil {
+				where := "listen in " + g.config
+				if listen != "" {
+					where = "--listen"
+				}
+				return fail(g, fmt.Errorf("listen on %s (%s): %w", cfg.Listen, where, err))
+			}
+			a, err := openAppWith(ctx, g, cfg)
+			if err != nil {
+				ln.Close()
+				return fail(g, err)
 			}
 			defer a.Close()
+			for _, w := range cfg.Warnings {
+				a.log.Warn("config: " + w.Error())
+			}
 			s := &server{app: a, g: g, listen: listen}
-			if err := s.run(ctx, shutdownGrace); err != nil {
+			if err := s.run(ctx, ln, shutdownGrace); err != nil {
 				return fail(g, err)
 			}
 			return 0
@@ -101,20 +123,24 @@ func (s *server) config() *config.Config {
 	return s.cfg
 }
 
-func (s *server) run(ctx context.Context, grace time.Duration) error {
+func (s *server) run(ctx context.Context, ln net.Listener, grace time.Duration) error {
 	cfg := s.config()
-	ln, err := net.Listen("tcp", cfg.Listen)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", cfg.Listen, err)
-	}
 	s.feeds = feedgen.NewHandler(s.db, cfg.Sections, feedOptions(cfg, s.log))
+	var err error
 	if s.versions, err = s.db.SectionVersions(ctx); err != nil {
 		s.versions = map[string]int64{}
 	}
 	s.desk.OnChange = s.changed
+	s.articles.Stage.OnChange = s.desk.OnChange
 	s.metrics = metrics.New(version)
 	s.metrics.WatchNearIndex(s.db.NearIndexItems)
 	s.desk.Observe = s.metrics.Observe
+	s.articles.Done = func(r article.Report, err error) {
+		s.metrics.ObserveArticles(r)
+		if err != nil {
+			s.log.Warn("articles", "source", r.Source, "err", err)
+		}
+	}
 
 	jobs, cancelJobs := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelJobs()
@@ -169,7 +195,7 @@ func (s *server) run(ctx context.Context, grace time.Duration) error {
 	defer cancel()
 	s.sched.Stop(stopCtx)
 	done := make(chan struct{})
-	go func() { s.fetches.Wait(); close(done) }()
+	go func() { s.fetches.Wait(); s.articles.Wait(); close(done) }()
 	select {
 	case <-done:
 	case <-stopCtx.Done():
@@ -225,6 +251,11 @@ func (s *server) reload(ctx context.Context) {
 		s.log.Error("reload: filing stored items into new sections", "err", err)
 	} else if len(changed) > 0 {
 		s.feeds.Invalidate(changed...)
+	}
+	if renamed, err := s.db.RenameSources(ctx, cfg.Sources()); err != nil {
+		s.log.Error("reload: storing renamed sources", "err", err)
+	} else if len(renamed) > 0 {
+		s.feeds.Invalidate(renamed...) // the items name their source
 	}
 	s.desk.Tracking = cfg.Tracking
 	s.mu.Lock()

@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"newsdesk"
 	"newsdesk/config"
 	"newsdesk/scheduler"
 	"newsdesk/storage"
@@ -43,10 +44,11 @@ func sourcesCommand() *command {
 				return 0
 			}
 			tw := tabwriter.NewWriter(g.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "URL\tSECTIONS\tLAST FETCH\tSTATUS\tERRORS\tITEMS\tNEXT FETCH\tNOTE")
+			fmt.Fprintln(tw, "URL\tSECTIONS\tLAST FETCH\tSTATUS\tERRORS\tITEMS\tFULL TEXT\tNEXT FETCH\tNOTE")
 			for _, r := range rows {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\n", r.URL, strings.Join(r.Sections, ","),
-					fmtTime(r.LastAttempt), r.StatusText(), r.ConsecutiveErrors, r.ItemsStored, fmtTime(r.NextFetch), r.Note)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\n", r.URL, strings.Join(r.Sections, ","),
+					fmtTime(r.LastAttempt), r.StatusText(), r.ConsecutiveErrors, r.ItemsStored, r.ArticleText(),
+					fmtTime(r.NextFetch), r.Note)
 			}
 			if err := tw.Flush(); err != nil {
 				return fail(g, err)
@@ -60,6 +62,7 @@ func sourcesCommand() *command {
 type sourceRow struct {
 	URL               string    `json:"url"`
 	Title             string    `json:"title,omitempty"`
+	FeedTitle         string    `json:"feed_title,omitempty"` // the feed's own title, as last fetched
 	Sections          []string  `json:"sections"`
 	FinalURL          string    `json:"final_url,omitempty"`
 	LastAttempt       time.Time `json:"last_attempt,omitzero"`
@@ -73,6 +76,24 @@ type sourceRow struct {
 	Gone              bool      `json:"gone,omitempty"`
 	NextFetch         time.Time `json:"next_fetch,omitzero"`
 	Note              string    `json:"note,omitempty"`
+	// Full text (full_text sources only): items published with their
+	// article's text, items whose article failed (summary kept), and
+	// the share of articles that gave text (-1 before any was tried).
+	FullText       string   `json:"full_text,omitempty"`
+	ArticlesFull   int      `json:"articles_full,omitempty"`
+	ArticlesFailed int      `json:"articles_failed,omitempty"`
+	ArticleRate    *float64 `json:"article_success_rate,omitempty"`
+}
+
+// ArticleText is the FULL TEXT column: "12/15 (80%)", or "-".
+func (r sourceRow) ArticleText() string {
+	switch {
+	case r.FullText == "":
+		return "-"
+	case r.ArticleRate == nil:
+		return "none yet"
+	}
+	return fmt.Sprintf("%d/%d (%.0f%%)", r.ArticlesFull, r.ArticlesFull+r.ArticlesFailed, *r.ArticleRate*100)
 }
 
 func (r sourceRow) StatusText() string {
@@ -95,14 +116,25 @@ func sourceRows(ctx context.Context, cfg *config.Config, db *storage.DB, now tim
 	if err != nil {
 		return nil, err
 	}
+	rates, err := db.ArticleRates(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var rows []sourceRow
 	for _, src := range cfg.Sources() {
 		st := states[src.URL]
 		r := sourceRow{
-			URL: src.URL, Title: src.Title, Sections: src.Sections, FinalURL: st.FinalURL,
+			URL: src.URL, Title: src.Title, FeedTitle: st.Title, Sections: src.Sections, FinalURL: st.FinalURL,
 			LastAttempt: st.LastAttempt, LastSuccess: st.LastSuccess, Status: st.Status, Error: st.Error,
 			ConsecutiveErrors: st.ConsecutiveErrors, ItemsStored: st.ItemsStored, Bytes: st.Bytes,
 			DurationMS: st.Duration.Milliseconds(), Gone: st.Gone,
+		}
+		if src.FullText != newsdesk.FullTextOff {
+			ar := rates[src.URL]
+			r.FullText, r.ArticlesFull, r.ArticlesFailed = src.FullText.String(), ar.Full, ar.Kept
+			if rate := ar.Rate(); rate >= 0 {
+				r.ArticleRate = &rate
+			}
 		}
 		if t, ok := next[src.URL]; ok {
 			r.NextFetch = t
@@ -126,9 +158,27 @@ func sourceRows(ctx context.Context, cfg *config.Config, db *storage.DB, now tim
 	return rows, nil
 }
 
+// Name is what the source is called: its configured title, else the
+// feed's own.
+func (r sourceRow) Name() string {
+	if r.Title != "" {
+		return r.Title
+	}
+	return r.FeedTitle
+}
+
+// fmtTime is a local time with its zone, on one line; "-" for none.
 func fmtTime(t time.Time) string {
 	if t.IsZero() {
 		return "-"
 	}
-	return t.Local().Format("2006-01-02 15:04:05")
+	return t.Local().Format("2006-01-02 15:04:05 MST")
+}
+
+// fmtMillis is a fetch duration as people write it: "850 ms", "2.4 s".
+func fmtMillis(ms int64) string {
+	if ms < 1000 {
+		return fmt.Sprintf("%d ms", ms)
+	}
+	return fmt.Sprintf("%.1f s", float64(ms)/1000)
 }

@@ -75,17 +75,18 @@ func report(src, key, title string, from, n int, published time.Time) newsdesk.I
 	}
 }
 
-type fetch struct {
-	src   string
-	items []newsdesk.Item
+// Fetch is one fetch of one source in a fixture.
+type Fetch struct {
+	Source string
+	Items  []newsdesk.Item
 }
 
-// orderFixture returns four sources of one section whose reports form:
+// OrderFixture returns four sources of one section whose reports form:
 // a chain A≈B≈C with A≉C (three sources, one story through the middle
 // report), a one-line digest sharing the article's link, one story told
 // 30 and 60 hours apart through an intermediate report, and an item its
 // source updates after the first fetch (the update is the last fetch).
-func orderFixture() (newsdesk.Section, []fetch, fetch) {
+func OrderFixture() (newsdesk.Section, []Fetch, Fetch) {
 	const a, b, c, d = "http://127.0.0.1:9/a", "http://127.0.0.1:9/b", "http://127.0.0.1:9/c", "http://127.0.0.1:9/d"
 	sec := newsdesk.Section{ID: "news", Title: "News", Language: "fr", Limit: 50}
 	for _, u := range []string{a, b, c, d} {
@@ -108,7 +109,7 @@ func orderFixture() (newsdesk.Section, []fetch, fetch) {
 	// decides, never the arrival.
 	twinC := report(c, "twin", "Le tram revient en centre ville", 6000, 70, t.Add(20*time.Hour))
 	twinD := report(d, "twin", "Retour du tram au centre", 6000, 70, t.Add(20*time.Hour))
-	fetches := []fetch{
+	fetches := []Fetch{
 		{a, []newsdesk.Item{chainA, article, own1, own2}},
 		{b, []newsdesk.Item{chainB, early, lone}},
 		{c, []newsdesk.Item{chainC, middle, twinC}},
@@ -119,17 +120,17 @@ func orderFixture() (newsdesk.Section, []fetch, fetch) {
 	// match report (it joins one of A's two templated items, never both).
 	changed := report(b, "chain", "Un autre sujet entierement", 5000, 80, t.Add(2*time.Hour))
 	joined := report(b, "lone", "Le match de samedi raconte par B", 3000, 60, t.Add(12*time.Hour))
-	update := fetch{b, []newsdesk.Item{changed, early, joined}}
+	update := Fetch{b, []newsdesk.Item{changed, early, joined}}
 	return sec, fetches, update
 }
 
-// permutations returns every order of 0..n-1.
-func permutations(n int) [][]int {
+// Permutations returns every order of 0..n-1.
+func Permutations(n int) [][]int {
 	if n == 1 {
 		return [][]int{{0}}
 	}
 	var out [][]int
-	for _, p := range permutations(n - 1) {
+	for _, p := range Permutations(n - 1) {
 		for i := 0; i <= len(p); i++ {
 			q := append(append(append([]int{}, p[:i]...), n-1), p[i:]...)
 			out = append(out, q)
@@ -175,12 +176,12 @@ func summary(t *testing.T, ctx context.Context, be Backend, sec *newsdesk.Sectio
 // fetch through its own opening of the backend (its own process), and
 // requires byte-identical feeds; then checks what the feed must hold.
 func testOrderIndependence(t *testing.T, open Open) {
-	sec, fetches, update := orderFixture()
+	sec, fetches, update := OrderFixture()
 	ctx := context.Background()
 	var want, wantBefore []byte
 	var wantOrder []int
 	var wantSummary, beforeSummary string
-	for _, perm := range permutations(len(fetches)) {
+	for _, perm := range Permutations(len(fetches)) {
 		dir := t.TempDir()
 		var before []byte
 		var beforeS string
@@ -198,8 +199,8 @@ func testOrderIndependence(t *testing.T, open Open) {
 				f = fetches[i]
 			}
 			be := open(t, dir, []newsdesk.Section{sec}, now)
-			src := newsdesk.Source{URL: f.src, Title: "Source " + strings.ToUpper(f.src[len(f.src)-1:]), Sections: []string{sec.ID}}
-			if err := be.Save(ctx, src, f.items); err != nil {
+			src := newsdesk.Source{URL: f.Source, Title: "Source " + strings.ToUpper(f.Source[len(f.Source)-1:]), Sections: []string{sec.ID}}
+			if err := be.Save(ctx, src, f.Items); err != nil {
 				t.Fatal(err)
 			}
 			if err := be.CheckInvariants(ctx); err != nil {

@@ -20,7 +20,7 @@
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title"/> (feed)</title>
-        <link rel="stylesheet" href="/static/style.css"/>
+        <link rel="stylesheet" href="{concat(substring-before($self, '/feeds/'), '/static/style.css')}"/>
       </head>
       <body>
         <header>

@@ -1,0 +1,59 @@
+package article
+
+import (
+	"fmt"
+	"os"
+	"testing"
+
+	"newsdesk/fetcher"
+	"newsdesk/normalize"
+)
+
+// TestOfflineDebug prints per-page figures of Extract + normalize.Article
+// without the site learning (ND_DEBUG=1; ND_DEBUG=held shows held-out
+// pages too).
+func TestOfflineDebug(t *testing.T) {
+	mode := os.Getenv("ND_DEBUG")
+	if mode == "" {
+		t.Skip("ND_DEBUG not set")
+	}
+	for _, l := range loadSet(t) {
+		if l.held && mode != "held" {
+			continue
+		}
+		page, _, _ := fetcher.DecodeHTML(l.html, "text/html")
+		ex, err := Extract(page, "https://"+l.site+".example/"+l.name)
+		if err != nil {
+			fmt.Println(l.name, "ERR", err)
+			continue
+		}
+		out := normalize.Article(ex.HTML, normalize.ArticleOptions{Base: "https://x.example/"})
+		p, r, f := prf(out.Text, l.gold)
+		fmt.Printf("%-14s P=%.3f R=%.3f F=%.3f chrome=%q\n", l.name, p, r, f, chromeLeft(out.Text, l))
+		if p < 0.99 {
+			fmt.Println("   extra:", missing(l.gold, out.Text))
+		}
+		if r < 0.99 {
+			fmt.Println("   missing:", missing(out.Text, l.gold))
+		}
+		if os.Getenv("ND_SHOW") == l.name {
+			fmt.Println(out.ContentHTML)
+		}
+	}
+}
+
+func missing(got, want string) []string {
+	bag := map[string]int{}
+	for _, w := range words(got) {
+		bag[w]++
+	}
+	var out []string
+	for _, w := range words(want) {
+		if bag[w] > 0 {
+			bag[w]--
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}

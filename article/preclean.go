@@ -1,0 +1,463 @@
+package article
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// The page furniture preclean removes before readability runs. Readability
+// scores containers by their text and keeps what sits inside the winner:
+// "Lire aussi" boxes, newsletter forms, "most read" lists, share bars and
+// comment threads placed inside the article element survive it, and a
+// comment thread longer than the article can win outright.
+var (
+	// chromeClassRe matches one class token, or an id, of a furniture
+	// container: the word alone or joined to others by '-' or '_'.
+	chromeClassRe = regexp.MustCompile(`(?i)^(?:[a-z0-9]+[-_]+)*(?:comments?|commentaires?|commentlist|disqus|respond|replies|reactions|` +
+		`related|recommended|recommandations?|mostread|most-read|plus-lus|pluslus|popular|trending|` +
+		`newsletter|subscribe|subscription|abonnement|inscription|signup|` +
+		`share|sharing|sharebar|social|partage|socials|` +
+		`ad|ads|adslot|advert|adverts|advertisement|advertising|pub|publicite|sponsor|sponsored|promo|outbrain|taboola|` +
+		`lireaussi|lire-aussi|readmore|read-more|seealso|see-also|voir-aussi|breadcrumbs?|tags|tag-list|taglist|` +
+		`author-bio|authorbio|byline|dateline|post-meta|entry-meta|article-meta|meta|sidebar|widget|widgets|navigation|nav|menu|footer|` +
+		`toolbar|print|paywall|cookie|cookies|consent|modal|popup|skip-link|skiplink|screen-reader-text|visually-hidden|sr-only)(?:[-_]+[a-z0-9]+)*$`)
+	// keepClassRe names containers of the text itself, never removed by
+	// their class ("article-content", "post-body").
+	keepClassRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:content|body|text|article|story|entry|main|chapo|standfirst|lead|intro)(?:[-_]|$)`)
+	// sectionTitleRe matches the heading of a furniture section; the
+	// heading goes with the block it heads.
+	sectionTitleRe = regexp.MustCompile(`^(?:les plus (?:lus|partagés|commentés|populaires)|(?:à |a )?lire aussi|lire également|sur le même (?:sujet|thème)` +
+		`|articles? (?:similaires|liés|connexes|recommandés)|dans la même rubrique|nos derniers articles|vous aimerez aussi` +
+		`|(?:à |a )?découvrir(?: aussi)?|(?:la |notre )?newsletter.{0,40}|abonnez-vous.{0,60}|partager(?: cet article)?` +
+		`|(?:[0-9]+ )?(?:commentaires?|réactions?)(?: [0-9]+)?|laisser un commentaire|réagir(?: à cet article)?` +
+		`|most (?:read|popular|shared|viewed)|trending(?: now)?|popular(?: now)?|related(?: articles| stories| posts| content)?` +
+		`|read (?:more|next|also)|more (?:from|on|stories).{0,40}|you (?:may|might) also like|recommended(?: for you)?` +
+		`|(?:[0-9]+ )?(?:comments?|responses?|replies)(?: [0-9]+)?|leave a (?:comment|reply)|join the (?:discussion|conversation)` +
+		`|share(?: this)?(?: article| story| post)?|sign up.{0,60}|subscribe.{0,60}|(?:get|our) (?:the )?newsletter.{0,40})$`)
+)
+
+// bylineRe matches a byline line: "Par Claire Mercier", "By Rachel
+// Adams, City Correspondent".
+var bylineRe = regexp.MustCompile(`^(?i:par|by|written by|texte)\s+\p{Lu}`)
+
+// preclean removes page furniture from a parsed page, in place.
+func preclean(doc *html.Node) {
+	body := findBody(doc)
+	if body == nil {
+		return
+	}
+	title := pageTitle(doc)
+	pg := &pageCtx{total: textLen(body), anchor: findAtom(body, atom.H1)}
+	if pg.anchor == nil && title != "" {
+		if h := findText(body, title); h != nil {
+			pg.anchor = h.Parent // the headline itself goes with the masthead
+		}
+	}
+	dropMasthead(body, title)
+	var drop []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if strings.HasPrefix(c.Data, "amp-") {
+				if c.Data == "amp-img" {
+					c.Data, c.DataAtom = "img", atom.Img
+				} else if c.Data != "amp-iframe" {
+					// Other AMP components (ads, analytics, carousels of
+					// other pages) carry no article text.
+					if textLen(c) == 0 || strings.Contains(c.Data, "ad") || c.Data == "amp-analytics" {
+						drop = append(drop, c)
+						continue
+					}
+				}
+			}
+			if pg.furniture(c) {
+				drop = append(drop, c)
+				continue
+			}
+			if isHeadingLike(c) && sectionTitleRe.MatchString(titleForm(textOf(c))) {
+				drop = append(drop, pg.headedSection(c)...)
+				continue
+			}
+			switch c.DataAtom {
+			case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+				// A subheading of the text: readability would drop one
+				// whose class says "header" (Substack's header-anchor-post).
+				c.Attr = slices.DeleteFunc(c.Attr, func(a html.Attribute) bool { return a.Key == "class" || a.Key == "id" })
+			}
+			walk(c)
+		}
+	}
+	walk(body)
+	for _, n := range drop {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+}
+
+// pageCtx is what the furniture rules know of the page.
+type pageCtx struct {
+	total  int        // length of the page's text
+	anchor *html.Node // the headline (<h1>, else the block reading as the title's container); nil when none
+}
+
+// furniture reports whether an element is a container of page furniture
+// by its tag, role, class or id, and cannot be the article.
+func (pg *pageCtx) furniture(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Nav, atom.Form, atom.Button, atom.Iframe, atom.Select, atom.Textarea, atom.Input, atom.Svg, atom.Dialog:
+		return true
+	case atom.Body, atom.Main, atom.Article:
+		return false
+	}
+	if _, ok := attrOK(n, "hidden"); ok || attr(n, "aria-hidden") == "true" {
+		return true
+	}
+	if st := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", "")); strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+		return true
+	}
+	switch strings.ToLower(attr(n, "role")) {
+	case "navigation", "complementary", "banner", "contentinfo", "dialog", "search":
+		return pg.notArticle(n, true)
+	}
+	chrome := false
+	for _, tok := range append(strings.Fields(attr(n, "class")), attr(n, "id")) {
+		if tok == "" {
+			continue
+		}
+		if keepClassRe.MatchString(tok) && !chromeClassRe.MatchString(tok) {
+			return false
+		}
+		if chromeClassRe.MatchString(tok) {
+			chrome = true
+		}
+	}
+	if !chrome {
+		return n.DataAtom == atom.Aside && pg.notArticle(n, true)
+	}
+	return pg.notArticle(n, true)
+}
+
+// notArticle reports whether n cannot be the article: it holds no
+// <article> or <main> and not the headline, and less than half of the
+// page's text, or any part of it when big is set and the headline is known
+// (a comment thread or a sidebar longer than the article is still
+// furniture).
+func (pg *pageCtx) notArticle(n *html.Node, big bool) bool {
+	if contains(n, atom.Article) || contains(n, atom.Main) || pg.anchor != nil && (n == pg.anchor || isAncestor(n, pg.anchor)) {
+		return false
+	}
+	if big && pg.anchor != nil {
+		return true
+	}
+	return pg.total == 0 || textLen(n)*2 < pg.total
+}
+
+func isAncestor(a, n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
+}
+
+// commentsTitleRe matches the heading of a comment thread.
+var commentsTitleRe = regexp.MustCompile(`^(?:[0-9]+ )?(?:commentaires?|réactions?|comments?|responses?|replies)(?: [0-9]+)?$|^(?:vos|les) (?:réactions|commentaires)|^(?:leave a (?:comment|reply)|laisser un commentaire|join the (?:discussion|conversation))$`)
+
+// headedSection returns what goes with a furniture heading h: its parent
+// when h opens it and the parent cannot be the article (a comment thread
+// may be longer than it), else h and the element after it when that one
+// is a list or a box of links.
+func (pg *pageCtx) headedSection(h *html.Node) []*html.Node {
+	p := h.Parent
+	comments := commentsTitleRe.MatchString(titleForm(textOf(h)))
+	if p != nil && firstElement(p) == h && p.DataAtom != atom.Body && p.DataAtom != atom.Article && p.DataAtom != atom.Main &&
+		pg.notArticle(p, comments) && (comments || proseParagraphs(p, 3) < 3) {
+		return []*html.Node{p}
+	}
+	out := []*html.Node{h}
+	for s := h.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type != html.ElementNode {
+			continue
+		}
+		if s.DataAtom == atom.Ul || s.DataAtom == atom.Ol || linkShare(s) >= 0.5 {
+			out = append(out, s)
+		}
+		break
+	}
+	return out
+}
+
+// proseParagraphs counts, up to limit, the paragraphs of n with a sentence
+// in them that is not a link: a box of teasers has few, a body many.
+func proseParagraphs(n *html.Node, limit int) int {
+	count := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && count < limit; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.P && len(strings.Fields(textOf(c))) >= 12 && linkShare(c) < 0.5 {
+				count++
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return count
+}
+
+// isHeadingLike reports whether n reads as a section title: a heading, or
+// a short block of a few words.
+func isHeadingLike(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	case atom.P, atom.Div, atom.Span, atom.Strong, atom.B:
+		w := len(strings.Fields(textOf(n)))
+		return w > 0 && w <= 6 && !hasBlockChild(n)
+	}
+	return false
+}
+
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			switch c.DataAtom {
+			case atom.Div, atom.P, atom.Ul, atom.Ol, atom.Section, atom.Article, atom.Figure, atom.Table,
+				atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Blockquote:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleForm is a heading's text lower-cased, apostrophes straight,
+// punctuation, digits in parentheses and white space trimmed.
+func titleForm(s string) string {
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	s = strings.NewReplacer("’", "'", "(", "", ")", "").Replace(s)
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) })
+}
+
+func findBody(n *html.Node) *html.Node {
+	if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if b := findBody(c); b != nil {
+			return b
+		}
+	}
+	return nil
+}
+
+func contains(n *html.Node, a atom.Atom) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == a || contains(c, a)) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstElement(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return nil
+		}
+	}
+	return nil
+}
+
+// textOf returns the text under n, script and style left out.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style):
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return strings.TrimSpace(b.String())
+}
+
+func textLen(n *html.Node) int { return len(strings.Join(strings.Fields(textOf(n)), " ")) }
+
+// linkShare is the share of n's text inside links.
+func linkShare(n *html.Node) float64 {
+	all := textLen(n)
+	if all == 0 {
+		return 0
+	}
+	in := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.A {
+			in += textLen(n)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return float64(in) / float64(all)
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && strings.EqualFold(a.Key, key) {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// dropMasthead removes what surrounds the headline before the text: the
+// short labels before the <h1> in its container (section, kicker,
+// breadcrumb) and the byline lines between the <h1> and the first
+// paragraph. The headline itself readability removes.
+func dropMasthead(body *html.Node, title string) {
+	h1 := findAtom(body, atom.H1)
+	if h1 == nil && title != "" {
+		// Div soup: the headline is the first block that reads as the
+		// page's title; readability, which looks at headings only,
+		// keeps it.
+		if h1 = findText(body, title); h1 != nil && h1.Parent != nil {
+			defer h1.Parent.RemoveChild(h1)
+		}
+	}
+	if h1 == nil || h1.Parent == nil {
+		return
+	}
+	for c := h1.Parent.FirstChild; c != nil && c != h1; {
+		next := c.NextSibling
+		if c.Type == html.TextNode || c.Type == html.ElementNode && !contains(c, atom.Img) && c.DataAtom != atom.Img && c.DataAtom != atom.Figure {
+			if t := textLen(c); t > 0 && t <= 40 && !isStandfirst(c) {
+				h1.Parent.RemoveChild(c)
+			}
+		}
+		c = next
+	}
+	first := firstParagraph(body)
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c == first {
+				return false
+			}
+			if c.Type == html.ElementNode {
+				t := strings.Join(strings.Fields(textOf(c)), " ")
+				if n := len(strings.Fields(t)); n > 0 && n <= 12 && bylineRe.MatchString(t) && !contains(c, atom.Img) {
+					n := c.Parent
+					n.RemoveChild(c)
+				} else if !walk(c) {
+					return false
+				}
+			}
+			c = next
+		}
+		return true
+	}
+	walk(body)
+}
+
+func findAtom(n *html.Node, a atom.Atom) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == a {
+			return c
+		}
+		if f := findAtom(c, a); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// pageTitle returns og:title, else the <title> without a site name after
+// " - ", " | " or " – ".
+func pageTitle(doc *html.Node) string {
+	var og, title string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Meta:
+				if strings.EqualFold(attr(n, "property"), "og:title") && og == "" {
+					og = attr(n, "content")
+				}
+			case atom.Title:
+				if title == "" {
+					title = textOf(n)
+				}
+			case atom.Body:
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	if og != "" {
+		return strings.Join(strings.Fields(og), " ")
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — "} {
+		if i := strings.LastIndex(title, sep); i > 0 {
+			title = title[:i]
+			break
+		}
+	}
+	return strings.Join(strings.Fields(title), " ")
+}
+
+// findText returns the first element without element children whose text
+// is s.
+func findText(n *html.Node, s string) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if firstElement(c) == nil && !hasChildElement(c) && strings.Join(strings.Fields(textOf(c)), " ") == s {
+			return c
+		}
+		if f := findText(c, s); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func hasChildElement(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,65 @@
+package normalize
+
+import (
+	"regexp"
+	"strings"
+)
+
+// ArticleOptions is the context of one article page's extracted HTML.
+type ArticleOptions struct {
+	Base     string           // the page URL: relative links and images resolve against it
+	Strip    []*regexp.Regexp // the source's chrome regexes, matched against whole text blocks
+	Tracking []string         // extra tracking query parameters
+	// Recurring holds block texts (as ArticleBlocks returns them) known
+	// to recur across the site's pages: they are removed as chrome when
+	// text of the page's own remains beside them.
+	Recurring map[string]bool
+}
+
+// ArticleText is an article's main text made ready to publish.
+type ArticleText struct {
+	ContentHTML string // sanitized by the feed policy, chrome removed
+	Text        string // its plain text, white space folded
+	Lead        string // its first words, for near-duplicate signatures
+	Image       string // first image of the content, if any
+}
+
+// Article cleans the HTML an extractor made of an article page the way
+// Feed cleans an item's content: URLs resolved against opt.Base and
+// cleaned of tracking parameters, tracking pixels dropped, chrome removed
+// (the built-in French and English phrases, opt.Strip, opt.Recurring) and
+// everything sanitized by the one feed policy: no script, style, iframe,
+// form, event-handler or style attribute survives, whatever the extractor
+// kept. Pure and safe for concurrent use.
+func Article(extracted string, opt ArticleOptions) ArticleText {
+	root := parseFragment(extracted)
+	r := newResolver(parseBase(opt.Base), newTracker(opt.Tracking))
+	rewriteURLs(root, r)
+	var sc scratch
+	blocks := collectBlocks(root, &sc)
+	removeChrome(blocks, newStripper(opt.Strip), opt.Recurring, chromeCache{})
+	tidy(root)
+	out, img := finish(root, r, len(extracted))
+	text := fragmentText(parseFragment(out), &sc.fold)
+	return ArticleText{ContentHTML: out, Text: text, Lead: firstWords(text, leadWords), Image: img}
+}
+
+// ArticleBlocks returns the texts of the blocks of extracted HTML (leaf
+// block elements and lines), folded as Article matches them, for learning
+// which blocks recur across a site's pages.
+func ArticleBlocks(extracted string) []string {
+	root := parseFragment(extracted)
+	rewriteURLs(root, newResolver(nil, newTracker(nil)))
+	var sc scratch
+	blocks := collectBlocks(root, &sc)
+	out := make([]string, 0, len(blocks))
+	for _, b := range blocks {
+		if t := strings.TrimSpace(b.text); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Words counts the words of plain text.
+func Words(text string) int { return len(strings.Fields(text)) }

@@ -1,0 +1,45 @@
+package normalize
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestArticle(t *testing.T) {
+	extracted := `<div><p onclick="x()">Premier paragraphe avec un <a href="/suite?utm_source=rss&id=3">lien relatif</a> et une image <img src="img/a.jpg" onerror="x()"></p>
+<p>Lire aussi : <a href="/autre">Un autre article du site</a></p>
+<p>Recevez notre lettre chaque matin.</p>
+<p>Offert par notre partenaire.</p>
+<script>x()</script><iframe src="https://evil.example/"></iframe>
+<p>Dernier paragraphe du texte.</p><img src="https://t.example/p.gif" width="1" height="1"></div>`
+	out := Article(extracted, ArticleOptions{
+		Base:      "https://news.example/2026/11/page.html",
+		Strip:     []*regexp.Regexp{regexp.MustCompile(`(?i)offert par .*`)},
+		Recurring: map[string]bool{"Recevez notre lettre chaque matin.": true},
+	})
+	for _, want := range []string{`href="https://news.example/suite?id=3"`, `src="https://news.example/2026/11/img/a.jpg"`, "Premier paragraphe", "Dernier paragraphe"} {
+		if !strings.Contains(out.ContentHTML, want) {
+			t.Errorf("content lacks %q:\n%s", want, out.ContentHTML)
+		}
+	}
+	for _, bad := range []string{"onclick", "onerror", "<script", "<iframe", "Lire aussi", "Recevez", "partenaire", "p.gif", "utm_source"} {
+		if strings.Contains(out.ContentHTML, bad) {
+			t.Errorf("content holds %q:\n%s", bad, out.ContentHTML)
+		}
+	}
+	if out.Text != "Premier paragraphe avec un lien relatif et une image Dernier paragraphe du texte." {
+		t.Errorf("text %q", out.Text)
+	}
+	if out.Image != "https://news.example/2026/11/img/a.jpg" {
+		t.Errorf("image %q", out.Image)
+	}
+	// A recurring block alone is kept: nothing of the page's own would
+	// remain beside it.
+	if got := Article(`<p>Recevez notre lettre chaque matin.</p>`, ArticleOptions{Recurring: map[string]bool{"Recevez notre lettre chaque matin.": true}}); got.Text == "" {
+		t.Error("a page made only of a recurring block lost it")
+	}
+	if got := ArticleBlocks(`<p>Un  bloc</p><ul><li>deux</li></ul>texte<br>ligne`); strings.Join(got, "|") != "Un bloc|deux|texte|ligne" {
+		t.Errorf("blocks %q", got)
+	}
+}
