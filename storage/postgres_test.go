@@ -206,3 +206,86 @@ func TestPostgresConcurrentWriters(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestPostgresClaims: a claim holds a source against others until it is
+// released or its lease ends; a released source is not claimed again
+// within the gap (the same tick); of processes claiming many sources at
+// once, each source goes to exactly one.
+func TestPostgresClaims(t *testing.T) {
+	if !onPostgres {
+		t.Skip("runs in the PostgreSQL run (TestPostgresBackend)")
+	}
+	ctx := context.Background()
+	path := t.TempDir() + "/claims.db"
+	c := &clock{t: t0}
+	a, b := openAt(t, path, c), openAt(t, path, c)
+	const u = "http://127.0.0.1/feed.rss"
+	claim := func(db *DB, owner string, lease, gap time.Duration) bool {
+		t.Helper()
+		ok, err := db.ClaimSource(ctx, u, owner, lease, gap)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	if !claim(a, "a", time.Hour, time.Hour) {
+		t.Fatal("the first claim failed")
+	}
+	if claim(b, "b", time.Hour, 0) {
+		t.Fatal("a held source was claimed by another owner")
+	}
+	if err := b.ReleaseSource(ctx, u, "b"); err != nil { // not b's: nothing happens
+		t.Fatal(err)
+	}
+	if claim(b, "b", time.Hour, 0) {
+		t.Fatal("another owner's release freed the source")
+	}
+	if err := a.ReleaseSource(ctx, u, "a"); err != nil {
+		t.Fatal(err)
+	}
+	if claim(b, "b", time.Hour, time.Hour) {
+		t.Fatal("a source fetched in this tick was claimed again")
+	}
+	if !claim(b, "b", 300*time.Millisecond, 0) {
+		t.Fatal("a released source could not be claimed")
+	}
+	// b dies holding it: its lease ends.
+	for i := 0; !claim(a, "a", time.Hour, 0); i++ {
+		if i == 100 {
+			t.Fatal("the claim of a dead owner never expired")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+
+	// Three owners claim 60 sources at once: one each.
+	dbs := []*DB{a, b, openAt(t, path, c)}
+	var mu sync.Mutex
+	got := map[string][]int{}
+	var wg sync.WaitGroup
+	for w, db := range dbs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := range 60 {
+				src := fmt.Sprintf("http://127.0.0.1/%d.rss", n)
+				ok, err := db.ClaimSource(ctx, src, fmt.Sprint(w), time.Minute, time.Hour)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if ok {
+					mu.Lock()
+					got[src] = append(got[src], w)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for n := range 60 {
+		src := fmt.Sprintf("http://127.0.0.1/%d.rss", n)
+		if len(got[src]) != 1 {
+			t.Errorf("%s was claimed by %v, want exactly one owner", src, got[src])
+		}
+	}
+}
