@@ -26,7 +26,7 @@ type Section struct {
 	Include     []Rule        // when set, an item must match one
 	Exclude     []Rule        // an item matching one is left out
 	MaxAge      time.Duration // items older than this are left out (0: no limit)
-	SourceCap   float64       // largest share of the section one source may take, 0 < cap <= 1 (0: no cap)
+	SourceCap   float64       // largest share of one feed page one source may take, 0 < cap <= 1 (0: no cap); see PerSource and Paginate
 	Sources     []SectionSource
 }
 
@@ -304,8 +304,11 @@ type Cursor struct {
 }
 
 // Page selects a slice of a section feed: the newest Limit items strictly
-// older than Before (all when Before is nil).
+// older than Before (all when Before is nil), and of the sources listed in
+// Deferred, their items strictly older than their own cursor (the items the
+// section's source cap held back from earlier pages). See Paginate.
 type Page struct {
-	Limit  int
-	Before *Cursor
+	Limit    int
+	Before   *Cursor
+	Deferred []SourceCursor
 }

@@ -73,7 +73,7 @@ type atomEntry struct {
 // with an RFC 5005 rel="next" link when page.Next is set. It is safe for
 // concurrent use.
 func Atom(sec *newsdesk.Section, items []newsdesk.Item, opt Options, page PageLinks) ([]byte, error) {
-	f := buildFeed(sec, items, opt)
+	f := buildFeed(sec, items, opt, page)
 	gf := (&feeds.Atom{Feed: f}).AtomFeed()
 	af := &atomFeed{
 		Lang:      clean(sec.Language),
@@ -131,8 +131,8 @@ func atomEntryFor(ge *feeds.AtomEntry, it *newsdesk.Item) *atomEntry {
 		}
 		e.Links = append(e.Links, l)
 	}
-	for _, r := range it.Related {
-		if link := clean(r.Link); isHTTPURL(link) {
+	for _, r := range relatedOf(it) {
+		if link := r.Link; link != "" {
 			e.Links = append(e.Links, atomLink{Href: link, Rel: "related", Title: clean(r.Title)})
 		}
 	}

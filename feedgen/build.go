@@ -13,14 +13,14 @@ import (
 // buildFeed fills a gorilla feeds.Feed with what all three formats share.
 // The format renderers convert it with gorilla's Atom, Rss and JSON types
 // and then correct and extend the structures those return.
-func buildFeed(sec *newsdesk.Section, items []newsdesk.Item, opt Options) *feeds.Feed {
+func buildFeed(sec *newsdesk.Section, items []newsdesk.Item, opt Options, page PageLinks) *feeds.Feed {
 	f := &feeds.Feed{
 		Title:       sectionTitle(sec),
 		Link:        &feeds.Link{Href: opt.sectionURL(sec.ID)},
 		Description: clean(sec.Description),
 		Author:      &feeds.Author{Name: "newsdesk"},
 		Id:          opt.feedURL(sec.ID, formatAtom),
-		Updated:     feedUpdated(items),
+		Updated:     feedUpdated(items, page),
 	}
 	for i := range items {
 		f.Add(buildItem(&items[i], sec.Language))
@@ -39,7 +39,7 @@ func buildItem(it *newsdesk.Item, lang string) *feeds.Item {
 		Content:     contentHTML(it, lang),
 		Author:      &feeds.Author{Name: itemAuthors(it)[0]},
 	}
-	if link := clean(it.Link); isHTTPURL(link) { // no javascript: or data: links in a reader
+	if link := outURL(it.Link); link != "" {
 		fi.Link = &feeds.Link{Href: link}
 		if link == fi.Id && isHTTPURL(link) {
 			fi.IsPermaLink = "true"
@@ -50,7 +50,7 @@ func buildItem(it *newsdesk.Item, lang string) *feeds.Item {
 	}
 	if len(it.Enclosures) > 0 {
 		e := it.Enclosures[0]
-		fi.Enclosure = &feeds.Enclosure{Url: clean(e.URL), Type: enclosureType(e), Length: strconv.FormatInt(max(e.Length, 0), 10)}
+		fi.Enclosure = &feeds.Enclosure{Url: outURL(e.URL), Type: enclosureType(e), Length: strconv.FormatInt(max(e.Length, 0), 10)}
 	}
 	return fi
 }
@@ -69,13 +69,17 @@ func sectionDescription(sec *newsdesk.Section) string {
 	return sectionTitle(sec)
 }
 
-// feedUpdated is the feed's last change: the newest item change, or the
-// epoch for an empty feed, never the time of rendering.
-func feedUpdated(items []newsdesk.Item) (t time.Time) {
-	if t = newestChange(items); t.IsZero() {
-		return epoch()
+// feedUpdated is the feed's last change: the newest item change, or for
+// an empty feed page.Changed (the section's last change or first fetch),
+// else the epoch; never the time of rendering.
+func feedUpdated(items []newsdesk.Item, page PageLinks) (t time.Time) {
+	if t = newestChange(items); !t.IsZero() {
+		return t
 	}
-	return t
+	if !page.Changed.IsZero() {
+		return page.Changed.UTC()
+	}
+	return epoch()
 }
 
 func enclosureType(e newsdesk.Enclosure) string {
@@ -88,8 +92,10 @@ func enclosureType(e newsdesk.Enclosure) string {
 // usableEnclosures returns the enclosures with an http(s) URL.
 func usableEnclosures(it *newsdesk.Item) []newsdesk.Enclosure {
 	var out []newsdesk.Enclosure
+	seen := map[string]bool{}
 	for _, e := range it.Enclosures {
-		if isHTTPURL(clean(e.URL)) {
+		if e.URL = outURL(e.URL); e.URL != "" && !seen[e.URL] {
+			seen[e.URL] = true
 			out = append(out, e)
 		}
 	}

@@ -21,6 +21,11 @@ type rendered struct {
 	modified time.Time
 	ctype    string
 	hdr      headerValues
+
+	// transient marks a response that may change without a section
+	// version bump (an empty feed whose date nothing records yet: its
+	// sources' first fetch does not change the section): never cached.
+	transient bool
 }
 
 // headerValues are the header values of a rendered response, built once
@@ -168,7 +173,7 @@ func (c *cache) get(key cacheKey, gen uint64, pin bool, render func() (*rendered
 
 	c.mu.Lock()
 	delete(c.inflight, fk)
-	if f.err == nil && c.gen[key.section] == fk.gen {
+	if f.err == nil && !f.r.transient && c.gen[key.section] == fk.gen {
 		c.store(key, pin, f.r)
 	}
 	c.mu.Unlock()

@@ -18,10 +18,20 @@ var ErrBadRequest = errors.New("bad request")
 // (config.MaxLimit), so that any section's whole feed can be asked for.
 const maxLimit = 1000
 
-// formatCursor encodes the position just past it for ?before=: its sort
-// date in Unix seconds and nanoseconds, and its order key, dot-separated.
-func formatCursor(it *newsdesk.Item) string {
-	return cursorString(newsdesk.Cursor{SortAt: it.SortAt, Ord: it.Ord})
+// formatPage encodes where a next page starts, for ?before=: the
+// position just past the last item shown (its sort date in Unix seconds
+// and nanoseconds, and its order key, dot-separated), then, for each source the
+// section's source cap held back, "_", the source key, "." and that
+// source's own position.
+func formatPage(p *newsdesk.Page) string {
+	var b strings.Builder
+	if p.Before != nil {
+		b.WriteString(cursorString(*p.Before))
+	}
+	for _, d := range p.Deferred {
+		b.WriteString("_" + d.Source + "." + cursorString(d.At))
+	}
+	return b.String()
 }
 
 func cursorString(c newsdesk.Cursor) string {
@@ -29,7 +39,32 @@ func cursorString(c newsdesk.Cursor) string {
 	return strconv.FormatInt(t.Unix(), 10) + "." + strconv.Itoa(t.Nanosecond()) + "." + strconv.FormatInt(id, 10)
 }
 
-// parseCursor decodes a ?before= value written by formatCursor.
+// parsePage decodes a ?before= value written by formatPage.
+func parsePage(s string) (before *newsdesk.Cursor, deferred []newsdesk.SourceCursor, err error) {
+	parts := strings.Split(s, "_")
+	if parts[0] != "" || len(parts) == 1 {
+		if before, err = parseCursor(parts[0]); err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, p := range parts[1:] {
+		key, pos, ok := strings.Cut(p, ".")
+		if !ok || key == "" || len(key) > 16 || strings.Trim(key, "0123456789abcdefghijklmnopqrstuvwxyz") != "" {
+			return nil, nil, fmt.Errorf("%w: cursor %q: want SECONDS.NANOS.ORD, then _SOURCE.SECONDS.NANOS.ORD", ErrBadRequest, s)
+		}
+		c, err := parseCursor(pos)
+		if err != nil {
+			return nil, nil, err
+		}
+		deferred = append(deferred, newsdesk.SourceCursor{Source: key, At: *c})
+	}
+	if len(deferred) > maxLimit {
+		return nil, nil, fmt.Errorf("%w: cursor %q holds too many sources", ErrBadRequest, s)
+	}
+	return before, deferred, nil
+}
+
+// parseCursor decodes one position written by cursorString.
 func parseCursor(s string) (*newsdesk.Cursor, error) {
 	parts := strings.Split(s, ".")
 	if len(parts) != 3 {
@@ -47,8 +82,8 @@ func parseCursor(s string) (*newsdesk.Cursor, error) {
 // pageQuery is a validated feed request: how many items, from where.
 type pageQuery struct {
 	limit  int    // items per page
-	before string // cursor as given, "" for the first page
-	cursor *newsdesk.Cursor
+	before string // cursor, re-encoded, "" for the first page
+	page   newsdesk.Page
 	first  bool // the first page at the section's default limit
 }
 
@@ -74,12 +109,13 @@ func parsePageQuery(rawQuery string, def int) (pageQuery, error) {
 		if len(vs) != 1 {
 			return pageQuery{}, fmt.Errorf("%w: before given %d times", ErrBadRequest, len(vs))
 		}
-		if pq.cursor, err = parseCursor(vs[0]); err != nil {
+		if pq.page.Before, pq.page.Deferred, err = parsePage(vs[0]); err != nil {
 			return pageQuery{}, err
 		}
-		pq.before = cursorString(*pq.cursor) // one cache key per position
+		pq.before = formatPage(&pq.page) // one cache key per position
 	}
-	pq.first = pq.cursor == nil && pq.limit == def
+	pq.page.Limit = pq.limit
+	pq.first = pq.before == "" && pq.limit == def
 	return pq, nil
 }
 

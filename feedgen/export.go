@@ -34,11 +34,15 @@ func Export(ctx context.Context, store Store, sections []newsdesk.Section, opt O
 	for i := range sections {
 		sec := &sections[i]
 		latest[i] = items[i][:min(indexItems, len(items[i]))]
+		changed, err := emptyChanged(ctx, store, sec.ID, items[i])
+		if err != nil {
+			return fmt.Errorf("export section %s: %w", sec.ID, err)
+		}
 		for _, f := range []struct {
 			ext    string
 			render func(*newsdesk.Section, []newsdesk.Item, Options, PageLinks) ([]byte, error)
 		}{{formatAtom, Atom}, {formatRSS, RSS}, {formatJSON, JSON}} {
-			body, err := f.render(sec, items[i], opt, PageLinks{})
+			body, err := f.render(sec, items[i], opt, PageLinks{Changed: changed})
 			if err != nil {
 				return fmt.Errorf("export section %s: %w", sec.ID, err)
 			}

@@ -26,10 +26,12 @@ import (
 
 // Store is the read side of storage that feedgen needs.
 type Store interface {
-	// SectionItems returns the section's items newest first (SortAt desc,
-	// ID desc), at most page.Limit of them, strictly older than
-	// page.Before when set, with Related filled.
-	SectionItems(ctx context.Context, section string, page newsdesk.Page) ([]newsdesk.Item, error)
+	// SectionPage returns one page of the section's feed in feed order,
+	// with Related filled, and the page after it (nil when none is left):
+	// following the next pages from a first page reaches every item of the
+	// section once, the section's source cap applied to every page
+	// (newsdesk.Paginate).
+	SectionPage(ctx context.Context, section string, page newsdesk.Page) ([]newsdesk.Item, *newsdesk.Page, error)
 }
 
 // Options configures rendering and serving. BaseURL should always be set:
@@ -58,6 +60,11 @@ type Options struct {
 type PageLinks struct {
 	Next string // URL of the next (older) page, "" when none
 	Self string // URL of this document; "" means the feed's canonical URL
+
+	// Changed dates a feed without items: the section's last change, or
+	// its sources' first fetch (zero: the epoch). A feed with items is
+	// dated by its items.
+	Changed time.Time
 }
 
 // Feed formats, as used in URLs.

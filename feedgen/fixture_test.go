@@ -156,22 +156,36 @@ func testItems() map[string][]newsdesk.Item {
 	}
 }
 
-// fakeStore is a Store built from a func field; it counts calls.
+// fakeStore is a Store built from a func field; it counts calls. items
+// returns the section's items in feed order from the start of the page's
+// walk; SectionPage pages them as storage does, with perSource as the cap.
 type fakeStore struct {
-	calls atomic.Int64
-	items func(section string, page newsdesk.Page) ([]newsdesk.Item, error)
+	calls     atomic.Int64
+	perSource int
+	items     func(section string, page newsdesk.Page) ([]newsdesk.Item, error)
 }
 
-func (s *fakeStore) SectionItems(ctx context.Context, section string, page newsdesk.Page) ([]newsdesk.Item, error) {
+func (s *fakeStore) SectionPage(ctx context.Context, section string, page newsdesk.Page) ([]newsdesk.Item, *newsdesk.Page, error) {
 	s.calls.Add(1)
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return s.items(section, page)
+	all, err := s.items(section, page)
+	if err != nil {
+		return nil, nil, err
+	}
+	i := 0
+	return newsdesk.Paginate(page, s.perSource, func() (newsdesk.Item, bool, error) {
+		if i == len(all) {
+			return newsdesk.Item{}, false, nil
+		}
+		i++
+		return all[i-1], true, nil
+	})
 }
 
-// pagingStore serves data as storage would: newest first, strictly older
-// than the cursor, at most page.Limit items.
+// pagingStore serves data as storage would: in feed order, strictly after
+// the start of the page's walk.
 func pagingStore(data func() map[string][]newsdesk.Item) *fakeStore {
 	return &fakeStore{items: func(section string, page newsdesk.Page) ([]newsdesk.Item, error) {
 		all, ok := data()[section]
@@ -186,12 +200,10 @@ func pagingStore(data func() map[string][]newsdesk.Item) *fakeStore {
 		}
 		sort.SliceStable(all, func(i, j int) bool { return newer(&all[i], &all[j]) })
 		var out []newsdesk.Item
+		start := newsdesk.PageStart(page)
 		for i := range all {
-			if page.Before != nil && !newer(&newsdesk.Item{SortAt: page.Before.SortAt, Ord: page.Before.Ord}, &all[i]) {
+			if start != nil && !newer(&newsdesk.Item{SortAt: start.SortAt, Ord: start.Ord}, &all[i]) {
 				continue
-			}
-			if len(out) == page.Limit {
-				break
 			}
 			out = append(out, all[i])
 		}

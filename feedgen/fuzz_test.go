@@ -14,7 +14,7 @@ import (
 )
 
 func FuzzParsePageQuery(f *testing.F) {
-	for _, s := range []string{"", "limit=10", "limit=0", "before=1773568800.0.11", "before=-5.999999999.-1&limit=500", "limit=%zz", "before=1.2.3.4", "limit=+7"} {
+	for _, s := range []string{"", "limit=10", "limit=0", "before=1773568800.0.11", "before=-5.999999999.-1&limit=500", "limit=%zz", "before=1.2.3.4", "limit=+7", "before=5.0.9_abc.6.0.7_zz9.4.1.3", "before=_k.1.0.2"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
@@ -28,9 +28,10 @@ func FuzzParsePageQuery(f *testing.F) {
 		if pq.limit < 1 || pq.limit > maxLimit && pq.limit != 50 {
 			t.Fatalf("limit %d out of range", pq.limit)
 		}
-		if pq.cursor != nil {
-			again, err := parseCursor(pq.before)
-			if err != nil || !again.SortAt.Equal(pq.cursor.SortAt) || again.Ord != pq.cursor.Ord {
+		if pq.before != "" {
+			before, deferred, err := parsePage(pq.before)
+			again := newsdesk.Page{Limit: pq.limit, Before: before, Deferred: deferred}
+			if err != nil || formatPage(&again) != pq.before {
 				t.Fatalf("cursor %q does not round-trip: %v %v", pq.before, again, err)
 			}
 		}

@@ -24,7 +24,7 @@ func goldenPage(opt Options, sec *newsdesk.Section, ext string, items []newsdesk
 	if sec.ID != "world" {
 		return items, PageLinks{}
 	}
-	return items[:2], PageLinks{Next: opt.pageURL(sec.ID, ext, 2, formatCursor(&items[1]), 2)}
+	return items[:2], PageLinks{Next: opt.pageURL(sec.ID, ext, 2, formatPage(&newsdesk.Page{Before: ptr(newsdesk.ItemCursor(&items[1]))}), 2)}
 }
 
 func checkGolden(t *testing.T, name string, got []byte) {
@@ -69,3 +69,5 @@ func TestGolden(t *testing.T) {
 		checkGolden(t, "sections.opml", got)
 	})
 }
+
+func ptr[T any](v T) *T { return &v }

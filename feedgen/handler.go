@@ -257,19 +257,21 @@ func (h *Handler) respondVary(w http.ResponseWriter, r *http.Request, rd *render
 	serveVary(w, r, rd, h.hdrs, varyAccept)
 }
 
-// renderFeed queries one page (one item more than asked, to know whether
-// an older page exists) and renders it in format.
+// renderFeed queries one page and renders it in format, linking the next
+// page when one is left.
 func (h *Handler) renderFeed(ctx context.Context, sec *newsdesk.Section, format string, pq pageQuery) (*rendered, error) {
 	start := h.opt.now()
-	items, err := h.store.SectionItems(ctx, sec.ID, newsdesk.Page{Limit: pq.limit + 1, Before: pq.cursor})
+	items, next, err := h.store.SectionPage(ctx, sec.ID, pq.page)
 	if err != nil {
 		return nil, fmt.Errorf("section %s items: %w", sec.ID, err)
 	}
 	def := sectionLimit(sec)
 	links := PageLinks{Self: h.opt.pageURL(sec.ID, format, pq.limit, pq.before, def)}
-	if len(items) > pq.limit {
-		items = items[:pq.limit]
-		links.Next = h.opt.pageURL(sec.ID, format, pq.limit, formatCursor(&items[len(items)-1]), def)
+	if links.Changed, err = emptyChanged(ctx, h.store, sec.ID, items); err != nil {
+		return nil, fmt.Errorf("section %s: %w", sec.ID, err)
+	}
+	if next != nil {
+		links.Next = h.opt.pageURL(sec.ID, format, pq.limit, formatPage(next), def)
 	}
 	var body []byte
 	var ctype string
@@ -287,10 +289,15 @@ func (h *Handler) renderFeed(ctx context.Context, sec *newsdesk.Section, format 
 	if err != nil {
 		return nil, fmt.Errorf("section %s: %w", sec.ID, err)
 	}
-	rd, err := newRendered(body, ctype, newestChange(items))
+	modified := newestChange(items)
+	if modified.IsZero() {
+		modified = links.Changed
+	}
+	rd, err := newRendered(body, ctype, modified)
 	if err != nil {
 		return nil, fmt.Errorf("section %s: %w", sec.ID, err)
 	}
+	rd.transient = modified.IsZero()
 	h.log.Debug("rendered feed", "section", sec.ID, "format", format, "items", len(items),
 		"bytes", len(body), "took", h.opt.now().Sub(start))
 	return rd, nil

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"newsdesk"
+	"newsdesk/normalize"
 )
 
 // epoch is the updated date of an empty feed: fixed, so that rendering an
@@ -19,6 +20,7 @@ func epoch() time.Time { return time.Unix(0, 0).UTC() }
 // newline and carriage return, surrogates, U+FFFE, U+FFFF) and invalid
 // UTF-8 from s. Every string that reaches an output goes through it.
 func clean(s string) string {
+	s = normalize.MapC1(s) // C1 controls are windows-1252 characters; DEL goes
 	ok := true
 	for _, r := range s {
 		if !xmlChar(r) {
@@ -57,15 +59,22 @@ func firstTime(ts ...time.Time) time.Time {
 // itemUpdated is the last change of an item; never zero.
 func itemUpdated(it *newsdesk.Item) time.Time {
 	t := firstTime(it.ModifiedAt, it.Updated, it.SortAt, it.Published, it.FirstSeen)
+	if p := itemPublished(it); p.After(t) {
+		t = p // a source date a few hours ahead: never updated before published
+	}
 	if t.IsZero() {
 		return epoch()
 	}
 	return t
 }
 
-// itemPublished is an item's publication date; zero when nothing is known.
+// itemPublished is an item's publication date as every output shows it:
+// the source's own (normalize has already refused a date more than a day
+// ahead), else the time newsdesk first saw the item. The sort date, which
+// storage may clamp for ordering, is never shown; it is the last resort of
+// an item that has neither. Zero when nothing is known.
 func itemPublished(it *newsdesk.Item) time.Time {
-	return firstTime(it.SortAt, it.Published, it.FirstSeen)
+	return firstTime(it.Published, it.FirstSeen, it.SortAt)
 }
 
 // newestChange is the latest itemUpdated of items, or the zero time.
@@ -149,14 +158,15 @@ func contentHTML(it *newsdesk.Item, lang string) string {
 			content = "<p>" + s + "</p>"
 		}
 	}
-	if len(it.Related) == 0 {
+	related := relatedOf(it)
+	if len(related) == 0 {
 		return content
 	}
 	var b strings.Builder
 	b.WriteString(content)
 	b.WriteString("<p>")
 	b.WriteString(alsoReportedBy(lang))
-	for i, r := range it.Related {
+	for i, r := range related {
 		if i > 0 {
 			b.WriteString(", ")
 		}
@@ -180,10 +190,10 @@ func relatedHTML(r newsdesk.Related) string {
 		title, src = src, ""
 	}
 	if title == "" {
-		title = clean(r.Link)
+		title = outURL(r.Link)
 	}
 	s := html.EscapeString(title)
-	if link := clean(r.Link); isHTTPURL(link) {
+	if link := outURL(r.Link); link != "" {
 		s = `<a href="` + html.EscapeString(link) + `">` + s + `</a>`
 	}
 	if src != "" {

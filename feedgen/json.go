@@ -79,7 +79,7 @@ type jsonRelated struct {
 // JSON renders the section's items as a JSON Feed 1.1 document. It is safe
 // for concurrent use.
 func JSON(sec *newsdesk.Section, items []newsdesk.Item, opt Options, page PageLinks) ([]byte, error) {
-	f := buildFeed(sec, items, opt)
+	f := buildFeed(sec, items, opt, page)
 	gf := (&feeds.JSON{Feed: f}).JSONFeed()
 	jf := &jsonFeed{
 		Version:     gf.Version,
@@ -146,9 +146,9 @@ func jsonItemFor(gi *feeds.JSONItem, it *newsdesk.Item, lang string) *jsonItem {
 	if site := clean(it.SourceSite); isHTTPURL(site) {
 		ext.Source.HomePageURL = site
 	}
-	for _, r := range it.Related {
+	for _, r := range relatedOf(it) {
 		jr := jsonRelated{Title: clean(r.Title), Source: clean(r.SourceTitle)}
-		if link := clean(r.Link); isHTTPURL(link) {
+		if link := r.Link; link != "" {
 			jr.URL = link
 		}
 		ext.AlsoReportedBy = append(ext.AlsoReportedBy, jr)

@@ -201,9 +201,7 @@ func subscribeBox(sv sectionView, format string) subscribeView {
 
 func (p *pageRenderer) item(it *newsdesk.Item, tx *texts) itemView {
 	iv := itemView{Title: clean(it.Title), Source: sourceName(it), Summary: clean(it.Summary)}
-	if link := clean(it.Link); isHTTPURL(link) {
-		iv.Link = link
-	}
+	iv.Link = outURL(it.Link)
 	if t := itemPublished(it); !t.IsZero() {
 		iv.Datetime = rfc3339(t)
 		iv.Time = tx.formatTime(t, p.opt.Location)
@@ -215,11 +213,8 @@ func (p *pageRenderer) item(it *newsdesk.Item, tx *texts) itemView {
 			iv.Alt = tx.Image
 		}
 	}
-	for _, r := range it.Related {
-		rv := relatedView{Title: strings.TrimSpace(clean(r.Title)), Source: strings.TrimSpace(clean(r.SourceTitle))}
-		if l := clean(r.Link); isHTTPURL(l) {
-			rv.Link = l
-		}
+	for _, r := range relatedOf(it) {
+		rv := relatedView{Title: strings.TrimSpace(clean(r.Title)), Source: strings.TrimSpace(clean(r.SourceTitle)), Link: r.Link}
 		if rv.Title == "" {
 			rv.Title, rv.Source = rv.Source, ""
 		}

@@ -33,20 +33,20 @@ func (h *Handler) renderIndex(ctx context.Context, sections []newsdesk.Section) 
 	return newRendered(body, typeHTML, newest)
 }
 
-// latestItems reads the newest n items of each section (n = 0, or more
-// than the section's feed length: the feed length) and the newest change
-// among them.
+// latestItems reads the first n items of each section's feed (n = 0: the
+// whole first page) and the newest change among them. They are the first
+// items of the feed's own first page, so the source cap shapes the index
+// and the pages exactly as it shapes the feed.
 func latestItems(ctx context.Context, store Store, sections []newsdesk.Section, n int) ([][]newsdesk.Item, time.Time, error) {
 	out := make([][]newsdesk.Item, len(sections))
 	var newest time.Time
 	for i := range sections {
-		limit := sectionLimit(&sections[i])
-		if n > 0 {
-			limit = min(n, limit) // the index never lists more than the section page
-		}
-		items, err := store.SectionItems(ctx, sections[i].ID, newsdesk.Page{Limit: limit})
+		items, _, err := store.SectionPage(ctx, sections[i].ID, newsdesk.Page{Limit: sectionLimit(&sections[i])})
 		if err != nil {
 			return nil, time.Time{}, fmt.Errorf("section %s items: %w", sections[i].ID, err)
+		}
+		if n > 0 && len(items) > n {
+			items = items[:n]
 		}
 		out[i] = items
 		if t := newestChange(items); t.After(newest) {
@@ -81,7 +81,7 @@ func (h *Handler) servePage(w http.ResponseWriter, r *http.Request) {
 // (format "") or what a browser sees at the URL of a feed in format. Its
 // older and newer links follow the feed's paging.
 func (h *Handler) renderPage(ctx context.Context, sec *newsdesk.Section, format string, pq pageQuery) (*rendered, error) {
-	items, err := h.store.SectionItems(ctx, sec.ID, newsdesk.Page{Limit: pq.limit + 1, Before: pq.cursor})
+	items, next, err := h.store.SectionPage(ctx, sec.ID, pq.page)
 	if err != nil {
 		return nil, fmt.Errorf("section %s items: %w", sec.ID, err)
 	}
@@ -103,11 +103,10 @@ func (h *Handler) renderPage(ctx context.Context, sec *newsdesk.Section, format 
 		return h.pages.pagePath(sec.ID) + "?" + v.Encode()
 	}
 	links := pageLinks{format: format}
-	if len(items) > pq.limit {
-		items = items[:pq.limit]
-		links.older = link(formatCursor(&items[len(items)-1]))
+	if next != nil {
+		links.older = link(formatPage(next))
 	}
-	if pq.cursor != nil {
+	if pq.before != "" {
 		newer, err := newerCursor(ctx, h.store, sec.ID, pq)
 		if err != nil {
 			return nil, err
@@ -121,44 +120,33 @@ func (h *Handler) renderPage(ctx context.Context, sec *newsdesk.Section, format 
 	return newRendered(body, typeHTML, newestChange(items))
 }
 
-// Bounds of the walk that finds the page newer than a cursor.
-const (
-	walkChunk = 500
-	walkMax   = 20_000
-)
+// walkMax bounds the walk that finds the page newer than a cursor, in
+// items.
+const walkMax = 20_000
 
 // newerCursor returns the ?before= value of the page of pq.limit items just
-// newer than the page pq asks for ("" when that is the first page). The
-// store pages only towards older items, so it walks from the newest item
-// to pq's cursor; a cursor it does not meet (its item was pruned) leads to
-// the first page.
+// newer than the page pq asks for ("" when that is the first page). Pages
+// are only walked towards older items (the source cap makes a page depend
+// on the pages before it), so it walks them from the first page to pq's
+// cursor; a cursor it does not meet (an item was pruned, the section
+// changed) leads to the first page.
 func newerCursor(ctx context.Context, store Store, section string, pq pageQuery) (string, error) {
-	var seen []string // cursors of the items from the newest on
-	var before *newsdesk.Cursor
-	for len(seen) < walkMax {
-		items, err := store.SectionItems(ctx, section, newsdesk.Page{Limit: walkChunk, Before: before})
+	prev := "" // cursor of the page being read, "" for the first
+	page := &newsdesk.Page{Limit: pq.limit}
+	for walked := 0; page != nil && walked < walkMax; {
+		items, next, err := store.SectionPage(ctx, section, *page)
 		if err != nil {
 			return "", fmt.Errorf("section %s items: %w", section, err)
 		}
-		for i := range items {
-			c := formatCursor(&items[i])
-			if c == pq.before {
-				// The page asked for starts just after position p; the newer
-				// one ends at p and starts pq.limit items earlier.
-				p := len(seen)
-				if p-pq.limit < 0 {
-					return "", nil
-				}
-				return seen[p-pq.limit], nil
-			}
-			seen = append(seen, c)
-		}
-		if len(items) < walkChunk {
+		if next == nil {
 			break
 		}
-		if before, err = parseCursor(seen[len(seen)-1]); err != nil {
-			return "", err
+		c := formatPage(next)
+		if c == pq.before {
+			return prev, nil
 		}
+		walked += len(items)
+		prev, page = c, next
 	}
 	return "", nil
 }

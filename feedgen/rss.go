@@ -76,7 +76,7 @@ type rssSource struct {
 // RSS renders the section's items as an RSS 2.0 document with the content,
 // dc and atom extensions. It is safe for concurrent use.
 func RSS(sec *newsdesk.Section, items []newsdesk.Item, opt Options, page PageLinks) ([]byte, error) {
-	f := buildFeed(sec, items, opt)
+	f := buildFeed(sec, items, opt, page)
 	gf := (&feeds.Rss{Feed: f}).RssFeed()
 	ch := &rssChannel{
 		Title:       gf.Title,
@@ -91,6 +91,8 @@ func RSS(sec *newsdesk.Section, items []newsdesk.Item, opt Options, page PageLin
 	}
 	if t := newestChange(items); !t.IsZero() {
 		ch.LastBuildDate = rfc822(t)
+	} else if !page.Changed.IsZero() {
+		ch.LastBuildDate = rfc822(page.Changed)
 	}
 	if opt.Hub != "" {
 		ch.AtomLinks = append(ch.AtomLinks, rssAtomLink{Href: clean(opt.Hub), Rel: "hub"})

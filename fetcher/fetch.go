@@ -27,6 +27,8 @@ type outcome struct {
 	retryAt    time.Time // Retry-After of a 429/503
 	hint       time.Duration
 	err        error
+	warnings   []string // problems of the document that lost nothing, or only part of it
+	partial    bool     // the document ends early: items were kept, validators are not
 }
 
 // Fetch fetches one source, prev.FinalURL when set, else src.URL, sending
@@ -124,7 +126,7 @@ func (f *Fetcher) attempt(ctx context.Context, sl *slots, target string, prev ne
 		o.err = fmt.Errorf("fetch %s: %w: %s: %s", resp.url, ErrNotFeed, what, describe(resp.header.Get("Content-Type"), decoded))
 		return o
 	}
-	if o.feed, err = parseFeed(decoded, info); err != nil {
+	if o.feed, o.warnings, o.partial, err = parseFeed(decoded, info); err != nil {
 		o.err = fmt.Errorf("fetch %s: %w", resp.url, err)
 		return o
 	}
@@ -188,6 +190,13 @@ func decodeBody(resp *response) ([]byte, docInfo, error) {
 	info, err := inspect(decoded)
 	if err != nil {
 		return nil, info, fmt.Errorf("fetch %s: %w", resp.url, err)
+	}
+	if len(info.entities) > 0 {
+		if decoded, err = expandEntities(decoded, info.doctype, info.entities); err != nil {
+			return nil, info, fmt.Errorf("fetch %s: %w", resp.url, err)
+		}
+		info.rootAt -= info.doctype[1] - info.doctype[0]
+		info.entities = nil
 	}
 	if info.kind == kindUnknown && isHTMLType(ct) {
 		info.kind = kindHTML

@@ -104,6 +104,16 @@ type Result struct {
 	Err         error                // nil on success; wraps the Err* sentinels
 	Moved       string               // new URL after a 301/308 (also in State.FinalURL), for the log
 	Discovered  string               // feed URL found in an HTML page's <link rel="alternate">
+
+	// Warnings name what was wrong with a document that was read anyway:
+	// a JSON Feed field of the wrong type (the field is lost, not the
+	// item), a document that ends early.
+	Warnings []string
+	// Partial is set when the document ends early: the items complete
+	// before the cut are in Feed, State keeps no validators (the next
+	// fetch asks again) and State.Error holds the warning, without
+	// counting as an error.
+	Partial bool
 }
 
 // New returns a Fetcher with opt's zero fields set to their defaults.

@@ -17,8 +17,33 @@ import (
 // parseFeed parses a decoded RSS, Atom or JSON Feed body. It checks the
 // nesting depth first, then lets gofeed detect the format; gofeed looks at
 // the first 4 KB only, so when that fails the format parser for the root
-// element inspect found is called directly.
-func parseFeed(decoded []byte, info docInfo) (*gofeed.Feed, error) {
+// element inspect found is called directly. An XML document that ends
+// early is read up to its last complete item; the warning says so (the
+// fetch is partial). A JSON Feed's type mistakes are repaired first
+// (repairJSONFeed), each named in the warnings.
+func parseFeed(decoded []byte, info docInfo) (*gofeed.Feed, []string, bool, error) {
+	var warnings []string
+	if info.kind == kindJSON {
+		decoded, warnings = repairJSONFeed(decoded)
+	}
+	feed, err := parseDoc(decoded, info)
+	if err == nil {
+		return feed, warnings, false, nil
+	}
+	tr, ok := recoverTruncated(decoded, info)
+	if !ok {
+		return nil, warnings, false, err
+	}
+	feed, err2 := parseDoc(tr.doc, info)
+	if err2 != nil {
+		return nil, warnings, false, err
+	}
+	warnings = append(warnings, fmt.Sprintf("document ends early (after %d bytes, inside an element): kept the %d items complete before the cut; validators not stored, the next fetch asks again", tr.cut, tr.items))
+	return feed, warnings, true, nil
+}
+
+// parseDoc is parseFeed without repairs.
+func parseDoc(decoded []byte, info docInfo) (*gofeed.Feed, error) {
 	if info.kind == kindRSS || info.kind == kindAtom {
 		if err := checkDepth(decoded[info.rootAt:], maxDepth); err != nil {
 			return nil, err
@@ -34,6 +59,7 @@ func parseFeed(decoded []byte, info docInfo) (*gofeed.Feed, error) {
 	if info.kind == kindJSON && !strings.Contains(feed.FeedVersion, "jsonfeed.org/version/") {
 		return nil, fmt.Errorf("%w: JSON document without a JSON Feed version (got %q)", ErrNotFeed, feed.FeedVersion)
 	}
+	markTitleTypes(feed, decoded[info.rootAt:], info.kind)
 	return feed, nil
 }
 

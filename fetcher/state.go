@@ -61,6 +61,13 @@ func (f *Fetcher) finish(src newsdesk.Source, prev newsdesk.SourceState, o outco
 		st.LastModified = o.header.Get("Last-Modified")
 		st.BodyHash = o.hash
 	}
+	res.Warnings, res.Partial = o.warnings, o.partial
+	if o.partial {
+		// Never the validators of a partial body: the next fetch must get
+		// the whole document.
+		st.ETag, st.LastModified, st.BodyHash = "", "", ""
+		st.Error = "warning: partial fetch: " + o.warnings[len(o.warnings)-1]
+	}
 	if o.feed != nil {
 		st.Title = strings.TrimSpace(o.feed.Title)
 		st.SiteURL = strings.TrimSpace(o.feed.Link)

@@ -25,14 +25,20 @@ type docInfo struct {
 	kind   docKind
 	root   string // root element name as written ("" for JSON or text)
 	rootAt int    // offset of the root start tag
+
+	// entities are the plain internal entities the DOCTYPE declares,
+	// by name; doctype is the DOCTYPE's span when there are any.
+	entities map[string][]byte
+	doctype  [2]int
 }
 
 // inspect finds the root element of a decoded body, skipping the XML
 // declaration, comments, processing instructions and a DOCTYPE of any
-// length. It fails with ErrParse when the DOCTYPE declares entities: the
-// XML parser does not expand them, but a document relying on them cannot be
-// read correctly, and a billion-laughs or external-entity document is not a
-// feed worth the risk.
+// length. Plain internal entities of the DOCTYPE are collected in
+// info.entities for expandEntities (the XML parser does not expand them);
+// it fails with ErrParse when the DOCTYPE declares any other kind (external,
+// parameter, referencing other entities, too long or too many: a
+// billion-laughs or external-entity document is not a feed worth the risk).
 func inspect(b []byte) (docInfo, error) {
 	var info docInfo
 	i := skipSpace(b, 0)
@@ -59,12 +65,15 @@ func inspect(b []byte) (docInfo, error) {
 			}
 			i += end + 2
 		case hasPrefixFold(rest, "<!DOCTYPE"):
-			n, html, err := scanDoctype(rest)
+			n, html, ents, err := scanDoctype(rest)
 			if err != nil {
 				return info, err
 			}
 			if html {
 				info.kind = kindHTML
+			}
+			if len(ents) > 0 {
+				info.entities, info.doctype = ents, [2]int{i, i + n}
 			}
 			i += n
 		case bytes.HasPrefix(rest, []byte("<!")):
@@ -99,9 +108,10 @@ func inspect(b []byte) (docInfo, error) {
 }
 
 // scanDoctype returns the length of the DOCTYPE declaration at the start of
-// b and whether it names html. It walks quotes, comments and the internal
-// subset, and refuses entity declarations.
-func scanDoctype(b []byte) (n int, html bool, err error) {
+// b, whether it names html, and the plain internal entities its internal
+// subset declares. It walks quotes, comments and the internal subset; see
+// parseEntityDecl for the entities refused.
+func scanDoctype(b []byte) (n int, html bool, ents map[string][]byte, err error) {
 	name := readName(b[skipSpace(b, len("<!DOCTYPE")):])
 	html = strings.EqualFold(string(name), "html")
 	var quote byte
@@ -122,16 +132,34 @@ func scanDoctype(b []byte) (n int, html bool, err error) {
 		case c == '<' && bytes.HasPrefix(b[i:], []byte("<!--")):
 			end := bytes.Index(b[i+4:], []byte("-->"))
 			if end < 0 {
-				return 0, false, fmt.Errorf("%w: unterminated comment in DOCTYPE", ErrParse)
+				return 0, false, nil, fmt.Errorf("%w: unterminated comment in DOCTYPE", ErrParse)
 			}
 			i += 4 + end + 2
 		case c == '<' && hasPrefixFold(b[i:], "<!ENTITY"):
-			return 0, false, fmt.Errorf("%w: document declares XML entities in its DOCTYPE, refused (entity expansion is not supported)", ErrParse)
+			if depth <= 0 {
+				return 0, false, nil, fmt.Errorf("%w: DOCTYPE entities outside the internal subset are refused", ErrParse)
+			}
+			name, value, n, err := parseEntityDecl(b[i:])
+			if err != nil {
+				return 0, false, nil, err
+			}
+			if ents == nil {
+				ents = map[string][]byte{}
+			}
+			if _, seen := ents[name]; !seen && !predefined[name] {
+				if len(ents) == maxEntities {
+					return 0, false, nil, fmt.Errorf("%w: DOCTYPE entities: more than %d declared, refused", ErrParse, maxEntities)
+				}
+				ents[name] = value // the first declaration binds (XML 1.0 §4.2)
+			}
+			i += n - 1
+		case c == '%' && depth > 0:
+			return 0, false, nil, fmt.Errorf("%w: DOCTYPE entities: a parameter entity reference is refused", ErrParse)
 		case c == '>' && depth <= 0:
-			return i + 1, html, nil
+			return i + 1, html, ents, nil
 		}
 	}
-	return 0, false, fmt.Errorf("%w: unterminated DOCTYPE", ErrParse)
+	return 0, false, nil, fmt.Errorf("%w: unterminated DOCTYPE", ErrParse)
 }
 
 func skipSpace(b []byte, i int) int {

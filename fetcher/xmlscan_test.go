@@ -23,9 +23,15 @@ func TestInspect(t *testing.T) {
 		{"doctype subset without entities", `<!DOCTYPE feed [ <!ELEMENT feed ANY> <!ATTLIST feed a CDATA "x>y"> ]><feed>`, kindAtom, "feed", nil},
 		{"other root", `<note/>`, kindUnknown, "note", nil},
 		{"text", `hello`, kindUnknown, "", nil},
-		{"entity", `<!DOCTYPE r [<!ENTITY a "b">]><rss>`, kindUnknown, "", ErrParse},
-		{"entity in lower case", `<!doctype r [<!entity a "b">]><rss>`, kindUnknown, "", ErrParse},
-		{"entity after quoted bracket", `<!DOCTYPE r [<!ATTLIST r a CDATA "]>"> <!ENTITY a "b">]><rss>`, kindUnknown, "", ErrParse},
+		{"plain entity", `<!DOCTYPE r [<!ENTITY a "b">]><rss>`, kindRSS, "rss", nil},
+		{"plain entity in lower case", `<!doctype r [<!entity a "b">]><rss>`, kindRSS, "rss", nil},
+		{"entity after quoted bracket", `<!DOCTYPE r [<!ATTLIST r a CDATA "]>"> <!ENTITY a "b">]><rss>`, kindRSS, "rss", nil},
+		{"external entity", `<!DOCTYPE r [<!ENTITY a SYSTEM "file:///etc/passwd">]><rss>`, kindUnknown, "", ErrParse},
+		{"public entity", `<!DOCTYPE r [<!ENTITY a PUBLIC "-//x" "http://127.0.0.1/x">]><rss>`, kindUnknown, "", ErrParse},
+		{"parameter entity", `<!DOCTYPE r [<!ENTITY % a "b">]><rss>`, kindUnknown, "", ErrParse},
+		{"parameter reference", `<!DOCTYPE r [<!ENTITY a "b"> %a;]><rss>`, kindUnknown, "", ErrParse},
+		{"entity referencing an entity", `<!DOCTYPE r [<!ENTITY a "b"><!ENTITY c "&a;&a;">]><rss>`, kindUnknown, "", ErrParse},
+		{"entity with markup", `<!DOCTYPE r [<!ENTITY a "<b>x</b>">]><rss>`, kindUnknown, "", ErrParse},
 		{"unterminated comment", `<!-- forever`, kindUnknown, "", ErrParse},
 	}
 	for _, tt := range tests {
@@ -119,7 +125,7 @@ func FuzzParseBody(f *testing.F) {
 		case kindHTML:
 			discoverFeed(decoded, "http://127.0.0.1/")
 		case kindRSS, kindAtom, kindJSON:
-			if feed, err := parseFeed(decoded, info); err == nil && feed == nil {
+			if feed, _, _, err := parseFeed(decoded, info); err == nil && feed == nil {
 				t.Fatal("parseFeed returned neither feed nor error")
 			}
 		}

@@ -51,6 +51,25 @@ type Desk struct {
 
 	pendingOnce sync.Once
 	pending     chan struct{}
+
+	warnedMu sync.Mutex
+	warned   map[string]bool // source + fetch warning already logged
+}
+
+// firstWarning reports whether this process has not yet logged warning
+// for source: a producer's mistake is logged once, not at every fetch.
+func (d *Desk) firstWarning(source, warning string) bool {
+	d.warnedMu.Lock()
+	defer d.warnedMu.Unlock()
+	if d.warned == nil {
+		d.warned = map[string]bool{}
+	}
+	k := source + "\x00" + warning
+	if d.warned[k] {
+		return false
+	}
+	d.warned[k] = true
+	return true
 }
 
 // Report is what one fetch of one source did.
@@ -61,9 +80,11 @@ type Report struct {
 	Status      int
 	Err         error
 	NotModified bool
-	Moved       string // new URL after a permanent redirect
-	Discovered  string // feed URL found in an HTML page
-	Items       int    // items in the document
+	Moved       string   // new URL after a permanent redirect
+	Discovered  string   // feed URL found in an HTML page
+	Items       int      // items in the document
+	Partial     bool     // the document ended early; its complete items were kept
+	Warnings    []string // what was wrong with a document read anyway
 	Outcome     storage.Outcome
 	Bytes       int64
 	Duration    time.Duration
@@ -143,6 +164,12 @@ func (d *Desk) FetchSource(ctx context.Context, src newsdesk.Source, force bool)
 	// item titles.
 	res.State.Title = normalize.Title(res.State.Title)
 	rep.Status, rep.Err, rep.NotModified = res.State.Status, res.Err, res.NotModified
+	rep.Partial, rep.Warnings = res.Partial, res.Warnings
+	for _, w := range res.Warnings {
+		if res.Partial || d.firstWarning(src.URL, w) {
+			log.Warn("feed", "warning", w)
+		}
+	}
 	rep.Moved, rep.Discovered = res.Moved, res.Discovered
 	rep.Bytes, rep.Duration, rep.Next = res.State.Bytes, res.State.Duration, res.State.NextAttempt
 

@@ -29,7 +29,8 @@ import (
 // to Add), so Evict drops everything older than a horizon at once, without
 // touching the rest. Per item an Index holds its id, its date, one posting
 // per band, a sketch (the low 8 bits of each MinHash value) and hash
-// slots with their counts: about 1.5 KB.
+// slots with their counts (a table kept at most half full, so that a
+// probe for an absent key stops within a cache line): about 1.6 KB.
 //
 // The sketch rules out most candidates without reading their signature:
 // two signatures agree on at least as many sketch bytes as MinHash values,
@@ -52,7 +53,7 @@ func NewIndex(span int64) *Index {
 
 // CommonKey is the number of items of a lookup's window above which a
 // band key is common: its chain is not followed.
-const CommonKey = 24
+const CommonKey = 16
 
 // shard holds the items dated within one span. Entry e's postings are
 // e*Bands+band; next links a posting to the previous one in its slot's
@@ -201,7 +202,7 @@ func (s *shard) add(id, at int64, sig Signature) {
 	keys := foldedKeys(sig)
 	e := int32(len(s.entries))
 	s.entries = append(s.entries, entry{id: id, at: at, sketch: sketchOf(sig)})
-	if (s.used+Bands)*4 >= len(s.slots)*3 {
+	if (s.used+Bands)*2 >= len(s.slots) {
 		s.grow()
 	}
 	for band, k := range keys {
@@ -237,17 +238,16 @@ func (s *shard) candidates(dst []int64, q *query, follow *[Bands]bool, slots []i
 			continue
 		}
 		for p := s.slots[slot].head; p != 0; p = s.next[p-1] {
-			e := (p - 1) / Bands
-			if en := &s.entries[e]; en.id != 0 && en.at >= q.from && en.at <= q.to {
-				q.entries = append(q.entries, e)
-			}
+			q.entries = append(q.entries, (p-1)/Bands)
 		}
 	}
 	q.walked += len(q.entries)
 	slices.Sort(q.entries)
 	least := minAgree()
 	for _, e := range slices.Compact(q.entries) {
-		if en := &s.entries[e]; agree(q.sketch[:], en.sketch[:]) >= least {
+		// One read of the entry: id, date and sketch are side by side.
+		en := &s.entries[e]
+		if en.id != 0 && en.at >= q.from && en.at <= q.to && agree(q.sketch[:], en.sketch[:]) >= least {
 			dst = append(dst, en.id)
 		}
 	}
@@ -299,7 +299,7 @@ func (s *shard) slot(k uint32) int {
 func (s *shard) grow() {
 	old := s.slots
 	n := max(1024, 2*len(old))
-	for (s.used+Bands)*4 >= n*3 {
+	for (s.used+Bands)*2 >= n {
 		n *= 2
 	}
 	s.slots = make([]slot, n)

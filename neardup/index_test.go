@@ -285,7 +285,7 @@ func commonKeys(x *Index) int {
 // this size: TestIndexFindsEverySamePair does it on 1,500 items). This is
 // where the rarity rule costs: a feed summary of a few lines made only of
 // the section's common word pairs shares no rare key with its article
-// (4 of 3,910 on Zipf text); such a summary is left to the link and title
+// (5 of 3,910 on Zipf text); such a summary is left to the link and title
 // rules. The test allows 1 in 500.
 func TestIndexFindsRetellingsAtScale(t *testing.T) {
 	if testing.Short() {

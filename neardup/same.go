@@ -241,12 +241,14 @@ func (d decision) namesAgree(a, b Signature) bool {
 	return common >= d.agreeNames && small <= d.agreeSmall && large <= d.agreeLarge
 }
 
-// Same reports whether a and b are the same story: the smaller text's
-// word pairs are mostly (an estimated 40%) found in the other, the
-// MinHash values agree enough for the LSH index to find the pair, and
-// their names do not disagree. When either text has fewer than 8
-// shingles the share must reach 70%. An empty signature is never the
-// same as anything, itself included. Same is symmetric.
+// Same reports whether a and b are the same story: an estimated 35% of
+// the smaller text's word pairs are found in the other (20% when their
+// names agree strongly: at least four shared, weighing numbers three
+// times, and few missing on either side; 70% when either text has fewer
+// than 8 word pairs), they share a band key (so that the LSH index can
+// find the pair) and a MinHash Jaccard estimate of 0.03, and their names
+// do not disagree. An empty signature is never the same as anything,
+// itself included. Same is symmetric and pure.
 func Same(a, b Signature) bool { return defaultDecision().same(a, b) }
 
 func (d decision) same(a, b Signature) bool {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 func FuzzCanonicalURL(f *testing.F) {
@@ -36,11 +37,16 @@ func FuzzCanonicalURL(f *testing.F) {
 		if !strings.HasPrefix(got, "http://") && !strings.HasPrefix(got, "https://") {
 			t.Fatalf("CanonicalURL(%q) = %q, not http(s)", raw, got)
 		}
-		if strings.Contains(got, "#") {
-			t.Fatalf("CanonicalURL(%q) = %q keeps a fragment", raw, got)
-		}
 		tr := newTracker([]string{"ref", "at_*"})
-		if _, q, ok := strings.Cut(got, "?"); ok {
+		noFrag, frag, _ := strings.Cut(got, "#")
+		if strings.Contains(frag, "=") {
+			for pair := range strings.SplitSeq(frag, "&") {
+				if tr.match(pairKey(pair)) {
+					t.Fatalf("CanonicalURL(%q) = %q keeps tracking pair %q in its fragment", raw, got, pair)
+				}
+			}
+		}
+		if _, q, ok := strings.Cut(noFrag, "?"); ok {
 			for pair := range strings.SplitSeq(q, "&") {
 				if pair == "" || tr.match(pairKey(pair)) {
 					t.Fatalf("CanonicalURL(%q) = %q keeps pair %q", raw, got, pair)
@@ -117,6 +123,10 @@ func FuzzSanitize(f *testing.F) {
 	})
 }
 
+// FuzzTitle checks both title rules on any input: the output is folded
+// text XML allows, with no control character; a text title loses nothing
+// but forbidden characters and whitespace; an HTML title loses only the
+// markup of inline formatting, and every other "<…>" stays as text.
 func FuzzTitle(f *testing.F) {
 	for _, s := range []string{
 		"It&amp;#8217;s &lt;b&gt;here&lt;/b&gt;",
@@ -126,21 +136,84 @@ func FuzzTitle(f *testing.F) {
 		"x<y and a>b",
 		"Bad\x00\x01 \uFFFE chars",
 		"<!-- c --><script>s</script>t",
+		"Vector<T> in C++",
+		"AT&T & the <blink> tag",
+		"n\u0092est pas <em>faux</em><br/>ici",
+		"<span class=x>Use a <div> here</span>",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
+		plainRef := fold(stripInvalid(mapC1(stripInvalid(in))))
+		for _, rule := range []struct {
+			name string
+			fn   func(string) string
+		}{{"Title", Title}, {"TextTitle", TextTitle}} {
+			got := rule.fn(in)
+			if stripInvalid(got) != got || !utf8.ValidString(got) || mapC1(got) != got {
+				t.Fatalf("%s(%q) = %q contains characters XML forbids or controls", rule.name, in, got)
+			}
+			if got != strings.TrimSpace(got) || strings.Contains(got, "  ") {
+				t.Fatalf("%s(%q) = %q is not folded", rule.name, in, got)
+			}
+		}
+		for _, got := range []string{Title(in), TextTitle(in)} {
+			if bad := executes(got); bad != "" {
+				t.Fatalf("title %q from %q runs as HTML: %s", got, in, bad)
+			}
+		}
+		if strings.Contains(in, "&") {
+			return // decoding may make any text
+		}
+		if clean := mapC1(stripInvalid(in)); dropExecutable(clean) == clean {
+			if got := TextTitle(in); got != plainRef {
+				t.Fatalf("TextTitle(%q) = %q, want %q: a text title loses nothing", in, got, plainRef)
+			}
+		}
 		got := Title(in)
-		if tagRe.MatchString(got) {
-			t.Fatalf("Title(%q) = %q contains a tag", in, got)
+		if dropInline(got) != got {
+			t.Fatalf("Title(%q) = %q still holds inline markup", in, got)
 		}
-		if stripInvalid(got) != got || !utf8.ValidString(got) {
-			t.Fatalf("Title(%q) = %q contains characters XML forbids", in, got)
-		}
-		if got != strings.TrimSpace(got) || strings.Contains(got, "  ") {
-			t.Fatalf("Title(%q) = %q is not folded", in, got)
+		if clean := mapC1(stripInvalid(in)); dropInline(clean) == clean && got != plainRef {
+			t.Fatalf("Title(%q) = %q, want %q: text in angle brackets is text", in, got, plainRef)
 		}
 	})
+}
+
+// executes parses s as HTML, as a reader that wrongly renders titles as
+// HTML would, and names what would run or embed: an executable element or
+// an event handler attribute; "" when nothing does.
+func executes(s string) string {
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(s), body)
+	if err != nil {
+		return err.Error()
+	}
+	var walk func(n *html.Node) string
+	walk = func(n *html.Node) string {
+		if n.Type == html.ElementNode {
+			if executable[strings.ToLower(n.Data)] {
+				return "<" + n.Data + ">"
+			}
+			for _, a := range n.Attr {
+				if strings.HasPrefix(strings.ToLower(a.Key), "on") {
+					return a.Key + " on <" + n.Data + ">"
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if bad := walk(c); bad != "" {
+				return bad
+			}
+		}
+		return ""
+	}
+	for _, n := range nodes {
+		if bad := walk(n); bad != "" {
+			return bad
+		}
+	}
+	return ""
 }
 
 // FuzzFeed runs whole documents through gofeed and Feed: every item must
@@ -163,7 +236,7 @@ func FuzzFeed(f *testing.F) {
 				t.Fatalf("item with title %q key %q (repeat %v)", it.Title, it.Key, keys[it.Key])
 			}
 			keys[it.Key] = true
-			if tagRe.MatchString(it.Summary) || tagRe.MatchString(it.Title) {
+			if tagRe.MatchString(it.Summary) || (dropInline(it.Title) != it.Title && it.Title != TextTitle(it.Link)) {
 				t.Fatalf("markup in title %q or summary %q", it.Title, it.Summary)
 			}
 			checkSafe(t, string(doc), it.ContentHTML)

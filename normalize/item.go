@@ -30,11 +30,12 @@ func build(d *draft, f *gofeed.Feed, opt Options, r *resolver, sc *scratch) (new
 		Language:    itemLanguage(src, f),
 	}
 	if link, ok := r.clean(itemLink(src)); ok && isAbs(link) {
-		it.Link = link
-		if c, err := canonical(link, r.tr); err == nil {
-			it.CanonicalLink = c
-		} else {
-			it.CanonicalLink = link
+		c, err := canonical(link, r.tr)
+		switch {
+		case err != nil:
+			it.Link, it.CanonicalLink = link, link
+		case !sc.own[c]:
+			it.Link, it.CanonicalLink = link, c
 		}
 	}
 
@@ -52,7 +53,7 @@ func build(d *draft, f *gofeed.Feed, opt Options, r *resolver, sc *scratch) (new
 		it.Lead = firstWords(text, leadWords)
 	}
 
-	it.Title = Title(src.Title)
+	it.Title = itemTitle(src.Title, src.Custom)
 	if it.Title == "" {
 		it.Title = Summary(text, titleRunes)
 	}
@@ -61,7 +62,7 @@ func build(d *draft, f *gofeed.Feed, opt Options, r *resolver, sc *scratch) (new
 			return it, "", false
 		}
 		it.Title = untitled
-		if t := Title(it.Link); t != "" {
+		if t := TextTitle(it.Link); t != "" {
 			it.Title = t
 		}
 	}

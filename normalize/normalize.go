@@ -82,13 +82,14 @@ func Feed(f *gofeed.Feed, opt Options) Result {
 	}
 	r := newResolver(resolveBase(f.Link, parseBase(opt.FeedURL)), newTracker(opt.Tracking))
 	strip := newStripper(opt.Strip)
-	var sc scratch
+	sc := scratch{own: ownLinks(f, opt, r)}
 
 	drafts := make([]draft, 0, len(f.Items))
 	for _, it := range f.Items {
 		if it == nil {
 			continue
 		}
+		it = c1Item(it)
 		d := draft{src: it}
 		src := it.Content
 		if src == "" {
@@ -134,6 +135,7 @@ func Feed(f *gofeed.Feed, opt Options) Result {
 
 // scratch holds the buffers one Feed call reuses from item to item.
 type scratch struct {
+	own   map[string]bool // canonical links of the feed itself, see ownLinks
 	fold  folder
 	hash  []byte
 	nodes []*html.Node // runs of inline nodes, see collect
@@ -151,6 +153,21 @@ func (sc *scratch) push(runStart int, c *html.Node) int {
 	}
 	sc.nodes = append(sc.nodes, c)
 	return runStart
+}
+
+// ownLinks returns the canonical forms of the feed's own URLs: the URL
+// fetched, the source's, the feed's self and home links. An item link that
+// is one of them is no link of the item's own: gofeed resolves an empty
+// href="" to the xml:base or document URL, and some CMSs write the home
+// page for items that have no page.
+func ownLinks(f *gofeed.Feed, opt Options, r *resolver) map[string]bool {
+	own := map[string]bool{}
+	for _, u := range []string{opt.FeedURL, opt.SourceURL, f.FeedLink, f.Link} {
+		if c, err := canonical(u, r.tr); err == nil {
+			own[c] = true
+		}
+	}
+	return own
 }
 
 // recurringBlocks returns the texts of the blocks that recur verbatim in

@@ -56,7 +56,7 @@ var feedPolicy = sync.OnceValue(func() *bluemonday.Policy {
 // paragraphs. It does not remove site chrome (Feed does). Safe for
 // concurrent use.
 func Sanitize(html, base string, tracking []string) string {
-	root := parseFragment(html)
+	root := parseFragment(mapC1(html))
 	r := newResolver(parseBase(base), newTracker(tracking))
 	rewriteURLs(root, r)
 	tidy(root)

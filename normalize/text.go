@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/net/html"
 )
 
 var (
@@ -24,23 +22,28 @@ var (
 // loop.
 const maxDecodeRounds = 4
 
-// Title returns raw as a plain-text title: character references decoded
-// (double-escaped ones such as "&amp;#8217;" included), tags stripped,
-// whitespace folded (non-breaking spaces included), trimmed, and characters
-// XML 1.0 forbids removed. It may return "". Safe for concurrent use.
+// Title returns raw, a title that may carry HTML (Atom type="html", RSS),
+// as a plain-text title: the tags of inline formatting (b, i, em, strong,
+// a, span, code, sub, sup, br, q, small, mark, abbr, cite…) and comments
+// removed, any other "<…>" kept as the literal text it is ("Vector<T> in
+// C++", "the <blink> tag"), character references decoded (double-escaped
+// ones such as "&amp;#8217;" included), C1 controls read as windows-1252,
+// whitespace folded (non-breaking spaces included), trimmed, and
+// characters XML 1.0 forbids removed. It may return "". Safe for
+// concurrent use.
 func Title(raw string) string {
-	return plain(raw)
+	return htmlTitle(raw)
 }
 
 // Summary folds the whitespace of plainText and cuts it at a word boundary
 // so that it holds at most max characters (runes), ending with "…" when
-// cut. max <= 0 means 300. Any tag left in the text is removed, so the
+// cut. max <= 0 means 300. C1 controls are read as windows-1252. Any tag left in the text is removed, so the
 // result never contains HTML. Safe for concurrent use.
 func Summary(plainText string, max int) string {
 	if max <= 0 {
 		max = 300
 	}
-	s := fold(dropTags(stripInvalid(plainText)))
+	s := fold(dropTags(stripInvalid(mapC1(plainText))))
 	if utf8.RuneCountInString(s) <= max {
 		return s
 	}
@@ -71,24 +74,6 @@ func Summary(plainText string, max int) string {
 	return head + "…"
 }
 
-// plain turns a fragment of markup or escaped text into folded plain text.
-func plain(raw string) string {
-	s := stripInvalid(raw)
-	for range maxDecodeRounds {
-		prev := s
-		switch {
-		case hasTag(s):
-			s = htmlText(s)
-		case strings.IndexByte(s, '&') >= 0 && entityRe.MatchString(s):
-			s = html.UnescapeString(s)
-		}
-		if s == prev {
-			break
-		}
-	}
-	return fold(dropTags(stripInvalid(s)))
-}
-
 // dropTags removes whatever still looks like a tag after decoding. Each
 // replacement shortens the string, so the loop ends; replacing with a space
 // cannot glue two halves into a new tag name.
@@ -102,45 +87,6 @@ func dropTags(s string) string {
 // hasTag is tagRe.MatchString, skipped when s holds no '<'.
 func hasTag(s string) bool {
 	return strings.IndexByte(s, '<') >= 0 && tagRe.MatchString(s)
-}
-
-// htmlText returns the text of an HTML fragment, with character references
-// decoded once, the content of script-like elements skipped and a space
-// where block elements and line breaks separate words.
-func htmlText(s string) string {
-	var b strings.Builder
-	z := html.NewTokenizer(strings.NewReader(s))
-	skip := 0
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return b.String()
-		case html.TextToken:
-			if skip == 0 {
-				b.Write(z.Text())
-			}
-		case html.StartTagToken:
-			name, _ := z.TagName()
-			if skipContent[string(name)] {
-				skip++
-			} else if spaceTags[string(name)] {
-				b.WriteByte(' ')
-			}
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			if skipContent[string(name)] {
-				if skip > 0 {
-					skip--
-				}
-			} else if spaceTags[string(name)] {
-				b.WriteByte(' ')
-			}
-		case html.SelfClosingTagToken:
-			if name, _ := z.TagName(); spaceTags[string(name)] {
-				b.WriteByte(' ')
-			}
-		}
-	}
 }
 
 // skipContent lists elements whose text is never reader-visible text.

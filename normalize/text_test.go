@@ -25,6 +25,27 @@ func TestTitle(t *testing.T) {
 		{"script dropped", "Hello <script>alert(1)</script>world", "Hello world"},
 		{"slash-separated tag dropped", "Hi <img/src=x/onerror=alert(2)>there", "Hi there"},
 		{"slash-separated svg dropped", "Hi <svg/onload=alert(1)>", "Hi"},
+		{"gofeed wrapper dropped", "<html><head></head><body>Le titre</body></html>", "Le titre"},
+		{"executable tags go even alone", "Where the <script> tag goes", "Where the tag goes"},
+		{"lone img is text", "The <img> element", "The <img> element"},
+		{"p wrapper dropped", "<p>Hello</p>", "Hello"},
+		{"block markup dropped", `<div onmouseover="alert(19)">hover</div>`, "hover"},
+		{"lone div is text", "Use a <div> here", "Use a <div> here"},
+		{"unknown pair is text", "Map<Key>x</Key>", "Map<Key>x</Key>"},
+		{"generic type kept", "Vector&lt;T&gt; in C++", "Vector<T> in C++"},
+		{"generic type kept raw", "Vector<T> in C++", "Vector<T> in C++"},
+		{"blink kept", "AT&T & the <blink> tag", "AT&T & the <blink> tag"},
+		{"blink kept escaped", "AT&amp;T &amp; the &lt;blink&gt; tag", "AT&T & the <blink> tag"},
+		{"div kept", "Use a <div> here", "Use a <div> here"},
+		{"lone inline name kept", "The <b> element", "The <b> element"},
+		{"inline with attributes dropped", `<a href="/x">Lien</a> et <span class="k">suite</span>`, "Lien et suite"},
+		{"inline kept inside literal", "<em>List<String></em> is generic", "List<String> is generic"},
+		{"br is a space", "Line one<br/>line two", "Line one line two"},
+		{"sub and sup", "H<sub>2</sub>O at 10<sup>3</sup>", "H2O at 103"},
+		{"c1 quote mapped", "n\u0092est pas", "n’est pas"},
+		{"c1 euro mapped", "\u0080 20", "€ 20"},
+		{"c1 reference mapped", "l&#146;été", "l’été"},
+		{"c1 undefined dropped", "a\u0081b", "ab"},
 		{"comparison kept", "Why x<y matters", "Why x<y matters"},
 		{"escaped comparison kept", "3 &lt; 4 and 5 &gt; 2", "3 < 4 and 5 > 2"},
 		{"ampersand kept", "AT&T and R&D", "AT&T and R&D"},
@@ -37,13 +58,34 @@ func TestTitle(t *testing.T) {
 		{"invalid utf8 removed", "caf\xe9 cr\xc3\xa8me", "caf crème"},
 		{"noncharacter removed", "A\uFFFEB", "AB"},
 		{"empty", "   ", ""},
-		{"only tags", "<p></p>", ""},
+		{"only inline tags", "<b></b>", ""},
 		{"cdata-like comment", "Title <!-- hidden --> shown", "Title shown"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := Title(tt.in); got != tt.want {
 				t.Errorf("Title(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTextTitle(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"div kept", "Use a <div> here", "Use a <div> here"},
+		{"bold kept", "The <b>bold</b> tag", "The <b>bold</b> tag"},
+		{"comment kept", "a <!-- b --> c", "a <!-- b --> c"},
+		{"double escaped decoded", "It&amp;#8217;s", "It’s"},
+		{"c1 mapped", "\u0093Oui\u0094", "“Oui”"},
+		{"controls removed", "a\x00b\x7fc", "abc"},
+		{"folded", "  a \n b ", "a b"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := TextTitle(tt.in); got != tt.want {
+				t.Errorf("TextTitle(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}

@@ -79,9 +79,10 @@ func (t *tracker) matchLower(name string) bool {
 
 // CleanURL resolves raw against base (when raw is relative and base is an
 // absolute URL) and removes tracking query parameters (the built-in list
-// plus tracking; a trailing '*' makes a prefix), keeping every other part
-// as written: the case of the path, the order of the remaining parameters,
-// the fragment. It returns "" for what cannot be a link: an unparseable
+// plus tracking; a trailing '*' makes a prefix) from the query and from a
+// fragment of name=value pairs. An http(s) host is written lower case and
+// without its default port; every other part stays as written: the case
+// of the path, the order of the remaining parameters, the fragment. It returns "" for what cannot be a link: an unparseable
 // string, a scheme other than http, https, mailto, magnet or ftp
 // (javascript:, data: …), or a relative URL left without a base. Safe for
 // concurrent use.
@@ -98,9 +99,10 @@ func CleanURL(raw, base string, tracking []string) string {
 // carry markup anywhere it is shown as text.
 var unsafeURLChars = strings.NewReplacer("<", "%3C", ">", "%3E", `"`, "%22", " ", "%20", "`", "%60")
 
-// CanonicalURL returns raw in canonical form, to compare links: scheme and
-// host lower-case, default port and fragment removed, tracking parameters
-// removed (as CleanURL), the remaining parameters sorted by name, an empty
+// CanonicalURL returns raw in canonical form, to compare links and to
+// publish them: scheme and host lower-case, default port removed, tracking
+// parameters removed from the query and from a fragment of name=value
+// pairs (as CleanURL; any other fragment is kept, it names another item), the remaining parameters sorted by name, an empty
 // path as "/", no trailing "?". The case of the path is kept. raw must be an
 // absolute http or https URL, else the error wraps ErrInvalidURL. Safe for
 // concurrent use.
@@ -131,7 +133,7 @@ func canonical(raw string, tr *tracker) (string, error) {
 		host = net.JoinHostPort(strings.Trim(host, "[]"), port)
 	}
 	u.Host = host
-	u.Fragment, u.RawFragment = "", ""
+	cleanFragment(u, tr)
 	pairs := cleanPairs(u.RawQuery, tr)
 	slices.SortStableFunc(pairs, func(a, b string) int {
 		return strings.Compare(pairKey(a), pairKey(b))
@@ -169,6 +171,7 @@ func cleanRef(raw string, base *url.URL, tr *tracker) (string, bool) {
 		if u.Host == "" {
 			return "", false
 		}
+		tidyHost(u)
 	case "mailto", "magnet", "ftp":
 	case "":
 		if base != nil {
@@ -181,7 +184,40 @@ func cleanRef(raw string, base *url.URL, tr *tracker) (string, bool) {
 		u.RawQuery = strings.Join(cleanPairs(u.RawQuery, tr), "&")
 		u.ForceQuery = false
 	}
-	if strings.Contains(u.Fragment, "=") {
+	cleanFragment(u, tr)
+	return u.String(), true
+}
+
+// tidyHost writes the host of an http(s) URL as every output shows it:
+// lower case, without the scheme's default port. (url.Parse has already
+// lower-cased the scheme.)
+func tidyHost(u *url.URL) {
+	host, port := u.Hostname(), u.Port()
+	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
+		port = ""
+	}
+	lower := strings.ToLower(host)
+	if lower == u.Hostname() && port == u.Port() {
+		return
+	}
+	if strings.Contains(lower, ":") {
+		lower = "[" + lower + "]"
+	}
+	if port != "" {
+		lower = net.JoinHostPort(strings.Trim(lower, "[]"), port)
+	}
+	u.Host = lower
+}
+
+// cleanFragment removes the tracking parameters from a fragment that
+// carries name=value pairs ("#xtor=RSS-3", "#utm_source=x"), and the
+// fragment when nothing is left of it. Any other fragment is part of the
+// link: two permalinks that differ only by "#part-2" are two items.
+func cleanFragment(u *url.URL, tr *tracker) {
+	switch {
+	case u.Fragment == "":
+		u.Fragment, u.RawFragment = "", ""
+	case strings.Contains(u.Fragment, "="):
 		f := strings.Join(cleanPairs(u.EscapedFragment(), tr), "&")
 		if f == "" {
 			u.Fragment, u.RawFragment = "", ""
@@ -189,7 +225,6 @@ func cleanRef(raw string, base *url.URL, tr *tracker) (string, bool) {
 			u.Fragment, u.RawFragment = v.Fragment, v.RawFragment
 		}
 	}
-	return u.String(), true
 }
 
 // cleanPairs splits a raw query into its non-blank name=value pairs, as

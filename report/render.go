@@ -13,16 +13,16 @@ func (r Report) WriteText(w io.Writer) error {
 	fmt.Fprintf(w, "Report for the last %d day(s), since %s; stale = no new item for %s\n",
 		r.Days, r.Since.Local().Format("2006-01-02 15:04 MST"), humanDuration(r.StaleAfter))
 	for _, s := range r.Sections {
-		fmt.Fprintf(w, "\n%s (%s): %d items, %.1f/day\n", s.Title, s.ID, s.In, s.PerDay)
+		fmt.Fprintf(w, "\n%s (%s): %d items, %.1f/day%s\n", s.Title, s.ID, s.In, s.PerDay, capNote(s.SourceCap))
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "  SOURCE\tITEMS/DAY\tSHARE\tDUPLICATES\tFILTERED\tLAST NEW ITEM\tERRORS\t")
+		fmt.Fprintln(tw, "  SOURCE\tITEMS/DAY\tSHARE\tON FEED\tDUPLICATES\tFILTERED\tLAST NEW ITEM\tERRORS\t")
 		for _, row := range s.Sources {
 			flag := ""
 			if row.Stale {
 				flag = "STALE"
 			}
-			fmt.Fprintf(tw, "  %s\t%.1f\t%s\t%s\t%s\t%s\t%d\t%s\n", row.Source, row.PerDay, pct(row.Share),
-				pct(row.DupRate), pct(row.FilteredRate), when(row.LastNew), row.ErrorStreak, flag)
+			fmt.Fprintf(tw, "  %s\t%.1f\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", row.Source, row.PerDay, pct(row.Share),
+				pct(row.FeedShare), pct(row.DupRate), pct(row.FilteredRate), when(row.LastNew), row.ErrorStreak, flag)
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -63,6 +63,15 @@ func humanDuration(s string) string {
 
 func pct(f float64) string { return fmt.Sprintf("%.0f%%", f*100) }
 
+// capNote says what the source cap bounds: the ON FEED column, a share of
+// the feed's first page, not the share of the items received.
+func capNote(c float64) string {
+	if c <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("; source cap %s of each feed page (ON FEED)", pct(c))
+}
+
 func when(t time.Time) string {
 	if t.IsZero() {
 		return "never"
@@ -70,14 +79,14 @@ func when(t time.Time) string {
 	return t.Local().Format("2006-01-02 15:04 MST")
 }
 
-var page = template.Must(template.New("report").Funcs(template.FuncMap{"pct": pct, "when": when, "human": humanDuration}).Parse(`<!doctype html>
+var page = template.Must(template.New("report").Funcs(template.FuncMap{"pct": pct, "when": when, "human": humanDuration, "capNote": capNote}).Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Report — newsdesk</title><link rel="stylesheet" href="{{.Base}}/static/style.css"><link rel="icon" href="{{.Base}}/static/icon.svg" type="image/svg+xml"></head>
 <body class="wide"><main><h1>Editor's report</h1>
 <p>Last {{.Days}} day(s). A source is <strong>stale</strong> after {{human .StaleAfter}} without a new item. <a href="{{.Base}}/">Sections</a> · <a href="{{.Base}}/sources">Sources</a> · <a href="{{.Base}}/api/report">JSON</a></p>
-{{range .Sections}}<section><h2><a href="{{$.Base}}/sections/{{.ID}}">{{.Title}}</a></h2><p>{{.In}} items, {{printf "%.1f" .PerDay}} a day.</p>
-<table><thead><tr><th>Source</th><th class="num">Items/day</th><th class="num">Share</th><th class="num">Duplicates</th><th class="num">Filtered</th><th>Last new item</th><th class="num">Error streak</th><th></th></tr></thead><tbody>
-{{range .Sources}}<tr><td class="url" data-label="Source">{{.Source}}{{if ne .Source .URL}}<br>{{end}}{{if ne .Source .URL}}<small><a href="{{.URL}}">{{.URL}}</a></small>{{else}}<a href="{{.URL}}">{{.URL}}</a>{{end}}</td><td class="num" data-label="Items/day">{{printf "%.1f" .PerDay}}</td><td class="num" data-label="Share">{{pct .Share}}</td><td class="num" data-label="Duplicates">{{pct .DupRate}}</td><td class="num" data-label="Filtered">{{pct .FilteredRate}}</td><td class="nowrap" data-label="Last new item">{{when .LastNew}}</td><td class="num" data-label="Error streak">{{.ErrorStreak}}</td><td>{{if .Stale}}<strong>stale</strong>{{end}}</td></tr>
+{{range .Sections}}<section><h2><a href="{{$.Base}}/sections/{{.ID}}">{{.Title}}</a></h2><p>{{.In}} items, {{printf "%.1f" .PerDay}} a day{{capNote .SourceCap}}.</p>
+<table><thead><tr><th>Source</th><th class="num">Items/day</th><th class="num">Share</th><th class="num">On feed</th><th class="num">Duplicates</th><th class="num">Filtered</th><th>Last new item</th><th class="num">Error streak</th><th></th></tr></thead><tbody>
+{{range .Sources}}<tr><td class="url" data-label="Source">{{.Source}}{{if ne .Source .URL}}<br>{{end}}{{if ne .Source .URL}}<small><a href="{{.URL}}">{{.URL}}</a></small>{{else}}<a href="{{.URL}}">{{.URL}}</a>{{end}}</td><td class="num" data-label="Items/day">{{printf "%.1f" .PerDay}}</td><td class="num" data-label="Share">{{pct .Share}}</td><td class="num" data-label="On feed">{{pct .FeedShare}}</td><td class="num" data-label="Duplicates">{{pct .DupRate}}</td><td class="num" data-label="Filtered">{{pct .FilteredRate}}</td><td class="nowrap" data-label="Last new item">{{when .LastNew}}</td><td class="num" data-label="Error streak">{{.ErrorStreak}}</td><td>{{if .Stale}}<strong>stale</strong>{{end}}</td></tr>
 {{end}}</tbody></table></section>
 {{end}}</main></body></html>
 `))

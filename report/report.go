@@ -20,6 +20,7 @@ type Row struct {
 	In           int       `json:"items"`
 	PerDay       float64   `json:"items_per_day"`
 	Share        float64   `json:"share"`          // of the section's items in the window
+	FeedShare    float64   `json:"feed_share"`     // of the section feed's first page (its items / the page's length): what the source cap bounds
 	DupRate      float64   `json:"duplicate_rate"` // duplicates / (items + duplicates)
 	FilteredRate float64   `json:"filtered_rate"`  // filtered / everything it sent
 	LastNew      time.Time `json:"last_new_item,omitzero"`
@@ -30,11 +31,46 @@ type Row struct {
 
 // Section is the report of one section.
 type Section struct {
-	ID      string  `json:"id"`
-	Title   string  `json:"title"`
-	In      int     `json:"items"`
-	PerDay  float64 `json:"items_per_day"`
-	Sources []Row   `json:"sources"`
+	ID     string  `json:"id"`
+	Title  string  `json:"title"`
+	In     int     `json:"items"`
+	PerDay float64 `json:"items_per_day"`
+	// SourceCap is the section's source_cap: the largest share of one
+	// feed page a source may take (0: none). FeedShare of every row is
+	// within it.
+	SourceCap float64 `json:"source_cap,omitempty"`
+	Sources   []Row   `json:"sources"`
+}
+
+// SetFeedShares sets each section's source cap and each source's share of
+// the section feed's first page, pages[section id]: the items subscribers
+// get, shaped by the cap exactly as the feed is (storage's SectionPage).
+// The share is of the page's length (the section's limit), as the cap is:
+// a page that other sources cannot fill is short, never more capped.
+func (r *Report) SetFeedShares(sections []newsdesk.Section, pages map[string][]newsdesk.Item) {
+	caps, limits := map[string]float64{}, map[string]int{}
+	for _, sec := range sections {
+		caps[sec.ID] = sec.SourceCap
+		limits[sec.ID] = sec.Limit
+		if sec.Limit <= 0 {
+			limits[sec.ID] = 50
+		}
+	}
+	for i := range r.Sections {
+		s := &r.Sections[i]
+		if c := caps[s.ID]; c > 0 && c < 1 {
+			s.SourceCap = c
+		}
+		page := pages[s.ID]
+		count := map[string]int{}
+		for _, it := range page {
+			count[it.SourceURL]++
+		}
+		n := max(limits[s.ID], len(page))
+		for j := range s.Sources {
+			s.Sources[j].FeedShare = float64(count[s.Sources[j].URL]) / float64(n)
+		}
+	}
 }
 
 // Report covers the window [Since, Now].

@@ -109,6 +109,67 @@ func TestReportFromStoredItems(t *testing.T) {
 	}
 }
 
+// TestFeedShareWithinCap: under a 50% source cap, a source that sent most
+// of the items takes at most half of the feed page, and the report says
+// so beside its share of the items received.
+func TestFeedShareWithinCap(t *testing.T) {
+	now := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+	db := storage.New(filepath.Join(t.TempDir(), "r.db"))
+	db.Now = func() time.Time { return now }
+	if err := db.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	const loud, quiet = "https://loud.example/feed", "https://quiet.example/feed"
+	sec := newsdesk.Section{ID: "news", Title: "News", Limit: 8, SourceCap: 0.5, Sources: []newsdesk.SectionSource{{URL: loud}, {URL: quiet}}}
+	db.SetSections([]newsdesk.Section{sec})
+	words := []string{"harbour", "tramway", "vineyard", "glacier", "library", "orchard", "quarry", "lighthouse", "meadow", "canyon", "bakery", "foundry", "marina"}
+	mk := func(key string, i int) newsdesk.Item {
+		link := "https://news.example/" + key
+		return newsdesk.Item{Key: "guid:" + key, GUID: key, Title: fmt.Sprintf("%s %s %d", words[i%13], words[(i*5+2)%13], i*37), Link: link,
+			CanonicalLink: link, ContentHash: key, Published: now.Add(-time.Duration(i) * time.Minute)}
+	}
+	var l, q []newsdesk.Item
+	for i := range 13 {
+		if i%4 == 3 {
+			q = append(q, mk(fmt.Sprint("q", i), i))
+		} else {
+			l = append(l, mk(fmt.Sprint("l", i), i))
+		}
+	}
+	for src, items := range map[string][]newsdesk.Item{loud: l, quiet: q} {
+		if _, err := db.SaveFetch(context.Background(), storage.Fetch{Source: newsdesk.Source{URL: src, Sections: []string{"news"}}, Items: items}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	act, err := db.Activity(context.Background(), now.Add(-7*24*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := Build([]newsdesk.Section{sec}, act, now, 7, 72*time.Hour)
+	page, _, err := db.SectionPage(context.Background(), "news", newsdesk.Page{Limit: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep.SetFeedShares([]newsdesk.Section{sec}, map[string][]newsdesk.Item{"news": page})
+	s := rep.Sections[0]
+	for _, r := range s.Sources {
+		if r.FeedShare > s.SourceCap {
+			t.Errorf("%s: feed share %v above the cap %v", r.URL, r.FeedShare, s.SourceCap)
+		}
+		if r.URL == loud && (r.Share <= 0.5 || r.FeedShare != 0.5) {
+			t.Errorf("loud: share of items %v (want > 0.5), on feed %v (want 0.5)", r.Share, r.FeedShare)
+		}
+	}
+	var text bytes.Buffer
+	if err := rep.WriteText(&text); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "source cap 50% of each feed page") || !strings.Contains(text.String(), "ON FEED") {
+		t.Errorf("text report:\n%s", text.String())
+	}
+}
+
 func TestHumanDuration(t *testing.T) {
 	for in, want := range map[string]string{
 		"72h0m0s": "3 days", "24h0m0s": "1 day", "36h0m0s": "36 h", "1h30m0s": "90 min", "45s": "45s", "bad": "bad",

@@ -5,8 +5,11 @@ import (
 	"database/sql"
 	"fmt"
 	"regexp"
+	"strings"
+	"time"
 
 	"newsdesk/curate"
+	"newsdesk/neardup"
 )
 
 // backfill computes, for items stored before migration 005, what SQL
@@ -63,3 +66,95 @@ func (db *DB) backfill(ctx context.Context) error {
 }
 
 var tags = regexp.MustCompile(`<[^>]*>`)
+
+// resignWindow bounds the items resign signs again: those dated within it
+// of now (older ones would rarely meet a new report).
+const resignWindow = 45 * 24 * time.Hour
+
+// resign signs again, from their stored text, the items whose signature
+// is of an older version of the scheme (neardup.UnmarshalBinary refuses
+// it): without it they would never be near-duplicate candidates. The text
+// is the start of the stored content (what normalize's lead holds), else
+// the summary. It runs at Open and finds nothing to do once done; other
+// processes see the new signatures through the change sequence.
+func (db *DB) resign(ctx context.Context) error {
+	// Signatures of the current encoding start with its version byte: only
+	// the others are read.
+	cur, err := neardup.Sign("", strings.Repeat("un deux trois quatre cinq six sept huit ", 3)).MarshalBinary()
+	if err != nil || len(cur) == 0 {
+		return fmt.Errorf("re-sign: no current signature encoding: %v", err)
+	}
+	rows, err := db.r.QueryContext(ctx, `SELECT i.id, i.title, i.summary, i.content_html, g.signature
+		FROM items i JOIN signatures g ON g.item_id = i.id WHERE i.story_at >= ? AND substr(g.signature, 1, 1) <> ?`,
+		db.Now().Add(-resignWindow).Unix(), cur[:1])
+	if err != nil {
+		return fmt.Errorf("re-sign: %w", err)
+	}
+	type resigned struct {
+		id  int64
+		sig []byte
+	}
+	var todo []resigned
+	for rows.Next() {
+		var id int64
+		var title, summary, content string
+		var raw []byte
+		if err := rows.Scan(&id, &title, &summary, &content, &raw); err != nil {
+			rows.Close()
+			return fmt.Errorf("re-sign: %w", err)
+		}
+		var sig neardup.Signature
+		if sig.UnmarshalBinary(raw) == nil {
+			continue
+		}
+		text := firstWords(tags.ReplaceAllString(content, " "), leadWords)
+		if text == "" {
+			text = summary
+		}
+		b, err := neardup.Sign(title, text).MarshalBinary()
+		if err != nil {
+			rows.Close()
+			return fmt.Errorf("re-sign: %w", err)
+		}
+		todo = append(todo, resigned{id, b})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(todo) == 0 {
+		return err
+	}
+	db.Logger.Info("re-signing items stored with an older near-duplicate signature", "items", len(todo))
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		var seq int64
+		if err := tx.QueryRowContext(ctx, `UPDATE change_seq SET seq = seq + 1 RETURNING seq`).Scan(&seq); err != nil {
+			return err
+		}
+		for _, r := range todo {
+			var err error
+			if len(r.sig) == 0 {
+				_, err = tx.ExecContext(ctx, `DELETE FROM signatures WHERE item_id = ?`, r.id)
+			} else {
+				_, err = tx.ExecContext(ctx, `UPDATE signatures SET signature = ? WHERE item_id = ?`, r.sig, r.id)
+			}
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE items SET seq = ? WHERE id = ?`, seq, r.id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// leadWords is how many words of the text a signature reads (normalize's
+// lead).
+const leadWords = 200
+
+// firstWords returns the first n words of s, space-separated.
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[:n]
+	}
+	return strings.Join(f, " ")
+}

@@ -87,9 +87,9 @@ func fill(ctx context.Context, db *DB, sec string, n int) error {
 				%[1]d - value * 2592000 / %[2]d, hex(randomblob(16)), char(97 + abs(random() %% 26)) || lower(hex(randomblob(10))),
 				%[1]d - value * 2592000 / %[2]d, abs(random() / 2) + 1, 1
 				FROM g`, t0.Unix(), n),
-			// Valid signatures of random values: loaded into the index, never
+			// Valid signatures (encoding 3) of random values: loaded into the index, never
 			// a near-duplicate of a bench item.
-			`INSERT INTO signatures (item_id, signature) SELECT id, X'0264000000' || randomblob(320) FROM items WHERE key LIKE 'guid:fill-%'`,
+			`INSERT INTO signatures (item_id, signature) SELECT id, X'0364000000' || randomblob(578) FROM items WHERE key LIKE 'guid:fill-%'`,
 			fmt.Sprintf(`INSERT INTO clusters (id, section) SELECT id, '%s' FROM items WHERE key LIKE 'guid:fill-%%'`, sec),
 			fmt.Sprintf(`INSERT INTO section_items (section, item_id, state, cluster_id, rep_id, reason, sort_at, ord, decided_at)
 				SELECT '%s', id, 'in', id, id, '', sort_at, ord, sort_at FROM items WHERE key LIKE 'guid:fill-%%'`, sec),

@@ -171,6 +171,10 @@ func (db *DB) opened(ctx context.Context, ckDSN string) error {
 		db.Close()
 		return fmt.Errorf("open database %s: %w", db.name(), err)
 	}
+	if err := db.resign(ctx); err != nil {
+		db.Close()
+		return fmt.Errorf("open database %s: %w", db.Path, err)
+	}
 	if err := db.prepare(ctx); err != nil {
 		db.Close()
 		return fmt.Errorf("open database %s: %w", db.name(), err)

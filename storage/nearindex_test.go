@@ -232,3 +232,34 @@ func TestSameTitleAcrossMidnight(t *testing.T) {
 		})
 	}
 }
+
+// TestOlderSignaturesAreSignedAgain stores a story, rewrites its signature
+// in an older encoding (as a database from before the scheme changed
+// holds it), reopens: the story is signed again and a retelling from
+// another source still joins it.
+func TestOlderSignaturesAreSignedAgain(t *testing.T) {
+	const a, b = "http://127.0.0.1/a", "http://127.0.0.1/b"
+	sec := section("news", a, b)
+	story := benchItems(1, 1)[0]
+	story.Published = t0
+	path := filepath.Join(t.TempDir(), "old.db")
+	c := &clock{t: t0}
+	db := openAt(t, path, c, sec)
+	save(t, db, source(a, "news"), story)
+	if _, err := db.w.Exec(`UPDATE signatures SET signature = x'02' || randomblob(324)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db = openAt(t, path, c, sec)
+	var version []byte
+	if err := db.r.QueryRow(`SELECT substr(signature, 1, 1) FROM signatures`).Scan(&version); err != nil {
+		t.Fatal(err)
+	}
+	if version[0] == 2 {
+		t.Fatal("the older signature was not signed again")
+	}
+	out := save(t, db, source(b, "news"), retold(story, "r"))
+	if got := out.Sections["news"].Duplicate; got != 1 {
+		t.Fatalf("retelling counted as %d duplicates, want 1", got)
+	}
+}

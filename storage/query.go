@@ -53,68 +53,10 @@ func unmarshalList[T any](s string, dst *[]T) {
 	}
 }
 
-// SectionItems returns a page of the section's feed: items in the section,
-// newest first (sort date, then id), one per story, with the other reports
-// of each story in Related. The section's source cap, when set, keeps any
-// one source to its share of the page.
+// SectionItems returns the items of SectionPage.
 func (db *DB) SectionItems(ctx context.Context, section string, page newsdesk.Page) ([]newsdesk.Item, error) {
-	limit := page.Limit
-	if limit <= 0 {
-		limit = 50
-	}
-	perSource := 0
-	if sec := db.section(section); sec != nil && sec.SourceCap > 0 && sec.SourceCap < 1 {
-		perSource = max(1, int(sec.SourceCap*float64(limit)))
-	}
-	cursor := newsdesk.Cursor{SortAt: time.Unix(1<<40, 0), Ord: 1<<63 - 1}
-	if page.Before != nil {
-		cursor = *page.Before
-	}
-	var out []newsdesk.Item
-	taken := map[string]int{}
-	for len(out) < limit {
-		batch := limit - len(out)
-		if perSource > 0 {
-			batch = limit * 2
-		}
-		rows, err := db.r.QueryContext(ctx, `SELECT `+itemColumns+` FROM section_items si
-			JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id
-			WHERE si.section = ? AND si.state = 'in' AND (si.sort_at, si.ord) < (?, ?)
-			ORDER BY si.sort_at DESC, si.ord DESC LIMIT ?`,
-			section, cursor.SortAt.Unix(), cursor.Ord, batch)
-		if err != nil {
-			return nil, fmt.Errorf("read section %s: %w", section, err)
-		}
-		n := 0
-		for rows.Next() {
-			it, err := scanItem(rows)
-			if err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("read section %s: %w", section, err)
-			}
-			n++
-			cursor = newsdesk.Cursor{SortAt: it.SortAt, Ord: it.Ord}
-			if perSource > 0 && taken[it.SourceURL] >= perSource {
-				continue
-			}
-			if len(out) < limit {
-				taken[it.SourceURL]++
-				out = append(out, it)
-			}
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return nil, fmt.Errorf("read section %s: %w", section, err)
-		}
-		if n < batch {
-			break
-		}
-	}
-	if err := db.fillRelated(ctx, section, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	items, _, err := db.SectionPage(ctx, section, page)
+	return items, err
 }
 
 // fillRelated sets Related on each item from the duplicates of its cluster.

@@ -19,9 +19,9 @@ type countingStore struct {
 	queries atomic.Int64
 }
 
-func (c *countingStore) SectionItems(ctx context.Context, section string, page newsdesk.Page) ([]newsdesk.Item, error) {
+func (c *countingStore) SectionPage(ctx context.Context, section string, page newsdesk.Page) ([]newsdesk.Item, *newsdesk.Page, error) {
 	c.queries.Add(1)
-	return c.db.SectionItems(ctx, section, page)
+	return c.db.SectionPage(ctx, section, page)
 }
 
 // benchPipeline runs the cold fetch, the warm refetch and the serving test

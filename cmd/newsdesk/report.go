@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"newsdesk"
 	"newsdesk/report"
 )
 
@@ -63,5 +64,19 @@ func buildReport(ctx context.Context, a *app, now time.Time, days int, stale tim
 	if err != nil {
 		return report.Report{}, err
 	}
-	return report.Build(a.cfg.Sections, act, now, days, stale), nil
+	rep := report.Build(a.cfg.Sections, act, now, days, stale)
+	pages := map[string][]newsdesk.Item{}
+	for _, sec := range a.cfg.Sections {
+		limit := sec.Limit
+		if limit <= 0 {
+			limit = 50
+		}
+		items, _, err := a.db.SectionPage(ctx, sec.ID, newsdesk.Page{Limit: limit})
+		if err != nil {
+			return report.Report{}, err
+		}
+		pages[sec.ID] = items
+	}
+	rep.SetFeedShares(a.cfg.Sections, pages)
+	return rep, nil
 }

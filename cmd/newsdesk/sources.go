@@ -100,6 +100,8 @@ func (r sourceRow) StatusText() string {
 	switch {
 	case r.LastAttempt.IsZero():
 		return "never"
+	case strings.HasPrefix(r.Error, "warning: "):
+		return fmt.Sprintf("%d partial", r.Status) // read, with a warning in the note: not an error
 	case r.Error != "" && r.Status == 0:
 		return "error"
 	case r.Error != "":
