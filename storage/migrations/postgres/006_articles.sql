@@ -1,4 +1,4 @@
--- Full text (SQLite's migration 007): article extractions, the full-text
+-- Full text (SQLite's migration 006): article extractions, the full-text
 -- decision of each item, and the per-site block counts.
 CREATE TABLE articles (
 	url           TEXT   COLLATE "C" NOT NULL PRIMARY KEY,
