@@ -209,6 +209,7 @@ type Item struct {
 	Published     time.Time // zero when the source gave none
 	Updated       time.Time // zero when the source gave none
 	ContentHash   string    // hex digest of the fields a reader sees; a change means an update
+	Capped        string    // what normalize cut to fit the field caps, for explain; "" when nothing
 
 	// Set by storage.
 	ID          int64
@@ -288,6 +289,7 @@ type SourceState struct {
 	NextAttempt       time.Time // no fetch before then (backoff, Retry-After, cache hints)
 	Status            int       // HTTP status of the last attempt, 0 for network errors
 	Error             string    // last error, empty after a success
+	Warning           string    // reservation of the last success (a truncated document), empty without one
 	ConsecutiveErrors int
 	Gone              bool   // 410 seen; not fetched until ConfigHash changes
 	ConfigHash        string // digest of the config entry when Gone was set

@@ -54,6 +54,7 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	ex.Canonical, ex.Image = meta.canonical, meta.image
 	lead := findLead(doc, base, meta.image)
 	preclean(doc)
+	gallery := findGallery(doc)
 	p := readability.NewParser()
 	p.CharThresholds = 200
 	art, err := p.ParseAndMutate(doc, base)
@@ -68,6 +69,9 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 		return ex, fmt.Errorf("extract: render: %w", err)
 	}
 	ex.HTML = lead.restore(b.String(), art.Node)
+	if gallery != nil && gallery.missedBy(art.Node) {
+		ex.HTML = gallery.render()
+	}
 	ex.Title = strings.TrimSpace(art.Title())
 	ex.Byline = strings.Join(strings.Fields(art.Byline()), " ")
 	if len([]rune(ex.Byline)) > 120 {

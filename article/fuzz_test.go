@@ -20,6 +20,11 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	}
+	for _, l := range loadUnseen(f) {
+		if l.name == "photos-en" || l.name == "consentement-fr" {
+			f.Add(l.html) // the gallery path, a consent box
+		}
+	}
 	f.Add([]byte(`<article><p onclick=x>` + strings.Repeat("mot ", 80) + `</p><img src=x onerror=alert(1)><a href="javascript:x">y</a></article>`))
 	f.Fuzz(func(t *testing.T, page []byte) {
 		ex, err := Extract(page, "https://127.0.0.1/a/b")

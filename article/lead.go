@@ -97,6 +97,9 @@ func isStandfirst(n *html.Node) bool {
 	default:
 		return false
 	}
+	if contains(n, atom.H1) {
+		return false // the headline's container, not a standfirst
+	}
 	if strings.EqualFold(attr(n, "itemprop"), "description") {
 		return true
 	}

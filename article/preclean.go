@@ -25,7 +25,10 @@ var (
 		`ad|ads|adslot|advert|adverts|advertisement|advertising|pub|publicite|sponsor|sponsored|promo|outbrain|taboola|` +
 		`lireaussi|lire-aussi|readmore|read-more|seealso|see-also|voir-aussi|breadcrumbs?|tags|tag-list|taglist|` +
 		`author-bio|authorbio|byline|dateline|post-meta|entry-meta|article-meta|meta|sidebar|widget|widgets|navigation|nav|menu|footer|` +
-		`toolbar|print|paywall|cookie|cookies|consent|modal|popup|skip-link|skiplink|screen-reader-text|visually-hidden|sr-only)(?:[-_]+[a-z0-9]+)*$`)
+		`toolbar|print|paywall|cookie|cookies|consent|modal|popup|skip-link|skiplink|screen-reader-text|visually-hidden|sr-only|` +
+		`toc|sommaire|table-of-contents|tableofcontents|ariane|crumbs|overlay|gdpr|rgpd|cmp|didomi|onetrust|tarteaucitron|axeptio|` +
+		`authors?|auteurs?|about-author|author-box|authorbox|bio|tools|outils|rating|ratings|feedback|satisfaction|helpful|` +
+		`teasers?|ticker|pagination|pager|post-nav|donate|follow|engagement)(?:[-_]+[a-z0-9]+)*$`)
 	// keepClassRe names containers of the text itself, never removed by
 	// their class ("article-content", "post-body").
 	keepClassRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:content|body|text|article|story|entry|main|chapo|standfirst|lead|intro)(?:[-_]|$)`)
@@ -38,12 +41,20 @@ var (
 		`|most (?:read|popular|shared|viewed)|trending(?: now)?|popular(?: now)?|related(?: articles| stories| posts| content)?` +
 		`|read (?:more|next|also)|more (?:from|on|stories).{0,40}|you (?:may|might) also like|recommended(?: for you)?` +
 		`|(?:[0-9]+ )?(?:comments?|responses?|replies)(?: [0-9]+)?|leave a (?:comment|reply)|join the (?:discussion|conversation)` +
-		`|share(?: this)?(?: article| story| post)?|sign up.{0,60}|subscribe.{0,60}|(?:get|our) (?:the )?newsletter.{0,40})$`)
+		`|share(?: this)?(?: article| story| post)?|sign up.{0,60}|subscribe.{0,60}|(?:get|our) (?:the )?newsletter.{0,40}` +
+		// tables of contents
+		`|sommaire|au sommaire|table des matières|dans cet article|dans ce dossier|table of contents|contents|in this article|on this page|jump to` +
+		// related pages, tags, the author
+		`|pour aller plus loin|dans le même (?:numéro|dossier|rubrique)|nos dernier(?:e)?s .{1,30}|les dernières .{1,30}|(?:voir |lire )?nos autres .{1,30}` +
+		`|(?:more|latest|other|popular|top) (?:news|stories|articles|posts|galleries|videos|reads)(?: .{1,40})?|(?:more|popular) (?:in|from|on) .{1,40}|further reading` +
+		`|mots[- ]clés|tags|thèmes|topics|related topics|sujets liés|about the author|à propos de l'auteur|l'auteur|written by .{1,40}` +
+		`|top comments|discussion(?: about this (?:post|article|story))?)$`)
 )
 
 // bylineRe matches a byline line: "Par Claire Mercier", "By Rachel
 // Adams, City Correspondent".
-var bylineRe = regexp.MustCompile(`^(?i:par|by|written by|texte)\s+\p{Lu}`)
+var bylineRe = regexp.MustCompile(`^(?i:par|by|written by|texte)\s+\p{Lu}` +
+	`|^(?i:photos?|photographs?|photographies?|pictures|images|words|text|texte|reportage|illustrations?)(?:\s+(?i:by|par|de|d'))?\s*:?\s+\p{Lu}`)
 
 // preclean removes page furniture from a parsed page, in place.
 func preclean(doc *html.Node) {
@@ -58,7 +69,6 @@ func preclean(doc *html.Node) {
 			pg.anchor = h.Parent // the headline itself goes with the masthead
 		}
 	}
-	dropMasthead(body, title)
 	var drop []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -78,8 +88,12 @@ func preclean(doc *html.Node) {
 					}
 				}
 			}
-			if pg.furniture(c) {
+			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) {
 				drop = append(drop, c)
+				continue
+			}
+			if lineChrome(c) {
+				drop = append(drop, pg.lineBox(c))
 				continue
 			}
 			if isHeadingLike(c) && sectionTitleRe.MatchString(titleForm(textOf(c))) {
@@ -101,6 +115,9 @@ func preclean(doc *html.Node) {
 			n.Parent.RemoveChild(n)
 		}
 	}
+	// After the furniture: a consent box's text is not the first
+	// paragraph that ends the masthead.
+	dropMasthead(body, title)
 }
 
 // pageCtx is what the furniture rules know of the page.
@@ -161,6 +178,24 @@ func (pg *pageCtx) notArticle(n *html.Node, big bool) bool {
 	return pg.total == 0 || textLen(n)*2 < pg.total
 }
 
+// lineBox returns what goes with a furniture line: the box it opens when
+// the rest of the box is a few words and buttons ("Cette page vous a-t-elle
+// été utile ? Oui Non"), else the line alone.
+func (pg *pageCtx) lineBox(line *html.Node) *html.Node {
+	p := line.Parent
+	if p == nil || firstElement(p) != line {
+		return line
+	}
+	switch p.DataAtom {
+	case atom.Body, atom.Main, atom.Article, atom.Html:
+		return line
+	}
+	if textLen(p)-textLen(line) <= 80 && proseParagraphs(p, 1) == 0 && pg.notArticle(p, false) {
+		return p
+	}
+	return line
+}
+
 func isAncestor(a, n *html.Node) bool {
 	for p := n.Parent; p != nil; p = p.Parent {
 		if p == a {
@@ -171,7 +206,7 @@ func isAncestor(a, n *html.Node) bool {
 }
 
 // commentsTitleRe matches the heading of a comment thread.
-var commentsTitleRe = regexp.MustCompile(`^(?:[0-9]+ )?(?:commentaires?|réactions?|comments?|responses?|replies)(?: [0-9]+)?$|^(?:vos|les) (?:réactions|commentaires)|^(?:leave a (?:comment|reply)|laisser un commentaire|join the (?:discussion|conversation))$`)
+var commentsTitleRe = regexp.MustCompile(`^(?:top comments|discussion(?: about this (?:post|article|story))?)$|^(?:[0-9]+ )?(?:commentaires?|réactions?|comments?|responses?|replies)(?: [0-9]+)?$|^(?:vos|les) (?:réactions|commentaires)|^(?:leave a (?:comment|reply)|laisser un commentaire|join the (?:discussion|conversation))$`)
 
 // headedSection returns what goes with a furniture heading h: its parent
 // when h opens it and the parent cannot be the article (a comment thread
@@ -373,7 +408,7 @@ func dropMasthead(body *html.Node, title string) {
 			}
 			if c.Type == html.ElementNode {
 				t := strings.Join(strings.Fields(textOf(c)), " ")
-				if n := len(strings.Fields(t)); n > 0 && n <= 12 && bylineRe.MatchString(t) && !contains(c, atom.Img) {
+				if n := len(strings.Fields(t)); n > 0 && n <= 12 && (bylineRe.MatchString(t) || signatureLine(t)) && !contains(c, atom.Img) {
 					n := c.Parent
 					n.RemoveChild(c)
 				} else if !walk(c) {

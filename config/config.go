@@ -37,6 +37,7 @@ type Config struct {
 	Hub             string        // WebSub hub URL, optional
 	Token           string        // bearer token for state-changing endpoints, optional
 	Tracking        []string      // extra tracking query parameters to strip from links
+	Redact          []string      // extra query parameters whose values are hidden wherever a source URL is shown
 	Fetch           Fetch
 	Retention       Retention
 	Sections        []newsdesk.Section
@@ -54,6 +55,7 @@ type Fetch struct {
 	PerHost             int           // requests at once to any one host
 	UserAgent           string        // sent to sources
 	MaxBody             int64         // bytes; larger responses are refused
+	MaxItems            int           // entries parsed per document; the rest are dropped and the fetch is marked truncated
 	RespectCacheHeaders bool          // honour Cache-Control max-age / Expires when scheduling
 	ArticleBudget       int           // article pages fetched per source per run (full_text)
 }
@@ -94,6 +96,7 @@ func Default() *Config {
 			PerHost:             2,
 			UserAgent:           DefaultUserAgent,
 			MaxBody:             10_000_000,
+			MaxItems:            5000,
 			RespectCacheHeaders: true,
 			ArticleBudget:       DefaultArticleBudget,
 		},

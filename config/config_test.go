@@ -41,6 +41,9 @@ func TestLoadSample(t *testing.T) {
 	if got, want := c.Fetch.MaxBody, int64(10_000_000); got != want {
 		t.Errorf("Fetch.MaxBody = %d, want %d", got, want)
 	}
+	if got, want := c.Fetch.MaxItems, 5000; got != want {
+		t.Errorf("Fetch.MaxItems = %d, want %d", got, want)
+	}
 	if got, want := c.Tracking, []string{"xtor", "at_medium", "at_campaign"}; !slices.Equal(got, want) {
 		t.Errorf("Tracking = %q, want %q", got, want)
 	}
@@ -155,8 +158,10 @@ func TestParseValues(t *testing.T) {
 hub: https://hub.example.org/
 token: s3cret
 min_interval: 10s
+redact_params: [feedcode]
 fetch:
   max_body: 512KB
+  max_items: 200
   respect_cache_headers: false
   concurrency: 0x10
 retention:
@@ -191,8 +196,8 @@ sections:
 `
 	// "defaults" is not a key: check that the anchor works once it is valid.
 	_, err := Parse([]byte(body), "config.yaml")
-	if err == nil || !strings.Contains(err.Error(), `config.yaml:12:1: defaults: unknown key "defaults"`) {
-		t.Fatalf("error = %v, want the unknown key defaults at 12:1", err)
+	if err == nil || !strings.Contains(err.Error(), `config.yaml:14:1: defaults: unknown key "defaults"`) {
+		t.Fatalf("error = %v, want the unknown key defaults at 14:1", err)
 	}
 	body = strings.Replace(body, "defaults: &defaults\n  limit: 20\n  language: pt-BR\n", "", 1)
 	body = strings.ReplaceAll(body, "<<: *defaults", "<<: {limit: 20, language: pt-BR}")
@@ -210,6 +215,8 @@ sections:
 		{"MinInterval", c.MinInterval, 10 * time.Second},
 		{"Database", c.Database, DefaultDatabase},
 		{"MaxBody", c.Fetch.MaxBody, int64(512_000)},
+		{"MaxItems", c.Fetch.MaxItems, 200},
+		{"Redact", strings.Join(c.Redact, ","), "feedcode"},
 		{"RespectCacheHeaders", c.Fetch.RespectCacheHeaders, false},
 		{"Concurrency", c.Fetch.Concurrency, 16},
 		{"Retention", c.Retention, Retention{Schedule: "@every 1h"}},

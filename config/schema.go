@@ -87,6 +87,7 @@ func (d *decoder) configFields(c *Config) []field {
 		{"hub", d.str(&c.Hub)},
 		{"token", d.str(&c.Token)},
 		{"tracking_params", d.strings(&c.Tracking)},
+		{"redact_params", d.strings(&c.Redact)},
 		{"fetch", func(n *yaml.Node, path string) {
 			d.object(n, path, []field{
 				{"timeout", d.duration(&c.Fetch.Timeout)},
@@ -94,6 +95,7 @@ func (d *decoder) configFields(c *Config) []field {
 				{"per_host", d.integer(&c.Fetch.PerHost)},
 				{"user_agent", d.str(&c.Fetch.UserAgent)},
 				{"max_body", d.size(&c.Fetch.MaxBody)},
+				{"max_items", d.integer(&c.Fetch.MaxItems)},
 				{"respect_cache_headers", d.boolean(&c.Fetch.RespectCacheHeaders)},
 				{"article_budget", d.integer(&c.Fetch.ArticleBudget)},
 			})

@@ -89,6 +89,12 @@ func (c *Config) validate() Errors {
 		}
 	}
 
+	for i, p := range c.Redact {
+		if p == "" || strings.ContainsAny(p, "&=?# ") {
+			errs.add(index("redact_params", i), fmt.Sprintf("invalid query parameter name %q", p))
+		}
+	}
+
 	f := c.Fetch
 	if f.Timeout <= 0 {
 		errs.add("fetch.timeout", fmt.Sprintf("must be positive, got %s", f.Timeout))
@@ -104,6 +110,9 @@ func (c *Config) validate() Errors {
 	}
 	if f.MaxBody <= 0 {
 		errs.add("fetch.max_body", fmt.Sprintf("must be positive, got %d", f.MaxBody))
+	}
+	if f.MaxItems < 1 {
+		errs.add("fetch.max_items", fmt.Sprintf("must be at least 1, got %d", f.MaxItems))
 	}
 	if f.ArticleBudget < 0 {
 		errs.add("fetch.article_budget", fmt.Sprintf("must not be negative, got %d", f.ArticleBudget))

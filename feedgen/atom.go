@@ -95,7 +95,7 @@ func Atom(sec *newsdesk.Section, items []newsdesk.Item, opt Options, page PageLi
 		af.Links = append(af.Links, atomLink{Href: clean(page.Next), Rel: "next", Type: "application/atom+xml"})
 	}
 	for i, ge := range gf.Entries {
-		af.Entries = append(af.Entries, atomEntryFor(ge, &items[i]))
+		af.Entries = append(af.Entries, atomEntryFor(ge, &items[i], opt.Redact))
 	}
 	return marshalXML(af, opt)
 }
@@ -104,7 +104,7 @@ func Atom(sec *newsdesk.Section, items []newsdesk.Item, opt Options, page PageLi
 // the creation date, it drops published, keeps one author and one
 // enclosure, writes an empty alternate link when the item has none, and
 // has no categories, related links or source.
-func atomEntryFor(ge *feeds.AtomEntry, it *newsdesk.Item) *atomEntry {
+func atomEntryFor(ge *feeds.AtomEntry, it *newsdesk.Item, red newsdesk.Redactor) *atomEntry {
 	e := &atomEntry{
 		ID:      ge.Id,
 		Title:   ge.Title,
@@ -125,7 +125,7 @@ func atomEntryFor(ge *feeds.AtomEntry, it *newsdesk.Item) *atomEntry {
 		}
 	}
 	for _, enc := range usableEnclosures(it) {
-		l := atomLink{Href: clean(enc.URL), Rel: "enclosure", Type: enclosureType(enc)}
+		l := atomLink{Href: cleanURL(enc.URL), Rel: "enclosure", Type: enclosureType(enc)}
 		if enc.Length > 0 {
 			l.Length = strconv.FormatInt(enc.Length, 10)
 		}
@@ -140,9 +140,9 @@ func atomEntryFor(ge *feeds.AtomEntry, it *newsdesk.Item) *atomEntry {
 		e.Categories = append(e.Categories, atomCategory{Term: c})
 	}
 	if isHTTPURL(it.SourceURL) {
-		src := &atomSource{ID: clean(it.SourceURL), Title: sourceName(it)}
-		src.Links = append(src.Links, atomLink{Href: clean(it.SourceURL), Rel: "self"})
-		if site := clean(it.SourceSite); isHTTPURL(site) {
+		src := &atomSource{ID: clean(red.URL(it.SourceURL)), Title: sourceName(it)}
+		src.Links = append(src.Links, atomLink{Href: clean(red.URL(it.SourceURL)), Rel: "self"})
+		if site := clean(red.URL(it.SourceSite)); isHTTPURL(site) {
 			src.Links = append(src.Links, atomLink{Href: site, Rel: "alternate", Type: "text/html"})
 		}
 		e.Source = src

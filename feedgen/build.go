@@ -23,12 +23,12 @@ func buildFeed(sec *newsdesk.Section, items []newsdesk.Item, opt Options, page P
 		Updated:     feedUpdated(items, page),
 	}
 	for i := range items {
-		f.Add(buildItem(&items[i], sec.Language))
+		f.Add(buildItem(&items[i], sec.Language, opt.Redact))
 	}
 	return f
 }
 
-func buildItem(it *newsdesk.Item, lang string) *feeds.Item {
+func buildItem(it *newsdesk.Item, lang string, red newsdesk.Redactor) *feeds.Item {
 	fi := &feeds.Item{
 		Title:       clean(it.Title),
 		Description: summaryHTML(it),
@@ -46,7 +46,7 @@ func buildItem(it *newsdesk.Item, lang string) *feeds.Item {
 		}
 	}
 	if isHTTPURL(it.SourceURL) {
-		fi.Source = &feeds.Link{Href: clean(it.SourceURL), Rel: "via"}
+		fi.Source = &feeds.Link{Href: clean(red.URL(it.SourceURL)), Rel: "via"}
 	}
 	if len(it.Enclosures) > 0 {
 		e := it.Enclosures[0]

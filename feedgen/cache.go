@@ -91,8 +91,12 @@ const (
 )
 
 // cache keeps rendered responses. Pinned entries (first pages at the
-// default limit, pages, index, OPML) stay until their section is
-// invalidated; other pages go to a bounded LRU list. A per-section
+// default limit, pages, index, OPML: a set the config bounds) stay until
+// their section is invalidated; other pages (deep ?before= cursors, other
+// limits) go to an LRU list bounded in bytes, its own budget, so no number
+// of distinct cursors can evict the pages everyone reads or grow the
+// process: a response larger than a quarter of that budget is rendered on
+// demand and not kept. A per-section
 // generation keeps a render that raced with an invalidation from being
 // stored, and concurrent misses on one key share a single render.
 // It is safe for concurrent use.
@@ -101,14 +105,26 @@ type cache struct {
 	pinned   map[cacheKey]*rendered
 	lru      *list.List // of *lruEntry, most recent first
 	lruIdx   map[cacheKey]*list.Element
-	lruMax   int
+	lruMax   int64 // budget of the LRU list, in bytes
+	lruBytes int64 // held by the LRU list
+	lruPeak  int64 // the most lruBytes ever held, for tests and logs
 	gen      map[string]uint64
 	inflight map[flightKey]*flight
 }
 
 type lruEntry struct {
-	key cacheKey
-	r   *rendered
+	key  cacheKey
+	r    *rendered
+	size int64
+}
+
+// entryOverhead approximates what an entry costs beside its bodies: the
+// struct, headers, list element and map slot.
+const entryOverhead = 512
+
+// size is what r holds in memory.
+func (r *rendered) size() int64 {
+	return int64(cap(r.body)+cap(r.gz)) + entryOverhead
 }
 
 type flightKey struct {
@@ -122,7 +138,7 @@ type flight struct {
 	err  error
 }
 
-func newCache(lruMax int) *cache {
+func newCache(lruMax int64) *cache {
 	return &cache{
 		pinned:   map[cacheKey]*rendered{},
 		lru:      list.New(),
@@ -197,12 +213,24 @@ func (c *cache) store(key cacheKey, pin bool, r *rendered) {
 		c.pinned[key] = r
 		return
 	}
-	c.lruIdx[key] = c.lru.PushFront(&lruEntry{key, r})
-	for c.lru.Len() > c.lruMax {
+	size := r.size()
+	if size > c.lruMax/4 {
+		return // rendered on demand
+	}
+	if el, ok := c.lruIdx[key]; ok { // a racing render of the same key
+		c.lruBytes -= el.Value.(*lruEntry).size
+		c.lru.Remove(el)
+	}
+	c.lruIdx[key] = c.lru.PushFront(&lruEntry{key, r, size})
+	c.lruBytes += size
+	for c.lruBytes > c.lruMax {
 		old := c.lru.Back()
 		c.lru.Remove(old)
-		delete(c.lruIdx, old.Value.(*lruEntry).key)
+		e := old.Value.(*lruEntry)
+		delete(c.lruIdx, e.key)
+		c.lruBytes -= e.size
 	}
+	c.lruPeak = max(c.lruPeak, c.lruBytes)
 }
 
 // invalidate drops every response of the named sections (or keyIndex,
@@ -222,10 +250,22 @@ func (c *cache) invalidate(sections ...string) {
 	}
 	for k, el := range c.lruIdx {
 		if drop[k.section] {
+			c.lruBytes -= el.Value.(*lruEntry).size
 			c.lru.Remove(el)
 			delete(c.lruIdx, k)
 		}
 	}
+}
+
+// usage reports the bytes held by pinned responses and by the LRU list,
+// and the LRU list's peak.
+func (c *cache) usage() (pinned, lru, lruPeak int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, r := range c.pinned {
+		pinned += r.size()
+	}
+	return pinned, c.lruBytes, c.lruPeak
 }
 
 // len reports the number of stored responses, for tests.

@@ -42,6 +42,13 @@ type Options struct {
 	Generator string        // "newsdesk" + version, e.g. "newsdesk 1.0.0"
 	MaxAge    time.Duration // Cache-Control max-age and RSS ttl (e.g. the default schedule interval)
 	Logger    *slog.Logger  // nil: discard
+	// DeepPageCache is the byte budget of cached pages other than each
+	// feed's first page (deep ?before= cursors, other ?limit= values);
+	// 0: DefaultDeepPageCache. First pages are always cached.
+	DeepPageCache int64
+	// Redact shows source URLs in outputs without their secrets (the
+	// zero value hides the built-in list of credential parameters).
+	Redact newsdesk.Redactor
 
 	// Client sends WebSub pings; nil: http.DefaultClient. PingTimeout
 	// bounds each ping either way.
@@ -100,6 +107,13 @@ func (o Options) now() time.Time {
 		return time.Now()
 	}
 	return o.Now()
+}
+
+func (o Options) deepPageCache() int64 {
+	if o.DeepPageCache > 0 {
+		return o.DeepPageCache
+	}
+	return DefaultDeepPageCache
 }
 
 func (o Options) base() string { return strings.TrimRight(o.BaseURL, "/") }

@@ -14,8 +14,9 @@ import (
 	"newsdesk"
 )
 
-// lruPages bounds the cached responses other than first pages.
-const lruPages = 256
+// DefaultDeepPageCache is the byte budget of the cached responses other
+// than first pages (Options.DeepPageCache).
+const DefaultDeepPageCache = 16 << 20
 
 // renderTimeout bounds the store queries of one render; a render outlives
 // the request that started it, since other requests may be waiting on it.
@@ -54,7 +55,7 @@ func NewHandler(store Store, sections []newsdesk.Section, opt Options) *Handler 
 		log:    opt.logger(),
 		pages:  pages,
 		mux:    http.NewServeMux(),
-		cache:  newCache(lruPages),
+		cache:  newCache(opt.deepPageCache()),
 		static: map[string]*rendered{},
 		hdrs:   newConstHeaders(opt.MaxAge),
 	}

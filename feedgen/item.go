@@ -16,6 +16,10 @@ import (
 // empty section is as deterministic as any other.
 func epoch() time.Time { return time.Unix(0, 0).UTC() }
 
+// cleanURL is clean for a URL, with what a URL may not contain
+// percent-encoded (items stored before normalize did it).
+func cleanURL(s string) string { return newsdesk.EncodeURL(clean(s)) }
+
 // clean removes what XML 1.0 forbids (control characters other than tab,
 // newline and carriage return, surrogates, U+FFFE, U+FFFF) and invalid
 // UTF-8 from s. Every string that reaches an output goes through it.

@@ -96,7 +96,7 @@ func JSON(sec *newsdesk.Section, items []newsdesk.Item, opt Options, page PageLi
 		jf.Hubs = []*feeds.JSONHub{{Type: "WebSub", Url: clean(opt.Hub)}}
 	}
 	for i, gi := range gf.Items {
-		jf.Items = append(jf.Items, jsonItemFor(gi, &items[i], sec.Language))
+		jf.Items = append(jf.Items, jsonItemFor(gi, &items[i], sec.Language, opt.Redact))
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -108,7 +108,7 @@ func JSON(sec *newsdesk.Section, items []newsdesk.Item, opt Options, page PageLi
 	return buf.Bytes(), nil
 }
 
-func jsonItemFor(gi *feeds.JSONItem, it *newsdesk.Item, lang string) *jsonItem {
+func jsonItemFor(gi *feeds.JSONItem, it *newsdesk.Item, lang string, red newsdesk.Redactor) *jsonItem {
 	ji := &jsonItem{
 		ID:           gi.Id,
 		Title:        gi.Title,
@@ -126,7 +126,7 @@ func jsonItemFor(gi *feeds.JSONItem, it *newsdesk.Item, lang string) *jsonItem {
 	if p := itemPublished(it); !p.IsZero() {
 		ji.DatePublished = rfc3339(p)
 	}
-	if img := clean(it.ImageURL); isHTTPURL(img) {
+	if img := cleanURL(it.ImageURL); isHTTPURL(img) {
 		ji.Image = img
 	}
 	if l := clean(it.Language); l != "" && !strings.EqualFold(l, lang) {
@@ -137,13 +137,13 @@ func jsonItemFor(gi *feeds.JSONItem, it *newsdesk.Item, lang string) *jsonItem {
 		ji.Authors = append(ji.Authors, jsonAuthor{Name: name})
 	}
 	for _, e := range usableEnclosures(it) {
-		ji.Attachments = append(ji.Attachments, jsonAttachment{URL: clean(e.URL), MIMEType: enclosureType(e), Size: max(e.Length, 0)})
+		ji.Attachments = append(ji.Attachments, jsonAttachment{URL: cleanURL(e.URL), MIMEType: enclosureType(e), Size: max(e.Length, 0)})
 	}
 	ext := &jsonExtension{Source: jsonSource{Title: sourceName(it)}}
 	if isHTTPURL(it.SourceURL) {
-		ext.Source.FeedURL = clean(it.SourceURL)
+		ext.Source.FeedURL = clean(red.URL(it.SourceURL))
 	}
-	if site := clean(it.SourceSite); isHTTPURL(site) {
+	if site := clean(red.URL(it.SourceSite)); isHTTPURL(site) {
 		ext.Source.HomePageURL = site
 	}
 	for _, r := range relatedOf(it) {

@@ -18,9 +18,9 @@ func outURL(s string) string {
 		return ""
 	}
 	if c := normalize.CleanURL(s, "", nil); isHTTPURL(c) {
-		return c
+		return newsdesk.EncodeURL(c)
 	}
-	return s
+	return newsdesk.EncodeURL(s)
 }
 
 // linkKey is the form two links are compared in: the canonical URL, else

@@ -134,7 +134,7 @@ func rssItemFor(gi *feeds.RssItem, it *newsdesk.Item) *rssItem {
 	}
 	for _, e := range usableEnclosures(it) {
 		ri.Enclosures = append(ri.Enclosures, &feeds.RssEnclosure{
-			Url: clean(e.URL), Type: enclosureType(e), Length: strconv.FormatInt(max(e.Length, 0), 10),
+			Url: cleanURL(e.URL), Type: enclosureType(e), Length: strconv.FormatInt(max(e.Length, 0), 10),
 		})
 	}
 	if gi.Source != "" {

@@ -26,6 +26,7 @@ type outcome struct {
 	discovered string    // feed link found in an HTML page
 	retryAt    time.Time // Retry-After of a 429/503
 	hint       time.Duration
+	truncated  Truncation
 	err        error
 	warnings   []string // problems of the document that lost nothing, or only part of it
 	partial    bool     // the document ends early: items were kept, validators are not
@@ -126,8 +127,19 @@ func (f *Fetcher) attempt(ctx context.Context, sl *slots, target string, prev ne
 		o.err = fmt.Errorf("fetch %s: %w: %s: %s", resp.url, ErrNotFeed, what, describe(resp.header.Get("Content-Type"), decoded))
 		return o
 	}
+	if decoded, o.truncated, err = boundEntries(ctx, decoded, info.kind, f.opt.MaxItems); err != nil {
+		o.err = fmt.Errorf("fetch %s: %w", resp.url, err)
+		return o
+	}
 	if o.feed, o.warnings, o.partial, err = parseFeed(decoded, info); err != nil {
 		o.err = fmt.Errorf("fetch %s: %w", resp.url, err)
+		return o
+	}
+	if ctx.Err() != nil {
+		// Parsing is not interruptible; what it built past the deadline
+		// is not used.
+		o.feed = nil
+		o.err = fmt.Errorf("fetch %s: %w: parsing the document outlasted the deadline: %w", resp.url, ErrTimeout, ctx.Err())
 		return o
 	}
 	o.hint = max(bodyHint(decoded), syndicationHint(o.feed))

@@ -62,6 +62,7 @@ type Options struct {
 	PerHost             int           // requests at once to one host (default 2)
 	UserAgent           string        // default "newsdesk/1.0 (+https://github.com/newsdesk/newsdesk)"
 	MaxBody             int64         // decompressed body limit (default 10 MB)
+	MaxItems            int           // entries parsed per document, the rest dropped (default 5,000)
 	RespectCacheHeaders bool          // honour Cache-Control max-age / Expires / RSS <ttl> / sy:updatePeriod as a minimum interval
 	Now                 func() time.Time
 	Logger              *slog.Logger
@@ -104,6 +105,7 @@ type Result struct {
 	Err         error                // nil on success; wraps the Err* sentinels
 	Moved       string               // new URL after a 301/308 (also in State.FinalURL), for the log
 	Discovered  string               // feed URL found in an HTML page's <link rel="alternate">
+	Truncated   Truncation           // entries beyond Options.MaxItems were dropped when Truncated.Entries > Truncated.Kept
 
 	// Warnings name what was wrong with a document that was read anyway:
 	// a JSON Feed field of the wrong type (the field is lost, not the
@@ -132,6 +134,9 @@ func New(opt Options) *Fetcher {
 	}
 	if opt.MaxBody <= 0 {
 		opt.MaxBody = DefaultMaxBody
+	}
+	if opt.MaxItems <= 0 {
+		opt.MaxItems = DefaultMaxItems
 	}
 	if opt.Now == nil {
 		opt.Now = time.Now

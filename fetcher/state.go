@@ -21,7 +21,7 @@ func (f *Fetcher) finish(src newsdesk.Source, prev newsdesk.SourceState, o outco
 	st.Status = o.status
 	st.Bytes = o.bytes
 	st.Duration = took
-	res := Result{Feed: o.feed, NotModified: o.unchanged, Discovered: o.discovered}
+	res := Result{Feed: o.feed, NotModified: o.unchanged, Discovered: o.discovered, Truncated: o.truncated}
 
 	if o.err != nil {
 		res.Feed, res.NotModified, res.Err = nil, false, o.err

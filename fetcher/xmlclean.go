@@ -11,7 +11,7 @@ import (
 // naming another encoding is rewritten to say UTF-8, and characters XML 1.0
 // forbids are removed. It copies only when something changes.
 func cleanXML(b []byte) []byte {
-	return stripForbidden(rewriteDecl(b))
+	return dropIllegalRefs(stripForbidden(rewriteDecl(b)))
 }
 
 // rewriteDecl makes the XML declaration, if any, say encoding="UTF-8".

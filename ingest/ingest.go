@@ -51,6 +51,7 @@ type Desk struct {
 
 	pendingOnce sync.Once
 	pending     chan struct{}
+	failed      failures // fetches that could not be stored (failures.go)
 
 	warnedMu sync.Mutex
 	warned   map[string]bool // source + fetch warning already logged
@@ -85,6 +86,7 @@ type Report struct {
 	Items       int      // items in the document
 	Partial     bool     // the document ended early; its complete items were kept
 	Warnings    []string // what was wrong with a document read anyway
+	Truncated   string   // the document had more entries than fetch.max_items: what was kept
 	Outcome     storage.Outcome
 	Bytes       int64
 	Duration    time.Duration
@@ -125,14 +127,27 @@ func (d *Desk) FetchSource(ctx context.Context, src newsdesk.Source, force bool)
 		}
 		defer release()
 	}
+	now := d.now()
 	prev, err := d.Store.SourceState(ctx, src.URL)
 	if err != nil {
-		rep.Err = err
-		log.Error("fetch", "err", err)
+		// The store cannot even be read: record it against the source and
+		// back off, as for a failed write.
+		prev = d.withFailure(src.URL, newsdesk.SourceState{URL: src.URL})
+		if !force && now.Before(prev.NextAttempt) {
+			rep.Skipped = "not before " + prev.NextAttempt.Format(time.RFC3339)
+			rep.Next = prev.NextAttempt
+			return rep
+		}
+		st := d.storeFailed(ctx, log, prev, fetcher.Result{}, err, now)
+		rep.Err, rep.Next = fmt.Errorf("read state: %w", err), st.NextAttempt
+		d.log(log, rep)
+		if d.Observe != nil {
+			d.Observe(rep)
+		}
 		return rep
 	}
+	prev = d.withFailure(src.URL, prev)
 	hash := ConfigHash(src)
-	now := d.now()
 	if prev.Gone && prev.ConfigHash == hash && !force {
 		rep.Skipped = "gone (HTTP 410); change its config entry to try again"
 		return rep
@@ -162,7 +177,7 @@ func (d *Desk) FetchSource(ctx context.Context, src newsdesk.Source, force bool)
 	res.State.ConfigHash = hash
 	// The feed's own title names the source in outputs: plain text, like
 	// item titles.
-	res.State.Title = normalize.Title(res.State.Title)
+	res.State.Title = normalize.StripBidi(normalize.Title(res.State.Title))
 	rep.Status, rep.Err, rep.NotModified = res.State.Status, res.Err, res.NotModified
 	rep.Partial, rep.Warnings = res.Partial, res.Warnings
 	for _, w := range res.Warnings {
@@ -187,6 +202,10 @@ func (d *Desk) FetchSource(ctx context.Context, src newsdesk.Source, force bool)
 		}
 		fetch.Items = norm.Items
 		rep.Items = len(norm.Items)
+		if t := res.Truncated.String(); t != "" {
+			rep.Truncated = t
+			log.Warn("document truncated", "entries", res.Truncated.Entries, "kept", res.Truncated.Kept)
+		}
 	}
 	err = d.Store.Prepare(ctx, &fetch)
 	var out storage.Outcome
@@ -195,8 +214,31 @@ func (d *Desk) FetchSource(ctx context.Context, src newsdesk.Source, force bool)
 	}
 	if err != nil {
 		// Nothing of this fetch was stored, validators included: the next
-		// attempt fetches the same document again.
+		// attempt fetches the same document again. The failure is recorded
+		// against the source, with its streak and next attempt.
 		rep.Err = fmt.Errorf("store: %w", err)
+		rep.Next = d.storeFailed(ctx, log, prev, res, err, now).NextAttempt
+	} else {
+		d.failed.clear(src.URL)
+		notes := map[string]string{}
+		for _, it := range fetch.Items {
+			if it.Capped != "" {
+				notes[it.Key] = it.Capped
+			}
+		}
+		if len(notes) > 0 {
+			log.Warn("items cut to the field caps", "items", len(notes))
+			if werr := d.Store.NoteItems(ctx, src.URL, notes); werr != nil {
+				log.Warn("record field caps", "err", werr)
+			}
+		}
+		// A new document sets or clears the reservation; an unchanged one
+		// keeps it.
+		if res.Feed != nil && rep.Truncated != prev.Warning {
+			if werr := d.Store.SetWarning(ctx, src.URL, rep.Truncated); werr != nil {
+				log.Warn("record truncation", "err", werr)
+			}
+		}
 	}
 	rep.Outcome = out
 	d.log(log, rep)
@@ -264,6 +306,9 @@ func (d *Desk) log(log *slog.Logger, rep Report) {
 	}
 	if rep.Discovered != "" {
 		attrs = append(attrs, "discovered_feed", rep.Discovered)
+	}
+	if rep.Truncated != "" {
+		attrs = append(attrs, "truncated", rep.Truncated)
 	}
 	if rep.Err != nil {
 		attrs = append(attrs, "err", rep.Err)

@@ -3,6 +3,7 @@ package normalize
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // ArticleOptions is the context of one article page's extracted HTML.
@@ -38,11 +39,47 @@ func Article(extracted string, opt ArticleOptions) ArticleText {
 	var sc scratch
 	blocks := collectBlocks(root, &sc)
 	removeChrome(blocks, newStripper(opt.Strip), opt.Recurring, chromeCache{})
+	dropRepeats(collectBlocks(root, &sc))
 	tidy(root)
 	out, img := finish(root, r, len(extracted))
 	text := fragmentText(parseFragment(out), &sc.fold)
 	return ArticleText{ContentHTML: out, Text: text, Lead: firstWords(text, leadWords), Image: img}
 }
+
+// dropRepeats removes the blocks whose words a longer block of the
+// article says again: a pull quote repeats a sentence of the text, a
+// standfirst may open the first paragraph. Blocks alike stay (the text
+// may repeat itself), and so do blocks of fewer than six words (labels,
+// list items); a long article is not searched.
+func dropRepeats(blocks []block) {
+	if len(blocks) > maxRepeatBlocks {
+		return
+	}
+	keys := make([]string, len(blocks))
+	var all strings.Builder
+	for i, b := range blocks {
+		keys[i] = " " + strings.Join(strings.FieldsFunc(strings.ToLower(b.text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ") + " "
+		all.WriteString(keys[i])
+		all.WriteByte('|')
+	}
+	text := all.String()
+	same := map[string]int{}
+	for _, k := range keys {
+		same[k]++
+	}
+	for i, b := range blocks {
+		k := keys[i]
+		if n := strings.Count(k, " ") - 1; n < 6 || n > 80 {
+			continue
+		}
+		if strings.Count(text, k) > same[k] {
+			b.remove() // a longer block says it
+		}
+	}
+}
+
+// maxRepeatBlocks bounds the blocks dropRepeats compares.
+const maxRepeatBlocks = 2000
 
 // ArticleBlocks returns the texts of the blocks of extracted HTML (leaf
 // block elements and lines), folded as Article matches them, for learning

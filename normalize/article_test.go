@@ -43,3 +43,21 @@ func TestArticle(t *testing.T) {
 		t.Errorf("blocks %q", got)
 	}
 }
+
+// TestArticleRepeats: a pull quote that repeats a sentence of the text
+// goes, the paragraph stays; paragraphs alike both stay.
+func TestArticleRepeats(t *testing.T) {
+	para := `<p>« Le plateau, on ne le possède pas. On le garde pour ceux qui viendront après », dit-il en montrant l'horizon.</p>`
+	out := Article(`<div><p>Premier paragraphe du reportage, long de quelques mots.</p><blockquote><p>« Le plateau, on ne le possède pas. On le garde pour ceux qui viendront après. »</p></blockquote>`+para+`</div>`, ArticleOptions{})
+	if strings.Count(out.Text, "Le plateau, on ne le possède pas") != 1 || !strings.Contains(out.Text, "dit-il") {
+		t.Errorf("pull quote: %q", out.Text)
+	}
+	twice := Article(`<div>`+para+para+`</div>`, ArticleOptions{})
+	if strings.Count(twice.Text, "dit-il") != 2 {
+		t.Errorf("paragraphs alike: %q", twice.Text)
+	}
+	short := Article(`<div><h2>Le loup, la nuit</h2><p>Le loup, la nuit, rôde autour du parc où dorment les brebis.</p></div>`, ArticleOptions{})
+	if !strings.Contains(short.Text, "Le loup, la nuit Le loup") {
+		t.Errorf("a short heading went: %q", short.Text)
+	}
+}

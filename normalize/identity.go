@@ -24,6 +24,10 @@ func identityKey(it *newsdesk.Item, plainContent string, useGUID bool) string {
 	return "hash:" + hex.EncodeToString(sum[:])[:32]
 }
 
+// maxGUIDWarnings is how many reused guids are named one by one; the rest
+// are counted in one more warning.
+const maxGUIDWarnings = 3
+
 // assignKeys sets the identity key of every item. A guid that one feed
 // document gives to items with different links identifies none of them:
 // those items get link identity and a warning names the guid. Items whose
@@ -43,6 +47,7 @@ func assignKeys(items []newsdesk.Item, plain []string) ([]newsdesk.Item, []strin
 		byGUID[g] = append(byGUID[g], i)
 	}
 	reused := map[int]bool{}
+	reusedGUIDs := 0
 	for _, g := range order {
 		idx := byGUID[g]
 		links := map[string]bool{}
@@ -55,19 +60,35 @@ func assignKeys(items []newsdesk.Item, plain []string) ([]newsdesk.Item, []strin
 		for _, i := range idx {
 			reused[i] = true
 		}
-		warnings = append(warnings, fmt.Sprintf("guid %q is used by %d items with different links; using their links as identity", g, len(idx)))
+		if reusedGUIDs++; reusedGUIDs <= maxGUIDWarnings {
+			warnings = append(warnings, fmt.Sprintf("guid %q is used by %d items with different links; using their links as identity", g, len(idx)))
+		}
+	}
+	if reusedGUIDs > maxGUIDWarnings {
+		warnings = append(warnings, fmt.Sprintf("%d more guids are used by items with different links; using their links as identity", reusedGUIDs-maxGUIDWarnings))
 	}
 	out := items[:0]
 	first := map[string]int{}
+	var repeats tally
+	var firstRepeat string
 	for i := range items {
 		it := items[i]
 		it.Key = identityKey(&it, plain[i], !reused[i])
 		if j, ok := first[it.Key]; ok {
-			warnings = append(warnings, fmt.Sprintf("item %d repeats the identity %q of item %d; dropped", i+1, it.Key, j+1))
+			if repeats.n == 0 {
+				firstRepeat = fmt.Sprintf("item %d repeats the identity %q of item %d", i+1, it.Key, j+1)
+			}
+			repeats.add(i + 1)
 			continue
 		}
 		first[it.Key] = i
 		out = append(out, it)
+	}
+	switch {
+	case repeats.n == 1:
+		warnings = append(warnings, firstRepeat+"; dropped")
+	case repeats.n > 1:
+		warnings = append(warnings, fmt.Sprintf("%d items dropped: they repeat an earlier item's identity; first: %s", repeats.n, firstRepeat))
 	}
 	return out, warnings
 }

@@ -81,6 +81,7 @@ func build(d *draft, f *gofeed.Feed, opt Options, r *resolver, sc *scratch) (new
 	for i := range it.Enclosures {
 		it.Enclosures[i].URL = stripInvalid(it.Enclosures[i].URL)
 	}
+	it.Capped = capFields(&it)
 	it.ContentHash, sc.hash = contentHashBuf(&it, sc.hash)
 	return it, contentText, true
 }

@@ -18,7 +18,6 @@
 package normalize
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"time"
@@ -111,6 +110,7 @@ func Feed(f *gofeed.Feed, opt Options) Result {
 
 	items := make([]newsdesk.Item, 0, len(drafts))
 	plains := make([]string, 0, len(drafts))
+	var empty tally
 	for i := range drafts {
 		d := &drafts[i]
 		removeChrome(d.cBlocks, strip, recurring, cache)
@@ -121,11 +121,15 @@ func Feed(f *gofeed.Feed, opt Options) Result {
 		}
 		it, plain, ok := build(d, f, opt, r, &sc)
 		if !ok {
-			res.Warnings = append(res.Warnings, fmt.Sprintf("item %d has no title, link, text or enclosure; skipped", i+1))
+			empty.add(i + 1)
 			continue
 		}
 		items = append(items, it)
 		plains = append(plains, plain)
+	}
+	if w := empty.summary("item %d has no title, link, text or enclosure; skipped",
+		"%d items skipped: no title, link, text or enclosure; first at item %d"); w != "" {
+		res.Warnings = append(res.Warnings, w)
 	}
 	items, warnings := assignKeys(items, plains)
 	res.Warnings = append(res.Warnings, warnings...)

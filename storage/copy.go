@@ -25,6 +25,7 @@ var copyTables = []struct{ name, key string }{
 	{"item_articles", "item_id"},
 	{"site_pages", "host"},
 	{"site_blocks", "host, digest"},
+	{"item_notes", "item_id"},
 }
 
 // CopyStats is what CopyTo did with one table.

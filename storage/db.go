@@ -65,6 +65,13 @@ type DB struct {
 	// Set before Open.
 	MaxPages int
 
+	// UnhealthyAfter: Health fails once every write has failed for this
+	// long (default 1m). WatchEvery: how often the file's identity is
+	// checked against the path (default 5s; set before Open). See
+	// health.go.
+	UnhealthyAfter time.Duration
+	WatchEvery     time.Duration
+
 	w *sql.DB // one connection, serialized writes
 	r *sql.DB // read pool
 
@@ -72,6 +79,7 @@ type DB struct {
 	stmts  map[string]*sql.Stmt // write statements prepared on w (stmt.go)
 	near   nearIndex            // near-duplicate candidates (nearindex.go)
 	ck     *checkpointer        // background WAL checkpoints (checkpoint.go)
+	hl     health               // file identity and write outcomes (health.go)
 
 	pg bool // the database is PostgreSQL
 
@@ -147,13 +155,16 @@ func (db *DB) Open(ctx context.Context) error {
 	}
 	db.w.SetMaxOpenConns(1)
 	db.w.SetConnMaxIdleTime(0)
-	if db.r, err = sql.Open("sqlite", dsn(nil, "query_only(1)")); err != nil {
+	// Readers and the checkpointer never create the file (mode=rw): after
+	// the file was deleted, a new connection fails instead of reading an
+	// empty database made at the path.
+	if db.r, err = sql.Open("sqlite", dsn(nil, "query_only(1)")+"&mode=rw"); err != nil {
 		db.w.Close()
 		return fmt.Errorf("open database %s: %w", db.Path, err)
 	}
 	db.r.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)*2))
 	db.r.SetMaxIdleConns(max(4, runtime.GOMAXPROCS(0)*2))
-	return db.opened(ctx, dsn(nil))
+	return db.opened(ctx, dsn(nil)+"&mode=rw")
 }
 
 // opened migrates, prepares and loads what the DB keeps in memory once its
@@ -190,11 +201,13 @@ func (db *DB) opened(ctx context.Context, ckDSN string) error {
 		db.Close()
 		return fmt.Errorf("open database %s: %w", db.name(), err)
 	}
+	db.startHealth()
 	return nil
 }
 
 // Close checkpoints the WAL and closes every connection.
 func (db *DB) Close() error {
+	db.stopHealth()
 	errs := []error{db.stopCheckpointer()}
 	if db.r != nil {
 		errs = append(errs, db.r.Close())
@@ -318,7 +331,11 @@ func foreignKeyCheck(ctx context.Context, tx *sql.Tx) error {
 
 // inTx runs fn in a write transaction, committing when it returns nil.
 // Storage faults (locked, full, read-only) come back naming the database.
-func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
+	if err := db.writable(); err != nil {
+		return err
+	}
+	defer func() { db.noteWrite(err) }()
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return db.fault(fmt.Errorf("begin: %w", err))

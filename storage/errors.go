@@ -19,6 +19,12 @@ var (
 	ErrFull = errors.New("disk or database full")
 	// ErrReadOnly: the file or its folder cannot be written.
 	ErrReadOnly = errors.New("database is read-only")
+	// ErrDamaged: the file is not a database, or SQLite found it
+	// malformed (garbage written over it).
+	ErrDamaged = errors.New("database file is damaged")
+	// ErrIO: the operating system failed a read or write of the file or
+	// its WAL (a WAL truncated under the process, a failing disk).
+	ErrIO = errors.New("disk I/O error on the database")
 )
 
 // faultError is a storage fault on one database file.
@@ -52,6 +58,10 @@ func (db *DB) fault(err error) error {
 		f = ErrFull
 	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM:
 		f = ErrReadOnly
+	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+		f = ErrDamaged
+	case sqlite3.SQLITE_IOERR:
+		f = ErrIO
 	default:
 		return err
 	}

@@ -385,6 +385,10 @@ func (db *DB) pgFault(err error) error {
 		f = ErrFull
 	case pe.Code == "25006" || pe.Code == "42501": // read-only transaction, insufficient privilege
 		f = ErrReadOnly
+	case pe.Code == "XX001" || pe.Code == "XX002": // data corrupted, index corrupted
+		f = ErrDamaged
+	case pe.Code == "58030": // io_error
+		f = ErrIO
 	default:
 		return err
 	}

@@ -118,6 +118,7 @@ func (db *DB) section(id string) *newsdesk.Section {
 type sectionsMu struct {
 	mu       sync.RWMutex
 	sections map[string]*newsdesk.Section
+	dated    map[string]bool // sections known to have a version row
 }
 
 // SaveFetch records one fetch: the source state and validators, new items,
@@ -134,8 +135,10 @@ func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
 			secs = append(secs, s)
 		}
 	}
+	var dated []string
 	err := db.inNearTx(ctx, func(tx *sql.Tx, nt *nearTx) error {
 		s := db.newSaver(ctx, tx, nt, now, f.Source, &out)
+		defer func() { dated = s.datedNow }()
 		sid, err := sourceID(ctx, s.q(qSourceID), f.Source.URL)
 		if err != nil {
 			return err
@@ -144,6 +147,15 @@ func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
 		f.State.URL = f.Source.URL
 		if err := writeState(ctx, s.q(qWriteState), sid, f.State, f.Source.Title); err != nil {
 			return err
+		}
+		if f.State.Error == "" && !f.State.LastSuccess.IsZero() {
+			// A section's first successful fetch dates it, even empty: its
+			// feeds' updated date is then that fetch, not 1970.
+			for _, id := range f.Source.Sections {
+				if err := s.dateSection(id); err != nil {
+					return err
+				}
+			}
 		}
 		if len(f.Items) == 0 {
 			return nil
@@ -212,6 +224,16 @@ func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
 	if err != nil {
 		return Outcome{}, err
 	}
+	if len(dated) > 0 {
+		db.mu.Lock()
+		if db.dated == nil {
+			db.dated = map[string]bool{}
+		}
+		for _, id := range dated {
+			db.dated[id] = true
+		}
+		db.mu.Unlock()
+	}
 	return out, nil
 }
 
@@ -231,8 +253,9 @@ type saver struct {
 	cands    []int64 // near-duplicate candidates of the item being placed
 	stmts    txStmts // prepared statements bound to tx
 	et       *engineTx
-	seq      int64 // the transaction's change sequence number
-	err      error // a write error met where the engine cannot return it
+	seq      int64    // the transaction's change sequence number
+	err      error    // a write error met where the engine cannot return it
+	datedNow []string // sections dateSection dated
 }
 
 func (db *DB) newSaver(ctx context.Context, tx *sql.Tx, nt *nearTx, now time.Time, src newsdesk.Source, out *Outcome) *saver {
@@ -331,6 +354,22 @@ func (s *saver) insert(it *newsdesk.Item, secs []*newsdesk.Section, d *derived) 
 	if s.known.titles != nil && titleKey != "" {
 		s.known.titles[titleKey] = true
 	}
+	return nil
+}
+
+// dateSection gives the section a version row dated now if it has none.
+func (s *saver) dateSection(id string) error {
+	s.db.mu.RLock()
+	dated := s.db.dated[id]
+	s.db.mu.RUnlock()
+	if dated {
+		return nil
+	}
+	if _, err := s.tx.ExecContext(s.ctx, `INSERT INTO section_versions (section, version, changed_at) VALUES (?, 1, ?)
+		ON CONFLICT (section) DO NOTHING`, id, s.now.Unix()); err != nil {
+		return fmt.Errorf("date section %s: %w", id, err)
+	}
+	s.datedNow = append(s.datedNow, id) // remembered once the transaction commits
 	return nil
 }
 

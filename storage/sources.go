@@ -12,14 +12,14 @@ import (
 
 const sourceColumns = `s.url, s.final_url, s.etag, s.last_modified, s.body_hash, s.title, s.site_url,
 	s.last_attempt, s.last_success, s.next_attempt, s.status, s.error, s.consecutive_errors,
-	s.gone, s.config_hash, s.bytes, s.duration_ms`
+	s.gone, s.config_hash, s.bytes, s.duration_ms, s.warning`
 
 func scanSource(sc interface{ Scan(...any) error }, extra ...any) (newsdesk.SourceState, error) {
 	var st newsdesk.SourceState
 	var attempt, success, next, durMS int64
 	dest := []any{&st.URL, &st.FinalURL, &st.ETag, &st.LastModified, &st.BodyHash, &st.Title, &st.SiteURL,
 		&attempt, &success, &next, &st.Status, &st.Error, &st.ConsecutiveErrors,
-		&st.Gone, &st.ConfigHash, &st.Bytes, &durMS}
+		&st.Gone, &st.ConfigHash, &st.Bytes, &durMS, &st.Warning}
 	if err := sc.Scan(append(dest, extra...)...); err != nil {
 		return st, err
 	}

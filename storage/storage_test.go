@@ -333,3 +333,29 @@ func TestReconcileFillsNewSections(t *testing.T) {
 		t.Fatalf("second reconcile: %v %v", changed, err)
 	}
 }
+
+// TestEmptySectionDatedByItsFirstFetch checks that a section whose sources
+// never published anything is dated by their first successful fetch, and
+// that later fetches do not move the date.
+func TestEmptySectionDatedByItsFirstFetch(t *testing.T) {
+	const src = "https://a.example/feed"
+	db, c := openTest(t, section("news", src))
+	ok := newsdesk.SourceState{LastSuccess: t0, Status: 200}
+	if _, err := db.SaveFetch(context.Background(), Fetch{Source: source(src, "news"), State: newsdesk.SourceState{Error: "HTTP 500", Status: 500}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := db.SectionChanged(context.Background(), "news"); !got.IsZero() {
+		t.Fatalf("dated %v by a failed fetch", got)
+	}
+	if _, err := db.SaveFetch(context.Background(), Fetch{Source: source(src, "news"), State: ok}); err != nil {
+		t.Fatal(err)
+	}
+	c.t = t0.Add(time.Hour)
+	ok.LastSuccess = c.t
+	if _, err := db.SaveFetch(context.Background(), Fetch{Source: source(src, "news"), State: ok}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := db.SectionChanged(context.Background(), "news"); !got.Equal(t0) {
+		t.Fatalf("empty section dated %v, want its first fetch %v", got, t0)
+	}
+}

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"newsdesk"
-
 	"newsdesk/article"
 	"newsdesk/config"
 	"newsdesk/feedgen"
@@ -29,6 +28,7 @@ type app struct {
 	db      *storage.DB
 	fetcher *fetcher.Fetcher
 	desk    *ingest.Desk
+	red     newsdesk.Redactor // how every output shows source URLs
 	// articles runs the full-text stage after a source is stored.
 	articles *article.Runner
 }
@@ -54,7 +54,8 @@ func openApp(ctx context.Context, g *globals) (*app, error) {
 
 // openAppWith is openApp with a config already loaded.
 func openAppWith(ctx context.Context, g *globals, cfg *config.Config) (*app, error) {
-	log := g.logger()
+	red := newsdesk.NewRedactor(cfg.Redact)
+	log := redactLogger(g.logger(), red)
 	db := storage.New(cfg.Database)
 	db.Logger = log.With("component", "storage")
 	if err := db.Open(ctx); err != nil {
@@ -66,7 +67,7 @@ func openAppWith(ctx context.Context, g *globals, cfg *config.Config) (*app, err
 		return nil, err
 	}
 	f := fetcher.New(fetcherOptions(cfg, log))
-	a := &app{cfg: cfg, log: log, db: db, fetcher: f}
+	a := &app{cfg: cfg, log: log, db: db, fetcher: f, red: red}
 	a.desk = &ingest.Desk{Fetcher: f, Store: db, Tracking: cfg.Tracking, Logger: log.With("component", "fetch")}
 	if db.Shared() {
 		a.desk.Claim = claimer(db, cfg, log)
@@ -109,6 +110,7 @@ func fetcherOptions(cfg *config.Config, log *slog.Logger) fetcher.Options {
 		PerHost:             cfg.Fetch.PerHost,
 		UserAgent:           cfg.Fetch.UserAgent,
 		MaxBody:             cfg.Fetch.MaxBody,
+		MaxItems:            cfg.Fetch.MaxItems,
 		RespectCacheHeaders: cfg.Fetch.RespectCacheHeaders,
 		Logger:              log.With("component", "fetcher"),
 	}
@@ -122,6 +124,7 @@ func feedOptions(cfg *config.Config, log *slog.Logger) feedgen.Options {
 		MaxAge:    cacheMaxAge(cfg),
 		Location:  time.Local,
 		Logger:    log.With("component", "feedgen"),
+		Redact:    newsdesk.NewRedactor(cfg.Redact),
 	}
 }
 

@@ -4,7 +4,9 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"strings"
 	"text/tabwriter"
+	"unicode"
 )
 
 func explainCommand() *command {
@@ -42,6 +44,10 @@ func explainCommand() *command {
 			for i, d := range ds {
 				ids[i] = d.ItemID
 			}
+			notes, err := a.db.ItemNotes(ctx, ids)
+			if err != nil {
+				return fail(g, err)
+			}
 			texts, err := a.db.ArticleStates(ctx, ids)
 			if err != nil {
 				return fail(g, err)
@@ -54,11 +60,14 @@ func explainCommand() *command {
 			fmt.Fprintln(tw, header)
 			for _, d := range ds {
 				why := d.Reason
+				if n := notes[d.ItemID]; n != "" {
+					why = strings.TrimPrefix(why+"; capped: "+n, "; ")
+				}
 				if why == "" {
 					why = "-"
 				}
 				fmt.Fprintf(tw, "#%d\t%s\t%s\t%s\t%s\t%s\t%s", d.ItemID, d.SortAt.Format("2006-01-02 15:04"), d.State,
-					clip(d.Source, 24), clip(d.Title, 60), why, d.DecidedAt.Local().Format("2006-01-02 15:04:05"))
+					printable(clip(a.red.Text(d.Source), 24)), printable(clip(d.Title, 60)), printable(why), d.DecidedAt.Local().Format("2006-01-02 15:04:05"))
 				if len(texts) > 0 {
 					text := "-"
 					if st, ok := texts[d.ItemID]; ok {
@@ -74,6 +83,17 @@ func explainCommand() *command {
 			return 0
 		},
 	}
+}
+
+// printable removes what a terminal would act on rather than print:
+// control characters and bidirectional-text controls.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // clip shortens s to n runes with an ellipsis.

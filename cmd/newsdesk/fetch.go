@@ -91,7 +91,7 @@ func fetchCommand() *command {
 				if quiet && r.Err == nil {
 					continue
 				}
-				fmt.Fprintln(g.stdout, summaryLine(r))
+				fmt.Fprintln(g.stdout, a.red.Text(summaryLine(r)))
 			}
 			failed := len(ingest.Failed(reports)) - cancelled
 			switch {
@@ -134,6 +134,9 @@ func summaryLine(r ingest.Report) string {
 	}
 	if r.Discovered != "" {
 		line += fmt.Sprintf(" (feed discovered at %s: put it in the config)", r.Discovered)
+	}
+	if r.Truncated != "" {
+		line += " (" + r.Truncated + ")"
 	}
 	return line
 }

@@ -78,5 +78,11 @@ func buildReport(ctx context.Context, a *app, now time.Time, days int, stale tim
 		pages[sec.ID] = items
 	}
 	rep.SetFeedShares(a.cfg.Sections, pages)
+	for i := range rep.Sections {
+		for j := range rep.Sections[i].Sources {
+			row := &rep.Sections[i].Sources[j]
+			row.Source, row.URL, row.LastError = a.red.Text(row.Source), a.red.URL(row.URL), a.red.Text(row.LastError)
+		}
+	}
 	return rep, nil
 }

@@ -16,23 +16,15 @@ import (
 // /healthz also answers at the root, for probes that know only the port.
 func (s *server) routes() http.Handler {
 	base := feedgen.BasePath(s.config().BaseURL)
-	health := func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		if err := s.db.Ping(r.Context()); err != nil {
-			http.Error(w, "database: "+err.Error(), http.StatusServiceUnavailable)
-			return
-		}
-		w.Write([]byte("ok\n"))
-	}
 	mux := http.NewServeMux()
 	if s.feeds != nil {
 		mux.Handle("/", s.feeds.Routes())
 	}
-	mux.HandleFunc("GET /healthz", health)
+	mux.HandleFunc("GET /healthz", s.serveHealth)
 	mux.HandleFunc("GET /api/sources", func(w http.ResponseWriter, r *http.Request) {
-		rows, err := sourceRows(r.Context(), s.config(), s.db, time.Now(), s.sched.Entries())
+		rows, err := sourceRows(r.Context(), s.config(), s.db, time.Now(), s.sched.Entries(), s.desk.StoreFailures())
 		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
+			s.storageError(w, r, err)
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
@@ -42,9 +34,9 @@ func (s *server) routes() http.Handler {
 		enc.Encode(rows)
 	})
 	mux.HandleFunc("GET /sources", func(w http.ResponseWriter, r *http.Request) {
-		rows, err := sourceRows(r.Context(), s.config(), s.db, time.Now(), s.sched.Entries())
+		rows, err := sourceRows(r.Context(), s.config(), s.db, time.Now(), s.sched.Entries(), s.desk.StoreFailures())
 		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
+			s.storageError(w, r, err)
 			return
 		}
 		htmlHeaders(w)
@@ -55,7 +47,7 @@ func (s *server) routes() http.Handler {
 	mux.HandleFunc("GET /report", func(w http.ResponseWriter, r *http.Request) {
 		rep, err := buildReport(r.Context(), s.snapshot(), time.Now(), 7, 72*time.Hour)
 		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
+			s.storageError(w, r, err)
 			return
 		}
 		htmlHeaders(w)
@@ -66,7 +58,7 @@ func (s *server) routes() http.Handler {
 	mux.HandleFunc("GET /api/report", func(w http.ResponseWriter, r *http.Request) {
 		rep, err := buildReport(r.Context(), s.snapshot(), time.Now(), 7, 72*time.Hour)
 		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
+			s.storageError(w, r, err)
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
@@ -74,11 +66,17 @@ func (s *server) routes() http.Handler {
 		json.NewEncoder(w).Encode(rep)
 	})
 	mux.Handle("GET /metrics", s.metrics.Handler())
+	// The operational paths answer other methods with 405 and Allow, as
+	// the feeds do (the catch-all "/" would otherwise say 404).
+	for _, p := range []string{"/healthz", "/metrics", "/sources", "/api/sources", "/report", "/api/report"} {
+		mux.HandleFunc(p, methodNotAllowed)
+	}
 	if base == "" {
 		return s.metrics.Instrument(mux)
 	}
 	root := http.NewServeMux()
-	root.HandleFunc("GET /healthz", health)
+	root.HandleFunc("GET /healthz", s.serveHealth)
+	root.HandleFunc("/healthz", methodNotAllowed)
 	root.Handle("/", feedgen.Under(base, s.metrics.Instrument(mux)))
 	return root
 }

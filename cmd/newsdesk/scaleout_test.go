@@ -194,6 +194,20 @@ func TestScaleOutOnPostgres(t *testing.T) {
 		}
 	}
 	t.Logf("the killed process's sources were taken over and stored %s after the kill", time.Since(killed).Round(100*time.Millisecond))
+	// Not before the dead process's lease (twice fetch.timeout from its
+	// claim, made just before its request reached the server): a process
+	// that is only slow keeps its sources until then.
+	const lease = 2 * 10 * time.Second
+	feeds.mu.Lock()
+	for n := hourly; n < hourly+ticking; n++ {
+		r := feeds.requests[n]
+		if len(r) < 2 {
+			t.Errorf("source %d held by the killed process: %d requests, want the held one and the takeover", n, len(r))
+		} else if r[1].Sub(r[0]) < lease-time.Second {
+			t.Errorf("source %d held by the killed process was fetched again %v after its claim, before the lease of %v ended", n, r[1].Sub(r[0]), lease)
+		}
+	}
+	feeds.mu.Unlock()
 
 	// Every hourly source was fetched once: the three new processes found
 	// each one claimed in its tick.

@@ -18,6 +18,7 @@ import (
 	"newsdesk/article"
 	"newsdesk/config"
 	"newsdesk/feedgen"
+	"newsdesk/ingest"
 	"newsdesk/metrics"
 	"newsdesk/scheduler"
 	"newsdesk/storage"
@@ -134,7 +135,11 @@ func (s *server) run(ctx context.Context, ln net.Listener, grace time.Duration) 
 	s.articles.Stage.OnChange = s.desk.OnChange
 	s.metrics = metrics.New(version)
 	s.metrics.WatchNearIndex(s.db.NearIndexItems)
-	s.desk.Observe = s.metrics.Observe
+	s.desk.Observe = func(r ingest.Report) {
+		// Metrics label sources by their redacted URL.
+		r.Source = s.red.URL(r.Source)
+		s.metrics.Observe(r)
+	}
 	s.articles.Done = func(r article.Report, err error) {
 		s.metrics.ObserveArticles(r)
 		if err != nil {

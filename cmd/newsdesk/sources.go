@@ -31,7 +31,7 @@ func sourcesCommand() *command {
 				return fail(g, err)
 			}
 			defer a.Close()
-			rows, err := sourceRows(ctx, a.cfg, a.db, time.Now(), nil)
+			rows, err := sourceRows(ctx, a.cfg, a.db, time.Now(), nil, nil)
 			if err != nil {
 				return fail(g, err)
 			}
@@ -69,6 +69,7 @@ type sourceRow struct {
 	LastSuccess       time.Time `json:"last_success,omitzero"`
 	Status            int       `json:"status"`
 	Error             string    `json:"error,omitempty"`
+	Warning           string    `json:"warning,omitempty"`
 	ConsecutiveErrors int       `json:"consecutive_errors"`
 	ItemsStored       int       `json:"items_stored"`
 	Bytes             int64     `json:"bytes"`
@@ -110,14 +111,17 @@ func (r sourceRow) StatusText() string {
 	return fmt.Sprint(r.Status)
 }
 
-// sourceRows joins the configured sources with their stored state. next,
-// when set, gives the scheduler's next run per URL (serve); otherwise it is
-// computed from each source's schedule.
-func sourceRows(ctx context.Context, cfg *config.Config, db *storage.DB, now time.Time, next map[string]time.Time) ([]sourceRow, error) {
+// sourceRows joins the configured sources with their stored state, and
+// with failed, the fetches serve could not store (newer than the stored
+// states). next, when set, gives the scheduler's next run per URL (serve);
+// otherwise it is computed from each source's schedule. URLs and errors
+// are shown redacted.
+func sourceRows(ctx context.Context, cfg *config.Config, db *storage.DB, now time.Time, next map[string]time.Time, failed map[string]newsdesk.SourceState) ([]sourceRow, error) {
 	states, err := db.SourceStates(ctx)
 	if err != nil {
 		return nil, err
 	}
+	red := newsdesk.NewRedactor(cfg.Redact)
 	rates, err := db.ArticleRates(ctx)
 	if err != nil {
 		return nil, err
@@ -125,11 +129,15 @@ func sourceRows(ctx context.Context, cfg *config.Config, db *storage.DB, now tim
 	var rows []sourceRow
 	for _, src := range cfg.Sources() {
 		st := states[src.URL]
+		if f, ok := failed[src.URL]; ok && f.LastAttempt.After(st.LastAttempt) {
+			st.LastAttempt, st.Status, st.Error = f.LastAttempt, f.Status, f.Error
+			st.ConsecutiveErrors, st.NextAttempt = f.ConsecutiveErrors, f.NextAttempt
+		}
 		r := sourceRow{
 			URL: src.URL, Title: src.Title, FeedTitle: st.Title, Sections: src.Sections, FinalURL: st.FinalURL,
 			LastAttempt: st.LastAttempt, LastSuccess: st.LastSuccess, Status: st.Status, Error: st.Error,
 			ConsecutiveErrors: st.ConsecutiveErrors, ItemsStored: st.ItemsStored, Bytes: st.Bytes,
-			DurationMS: st.Duration.Milliseconds(), Gone: st.Gone,
+			DurationMS: st.Duration.Milliseconds(), Gone: st.Gone, Warning: st.Warning,
 		}
 		if src.FullText != newsdesk.FullTextOff {
 			ar := rates[src.URL]
@@ -154,7 +162,11 @@ func sourceRows(ctx context.Context, cfg *config.Config, db *storage.DB, now tim
 			r.Note = "moved to " + st.FinalURL + ": update the config"
 		case st.Error != "":
 			r.Note = st.Error
+		case st.Warning != "":
+			r.Note = st.Warning
 		}
+		r.URL, r.FinalURL = red.URL(r.URL), red.URL(r.FinalURL)
+		r.Error, r.Note = red.Text(r.Error), red.Text(r.Note)
 		rows = append(rows, r)
 	}
 	return rows, nil

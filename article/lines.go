@@ -1,0 +1,438 @@
+package article
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// The furniture preclean recognises by what a block says rather than by
+// its class: page furniture a CMS writes in the article's own container,
+// with class names of no help (hashed, generic or none). Each rule judges a
+// whole short block, never a sentence of the text that merely contains the
+// phrase.
+
+var (
+	// dateLeadRe opens a publication or update line: "Mis à jour le",
+	// "Publié le … – Modifié le …", "Last updated:".
+	dateLeadRe = regexp.MustCompile(`^(?:(?:article |page )?(?:publié|publiée|mis en ligne|mise en ligne|mis à jour|mise à jour|dernière mise à jour|modifié|modifiée|actualisé|actualisée|édité)` +
+		`|(?:first |last )?(?:published|updated|modified|posted)|last update|date de (?:publication|mise à jour))(?:$|[^\p{L}])`)
+	// dateWordRe: the words a date line is made of besides digits.
+	dateWordRe = regexp.MustCompile(`^(?:le|la|les|du|au|à|a|h|min|le|on|at|in|de|et|and|the|gmt|utc|cet|cest|bst|est|edt|pst|am|pm|er|st|nd|rd|th|il|y|ago|hours?|minutes?|days?|heures?|jours?|ans?|since|depuis|today|yesterday|aujourd|hui|hier|` +
+		`lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|` +
+		`janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|avr|juil|sept|oct|nov|déc|` +
+		`january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|dec)$`)
+	// feedbackRe opens a "was this page useful?" prompt.
+	feedbackRe = regexp.MustCompile(`^(?:(?:cette page|cet article|ces informations|cette information|ce contenu|cette réponse|cette fiche|ce guide) (?:vous )?(?:a|ont)-t-(?:il|elle|ils|elles) (?:été )?(?:utiles?|aidée?s?|plu|intéressée?s?)` +
+		`|avez-vous trouvé (?:cette|cet|ces|ce) |(?:donnez|partagez) (?:votre|nous votre) avis|votre avis nous|aidez-nous à améliorer` +
+		`|(?:was|is|were) (?:this|the|these) (?:page|article|information|content|answer|post|guide|story|tips?)? ?(?:helpful|useful)` +
+		`|did you find (?:this|the|these) .{0,30}(?:helpful|useful)|how (?:useful|helpful) (?:was|is|did)|rate this (?:article|page|story|post)|your feedback helps|help us improve)`)
+	// ratingRe: a readers' rating, "Note des lecteurs : 4,2/5 (318 votes)".
+	ratingRe = regexp.MustCompile(`^(?:note|notre note|note des lecteurs|note moyenne|avis des lecteurs|rating|average rating|readers' rating|reader rating)\s*:?\s*[0-9]+(?:[.,][0-9]+)?\s*/\s*(?:5|10|20|100)\b(?:\s*\(?[0-9  ]+\s*(?:votes?|avis|ratings?|reviews?)\)?)?$`)
+	// readTimeRe: "Temps de lecture : 9 min", "7 min read".
+	readTimeRe = regexp.MustCompile(`^(?:(?:temps|durée) de lecture|lecture|reading time|read time|time to read)\s*:?\s*(?:environ |about |approx\.? )?[0-9]+\s*(?:min|mn|minutes?)$|^[0-9]+\s*(?:min|mn|minutes?)(?: de lecture| read| reading| à lire| to read)$`)
+	// tagLabelRe opens a line of tags: "Mots-clés :", "Tagged:".
+	tagLabelRe = regexp.MustCompile(`^(?:mots[- ]clés|mots clefs|tags?|étiquettes?|thèmes?|sujets?|topics?|tagged(?: with| in| as)?|filed under|catégories?|categories|category|classé dans|publié dans|posted in|related topics|sujets liés)\s*:`)
+	// timeTokRe: a time or an ordinal written as one word, "14h05",
+	// "10am", "1er", "21st".
+	timeTokRe = regexp.MustCompile(`^[0-9]{1,4}(?:h|am|pm|er|st|nd|rd|th|mn)[0-9]{0,2}$`)
+	// counterRe: the counter of a slide show, "3 / 12", or of likes,
+	// "1.2K".
+	counterRe = regexp.MustCompile(`^[0-9]+ ?(?:/|sur|of) ?[0-9]+$|^[0-9]+(?:[.,][0-9]+)? ?[km]$`)
+	// adLineRe: the label of an ad slot.
+	adLineRe = regexp.MustCompile(`^(?:publicité|pub|annonce|contenu sponsorisé|sponsorisé|advertisement|advertising|ad|sponsored(?: content)?|` +
+		`(?:story|article) continues below(?: (?:this )?(?:advertisement|ad))?|continue reading below|(?:la )?suite (?:de l'article |de cet article )?(?:après|sous) (?:la |cette )?publicité)$`)
+	// rightsRe: a copyright notice.
+	rightsRe     = regexp.MustCompile(`all rights reserved|tous droits réservés|reproduction interdite|may not be (?:published|reproduced|redistributed)`)
+	rightsHeadRe = regexp.MustCompile(`^(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|©)`)
+	// creditRe is one credit of a line of credits, "Réalisation : Pierre
+	// Albin", "photos by Ana Ruiz".
+	creditRe = regexp.MustCompile(`^(?i:reportage|réalisation|texte|textes|photos?|photographies?|vidéos?|montage|infographies?|illustrations?|édition|mise en page|production|rédaction|propos recueillis|enquête|son|mixage|` +
+		`words|text|pictures|photography|photographs?|editing|edited|video|graphics|design|produced|producer|reporting|additional reporting|sound|illustration)` +
+		`(?:\s*:\s*|\s+(?i:par|by|de)\s+)\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|du|van|von|et|and|&)){0,4}$`)
+	// breadcrumbRe opens a breadcrumb line.
+	breadcrumbRe = regexp.MustCompile(`^(?:vous êtes ici|vous etes ici|you are here|fil d'ariane)\b`)
+	// toolRe is one button of a row of page tools: "Imprimer | Envoyer
+	// par e-mail | Commenter".
+	toolRe = regexp.MustCompile(`^(?:imprimer|print|e-?mail|mail|courriel|envoyer(?: par (?:e-?mail|courriel|mail)| à un ami| cet article)?|email (?:this|to a friend)|send(?: to a friend)?|` +
+		`partager|share|commenter|comment|réagir|rss|pdf|télécharger(?: en pdf| le pdf)?|download|save|enregistrer|sauvegarder|bookmark|favoris|ajouter aux favoris|` +
+		`copier le lien|copy link|copy|copier|lien|link|permalink|` + socialNames + `|a\+|a-|taille du texte|text size|listen|écouter|offrir(?: cet article)?|gift(?: this article)?)$`)
+	// acceptRe is the accept button of a consent box.
+	acceptRe = regexp.MustCompile(`^(?:accepter(?: et (?:fermer|continuer))?|tout accepter|j'accepte|accepter tout|ok|d'accord|refuser(?: tout)?|tout refuser|continuer sans accepter|paramétrer|personnaliser|gérer (?:mes|les) (?:choix|préférences|cookies)|` +
+		`accept(?: all| cookies| and close)?|i accept|agree|i agree|reject(?: all)?|decline|manage (?:preferences|cookies|options|settings)|cookie settings|customi[sz]e)$`)
+)
+
+const socialNames = `facebook|twitter|x|linkedin|whatsapp|pinterest|bluesky|mastodon|telegram|reddit|threads|messenger|flipboard|pocket|tumblr|hacker news`
+
+// lineChrome reports whether the element, a block of a few words with no
+// block inside, is a line of page furniture by what it says: a
+// publication or update date, a "was this useful?" prompt or a rating, a
+// reading time, a line of tags, a breadcrumb, a row of page tools, or a
+// time stamp alone.
+func lineChrome(n *html.Node) bool {
+	if hasBlockChild(n) || contains(n, atom.Img) || n.DataAtom == atom.Img {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Span, atom.Li, atom.Header, atom.Footer, atom.Time, atom.Small, atom.Em, atom.Strong, atom.B, atom.I,
+		atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Dd, atom.Dt, atom.Section:
+	default:
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Span, atom.Time, atom.Small, atom.Em, atom.Strong, atom.B, atom.I:
+		if inRunningText(n) {
+			return false // a phrase of a sentence, not a line of its own
+		}
+	}
+	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if raw == "" {
+		return false
+	}
+	nw := len(strings.Fields(raw))
+	if nw > 30 {
+		return false
+	}
+	t := titleForm(raw)
+	switch {
+	case nw <= 20 && dateLine(t):
+		return true
+	case nw <= 25 && linkWords(n) <= 5 && dateLine(titleForm(textOutsideLinks(n))):
+		return true // "Last updated 28 November 2026 <a>see all updates</a>"
+	case nw <= 16 && !inFigcaption(n) && creditLine(raw):
+		return true
+	case feedbackRe.MatchString(t), nw <= 12 && ratingRe.MatchString(t), nw <= 8 && readTimeRe.MatchString(t):
+		return true
+	case breadcrumbRe.MatchString(t), adLineRe.MatchString(t):
+		return true
+	case rightsLine(raw, nw):
+		return true
+	case tagLabelRe.MatchString(t) && linkShare(n) >= 0.5:
+		return true
+	case timeOnly(n, raw), counterRe.MatchString(t):
+		return true
+	}
+	return toolRow(n)
+}
+
+// dateLine reports whether a line (in titleForm) is a publication or
+// update date: it opens on a date phrase and holds nothing but dates,
+// times and an optional author after "par" or "by".
+func dateLine(t string) bool {
+	if !dateLeadRe.MatchString(t) || !strings.ContainsAny(t, "0123456789") {
+		return false
+	}
+	ws := foldWords(t)
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		if w == "par" || w == "by" {
+			return len(ws)-i-1 <= 5 // "… par la rédaction"
+		}
+		if m := dateLeadRe.FindString(strings.Join(ws[i:], " ")); m != "" {
+			i += len(foldWords(m)) - 1 // the phrase: "mis à jour", "last updated"
+			continue
+		}
+		if !isDigits(w) && !dateWordRe.MatchString(w) && !timeTokRe.MatchString(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// timeOnly reports whether all the text of n is in <time> elements: a
+// time stamp, whatever it says.
+func timeOnly(n *html.Node, text string) bool {
+	var in strings.Builder
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for c := c.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.Time {
+				in.WriteString(textOf(c))
+				in.WriteByte(' ')
+				continue
+			}
+			walk(c)
+		}
+	}
+	if n.DataAtom == atom.Time {
+		return true
+	}
+	walk(n)
+	return in.Len() > 0 && len(foldWords(in.String())) == len(foldWords(text))
+}
+
+// toolRow reports whether n is a row of at least two page tools (print,
+// e-mail, share buttons …), its links and its other words separated by
+// "|", "·" or "-".
+func toolRow(n *html.Node) bool {
+	var parts []string
+	var b strings.Builder
+	flush := func() {
+		for _, p := range strings.FieldsFunc(b.String(), func(r rune) bool { return strings.ContainsRune("|·•-–—/,", r) }) {
+			if p = titleForm(p); p != "" {
+				parts = append(parts, p)
+			}
+		}
+		b.Reset()
+	}
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for c := c.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode && (c.DataAtom == atom.A || c.DataAtom == atom.Button):
+				flush()
+				if t := titleForm(textOf(c)); t != "" {
+					parts = append(parts, t)
+				} else if l := titleForm(attr(c, "aria-label")); l != "" {
+					parts = append(parts, l)
+				}
+			case c.Type == html.ElementNode:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	flush()
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !toolRe.MatchString(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// overlay reports whether n is a consent box (it speaks of cookies and
+// has an accept or refuse button) or a sign-up box (an e-mail field and
+// little text): both may sit anywhere in the page, the article included.
+func overlay(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Body, atom.Main, atom.Article, atom.Html:
+		return false
+	}
+	tl := textLen(n)
+	if tl > 1500 {
+		return false
+	}
+	email, accept := false, false
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for c := c.FirstChild; c != nil && !(email && accept); c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Input:
+				typ, ph := strings.ToLower(attr(c, "type")), strings.ToLower(attr(c, "placeholder")+" "+attr(c, "name"))
+				if typ == "email" || strings.Contains(ph, "mail") {
+					email = true
+				}
+			case atom.Button, atom.A:
+				if acceptRe.MatchString(titleForm(textOf(c))) {
+					accept = true
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	if email && tl <= 400 {
+		return true
+	}
+	return accept && strings.Contains(strings.ToLower(textOf(n)), "cookie")
+}
+
+// anchorList reports whether n is a list of links to the page's own
+// headings (a table of contents): every item a link to a fragment.
+func anchorList(n *html.Node) bool {
+	if n.DataAtom != atom.Ul && n.DataAtom != atom.Ol {
+		return false
+	}
+	items := 0
+	for li := n.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type != html.ElementNode {
+			continue
+		}
+		if li.DataAtom != atom.Li || linkShare(li) < 0.9 {
+			return false
+		}
+		a := findAtom(li, atom.A)
+		if a == nil || !strings.HasPrefix(strings.TrimSpace(attr(a, "href")), "#") {
+			return false
+		}
+		items++
+	}
+	return items >= 2
+}
+
+// inRunningText reports whether an inline element sits in a sentence: its
+// parent has text of its own beside it (separators aside).
+func inRunningText(n *html.Node) bool {
+	p := n.Parent
+	if p == nil {
+		return false
+	}
+	for c := p.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimFunc(c.Data, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("|·•-–—/,:", r) }) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// signatureLine reports whether a line of the masthead (between the
+// headline and the text) is a signature: up to four capitalised words (a
+// name, an agency) then only a date and a time, "Bastien Leroy | Le
+// 27/11/2026 à 08:45".
+func signatureLine(raw string) bool {
+	if !strings.ContainsAny(raw, "0123456789") {
+		return false
+	}
+	fs := strings.FieldsFunc(raw, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("|·•–—,", r) })
+	i := 0
+	for i < len(fs) && i < 4 {
+		r := []rune(fs[i])
+		if !unicode.IsUpper(r[0]) || dateWordRe.MatchString(strings.ToLower(fs[i])) {
+			break
+		}
+		i++
+	}
+	rest := foldWords(strings.Join(fs[i:], " "))
+	if len(rest) == 0 {
+		return false
+	}
+	digits := false
+	for _, w := range rest {
+		switch {
+		case isDigits(w) || timeTokRe.MatchString(w):
+			digits = true
+		case dateWordRe.MatchString(w):
+		default:
+			return false
+		}
+	}
+	return digits
+}
+
+// breadcrumb reports whether n is a breadcrumb by its markup (a
+// schema.org BreadcrumbList, an aria-label saying so) or its shape: a few
+// links, the first to the home page.
+func breadcrumb(n *html.Node) bool {
+	if strings.Contains(strings.ToLower(attr(n, "itemtype")), "breadcrumblist") {
+		return true
+	}
+	if l := strings.ToLower(attr(n, "aria-label")); strings.Contains(l, "breadcrumb") || strings.Contains(l, "ariane") || strings.Contains(l, "vous êtes ici") || strings.Contains(l, "you are here") {
+		return true
+	}
+	switch n.DataAtom {
+	case atom.Ul, atom.Ol, atom.Div, atom.P, atom.Nav:
+	default:
+		return false
+	}
+	if textLen(n) > 150 || linkShare(n) < 0.6 {
+		return false
+	}
+	a := findAtom(n, atom.A)
+	if a == nil {
+		return false
+	}
+	switch titleForm(textOf(a)) {
+	case "accueil", "home", "homepage", "page d'accueil":
+	default:
+		return false
+	}
+	links := 0
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for c := c.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.A {
+				links++
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return links >= 2
+}
+
+// rightsLine reports whether a line is a copyright notice: it says "all
+// rights reserved" (or the like), or opens on "© 2026".
+func rightsLine(raw string, nw int) bool {
+	l := strings.ToLower(raw)
+	return nw <= 30 && rightsRe.MatchString(l) || nw <= 12 && rightsHeadRe.MatchString(l)
+}
+
+// creditLine reports whether a line is nothing but credits: "Reportage :
+// Louise Camus. Réalisation : Pierre Albin."
+func creditLine(raw string) bool {
+	parts := strings.FieldsFunc(raw, func(r rune) bool { return strings.ContainsRune(".|·•;/", r) })
+	n := 0
+	for _, p := range parts {
+		p = strings.TrimSpace(strings.Trim(p, ",– —"))
+		if p == "" {
+			continue
+		}
+		if !creditRe.MatchString(p) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+func inFigcaption(n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Figcaption || p.DataAtom == atom.Figure {
+			return true
+		}
+	}
+	return false
+}
+
+// textOutsideLinks returns the text of n outside its links.
+func textOutsideLinks(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for c := c.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+				b.WriteByte(' ')
+			case c.Type == html.ElementNode && (c.DataAtom == atom.A || c.DataAtom == atom.Script || c.DataAtom == atom.Style):
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// linkWords counts the words of n inside links.
+func linkWords(n *html.Node) int {
+	all := len(strings.Fields(textOf(n)))
+	return all - len(strings.Fields(textOutsideLinks(n)))
+}
+
+// foldWords splits text into lower-cased words: runs of letters and
+// digits.
+func foldWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
