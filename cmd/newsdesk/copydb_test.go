@@ -57,6 +57,26 @@ func TestCopyDBRoundTrip(t *testing.T) {
 	if n, err := desk.Prune(context.Background(), 0, 3); err != nil || n == 0 {
 		t.Fatalf("prune = %d, %v: the desk should remember pruned items", n, err)
 	}
+	// What the bounds record travels too: a source's truncation warning
+	// (sources) and what was cut from an item (explain).
+	var noted, noteKey string
+	for _, sec := range cfg.Sections {
+		if sec.ID != "politique" {
+			continue
+		}
+		items, err := desk.SectionItems(context.Background(), sec.ID, newsdesk.Page{Limit: 1})
+		if err != nil || len(items) == 0 {
+			t.Fatalf("items of politique: %v, %v", items, err)
+		}
+		noted, noteKey = items[0].SourceURL, items[0].Key
+	}
+	const warning, note = "truncated: the document has 9000 entries, only the first 5000 were read", "title cut from 901 to 500 characters"
+	if err := desk.SetWarning(context.Background(), noted, warning); err != nil {
+		t.Fatal(err)
+	}
+	if err := desk.NoteItems(context.Background(), noted, map[string]string{noteKey: note}); err != nil {
+		t.Fatal(err)
+	}
 	desk.Close()
 
 	read := func(what string) (map[string]string, string) {
@@ -80,6 +100,9 @@ func TestCopyDBRoundTrip(t *testing.T) {
 		return readTree(t, out), text.String()
 	}
 	wantFiles, wantText := read("SQLite")
+	if !strings.Contains(wantText, warning) || !strings.Contains(wantText, "capped: "+note) {
+		t.Fatalf("the desk's warning and note are not shown:\n%s", wantText)
+	}
 
 	code, out, errOut := runCLI(t, "--config", cfgPath, "copy-db", "--to", pg)
 	if code != 0 || !strings.Contains(out, "copied") {
