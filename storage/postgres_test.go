@@ -257,35 +257,84 @@ func TestPostgresClaims(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 
-	// Three owners claim 60 sources at once: one each.
-	dbs := []*DB{a, b, openAt(t, path, c)}
-	var mu sync.Mutex
-	got := map[string][]int{}
-	var wg sync.WaitGroup
-	for w, db := range dbs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for n := range 60 {
-				src := fmt.Sprintf("http://127.0.0.1/%d.rss", n)
-				ok, err := db.ClaimSource(ctx, src, fmt.Sprint(w), time.Minute, time.Hour)
-				if err != nil {
-					t.Error(err)
-					return
-				}
-				if ok {
-					mu.Lock()
-					got[src] = append(got[src], w)
-					mu.Unlock()
-				}
-			}
-		}()
+	// A claim being made elsewhere (its row locked) is skipped, not waited
+	// for: the claim answers no at once, without a lock error.
+	if err := a.ReleaseSource(ctx, u, "a"); err != nil {
+		t.Fatal(err)
 	}
-	wg.Wait()
-	for n := range 60 {
+	other, err := sql.Open("pgx", testPath(t, path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	tx, err := other.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE source_leases SET lease_until = 0 WHERE url = $1`, u); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := b.ClaimSource(ctx, u, "b", time.Hour, 0); ok || err != nil {
+		t.Fatalf("claim of a source whose row another claim holds = %v, %v; want false, nil", ok, err)
+	}
+	tx.Rollback()
+	if !claim(b, "b", time.Minute, 0) {
+		t.Fatal("the source could not be claimed once the other claim was gone")
+	}
+
+	// Three owners claim each of 200 sources at the same moment, in a
+	// later tick (their lease rows exist: a claim then reads a row another
+	// claim is changing): each goes to exactly one.
+	dbs := []*DB{a, b, openAt(t, path, c)}
+	const sources = 200
+	for n := range sources {
 		src := fmt.Sprintf("http://127.0.0.1/%d.rss", n)
-		if len(got[src]) != 1 {
-			t.Errorf("%s was claimed by %v, want exactly one owner", src, got[src])
+		if !mustClaim(t, a, src, "earlier", time.Minute, 0) {
+			t.Fatalf("%s: the first claim failed", src)
+		}
+		if err := a.ReleaseSource(ctx, src, "earlier"); err != nil {
+			t.Fatal(err)
 		}
 	}
+	got := map[string][]int{}
+	for n := range sources {
+		src := fmt.Sprintf("http://127.0.0.1/%d.rss", n)
+		start := make(chan struct{})
+		won := make([]bool, len(dbs))
+		var wg sync.WaitGroup
+		for w, db := range dbs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				ok, err := db.ClaimSource(ctx, src, fmt.Sprint(w), time.Minute, 0)
+				if err != nil {
+					t.Error(err)
+				}
+				won[w] = ok
+			}()
+		}
+		close(start)
+		wg.Wait()
+		for w, ok := range won {
+			if ok {
+				got[src] = append(got[src], w)
+			}
+		}
+	}
+	for n := range sources {
+		src := fmt.Sprintf("http://127.0.0.1/%d.rss", n)
+		if len(got[src]) != 1 {
+			t.Errorf("%s was claimed by %v at once, want exactly one owner", src, got[src])
+		}
+	}
+}
+
+func mustClaim(t *testing.T, db *DB, url, owner string, lease, gap time.Duration) bool {
+	t.Helper()
+	ok, err := db.ClaimSource(context.Background(), url, owner, lease, gap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ok
 }

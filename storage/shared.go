@@ -47,19 +47,32 @@ func (db *DB) ClaimSource(ctx context.Context, url, owner string, lease, gap tim
 		return false, db.fault(fmt.Errorf("claim %s: %w", url, err))
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO source_leases (url) VALUES (?) ON CONFLICT DO NOTHING`, url); err != nil {
-		return false, db.fault(fmt.Errorf("claim %s: %w", url, err))
-	}
+	// The lease row is locked with SKIP LOCKED: a row another claim is
+	// changing is skipped at once, never waited for. Only a source with
+	// no row yet inserts one (an insert over an existing row would wait
+	// for the claim changing it).
 	var now int64
-	err = tx.QueryRowContext(ctx, `SELECT s.now FROM source_leases l,
-		(SELECT CAST(extract(epoch FROM clock_timestamp()) * 1000 AS BIGINT) AS now) s
-		WHERE l.url = ? AND l.lease_until < s.now AND l.claimed_at <= s.now - ?
-		FOR UPDATE OF l SKIP LOCKED`, url, gap.Milliseconds()).Scan(&now)
-	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil // held, claimed in this tick, or being claimed right now
-	}
-	if err != nil {
-		return false, db.fault(fmt.Errorf("claim %s: %w", url, err))
+	for try := 0; ; try++ {
+		err = tx.QueryRowContext(ctx, `SELECT s.now FROM source_leases l,
+			(SELECT CAST(extract(epoch FROM clock_timestamp()) * 1000 AS BIGINT) AS now) s
+			WHERE l.url = ? AND l.lease_until < s.now AND l.claimed_at <= s.now - ?
+			FOR UPDATE OF l SKIP LOCKED`, url, gap.Milliseconds()).Scan(&now)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return false, db.fault(fmt.Errorf("claim %s: %w", url, err))
+		}
+		var exists bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM source_leases WHERE url = ?)`, url).Scan(&exists); err != nil {
+			return false, db.fault(fmt.Errorf("claim %s: %w", url, err))
+		}
+		if exists || try > 0 {
+			return false, nil // held, claimed in this tick, or being claimed right now
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO source_leases (url) VALUES (?) ON CONFLICT DO NOTHING`, url); err != nil {
+			return false, db.fault(fmt.Errorf("claim %s: %w", url, err))
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE source_leases SET owner = ?, claimed_at = ?, lease_until = ? WHERE url = ?`,
 		owner, now, now+lease.Milliseconds(), url); err != nil {

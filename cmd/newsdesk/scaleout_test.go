@@ -23,17 +23,19 @@ import (
 	"newsdesk/storage/pgtest"
 )
 
-// countingFeeds serves genFeeds, counts the requests of every source at the
-// server, and holds the first request of the sources listed in hang until
-// its client goes away (a process killed mid-fetch).
+// countingFeeds serves genFeeds and counts the requests of every source at
+// the server. The sources listed in hang answer an empty channel until
+// armed; then the first request of each is held until its client goes away
+// (a process killed mid-fetch).
 type countingFeeds struct {
 	gen  *genFeeds
 	hang map[int]bool
 
 	mu       sync.Mutex
+	armed    bool
 	requests map[int][]time.Time // arrival times by source number
 	hanging  int                 // requests being held now
-	held     map[int]bool        // sources whose first request was held
+	held     map[int]int         // index in requests of the held request, by source
 }
 
 func (c *countingFeeds) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -41,20 +43,33 @@ func (c *countingFeeds) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	n, _ := strconv.Atoi(strings.TrimSuffix(name, ".rss"))
 	c.mu.Lock()
 	c.requests[n] = append(c.requests[n], time.Now())
-	hold := c.hang[n] && !c.held[n]
+	_, done := c.held[n]
+	hold := c.hang[n] && c.armed && !done
+	empty := c.hang[n] && !c.armed
 	if hold {
-		c.held[n] = true
+		c.held[n] = len(c.requests[n]) - 1
 		c.hanging++
 	}
 	c.mu.Unlock()
-	if hold {
+	switch {
+	case hold:
 		<-r.Context().Done() // until the client is gone
 		c.mu.Lock()
 		c.hanging--
 		c.mu.Unlock()
-		return
+	case empty:
+		w.Header().Set("ETag", fmt.Sprintf(`"f%d-empty"`, n))
+		w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
+		w.Write([]byte(genRSS(n, 0, 0)))
+	default:
+		c.gen.ServeHTTP(w, r)
 	}
-	c.gen.ServeHTTP(w, r)
+}
+
+func (c *countingFeeds) arm() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.armed = true
 }
 
 func (c *countingFeeds) count(n int) int {
@@ -98,9 +113,10 @@ func getFeed(url string) (int, string, string) {
 // PostgreSQL database, from one config file (--listen each), with 120
 // sources on a loopback feed server that counts its requests:
 //
-//   - the first process starts alone: 108 sources (hourly) answer, the
-//     first request of 12 others (every 4 s) is held, and the process is
-//     killed (SIGKILL) in the middle of those 12 fetches;
+//   - the first process starts alone and stores 108 sources (hourly) and
+//     12 others (every 4 s, empty at first); the next request of each of
+//     the 12 is held, and the process is killed (SIGKILL) in the middle of
+//     those 12 fetches;
 //   - three more start: none fetches the hourly sources again (each was
 //     fetched once in its tick), and once the dead process's claims have
 //     expired (twice fetch.timeout) the held sources are taken over and
@@ -119,7 +135,7 @@ func TestScaleOutOnPostgres(t *testing.T) {
 	var version int
 	var vmu sync.Mutex
 	gen := &genFeeds{items: items, version: func() int { vmu.Lock(); defer vmu.Unlock(); return version }}
-	feeds := &countingFeeds{gen: gen, hang: map[int]bool{}, requests: map[int][]time.Time{}, held: map[int]bool{}}
+	feeds := &countingFeeds{gen: gen, hang: map[int]bool{}, requests: map[int][]time.Time{}, held: map[int]int{}}
 	for n := hourly; n < hourly+ticking; n++ {
 		feeds.hang[n] = true
 	}
@@ -147,19 +163,27 @@ func TestScaleOutOnPostgres(t *testing.T) {
 	}
 	env := "NEWSDESK_DATABASE=" + pgURL
 
-	// One process alone, killed in the middle of the held fetches.
+	// One process alone: it stores the hourly sources (and the ticking
+	// ones, empty until armed), then is killed in the middle of the
+	// ticking sources' next fetches, which the server holds.
 	first, firstLogs := startServeAt(t, cfg, freeAddr(t), env)
-	eventually(t, "the first process fetched the hourly sources and holds the others", firstLogs, func() bool {
-		for n := range hourly {
+	eventually(t, "the first process fetched the sources", firstLogs, func() bool {
+		for n := range hourly + ticking {
 			if feeds.count(n) == 0 {
 				return false
 			}
 		}
-		return feeds.holding() == ticking
+		return true
 	})
-	// Its fetches of the hourly sources are stored before it dies.
-	eventually(t, "the hourly sources are stored", firstLogs, func() bool { return storedSources(t, pgURL) >= hourly })
-	first.Process.Kill()
+	eventually(t, "the sources are stored", firstLogs, func() bool { return storedSources(t, pgURL) >= hourly+ticking })
+	feeds.arm()
+	for i := 0; feeds.holding() < ticking; i++ {
+		if i == 600 {
+			t.Fatalf("the first process's next tick of the ticking sources: %d of %d held\n%s", feeds.holding(), ticking, firstLogs.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	first.Process.Kill() // all twelve held: mid-fetch
 	first.Wait()
 	killed := time.Now()
 
@@ -200,11 +224,11 @@ func TestScaleOutOnPostgres(t *testing.T) {
 	const lease = 2 * 10 * time.Second
 	feeds.mu.Lock()
 	for n := hourly; n < hourly+ticking; n++ {
-		r := feeds.requests[n]
-		if len(r) < 2 {
-			t.Errorf("source %d held by the killed process: %d requests, want the held one and the takeover", n, len(r))
-		} else if r[1].Sub(r[0]) < lease-time.Second {
-			t.Errorf("source %d held by the killed process was fetched again %v after its claim, before the lease of %v ended", n, r[1].Sub(r[0]), lease)
+		r, h := feeds.requests[n], feeds.held[n]
+		if len(r) < h+2 {
+			t.Errorf("source %d held by the killed process: no request after the held one", n)
+		} else if r[h+1].Sub(r[h]) < lease-time.Second {
+			t.Errorf("source %d held by the killed process was fetched again %v after its claim, before the lease of %v ended", n, r[h+1].Sub(r[h]), lease)
 		}
 	}
 	feeds.mu.Unlock()
@@ -221,7 +245,7 @@ func TestScaleOutOnPostgres(t *testing.T) {
 	feeds.mu.Lock()
 	for n := hourly; n < hourly+ticking; n++ {
 		ticks := map[int64]int{}
-		for _, at := range feeds.requests[n][1:] { // after the held one
+		for _, at := range feeds.requests[n][feeds.held[n]+1:] { // the three processes
 			ticks[at.Add(time.Second).Unix()/4]++ // a request follows its tick closely
 		}
 		for tick, c := range ticks {
