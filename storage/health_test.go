@@ -234,7 +234,7 @@ func TestHealth(t *testing.T) {
 		}
 	})
 	t.Run("full", func(t *testing.T) {
-		sqliteOnly(t, "SQLite's page limit (TestPostgresFaults covers PostgreSQL's faults)")
+		sqliteOnly(t, "SQLite's page limit (TestSaveFetchWhileLocked and the database-gone case cover PostgreSQL)")
 		db, _ := healthy(t, func(db *DB) { db.UnhealthyAfter = time.Nanosecond })
 		var pages int
 		db.w.QueryRow("PRAGMA page_count").Scan(&pages)

@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -69,63 +68,6 @@ func TestPostgresURLs(t *testing.T) {
 		case err != nil && strings.Contains(err.Error(), "s3cret"):
 			t.Errorf("ParsePostgresURL(%q) = %v shows the password", tt.url, err)
 		}
-	}
-}
-
-// TestPostgresFaults: another process's write transaction holds the change
-// sequence past the busy timeout: SaveFetch fails with ErrLocked naming the
-// database (never its password), stores nothing of the fetch, and the same
-// fetch succeeds once the lock is gone.
-func TestPostgresFaults(t *testing.T) {
-	if !onPostgres {
-		t.Skip("runs in the PostgreSQL run (TestPostgresBackend)")
-	}
-	ctx := context.Background()
-	url := testPath(t, t.TempDir()+"/locked.db")
-	db := New(url)
-	db.Now = func() time.Time { return t0 }
-	db.BusyTimeout = 300 * time.Millisecond
-	if err := db.Open(ctx); err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	db.SetSections([]newsdesk.Section{section("news", faultSource)})
-	if _, err := db.SaveFetch(ctx, fetchOf(`"v1"`, batch("a", 5, 200))); err != nil {
-		t.Fatal(err)
-	}
-	other, err := sql.Open("pgx", url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	tx, err := other.BeginTx(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE change_seq SET seq = seq + 1`); err != nil {
-		t.Fatal(err)
-	}
-	_, err = db.SaveFetch(ctx, fetchOf(`"v2"`, batch("b", 5, 200)))
-	if !errors.Is(err, ErrLocked) {
-		t.Fatalf("SaveFetch under another's lock: %v, want ErrLocked", err)
-	}
-	if msg := err.Error(); !strings.Contains(msg, RedactURL(url)) || !strings.Contains(msg, "locked by another") {
-		t.Errorf("error %q does not name the database and the lock", msg)
-	}
-	if etag, n, in := stored(t, db); etag != `"v1"` || n != 5 || in != 5 {
-		t.Fatalf("after the failed save: etag %s, %d items, %d in section; want \"v1\", 5, 5", etag, n, in)
-	}
-	if err := tx.Rollback(); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.SaveFetch(ctx, fetchOf(`"v2"`, batch("b", 5, 200))); err != nil {
-		t.Fatalf("SaveFetch after the lock was released: %v", err)
-	}
-	if etag, n, in := stored(t, db); etag != `"v2"` || n != 10 || in != 10 {
-		t.Fatalf("after recovery: etag %s, %d items, %d in section; want \"v2\", 10, 10", etag, n, in)
-	}
-	if err := db.CheckInvariants(ctx); err != nil {
-		t.Fatal(err)
 	}
 }
 
