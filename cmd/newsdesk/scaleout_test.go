@@ -124,8 +124,10 @@ func getFeed(url string) (int, string, string) {
 //   - the three serve every section with identical bytes and ETag; a
 //     cron-run `newsdesk fetch` beside them finds every source claimed in
 //     its tick, and with --force stores a source's new version, which all
-//     three serve,
-//     and the engine's invariants hold on the database.
+//     three serve, each rendering the changed feed once however often it
+//     is asked (newsdesk_feed_renders_total);
+//   - no source's items are lost or doubled, and the engine's invariants
+//     hold on the database.
 func TestScaleOutOnPostgres(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs real processes")
@@ -298,6 +300,21 @@ func TestScaleOutOnPostgres(t *testing.T) {
 	if err != nil || !strings.Contains(string(out), "claimed by another process") {
 		t.Fatalf("cron fetch beside serve: %v\n%s", err, out)
 	}
+	renders := func() []int {
+		var out []int
+		for _, a := range addrs {
+			_, body := get("http://" + a + "/metrics")
+			n := -1
+			for _, line := range strings.Split(body, "\n") {
+				if v, ok := strings.CutPrefix(line, `newsdesk_feed_renders_total{format="atom",section="s0"} `); ok {
+					n, _ = strconv.Atoi(v)
+				}
+			}
+			out = append(out, n)
+		}
+		return out
+	}
+	before := renders()
 	vmu.Lock()
 	version = 1
 	vmu.Unlock()
@@ -320,6 +337,19 @@ func TestScaleOutOnPostgres(t *testing.T) {
 	}
 	t.Logf("all three processes served the cron fetch's items %s after it stored them", time.Since(stored).Round(10*time.Millisecond))
 	waitSame("after the cron fetch")
+	// One change, one render of the feed in each process, however many
+	// requests (the polls above, and these).
+	for range 10 {
+		for _, a := range addrs {
+			getFeed("http://" + a + "/feeds/s0.atom")
+		}
+	}
+	after := renders()
+	for i := range addrs {
+		if before[i] < 1 || after[i] != before[i]+1 {
+			t.Errorf("process %d: %d renders of s0.atom before the cron fetch, %d more after it; want exactly one more, for its one change", i+2, before[i], after[i]-before[i])
+		}
+	}
 
 	// Nothing lost or doubled, and the engine's invariants hold.
 	db := storage.New(pgURL)

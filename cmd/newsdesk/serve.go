@@ -126,14 +126,16 @@ func (s *server) config() *config.Config {
 
 func (s *server) run(ctx context.Context, ln net.Listener, grace time.Duration) error {
 	cfg := s.config()
-	s.feeds = feedgen.NewHandler(s.db, cfg.Sections, feedOptions(cfg, s.log))
+	s.metrics = metrics.New(version)
+	opt := feedOptions(cfg, s.log)
+	opt.Rendered = s.metrics.ObserveRender
+	s.feeds = feedgen.NewHandler(s.db, cfg.Sections, opt)
 	var err error
 	if s.versions, err = s.db.SectionVersions(ctx); err != nil {
 		s.versions = map[string]int64{}
 	}
 	s.desk.OnChange = s.changed
 	s.articles.Stage.OnChange = s.desk.OnChange
-	s.metrics = metrics.New(version)
 	s.metrics.WatchNearIndex(s.db.NearIndexItems)
 	s.desk.Observe = func(r ingest.Report) {
 		// Metrics label sources by their redacted URL.
