@@ -2,6 +2,7 @@ package neardup
 
 import (
 	"encoding/binary"
+	"fmt"
 	"math"
 	"math/bits"
 	"slices"
@@ -99,13 +100,48 @@ func (x *Index) Add(id, at int64, sig Signature) {
 	if sig.Empty() {
 		return
 	}
+	x.add(id, at, foldedKeys(sig), sketchOf(sig))
+}
+
+// AddEncoded indexes item id dated at as Add does, for the signature data
+// encodes (MarshalBinary's bytes), read in place: loading a window at
+// start-up neither allocates nor decodes the parts of a signature the
+// Index does not hold. Bytes of another encoding version or length, or of
+// a zero shingle count (what UnmarshalBinary refuses for those reasons),
+// fail with an error wrapping ErrBadSignature and index nothing; the
+// empty encoding indexes nothing.
+func (x *Index) AddEncoded(id, at int64, data []byte) error {
+	if len(data) == 0 {
+		return nil
+	}
+	if data[0] != encodingVersion || len(data) != encodedLen {
+		return fmt.Errorf("index signature: version %d, %d bytes: %w", data[0], len(data), ErrBadSignature)
+	}
+	body := data[1:]
+	if binary.LittleEndian.Uint32(body) == 0 {
+		return fmt.Errorf("index signature: zero shingle count: %w", ErrBadSignature)
+	}
+	var mins [Bands]uint32
+	var sketch [NumHashes]byte
+	for i := range Bands {
+		mins[i] = binary.LittleEndian.Uint32(body[4+4*i:])
+		sketch[i] = byte(mins[i])
+	}
+	for i := Bands; i < NumHashes; i++ {
+		sketch[i] = body[4+4*Bands+2*(i-Bands)] // the low byte of the 16 kept bits
+	}
+	x.add(id, at, foldKeys(mins[:]), sketch)
+	return nil
+}
+
+func (x *Index) add(id, at int64, keys [Bands]uint32, sketch [NumHashes]byte) {
 	b := floorDiv(at, x.span)
 	s := x.shards[b]
 	if s == nil {
 		s = &shard{}
 		x.shards[b] = s
 	}
-	s.add(id, at, sig)
+	s.add(id, at, keys, sketch)
 	x.n++
 }
 
@@ -198,10 +234,9 @@ func (x *Index) Candidates(dst []int64, sig Signature, from, to int64) []int64 {
 	return dst[:start+len(slices.Compact(found))]
 }
 
-func (s *shard) add(id, at int64, sig Signature) {
-	keys := foldedKeys(sig)
+func (s *shard) add(id, at int64, keys [Bands]uint32, sketch [NumHashes]byte) {
 	e := int32(len(s.entries))
-	s.entries = append(s.entries, entry{id: id, at: at, sketch: sketchOf(sig)})
+	s.entries = append(s.entries, entry{id: id, at: at, sketch: sketch})
 	if (s.used+Bands)*2 >= len(s.slots) {
 		s.grow()
 	}
@@ -313,9 +348,23 @@ func (s *shard) grow() {
 // foldedKeys returns the band keys of a usable signature folded to 32
 // bits, never 0 (the free-slot mark).
 func foldedKeys(sig Signature) [Bands]uint32 {
+	if sig.Empty() {
+		return [Bands]uint32{}
+	}
+	return foldKeys(sig.mins()[:Bands*Rows])
+}
+
+// foldKeys returns the folded band keys of the first Bands·Rows MinHash
+// values: BandKeys' keys, without its slice (an Add and a look-up each
+// need one set).
+func foldKeys(m []uint32) [Bands]uint32 {
 	var out [Bands]uint32
-	for band, k := range sig.BandKeys() {
-		f := uint32(k) ^ uint32(uint64(k)>>32)
+	for band := range Bands {
+		k := mix64(uint64(Version)<<32 | uint64(band))
+		for _, v := range m[band*Rows : (band+1)*Rows] {
+			k = mix64(k ^ uint64(v))
+		}
+		f := uint32(k) ^ uint32(k>>32)
 		if f == 0 {
 			f = 1
 		}

@@ -103,7 +103,7 @@ func dropExecutableOnce(s string) string {
 	last := 0
 	for i := 0; i < len(locs); i++ {
 		l, t := locs[i], tags[i]
-		if l[0] < last || !(executable[t.name] || t.handler || t.attrValues) {
+		if l[0] < last || !(executable[t.name] || t.handler || t.attrValues || pairedTemplate(tags, i)) {
 			continue
 		}
 		b.WriteString(s[last:l[0]])
@@ -119,6 +119,22 @@ func dropExecutableOnce(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// pairedTemplate reports whether tags[i] is a template start tag closed
+// later in the title: a template element written as markup, which a
+// reader rendering the title as HTML would parse (its content inert, but
+// a wrapper for what is not). A lone "<template>" is a word about one.
+func pairedTemplate(tags []tagParts, i int) bool {
+	if tags[i].name != "template" || tags[i].end {
+		return false
+	}
+	for _, t := range tags[i+1:] {
+		if t.end && t.name == "template" {
+			return true
+		}
+	}
+	return false
 }
 
 // htmlTitle is Title: the HTML rule.

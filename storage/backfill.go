@@ -14,13 +14,13 @@ import (
 
 // backfill computes, for items stored before migration 005, what SQL
 // cannot: the stable order key (a hash) and the word count. It runs at
-// Open and finds nothing to do once done.
+// Open; once done, change_seq.backfilled says so and later Opens skip it.
 func (db *DB) backfill(ctx context.Context) error {
-	var n int
-	if err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM items WHERE ord = 0`).Scan(&n); err != nil {
+	var done bool
+	if err := db.r.QueryRowContext(ctx, `SELECT backfilled FROM change_seq`).Scan(&done); err != nil {
 		return fmt.Errorf("backfill: %w", err)
 	}
-	if n == 0 {
+	if done {
 		return nil
 	}
 	type row struct {
@@ -41,7 +41,7 @@ func (db *DB) backfill(ctx context.Context) error {
 			rows.Close()
 			return fmt.Errorf("backfill: %w", err)
 		}
-		r.text = tags.ReplaceAllString(content, " ")
+		r.text = firstWords(tags.ReplaceAllString(content, " "), leadWords) // what normalize's lead holds
 		if r.text == "" {
 			r.text = summary
 		}
@@ -52,6 +52,9 @@ func (db *DB) backfill(ctx context.Context) error {
 		return fmt.Errorf("backfill: %w", err)
 	}
 	return db.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE change_seq SET backfilled = 1`); err != nil {
+			return err
+		}
 		for _, r := range all {
 			ord := curate.OrdKey(r.src, r.key)
 			if _, err := tx.ExecContext(ctx, `UPDATE items SET ord = ?, words = ? WHERE id = ?`, ord, curate.Words(r.text), r.id); err != nil {
@@ -75,14 +78,23 @@ const resignWindow = 45 * 24 * time.Hour
 // is of an older version of the scheme (neardup.UnmarshalBinary refuses
 // it): without it they would never be near-duplicate candidates. The text
 // is the start of the stored content (what normalize's lead holds), else
-// the summary. It runs at Open and finds nothing to do once done; other
-// processes see the new signatures through the change sequence.
+// the summary. It runs at Open; once done, it records the encoding in
+// change_seq.signing and later Opens skip the scan while the encoding is
+// the same. Other processes see the new signatures through the change
+// sequence.
 func (db *DB) resign(ctx context.Context) error {
 	// Signatures of the current encoding start with its version byte: only
 	// the others are read.
 	cur, err := neardup.Sign("", strings.Repeat("un deux trois quatre cinq six sept huit ", 3)).MarshalBinary()
 	if err != nil || len(cur) == 0 {
 		return fmt.Errorf("re-sign: no current signature encoding: %v", err)
+	}
+	var signing int64
+	if err := db.r.QueryRowContext(ctx, `SELECT signing FROM change_seq`).Scan(&signing); err != nil {
+		return fmt.Errorf("re-sign: %w", err)
+	}
+	if signing == int64(cur[0]) {
+		return nil // done at an earlier Open, for this encoding
 	}
 	rows, err := db.r.QueryContext(ctx, `SELECT i.id, i.title, i.summary, i.content_html, g.signature
 		FROM items i JOIN signatures g ON g.item_id = i.id WHERE i.story_at >= ? AND substr(g.signature, 1, 1) <> ?`,
@@ -119,11 +131,19 @@ func (db *DB) resign(ctx context.Context) error {
 		todo = append(todo, resigned{id, b})
 	}
 	rows.Close()
-	if err := rows.Err(); err != nil || len(todo) == 0 {
+	if err := rows.Err(); err != nil {
 		return err
 	}
-	db.Logger.Info("re-signing items stored with an older near-duplicate signature", "items", len(todo))
+	if len(todo) > 0 {
+		db.Logger.Info("re-signing items stored with an older near-duplicate signature", "items", len(todo))
+	}
 	return db.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE change_seq SET signing = ?`, int64(cur[0])); err != nil {
+			return err
+		}
+		if len(todo) == 0 {
+			return nil
+		}
 		var seq int64
 		if err := tx.QueryRowContext(ctx, `UPDATE change_seq SET seq = seq + 1 RETURNING seq`).Scan(&seq); err != nil {
 			return err

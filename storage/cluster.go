@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"newsdesk/curate"
@@ -133,25 +134,85 @@ func (t *engineTx) Near(section string, sig neardup.Signature, from, to time.Tim
 	s.cands = s.nt.idx.index(section).Candidates(s.cands[:0], sig, from.Unix(), to.Unix())
 	s.nt.idx.lookups++
 	s.nt.idx.cands += int64(len(s.cands))
-	switch len(s.cands) {
+	if len(s.cands) == 0 {
+		return nil, nil
+	}
+	// The index's candidates share a rare band key and enough of the
+	// sketch; most still fail neardup.Same (on topical text, about ten a
+	// lookup, whatever the window holds). Their signatures alone, read by
+	// primary key from the narrow signatures table, rule those out; only
+	// the few that pass are read as members (four tables). Reading every
+	// candidate as a member made a lookup's cost grow with the window:
+	// the wide rows of a large table miss the page cache.
+	var pass []any
+	var raw []byte
+	for rest := s.cands; len(rest) > 0; {
+		n := sigBucket(len(rest))
+		args := make([]any, n)
+		for i := range args {
+			args[i] = rest[min(i, len(rest)-1)] // padded with the last id: IN ignores repeats
+		}
+		rest = rest[min(n, len(rest)):]
+		rows, err := t.s.q(qSignatures[n]).QueryContext(s.ctx, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id, &raw); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			var other neardup.Signature
+			if other.UnmarshalBinary(raw) == nil && neardup.Same(sig, other) {
+				pass = append(pass, id)
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	s.nt.idx.passed += int64(len(pass))
+	switch len(pass) {
 	case 0:
 		return nil, nil
 	case 1:
-		return t.members(qMemberOf, section, s.cands[0]) // none when pruned or filtered out since
-	}
-	// Several candidates: one query for all of them.
-	ids := make([]any, len(s.cands))
-	for i, id := range s.cands {
-		ids[i] = id
+		return t.members(qMemberOf, section, pass[0]) // none when pruned or filtered out since
 	}
 	var out []curate.Member
 	err := inChunks(s.ctx, s.tx, `SELECT `+memberColumns+memberFrom+`WHERE si.section = ? AND si.state <> 'filtered' AND si.item_id IN `,
-		section, ids, func(rows *sql.Rows) error {
+		section, pass, func(rows *sql.Rows) error {
 			m, err := scanMember(rows)
 			out = append(out, m)
 			return err
 		})
 	return out, err
+}
+
+// qSignatures reads the signatures of n candidates (n a power of two
+// up to maxSigBucket), prepared once like the other write statements: a
+// look-up pads its ids to the next size rather than parsing a statement
+// of its own length.
+var qSignatures = func() map[int]string {
+	out := map[int]string{}
+	for n := 1; n <= maxSigBucket; n *= 2 {
+		out[n] = `SELECT item_id, signature FROM signatures WHERE item_id IN (?` + strings.Repeat(", ?", n-1) + `)`
+	}
+	return out
+}()
+
+const maxSigBucket = 64
+
+// sigBucket returns the statement size for n ids (at most maxSigBucket:
+// more are read in several statements).
+func sigBucket(n int) int {
+	b := 1
+	for b < n && b < maxSigBucket {
+		b *= 2
+	}
+	return b
 }
 
 func (t *engineTx) ClusterMembers(section string, cluster int64) ([]curate.Member, error) {

@@ -33,6 +33,7 @@ type nearIndex struct {
 	span      int64          // shard span, seconds
 	lookups   int64          // look-ups made, and candidates they returned (benchmarks report the ratio)
 	cands     int64
+	passed    int64         // candidates whose signature passed neardup.Same
 	horizon   time.Duration // spans older than now-horizon are evicted
 	lastEvict time.Time
 }
@@ -103,7 +104,7 @@ func (n *nearIndex) load(ctx context.Context, q queryer, from, to int64) error {
 		if err != nil {
 			return err
 		}
-		if err := n.addRows(rows, false); err != nil {
+		if err := n.addAll(rows); err != nil {
 			return err
 		}
 		for x := b; x <= e; x++ {
@@ -187,6 +188,76 @@ func (n *nearIndex) addRows(rows *sql.Rows, loadedOnly bool) error {
 		n.index(section).Add(id, at, sig)
 	}
 	return rows.Err()
+}
+
+// loadBatch is how many rows addAll reads before handing them over.
+const loadBatch = 1024
+
+type loadedRow struct {
+	section string
+	id, at  int64
+	sig     []byte // the encoded signature, in the batch's buffer
+}
+
+// addAll indexes (section, id, story_at, signature) rows as addRows does,
+// in two goroutines: this one reads the rows, another adds them to the
+// index (neardup.Index.AddEncoded reads the encoded signatures in place),
+// so that loading a window (at the first write after Open) takes about
+// the longer of the two rather than their sum.
+func (n *nearIndex) addAll(rows *sql.Rows) error {
+	defer rows.Close()
+	type batch struct {
+		rows []loadedRow
+		buf  []byte
+	}
+	batches := make(chan batch, 4)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for b := range batches {
+			for _, r := range b.rows {
+				// An older encoding is never a candidate (resign signs it
+				// again at Open).
+				_ = n.index(r.section).AddEncoded(r.id, r.at, r.sig)
+			}
+		}
+	}()
+	err := func() error {
+		defer close(batches)
+		next := func() batch { return batch{make([]loadedRow, 0, loadBatch), make([]byte, 0, loadBatch*600)} }
+		b := next()
+		var raw sql.RawBytes
+		var section string
+		for rows.Next() {
+			var r loadedRow
+			if err := rows.Scan(&section, &r.id, &r.at, &raw); err != nil {
+				return err
+			}
+			if len(b.rows) > 0 && b.rows[len(b.rows)-1].section == section {
+				r.section = b.rows[len(b.rows)-1].section // one string per run of a section
+			} else {
+				r.section = section
+			}
+			if len(b.buf)+len(raw) > cap(b.buf) {
+				batches <- b
+				b = next()
+			}
+			at := len(b.buf)
+			b.buf = append(b.buf, raw...)
+			r.sig = b.buf[at:len(b.buf):len(b.buf)]
+			b.rows = append(b.rows, r)
+			if len(b.rows) == loadBatch {
+				batches <- b
+				b = next()
+			}
+		}
+		if len(b.rows) > 0 {
+			batches <- b
+		}
+		return rows.Err()
+	}()
+	<-done
+	return err
 }
 
 func (n *nearIndex) index(section string) *neardup.Index {

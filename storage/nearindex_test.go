@@ -246,6 +246,8 @@ func TestOlderSignaturesAreSignedAgain(t *testing.T) {
 	c := &clock{t: t0}
 	db := openAt(t, path, c, sec)
 	save(t, db, source(a, "news"), story)
+	// A database from before: its signatures in the older encoding, and
+	// no encoding recorded (migration 009 adds the column at 0).
 	old := make([]byte, 325) // version 2, then bytes of no meaning (given as a parameter: both backends)
 	old[0] = 2
 	for i := 1; i < len(old); i++ {
@@ -254,8 +256,15 @@ func TestOlderSignaturesAreSignedAgain(t *testing.T) {
 	if _, err := db.w.Exec(`UPDATE signatures SET signature = ?`, old); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := db.w.Exec(`UPDATE change_seq SET signing = 0`); err != nil {
+		t.Fatal(err)
+	}
 	db.Close()
 	db = openAt(t, path, c, sec)
+	var signing int
+	if err := db.r.QueryRow(`SELECT signing FROM change_seq`).Scan(&signing); err != nil || signing == 0 {
+		t.Fatalf("the encoding was not recorded after signing again: %d %v", signing, err)
+	}
 	var version []byte
 	if err := db.r.QueryRow(`SELECT substr(signature, 1, 1) FROM signatures`).Scan(&version); err != nil {
 		t.Fatal(err)
@@ -266,5 +275,18 @@ func TestOlderSignaturesAreSignedAgain(t *testing.T) {
 	out := save(t, db, source(b, "news"), retold(story, "r"))
 	if got := out.Sections["news"].Duplicate; got != 1 {
 		t.Fatalf("retelling counted as %d duplicates, want 1", got)
+	}
+	// Once recorded, Open does not read the signatures again: a signature
+	// of the older encoding written behind its back stays as it is.
+	if _, err := db.w.Exec(`UPDATE signatures SET signature = ? WHERE item_id = (SELECT min(item_id) FROM signatures)`, old); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db = openAt(t, path, c, sec)
+	if err := db.r.QueryRow(`SELECT substr(signature, 1, 1) FROM signatures ORDER BY item_id LIMIT 1`).Scan(&version); err != nil {
+		t.Fatal(err)
+	}
+	if version[0] != 2 {
+		t.Fatal("Open read the signatures again although their encoding was recorded")
 	}
 }

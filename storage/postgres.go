@@ -242,8 +242,11 @@ func (db *DB) openPostgres(busy time.Duration) error {
 // nothing to do).
 const pgMigrationLock int64 = 0x6e657773_64657301 // "newsdes" 1
 
-// migratePostgres applies the PostgreSQL migrations newer than the
-// schema_version row, under pg_advisory_lock, each in its own transaction.
+// migratePostgres applies the PostgreSQL migrations not yet applied, under
+// pg_advisory_lock, each in its own transaction with its row in
+// schema_version. A row per migration (not one number) lets a migration
+// numbered below one already applied (branches merged out of order) still
+// run.
 func (db *DB) migratePostgres(ctx context.Context) error {
 	conn, err := db.w.Conn(ctx)
 	if err != nil {
@@ -257,16 +260,16 @@ func (db *DB) migratePostgres(ctx context.Context) error {
 	if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)`); err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	version, err := pgSchemaVersion(ctx, conn)
-	if err != nil {
-		return err
-	}
 	names, err := pgMigrationNames()
 	if err != nil {
 		return err
 	}
+	applied, err := pgApplied(ctx, conn, names)
+	if err != nil {
+		return err
+	}
 	for _, m := range names {
-		if m.n <= version {
+		if applied[m.n] {
 			continue
 		}
 		body, err := pgMigrations.ReadFile(m.name)
@@ -281,10 +284,7 @@ func (db *DB) migratePostgres(ctx context.Context) error {
 			tx.Rollback()
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM schema_version`); err == nil {
-			_, err = tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, m.n)
-		}
-		if err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, m.n); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
@@ -295,13 +295,40 @@ func (db *DB) migratePostgres(ctx context.Context) error {
 	return nil
 }
 
-func pgSchemaVersion(ctx context.Context, conn *sql.Conn) (int, error) {
-	var version int
-	err := conn.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&version)
+// pgApplied returns the migrations schema_version records. A schema of the
+// first builds kept one row, the number of the last migration run, and
+// every migration up to it had run: those get their rows now.
+func pgApplied(ctx context.Context, conn *sql.Conn, names []migration) (map[int]bool, error) {
+	rows, err := conn.QueryContext(ctx, `SELECT version FROM schema_version`)
 	if err != nil {
-		return 0, fmt.Errorf("read schema version: %w", err)
+		return nil, fmt.Errorf("read schema version: %w", err)
 	}
-	return version, nil
+	applied := map[int]bool{}
+	var list []int
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read schema version: %w", err)
+		}
+		applied[v] = true
+		list = append(list, v)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read schema version: %w", err)
+	}
+	if len(list) == 1 && list[0] > names[0].n {
+		for _, m := range names {
+			if m.n < list[0] {
+				if _, err := conn.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, m.n); err != nil {
+					return nil, fmt.Errorf("record schema version: %w", err)
+				}
+				applied[m.n] = true
+			}
+		}
+	}
+	return applied, nil
 }
 
 type migration struct {
@@ -330,8 +357,9 @@ func pgMigrationNames() ([]migration, error) {
 type ServerInfo struct {
 	Backend string // "sqlite" or "postgres"
 	Version string // the server's version string
-	Schema  int    // the schema's migration number
+	Schema  int    // the schema's newest migration
 	Latest  int    // the newest migration this binary has
+	Pending []int  // migrations of this binary the schema lacks (the next start runs them)
 }
 
 // Inspect connects to the database at dsn (without migrating nor creating
@@ -363,9 +391,35 @@ func Inspect(ctx context.Context, dsn string) (ServerInfo, error) {
 	if err := conn.QueryRow(ctx, `SELECT to_regclass('schema_version') IS NOT NULL`).Scan(&exists); err != nil {
 		return info, fmt.Errorf("%s: schema version: %w", RedactURL(dsn), err)
 	}
+	applied := map[int]bool{}
 	if exists {
-		if err := conn.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&info.Schema); err != nil {
+		rows, err := conn.Query(ctx, `SELECT version FROM schema_version`)
+		if err != nil {
 			return info, fmt.Errorf("%s: schema version: %w", RedactURL(dsn), err)
+		}
+		for rows.Next() {
+			var v int
+			if err := rows.Scan(&v); err != nil {
+				rows.Close()
+				return info, fmt.Errorf("%s: schema version: %w", RedactURL(dsn), err)
+			}
+			applied[v] = true
+			info.Schema = max(info.Schema, v)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return info, fmt.Errorf("%s: schema version: %w", RedactURL(dsn), err)
+		}
+	}
+	if len(applied) == 1 && info.Schema > names[0].n {
+		// A schema of the first builds: one row, every migration up to it run.
+		for _, m := range names {
+			applied[m.n] = applied[m.n] || m.n < info.Schema
+		}
+	}
+	for _, m := range names {
+		if !applied[m.n] {
+			info.Pending = append(info.Pending, m.n)
 		}
 	}
 	return info, nil

@@ -102,6 +102,70 @@ func TestPostgresConcurrentOpen(t *testing.T) {
 	}
 }
 
+// TestPostgresMigrationsOutOfOrder: a migration numbered below one already
+// applied (branches merged out of order) runs at the next Open, and is
+// reported pending before; a schema of the first builds (one row, its last
+// migration) runs nothing again.
+func TestPostgresMigrationsOutOfOrder(t *testing.T) {
+	if !onPostgres {
+		t.Skip("runs in the PostgreSQL run (TestPostgresBackend)")
+	}
+	ctx := context.Background()
+	path := t.TempDir() + "/order.db"
+	url := testPath(t, path)
+	c := &clock{t: t0}
+	db := openAt(t, path, c)
+	db.Close()
+	raw, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	// As if the schema had migration 9 but not yet 7.
+	for _, q := range []string{`DROP TABLE item_notes`, `ALTER TABLE sources DROP COLUMN warning`, `DELETE FROM schema_version WHERE version = 7`} {
+		if _, err := raw.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	info, err := Inspect(ctx, url)
+	if err != nil || info.Schema != info.Latest || len(info.Pending) != 1 || info.Pending[0] != 7 {
+		t.Fatalf("Inspect = %+v, %v; want migration 7 pending", info, err)
+	}
+	db = openAt(t, path, c, section("news", faultSource))
+	if err := db.SetWarning(ctx, faultSource, "w"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ItemNotes(ctx, []int64{1}); err != nil {
+		t.Fatalf("migration 7 did not run: %v", err)
+	}
+	db.Close()
+	if info, err := Inspect(ctx, url); err != nil || len(info.Pending) != 0 {
+		t.Fatalf("Inspect after Open = %+v, %v; want nothing pending", info, err)
+	}
+	// The first builds' schema_version: one row.
+	if _, err := raw.ExecContext(ctx, `DELETE FROM schema_version WHERE version <> (SELECT max(version) FROM schema_version)`); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := Inspect(ctx, url); err != nil || len(info.Pending) != 0 {
+		t.Fatalf("Inspect of a one-row schema_version = %+v, %v; want nothing pending", info, err)
+	}
+	db = openAt(t, path, c)
+	db.Close()
+	var rows int
+	if err := raw.QueryRowContext(ctx, `SELECT count(*) FROM schema_version`).Scan(&rows); err != nil || rows != len(mustNames(t)) {
+		t.Fatalf("schema_version holds %d rows (%v), want one per migration (%d)", rows, err, len(mustNames(t)))
+	}
+}
+
+func mustNames(t *testing.T) []migration {
+	t.Helper()
+	names, err := pgMigrationNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return names
+}
+
 // TestPostgresConcurrentWriters: two processes (two DBs on one database)
 // store two reports of one story at the same moment, for 30 stories: each
 // story ends as one cluster of both reports, and the invariants hold. The

@@ -27,6 +27,12 @@ const (
 var writeStatements = []string{qSourceID, qWriteState, qInsertItem, qInsertSignature, qByLink, qByTitle, qMemberOf,
 	qClusterMember, qNewCluster, qDropCluster, qInsertMember, qUpdateMember, qStampSeq}
 
+func init() {
+	for n := 1; n <= maxSigBucket; n *= 2 {
+		writeStatements = append(writeStatements, qSignatures[n])
+	}
+}
+
 // prepare prepares the write statements on the writer connection.
 func (db *DB) prepare(ctx context.Context) error {
 	db.stmts = make(map[string]*sql.Stmt, len(writeStatements))

@@ -19,7 +19,12 @@
 //     floor, and the database time per item of SQLite and PostgreSQL;
 //     phases 1–3 then run on PostgreSQL too (a fresh schema of the database
 //     each, dropped at the end);
-//  5. with -items-stored N, a database pre-filled with N items (bulk SQL):
+//  5. with -window 0,10000,50000,100000, storing 50-item fetches against
+//     that many items of one section in the duplicate window (CPU and wall
+//     per item, ratio to 10k), and the start-up cost of each database
+//     (Open and the first write, which loads the near-duplicate index), on
+//     SQLite files;
+//  6. with -items-stored N, a database pre-filled with N items (bulk SQL):
 //     section render from the database, insert rate and near-duplicate
 //     cost per item against an empty and a 10,000-item database, and bytes
 //     on disk per item.
@@ -55,6 +60,8 @@ type options struct {
 	phase                           string
 	database, workers               string
 	text                            textgen.Mode
+	windows                         []int // -window: items in the duplicate window of the window phase
+	pipeline                        bool
 }
 
 func main() {
@@ -76,7 +83,15 @@ func main() {
 	flag.StringVar(&o.database, "database", "", "a PostgreSQL URL: run on it (in fresh schemas, dropped at the end) instead of SQLite files")
 	flag.StringVar(&o.workers, "workers", "", "with -database: also measure cold ingest by this many workers (e.g. 1,2,4)")
 	text := flag.String("text", "default", "generated text: default (a few topical words among many rare ones), zipf (a section's common vocabulary, half of all words, Zipf law) or small (40 words)")
+	window := flag.String("window", "", "also measure storing against this many items of one section in the duplicate window, and the start-up cost (comma list, e.g. 0,10000,50000,100000); empty skips")
+	flag.BoolVar(&o.pipeline, "pipeline", true, "run the pipeline phases (cold, warm, serve); false with -window or -items-stored measures those alone")
 	flag.Parse()
+	windows, err := parseWindows(*window)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "newsdesk-bench:", err)
+		os.Exit(2)
+	}
+	o.windows = windows
 	mode, err := textgen.ParseMode(*text)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "newsdesk-bench: -text:", err)
@@ -156,15 +171,22 @@ func run(ctx context.Context, o options) error {
 	defer sc.close()
 	t := &table{}
 	t.note("machine: %d CPUs (GOMAXPROCS %d), %s/%s, %s", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, runtime.Version())
-	pipeline := filepath.Join(dir, "bench.db")
-	if o.database != "" {
-		if pipeline, err = sc.fresh(ctx, true); err != nil {
+	if o.pipeline {
+		pipeline := filepath.Join(dir, "bench.db")
+		if o.database != "" {
+			if pipeline, err = sc.fresh(ctx, true); err != nil {
+				return err
+			}
+			t.note("database: PostgreSQL %s (fresh schemas)", storage.RedactURL(o.database))
+		}
+		if err := benchPipeline(ctx, o, pipeline, prof, t); err != nil {
 			return err
 		}
-		t.note("database: PostgreSQL %s (fresh schemas)", storage.RedactURL(o.database))
 	}
-	if err := benchPipeline(ctx, o, pipeline, prof, t); err != nil {
-		return err
+	if len(o.windows) > 0 {
+		if err := benchWindow(ctx, o, dir, t); err != nil {
+			return err
+		}
 	}
 	if len(workers) > 0 {
 		if err := benchWorkers(ctx, o, sc, workers, t); err != nil {

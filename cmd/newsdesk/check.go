@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"strings"
 	"time"
 
 	"newsdesk/storage"
@@ -58,9 +59,23 @@ func checkCommand() *command {
 				state = fmt.Sprintf("schema at migration %d of %d: the next start migrates", info.Schema, info.Latest)
 			case info.Schema > info.Latest:
 				state = fmt.Sprintf("schema at migration %d, newer than this binary's %d: upgrade newsdesk", info.Schema, info.Latest)
+			case len(info.Pending) > 0:
+				state = fmt.Sprintf("schema at migration %d without %s: the next start migrates", info.Schema, joinInts(info.Pending))
 			}
 			fmt.Fprintf(g.stdout, "database %s: %s; %s\n", storage.RedactURL(cfg.Database), info.Version, state)
 			return 0
 		},
 	}
+}
+
+// joinInts writes migration numbers as "8" or "8, 10".
+func joinInts(ns []int) string {
+	var b strings.Builder
+	for i, n := range ns {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%d", n)
+	}
+	return b.String()
 }
