@@ -3,6 +3,7 @@ package article
 import (
 	"bytes"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -31,7 +32,7 @@ var handlerRe = regexp.MustCompile(`(?i)<[^>]+\son[a-z]+\s*=`)
 // the pages whose extractor HTML kept an event-handler attribute, and
 // checks that newsdesk beats each of the others on F1 and chrome; on the
 // labeled set, then on the hand-written pages (testdata/unseen and
-// testdata/blind).
+// testdata/blind), then on each held-out set.
 func TestCompareExtractors(t *testing.T) {
 	t.Run("labeled", func(t *testing.T) { compareExtractors(t, loadSet(t)) })
 	t.Run("hand-written", func(t *testing.T) {
@@ -42,6 +43,9 @@ func TestCompareExtractors(t *testing.T) {
 		}
 		compareExtractors(t, set)
 	})
+	for _, dir := range heldoutSets {
+		t.Run(filepath.Base(dir), func(t *testing.T) { compareExtractors(t, loadPages(t, dir)) })
+	}
 }
 
 func compareExtractors(t *testing.T, set []labeled) {

@@ -52,7 +52,7 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	var ex Extraction
 	meta := readMeta(doc, base)
 	ex.Canonical, ex.Image = meta.canonical, meta.image
-	lead := findLead(doc, base, meta.image)
+	lead := findLead(doc, base, meta.image, meta.description)
 	preclean(doc)
 	gallery := findGallery(doc)
 	p := readability.NewParser()
@@ -112,12 +112,13 @@ func countElements(n *html.Node, limit int) int {
 
 // pageMeta is what the head of a page says about it.
 type pageMeta struct {
-	canonical string
-	image     string
-	published time.Time
+	canonical   string
+	image       string
+	published   time.Time
+	description string // og:description, else meta description
 }
 
-// readMeta reads <link rel="canonical">, og:image and
+// readMeta reads <link rel="canonical">, og:image, the description and
 // article:published_time (readability reads the rest).
 func readMeta(doc *html.Node, base *url.URL) pageMeta {
 	var m pageMeta
@@ -138,6 +139,12 @@ func readMeta(doc *html.Node, base *url.URL) pageMeta {
 				case "og:image", "og:image:url", "og:image:secure_url":
 					if m.image == "" {
 						m.image = absolute(base, attr(n, "content"))
+					}
+				case "og:description":
+					m.description = attr(n, "content")
+				case "description", "twitter:description":
+					if m.description == "" {
+						m.description = attr(n, "content")
 					}
 				case "article:published_time":
 					if t, err := time.Parse(time.RFC3339, strings.TrimSpace(attr(n, "content"))); err == nil {

@@ -3,6 +3,7 @@ package article
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -15,35 +16,97 @@ import (
 // puts back what the extraction lacks.
 
 // standfirstRe matches a class token, or itemprop, of a standfirst.
-var standfirstRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:standfirst|chapo|chapeau|excerpt|subtitle|sub-title|desc|description|dek|lede|lead|intro|summary|kicker-text)(?:$|[-_])`)
+var standfirstRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:standfirst|chapo|chapeau|excerpt|subtitle|sub-title|desc|description|dek|lede|lead|intro|summary|kicker-text|strap|strapline)(?:$|[-_])`)
 
 type leadParts struct {
 	standfirst string     // its text, or ""
 	figure     *html.Node // a clone of the lead figure, or nil
 	figureSrc  string     // the src of its image, absolute
+	summary    *html.Node // a clone of a "Key points" box, or nil
+}
+
+// summaryTitleRe is the title of a box of key points above the text.
+var summaryTitleRe = regexp.MustCompile(`^(?:key points|key takeaways|takeaways|at a glance|in short|in brief|the big picture|what you need to know|the essentials` +
+	`|l'essentiel|l'essentiel en bref|en bref|en résumé|ce qu'il faut (?:savoir|retenir)|les points clés|points clés|à retenir|a retenir)$`)
+
+// summaryBox reports whether n is a box of key points: a short title
+// saying so, then a list.
+func summaryBox(n *html.Node) bool {
+	f := firstElement(n)
+	if f == nil || !isHeadingLike(f) || !summaryTitleRe.MatchString(titleForm(textOf(f))) {
+		return false
+	}
+	s := nextElement(f)
+	return s != nil && (s.DataAtom == atom.Ul || s.DataAtom == atom.Ol) && textLen(n) <= 1500 && linkShare(n) < 0.5
+}
+
+// titleHeading returns the first heading (h1 to h3) that reads as the
+// page's title, or nil.
+func titleHeading(body *html.Node, title string) *html.Node {
+	want := strings.Join(foldWords(title), " ")
+	if want == "" {
+		return nil
+	}
+	var found *html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && found == nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.H1, atom.H2, atom.H3:
+				if strings.Join(foldWords(textOf(c)), " ") == want {
+					found = c
+					return
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(body)
+	return found
 }
 
 // findLead looks, before the first paragraph of the page, for a
 // standfirst (an element named so by its class or itemprop, of 60 to 800
 // characters) and for the figure of the lead image (the one showing
 // og:image, else the first figure with a caption).
-func findLead(doc *html.Node, base *url.URL, ogImage string) leadParts {
+//
+// A block whose text is the page's description (meta description,
+// og:description), or opens it or is opened by it, is the standfirst
+// too, whatever its class: the description is the standfirst a CMS
+// writes in the head.
+func findLead(doc *html.Node, base *url.URL, ogImage string, description string) leadParts {
 	var lp leadParts
 	body := findBody(doc)
 	if body == nil {
 		return lp
 	}
-	first := firstParagraph(body)
+	desc := foldWords(description)
+	first := firstProse(body, desc)
+	// The standfirst follows the headline: a blog whose <h1> is its name
+	// has a tagline named "description" in its header, before the post's
+	// own title.
+	title := titleHeading(body, pageTitle(doc))
+	afterTitle := title == nil
 	var walk func(n *html.Node) bool // false stops the walk
 	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c == first {
 				return false
 			}
+			if c == title {
+				afterTitle = true
+			}
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if lp.standfirst == "" && isStandfirst(c) {
+			if lp.summary == nil && summaryBox(c) {
+				lp.summary = cloneTree(c)
+				continue
+			}
+			if lp.standfirst == "" && afterTitle && (isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc)) {
 				if t := strings.Join(strings.Fields(textOf(c)), " "); len(t) >= 60 && len(t) <= 800 {
 					lp.standfirst = t
 					continue
@@ -52,6 +115,7 @@ func findLead(doc *html.Node, base *url.URL, ogImage string) leadParts {
 			if lp.figure == nil && c.DataAtom == atom.Figure {
 				if src := figureImage(c, base); src != "" && (src == ogImage || hasCaption(c)) {
 					lp.figure, lp.figureSrc = cloneTree(c), src
+					ampImages(lp.figure)
 					continue
 				}
 			}
@@ -73,6 +137,57 @@ func findLead(doc *html.Node, base *url.URL, ogImage string) leadParts {
 	}
 	walk(body)
 	return lp
+}
+
+// isDescription reports whether n's text and the page's description
+// (folded words) are one the start of the other, the shorter of at least
+// eight words, the longer at most twice as long: the standfirst, which a
+// description may cut short.
+func isDescription(n *html.Node, desc []string) bool {
+	if len(desc) < 8 {
+		return false
+	}
+	ws := foldWords(textOf(n))
+	short, long := ws, desc
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	if len(short) < 8 || len(long) > 2*len(short) {
+		return false
+	}
+	return slices.Equal(short, long[:len(short)])
+}
+
+// firstProse is firstParagraph outside the boxes a page lays over its
+// text (consent, sign-up) and the AMP components, the standfirst (by its
+// class or the description) aside: a consent box's sentence is not where
+// the article starts.
+func firstProse(n *html.Node, desc []string) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc) {
+			continue
+		}
+		if strings.HasPrefix(c.Data, "amp-") || c.DataAtom == atom.Dialog || c.DataAtom == atom.Nav || c.DataAtom == atom.Form || overlay(c) {
+			continue
+		}
+		if c.DataAtom == atom.P && len(strings.Fields(textOf(c))) >= 12 {
+			return c
+		}
+		if p := firstProse(c, desc); p != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+// ampImages makes the <amp-img> elements under n plain images.
+func ampImages(n *html.Node) {
+	if n.Type == html.ElementNode && n.Data == "amp-img" {
+		n.Data, n.DataAtom = "img", atom.Img
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		ampImages(c)
+	}
 }
 
 func samePath(a, b string) bool {
@@ -164,12 +279,20 @@ func hasCaption(fig *html.Node) bool {
 	return found
 }
 
-// restore prepends to the extracted HTML the standfirst and the lead
-// figure it lacks.
+// restore prepends to the extracted HTML the standfirst, the box of key
+// points and the lead figure it lacks.
 func (lp leadParts) restore(extracted string, node *html.Node) string {
 	var pre strings.Builder
 	if lp.standfirst != "" && !strings.Contains(strings.Join(strings.Fields(textOf(node)), " "), lp.standfirst) {
 		pre.WriteString("<p>" + html.EscapeString(lp.standfirst) + "</p>\n")
+	}
+	if lp.summary != nil {
+		if list := nextElement(firstElement(lp.summary)); list != nil && !strings.Contains(strings.Join(strings.Fields(textOf(node)), " "), strings.Join(strings.Fields(textOf(list)), " ")) {
+			var b strings.Builder
+			if html.Render(&b, lp.summary) == nil {
+				pre.WriteString(b.String() + "\n")
+			}
+		}
 	}
 	if lp.figure != nil && !strings.Contains(extracted, lp.figureSrc) && !hasImage(node, lp.figureSrc) {
 		var b strings.Builder

@@ -50,8 +50,7 @@ var (
 	rightsHeadRe = regexp.MustCompile(`^(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|©)`)
 	// creditRe is one credit of a line of credits, "Réalisation : Pierre
 	// Albin", "photos by Ana Ruiz".
-	creditRe = regexp.MustCompile(`^(?i:reportage|réalisation|texte|textes|photos?|photographies?|vidéos?|montage|infographies?|illustrations?|édition|mise en page|production|rédaction|propos recueillis|enquête|son|mixage|` +
-		`words|text|pictures|photography|photographs?|editing|edited|video|graphics|design|produced|producer|reporting|additional reporting|sound|illustration)` +
+	creditRe = regexp.MustCompile(`^` + creditRoles + `(?:\s+(?i:et|and|&)\s+` + creditRoles + `)?` +
 		`(?:\s*:\s*|\s+(?i:par|by|de)\s+)\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|du|van|von|et|and|&)){0,4}$`)
 	// breadcrumbRe opens a breadcrumb line.
 	breadcrumbRe = regexp.MustCompile(`^(?:vous êtes ici|vous etes ici|you are here|fil d'ariane)\b`)
@@ -60,10 +59,32 @@ var (
 	toolRe = regexp.MustCompile(`^(?:imprimer|print|e-?mail|mail|courriel|envoyer(?: par (?:e-?mail|courriel|mail)| à un ami| cet article)?|email (?:this|to a friend)|send(?: to a friend)?|` +
 		`partager|share|commenter|comment|réagir|rss|pdf|télécharger(?: en pdf| le pdf)?|download|save|enregistrer|sauvegarder|bookmark|favoris|ajouter aux favoris|` +
 		`copier le lien|copy link|copy|copier|lien|link|permalink|` + socialNames + `|a\+|a-|taille du texte|text size|listen|écouter|offrir(?: cet article)?|gift(?: this article)?)$`)
+	// ctaRe opens a call to the reader that a CMS box puts in the text:
+	// "Vous aimez ces carnets ? Abonnez-vous …", "New here? Check our
+	// events page …", "Enjoying this post? Subscribe …".
+	ctaRe = regexp.MustCompile(`^(?:(?:new here|nouveau ici|nouvelle ici|première visite|first time here)\s*\?` +
+		`|(?:abonnez-vous|inscrivez-vous|suivez-nous|soutenez-nous|rejoignez-nous|subscribe|sign up|follow us|support us|join us)\b[^.!?]{0,80}(?:newsletter|lettre d'information|boîte (?:aux lettres|mail|de réception)|inbox|by e-?mail|par (?:e-?mail|courriel)|notre journalisme|our journalism|independent journalism)` +
+		`|check (?:out )?our [^.!?]{1,30}(?:page|newsletter|events|calendar|archive)` +
+		// app and notification prompts
+		`|(?:suivez|follow|ne manquez|don't miss|never miss)[^.!?]{0,60}(?:activez|téléchargez|turn on|enable|download|get)[^.!?]{0,30}(?:notifications?|alertes?|alerts?|application|appli|app)` +
+		`|(?:activez|turn on|enable) (?:les |the |our )?(?:notifications|alertes|alerts)|(?:téléchargez|download|get) (?:l'|notre |our |the )(?:application|appli|app)\b)`)
+	// ctaAskRe is a question to the reader about the site itself ("Vous
+	// aimez nos pages locales ?", "Enjoying Bay Weekly?") and ctaCallRe
+	// the call that must follow it in the same box.
+	ctaAskRe  = regexp.MustCompile(`^(?:vous (?:aimez|appréciez) (?:ces|cet|cette|ce|nos|notre|nous lire)|vous avez (?:aimé|apprécié) (?:cet|cette|ce)|enjoy(?:ing|ed)? |like (?:this|what you (?:read|see))|want (?:more|to read more)|envie d'en (?:lire|savoir) plus)[^?]{0,40}\?`)
+	ctaCallRe = regexp.MustCompile(`(?:abonnez-vous|inscrivez-vous|suivez-nous|soutenez-nous|rejoignez-nous|faites un don|subscribe|sign up|follow us|support us|join us|donate|become a (?:member|subscriber))`)
+	// reuseRe is the rights tool of an article: "Réutiliser ce contenu",
+	// "Republish this story", "Reprints & permissions".
+	reuseRe = regexp.MustCompile(`^(?:réutiliser (?:ce|cet) (?:contenu|article)|reproduire (?:ce|cet) (?:contenu|article)|droits de reproduction|reuse (?:this )?(?:content|article|story)|republish (?:this|our) (?:story|article|content)` +
+		`|reprints?(?: (?:and|&) permissions)?|licen[cs]e (?:this|our) (?:content|story|article)|demander (?:une|l') autorisation de reproduction)`)
 	// acceptRe is the accept button of a consent box.
 	acceptRe = regexp.MustCompile(`^(?:accepter(?: et (?:fermer|continuer))?|tout accepter|j'accepte|accepter tout|ok|d'accord|refuser(?: tout)?|tout refuser|continuer sans accepter|paramétrer|personnaliser|gérer (?:mes|les) (?:choix|préférences|cookies)|` +
 		`accept(?: all| cookies| and close)?|i accept|agree|i agree|reject(?: all)?|decline|manage (?:preferences|cookies|options|settings)|cookie settings|customi[sz]e)$`)
 )
+
+// creditRoles are the roles of a line of credits.
+const creditRoles = `(?i:reportage|réalisation|texte|textes|photos?|photographies?|vidéos?|montage|infographies?|illustrations?|édition|mise en page|production|rédaction|propos recueillis|enquête|son|mixage|` +
+	`words|text|pictures|photography|photographs?|editing|edited|video|graphics|design|produced|producer|reporting|additional reporting|sound|illustration)`
 
 const socialNames = `facebook|twitter|x|linkedin|whatsapp|pinterest|bluesky|mastodon|telegram|reddit|threads|messenger|flipboard|pocket|tumblr|hacker news`
 
@@ -98,7 +119,7 @@ func lineChrome(n *html.Node) bool {
 	}
 	t := titleForm(raw)
 	switch {
-	case nw <= 20 && dateLine(t):
+	case nw <= 20 && dateLine(t), nw <= 16 && bareDate(t):
 		return true
 	case nw <= 25 && linkWords(n) <= 5 && dateLine(titleForm(textOutsideLinks(n))):
 		return true // "Last updated 28 November 2026 <a>see all updates</a>"
@@ -107,6 +128,8 @@ func lineChrome(n *html.Node) bool {
 	case feedbackRe.MatchString(t), nw <= 12 && ratingRe.MatchString(t), nw <= 8 && readTimeRe.MatchString(t):
 		return true
 	case breadcrumbRe.MatchString(t), adLineRe.MatchString(t):
+		return true
+	case ctaRe.MatchString(t), ctaAskRe.MatchString(t) && ctaCallRe.MatchString(t), nw <= 12 && reuseRe.MatchString(t):
 		return true
 	case rightsLine(raw, nw):
 		return true
@@ -219,8 +242,9 @@ func toolRow(n *html.Node) bool {
 }
 
 // overlay reports whether n is a consent box (it speaks of cookies and
-// has an accept or refuse button) or a sign-up box (an e-mail field and
-// little text): both may sit anywhere in the page, the article included.
+// has an accept or refuse button) or a sign-up or question box (an e-mail
+// field or a text area, and little text): they may sit anywhere in the
+// page, the article included.
 func overlay(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Body, atom.Main, atom.Article, atom.Html:
@@ -243,6 +267,8 @@ func overlay(n *html.Node) bool {
 				if typ == "email" || strings.Contains(ph, "mail") {
 					email = true
 				}
+			case atom.Textarea:
+				email = true // a box to write in: a question, a comment
 			case atom.Button, atom.A:
 				if acceptRe.MatchString(titleForm(textOf(c))) {
 					accept = true
@@ -380,21 +406,59 @@ func rightsLine(raw string, nw int) bool {
 
 // creditLine reports whether a line is nothing but credits: "Reportage :
 // Louise Camus. Réalisation : Pierre Albin."
+//
+// The line may be in parentheses, "(Reporting by …; Editing by …)", and
+// carry a date, "Texte et photos : Hélène Q. · 4 juin 2026".
 func creditLine(raw string) bool {
 	parts := strings.FieldsFunc(raw, func(r rune) bool { return strings.ContainsRune(".|·•;/", r) })
 	n := 0
 	for _, p := range parts {
-		p = strings.TrimSpace(strings.Trim(p, ",– —"))
+		p = strings.TrimSpace(strings.Trim(p, ",– —()[]"))
 		if p == "" {
 			continue
 		}
 		if !creditRe.MatchString(p) {
+			if n > 0 && bareDate(titleForm(p)) {
+				continue
+			}
 			return false
 		}
 		n++
 	}
 	return n > 0
 }
+
+// bareDate reports whether a line (in titleForm) is nothing but a date
+// and a time, with or without "updated … ago": "14 October 2026",
+// "October 21, 2026 11:32 AM UTC · Updated 2 hours ago". A month name, or
+// "ago", says it is a date and not a number.
+func bareDate(t string) bool {
+	ws := foldWords(t)
+	if len(ws) == 0 || len(ws) > 16 || !strings.ContainsAny(t, "0123456789") {
+		return false
+	}
+	dated := false
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		if m := dateLeadRe.FindString(strings.Join(ws[i:], " ")); m != "" {
+			i += len(foldWords(m)) - 1
+			continue
+		}
+		switch {
+		case isDigits(w) || timeTokRe.MatchString(w):
+		case monthRe.MatchString(w) || w == "ago":
+			dated = true
+		case dateWordRe.MatchString(w):
+		default:
+			return false
+		}
+	}
+	return dated
+}
+
+// monthRe: a month's name, in full or cut short.
+var monthRe = regexp.MustCompile(`^(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|avr|juil|sept|oct|nov|déc|` +
+	`january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|dec)$`)
 
 func inFigcaption(n *html.Node) bool {
 	for p := n; p != nil; p = p.Parent {

@@ -41,6 +41,25 @@ func TestFurnitureByWhatItSays(t *testing.T) {
 		{"update line and link", `<div>Published 3 March 2026<br>Last updated 28 November 2026 <a href="#h">+ show all updates</a></div>`, "show all updates", ""},
 		{"credits", `<p>Reportage : Louise Camus. Réalisation : Pierre Albin.</p>`, "Réalisation", ""},
 		{"author box", `<div class="auteur-encart"><p>Claire Dupuis suit l'environnement et les services publics locaux depuis douze ans.</p></div>`, "douze ans", ""},
+		{"call to subscribe", `<div class="encadre"><p>Vous aimez nos pages ? Abonnez-vous à notre lettre pour les recevoir chaque semaine.</p></div>`, "Abonnez-vous",
+			`<p>Vous aimez nos plages ? Alors venez les nettoyer samedi avec l'association, qui fournit les gants et les sacs.</p>`},
+		{"call en", `<div><p>Enjoying the Gazette? Sign up to get it in your inbox.</p></div>`, "Enjoying", ""},
+		{"events callout", `<div class="callout"><div>💡</div><div>New here? Check our events page for the next session.</div></div>`, "New here", ""},
+		{"question box", `<div><h3>Une question ?</h3><p>Écrivez-nous, nous répondrons.</p><textarea></textarea></div>`, "Écrivez-nous", ""},
+		{"reuse tools", `<div><h4>Contribuer</h4><p>Réutiliser ce contenu</p></div>`, "Contribuer",
+			`<p>Les droits d'eau des moulins, anciens de plusieurs siècles, compliquent le chantier sur la rivière.</p>`},
+		{"notification prompt", `<p>Ne manquez rien de l'actualité : activez les alertes de notre application.</p>`, "activez",
+			`<p>Les habitants peuvent activer les alertes de crue sur le site de la préfecture, gratuitement, depuis l'an dernier.</p>`},
+		{"credits and a date", `<p>Texte et photos : Louise Camus · 4 juin 2026</p>`, "Louise Camus", ""},
+		{"wire sign-off", `<p>(Reporting by Ana Ruiz; Editing by Tom Hale)</p>`, "Editing by", ""},
+		{"bare date line", `<div>March 12, 2026 10:15 AM UTC · Updated 3 hours ago</div>`, "Updated",
+			`<p>Le 12 mars 2026, le syndicat a voté le budget des travaux à l'unanimité des délégués présents.</p>`},
+		{"alert banner", `<div role="region" aria-label="Alerte info"><p>Info trafic : la rocade est fermée cette nuit entre les portes 4 et 6 pour des travaux.</p></div>`, "rocade", ""},
+		{"readers' thread by its title", `<div><h3>Readers respond (2)</h3><p>I have lived on this street for thirty years and the pipes have burst twice, so this plan is long overdue in my view.</p>` +
+			`<p>Nobody asked the residents of the lower town what they thought, and the works will close our road for months on end.</p></div>`, "thirty years", ""},
+		{"readers' posts", `<div><div><p>Paul a écrit :</p><p>Encore des travaux, et toujours sur la même rue, c'est la troisième fois depuis que j'habite le quartier.</p></div>` +
+			`<div><p>Une voisine a écrit :</p><p>Il était temps, l'eau est marron chaque matin depuis l'hiver dernier dans tout notre immeuble.</p></div></div>`, "troisième fois",
+			`<p>Le président du syndicat a écrit aux riverains : les coupures d'eau seront annoncées une semaine à l'avance.</p>`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			page := `<html><head><title>Le plan de travaux du syndicat des eaux</title></head><body><article><h1>Le plan de travaux du syndicat des eaux</h1>` +
@@ -60,6 +79,122 @@ func TestFurnitureByWhatItSays(t *testing.T) {
 				t.Errorf("the article lost paragraphs: %q", text)
 			}
 		})
+	}
+}
+
+// TestSignatureLine: a line that is the author's name (by the page's
+// metadata) and a place or a role goes, at the end of the text as in the
+// masthead; a sentence that names the author stays.
+func TestSignatureLine(t *testing.T) {
+	para := "<p>Le syndicat des eaux a présenté mardi son plan de travaux, qui prévoit de remplacer les canalisations les plus anciennes du réseau avant la fin de la décennie.</p>\n"
+	kept := "<p>Marc Le Goff, qui suit le dossier depuis 2019, a assisté à la réunion publique de mardi soir à la mairie.</p>"
+	for _, head := range []string{
+		`<meta name="author" content="Marc Le Goff">`,
+		`<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","author":[{"@type":"Person","name":"Marc Le Goff"}]}]}</script>`,
+	} {
+		for _, sig := range []string{`<p>Marc Le Goff (à Quimper)</p>`, `<p class="x">Par Marc Le Goff, correspondant</p>`, `<div>Marc Le Goff</div>`} {
+			page := `<html><head><title>Le plan</title>` + head + `</head><body><article><h1>Le plan</h1>` + strings.Repeat(para, 3) + kept + sig + `</article></body></html>`
+			ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := normalize.Article(ex.HTML, normalize.ArticleOptions{}).Text
+			if strings.Count(text, "Marc Le Goff") != 1 || !strings.Contains(text, plainOf(kept)) || strings.Count(text, "Le syndicat") != 3 {
+				t.Errorf("%s %s: %q", head[:20], sig, text)
+			}
+		}
+	}
+}
+
+// TestStandfirstByDescription: a standfirst no class names, outside the
+// container readability keeps, is known by the page's description (which
+// may cut it short) and put back once.
+func TestStandfirstByDescription(t *testing.T) {
+	para := "<p>Le syndicat des eaux a présenté mardi son plan de travaux, qui prévoit de remplacer les canalisations les plus anciennes du réseau avant la fin de la décennie.</p>\n"
+	stand := "Les canalisations posées avant 1960 seront toutes remplacées d'ici 2030, pour un coût de 40 millions d'euros. Les factures augmenteront de 4 % par an."
+	for _, desc := range []string{stand, "Les canalisations posées avant 1960 seront toutes remplacées d'ici 2030, pour un coût de 40 millions"} {
+		page := `<html><head><title>Le plan</title><meta name="description" content="` + desc + `"></head><body><div class="a1"><h1>Le plan</h1><div class="x9k">` + stand +
+			`</div></div><div class="b7q">` + strings.Repeat(para, 4) + `</div></body></html>`
+		ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := normalize.Article(ex.HTML, normalize.ArticleOptions{}).Text
+		if strings.Count(text, "posées avant 1960") != 1 || strings.Count(text, "Le syndicat") != 4 {
+			t.Errorf("description %q: %q", desc, text)
+		}
+	}
+}
+
+// TestBoilerplateTail: the "About <organisation>" section a press release
+// ends on goes; a section so titled that goes on for several paragraphs
+// is text and stays.
+func TestBoilerplateTail(t *testing.T) {
+	para := "<p>Le syndicat des eaux a présenté mardi son plan de travaux, qui prévoit de remplacer les canalisations les plus anciennes du réseau avant la fin de la décennie.</p>\n"
+	about := "<h3>À propos du Syndicat des eaux</h3><p>Le syndicat regroupe trente communes et dessert 90 000 habitants.</p>"
+	extract := func(body string) string {
+		ex, err := Extract([]byte(`<html><head><title>Le plan</title></head><body><article><h1>Le plan</h1>`+body+`</article></body></html>`), "https://127.0.0.1/a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return normalize.Article(ex.HTML, normalize.ArticleOptions{}).Text
+	}
+	if text := extract(strings.Repeat(para, 4) + about); strings.Contains(text, "trente communes") || strings.Count(text, "Le syndicat des eaux a présenté") != 4 {
+		t.Errorf("boilerplate: %q", text)
+	}
+	long := "<h3>About Face</h3>" + strings.Repeat("<p>The company changed its name twice before settling on this one, and each change cost it customers who no longer recognised it.</p>", 3)
+	if text := extract(strings.Repeat(para, 3) + long); strings.Count(text, "changed its name twice") != 3 {
+		t.Errorf("a section of the text went: %q", text)
+	}
+}
+
+// TestFactboxAndSummary: an <aside> of key dates among the paragraphs is
+// text and stays, one of links goes; a "Key points" box above the text,
+// outside what readability keeps, is put back once.
+func TestFactboxAndSummary(t *testing.T) {
+	para := "<p>Le syndicat des eaux a présenté mardi son plan de travaux, qui prévoit de remplacer les canalisations les plus anciennes du réseau avant la fin de la décennie.</p>\n"
+	facts := `<aside class="encadre"><h4>Repères</h4><ul><li>1962 : pose des premières canalisations en fonte.</li><li>2026 : vote du plan de renouvellement.</li></ul></aside>`
+	links := `<aside class="encadre"><h4>Nos dossiers</h4><ul><li><a href="/a">Le prix de l'eau en 2026, commune par commune</a></li><li><a href="/b">Sécheresse : les restrictions levées</a></li></ul></aside>`
+	summary := `<div class="kp"><h2>L'essentiel</h2><ul><li>Les canalisations d'avant 1960 seront remplacées.</li><li>La facture augmentera de 4 % par an.</li></ul></div>`
+	page := `<html><head><title>Le plan</title></head><body><div class="top"><h1>Le plan</h1>` + summary + `</div><div class="body">` +
+		para + para + facts + para + links + para + `</div></body></html>`
+	ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := normalize.Article(ex.HTML, normalize.ArticleOptions{}).Text
+	if !strings.Contains(text, "pose des premières canalisations") || strings.Contains(text, "commune par commune") {
+		t.Errorf("factbox: %q", text)
+	}
+	if strings.Count(text, "seront remplacées") != 1 || strings.Count(text, "Le syndicat des eaux") != 4 {
+		t.Errorf("summary box: %q", text)
+	}
+}
+
+// TestPageBuilderBlocks: a text a page builder splits into widgets of one
+// class is published whole, with the image block between them; a share
+// widget goes; a blog's name in its <h1> and its tagline are not the
+// post's headline and standfirst.
+func TestPageBuilderBlocks(t *testing.T) {
+	block := func(i int) string {
+		return `<div class="elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container"><div class="elementor-text">` +
+			strings.Repeat("<p>Le syndicat des eaux a présenté mardi son plan de travaux numéro "+string(rune('A'+i))+", qui prévoit de remplacer les canalisations les plus anciennes.</p>", 2) +
+			`</div></div></div>`
+	}
+	img := `<div class="elementor-widget elementor-widget-image"><div class="elementor-widget-container"><figure><img src="/t.jpg" alt=""><figcaption>La tranchée de la rue Haute, en mars.</figcaption></figure></div></div>`
+	share := `<div class="elementor-widget elementor-widget-share-buttons"><div class="elementor-widget-container"><a href="#">Facebook</a> <a href="#">Partager par courriel</a></div></div>`
+	page := `<html><head><title>Le plan de travaux</title></head><body><header><h1>Le Petit Syndicat</h1><p class="site-description">Le blog des usagers de l'eau de la vallée, tenu par des bénévoles depuis 2012.</p></header>` +
+		`<main><h2>Le plan de travaux</h2><div class="elementor-section">` + block(0) + img + block(1) + share + block(2) + `</div></main></body></html>`
+	ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := normalize.Article(ex.HTML, normalize.ArticleOptions{}).Text
+	if strings.Count(text, "Le syndicat des eaux a présenté") != 6 || !strings.Contains(text, "La tranchée de la rue Haute") {
+		t.Errorf("the text lost blocks: %q", text)
+	}
+	if strings.Contains(text, "courriel") || strings.Contains(text, "bénévoles") {
+		t.Errorf("furniture left: %q", text)
 	}
 }
 

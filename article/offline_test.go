@@ -11,18 +11,26 @@ import (
 
 // TestOfflineDebug prints per-page figures of Extract + normalize.Article
 // without the site learning (ND_DEBUG=1; ND_DEBUG=held shows held-out
-// pages too).
+// pages too; ND_SET=testdata/heldout, or another directory of hand-written
+// pages, reads that set instead; ND_SHOW=name prints a page's HTML).
 func TestOfflineDebug(t *testing.T) {
 	mode := os.Getenv("ND_DEBUG")
 	if mode == "" {
 		t.Skip("ND_DEBUG not set")
 	}
-	for _, l := range loadSet(t) {
+	set := loadSet(t)
+	if dir := os.Getenv("ND_SET"); dir != "" {
+		set = loadPages(t, dir)
+	}
+	for _, l := range set {
 		if l.held && mode != "held" {
 			continue
 		}
 		page, _, _ := fetcher.DecodeHTML(l.html, "text/html")
 		ex, err := Extract(page, "https://"+l.site+".example/"+l.name)
+		if os.Getenv("ND_SHOW") == l.name+".raw" {
+			fmt.Println(ex.HTML)
+		}
 		if err != nil {
 			fmt.Println(l.name, "ERR", err)
 			continue

@@ -28,7 +28,7 @@ var (
 		`toolbar|print|paywall|cookie|cookies|consent|modal|popup|skip-link|skiplink|screen-reader-text|visually-hidden|sr-only|` +
 		`toc|sommaire|table-of-contents|tableofcontents|ariane|crumbs|overlay|gdpr|rgpd|cmp|didomi|onetrust|tarteaucitron|axeptio|` +
 		`authors?|auteurs?|about-author|author-box|authorbox|bio|tools|outils|rating|ratings|feedback|satisfaction|helpful|` +
-		`teasers?|ticker|pagination|pager|post-nav|donate|follow|engagement)(?:[-_]+[a-z0-9]+)*$`)
+		`teasers?|ticker|pagination|pager|post-nav|donate|follow|engagement|alerts?|announcements?|announcement-bar|site-message)(?:[-_]+[a-z0-9]+)*$`)
 	// keepClassRe names containers of the text itself, never removed by
 	// their class ("article-content", "post-body").
 	keepClassRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:content|body|text|article|story|entry|main|chapo|standfirst|lead|intro)(?:[-_]|$)`)
@@ -63,7 +63,13 @@ func preclean(doc *html.Node) {
 		return
 	}
 	title := pageTitle(doc)
-	pg := &pageCtx{total: textLen(body), anchor: findAtom(body, atom.H1)}
+	// The headline: the heading that reads as the page's title (a blog's
+	// <h1> may be its name, the post's title an <h2>), else the <h1>.
+	anchor := titleHeading(body, title)
+	if anchor == nil {
+		anchor = findAtom(body, atom.H1)
+	}
+	pg := &pageCtx{total: textLen(body), anchor: anchor, authors: authorNames(doc)}
 	if pg.anchor == nil && title != "" {
 		if h := findText(body, title); h != nil {
 			pg.anchor = h.Parent // the headline itself goes with the masthead
@@ -96,7 +102,19 @@ func preclean(doc *html.Node) {
 				drop = append(drop, pg.lineBox(c))
 				continue
 			}
-			if isHeadingLike(c) && sectionTitleRe.MatchString(titleForm(textOf(c))) {
+			if postThread(c) && pg.notArticle(c, true) {
+				drop = append(drop, c)
+				continue
+			}
+			if authorLine(c, pg.authors) {
+				drop = append(drop, c)
+				continue
+			}
+			if tail := boilerplateTail(c); tail != nil {
+				drop = append(drop, tail...)
+				continue
+			}
+			if isHeadingLike(c) && (sectionTitleRe.MatchString(titleForm(textOf(c))) || commentsTitleRe.MatchString(titleForm(textOf(c)))) {
 				drop = append(drop, pg.headedSection(c)...)
 				continue
 			}
@@ -118,12 +136,135 @@ func preclean(doc *html.Node) {
 	// After the furniture: a consent box's text is not the first
 	// paragraph that ends the masthead.
 	dropMasthead(body, title)
+	joinBlocks(body)
+}
+
+// joinBlocks joins a text a page builder splits into sibling blocks of
+// one class (Squarespace's html blocks, a builder's text widgets), each
+// its paragraphs under a few wrappers: readability scores each block
+// alone, keeps the first and loses the others. The blocks' paragraphs are
+// moved up into their common container, in order.
+func joinBlocks(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			joinBlocks(c)
+		}
+	}
+	type blk struct{ outer, inner *html.Node }
+	byClass := map[string][]blk{}
+	var order []string // the classes in page order, for a stable result
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || attr(c, "class") == "" {
+			continue
+		}
+		if inner := unwrapChain(c); inner != c && directProse(inner) > 0 {
+			k := c.Data + "." + attr(c, "class")
+			if byClass[k] == nil {
+				order = append(order, k)
+			}
+			byClass[k] = append(byClass[k], blk{c, inner})
+		}
+	}
+	for _, k := range order {
+		bs := byClass[k]
+		if len(bs) < 2 {
+			continue
+		}
+		// The other blocks between them (an image block, a quote) lose
+		// their wrappers too, so that they stay in the text's flow.
+		for c := bs[0].outer.NextSibling; c != nil && c != bs[len(bs)-1].outer; {
+			next := c.NextSibling
+			if c.Type == html.ElementNode && !slices.ContainsFunc(bs, func(b blk) bool { return b.outer == c }) {
+				if inner := onlyLeaf(c); inner != nil && inner != c {
+					inner.Parent.RemoveChild(inner)
+					n.InsertBefore(inner, c)
+					n.RemoveChild(c)
+				}
+			}
+			c = next
+		}
+		for _, b := range bs {
+			for k := b.inner.FirstChild; k != nil; {
+				next := k.NextSibling
+				b.inner.RemoveChild(k)
+				n.InsertBefore(k, b.outer)
+				k = next
+			}
+			n.RemoveChild(b.outer)
+		}
+	}
+}
+
+// unwrapChain follows the wrappers of n (a <div> or <section> whose only
+// content is one element) down to the first element with more in it.
+func unwrapChain(n *html.Node) *html.Node {
+	for {
+		switch n.DataAtom {
+		case atom.Div, atom.Section:
+		default:
+			return n
+		}
+		only := onlyElement(n)
+		if only == nil || (only.DataAtom != atom.Div && only.DataAtom != atom.Section) {
+			return n
+		}
+		n = only
+	}
+}
+
+// onlyLeaf returns the one block (a figure, an image, a quote, a list, a
+// table) n wraps in wrappers of nothing else, or nil.
+func onlyLeaf(n *html.Node) *html.Node {
+	for n != nil {
+		switch n.DataAtom {
+		case atom.Figure, atom.Img, atom.Blockquote, atom.Ul, atom.Ol, atom.Table, atom.P:
+			return n
+		case atom.Div, atom.Section:
+			n = onlyElement(n)
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// onlyElement returns n's one element child when n has no other content
+// than it (white space aside), else nil.
+func onlyElement(n *html.Node) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.ElementNode:
+			if only != nil {
+				return nil
+			}
+			only = c
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return nil
+			}
+		}
+	}
+	return only
+}
+
+// directProse counts the children of n that are paragraphs with a
+// sentence in them.
+func directProse(n *html.Node) int {
+	count := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.P && len(strings.Fields(textOf(c))) >= 12 && linkShare(c) < 0.5 {
+			count++
+		}
+	}
+	return count
 }
 
 // pageCtx is what the furniture rules know of the page.
 type pageCtx struct {
-	total  int        // length of the page's text
-	anchor *html.Node // the headline (<h1>, else the block reading as the title's container); nil when none
+	total   int        // length of the page's text
+	anchor  *html.Node // the headline (<h1>, else the block reading as the title's container); nil when none
+	authors []string   // the page's authors by its metadata, folded (see authorNames)
 }
 
 // furniture reports whether an element is a container of page furniture
@@ -142,12 +283,16 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 		return true
 	}
 	switch strings.ToLower(attr(n, "role")) {
-	case "navigation", "complementary", "banner", "contentinfo", "dialog", "search":
+	case "navigation", "complementary", "banner", "contentinfo", "dialog", "search", "alert", "alertdialog":
 		return pg.notArticle(n, true)
+	case "region":
+		if l := strings.ToLower(attr(n, "aria-label")); strings.Contains(l, "alert") || strings.Contains(l, "announcement") || strings.Contains(l, "alerte") {
+			return pg.notArticle(n, true)
+		}
 	}
 	chrome := false
 	for _, tok := range append(strings.Fields(attr(n, "class")), attr(n, "id")) {
-		if tok == "" {
+		if tok = builderType(tok); tok == "" {
 			continue
 		}
 		if keepClassRe.MatchString(tok) && !chromeClassRe.MatchString(tok) {
@@ -158,9 +303,48 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 		}
 	}
 	if !chrome {
+		if n.DataAtom == atom.Aside && factbox(n) {
+			// Text in a box of its own, in the flow of the text: kept,
+			// as a block readability does not drop.
+			n.Data, n.DataAtom = "div", atom.Div
+			return false
+		}
 		return n.DataAtom == atom.Aside && pg.notArticle(n, true)
 	}
 	return pg.notArticle(n, true)
+}
+
+// builderRe is the prefix of a page builder's class names
+// ("elementor-widget-text-editor", "wp-block-social-links", "et_pb_text"):
+// what follows names the block's type.
+var builderRe = regexp.MustCompile(`^(?:elementor-widget|elementor|wp-block|et_pb|vc|fl|sqs-block|brxe|kb|uagb)[-_]`)
+
+// builderType returns the type of block a page builder's class token
+// names, "" for its generic wrappers ("elementor-widget",
+// "elementor-widget-container"), and any other token as it is: a builder
+// calls every block a "widget" or a "module", text included.
+func builderType(tok string) string {
+	switch tok {
+	case "elementor-widget", "elementor-element", "et_pb_module", "vc_element":
+		return ""
+	}
+	loc := builderRe.FindStringIndex(tok)
+	if loc == nil {
+		return tok
+	}
+	rest := tok[loc[1]:]
+	switch rest {
+	case "", "widget", "module", "element", "container", "section", "column", "row", "wrap", "wrapper", "inner", "block":
+		return ""
+	}
+	return rest
+}
+
+// factbox reports whether an <aside> is a box of the article's text (key
+// dates, figures): it sits among the text's paragraphs, says at least a
+// few sentences' worth, and is not links.
+func factbox(n *html.Node) bool {
+	return n.Parent != nil && directProse(n.Parent) >= 2 && textLen(n) >= 80 && linkShare(n) < 0.3
 }
 
 // notArticle reports whether n cannot be the article: it holds no
@@ -183,8 +367,15 @@ func (pg *pageCtx) notArticle(n *html.Node, big bool) bool {
 // été utile ? Oui Non"), else the line alone.
 func (pg *pageCtx) lineBox(line *html.Node) *html.Node {
 	p := line.Parent
-	if p == nil || firstElement(p) != line {
+	if p == nil {
 		return line
+	}
+	if f := firstElement(p); f != line {
+		// A box of a short title and the line ("Contribuer" over
+		// "Réutiliser ce contenu") goes whole.
+		if f == nil || !isHeadingLike(f) || len(strings.Fields(textOf(f))) > 4 || nextElement(f) != line {
+			return line
+		}
 	}
 	switch p.DataAtom {
 	case atom.Body, atom.Main, atom.Article, atom.Html:
@@ -194,6 +385,17 @@ func (pg *pageCtx) lineBox(line *html.Node) *html.Node {
 		return p
 	}
 	return line
+}
+
+// nextElement returns the element after n among its siblings, text
+// between them aside.
+func nextElement(n *html.Node) *html.Node {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
 }
 
 func isAncestor(a, n *html.Node) bool {
@@ -206,7 +408,74 @@ func isAncestor(a, n *html.Node) bool {
 }
 
 // commentsTitleRe matches the heading of a comment thread.
-var commentsTitleRe = regexp.MustCompile(`^(?:top comments|discussion(?: about this (?:post|article|story))?)$|^(?:[0-9]+ )?(?:commentaires?|réactions?|comments?|responses?|replies)(?: [0-9]+)?$|^(?:vos|les) (?:réactions|commentaires)|^(?:leave a (?:comment|reply)|laisser un commentaire|join the (?:discussion|conversation))$`)
+var commentsTitleRe = regexp.MustCompile(`^(?:top comments|discussion(?: about this (?:post|article|story))?)$|^(?:[0-9]+ )?(?:commentaires?|réactions?|comments?|responses?|replies)(?: [0-9]+)?$|^(?:vos|les) (?:réactions|commentaires)|^(?:leave a (?:comment|reply)|laisser un commentaire|join the (?:discussion|conversation))$` +
+	// the readers' thread named otherwise: "Readers respond (7)", "Ce que
+	// vous en pensez", "Réactions des lecteurs"
+	`|^(?:[0-9]+ )?(?:readers?'?s?|your|reader) (?:respond|responses?|comments?|reactions?|views|say|letters)(?: [0-9]+)?$|^what (?:readers|you) (?:say|think|said)(?: [0-9]+)?$|^have your say$` +
+	`|^(?:[0-9]+ )?(?:réactions?|commentaires?|avis) (?:des|de nos) (?:lecteurs|internautes|abonnés)(?: [0-9]+)?$|^(?:ce que vous en pensez|vous en pensez quoi|à vous la parole)(?: [0-9]+)?$`)
+
+// boilerplateRe is the heading of the boilerplate a press release ends
+// on: "About Northfield University", "À propos de la Fondation …",
+// "Notes to editors", "Contact presse".
+var boilerplateRe = regexp.MustCompile(`^(?:About (?:the |The )?\p{Lu}|À propos (?:de (?:la |l'|l’)?|du |des |d'|d’)\p{Lu}|A propos (?:de (?:la |l'|l’)?|du |des |d'|d’)\p{Lu}|(?i:notes? to editors|note aux rédactions|contacts? presse|press contacts?|media contacts?|for media enquiries|editor's notes?)\b)`)
+
+// boilerplateTail returns a boilerplate heading and what follows it when
+// they end the text: the heading is the last of its container, followed
+// by at most two short paragraphs or lines (a section of the text so
+// titled says more).
+func boilerplateTail(h *html.Node) []*html.Node {
+	switch h.DataAtom {
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.P, atom.Strong:
+	default:
+		return nil
+	}
+	raw := strings.Join(strings.Fields(textOf(h)), " ")
+	if len(strings.Fields(raw)) > 8 || !boilerplateRe.MatchString(raw) {
+		return nil
+	}
+	out := []*html.Node{h}
+	for s := h.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type != html.ElementNode {
+			if s.Type == html.TextNode && strings.TrimSpace(s.Data) != "" {
+				return nil
+			}
+			continue
+		}
+		switch s.DataAtom {
+		case atom.P, atom.Div, atom.Ul:
+		default:
+			return nil
+		}
+		if len(out) > 2 || len(strings.Fields(textOf(s))) > 60 || hasBlockChild(s) && s.DataAtom != atom.Ul {
+			return nil
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// wroteRe is the line a reader's post opens with: "margaret_h wrote:",
+// "Paul a écrit :".
+var wroteRe = regexp.MustCompile(`(?i)^\S.{0,40}\s(?:wrote|writes|said|says|replied|a écrit|écrit|a répondu|répond)\s*:$`)
+
+// postThread reports whether n holds a thread of readers' posts: at least
+// two of its children open on a "… wrote:" line.
+func postThread(n *html.Node) bool {
+	posts := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		first := c
+		for f := firstElement(first); f != nil; f = firstElement(f) {
+			first = f
+		}
+		if first != c && wroteRe.MatchString(strings.Join(strings.Fields(textOf(first)), " ")) {
+			posts++
+		}
+	}
+	return posts >= 2
+}
 
 // headedSection returns what goes with a furniture heading h: its parent
 // when h opens it and the parent cannot be the article (a comment thread
@@ -377,7 +646,10 @@ func attrOK(n *html.Node, key string) (string, bool) {
 // breadcrumb) and the byline lines between the <h1> and the first
 // paragraph. The headline itself readability removes.
 func dropMasthead(body *html.Node, title string) {
-	h1 := findAtom(body, atom.H1)
+	h1 := titleHeading(body, title)
+	if h1 == nil {
+		h1 = findAtom(body, atom.H1)
+	}
 	if h1 == nil && title != "" {
 		// Div soup: the headline is the first block that reads as the
 		// page's title; readability, which looks at headings only,

@@ -233,11 +233,15 @@ func TestFailuresKeepTheSummary(t *testing.T) {
 }
 
 // TestHostileMarkup: scripts, event handlers, javascript: URLs, frames,
-// forms and styles in a page reach no output: not the stored item, not
-// the rendered feeds.
+// forms and styles in a page reach no output: not the stored item (its
+// content, a standfirst put back from outside the article, its image, a
+// byline taken from JSON-LD), not the rendered feeds and pages.
 func TestHostileMarkup(t *testing.T) {
 	page := `<!DOCTYPE html><html><head><title>Piège</title><script>steal()</script><style>p{color:red}</style>
-<meta property="og:image" content="javascript:alert(1)"></head><body onload="steal()"><article>
+<meta property="og:image" content="javascript:alert(1)">
+<meta name="description" content="Le chapô du piège, assez long pour être reconnu comme le chapeau de la page, avec des mots en nombre.">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","author":{"@type":"Person","name":"Jean <img src=x onerror=steal()> Piégeur"}}</script></head><body onload="steal()">
+<div class="x1" onmouseover="steal()">Le chapô du piège, assez long pour être reconnu comme le chapeau de la page, avec des mots en nombre.</div><article>
 <h1>Piège</h1>
 <p onclick="steal()">Premier paragraphe du texte, assez long pour que l'extracteur le garde comme corps de l'article, avec des mots en nombre.</p>
 <p>Deuxième paragraphe <a href="javascript:alert(1)">un lien piégé</a> et <a href="/ok" onmouseover="steal()">un lien correct</a>, lui aussi assez long pour compter dans le texte de la page.</p>
@@ -258,7 +262,13 @@ func TestHostileMarkup(t *testing.T) {
 		t.Fatalf("article not published: %q", it.ContentHTML)
 	}
 	h := feedgen.NewHandler(w.db, []newsdesk.Section{sec}, feedgen.Options{BaseURL: "http://127.0.0.1:8080"})
-	outputs := map[string]string{"stored content": it.ContentHTML, "image": it.ImageURL}
+	if !slices.Equal(it.Authors, []string{"Jean Piégeur"}) {
+		t.Errorf("authors %q, want the JSON-LD name without its markup", it.Authors)
+	}
+	if !strings.Contains(it.ContentHTML, "Le chapô du piège") {
+		t.Errorf("the standfirst outside the article was not put back: %q", it.ContentHTML)
+	}
+	outputs := map[string]string{"stored content": it.ContentHTML, "image": it.ImageURL, "authors": strings.Join(it.Authors, ", ")}
 	for _, path := range []string{"/feeds/s.atom", "/feeds/s.rss", "/feeds/s.json", "/sections/s"} {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))

@@ -270,7 +270,7 @@ func commonKeys(x *Index) int {
 	n := 0
 	for _, s := range x.shards {
 		for _, c := range s.slots {
-			if c.count > CommonKey {
+			if c.count() > CommonKey {
 				n++
 			}
 		}

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"golang.org/x/net/html"
 )
 
 // ArticleOptions is the context of one article page's extracted HTML.
@@ -50,7 +52,8 @@ func Article(extracted string, opt ArticleOptions) ArticleText {
 // article says again: a pull quote repeats a sentence of the text, a
 // standfirst may open the first paragraph. Blocks alike stay (the text
 // may repeat itself), and so do blocks of fewer than six words (labels,
-// list items); a long article is not searched.
+// list items) and headings (a subheading often quotes the paragraph it
+// heads); a long article is not searched.
 func dropRepeats(blocks []block) {
 	if len(blocks) > maxRepeatBlocks {
 		return
@@ -69,13 +72,24 @@ func dropRepeats(blocks []block) {
 	}
 	for i, b := range blocks {
 		k := keys[i]
-		if n := strings.Count(k, " ") - 1; n < 6 || n > 80 {
+		if n := strings.Count(k, " ") - 1; n < 6 || n > 80 || isHeading(b.elem) {
 			continue
 		}
 		if strings.Count(text, k) > same[k] {
 			b.remove() // a longer block says it
 		}
 	}
+}
+
+func isHeading(n *html.Node) bool {
+	if n == nil || n.Type != html.ElementNode {
+		return false
+	}
+	switch n.Data {
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		return true
+	}
+	return false
 }
 
 // maxRepeatBlocks bounds the blocks dropRepeats compares.

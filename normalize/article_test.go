@@ -45,7 +45,8 @@ func TestArticle(t *testing.T) {
 }
 
 // TestArticleRepeats: a pull quote that repeats a sentence of the text
-// goes, the paragraph stays; paragraphs alike both stay.
+// goes, the paragraph stays; paragraphs alike both stay, and so does a
+// heading that quotes its paragraph.
 func TestArticleRepeats(t *testing.T) {
 	para := `<p>« Le plateau, on ne le possède pas. On le garde pour ceux qui viendront après », dit-il en montrant l'horizon.</p>`
 	out := Article(`<div><p>Premier paragraphe du reportage, long de quelques mots.</p><blockquote><p>« Le plateau, on ne le possède pas. On le garde pour ceux qui viendront après. »</p></blockquote>`+para+`</div>`, ArticleOptions{})
@@ -59,5 +60,12 @@ func TestArticleRepeats(t *testing.T) {
 	short := Article(`<div><h2>Le loup, la nuit</h2><p>Le loup, la nuit, rôde autour du parc où dorment les brebis.</p></div>`, ArticleOptions{})
 	if !strings.Contains(short.Text, "Le loup, la nuit Le loup") {
 		t.Errorf("a short heading went: %q", short.Text)
+	}
+	// A subheading quoting the paragraph it heads is a heading, not a
+	// pull quote.
+	quoting := Article(`<div><p>Premier paragraphe du reportage, long de quelques mots.</p><h2>« Le plateau, on ne le possède pas, on le garde »</h2>`+
+		`<p>« Le plateau, on ne le possède pas, on le garde pour ceux qui viendront après », dit-il.</p></div>`, ArticleOptions{})
+	if strings.Count(quoting.Text, "Le plateau, on ne le possède pas") != 2 {
+		t.Errorf("a subheading quoting its paragraph went: %q", quoting.Text)
 	}
 }

@@ -66,6 +66,11 @@ func openAppWith(ctx context.Context, g *globals, cfg *config.Config) (*app, err
 		db.Close()
 		return nil, err
 	}
+	// Priorities edited while the desk was stopped rank its stories again.
+	if _, err := db.Rerank(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
 	f := fetcher.New(fetcherOptions(cfg, log))
 	a := &app{cfg: cfg, log: log, db: db, fetcher: f, red: red}
 	a.desk = &ingest.Desk{Fetcher: f, Store: db, Tracking: cfg.Tracking, Logger: log.With("component", "fetch")}

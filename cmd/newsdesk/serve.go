@@ -259,6 +259,11 @@ func (s *server) reload(ctx context.Context) {
 	} else if len(changed) > 0 {
 		s.feeds.Invalidate(changed...)
 	}
+	if ranked, err := s.db.Rerank(ctx); err != nil {
+		s.log.Error("reload: ranking stories under the new source priorities", "err", err)
+	} else if len(ranked) > 0 {
+		s.feeds.Invalidate(ranked...)
+	}
 	if renamed, err := s.db.RenameSources(ctx, cfg.Sources()); err != nil {
 		s.log.Error("reload: storing renamed sources", "err", err)
 	} else if len(renamed) > 0 {

@@ -8,3 +8,12 @@ ALTER TABLE change_seq ADD COLUMN signing INTEGER NOT NULL DEFAULT 0;
 -- 005 are computed (storage/backfill.go): once they are, Open no longer
 -- counts the items still without one (a scan of the whole items table).
 ALTER TABLE change_seq ADD COLUMN backfilled INTEGER NOT NULL DEFAULT 0;
+
+-- The source priorities each section's stories were ranked under
+-- (storage/rerank.go): when the config changes them, the stories of that
+-- section are ranked again, so that which report represents a story is a
+-- function of the stored items and the current config.
+CREATE TABLE section_ranks (
+	section    TEXT PRIMARY KEY,
+	priorities TEXT NOT NULL
+);
