@@ -26,6 +26,7 @@ var copyTables = []struct{ name, key string }{
 	{"site_pages", "host"},
 	{"site_blocks", "host, digest"},
 	{"item_notes", "item_id"},
+	{"section_ranks", "section"},
 }
 
 // CopyStats is what CopyTo did with one table.

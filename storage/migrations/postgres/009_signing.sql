@@ -8,3 +8,11 @@ ALTER TABLE change_seq ADD COLUMN signing BIGINT NOT NULL DEFAULT 0;
 -- 005 are computed (storage/backfill.go): once they are, Open no longer
 -- counts the items still without one.
 ALTER TABLE change_seq ADD COLUMN backfilled BIGINT NOT NULL DEFAULT 0;
+
+-- The source priorities each section's stories were ranked under
+-- (storage/rerank.go): when the config changes them, the stories of that
+-- section are ranked again.
+CREATE TABLE section_ranks (
+	section    TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+	priorities TEXT COLLATE "C" NOT NULL
+);
