@@ -35,7 +35,9 @@ type Config struct {
 	Schedule        string        // default schedule of every source
 	MinInterval     time.Duration // schedules firing more often are rejected
 	Hub             string        // WebSub hub URL, optional
-	Token           string        // bearer token for state-changing endpoints, optional
+	Token           string        // the admin token (token, or the contents of token_file), optional
+	TokenFile       string        // file holding the admin token, resolved relative to the config file's folder
+	AdminListen     string        // when set, the admin surface is served on this address only
 	Tracking        []string      // extra tracking query parameters to strip from links
 	Redact          []string      // extra query parameters whose values are hidden wherever a source URL is shown
 	Fetch           Fetch
@@ -153,6 +155,22 @@ func parse(data []byte, path, database string) (*Config, error) {
 			errs[i].File = path
 		}
 		return nil, errs.err()
+	}
+	if c.TokenFile != "" {
+		tf := c.TokenFile
+		if path != "" && !filepath.IsAbs(tf) {
+			tf = filepath.Join(filepath.Dir(path), tf)
+		}
+		c.TokenFile = tf
+		b, err := os.ReadFile(tf)
+		tok := strings.TrimSpace(string(b))
+		switch {
+		case err != nil:
+			return nil, Errors{{File: path, Path: "token_file", Line: d.pos["token_file"].line, Column: d.pos["token_file"].col, Msg: fmt.Sprintf("cannot read %s: %v", tf, err), err: err}}.err()
+		case tok == "" || strings.ContainsFunc(tok, func(r rune) bool { return r <= ' ' || r == 0x7f }):
+			return nil, Errors{{File: path, Path: "token_file", Line: d.pos["token_file"].line, Column: d.pos["token_file"].col, Msg: fmt.Sprintf("%s must hold one token, without spaces or control characters", tf)}}.err()
+		}
+		c.Token = tok
 	}
 	if path != "" && !filepath.IsAbs(c.Database) && c.Database != ":memory:" && !strings.HasPrefix(c.Database, "file:") &&
 		!storage.IsPostgresURL(c.Database) {

@@ -304,3 +304,46 @@ func TestValidateInCode(t *testing.T) {
 		t.Errorf("Default().Validate() = %v, want nil", err)
 	}
 }
+
+// TestTokenFileAndAdminListen: token_file is read (relative to the config
+// file, trimmed), and mistakes name the key.
+func TestTokenFileAndAdminListen(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "token"), []byte("  s3cret-from-file\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	section := "sections:\n  - id: a\n    sources:\n      - http://127.0.0.1:1/feed\n"
+	write := func(text string) string {
+		p := filepath.Join(dir, "config.yaml")
+		if err := os.WriteFile(p, []byte(text+section), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	c, err := Load(write("token_file: token\nadmin_listen: 127.0.0.1:8081\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Token != "s3cret-from-file" || c.AdminListen != "127.0.0.1:8081" {
+		t.Fatalf("token %q, admin_listen %q", c.Token, c.AdminListen)
+	}
+	for _, tt := range []struct{ name, text, want string }{
+		{"missing file", "token_file: nope\n", "token_file: cannot read"},
+		{"both", "token: a\ntoken_file: token\n", "token_file: set token or token_file, not both"},
+		{"bad admin_listen", "admin_listen: nowhere\n", "admin_listen"},
+		{"admin_listen = listen", "listen: 127.0.0.1:9000\nadmin_listen: 127.0.0.1:9000\n", "admin_listen: must differ from listen"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(write(tt.text))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Load = %v, want an error naming %q", err, tt.want)
+			}
+		})
+	}
+	if err := os.WriteFile(filepath.Join(dir, "token"), []byte("two words\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(write("token_file: token\n")); err == nil || !strings.Contains(err.Error(), "must hold one token") {
+		t.Fatalf("token file with a space: %v", err)
+	}
+}

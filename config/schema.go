@@ -86,6 +86,8 @@ func (d *decoder) configFields(c *Config) []field {
 		{"min_interval", d.duration(&c.MinInterval)},
 		{"hub", d.str(&c.Hub)},
 		{"token", d.str(&c.Token)},
+		{"token_file", d.str(&c.TokenFile)},
+		{"admin_listen", d.str(&c.AdminListen)},
 		{"tracking_params", d.strings(&c.Tracking)},
 		{"redact_params", d.strings(&c.Redact)},
 		{"fetch", func(n *yaml.Node, path string) {

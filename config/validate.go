@@ -83,6 +83,15 @@ func (c *Config) validate() Errors {
 	if strings.ContainsFunc(c.Token, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
 		errs.add("token", "must not contain spaces or control characters")
 	}
+	if c.Token != "" && c.TokenFile != "" {
+		errs.add("token_file", "set token or token_file, not both")
+	}
+	if c.AdminListen != "" {
+		check("admin_listen", checkListen(c.AdminListen))
+		if c.AdminListen == c.Listen {
+			errs.add("admin_listen", "must differ from listen")
+		}
+	}
 	for i, p := range c.Tracking {
 		if p == "" || strings.ContainsAny(p, "&=?# ") {
 			errs.add(index("tracking_params", i), fmt.Sprintf("invalid query parameter name %q", p))

@@ -42,6 +42,7 @@ const (
 	StateIn        = "in"        // published: it represents its story
 	StateDuplicate = "duplicate" // another member of its story represents it
 	StateFiltered  = "filtered"  // left out by a rule of the section
+	StateHidden    = "hidden"    // it represents a story an editor hid: not published
 )
 
 // Item is what the engine knows of one stored item: its identity and the
@@ -63,7 +64,10 @@ type Member struct {
 	Item
 	State   string
 	Cluster int64 // 0 for a filtered item
-	Rep     int64 // the representative of its story (itself when in)
+	Rep     int64 // the representative of its story (itself when in or hidden)
+	Reason  string
+	Pinned  time.Time // the story's pin, on its representative's row (zero: none)
+	Marks   Marks     // the editor's marks on this item in the section
 }
 
 // Decision is one membership to write.
@@ -73,6 +77,7 @@ type Decision struct {
 	Cluster int64
 	Rep     int64
 	Reason  string
+	Pinned  time.Time // set on a representative whose story is pinned
 }
 
 // Tx is what the engine needs of a storage backend inside one write
@@ -102,6 +107,11 @@ type Tx interface {
 	Filed(section string, it Item)
 	// Changed marks the section's published output as changed.
 	Changed(section string)
+	// Marks returns the editor's marks on an item in the section (zero
+	// when it has none).
+	Marks(section string, item int64) (Marks, error)
+	// SetMarks writes them (zero marks remove them).
+	SetMarks(section string, item int64, m Marks) error
 }
 
 // Engine holds the rules of the decisions. Its fields are read-only once

@@ -136,6 +136,9 @@ func TestCheckFindsViolations(t *testing.T) {
 		{"cluster not recorded", ok, nil, "not recorded"},
 		{"empty cluster", ok, append([]ClusterRow{{"s", 11}}, clusters...), "no member"},
 		{"filtered in a cluster", append([]Row{{Section: "s", Item: 6, Source: "d", State: StateFiltered, Cluster: 10}}, ok...), clusters, "filtered item #6"},
+		{"hidden story published", []Row{ok[0], {Section: "s", Item: 2, Source: "b", State: StateDuplicate, Cluster: 10, Rep: 1, Hidden: true}}, clusters, "#2, a member, is hidden"},
+		{"hidden without a hidden member", []Row{{Section: "s", Item: 1, Source: "a", State: StateHidden, Cluster: 10, Rep: 1}}, clusters, "hidden but no member is"},
+		{"pin on a duplicate", []Row{ok[0], {Section: "s", Item: 2, Source: "b", State: StateDuplicate, Cluster: 10, Rep: 1, Pinned: 99}}, clusters, "carries a pin"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -144,5 +147,23 @@ func TestCheckFindsViolations(t *testing.T) {
 				t.Fatalf("Check = %v, want an error naming %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestStoryMarks: a story is hidden by any hidden member, and pinned
+// until the latest pin of its members.
+func TestStoryMarks(t *testing.T) {
+	t1, t2 := time.Unix(100, 0), time.Unix(200, 0)
+	story := []Member{
+		{Item: Item{ID: 3}, Marks: Marks{PinnedUntil: t1}},
+		{Item: Item{ID: 2}, Marks: Marks{Hidden: true, PinnedUntil: t2}},
+		{Item: Item{ID: 5}, Marks: Marks{Hidden: true}},
+	}
+	hider, pinned := storyMarks(story)
+	if hider != 2 || !pinned.Equal(t2) {
+		t.Fatalf("storyMarks = %d, %v; want 2, %v", hider, pinned, t2)
+	}
+	if hider, pinned := storyMarks(story[:1]); hider != 0 || !pinned.Equal(t1) {
+		t.Fatalf("storyMarks of an unhidden story = %d, %v; want 0, %v", hider, pinned, t1)
 	}
 }

@@ -26,9 +26,13 @@ func (e *Engine) File(tx Tx, sec *newsdesk.Section, it Item, full *newsdesk.Item
 	if err != nil {
 		return Placement{}, err
 	}
+	marks, err := tx.Marks(sec.ID, it.ID)
+	if err != nil {
+		return Placement{}, err
+	}
 	tx.Filed(sec.ID, it)
 	tx.Changed(sec.ID)
-	newcomer := Member{Item: it}
+	newcomer := Member{Item: it, Marks: marks}
 	if len(matched) == 0 {
 		cid, err := tx.NewCluster(sec.ID)
 		if err != nil {
@@ -196,6 +200,7 @@ func (e *Engine) settled(tx Tx, sec *newsdesk.Section, cid int64, members []Memb
 	size := map[int64]int{} // by item: the size of its story, negative for duplicates
 	for _, story := range e.stories(members) {
 		rep, because := e.Representative(sec, story)
+		hider, pinned := storyMarks(story)
 		for _, m := range story {
 			if m.ID == rep.ID {
 				size[m.ID] = len(story)
@@ -205,18 +210,28 @@ func (e *Engine) settled(tx Tx, sec *newsdesk.Section, cid int64, members []Memb
 		}
 		for _, m := range story {
 			d := Decision{ItemID: m.ID, Cluster: cid, Rep: rep.ID, State: StateDuplicate}
-			if m.ID == rep.ID {
-				d.State = StateIn
+			switch {
+			case m.ID == rep.ID && hider != 0:
+				// An editor hid a member: the whole story stays out,
+				// whichever report represents it now or later.
+				d.State, d.Pinned = StateHidden, pinned
+				d.Reason = "hidden by an editor"
+				if hider != m.ID {
+					d.Reason = fmt.Sprintf("hidden by an editor with its story (#%d was hidden)", hider)
+				}
+			case m.ID == rep.ID:
+				d.State, d.Pinned = StateIn, pinned
 				if len(story) > 1 {
 					d.Reason = "represents its story (" + because + ")"
 				}
-			} else {
+			default:
 				d.Reason = fmt.Sprintf("duplicate of #%d (%s)", rep.ID, because)
 				if w := why[m.ID]; w != "" {
 					d.Reason = fmt.Sprintf("duplicate of #%d: %s; #%d represents the story (%s)", rep.ID, w, rep.ID, because)
 				}
 			}
-			if m.State == d.State && m.Cluster == d.Cluster && m.Rep == d.Rep && (d.State == StateDuplicate || len(story) == 1) {
+			if m.State == d.State && m.Cluster == d.Cluster && m.Rep == d.Rep && m.Pinned.Equal(d.Pinned) &&
+				(d.State == StateDuplicate || d.State == StateIn && len(story) == 1 || d.State == StateHidden && m.Reason == d.Reason) {
 				continue // unchanged
 			}
 			ds = append(ds, d)

@@ -137,6 +137,17 @@ func TestSetSections(t *testing.T) {
 	if resp, _ := ts.do(t, "GET", "/feeds/vide.rss", nil); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("removed section: status = %d, want 404", resp.StatusCode)
 	}
+	// source_cap alone changes which items a page holds: the section is
+	// read again.
+	secs = secs[:2]
+	secs[1].SourceCap = 0.5
+	ts.h.SetSections(secs)
+	calls = ts.store.calls.Load()
+	ts.do(t, "GET", "/feeds/world.rss", nil)
+	ts.do(t, "GET", "/feeds/politique.rss", nil)
+	if got, want := ts.store.calls.Load()-calls, int64(1); got != want {
+		t.Errorf("store calls after a source_cap change = %d, want %d (the capped section only)", got, want)
+	}
 }
 
 func TestConcurrentRequestsShareRenders(t *testing.T) {

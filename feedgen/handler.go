@@ -165,7 +165,7 @@ func (h *Handler) setSections(sections []newsdesk.Section) (changed []string) {
 // sameOutput reports whether two configs of a section render alike.
 func sameOutput(a, b *newsdesk.Section) bool {
 	return a.ID == b.ID && a.Title == b.Title && a.Description == b.Description &&
-		a.Language == b.Language && a.Limit == b.Limit
+		a.Language == b.Language && a.Limit == b.Limit && a.SourceCap == b.SourceCap
 }
 
 // Invalidate records that the stored items of these sections changed:

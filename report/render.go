@@ -14,6 +14,7 @@ func (r Report) WriteText(w io.Writer) error {
 		r.Days, r.Since.Local().Format("2006-01-02 15:04 MST"), humanDuration(r.StaleAfter))
 	for _, s := range r.Sections {
 		fmt.Fprintf(w, "\n%s (%s): %d items, %.1f/day%s\n", s.Title, s.ID, s.In, s.PerDay, capNote(s.SourceCap))
+		fmt.Fprintf(w, "  editor actions: %s\n", s.Editor)
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "  SOURCE\tITEMS/DAY\tSHARE\tON FEED\tDUPLICATES\tFILTERED\tLAST NEW ITEM\tERRORS\t")
 		for _, row := range s.Sources {
@@ -84,7 +85,7 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{"pct": pc
 <title>Report — newsdesk</title><link rel="stylesheet" href="{{.Base}}/static/style.css"><link rel="icon" href="{{.Base}}/static/icon.svg" type="image/svg+xml"></head>
 <body class="wide"><main><h1>Editor's report</h1>
 <p>Last {{.Days}} day(s). A source is <strong>stale</strong> after {{human .StaleAfter}} without a new item. <a href="{{.Base}}/">Sections</a> · <a href="{{.Base}}/sources">Sources</a> · <a href="{{.Base}}/api/report">JSON</a></p>
-{{range .Sections}}<section><h2><a href="{{$.Base}}/sections/{{.ID}}">{{.Title}}</a></h2><p>{{.In}} items, {{printf "%.1f" .PerDay}} a day{{capNote .SourceCap}}.</p>
+{{range .Sections}}<section><h2><a href="{{$.Base}}/sections/{{.ID}}">{{.Title}}</a></h2><p>{{.In}} items, {{printf "%.1f" .PerDay}} a day{{capNote .SourceCap}}. Editor actions: {{.Editor}}.</p>
 <table><thead><tr><th>Source</th><th class="num">Items/day</th><th class="num">Share</th><th class="num">On feed</th><th class="num">Duplicates</th><th class="num">Filtered</th><th>Last new item</th><th class="num">Error streak</th><th></th></tr></thead><tbody>
 {{range .Sources}}<tr><td class="url" data-label="Source">{{.Source}}{{if ne .Source .URL}}<br>{{end}}{{if ne .Source .URL}}<small><a href="{{.URL}}">{{.URL}}</a></small>{{else}}<a href="{{.URL}}">{{.URL}}</a>{{end}}</td><td class="num" data-label="Items/day">{{printf "%.1f" .PerDay}}</td><td class="num" data-label="Share">{{pct .Share}}</td><td class="num" data-label="On feed">{{pct .FeedShare}}</td><td class="num" data-label="Duplicates">{{pct .DupRate}}</td><td class="num" data-label="Filtered">{{pct .FilteredRate}}</td><td class="nowrap" data-label="Last new item">{{when .LastNew}}</td><td class="num" data-label="Error streak">{{.ErrorStreak}}</td><td>{{if .Stale}}<strong>stale</strong>{{end}}</td></tr>
 {{end}}</tbody></table></section>

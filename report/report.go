@@ -6,6 +6,7 @@
 package report
 
 import (
+	"fmt"
 	"sort"
 	"time"
 
@@ -40,6 +41,7 @@ type Section struct {
 	// within it.
 	SourceCap float64 `json:"source_cap,omitempty"`
 	Sources   []Row   `json:"sources"`
+	Editor    Editor  `json:"editor_actions"` // in the window
 }
 
 // SetFeedShares sets each section's source cap and each source's share of
@@ -70,6 +72,28 @@ func (r *Report) SetFeedShares(sections []newsdesk.Section, pages map[string][]n
 		for j := range s.Sources {
 			s.Sources[j].FeedShare = float64(count[s.Sources[j].URL]) / float64(n)
 		}
+	}
+}
+
+// Editor counts an editor's actions on a section.
+type Editor struct {
+	Hide   int `json:"hide"`
+	Unhide int `json:"unhide"`
+	Pin    int `json:"pin"`
+	Unpin  int `json:"unpin"` // expiries included
+}
+
+// String is the counts as the text report prints them.
+func (e Editor) String() string {
+	return fmt.Sprintf("%d hidden, %d unhidden, %d pinned, %d unpinned", e.Hide, e.Unhide, e.Pin, e.Unpin)
+}
+
+// AddEditorActions sets each section's editor counts from storage's
+// (by section, then action).
+func (r *Report) AddEditorActions(counts map[string]map[string]int) {
+	for i := range r.Sections {
+		c := counts[r.Sections[i].ID]
+		r.Sections[i].Editor = Editor{Hide: c["hide"], Unhide: c["unhide"], Pin: c["pin"], Unpin: c["unpin"]}
 	}
 }
 

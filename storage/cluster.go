@@ -19,25 +19,33 @@ const (
 	StateIn        = curate.StateIn
 	StateFiltered  = curate.StateFiltered
 	StateDuplicate = curate.StateDuplicate
+	StateHidden    = curate.StateHidden
 )
 
 // memberColumns are what the engine knows of a filed item (curate.Member).
 const memberColumns = `i.id, s.url, i.key, i.canonical_link, i.title_key, i.story_at, i.words, i.ord,
-	coalesce(g.signature, x''), si.state, si.cluster_id, si.rep_id`
+	coalesce(g.signature, x''), si.state, si.cluster_id, si.rep_id, si.reason, si.pinned_until,
+	coalesce(mk.hidden, 0), coalesce(mk.pinned_until, 0)`
 
 // memberFrom joins what memberColumns reads; the WHERE clause follows.
 const memberFrom = ` FROM section_items si CROSS JOIN items i ON i.id = si.item_id
-	CROSS JOIN sources s ON s.id = i.source_id LEFT JOIN signatures g ON g.item_id = i.id `
+	CROSS JOIN sources s ON s.id = i.source_id LEFT JOIN signatures g ON g.item_id = i.id ` + marksJoin
+
+// marksJoin joins an item's editor marks in its section.
+const marksJoin = ` LEFT JOIN editor_marks mk ON mk.section = si.section AND mk.item_id = si.item_id `
 
 func scanMember(sc interface{ Scan(...any) error }) (curate.Member, error) {
 	var m curate.Member
 	var story int64
 	var raw []byte
-	err := sc.Scan(&m.ID, &m.Source, &m.Key, &m.Link, &m.TitleKey, &story, &m.Words, &m.Ord, &raw, &m.State, &m.Cluster, &m.Rep)
+	var pinned, markPinned int64
+	err := sc.Scan(&m.ID, &m.Source, &m.Key, &m.Link, &m.TitleKey, &story, &m.Words, &m.Ord, &raw, &m.State, &m.Cluster, &m.Rep,
+		&m.Reason, &pinned, &m.Marks.Hidden, &markPinned)
 	if err != nil {
 		return m, err
 	}
 	m.StoryAt = time.Unix(story, 0).UTC()
+	m.Pinned, m.Marks.PinnedUntil = fromUnix(pinned), fromUnix(markPinned)
 	if len(raw) > 0 {
 		_ = m.Sig.UnmarshalBinary(raw) // an unreadable (older) signature only loses near-duplicate matching
 	}
@@ -80,10 +88,10 @@ func (t *engineTx) members(query string, args ...any) ([]curate.Member, error) {
 // lets the partial indexes serve.
 const (
 	qByLink = `SELECT ` + memberColumns + ` FROM items i CROSS JOIN section_items si ON si.item_id = i.id AND si.section = ?
-		CROSS JOIN sources s ON s.id = i.source_id LEFT JOIN signatures g ON g.item_id = i.id
+		CROSS JOIN sources s ON s.id = i.source_id LEFT JOIN signatures g ON g.item_id = i.id` + marksJoin + `
 		WHERE i.canonical_link = ? AND i.canonical_link <> '' AND si.state <> 'filtered'`
 	qByTitle = `SELECT ` + memberColumns + ` FROM items i CROSS JOIN section_items si ON si.item_id = i.id AND si.section = ?
-		CROSS JOIN sources s ON s.id = i.source_id LEFT JOIN signatures g ON g.item_id = i.id
+		CROSS JOIN sources s ON s.id = i.source_id LEFT JOIN signatures g ON g.item_id = i.id` + marksJoin + `
 		WHERE i.story_at / 86400 = ? AND i.title_key = ? AND i.title_key <> '' AND i.story_at BETWEEN ? AND ?
 		AND si.state <> 'filtered'`
 	qMemberOf = `SELECT ` + memberColumns + memberFrom + `WHERE si.section = ? AND si.item_id = ? AND si.state <> 'filtered'`
@@ -91,16 +99,21 @@ const (
 	// rather than the (section, cluster_id) index: the whole section for
 	// every cluster read.
 	qClusterMember = `SELECT ` + memberColumns + ` FROM section_items si INDEXED BY section_cluster CROSS JOIN items i ON i.id = si.item_id
-	CROSS JOIN sources s ON s.id = i.source_id LEFT JOIN signatures g ON g.item_id = i.id
+	CROSS JOIN sources s ON s.id = i.source_id LEFT JOIN signatures g ON g.item_id = i.id` + marksJoin + `
 	WHERE si.section = ? AND si.cluster_id = ? AND si.state <> 'filtered'`
 	qNewCluster   = `INSERT INTO clusters (section) VALUES (?) RETURNING id`
 	qDropCluster  = `DELETE FROM clusters WHERE id = ?`
-	qInsertMember = `INSERT INTO section_items (section, item_id, state, cluster_id, rep_id, reason, sort_at, ord, decided_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (section, item_id) DO UPDATE SET state = excluded.state,
-		cluster_id = excluded.cluster_id, rep_id = excluded.rep_id, reason = excluded.reason, decided_at = excluded.decided_at`
-	qUpdateMember = `UPDATE section_items SET state = ?, cluster_id = ?, rep_id = ?, reason = ?, decided_at = ?
+	qInsertMember = `INSERT INTO section_items (section, item_id, state, cluster_id, rep_id, reason, sort_at, ord, decided_at, pinned_until)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (section, item_id) DO UPDATE SET state = excluded.state,
+		cluster_id = excluded.cluster_id, rep_id = excluded.rep_id, reason = excluded.reason, decided_at = excluded.decided_at,
+		pinned_until = excluded.pinned_until`
+	qUpdateMember = `UPDATE section_items SET state = ?, cluster_id = ?, rep_id = ?, reason = ?, decided_at = ?, pinned_until = ?
 		WHERE section = ? AND item_id = ?`
-	qStampSeq = `UPDATE items SET seq = ? WHERE id = ? AND seq <> ?`
+	qMarks    = `SELECT hidden, pinned_until FROM editor_marks WHERE section = ? AND item_id = ?`
+	qSetMarks = `INSERT INTO editor_marks (section, item_id, hidden, pinned_until) VALUES (?, ?, ?, ?)
+		ON CONFLICT (section, item_id) DO UPDATE SET hidden = excluded.hidden, pinned_until = excluded.pinned_until`
+	qDropMarks = `DELETE FROM editor_marks WHERE section = ? AND item_id = ?`
+	qStampSeq  = `UPDATE items SET seq = ? WHERE id = ? AND seq <> ?`
 )
 
 func (t *engineTx) ByLink(section, link string) ([]curate.Member, error) {
@@ -235,12 +248,12 @@ func (t *engineTx) Decide(section string, ds []curate.Decision) error {
 	for _, d := range ds {
 		if p, ok := t.pending[d.ItemID]; ok {
 			if _, err := t.s.q(qInsertMember).ExecContext(t.s.ctx, section, d.ItemID, d.State, d.Cluster, d.Rep, d.Reason,
-				p.sortAt, p.ord, now); err != nil {
+				p.sortAt, p.ord, now, unix(d.Pinned)); err != nil {
 				return err
 			}
 			continue
 		}
-		res, err := t.s.q(qUpdateMember).ExecContext(t.s.ctx, d.State, d.Cluster, d.Rep, d.Reason, now, section, d.ItemID)
+		res, err := t.s.q(qUpdateMember).ExecContext(t.s.ctx, d.State, d.Cluster, d.Rep, d.Reason, now, unix(d.Pinned), section, d.ItemID)
 		if err != nil {
 			return err
 		}
@@ -263,6 +276,30 @@ func (t *engineTx) Filed(section string, it curate.Item) {
 }
 
 func (t *engineTx) Changed(section string) { t.s.changed[section] = true }
+
+func (t *engineTx) Marks(section string, item int64) (curate.Marks, error) {
+	if p, ok := t.pending[item]; ok && p.fresh {
+		return curate.Marks{}, nil // inserted by this transaction: no editor has seen it
+	}
+	var m curate.Marks
+	var pinned int64
+	err := t.s.q(qMarks).QueryRowContext(t.s.ctx, section, item).Scan(&m.Hidden, &pinned)
+	if errors.Is(err, sql.ErrNoRows) {
+		return curate.Marks{}, nil
+	}
+	m.PinnedUntil = fromUnix(pinned)
+	return m, err
+}
+
+func (t *engineTx) SetMarks(section string, item int64, m curate.Marks) error {
+	var err error
+	if m.IsZero() {
+		_, err = t.s.q(qDropMarks).ExecContext(t.s.ctx, section, item)
+	} else {
+		_, err = t.s.q(qSetMarks).ExecContext(t.s.ctx, section, item, m.Hidden, unix(m.PinnedUntil))
+	}
+	return err
+}
 
 // floorDiv divides rounding towards minus infinity.
 func floorDiv(a, b int64) int64 {

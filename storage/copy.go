@@ -27,6 +27,8 @@ var copyTables = []struct{ name, key string }{
 	{"site_blocks", "host, digest"},
 	{"item_notes", "item_id"},
 	{"section_ranks", "section"},
+	{"editor_marks", "section, item_id"},
+	{"editor_actions", "id"},
 }
 
 // CopyStats is what CopyTo did with one table.
@@ -82,7 +84,7 @@ func (db *DB) CopyTo(ctx context.Context, to *DB) ([]CopyStats, error) {
 		return nil, to.fault(fmt.Errorf("copy: change sequence: %w", err))
 	}
 	// Ids given from now on follow the copied ones (never reused).
-	for _, t := range []string{"sources", "items", "clusters"} {
+	for _, t := range []string{"sources", "items", "clusters", "editor_actions"} {
 		if _, err := dst.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('`+t+`', 'id'),
 			greatest((SELECT max(id) FROM `+t+`), 1))`); err != nil {
 			return nil, to.fault(fmt.Errorf("copy: ids of %s: %w", t, err))

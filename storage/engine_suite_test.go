@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"newsdesk"
+	"newsdesk/curate"
 	"newsdesk/curate/curatetest"
 	"newsdesk/storage"
 	"newsdesk/storage/pgtest"
@@ -26,6 +27,21 @@ func (b sqliteBackend) Items(ctx context.Context, section string, limit int) ([]
 
 func (b sqliteBackend) Prune(ctx context.Context, maxAge time.Duration, maxItems int) (int, error) {
 	return b.db.Prune(ctx, maxAge, maxItems)
+}
+
+func (b sqliteBackend) Edit(ctx context.Context, section, link string, a curate.Action) error {
+	fs, err := b.db.FindItems(ctx, section, link)
+	if err != nil {
+		return err
+	}
+	_, err = b.db.Edit(ctx, section, fs[0].ID, storage.EditorAction{Kind: a.Kind, Until: a.Until, Who: "suite"})
+	return err
+}
+
+func (b sqliteBackend) Reapply(ctx context.Context, sections []newsdesk.Section) error {
+	b.db.SetSections(sections)
+	_, err := b.db.Reapply(ctx, false)
+	return err
 }
 
 func (b sqliteBackend) CheckInvariants(ctx context.Context) error { return b.db.CheckInvariants(ctx) }

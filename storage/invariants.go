@@ -33,14 +33,15 @@ func (db *DB) CheckInvariants(ctx context.Context) error {
 		return fmt.Errorf("check invariants: %w", err)
 	}
 	var rows []curate.Row
-	r, err := db.r.QueryContext(ctx, `SELECT si.section, si.item_id, si.state, si.cluster_id, si.rep_id, s.url
-		FROM section_items si JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id`)
+	r, err := db.r.QueryContext(ctx, `SELECT si.section, si.item_id, si.state, si.cluster_id, si.rep_id, s.url,
+		coalesce(mk.hidden, 0), si.pinned_until
+		FROM section_items si JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id`+marksJoin)
 	if err != nil {
 		return fmt.Errorf("check invariants: %w", err)
 	}
 	for r.Next() {
 		var row curate.Row
-		if err := r.Scan(&row.Section, &row.Item, &row.State, &row.Cluster, &row.Rep, &row.Source); err != nil {
+		if err := r.Scan(&row.Section, &row.Item, &row.State, &row.Cluster, &row.Rep, &row.Source, &row.Hidden, &row.Pinned); err != nil {
 			r.Close()
 			return fmt.Errorf("check invariants: %w", err)
 		}

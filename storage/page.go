@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -25,6 +26,24 @@ func (db *DB) SectionPage(ctx context.Context, section string, page newsdesk.Pag
 	if sec := db.section(section); sec != nil {
 		per = newsdesk.PerSource(sec.SourceCap, page.Limit)
 	}
+	// Pinned stories open the first page and appear nowhere else: the walk
+	// of every page skips them, so paging never repeats one. They take at
+	// most half of a page; further pins keep their place by date (every
+	// page of one limit agrees on which pins go first).
+	pinned, err := db.pinnedItems(ctx, section)
+	if err != nil {
+		return nil, nil, err
+	}
+	pinned = pinned[:min(len(pinned), max(1, page.Limit/2))]
+	skip := make(map[int64]bool, len(pinned))
+	for _, it := range pinned {
+		skip[it.ID] = true
+	}
+	first := page.Before == nil && len(page.Deferred) == 0
+	walk := page
+	if first {
+		walk.Limit = page.Limit - len(pinned)
+	}
 	start := newsdesk.Cursor{SortAt: time.Unix(1<<40, 0), Ord: 1<<63 - 1}
 	if s := newsdesk.PageStart(page); s != nil {
 		start = *s
@@ -38,16 +57,36 @@ func (db *DB) SectionPage(ctx context.Context, section string, page newsdesk.Pag
 		return nil, nil, fmt.Errorf("read section %s: %w", section, err)
 	}
 	next := func() (newsdesk.Item, bool, error) {
-		if !rows.Next() {
-			return newsdesk.Item{}, false, rows.Err()
+		for rows.Next() {
+			it, err := scanItem(rows)
+			if err != nil || !skip[it.ID] {
+				return it, err == nil, err
+			}
 		}
-		it, err := scanItem(rows)
-		return it, err == nil, err
+		return newsdesk.Item{}, false, rows.Err()
 	}
-	items, np, err := newsdesk.Paginate(page, per, next)
+	var items []newsdesk.Item
+	var np *newsdesk.Page
+	if walk.Limit > 0 {
+		items, np, err = newsdesk.Paginate(walk, per, next)
+	} else if it, ok, nerr := next(); nerr != nil {
+		err = nerr
+	} else if ok {
+		// The page is all pins: the walk starts from the top next time.
+		np = &newsdesk.Page{Before: &newsdesk.Cursor{SortAt: it.SortAt, Ord: it.Ord + 1}}
+		if it.Ord == 1<<63-1 {
+			np.Before = &newsdesk.Cursor{SortAt: it.SortAt.Add(time.Second), Ord: 0}
+		}
+	}
 	rows.Close()
 	if err != nil {
 		return nil, nil, fmt.Errorf("read section %s: %w", section, err)
+	}
+	if np != nil {
+		np.Limit = page.Limit
+	}
+	if first && len(pinned) > 0 {
+		items = append(slices.Clone(pinned), items...)
 	}
 	if err := db.fillRelated(ctx, section, items); err != nil {
 		return nil, nil, err

@@ -19,6 +19,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/stdlib"
 )
 
@@ -94,7 +95,7 @@ var pgMigrations embed.FS
 var pgRewrites sync.Map // string → string
 
 // pgSQL rewrites a statement written for SQLite into PostgreSQL's form:
-// ? placeholders become $1, $2…, SQLite's empty blob literal becomes an
+// ? placeholders become $1, $2… (numbered ?N become $N), SQLite's empty blob literal becomes an
 // empty bytea, CROSS JOIN (SQLite's join-order hint, with an ON clause)
 // becomes JOIN, and INDEXED BY (its index hint) goes. Quoted strings and
 // comments are left alone.
@@ -122,6 +123,9 @@ func pgSQL(q string) string {
 			}
 			b.WriteString(q[i : i+j])
 			i += j - 1
+		case c == '?' && i+1 < len(q) && q[i+1] >= '0' && q[i+1] <= '9':
+			// SQLite's numbered parameter ?N is PostgreSQL's $N.
+			b.WriteByte('$')
 		case c == '?':
 			n++
 			b.WriteByte('$')
@@ -226,15 +230,45 @@ func (db *DB) openPostgres(busy time.Duration) error {
 	// Writes of one process are serialized by its near-duplicate index
 	// lock (and across processes by the change sequence's row lock), so
 	// the writer needs one connection beside the migrations' lock.
-	db.w = sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg)})
+	db.w = sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg, stdlib.OptionAfterConnect(boolsAsIntegers))})
 	db.w.SetMaxOpenConns(2)
 	db.w.SetMaxIdleConns(2)
 	db.w.SetConnMaxIdleTime(5 * time.Minute)
-	db.r = sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg)})
+	db.r = sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg, stdlib.OptionAfterConnect(boolsAsIntegers))})
 	db.r.SetMaxOpenConns(8)
 	db.r.SetMaxIdleConns(8)
 	db.r.SetConnMaxIdleTime(5 * time.Minute)
 	return nil
+}
+
+// boolsAsIntegers lets a Go bool be a parameter where PostgreSQL expects an
+// integer, as SQLite takes it (1 or 0): the statements written for SQLite
+// store flags in INTEGER columns and compare them with numbers. A BOOLEAN
+// parameter still takes the bool as it is (the wrapper is only tried when
+// the type's own encoding fails).
+func boolsAsIntegers(_ context.Context, conn *pgx.Conn) error {
+	m := conn.TypeMap()
+	m.TryWrapEncodePlanFuncs = append([]pgtype.TryWrapEncodePlanFunc{tryBoolAsInteger}, m.TryWrapEncodePlanFuncs...)
+	return nil
+}
+
+func tryBoolAsInteger(value any) (pgtype.WrappedEncodePlanNextSetter, any, bool) {
+	if _, ok := value.(bool); ok {
+		return &boolAsInteger{}, int64(0), true
+	}
+	return nil, nil, false
+}
+
+type boolAsInteger struct{ next pgtype.EncodePlan }
+
+func (p *boolAsInteger) SetNext(next pgtype.EncodePlan) { p.next = next }
+
+func (p *boolAsInteger) Encode(value any, buf []byte) ([]byte, error) {
+	var n int64
+	if value.(bool) {
+		n = 1
+	}
+	return p.next.Encode(n, buf)
 }
 
 // pgMigrationLock is the pg_advisory_lock key of migrations: processes

@@ -27,6 +27,7 @@ func TestPgSQL(t *testing.T) {
 		{`SELECT a FROM section_items si INDEXED BY section_cluster CROSS JOIN items i ON i.id = si.item_id WHERE x = ?`,
 			`SELECT a FROM section_items si  JOIN items i ON i.id = si.item_id WHERE x = $1`},
 		{`SELECT reindexed by FROM t`, `SELECT reindexed by FROM t`},
+		{`SELECT id FROM items WHERE guid = ?1 OR link = ?1 OR key = ?12`, `SELECT id FROM items WHERE guid = $1 OR link = $1 OR key = $12`},
 	}
 	for _, tt := range tests {
 		if got := pgSQL(tt.in); got != tt.want {

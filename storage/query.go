@@ -59,6 +59,28 @@ func (db *DB) SectionItems(ctx context.Context, section string, page newsdesk.Pa
 	return items, err
 }
 
+// pinnedItems returns the section's published representatives whose pin
+// has not expired, newest first.
+func (db *DB) pinnedItems(ctx context.Context, section string) ([]newsdesk.Item, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT `+itemColumns+` FROM section_items si
+		JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id
+		WHERE si.section = ? AND si.pinned_until <> 0 AND si.pinned_until > ? AND si.state = 'in'
+		ORDER BY si.sort_at DESC, si.ord DESC`, section, db.Now().Unix())
+	if err != nil {
+		return nil, fmt.Errorf("read pinned items of %s: %w", section, err)
+	}
+	defer rows.Close()
+	var out []newsdesk.Item
+	for rows.Next() {
+		it, err := scanItem(rows)
+		if err != nil {
+			return nil, fmt.Errorf("read pinned items of %s: %w", section, err)
+		}
+		out = append(out, it)
+	}
+	return out, rows.Err()
+}
+
 // fillRelated sets Related on each item from the duplicates of its cluster.
 func (db *DB) fillRelated(ctx context.Context, section string, items []newsdesk.Item) error {
 	if len(items) == 0 {
@@ -129,15 +151,18 @@ type Decision struct {
 	Reason    string
 	ClusterID int64
 	SortAt    time.Time
-	DecidedAt time.Time
+	DecidedAt time.Time // when the decision last changed
+	Rep       int64     // the representative of its story (filed items)
+	Hidden    bool      // an editor hid this item
+	Pinned    time.Time // the story's pin, on its representative (zero: none)
 }
 
 // Explain returns the decisions for the section's most recent items, newest
 // first, limit rows at most.
 func (db *DB) Explain(ctx context.Context, section string, limit int) ([]Decision, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT i.id, i.title, i.link, s.url, s.name, s.title, si.state,
-		si.reason, si.cluster_id, si.sort_at, si.decided_at
-		FROM section_items si JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id
+		si.reason, si.cluster_id, si.sort_at, si.decided_at, si.rep_id, coalesce(mk.hidden, 0), si.pinned_until
+		FROM section_items si JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id`+marksJoin+`
 		WHERE si.section = ? ORDER BY si.sort_at DESC, si.ord DESC LIMIT ?`, section, limit)
 	if err != nil {
 		return nil, fmt.Errorf("explain %s: %w", section, err)
@@ -147,13 +172,13 @@ func (db *DB) Explain(ctx context.Context, section string, limit int) ([]Decisio
 	for rows.Next() {
 		var d Decision
 		var srcURL, name, feedTitle string
-		var sortAt, decided int64
+		var sortAt, decided, pinned int64
 		if err := rows.Scan(&d.ItemID, &d.Title, &d.Link, &srcURL, &name, &feedTitle, &d.State, &d.Reason,
-			&d.ClusterID, &sortAt, &decided); err != nil {
+			&d.ClusterID, &sortAt, &decided, &d.Rep, &d.Hidden, &pinned); err != nil {
 			return nil, fmt.Errorf("explain %s: %w", section, err)
 		}
 		d.Source = sourceTitle(name, feedTitle, srcURL)
-		d.SortAt, d.DecidedAt = fromUnix(sortAt), fromUnix(decided)
+		d.SortAt, d.DecidedAt, d.Pinned = fromUnix(sortAt), fromUnix(decided), fromUnix(pinned)
 		out = append(out, d)
 	}
 	return out, rows.Err()

@@ -38,6 +38,11 @@ func (db *DB) Prune(ctx context.Context, maxAge time.Duration, maxItems int) (in
 				return fmt.Errorf("select old items: %w", err)
 			}
 		}
+		// A hidden story stays hidden when its hidden member leaves: the
+		// engine moves the mark to the members that stay.
+		if err := db.inheritHidden(ctx, tx, nt, now, maxItems); err != nil {
+			return fmt.Errorf("keep hidden stories hidden: %w", err)
+		}
 		if maxItems > 0 {
 			// Items ranked beyond maxItems in a section leave it; those left in
 			// no section at all are removed.
@@ -188,4 +193,50 @@ func (db *DB) tempPruneTable() string {
 		return `CREATE TEMP TABLE IF NOT EXISTS prune (id BIGINT PRIMARY KEY)`
 	}
 	return `CREATE TEMP TABLE IF NOT EXISTS prune (id INTEGER PRIMARY KEY)`
+}
+
+// inheritHidden has the engine keep hidden the stories whose hidden
+// members retention is about to remove (items in the prune table, rows ranked
+// beyond maxItems).
+func (db *DB) inheritHidden(ctx context.Context, tx *sql.Tx, nt *nearTx, now time.Time, maxItems int) error {
+	rows, err := tx.QueryContext(ctx, `SELECT mk.section, mk.item_id FROM editor_marks mk WHERE mk.hidden = 1
+		AND (mk.item_id IN (SELECT id FROM prune) OR ? > 0 AND (mk.section, mk.item_id) IN (
+			SELECT section, item_id FROM (SELECT section, item_id,
+			row_number() OVER (PARTITION BY section ORDER BY sort_at DESC, ord DESC) AS n FROM section_items) AS ranked WHERE n > ?))`,
+		maxItems, maxItems)
+	if err != nil {
+		return err
+	}
+	var leaving []storyRef
+	for rows.Next() {
+		var r storyRef
+		if err := rows.Scan(&r.section, &r.id); err != nil {
+			rows.Close()
+			return err
+		}
+		leaving = append(leaving, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(leaving) == 0 {
+		return err
+	}
+	out := Outcome{Sections: map[string]*SectionCounts{}}
+	s := db.newSaver(ctx, tx, nt, now, newsdesk.Source{}, &out)
+	for _, r := range leaving {
+		sec := db.section(r.section)
+		if sec == nil {
+			sec = &newsdesk.Section{ID: r.section}
+		}
+		m, err := s.memberRow(r.section, r.id)
+		if err != nil {
+			return err
+		}
+		if m == nil {
+			continue
+		}
+		if err := db.engine.Inherit(s.et, sec, *m); err != nil {
+			return err
+		}
+	}
+	return s.err
 }

@@ -25,7 +25,7 @@ const (
 )
 
 var writeStatements = []string{qSourceID, qWriteState, qInsertItem, qInsertSignature, qByLink, qByTitle, qMemberOf,
-	qClusterMember, qNewCluster, qDropCluster, qInsertMember, qUpdateMember, qStampSeq}
+	qClusterMember, qNewCluster, qDropCluster, qInsertMember, qUpdateMember, qStampSeq, qMarks, qSetMarks, qDropMarks}
 
 func init() {
 	for n := 1; n <= maxSigBucket; n *= 2 {

@@ -39,6 +39,15 @@ func loadConfig(g *globals) (*config.Config, error) {
 	if err != nil {
 		return nil, usageError{err}
 	}
+	if cfg.Token == "" {
+		// The environment is the third place for the admin token.
+		if tok := os.Getenv("NEWSDESK_TOKEN"); tok != "" {
+			if strings.ContainsFunc(tok, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
+				return nil, usageError{fmt.Errorf("NEWSDESK_TOKEN must not contain spaces or control characters")}
+			}
+			cfg.Token = tok
+		}
+	}
 	return cfg, nil
 }
 
@@ -52,8 +61,52 @@ func openApp(ctx context.Context, g *globals) (*app, error) {
 	return openAppWith(ctx, g, cfg)
 }
 
-// openAppWith is openApp with a config already loaded.
+// openAppWith is openApp with a config already loaded: it also files the
+// stored items of its sources into sections that have none of them yet.
 func openAppWith(ctx context.Context, g *globals, cfg *config.Config) (*app, error) {
+	a, err := openStoreWith(ctx, g, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := a.db.Reconcile(ctx, cfg.Sources()); err != nil {
+		a.Close()
+		return nil, err
+	}
+	// Priorities edited while the desk was stopped rank its stories again.
+	if _, err := a.db.Rerank(ctx); err != nil {
+		a.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+// applyRules applies the sections' rules again to the stored items and
+// logs what it changed. The processes that file items (serve at start,
+// fetch) call it; the commands that only read (explain, report, export)
+// show what is stored, and preview shows what it would change.
+func applyRules(ctx context.Context, db *storage.DB, log *slog.Logger) error {
+	changes, err := db.Reapply(ctx, false)
+	if err != nil {
+		return err
+	}
+	for _, c := range changes {
+		log.Info("rules applied to a stored item", "section", c.Section, "item", c.ItemID, "change", c.Change,
+			"why", c.Why, "title", c.Title)
+	}
+	return nil
+}
+
+// openStore loads the config and opens the database with its sections,
+// without filing or re-filing anything (preview, the editor's commands).
+func openStore(ctx context.Context, g *globals) (*app, error) {
+	cfg, err := loadConfig(g)
+	if err != nil {
+		return nil, err
+	}
+	return openStoreWith(ctx, g, cfg)
+}
+
+func openStoreWith(ctx context.Context, g *globals, cfg *config.Config) (*app, error) {
 	red := newsdesk.NewRedactor(cfg.Redact)
 	log := redactLogger(g.logger(), red)
 	db := storage.New(cfg.Database)
@@ -62,15 +115,6 @@ func openAppWith(ctx context.Context, g *globals, cfg *config.Config) (*app, err
 		return nil, explainOpen(cfg.Database, err)
 	}
 	db.SetSections(cfg.Sections)
-	if _, err := db.Reconcile(ctx, cfg.Sources()); err != nil {
-		db.Close()
-		return nil, err
-	}
-	// Priorities edited while the desk was stopped rank its stories again.
-	if _, err := db.Rerank(ctx); err != nil {
-		db.Close()
-		return nil, err
-	}
 	f := fetcher.New(fetcherOptions(cfg, log))
 	a := &app{cfg: cfg, log: log, db: db, fetcher: f, red: red}
 	a.desk = &ingest.Desk{Fetcher: f, Store: db, Tracking: cfg.Tracking, Logger: log.With("component", "fetch")}

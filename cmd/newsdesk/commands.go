@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"golang.org/x/term"
+
+	"newsdesk/curate"
 )
 
 // command is one subcommand: its flags and what it runs.
@@ -28,7 +30,12 @@ type command struct {
 func commands() []*command {
 	return []*command{
 		serveCommand(), fetchCommand(), checkCommand(), exportCommand(), sourcesCommand(),
-		explainCommand(), reportCommand(), importOPMLCommand(), exportOPMLCommand(), copyDBCommand(), versionCommand(),
+		explainCommand(), reportCommand(), importOPMLCommand(), exportOPMLCommand(),
+		editorCommand(curate.Hide, "take items (and their stories) out of a section's outputs", "Hides items: their stories leave every output of the section, and stay out when\nsources update them or report them again."),
+		editorCommand(curate.Unhide, "bring hidden items (and their stories) back", "Unhides items: their stories come back, represented by rank."),
+		editorCommand(curate.Pin, "put an item first in a section's feeds and pages for a while", "Pins an item: its story comes first in the section's feeds and pages until the\npin expires (--for) or is removed; its dates do not change."),
+		editorCommand(curate.Unpin, "end a pin", "Unpins items: their stories go back to their place by date."),
+		previewCommand(), copyDBCommand(), versionCommand(),
 	}
 }
 

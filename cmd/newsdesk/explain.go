@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
+	"time"
 	"unicode"
+
+	"newsdesk/storage"
 )
 
 func explainCommand() *command {
@@ -18,8 +21,10 @@ func explainCommand() *command {
 		flags: func(g *globals) *flag.FlagSet {
 			fs := newFlags(g, "explain", "--section ID [--limit N]",
 				"Lists the section's most recent items with the decision made for each: in,\n"+
-					"filtered (and the rule), or duplicate (and the item it was merged into);\n"+
-					"for full_text sources, whether the article's text is published or why not.")
+					"filtered (and the rule), duplicate (and the item it was merged into), or\n"+
+					"hidden by an editor; when the decision last changed; pins; the editor's\n"+
+					"actions (who, when, why); for full_text sources, whether the article's text\n"+
+					"is published or why not.")
 			fs.StringVar(&section, "section", "", "section id (required)")
 			fs.IntVar(&limit, "limit", 50, "items to show")
 			return fs
@@ -58,6 +63,7 @@ func explainCommand() *command {
 				header += "\tFULL TEXT"
 			}
 			fmt.Fprintln(tw, header)
+			now := time.Now()
 			for _, d := range ds {
 				why := d.Reason
 				if n := notes[d.ItemID]; n != "" {
@@ -65,6 +71,12 @@ func explainCommand() *command {
 				}
 				if why == "" {
 					why = "-"
+				}
+				if d.Pinned.After(now) {
+					why += "; pinned first until " + d.Pinned.Local().Format("2006-01-02 15:04")
+				}
+				if d.Hidden && d.State != storage.StateHidden {
+					why += "; hidden by an editor (applies if it represents a story again)"
 				}
 				fmt.Fprintf(tw, "#%d\t%s\t%s\t%s\t%s\t%s\t%s", d.ItemID, d.SortAt.Format("2006-01-02 15:04"), d.State,
 					printable(clip(a.red.Text(d.Source), 24)), printable(clip(d.Title, 60)), printable(why), d.DecidedAt.Local().Format("2006-01-02 15:04:05"))
@@ -79,6 +91,16 @@ func explainCommand() *command {
 			}
 			if err := tw.Flush(); err != nil {
 				return fail(g, err)
+			}
+			audit, err := a.db.EditorActions(ctx, section, 0, limit)
+			if err != nil {
+				return fail(g, err)
+			}
+			if len(audit) > 0 {
+				fmt.Fprintf(g.stdout, "\nEditor actions (newest first):\n")
+				for _, e := range audit {
+					fmt.Fprintln(g.stdout, "  "+auditLine(e))
+				}
 			}
 			return 0
 		},

@@ -46,6 +46,9 @@ func fetchCommand() *command {
 				return fail(g, err)
 			}
 			defer a.Close()
+			if err := applyRules(ctx, a.db, a.log); err != nil {
+				return fail(g, err)
+			}
 			if bar.on {
 				a.desk.Logger = slog.New(dropFetchLines{a.desk.Logger.Handler()})
 			}

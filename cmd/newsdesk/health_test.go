@@ -25,7 +25,7 @@ func TestHealthz(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := &server{app: a, g: g, metrics: metrics.New("test")}
-	h := s.routes()
+	h, _ := s.routes()
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
 	if rec.Code != 200 {

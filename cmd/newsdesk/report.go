@@ -84,5 +84,10 @@ func buildReport(ctx context.Context, a *app, now time.Time, days int, stale tim
 			row.Source, row.URL, row.LastError = a.red.Text(row.Source), a.red.URL(row.URL), a.red.Text(row.LastError)
 		}
 	}
+	counts, err := a.db.EditorCounts(ctx, rep.Since)
+	if err != nil {
+		return report.Report{}, err
+	}
+	rep.AddEditorActions(counts)
 	return rep, nil
 }

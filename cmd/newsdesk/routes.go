@@ -9,19 +9,55 @@ import (
 	"newsdesk/feedgen"
 )
 
-// routes is the HTTP surface of serve: the feeds and pages of feedgen, and
-// the operational endpoints.
+// routes is the HTTP surface of serve: the feeds and pages of feedgen and
+// /healthz (public), and the admin surface behind the guard (/sources,
+// /report, /metrics, /desk, /api/*). With admin_listen, the admin surface
+// is a second handler, served on that address only (admin is nil
+// otherwise).
 //
 // Every path is served under the base path of base_url (feedgen.Under);
 // /healthz also answers at the root, for probes that know only the port.
-func (s *server) routes() http.Handler {
+func (s *server) routes() (public, admin http.Handler) {
+	if s.guard == nil {
+		s.guard = newGuard(func() string { return s.config().Token }, s.log.With("component", "access"))
+	}
 	base := feedgen.BasePath(s.config().BaseURL)
 	mux := http.NewServeMux()
 	if s.feeds != nil {
 		mux.Handle("/", s.feeds.Routes())
 	}
 	mux.HandleFunc("GET /healthz", s.serveHealth)
-	mux.HandleFunc("GET /api/sources", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/healthz", methodNotAllowed)
+	under := func(h http.Handler) http.Handler {
+		if base == "" {
+			return s.metrics.Instrument(h)
+		}
+		root := http.NewServeMux()
+		root.HandleFunc("GET /healthz", s.serveHealth)
+		root.HandleFunc("/healthz", methodNotAllowed)
+		root.Handle("/", feedgen.Under(base, s.metrics.Instrument(h)))
+		return root
+	}
+	if s.config().AdminListen == "" {
+		s.adminRoutes(mux, base)
+		return under(mux), nil
+	}
+	adm := http.NewServeMux()
+	if s.feeds != nil {
+		adm.Handle("GET /static/", s.feeds.Routes()) // the desk's stylesheet
+	}
+	s.adminRoutes(adm, base)
+	return under(mux), under(adm)
+}
+
+// adminRoutes registers the admin surface on mux, each path behind the
+// guard.
+func (s *server) adminRoutes(mux *http.ServeMux, base string) {
+	protect := s.guard.protect
+	handle := func(pattern string, h http.HandlerFunc) { mux.Handle(pattern, protect(h, nil)) }
+	s.deskRoutes(mux, protect)
+	handle("POST /api/sections/{id}/items/{item}/{action}", s.serveEdit)
+	handle("GET /api/sources", func(w http.ResponseWriter, r *http.Request) {
 		rows, err := sourceRows(r.Context(), s.config(), s.db, time.Now(), s.sched.Entries(), s.desk.StoreFailures())
 		if err != nil {
 			s.storageError(w, r, err)
@@ -33,7 +69,7 @@ func (s *server) routes() http.Handler {
 		enc.SetIndent("", "  ")
 		enc.Encode(rows)
 	})
-	mux.HandleFunc("GET /sources", func(w http.ResponseWriter, r *http.Request) {
+	handle("GET /sources", func(w http.ResponseWriter, r *http.Request) {
 		rows, err := sourceRows(r.Context(), s.config(), s.db, time.Now(), s.sched.Entries(), s.desk.StoreFailures())
 		if err != nil {
 			s.storageError(w, r, err)
@@ -44,7 +80,7 @@ func (s *server) routes() http.Handler {
 			s.log.Warn("render /sources", "err", err)
 		}
 	})
-	mux.HandleFunc("GET /report", func(w http.ResponseWriter, r *http.Request) {
+	handle("GET /report", func(w http.ResponseWriter, r *http.Request) {
 		rep, err := buildReport(r.Context(), s.snapshot(), time.Now(), 7, 72*time.Hour)
 		if err != nil {
 			s.storageError(w, r, err)
@@ -55,7 +91,7 @@ func (s *server) routes() http.Handler {
 			s.log.Warn("render /report", "err", err)
 		}
 	})
-	mux.HandleFunc("GET /api/report", func(w http.ResponseWriter, r *http.Request) {
+	handle("GET /api/report", func(w http.ResponseWriter, r *http.Request) {
 		rep, err := buildReport(r.Context(), s.snapshot(), time.Now(), 7, 72*time.Hour)
 		if err != nil {
 			s.storageError(w, r, err)
@@ -65,20 +101,20 @@ func (s *server) routes() http.Handler {
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		json.NewEncoder(w).Encode(rep)
 	})
-	mux.Handle("GET /metrics", s.metrics.Handler())
+	mux.Handle("GET /metrics", protect(s.metrics.Handler(), nil))
 	// The operational paths answer other methods with 405 and Allow, as
 	// the feeds do (the catch-all "/" would otherwise say 404).
-	for _, p := range []string{"/healthz", "/metrics", "/sources", "/api/sources", "/report", "/api/report"} {
+	for _, p := range []string{"/metrics", "/sources", "/api/sources", "/report", "/api/report"} {
 		mux.HandleFunc(p, methodNotAllowed)
 	}
-	if base == "" {
-		return s.metrics.Instrument(mux)
+	// Everything else under /api/ and /desk/ is admin too: without the
+	// token it answers 401 (or 403 off loopback without one), never a
+	// public 404 that would tell which paths exist.
+	unknown := func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "no such admin path: "+r.URL.Path, http.StatusNotFound)
 	}
-	root := http.NewServeMux()
-	root.HandleFunc("GET /healthz", s.serveHealth)
-	root.HandleFunc("/healthz", methodNotAllowed)
-	root.Handle("/", feedgen.Under(base, s.metrics.Instrument(mux)))
-	return root
+	handle("/api/", unknown)
+	handle("/desk/", unknown)
 }
 
 // snapshot returns the app with the current config, for handlers.

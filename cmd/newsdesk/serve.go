@@ -73,6 +73,9 @@ func serveCommand() *command {
 				return fail(g, err)
 			}
 			defer a.Close()
+			if err := applyRules(ctx, a.db, a.log); err != nil {
+				return fail(g, err)
+			}
 			for _, w := range cfg.Warnings {
 				a.log.Warn("config: " + w.Error())
 			}
@@ -94,6 +97,7 @@ type server struct {
 	feeds   *feedgen.Handler
 	metrics *metrics.Metrics
 	sched   *scheduler.Scheduler
+	guard   *guard         // the admin surface's access control
 	fetches sync.WaitGroup // start-up and reload fetches
 
 	versionsMu sync.Mutex
@@ -161,8 +165,38 @@ func (s *server) run(ctx context.Context, ln net.Listener, grace time.Duration) 
 	}
 	s.fetchNow(jobs, cfg.Sources())
 
+	public, admin := s.routes()
+	var adminLn net.Listener
+	if admin != nil {
+		var err error
+		if adminLn, err = net.Listen("tcp", cfg.AdminListen); err != nil {
+			ln.Close()
+			return fmt.Errorf("listen on %s (admin_listen): %w", cfg.AdminListen, err)
+		}
+	}
+	newServer := func(h http.Handler) *http.Server {
+		return &http.Server{
+			Handler:           h,
+			ReadHeaderTimeout: 5 * time.Second,
+			ReadTimeout:       15 * time.Second,
+			WriteTimeout:      30 * time.Second,
+			IdleTimeout:       120 * time.Second,
+			MaxHeaderBytes:    64 << 10,
+			ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		}
+	}
+	var adminSrv *http.Server
+	served := make(chan error, 2)
+	if admin != nil {
+		adminSrv = newServer(admin)
+		go func() { served <- adminSrv.Serve(adminLn) }()
+		s.log.Info("serving the admin surface", "admin_listen", adminLn.Addr().String())
+	}
+	if cfg.Token == "" {
+		s.log.Info("no admin token: /sources, /report, /metrics, /desk and /api/* answer loopback clients only, read-only")
+	}
 	srv := &http.Server{
-		Handler:           s.routes(),
+		Handler:           public,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      30 * time.Second,
@@ -170,7 +204,6 @@ func (s *server) run(ctx context.Context, ln net.Listener, grace time.Duration) 
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
-	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	s.log.Info("serving", "listen", ln.Addr().String(), "base_url", cfg.BaseURL, "sections", len(cfg.Sections),
 		"sources", len(cfg.Sources()), "database", storage.RedactURL(cfg.Database), "version", version)
@@ -214,6 +247,11 @@ func (s *server) run(ctx context.Context, ln net.Listener, grace time.Duration) 
 	if err := srv.Shutdown(httpCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		s.log.Warn("http shutdown", "err", err)
 	}
+	if adminSrv != nil {
+		if err := adminSrv.Shutdown(httpCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			s.log.Warn("http shutdown (admin)", "err", err)
+		}
+	}
 	s.log.Info("stopped")
 	return nil
 }
@@ -234,7 +272,7 @@ func (s *server) fetchNow(ctx context.Context, sources []newsdesk.Source) {
 // and the running one stays.
 func (s *server) reload(ctx context.Context) {
 	old := s.config()
-	cfg, err := config.Load(s.g.config)
+	cfg, err := loadConfig(s.g)
 	if err != nil {
 		s.log.Error("reload: invalid config, keeping the running one", "config", s.g.config, "err", err)
 		return
@@ -263,6 +301,19 @@ func (s *server) reload(ctx context.Context) {
 		s.log.Error("reload: ranking stories under the new source priorities", "err", err)
 	} else if len(ranked) > 0 {
 		s.feeds.Invalidate(ranked...)
+	}
+	if changes, err := s.db.Reapply(ctx, false); err != nil {
+		s.log.Error("reload: applying the rules to stored items", "err", err)
+	} else {
+		secs := map[string]bool{}
+		for _, c := range changes {
+			secs[c.Section] = true
+			s.log.Info("rules applied to a stored item", "section", c.Section, "item", c.ItemID, "change", c.Change,
+				"why", c.Why, "title", c.Title)
+		}
+		for id := range secs {
+			s.feeds.Invalidate(id)
+		}
 	}
 	if renamed, err := s.db.RenameSources(ctx, cfg.Sources()); err != nil {
 		s.log.Error("reload: storing renamed sources", "err", err)
@@ -299,9 +350,11 @@ func (s *server) prune(ctx context.Context) {
 }
 
 // watchVersions notices feed changes written by other processes on the
-// same database (a cron-run `newsdesk fetch`, other serve processes on
-// PostgreSQL) and drops those cached feeds: at each notification of a
-// change (PostgreSQL's LISTEN/NOTIFY), and every 2 seconds in any case.
+// same database (a cron-run `newsdesk fetch`, `newsdesk hide`, other serve
+// processes on PostgreSQL) and drops those cached feeds: at each
+// notification of a change (PostgreSQL's LISTEN/NOTIFY), and once a second
+// in any case, so that another process's change is served within two
+// seconds; it also ends expired pins.
 func (s *server) watchVersions(ctx context.Context) {
 	wake := make(chan struct{}, 1)
 	go s.db.Watch(ctx, func() {
@@ -310,7 +363,7 @@ func (s *server) watchVersions(ctx context.Context) {
 		default: // a wake-up is pending already
 		}
 	})
-	t := time.NewTicker(2 * time.Second)
+	t := time.NewTicker(time.Second)
 	defer t.Stop()
 	for {
 		select {
@@ -318,6 +371,9 @@ func (s *server) watchVersions(ctx context.Context) {
 			return
 		case <-t.C:
 		case <-wake:
+		}
+		if _, err := s.db.ExpirePins(ctx); err != nil {
+			s.log.Warn("expire pins", "err", err)
 		}
 		cur, err := s.db.SectionVersions(ctx)
 		if err != nil {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"newsdesk"
+	"newsdesk/curate"
 	"newsdesk/feedgen"
 )
 
@@ -28,6 +29,12 @@ type Backend interface {
 	Prune(ctx context.Context, maxAge time.Duration, maxItems int) (int, error)
 	// CheckInvariants verifies the engine's invariants over what is stored.
 	CheckInvariants(ctx context.Context) error
+	// Edit applies an editor's action to the item with link link in
+	// section (who: "suite").
+	Edit(ctx context.Context, section, link string, a curate.Action) error
+	// Reapply replaces the sections and applies their rules again to the
+	// stored items, as serve does at start and after a reload.
+	Reapply(ctx context.Context, sections []newsdesk.Section) error
 	Close() error
 }
 
@@ -43,6 +50,11 @@ func Run(t *testing.T, open Open) {
 	t.Run("OrderIndependence", func(t *testing.T) { testOrderIndependence(t, open) })
 	t.Run("RetentionKeepsStoriesWhole", func(t *testing.T) { testRetention(t, open) })
 	t.Run("PrunedIDsAreNotReused", func(t *testing.T) { testPrunedIDs(t, open) })
+	t.Run("HiddenStoryStaysOut", func(t *testing.T) { testHidden(t, open) })
+	t.Run("HiddenStorySurvivesRetention", func(t *testing.T) { testHiddenRetention(t, open) })
+	t.Run("PinOrdersFirstUntilExpiry", func(t *testing.T) { testPin(t, open) })
+	t.Run("RulesApplyToStoredItems", func(t *testing.T) { testReapply(t, open) })
+	t.Run("EachRuleAppliesToStoredItems", func(t *testing.T) { testReapplyEachRule(t, open) })
 }
 
 // words returns n pseudo-words from a fixed vocabulary, starting at word
