@@ -60,15 +60,16 @@ func TestCopyDBRoundTrip(t *testing.T) {
 	// What the bounds record travels too: a source's truncation warning
 	// (sources) and what was cut from an item (explain).
 	var noted, noteKey string
+	var hideID int64
 	for _, sec := range cfg.Sections {
 		if sec.ID != "politique" {
 			continue
 		}
-		items, err := desk.SectionItems(context.Background(), sec.ID, newsdesk.Page{Limit: 1})
-		if err != nil || len(items) == 0 {
+		items, err := desk.SectionItems(context.Background(), sec.ID, newsdesk.Page{Limit: 2})
+		if err != nil || len(items) < 2 {
 			t.Fatalf("items of politique: %v, %v", items, err)
 		}
-		noted, noteKey = items[0].SourceURL, items[0].Key
+		noted, noteKey, hideID = items[0].SourceURL, items[0].Key, items[1].ID
 	}
 	const warning, note = "truncated: the document has 9000 entries, only the first 5000 were read", "title cut from 901 to 500 characters"
 	if err := desk.SetWarning(context.Background(), noted, warning); err != nil {
@@ -78,6 +79,10 @@ func TestCopyDBRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	desk.Close()
+	// And the editor's marks and audit: a hidden story.
+	if code, out, errOut := runCLI(t, "--config", cfgPath, "hide", "--section", "politique", "--reason", "copy test", fmt.Sprint(hideID)); code != 0 {
+		t.Fatalf("hide: exit %d\n%s%s", code, out, errOut)
+	}
 
 	read := func(what string) (map[string]string, string) {
 		t.Helper()
@@ -100,8 +105,8 @@ func TestCopyDBRoundTrip(t *testing.T) {
 		return readTree(t, out), text.String()
 	}
 	wantFiles, wantText := read("SQLite")
-	if !strings.Contains(wantText, warning) || !strings.Contains(wantText, "capped: "+note) {
-		t.Fatalf("the desk's warning and note are not shown:\n%s", wantText)
+	if !strings.Contains(wantText, warning) || !strings.Contains(wantText, "capped: "+note) || !strings.Contains(wantText, "copy test") {
+		t.Fatalf("the desk's warning, note and editor's action are not shown:\n%s", wantText)
 	}
 
 	code, out, errOut := runCLI(t, "--config", cfgPath, "copy-db", "--to", pg)
