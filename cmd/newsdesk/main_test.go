@@ -28,6 +28,7 @@ func fixtureServer(t testing.TB) *httptest.Server {
 // the given listen address into dir, returning its path.
 func writeConfig(t testing.TB, dir, feedBase, listen string, extra ...string) string {
 	t.Helper()
+	testDatabase(t)
 	raw, err := os.ReadFile("testdata/e2e.yaml")
 	if err != nil {
 		t.Fatal(err)
