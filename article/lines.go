@@ -65,14 +65,18 @@ var (
 	ctaRe = regexp.MustCompile(`^(?:(?:new here|nouveau ici|nouvelle ici|première visite|first time here)\s*\?` +
 		`|(?:abonnez-vous|inscrivez-vous|suivez-nous|soutenez-nous|rejoignez-nous|subscribe|sign up|follow us|support us|join us)\b[^.!?]{0,80}(?:newsletter|lettre d'information|boîte (?:aux lettres|mail|de réception)|inbox|by e-?mail|par (?:e-?mail|courriel)|notre journalisme|our journalism|independent journalism)` +
 		`|check (?:out )?our [^.!?]{1,30}(?:page|newsletter|events|calendar|archive)` +
+		// a free article's offer: "Cet article vous est offert … abonnez-vous"
+		`|(?:cet article vous est offert|cet article est (?:en accès libre|gratuit)|(?:this|the) (?:article|story) is free(?: to read)?|you(?:'re| are) reading a free (?:article|story))[^\n]{0,200}(?:abonn|subscri)` +
 		// app and notification prompts
 		`|(?:suivez|follow|ne manquez|don't miss|never miss)[^.!?]{0,60}(?:activez|téléchargez|turn on|enable|download|get)[^.!?]{0,30}(?:notifications?|alertes?|alerts?|application|appli|app)` +
 		`|(?:activez|turn on|enable) (?:les |the |our )?(?:notifications|alertes|alerts)|(?:téléchargez|download|get) (?:l'|notre |our |the )(?:application|appli|app)\b)`)
 	// ctaAskRe is a question to the reader about the site itself ("Vous
 	// aimez nos pages locales ?", "Enjoying Bay Weekly?") and ctaCallRe
 	// the call that must follow it in the same box.
-	ctaAskRe  = regexp.MustCompile(`^(?:vous (?:aimez|appréciez) (?:ces|cet|cette|ce|nos|notre|nous lire)|vous avez (?:aimé|apprécié) (?:cet|cette|ce)|enjoy(?:ing|ed)? |like (?:this|what you (?:read|see))|want (?:more|to read more)|envie d'en (?:lire|savoir) plus)[^?]{0,40}\?`)
-	ctaCallRe = regexp.MustCompile(`(?:abonnez-vous|inscrivez-vous|suivez-nous|soutenez-nous|rejoignez-nous|faites un don|subscribe|sign up|follow us|support us|join us|donate|become a (?:member|subscriber))`)
+	ctaAskRe = regexp.MustCompile(`^(?:vous (?:aimez|appréciez) (?:ces|cet|cette|ce|nos|notre|nous lire)|vous avez (?:aimé|apprécié) (?:cet|cette|ce)|enjoy(?:ing|ed)? |like (?:this|what you (?:read|see))|want (?:more|to read more)|envie d'en (?:lire|savoir) plus` +
+		`|(?:ce|cet|cette) [\p{L}-]+ vous a (?:plu|intéressée?|passionnée?)|(?:did you )?(?:like|love|enjoy) this (?:story|article|post|piece|report|portfolio|gallery|series))[^?]{0,40}\?`)
+	ctaCallRe = regexp.MustCompile(`(?:abonnez-vous|inscrivez-vous|suivez-nous|soutenez-nous|rejoignez-nous|faites un don|subscribe|sign up|follow us|support us|join us|donate|become a (?:member|subscriber)` +
+		`|en vente (?:chez|en kiosque|dans)|disponible (?:chez|en kiosque|en librairie)|notre (?:édition papier|hors-série|magazine)|commandez|buy (?:the|our|a copy)|order (?:the|our|a copy)|on sale (?:now|at|in))`)
 	// reuseRe is the rights tool of an article: "Réutiliser ce contenu",
 	// "Republish this story", "Reprints & permissions".
 	reuseRe = regexp.MustCompile(`^(?:réutiliser (?:ce|cet) (?:contenu|article)|reproduire (?:ce|cet) (?:contenu|article)|droits de reproduction|reuse (?:this )?(?:content|article|story)|republish (?:this|our) (?:story|article|content)` +
@@ -123,7 +127,9 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case nw <= 25 && linkWords(n) <= 5 && dateLine(titleForm(textOutsideLinks(n))):
 		return true // "Last updated 28 November 2026 <a>see all updates</a>"
-	case nw <= 16 && !inFigcaption(n) && creditLine(raw):
+	case nw <= 16 && !inFigcaption(n) && creditLine(raw), nw <= 20 && bylineDates(raw):
+		return true
+	case noticeLine(t):
 		return true
 	case feedbackRe.MatchString(t), nw <= 12 && ratingRe.MatchString(t), nw <= 8 && readTimeRe.MatchString(t):
 		return true

@@ -60,6 +60,30 @@ func TestFurnitureByWhatItSays(t *testing.T) {
 		{"readers' posts", `<div><div><p>Paul a écrit :</p><p>Encore des travaux, et toujours sur la même rue, c'est la troisième fois depuis que j'habite le quartier.</p></div>` +
 			`<div><p>Une voisine a écrit :</p><p>Il était temps, l'eau est marron chaque matin depuis l'hiver dernier dans tout notre immeuble.</p></div></div>`, "troisième fois",
 			`<p>Le président du syndicat a écrit aux riverains : les coupures d'eau seront annoncées une semaine à l'avance.</p>`},
+		// heldout3's classes
+		{"poll by its shape", `<div><p>Faut-il rouvrir le bassin nordique ?</p><button>Oui</button><button>Non</button><p>1 203 votes</p></div>`, "bassin nordique",
+			`<p>Faut-il rouvrir la piscine l'été ? Le syndicat a posé la question aux habitants lors d'une réunion publique mardi soir.</p>`},
+		{"poll by its class", `<div class="Poll_box__a1B2"><div>Should the old pool reopen in summer?</div><div>Yes</div><div>No</div></div>`, "old pool", ""},
+		{"poll with radio buttons", `<div><h4>Votre avis : faut-il des compteurs connectés ?</h4><label><input type="radio" name="q"> Oui</label><label><input type="radio" name="q"> Non</label></div>`, "compteurs connectés", ""},
+		{"shop box", `<div class="x"><h4>Notre sélection</h4><p>Le kit d'arrosage Vertou, 34,90 €.</p><a href="#">Acheter</a></div>`, "Vertou",
+			`<p>Les habitants pourront acheter un récupérateur d'eau à 25 € auprès du syndicat, qui en subventionne la moitié.</p>`},
+		{"shop box en", `<div><p>Editor's choice: the Rainkeeper 200-litre butt, $59 at Hardware Hub.</p><a href="#">Check price</a></div>`, "Rainkeeper", ""},
+		{"contributors' disclaimer", `<p class="x">Les tribunes publiées n'engagent que leurs auteurs.</p>`, "n'engagent",
+			`<p>Les tribunes publiées par le syndicat dans la presse locale n'ont pas convaincu les riverains du bas de la ville.</p>`},
+		{"syndication notice", `<div><p>This story was produced as part of a reporting partnership with the Water Desk.</p></div>`, "reporting partnership",
+			`<p>The report was published by a parliamentary committee on Tuesday and calls for the pipes to be replaced within ten years.</p>`},
+		{"views disclaimer", `<p>The views expressed in this column are the author's own.</p>`, "author's own",
+			`<p>The views expressed by residents at the meeting were mixed, with some welcoming the works.</p>`},
+		{"tip line", `<p>Vous avez une info à nous transmettre ? Écrivez-nous à redaction@exemple.fr.</p>`, "transmettre",
+			`<p>Une information judiciaire a été ouverte ? Non : le syndicat dément toute enquête sur ses marchés de travaux.</p>`},
+		{"tip line en", `<div>Got a tip? Message us on Signal.</div>`, "Got a tip",
+			`<p>Une histoire ? Non, un fait : le message du maire aux riverains est affiché en mairie depuis lundi.</p>`},
+		{"offer box", `<div class="x"><p>Ce reportage vous a plu ? Retrouvez-le dans notre magazine, en vente en kiosque.</p><a href="#">Commander</a></div>`, "Ce reportage vous a plu",
+			`<p>Ce projet vous a plu ? C'est la question posée aux habitants, qui ont jusqu'au 30 juin pour répondre au syndicat.</p>`},
+		{"free article offer", `<div><p>Cet article vous est offert. Pour lire tous nos articles, abonnez-vous dès 1 €.</p><a href="#">Voir les offres</a></div>`, "vous est offert", ""},
+		{"byline and dates", `<div>Par Claire Mercier - Publié aujourd'hui à 08:15 | Mis à jour il y a 3 heures</div>`, "il y a 3 heures", ""},
+		{"weather box", `<div><h4>La météo du jour</h4><p>Nantes : 14°C, nuageux</p></div>`, "nuageux", `<h3>Météo</h3>`},
+		{"tag field label", `<div><div>Thématiques</div><div><a href="/t/a">Eau</a> <a href="/t/b">Travaux</a></div></div>`, "Thématiques", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			page := `<html><head><title>Le plan de travaux du syndicat des eaux</title></head><body><article><h1>Le plan de travaux du syndicat des eaux</h1>` +
@@ -238,5 +262,25 @@ func TestGallery(t *testing.T) {
 	}
 	if strings.Contains(text, "Une nuit au port") || strings.Contains(text, "Autres galeries") {
 		t.Errorf("headline or furniture in the gallery: %q", text)
+	}
+}
+
+// TestHeadlineByTitle: the headline goes when it reads as the page's
+// title (og:title), even when the JSON-LD headline readability reads is
+// shorter; a subheading that says part of it stays.
+func TestHeadlineByTitle(t *testing.T) {
+	para := "<p>Le syndicat des eaux a présenté mardi son plan de travaux, qui prévoit de remplacer les canalisations les plus anciennes du réseau avant la fin de la décennie.</p>\n"
+	for _, title := range []string{"Le plan de travaux | par Marc Le Goff | Le Courrier", "Le plan de travaux"} {
+		page := `<html><head><title>` + title + `</title><meta property="og:title" content="Le syndicat des eaux lance un plan de travaux de dix ans">` +
+			`<script type="application/ld+json">{"@context":"http://schema.org","@type":"SocialMediaPosting","headline":"Un plan de travaux","author":{"@type":"Person","name":"Marc Le Goff"}}</script></head>` +
+			`<body><article><div class="top"><h1>Le syndicat des eaux lance un plan de travaux de dix ans</h1><h2>Un chantier de dix ans</h2></div>` + strings.Repeat(para, 4) + `</article></body></html>`
+		ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := normalize.Article(ex.HTML, normalize.ArticleOptions{}).Text
+		if strings.Contains(text, "lance un plan") || !strings.Contains(text, "Un chantier de dix ans") || strings.Count(text, "Le syndicat des eaux a présenté") != 4 {
+			t.Errorf("%s: %q", title, text)
+		}
 	}
 }

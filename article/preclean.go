@@ -26,6 +26,7 @@ var (
 		`lireaussi|lire-aussi|readmore|read-more|seealso|see-also|voir-aussi|breadcrumbs?|tags|tag-list|taglist|` +
 		`author-bio|authorbio|byline|dateline|post-meta|entry-meta|article-meta|meta|sidebar|widget|widgets|navigation|nav|menu|footer|` +
 		`toolbar|print|paywall|cookie|cookies|consent|modal|popup|skip-link|skiplink|screen-reader-text|visually-hidden|sr-only|` +
+		`poll|polls|sondage|sondages|survey|quiz|` +
 		`toc|sommaire|table-of-contents|tableofcontents|ariane|crumbs|overlay|gdpr|rgpd|cmp|didomi|onetrust|tarteaucitron|axeptio|` +
 		`authors?|auteurs?|about-author|author-box|authorbox|bio|tools|outils|rating|ratings|feedback|satisfaction|helpful|` +
 		`teasers?|ticker|pagination|pager|post-nav|donate|follow|engagement|alerts?|announcements?|announcement-bar|site-message)(?:[-_]+[a-z0-9]+)*$`)
@@ -94,12 +95,21 @@ func preclean(doc *html.Node) {
 					}
 				}
 			}
-			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) {
+			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
+				(pollBox(c) || shopBox(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
 			if lineChrome(c) {
 				drop = append(drop, pg.lineBox(c))
+				continue
+			}
+			if w := weatherBox(c); w != nil && pg.notArticle(w, false) {
+				drop = append(drop, w)
+				continue
+			}
+			if tagFieldLabel(c) {
+				drop = append(drop, c, nextElement(c))
 				continue
 			}
 			if postThread(c) && pg.notArticle(c, true) {
@@ -660,6 +670,15 @@ func dropMasthead(body *html.Node, title string) {
 	}
 	if h1 == nil || h1.Parent == nil {
 		return
+	}
+	if h := titleHeading(body, title); h == h1 {
+		// The headline readability would remove only when it matches the
+		// title readability reads (JSON-LD's headline may be shorter).
+		defer func() {
+			if h1.Parent != nil {
+				h1.Parent.RemoveChild(h1)
+			}
+		}()
 	}
 	for c := h1.Parent.FirstChild; c != nil && c != h1; {
 		next := c.NextSibling

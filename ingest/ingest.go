@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"newsdesk"
@@ -128,7 +129,7 @@ func (d *Desk) FetchSource(ctx context.Context, src newsdesk.Source, force bool)
 		defer release()
 	}
 	now := d.now()
-	prev, err := d.Store.SourceState(ctx, src.URL)
+	prev, err := d.Store.FetchState(ctx, src.URL)
 	if err != nil {
 		// The store cannot even be read: record it against the source and
 		// back off, as for a failed write.
@@ -261,15 +262,25 @@ func (d *Desk) FetchAll(ctx context.Context, sources []newsdesk.Source, force bo
 	reports := make([]Report, len(sources))
 	var wg sync.WaitGroup
 	var mu sync.Mutex
-	for i, src := range sources {
+	var next atomic.Int64
+	// A bounded set of workers takes the sources in order: at most
+	// MaxPending fetches are in flight anyway, and a goroutine per source
+	// (10,000 at a tick) only held their stacks and their state reads.
+	for range min(len(sources), 2*d.slots()) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			reports[i] = d.FetchSource(ctx, src, force)
-			if progress != nil {
-				mu.Lock()
-				progress(reports[i])
-				mu.Unlock()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(sources) {
+					return
+				}
+				reports[i] = d.FetchSource(ctx, sources[i], force)
+				if progress != nil {
+					mu.Lock()
+					progress(reports[i])
+					mu.Unlock()
+				}
 			}
 		}()
 	}
@@ -321,8 +332,9 @@ func (d *Desk) log(log *slog.Logger, rep Report) {
 	log.Info("fetch", attrs...)
 }
 
-// enter waits for one of MaxPending slots.
-func (d *Desk) enter(ctx context.Context) error {
+// slots returns the number of fetches allowed between request and store
+// (MaxPending, default 16).
+func (d *Desk) slots() int {
 	d.pendingOnce.Do(func() {
 		n := d.MaxPending
 		if n <= 0 {
@@ -330,6 +342,12 @@ func (d *Desk) enter(ctx context.Context) error {
 		}
 		d.pending = make(chan struct{}, n)
 	})
+	return cap(d.pending)
+}
+
+// enter waits for one of MaxPending slots.
+func (d *Desk) enter(ctx context.Context) error {
+	d.slots()
 	select {
 	case d.pending <- struct{}{}:
 		return nil

@@ -3,6 +3,8 @@ package normalize
 import (
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/mmcdole/gofeed"
@@ -168,17 +170,39 @@ func itemLanguage(it *gofeed.Item, f *gofeed.Feed) string {
 		cands = append(cands, f.DublinCoreExt.Language...)
 	}
 	for _, c := range cands {
+		if v, ok := langCache.Load(c); ok {
+			if v == "" {
+				continue
+			}
+			return v.(string)
+		}
+		raw := c
 		c = fold(stripInvalid(c))
+		if c != "" {
+			if tag, err := language.Parse(strings.ReplaceAll(c, "_", "-")); err == nil && tag != language.Und {
+				c = tag.String()
+			}
+		}
+		if langCached.Add(1) <= maxLangCache {
+			langCache.Store(raw, c)
+		}
 		if c == "" {
 			continue
-		}
-		if tag, err := language.Parse(strings.ReplaceAll(c, "_", "-")); err == nil && tag != language.Und {
-			return tag.String()
 		}
 		return c
 	}
 	return ""
 }
+
+// langCache remembers the language values read (a feed's one value is
+// read again for every item: parsing the tag was 5% of normalizing), up to
+// maxLangCache of them.
+var (
+	langCache  sync.Map // raw value → normalized value ("" when none)
+	langCached atomic.Int64
+)
+
+const maxLangCache = 4096
 
 // itemLink returns the item's link as written: its link, else its first
 // other link, else its guid when that is an absolute http(s) URL (an RSS

@@ -1,10 +1,11 @@
 package storage
 
 import (
+	"cmp"
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
+	"slices"
 	"time"
 
 	"newsdesk/curate"
@@ -58,11 +59,154 @@ type engineTx struct {
 	// pending holds the items inserted by the transaction, whose section
 	// rows do not exist yet: their sort date and order key.
 	pending map[int64]pendingItem
+
+	// With buffer set (SaveFetch), the section rows of the fetch's new
+	// items are kept here and written by flush in a few multi-row
+	// statements; the look-ups add them to what they read from the
+	// database. Decisions about stored items are written at once, so the
+	// database and the buffer together are what the rows would be.
+	buffer bool
+	rows   []*bufRow           // in the order of their first decision
+	byKey  map[secItem]*bufRow // the same rows by section and item
+
+	// reserved holds cluster ids allocated ahead for the fetch's new
+	// items, by section, in ascending order (reserveClusters).
+	reserved map[string][]int64
+
+	// sigs caches the stored signatures Near read, by item (nil: none).
+	// A signature written by the transaction drops its entry.
+	sigs map[int64]neardup.Signature
 }
 
 type pendingItem struct {
 	sortAt, ord int64
-	fresh       bool // inserted by the transaction (its seq is the transaction's already)
+	fresh       bool        // inserted by the transaction (its seq is the transaction's already)
+	item        curate.Item // what the engine knows of it, as read back from its row (fresh items)
+}
+
+type secItem struct {
+	section string
+	id      int64
+}
+
+// bufRow is a section row of a new item, not written yet.
+type bufRow struct {
+	section string
+	m       curate.Member // Reason and Pinned included
+	sortAt  int64
+	ord     int64
+	decided int64
+}
+
+// buffered returns the buffered members of section, not filtered out,
+// that keep says to.
+func (t *engineTx) buffered(out []curate.Member, section string, keep func(*curate.Member) bool) []curate.Member {
+	for _, r := range t.rows {
+		if r.section == section && r.m.State != StateFiltered && keep(&r.m) {
+			out = append(out, r.m)
+		}
+	}
+	return out
+}
+
+// bufferedRow returns the buffered row of an item in a section, or nil.
+func (t *engineTx) bufferedRow(section string, id int64) *bufRow {
+	if !t.buffer {
+		return nil
+	}
+	return t.byKey[secItem{section, id}]
+}
+
+// qFlushMembers starts the multi-row insert of buffered section rows.
+const qFlushMembers = `INSERT INTO section_items (section, item_id, state, cluster_id, rep_id, reason, sort_at, ord, decided_at, pinned_until) VALUES `
+
+// flush writes the buffered section rows.
+func (t *engineTx) flush() error {
+	rows := t.rows
+	for _, n := range runs(len(rows)) {
+		args := make([]any, 0, 10*n)
+		for _, r := range rows[:n] {
+			args = append(args, r.section, r.m.ID, r.m.State, r.m.Cluster, r.m.Rep, r.m.Reason, r.sortAt, r.ord, r.decided, unix(r.m.Pinned))
+		}
+		if _, err := t.s.q(multiRow(qFlushMembers, 10, n, "")).ExecContext(t.s.ctx, args...); err != nil {
+			return fmt.Errorf("write section rows: %w", err)
+		}
+		rows = rows[n:]
+	}
+	t.rows, t.byKey = nil, nil
+	return nil
+}
+
+// reserveClusters allocates n cluster ids in each section ahead, in a few
+// multi-row statements instead of one per new story. Those left unused
+// when the fetch ends are removed by releaseClusters: ids are never given
+// again, so gaps are all they leave.
+func (t *engineTx) reserveClusters(sections []string, n int) error {
+	if n == 0 || len(sections) == 0 {
+		return nil
+	}
+	t.reserved = map[string][]int64{}
+	for _, sec := range sections {
+		ids := make([]int64, 0, n)
+		for _, k := range runs(n) {
+			args := make([]any, k)
+			for i := range args {
+				args[i] = sec
+			}
+			rows, err := t.s.q(multiRow(qNewClustersHead, 1, k, qNewClustersTail)).QueryContext(t.s.ctx, args...)
+			if err != nil {
+				return fmt.Errorf("reserve clusters: %w", err)
+			}
+			for rows.Next() {
+				var id int64
+				if err := rows.Scan(&id); err != nil {
+					rows.Close()
+					return err
+				}
+				ids = append(ids, id)
+			}
+			err = rows.Close()
+			if err == nil {
+				err = rows.Err()
+			}
+			if err != nil {
+				return fmt.Errorf("reserve clusters: %w", err)
+			}
+		}
+		slices.Sort(ids)
+		t.reserved[sec] = ids
+	}
+	return nil
+}
+
+// releaseClusters removes the reserved cluster ids no story took.
+func (t *engineTx) releaseClusters() error {
+	var ids []any
+	for _, r := range t.reserved {
+		for _, id := range r {
+			ids = append(ids, id)
+		}
+	}
+	t.reserved = nil
+	for len(ids) > 0 {
+		n := min(len(ids), preparedChunk)
+		st := t.s.q(inList(qDropClusters, inSize(n)))
+		args := append([]any(nil), ids[:n]...)
+		for len(args) < inSize(n) {
+			args = append(args, ids[n-1])
+		}
+		if _, err := st.ExecContext(t.s.ctx, args...); err != nil {
+			return fmt.Errorf("release clusters: %w", err)
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// byID orders members by item id, as the index look-ups return them.
+func byID(ms []curate.Member) []curate.Member {
+	slices.SortFunc(ms, func(a, b curate.Member) int { return cmp.Compare(a.ID, b.ID) })
+	return ms
 }
 
 var _ curate.Tx = (*engineTx)(nil)
@@ -114,21 +258,40 @@ const (
 		ON CONFLICT (section, item_id) DO UPDATE SET hidden = excluded.hidden, pinned_until = excluded.pinned_until`
 	qDropMarks = `DELETE FROM editor_marks WHERE section = ? AND item_id = ?`
 	qStampSeq  = `UPDATE items SET seq = ? WHERE id = ? AND seq <> ?`
+	// Cluster ids reserved ahead, and those released.
+	qNewClustersHead = `INSERT INTO clusters (section) VALUES `
+	qNewClustersTail = ` RETURNING id`
+	qDropClusters    = `DELETE FROM clusters WHERE id IN `
+	// Near's look-ups of several candidates (IN lists, see inChunks).
+	qNearMembers = `SELECT ` + memberColumns + memberFrom + `WHERE si.section = ? AND si.state <> 'filtered' AND si.item_id IN `
+	qNearSigs    = `SELECT item_id, signature FROM signatures WHERE ? AND item_id IN `
 )
 
 func (t *engineTx) ByLink(section, link string) ([]curate.Member, error) {
-	if k := t.s.known.links; k != nil && !k[link] {
-		return nil, nil // no stored item has the link (batched look-up)
+	var out []curate.Member
+	if t.buffer && link != "" {
+		out = t.buffered(out, section, func(m *curate.Member) bool { return m.Link == link })
 	}
-	return t.members(qByLink, section, link)
+	if k := t.s.known.links; k != nil && !k[link] {
+		return out, nil // no stored item has the link (batched look-up)
+	}
+	ms, err := t.members(qByLink, section, link)
+	return append(ms, out...), err
 }
 
 func (t *engineTx) ByTitle(section, key string, from, to time.Time) ([]curate.Member, error) {
+	var buf []curate.Member
+	f, l := from.Unix(), to.Unix()
+	if t.buffer && key != "" {
+		buf = t.buffered(buf, section, func(m *curate.Member) bool {
+			at := m.StoryAt.Unix()
+			return m.TitleKey == key && at >= f && at <= l
+		})
+	}
 	if k := t.s.known.titles; k != nil && !k[key] {
-		return nil, nil
+		return buf, nil
 	}
 	var out []curate.Member
-	f, l := from.Unix(), to.Unix()
 	for day := floorDiv(f, daySeconds); day <= floorDiv(l, daySeconds); day++ {
 		ms, err := t.members(qByTitle, section, day, key, f, l)
 		if err != nil {
@@ -136,7 +299,7 @@ func (t *engineTx) ByTitle(section, key string, from, to time.Time) ([]curate.Me
 		}
 		out = append(out, ms...)
 	}
-	return out, nil
+	return append(out, buf...), nil
 }
 
 func (t *engineTx) Near(section string, sig neardup.Signature, from, to time.Time) ([]curate.Member, error) {
@@ -147,92 +310,113 @@ func (t *engineTx) Near(section string, sig neardup.Signature, from, to time.Tim
 	s.cands = s.nt.idx.index(section).Candidates(s.cands[:0], sig, from.Unix(), to.Unix())
 	s.nt.idx.lookups++
 	s.nt.idx.cands += int64(len(s.cands))
-	if len(s.cands) == 0 {
-		return nil, nil
-	}
-	// The index's candidates share a rare band key and enough of the
-	// sketch; most still fail neardup.Same (on topical text, about ten a
-	// lookup, whatever the window holds). Their signatures alone, read by
-	// primary key from the narrow signatures table, rule those out; only
-	// the few that pass are read as members (four tables). Reading every
-	// candidate as a member made a lookup's cost grow with the window:
-	// the wide rows of a large table miss the page cache.
-	var pass []any
-	var raw []byte
-	for rest := s.cands; len(rest) > 0; {
-		n := sigBucket(len(rest))
-		args := make([]any, n)
-		for i := range args {
-			args[i] = rest[min(i, len(rest)-1)] // padded with the last id: IN ignores repeats
-		}
-		rest = rest[min(n, len(rest)):]
-		rows, err := t.s.q(qSignatures[n]).QueryContext(s.ctx, args...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id, &raw); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			var other neardup.Signature
-			if other.UnmarshalBinary(raw) == nil && neardup.Same(sig, other) {
-				pass = append(pass, id)
-			}
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return nil, err
-		}
-	}
-	s.nt.idx.passed += int64(len(pass))
-	switch len(pass) {
-	case 0:
-		return nil, nil
-	case 1:
-		return t.members(qMemberOf, section, pass[0]) // none when pruned or filtered out since
-	}
 	var out []curate.Member
-	err := inChunks(s.ctx, s.tx, `SELECT `+memberColumns+memberFrom+`WHERE si.section = ? AND si.state <> 'filtered' AND si.item_id IN `,
-		section, pass, func(rows *sql.Rows) error {
+	stored := s.cands
+	if t.buffer && len(t.rows) > 0 {
+		// Candidates of this fetch come from the buffer.
+		stored = stored[:0:0]
+		for _, id := range s.cands {
+			if _, fresh := t.pending[id]; !fresh {
+				stored = append(stored, id)
+			} else if r := t.bufferedRow(section, id); r != nil && r.m.State != StateFiltered && neardup.Same(sig, r.m.Sig) {
+				out = append(out, r.m)
+			}
+		}
+	}
+	// Only the stored candidates whose signature passes Same are read
+	// whole: a member that matches by link or title was found by those
+	// look-ups, so Near owes only the members Same accepts. Signatures are
+	// read once per fetch.
+	stored, err := t.passing(stored, sig)
+	if err != nil {
+		return nil, err
+	}
+	s.nt.idx.passed += int64(len(stored) + len(out))
+	switch len(stored) {
+	case 0:
+		return byID(out), nil
+	case 1:
+		ms, err := t.members(qMemberOf, section, stored[0]) // none when pruned or filtered out since
+		return byID(append(out, ms...)), err
+	}
+	// Several candidates: one query for all of them.
+	ids := make([]any, len(stored))
+	for i, id := range stored {
+		ids[i] = id
+	}
+	err = inChunks(s.ctx, boundTx{s.tx, s}, qNearMembers,
+		section, ids, func(rows *sql.Rows) error {
 			m, err := scanMember(rows)
 			out = append(out, m)
 			return err
 		})
-	return out, err
+	return byID(out), err
 }
 
-// qSignatures reads the signatures of n candidates (n a power of two
-// up to maxSigBucket), prepared once like the other write statements: a
-// look-up pads its ids to the next size rather than parsing a statement
-// of its own length.
-var qSignatures = func() map[int]string {
-	out := map[int]string{}
-	for n := 1; n <= maxSigBucket; n *= 2 {
-		out[n] = `SELECT item_id, signature FROM signatures WHERE item_id IN (?` + strings.Repeat(", ?", n-1) + `)`
+// passing returns the ids whose stored signature passes neardup.Same
+// with sig, reading the signatures the fetch has not read yet.
+func (t *engineTx) passing(ids []int64, sig neardup.Signature) ([]int64, error) {
+	if len(ids) == 0 {
+		return ids, nil
 	}
-	return out
-}()
-
-const maxSigBucket = 64
-
-// sigBucket returns the statement size for n ids (at most maxSigBucket:
-// more are read in several statements).
-func sigBucket(n int) int {
-	b := 1
-	for b < n && b < maxSigBucket {
-		b *= 2
+	if t.sigs == nil {
+		t.sigs = map[int64]neardup.Signature{}
 	}
-	return b
+	var missing []any
+	for _, id := range ids {
+		if _, ok := t.sigs[id]; !ok {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) > 0 {
+		err := inChunks(t.s.ctx, boundTx{t.s.tx, t.s}, qNearSigs, true, missing,
+			func(rows *sql.Rows) error {
+				var id int64
+				var raw []byte
+				if err := rows.Scan(&id, &raw); err != nil {
+					return err
+				}
+				var g neardup.Signature
+				_ = g.UnmarshalBinary(raw) // an unreadable (older) signature never passes
+				t.sigs[id] = g
+				return nil
+			})
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range missing {
+			if _, ok := t.sigs[id.(int64)]; !ok {
+				t.sigs[id.(int64)] = nil // no signature: never passes
+			}
+		}
+	}
+	out := ids[:0:0]
+	for _, id := range ids {
+		if neardup.Same(sig, t.sigs[id]) {
+			out = append(out, id)
+		}
+	}
+	return out, nil
 }
 
 func (t *engineTx) ClusterMembers(section string, cluster int64) ([]curate.Member, error) {
-	return t.members(qClusterMember, section, cluster)
+	ms, err := t.members(qClusterMember, section, cluster)
+	if err != nil || !t.buffer || len(t.rows) == 0 {
+		return ms, err
+	}
+	n := len(ms)
+	ms = t.buffered(ms, section, func(m *curate.Member) bool { return m.Cluster == cluster })
+	if len(ms) == n {
+		return ms, nil
+	}
+	return byID(ms), nil
 }
 
 func (t *engineTx) NewCluster(section string) (int64, error) {
+	if r := t.reserved[section]; len(r) > 0 {
+		t.reserved[section] = r[1:]
+		return r[0], nil
+	}
 	var id int64
 	err := t.s.q(qNewCluster).QueryRowContext(t.s.ctx, section).Scan(&id)
 	return id, err
@@ -246,7 +430,23 @@ func (t *engineTx) DropCluster(section string, cluster int64) error {
 func (t *engineTx) Decide(section string, ds []curate.Decision) error {
 	now := t.s.now.Unix()
 	for _, d := range ds {
-		if p, ok := t.pending[d.ItemID]; ok {
+		p, ok := t.pending[d.ItemID]
+		if ok && p.fresh && t.buffer {
+			k := secItem{section, d.ItemID}
+			r := t.byKey[k]
+			if r == nil {
+				r = &bufRow{section: section, m: curate.Member{Item: p.item}, sortAt: p.sortAt, ord: p.ord}
+				if t.byKey == nil {
+					t.byKey = map[secItem]*bufRow{}
+				}
+				t.byKey[k] = r
+				t.rows = append(t.rows, r)
+			}
+			r.m.State, r.m.Cluster, r.m.Rep, r.m.Reason, r.decided = d.State, d.Cluster, d.Rep, d.Reason, now
+			r.m.Pinned = fromUnix(unix(d.Pinned)) // as read back: to the second
+			continue
+		}
+		if ok {
 			if _, err := t.s.q(qInsertMember).ExecContext(t.s.ctx, section, d.ItemID, d.State, d.Cluster, d.Rep, d.Reason,
 				p.sortAt, p.ord, now, unix(d.Pinned)); err != nil {
 				return err
@@ -292,6 +492,9 @@ func (t *engineTx) Marks(section string, item int64) (curate.Marks, error) {
 }
 
 func (t *engineTx) SetMarks(section string, item int64, m curate.Marks) error {
+	if r := t.bufferedRow(section, item); r != nil {
+		r.m.Marks = curate.Marks{Hidden: m.Hidden, PinnedUntil: fromUnix(unix(m.PinnedUntil))}
+	}
 	var err error
 	if m.IsZero() {
 		_, err = t.s.q(qDropMarks).ExecContext(t.s.ctx, section, item)

@@ -25,6 +25,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"newsdesk/curate"
@@ -84,6 +85,13 @@ type DB struct {
 	pg bool // the database is PostgreSQL
 
 	sectionsMu
+	saves     saveQueue // fetches written in groups (batch.go)
+	srcIDs    sourceIDs // source row ids by URL (sources.go)
+	readStmts sync.Map  // statements prepared on the read pool, by query (sources.go)
+
+	// failSave, set by tests only, fails the write of a fetch after its
+	// statements ran (inside the group's transaction).
+	failSave func(f *Fetch) error
 }
 
 // New returns a DB for the file at path; call Open before use.
@@ -177,6 +185,7 @@ func (db *DB) opened(ctx context.Context, ckDSN string) error {
 		}
 		return fmt.Errorf("open database %s: %w", db.name(), err)
 	}
+	db.readStmts.Range(func(k, _ any) bool { db.readStmts.Delete(k); return true }) // of an earlier Open
 	db.engine = &curate.Engine{DuplicateWindow: db.DuplicateWindow, TitleWindow: db.TitleWindow}
 	if err := db.backfill(ctx); err != nil {
 		db.Close()

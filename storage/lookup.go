@@ -26,13 +26,22 @@ type knownItem struct {
 	hash string
 }
 
+// IN-list queries of the write path (inChunks prepares them).
+const (
+	qKnownItems     = `SELECT key, id, content_hash FROM items WHERE source_id = ? AND key IN `
+	qKnownSeen      = `SELECT key FROM seen WHERE source_id = ? AND key IN `
+	qKnownSeenLinks = `SELECT canonical_link FROM seen_links WHERE ? AND canonical_link IN `
+	qKnownLinks     = `SELECT canonical_link FROM items WHERE ? AND canonical_link <> '' AND canonical_link IN `
+	qKnownTitles    = `SELECT title_key FROM items WHERE story_at / 86400 = ? AND title_key <> '' AND title_key IN `
+)
+
 // lookupChunk bounds the parameters of one IN list.
 const lookupChunk = 200
 
 // loadKnown reads, inside tx, which of items are stored for source sid
 // (hadItems false skips that query: the source has none) and which were
 // pruned. loadClusterKeys completes it for the items to insert.
-func loadKnown(ctx context.Context, tx *sql.Tx, sid int64, items []newsdesk.Item, hadItems bool) (known, error) {
+func loadKnown(ctx context.Context, tx querier, sid int64, items []newsdesk.Item, hadItems bool) (known, error) {
 	k := known{items: map[string]knownItem{}, seen: map[string]bool{}, seenLinks: map[string]bool{}}
 	keys := make([]any, 0, len(items))
 	links := make([]any, 0, len(items))
@@ -43,7 +52,7 @@ func loadKnown(ctx context.Context, tx *sql.Tx, sid int64, items []newsdesk.Item
 		}
 	}
 	if hadItems {
-		err := inChunks(ctx, tx, `SELECT key, id, content_hash FROM items WHERE source_id = ? AND key IN `, sid, keys,
+		err := inChunks(ctx, tx, qKnownItems, sid, keys,
 			func(rows *sql.Rows) error {
 				var key string
 				var it knownItem
@@ -57,7 +66,7 @@ func loadKnown(ctx context.Context, tx *sql.Tx, sid int64, items []newsdesk.Item
 			return k, err
 		}
 	}
-	err := inChunks(ctx, tx, `SELECT key FROM seen WHERE source_id = ? AND key IN `, sid, keys, func(rows *sql.Rows) error {
+	err := inChunks(ctx, tx, qKnownSeen, sid, keys, func(rows *sql.Rows) error {
 		var key string
 		err := rows.Scan(&key)
 		k.seen[key] = true
@@ -66,7 +75,7 @@ func loadKnown(ctx context.Context, tx *sql.Tx, sid int64, items []newsdesk.Item
 	if err != nil {
 		return k, err
 	}
-	err = inChunks(ctx, tx, `SELECT canonical_link FROM seen_links WHERE ? AND canonical_link IN `, true, links,
+	err = inChunks(ctx, tx, qKnownSeenLinks, true, links,
 		func(rows *sql.Rows) error {
 			var link string
 			err := rows.Scan(&link)
@@ -102,9 +111,9 @@ func (t *titleLookup) addDays(from, to int64) {
 // and title keys of the items to insert some stored item has (title keys:
 // within the days of titles). A few batched queries replace two per new
 // item, most of which would find nothing.
-func (k *known) loadClusterKeys(ctx context.Context, tx *sql.Tx, links []any, titles titleLookup) error {
+func (k *known) loadClusterKeys(ctx context.Context, tx querier, links []any, titles titleLookup) error {
 	k.links = map[string]bool{}
-	err := inChunks(ctx, tx, `SELECT canonical_link FROM items WHERE ? AND canonical_link <> '' AND canonical_link IN `, true, links,
+	err := inChunks(ctx, tx, qKnownLinks, true, links,
 		func(rows *sql.Rows) error {
 			var link string
 			err := rows.Scan(&link)
@@ -122,7 +131,7 @@ func (k *known) loadClusterKeys(ctx context.Context, tx *sql.Tx, links []any, ti
 		}
 	}
 	for day := range titles.days {
-		err := inChunks(ctx, tx, `SELECT title_key FROM items WHERE story_at / 86400 = ? AND title_key <> '' AND title_key IN `, day, keys,
+		err := inChunks(ctx, tx, qKnownTitles, day, keys,
 			func(rows *sql.Rows) error {
 				var tk string
 				err := rows.Scan(&tk)
@@ -142,13 +151,31 @@ type querier interface {
 }
 
 // inChunks runs query (ending in "IN ") with first and each chunk of
-// values as arguments, calling row for every result row.
+// values as arguments, calling row for every result row. Through a
+// preparer (a write transaction's statements) the queries of inQueries
+// run prepared: chunks of at most preparedChunk values, each padded to a
+// size of inSizes by repeating its last value (which changes no IN).
 func inChunks(ctx context.Context, tx querier, query string, first any, values []any, row func(*sql.Rows) error) error {
+	p, _ := tx.(preparer)
 	for len(values) > 0 {
-		n := min(len(values), lookupChunk)
-		args := append([]any{first}, values[:n]...)
-		values = values[n:]
-		rows, err := tx.QueryContext(ctx, query+"(?"+strings.Repeat(", ?", n-1)+")", args...)
+		var rows *sql.Rows
+		var err error
+		if st := preparedIn(p, query, len(values)); st != nil {
+			n := min(len(values), preparedChunk)
+			size := inSize(n)
+			args := append(make([]any, 0, size+1), first)
+			args = append(args, values[:n]...)
+			for len(args) < size+1 {
+				args = append(args, values[n-1])
+			}
+			values = values[n:]
+			rows, err = st.QueryContext(ctx, args...)
+		} else {
+			n := min(len(values), lookupChunk)
+			args := append([]any{first}, values[:n]...)
+			values = values[n:]
+			rows, err = tx.QueryContext(ctx, query+"(?"+strings.Repeat(", ?", n-1)+")", args...)
+		}
 		if err != nil {
 			return err
 		}
@@ -165,4 +192,60 @@ func inChunks(ctx context.Context, tx querier, query string, first any, values [
 		}
 	}
 	return nil
+}
+
+// preparer gives a statement prepared for query, or nil.
+type preparer interface {
+	prepared(query string) *sql.Stmt
+}
+
+// preparedChunk bounds the values of a prepared IN list; inSizes are the
+// sizes prepared.
+const preparedChunk = 64
+
+var inSizes = []int{1, 2, 4, 8, 16, 32, 64}
+
+// inSize is the prepared size a chunk of n values is padded to.
+func inSize(n int) int {
+	for _, s := range inSizes {
+		if n <= s {
+			return s
+		}
+	}
+	return preparedChunk
+}
+
+func inList(query string, n int) string { return query + "(?" + strings.Repeat(", ?", n-1) + ")" }
+
+func preparedIn(p preparer, query string, left int) *sql.Stmt {
+	if p == nil {
+		return nil
+	}
+	return p.prepared(inList(query, inSize(min(left, preparedChunk))))
+}
+
+// inStatements are the prepared forms of the write path's IN queries.
+func inStatements() []string {
+	var out []string
+	for _, q := range inQueries {
+		for _, n := range inSizes {
+			out = append(out, inList(q, n))
+		}
+	}
+	return out
+}
+
+var inQueries = []string{qKnownItems, qKnownSeen, qKnownSeenLinks, qKnownLinks, qKnownTitles, qNearMembers, qNearSigs}
+
+// boundTx is a write transaction whose prepared statements inChunks uses.
+type boundTx struct {
+	*sql.Tx
+	s *saver
+}
+
+func (b boundTx) prepared(query string) *sql.Stmt {
+	if b.s.db.stmts[query] == nil {
+		return nil
+	}
+	return b.s.q(query)
 }

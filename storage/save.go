@@ -124,48 +124,51 @@ type sectionsMu struct {
 // SaveFetch records one fetch: the source state and validators, new items,
 // updates of known items in place, and each new item's membership in every
 // section of the source (filtered, duplicate of a cluster, or in). All in
-// one transaction: either everything is stored or nothing is.
+// one transaction: either everything is stored or nothing is. Concurrent
+// calls may share a transaction (batch.go); each returns once its fetch
+// is committed.
 func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
+	return db.save(ctx, f)
+}
+
+// newOutcome is the empty outcome of a fetch of src.
+func newOutcome(src newsdesk.Source) Outcome {
 	out := Outcome{Sections: map[string]*SectionCounts{}}
-	now := db.Now().UTC()
+	for _, id := range src.Sections {
+		out.Sections[id] = &SectionCounts{}
+	}
+	return out
+}
+
+// saveIn writes one fetch inside the write transaction tx: SaveFetch's
+// work. It fills r.out and r.dated.
+func (db *DB) saveIn(ctx context.Context, tx *sql.Tx, nt *nearTx, r *saveReq) error {
+	f, now := &r.f, r.now
+	r.out, r.dated = newOutcome(f.Source), nil
+	out := &r.out
 	var secs []*newsdesk.Section
 	for _, id := range f.Source.Sections {
-		out.Sections[id] = &SectionCounts{}
 		if s := db.section(id); s != nil {
 			secs = append(secs, s)
 		}
 	}
-	var dated []string
-	err := db.inNearTx(ctx, func(tx *sql.Tx, nt *nearTx) error {
-		s := db.newSaver(ctx, tx, nt, now, f.Source, &out)
-		defer func() { dated = s.datedNow }()
-		sid, err := sourceID(ctx, s.q(qSourceID), f.Source.URL)
-		if err != nil {
+	{
+		s := db.newSaver(ctx, tx, nt, now, f.Source, out)
+		defer func() { r.dated = s.datedNow }()
+		if err := s.writeSource(f); err != nil {
 			return err
-		}
-		s.sourceID = sid
-		f.State.URL = f.Source.URL
-		if err := writeState(ctx, s.q(qWriteState), sid, f.State, f.Source.Title); err != nil {
-			return err
-		}
-		if f.State.Error == "" && !f.State.LastSuccess.IsZero() {
-			// A section's first successful fetch dates it, even empty: its
-			// feeds' updated date is then that fetch, not 1970.
-			for _, id := range f.Source.Sections {
-				if err := s.dateSection(id); err != nil {
-					return err
-				}
-			}
 		}
 		if len(f.Items) == 0 {
 			return nil
 		}
+		sid := s.sourceID
+		var err error
 		var hadItems bool
 		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM items WHERE source_id = ?)`, sid).Scan(&hadItems); err != nil {
 			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
 		}
 		s.backfill = !hadItems
-		if s.known, err = loadKnown(ctx, tx, sid, f.Items, hadItems); err != nil {
+		if s.known, err = loadKnown(ctx, boundTx{tx, s}, sid, f.Items, hadItems); err != nil {
 			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
 		}
 		// The duplicate rules look up only the items to insert: those not
@@ -191,10 +194,44 @@ func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
 			at := curate.StoryDate(it.Published, now).Unix()
 			titles.addDays(floorDiv(at-w, daySeconds), floorDiv(at+w, daySeconds))
 		}
-		if err := s.known.loadClusterKeys(ctx, tx, links, titles); err != nil {
+		if err := s.known.loadClusterKeys(ctx, boundTx{tx, s}, links, titles); err != nil {
 			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
 		}
+		s.et.buffer = true
+		// The new items' rows and signatures are written first, in a few
+		// multi-row statements; filing them follows, item by item.
+		var fresh []*newsdesk.Item
+		var freshD []*derived
 		seenKeys := make(map[string]bool, len(f.Items))
+		for i := range f.Items {
+			it := &f.Items[i]
+			if seenKeys[it.Key] {
+				continue
+			}
+			seenKeys[it.Key] = true
+			if _, stored := s.known.items[it.Key]; stored || s.known.seen[it.Key] || it.CanonicalLink != "" && s.known.seenLinks[it.CanonicalLink] {
+				continue
+			}
+			if i >= len(f.derived) || !f.derived[i].ok {
+				if len(f.derived) < len(f.Items) {
+					f.derived = append(f.derived, make([]derived, len(f.Items)-len(f.derived))...)
+				}
+				f.derived[i] = derive(it)
+			}
+			fresh = append(fresh, it)
+			freshD = append(freshD, &f.derived[i])
+		}
+		if err := s.insertRows(fresh, freshD); err != nil {
+			return fmt.Errorf("save items of %s: %w", f.Source.URL, err)
+		}
+		var secIDs []string
+		for _, sec := range secs {
+			secIDs = append(secIDs, sec.ID)
+		}
+		if err := s.et.reserveClusters(secIDs, len(fresh)); err != nil {
+			return fmt.Errorf("save items of %s: %w", f.Source.URL, err)
+		}
+		clear(seenKeys)
 		for i := range f.Items {
 			it := &f.Items[i]
 			if seenKeys[it.Key] {
@@ -213,6 +250,12 @@ func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
 		if s.err != nil {
 			return s.err
 		}
+		if err := s.et.flush(); err != nil {
+			return fmt.Errorf("save items of %s: %w", f.Source.URL, err)
+		}
+		if err := s.et.releaseClusters(); err != nil {
+			return fmt.Errorf("save items of %s: %w", f.Source.URL, err)
+		}
 		for id := range s.changed {
 			out.Changed = append(out.Changed, id)
 			if err := bumpVersion(ctx, tx, id, now.Unix()); err != nil {
@@ -220,21 +263,67 @@ func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
 			}
 		}
 		return nil
-	})
-	if err != nil {
-		return Outcome{}, err
 	}
-	if len(dated) > 0 {
-		db.mu.Lock()
-		if db.dated == nil {
-			db.dated = map[string]bool{}
-		}
-		for _, id := range dated {
-			db.dated[id] = true
-		}
-		db.mu.Unlock()
+}
+
+// markDated remembers, once their transaction committed, the sections
+// dateSection gave a version row.
+func (db *DB) markDated(dated []string) {
+	if len(dated) == 0 {
+		return
 	}
-	return out, nil
+	db.mu.Lock()
+	if db.dated == nil {
+		db.dated = map[string]bool{}
+	}
+	for _, id := range dated {
+		db.dated[id] = true
+	}
+	db.mu.Unlock()
+}
+
+// writeSource writes the fetch's source row and state, and dates the
+// source's sections at their first successful fetch.
+func (s *saver) writeSource(f *Fetch) error {
+	f.State.URL = f.Source.URL
+	sid, cached := s.db.srcIDs.get(f.Source.URL)
+	if cached {
+		ok, err := writeState(s.ctx, s.q(qWriteState), sid, f.State, f.Source.Title)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			s.db.srcIDs.drop(f.Source.URL)
+			cached = false
+		}
+	}
+	if !cached {
+		var err error
+		if sid, err = sourceID(s.ctx, s.q(qSourceID), f.Source.URL); err != nil {
+			return err
+		}
+		ok, err := writeState(s.ctx, s.q(qWriteState), sid, f.State, f.Source.Title)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("write state of %s: no source row #%d", f.Source.URL, sid)
+		}
+		// Cached even if the transaction rolls back: the row id is
+		// checked at every use.
+		s.db.srcIDs.put(f.Source.URL, sid)
+	}
+	s.sourceID = sid
+	if f.State.Error == "" && !f.State.LastSuccess.IsZero() {
+		// A section's first successful fetch dates it, even empty: its
+		// feeds' updated date is then that fetch, not 1970.
+		for _, id := range f.Source.Sections {
+			if err := s.dateSection(id); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // saver holds the state of one SaveFetch transaction.
@@ -253,9 +342,10 @@ type saver struct {
 	cands    []int64 // near-duplicate candidates of the item being placed
 	stmts    txStmts // prepared statements bound to tx
 	et       *engineTx
-	seq      int64    // the transaction's change sequence number
-	err      error    // a write error met where the engine cannot return it
-	datedNow []string // sections dateSection dated
+	seq      int64                     // the transaction's change sequence number
+	err      error                     // a write error met where the engine cannot return it
+	datedNow []string                  // sections dateSection dated
+	ins      map[*newsdesk.Item]insRow // new items insertRows wrote
 }
 
 func (db *DB) newSaver(ctx context.Context, tx *sql.Tx, nt *nearTx, now time.Time, src newsdesk.Source, out *Outcome) *saver {
@@ -309,34 +399,139 @@ func (s *saver) sortAt(it *newsdesk.Item) time.Time {
 	return t
 }
 
-func (s *saver) insert(it *newsdesk.Item, secs []*newsdesk.Section, d *derived) error {
-	it.FirstSeen, it.ModifiedAt = s.now, s.now
-	it.SortAt = s.sortAt(it)
-	sig, titleKey := d.sig, d.titleKey
-	sigBytes, err := sig.MarshalBinary()
-	if err != nil {
-		return err
+// insRow is a new item's row as insertRows wrote it.
+type insRow struct {
+	sigBytes []byte
+	story    time.Time
+	ord      int64
+}
+
+// newItemColumns are the columns of a new item's row, in qInsertItem's order.
+const newItemColumns = `source_id, key, guid, link, canonical_link, title,
+		summary, content_html, authors, categories, enclosures, image_url, language, published_at, updated_at,
+		first_seen_at, sort_at, modified_at, content_hash, title_key, story_at, ord, words, seq`
+
+// insertRows writes the rows and signatures of new items (keys unique
+// within the source) in multi-row statements, and sets their ids; insert
+// files them.
+func (s *saver) insertRows(items []*newsdesk.Item, ds []*derived) error {
+	if s.ins == nil {
+		s.ins = map[*newsdesk.Item]insRow{}
 	}
-	story := curate.StoryDate(it.Published, s.now)
-	ord := curate.OrdKey(s.source.URL, it.Key)
-	authors, categories, enclosures := jsonList(it.Authors), jsonList(it.Categories), jsonList(it.Enclosures)
-	err = s.q(qInsertItem).QueryRowContext(s.ctx,
-		s.sourceID, it.Key, it.GUID, it.Link, it.CanonicalLink, it.Title, it.Summary, it.ContentHTML,
-		authors, categories, enclosures, it.ImageURL, it.Language, unix(it.Published), unix(it.Updated),
-		s.now.Unix(), it.SortAt.Unix(), s.now.Unix(), it.ContentHash, titleKey,
-		story.Unix(), ord, d.words, s.seq).Scan(&it.ID)
-	if err != nil {
-		return err
-	}
-	if len(sigBytes) > 0 {
-		if _, err := s.q(qInsertSignature).ExecContext(s.ctx, it.ID, sigBytes); err != nil {
+	for _, n := range runs(len(items)) {
+		chunk, cd := items[:n], ds[:n]
+		items, ds = items[n:], ds[n:]
+		args := make([]any, 0, 24*n)
+		byKey := make(map[string]*newsdesk.Item, n)
+		for i, it := range chunk {
+			d := cd[i]
+			it.FirstSeen, it.ModifiedAt = s.now, s.now
+			it.SortAt = s.sortAt(it)
+			sigBytes, err := d.sig.MarshalBinary()
+			if err != nil {
+				return err
+			}
+			r := insRow{sigBytes: sigBytes, story: curate.StoryDate(it.Published, s.now), ord: curate.OrdKey(s.source.URL, it.Key)}
+			s.ins[it] = r
+			byKey[it.Key] = it
+			args = append(args, s.sourceID, it.Key, it.GUID, it.Link, it.CanonicalLink, it.Title, it.Summary, it.ContentHTML,
+				jsonList(it.Authors), jsonList(it.Categories), jsonList(it.Enclosures), it.ImageURL, it.Language,
+				unix(it.Published), unix(it.Updated), s.now.Unix(), it.SortAt.Unix(), s.now.Unix(), it.ContentHash,
+				d.titleKey, r.story.Unix(), r.ord, d.words, s.seq)
+		}
+		rows, err := s.q(multiRow(qInsertItemsHead, 24, n, qInsertItemsTail)).QueryContext(s.ctx, args...)
+		if err != nil {
+			return err
+		}
+		got := 0
+		for rows.Next() {
+			var id int64
+			var key string
+			if err := rows.Scan(&id, &key); err != nil {
+				rows.Close()
+				return err
+			}
+			if it := byKey[key]; it != nil {
+				it.ID = id
+				got++
+			}
+		}
+		err = rows.Close()
+		if err == nil {
+			err = rows.Err()
+		}
+		if err != nil {
+			return err
+		}
+		if got != n {
+			return fmt.Errorf("insert items: %d ids returned for %d rows", got, n)
+		}
+		args = args[:0]
+		for _, it := range chunk {
+			if raw := s.ins[it].sigBytes; len(raw) > 0 {
+				args = append(args, it.ID, raw)
+			}
+		}
+		if err := s.writeSignatures(args); err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+// writeSignatures inserts (item id, signature) pairs.
+func (s *saver) writeSignatures(args []any) error {
+	for _, n := range runs(len(args) / 2) {
+		if _, err := s.q(multiRow(qInsertSigsHead, 2, n, "")).ExecContext(s.ctx, args[:2*n]...); err != nil {
+			return err
+		}
+		args = args[2*n:]
+	}
+	return nil
+}
+
+func (s *saver) insert(it *newsdesk.Item, secs []*newsdesk.Section, d *derived) error {
+	sig, titleKey := d.sig, d.titleKey
+	r, written := s.ins[it]
+	if !written {
+		it.FirstSeen, it.ModifiedAt = s.now, s.now
+		it.SortAt = s.sortAt(it)
+		sigBytes, err := sig.MarshalBinary()
+		if err != nil {
+			return err
+		}
+		r = insRow{sigBytes: sigBytes, story: curate.StoryDate(it.Published, s.now), ord: curate.OrdKey(s.source.URL, it.Key)}
+		authors, categories, enclosures := jsonList(it.Authors), jsonList(it.Categories), jsonList(it.Enclosures)
+		err = s.q(qInsertItem).QueryRowContext(s.ctx,
+			s.sourceID, it.Key, it.GUID, it.Link, it.CanonicalLink, it.Title, it.Summary, it.ContentHTML,
+			authors, categories, enclosures, it.ImageURL, it.Language, unix(it.Published), unix(it.Updated),
+			s.now.Unix(), it.SortAt.Unix(), s.now.Unix(), it.ContentHash, titleKey,
+			r.story.Unix(), r.ord, d.words, s.seq).Scan(&it.ID)
+		if err != nil {
+			return err
+		}
+		if len(sigBytes) > 0 {
+			if _, err := s.q(qInsertSignature).ExecContext(s.ctx, it.ID, sigBytes); err != nil {
+				return err
+			}
+		}
+	}
+	sigBytes, story, ord := r.sigBytes, r.story, r.ord
 	s.out.New++
-	s.et.pending[it.ID] = pendingItem{sortAt: it.SortAt.Unix(), ord: ord, fresh: true}
 	ci := curate.Item{ID: it.ID, Source: s.source.URL, Key: it.Key, Link: it.CanonicalLink, TitleKey: titleKey,
 		StoryAt: story, Words: d.words, Ord: ord, Sig: sig}
+	p := pendingItem{sortAt: it.SortAt.Unix(), ord: ord, fresh: true}
+	if s.et.buffer {
+		// The member as a look-up would read it back from the database:
+		// date to the second, signature as stored.
+		p.item = ci
+		p.item.StoryAt = time.Unix(story.Unix(), 0).UTC()
+		p.item.Sig = nil
+		if len(sigBytes) > 0 {
+			_ = p.item.Sig.UnmarshalBinary(sigBytes)
+		}
+	}
+	s.et.pending[it.ID] = p
 	for _, sec := range secs {
 		p, err := s.db.engine.File(s.et, sec, ci, it, s.now)
 		if err != nil {
@@ -347,6 +542,9 @@ func (s *saver) insert(it *newsdesk.Item, secs []*newsdesk.Section, d *derived) 
 			state = StateDuplicate // a new report of a story already there
 		}
 		s.count(sec.ID, state)
+	}
+	if s.et.buffer {
+		return nil // the fetch's later items find it in the buffer
 	}
 	if s.known.links != nil && it.CanonicalLink != "" {
 		s.known.links[it.CanonicalLink] = true // for the fetch's later items
@@ -448,6 +646,7 @@ func (s *saver) update(it *newsdesk.Item, secs []*newsdesk.Section) error {
 
 // writeSignature stores (or removes) an item's near-duplicate signature.
 func (s *saver) writeSignature(id int64, sig neardup.Signature) error {
+	delete(s.et.sigs, id)
 	raw, err := sig.MarshalBinary()
 	if err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"newsdesk"
@@ -79,14 +80,73 @@ func sourceID(ctx context.Context, st *sql.Stmt, url string) (int64, error) {
 }
 
 // writeState stores the fetch state and configured name of a source with
-// the prepared qWriteState of a transaction.
-func writeState(ctx context.Context, stmt *sql.Stmt, id int64, st newsdesk.SourceState, name string) error {
-	_, err := stmt.ExecContext(ctx,
+// the prepared qWriteState of a transaction. It reports false when the
+// row id holds no source of that URL (a stale cached id).
+func writeState(ctx context.Context, stmt *sql.Stmt, id int64, st newsdesk.SourceState, name string) (bool, error) {
+	res, err := stmt.ExecContext(ctx,
 		st.FinalURL, st.ETag, st.LastModified, st.BodyHash, st.Title, st.SiteURL,
 		unix(st.LastAttempt), unix(st.LastSuccess), unix(st.NextAttempt), st.Status, st.Error,
-		st.ConsecutiveErrors, st.Gone, st.ConfigHash, st.Bytes, st.Duration.Milliseconds(), name, id)
+		st.ConsecutiveErrors, st.Gone, st.ConfigHash, st.Bytes, st.Duration.Milliseconds(), name, id, st.URL)
 	if err != nil {
-		return fmt.Errorf("write state of %s: %w", st.URL, err)
+		return false, fmt.Errorf("write state of %s: %w", st.URL, err)
 	}
-	return nil
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("write state of %s: %w", st.URL, err)
+	}
+	return n == 1, nil
+}
+
+// sourceIDs caches the row ids of sources by URL. Source rows are never
+// deleted, so an id once read stays right; writeState checks the URL of
+// the row anyway (a file replaced under the daemon), and a miss reads the
+// id again.
+type sourceIDs struct{ m sync.Map } // url → int64
+
+func (c *sourceIDs) get(url string) (int64, bool) {
+	v, ok := c.m.Load(url)
+	if !ok {
+		return 0, false
+	}
+	return v.(int64), true
+}
+
+func (c *sourceIDs) put(url string, id int64) { c.m.Store(url, id) }
+func (c *sourceIDs) drop(url string)          { c.m.Delete(url) }
+
+// FetchState returns what a fetch of the source needs of its stored state
+// (validators, backoff, gone): SourceState without the count of items
+// stored, through a statement prepared once on the read pool. A refetch
+// tick reads it for every source.
+func (db *DB) FetchState(ctx context.Context, url string) (newsdesk.SourceState, error) {
+	st, err := db.readStmt(qFetchState)
+	if err != nil {
+		return newsdesk.SourceState{}, fmt.Errorf("read source %s: %w", url, err)
+	}
+	s, err := scanSource(st.QueryRowContext(ctx, url))
+	if errors.Is(err, sql.ErrNoRows) {
+		return newsdesk.SourceState{URL: url}, nil
+	}
+	if err != nil {
+		return s, fmt.Errorf("read source %s: %w", url, err)
+	}
+	return s, nil
+}
+
+const qFetchState = `SELECT ` + sourceColumns + ` FROM sources s WHERE s.url = ?`
+
+// readStmt returns query prepared on the read pool (once).
+func (db *DB) readStmt(query string) (*sql.Stmt, error) {
+	if v, ok := db.readStmts.Load(query); ok {
+		return v.(*sql.Stmt), nil
+	}
+	st, err := db.r.Prepare(query)
+	if err != nil {
+		return nil, err
+	}
+	if v, loaded := db.readStmts.LoadOrStore(query, st); loaded {
+		st.Close()
+		return v.(*sql.Stmt), nil
+	}
+	return st, nil
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"newsdesk/internal/textgen"
@@ -112,6 +113,7 @@ type feedServer struct {
 	c    *corpus
 	srv  *http.Server
 	host string
+	full atomic.Int64 // documents served whole (200), not 304
 }
 
 func startFeedServer(c *corpus) (*feedServer, error) {
@@ -133,6 +135,7 @@ func startFeedServer(c *corpus) (*feedServer, error) {
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}
+		fs.full.Add(1)
 		body := c.feed(fs.host, s)
 		w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
 		w.Header().Set("Content-Length", strconv.Itoa(len(body)))

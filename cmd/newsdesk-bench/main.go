@@ -27,7 +27,16 @@
 //  6. with -items-stored N, a database pre-filled with N items (bulk SQL):
 //     section render from the database, insert rate and near-duplicate
 //     cost per item against an empty and a 10,000-item database, and bytes
-//     on disk per item.
+//     on disk per item;
+//  5. with -tick-sources N (up to 10,000), a refetch tick of N sources
+//     whose validators are stored, every one answering 304: wall time, and
+//     that nothing was served whole nor parsed;
+//  6. with -startup N, Open of a database holding N items in the
+//     duplicate window, and its first write.
+//
+// The cold phase's CPU is broken down by stage (parse, normalize, sign,
+// writer, checkpoint, GC, the rest) from a CPU profile taken in memory,
+// against the floor's profile of the same run.
 //
 // -text chooses the generated text (internal/textgen): default, zipf (a
 // section's common vocabulary, half of all words, as topical feeds are)
@@ -55,6 +64,7 @@ type options struct {
 	concurrency, conns, requests    int
 	rounds                          int
 	itemsStored                     int
+	tickSources, startup            int
 	keep                            string
 	cpuprofile, memprofile          string
 	phase                           string
@@ -76,10 +86,12 @@ func main() {
 	flag.IntVar(&o.requests, "requests", 20000, "requests per serving run")
 	flag.IntVar(&o.rounds, "rounds", 2, "runs of each floor and serving test; the best is kept")
 	flag.IntVar(&o.itemsStored, "items-stored", 0, "also measure with this many items pre-stored (e.g. 1000000); 0 skips")
+	flag.IntVar(&o.tickSources, "tick-sources", 0, "also measure a refetch tick of this many sources (up to 10000) that all answer 304, on a database seeded with their validators; 0 skips")
+	flag.IntVar(&o.startup, "startup", 0, "also measure start-up with this many items in the duplicate window (e.g. 100000): Open and the first write; 0 skips")
 	flag.StringVar(&o.keep, "dir", "", "folder for the databases (default: a temporary folder, removed)")
 	flag.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the selected phases to this file")
 	flag.StringVar(&o.memprofile, "memprofile", "", "write a heap profile (live objects) at the end of the selected phase to this file")
-	flag.StringVar(&o.phase, "profile-phase", "cold", "phase the CPU profile covers: floor, cold, warm, serve or scale (the inserts into the largest database)")
+	flag.StringVar(&o.phase, "profile-phase", "cold", "phase the CPU profile covers: floor, cold, warm, tick, startup, serve or scale (the inserts into the largest database)")
 	flag.StringVar(&o.database, "database", "", "a PostgreSQL URL: run on it (in fresh schemas, dropped at the end) instead of SQLite files")
 	flag.StringVar(&o.workers, "workers", "", "with -database: also measure cold ingest by this many workers (e.g. 1,2,4)")
 	text := flag.String("text", "default", "generated text: default (a few topical words among many rare ones), zipf (a section's common vocabulary, half of all words, Zipf law) or small (40 words)")
@@ -106,29 +118,39 @@ func main() {
 	}
 }
 
-// profiler writes a CPU profile of one phase, and a heap profile at its
-// end.
+// profiler captures CPU profiles: of the floor, cold and tick phases
+// always (in memory, for the per-stage breakdown), and of the selected
+// phase into -cpuprofile; a heap profile at the end of the selected phase.
 type profiler struct {
-	f     *os.File
+	path  string
 	mem   string
 	phase string
+	cap   capture
 }
 
+// breakdownPhases are profiled in memory whatever -profile-phase says.
+var breakdownPhases = map[string]bool{"floor": true, "cold": true, "tick": true}
+
 func (p *profiler) start(phase string) {
-	if p.f != nil && p.phase == phase {
-		_ = pprof.StartCPUProfile(p.f)
+	if breakdownPhases[phase] || p.path != "" && p.phase == phase {
+		p.cap.start()
 	}
 }
 
-func (p *profiler) stop(phase string) {
-	if p.f != nil && p.phase == phase {
-		pprof.StopCPUProfile()
+// stop ends the phase's profile and returns it (nil when none ran). With
+// several rounds of a phase, -cpuprofile holds the last.
+func (p *profiler) stop(phase string) []byte {
+	raw := p.cap.stop()
+	if p.path != "" && p.phase == phase && raw != nil {
+		if err := os.WriteFile(p.path, raw, 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, "newsdesk-bench:", err)
+		}
 	}
 	if p.mem != "" && p.phase == phase {
 		f, err := os.Create(p.mem)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "newsdesk-bench:", err)
-			return
+			return raw
 		}
 		defer f.Close()
 		runtime.GC() // live objects only
@@ -136,6 +158,7 @@ func (p *profiler) stop(phase string) {
 			fmt.Fprintln(os.Stderr, "newsdesk-bench:", err)
 		}
 	}
+	return raw
 }
 
 func run(ctx context.Context, o options) error {
@@ -148,15 +171,7 @@ func run(ctx context.Context, o options) error {
 		defer os.RemoveAll(d)
 		dir = d
 	}
-	prof := &profiler{phase: o.phase, mem: o.memprofile}
-	if o.cpuprofile != "" {
-		f, err := os.Create(o.cpuprofile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		prof.f = f
-	}
+	prof := &profiler{phase: o.phase, mem: o.memprofile, path: o.cpuprofile}
 	workers, err := parseWorkers(o.workers)
 	if err != nil {
 		return err
@@ -190,6 +205,16 @@ func run(ctx context.Context, o options) error {
 	}
 	if len(workers) > 0 {
 		if err := benchWorkers(ctx, o, sc, workers, t); err != nil {
+			return err
+		}
+	}
+	if o.tickSources > 0 {
+		if err := benchTick(ctx, o, filepath.Join(dir, "tick.db"), prof, t); err != nil {
+			return err
+		}
+	}
+	if o.startup > 0 {
+		if err := benchStartup(ctx, o, filepath.Join(dir, "startup.db"), prof, t); err != nil {
 			return err
 		}
 	}

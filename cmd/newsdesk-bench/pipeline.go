@@ -46,15 +46,16 @@ func benchPipeline(ctx context.Context, o options, path string, prof *profiler, 
 
 	// Floors bracket the cold run; the faster one is kept.
 	var floor ingestResult
+	var floorProf []byte
 	for range max(1, o.rounds) {
 		prof.start("floor")
 		f, err := parseFloor(ctx, srcs, o.concurrency, mem)
-		prof.stop("floor")
+		raw := prof.stop("floor")
 		if err != nil {
 			return fmt.Errorf("parse floor: %w", err)
 		}
 		if floor.wall == 0 || f.wall < floor.wall {
-			floor = f
+			floor, floorProf = f, raw
 		}
 	}
 
@@ -66,7 +67,8 @@ func benchPipeline(ctx context.Context, o options, path string, prof *profiler, 
 	desk, fetch := newDesk(db, o.concurrency, o.concurrency)
 	prof.start("cold")
 	cold := runIngest(ctx, desk, srcs, mem)
-	prof.stop("cold")
+	coldProf := prof.stop("cold")
+	coldTx, coldFetches := db.WriteGroups()
 	prof.start("warm")
 	warm := runIngest(ctx, desk, srcs, mem)
 	prof.stop("warm")
@@ -87,6 +89,8 @@ func benchPipeline(ctx context.Context, o options, path string, prof *profiler, 
 	t.add("cold fetch", "stored / duplicates / failed", fmt.Sprintf("%d / %d / %d", cold.stored, cold.duplicates, cold.failed), "",
 		fmt.Sprintf("%d retold items generated", c.dups*o.sources/2*2))
 	t.add("cold fetch", "database bytes per item", fmt.Sprintf("%.0f", float64(size)/float64(max(1, cold.stored))), "", fmt.Sprintf("%.1f MB file", float64(size)/(1<<20)))
+	addBreakdown(t, floorProf, coldProf, floor.items, cold.items)
+	t.add("cold fetch", "write transactions / fetches", fmt.Sprintf("%d / %d", coldTx, coldFetches), "", "fetches written together")
 	t.add("warm refetch", "wall", warm.wall.Round(time.Millisecond).String(), "", verdict(warm.wall <= time.Second, "≤ 1 s"))
 	t.add("warm refetch", "304 / parsed / failed", fmt.Sprintf("%d / %d / %d", warm.notModified, warm.parsed, warm.failed), "",
 		verdict(warm.parsed == 0 && warm.notModified == len(srcs), "all 304, no parsing"))
@@ -170,4 +174,37 @@ func readAll(resp *http.Response) ([]byte, string) {
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return b, resp.Header.Get("ETag")
+}
+
+// addBreakdown adds the per-stage CPU rows of the cold phase, against the
+// floor's profile of the same run.
+func addBreakdown(t *table, floorProf, coldProf []byte, floorItems, coldItems int) {
+	fb, ferr := stageBreakdown(floorProf)
+	cb, cerr := stageBreakdown(coldProf)
+	if ferr != nil || cerr != nil {
+		t.note("stage breakdown: no profile (%v, %v)", ferr, cerr)
+		return
+	}
+	parse, floorParse := cb.by["parse (gofeed)"], fb.by["parse (gofeed)"]
+	t.add("cold CPU", "total (both cores)", cpu(cb.total)+" / "+perItem(cb.total, coldItems), cpu(fb.total)+" / "+perItem(fb.total, floorItems),
+		ratio(cb.total.Seconds(), fb.total.Seconds()))
+	for _, st := range stages {
+		d := cb.by[st.name]
+		fl := ""
+		if f := fb.by[st.name]; f > 0 {
+			fl = cpu(f) + " / " + perItem(f, floorItems)
+		}
+		remark := ""
+		switch st.name {
+		case "writer (SaveFetch)":
+			remark = verdict(float64(d.Microseconds())/float64(max(1, coldItems)) <= 30, "≤ 30 µs/item")
+		case "normalize":
+			remark = verdict(d.Seconds() <= 0.5*parse.Seconds(), ratio(d.Seconds(), parse.Seconds())+" of the parse, ≤ 0.5×")
+		case "parse (gofeed)":
+			remark = ratio(d.Seconds(), floorParse.Seconds()) + " of the floor's parse"
+		}
+		t.add("cold CPU", st.name, cpu(d)+" / "+perItem(d, coldItems), fl, remark)
+	}
+	t.add("cold CPU", "other (HTTP both sides, fetcher, runtime)", cpu(cb.other())+" / "+perItem(cb.other(), coldItems),
+		cpu(fb.other())+" / "+perItem(fb.other(), floorItems), "")
 }

@@ -66,7 +66,7 @@ func benchScale(ctx context.Context, o options, dir string, prof *profiler, t *t
 			return err
 		}
 		fillStart := time.Now()
-		if err := prefill(ctx, path, "sec0", stored, c.gen); err != nil {
+		if err := prefill(ctx, path, "sec0", stored, 30*86400, c.gen); err != nil {
 			return err
 		}
 		fillTook := time.Since(fillStart)
@@ -164,14 +164,14 @@ func scaleFetches(c *corpus) ([]storage.Fetch, error) {
 // the same key ranges as the measured items' (so that those land among
 // the stored keys of every index, as real ones would, not after them),
 // content of about 1 KB, summary,
-// title, links, sort dates spread over the 30 days before now (so about
-// 1/10 of them fall in the near-duplicate horizon that Open loads into
-// memory), and a signature per item: for the items of the last four days
+// title, links, sort dates spread over the span seconds before now (30
+// days: about 1/10 of them fall in the near-duplicate horizon that Open
+// loads into memory), and a signature per item: for the items of the last four days
 // (those the near-duplicate index holds), the signature of a generated
 // story of the -text mode (neardup.Sign), so that the index holds what
 // a section of that text would; for the older ones, a well-formed
 // signature of random values.
-func prefill(ctx context.Context, path, sec string, n int, gen *textgen.Generator) error {
+func prefill(ctx context.Context, path, sec string, n int, span int64, gen *textgen.Generator) error {
 	if n == 0 {
 		return nil
 	}
@@ -182,6 +182,11 @@ func prefill(ctx context.Context, path, sec string, n int, gen *textgen.Generato
 	defer db.Close()
 	db.SetMaxOpenConns(1)
 	now := time.Now().Unix()
+	cur, err := neardup.Sign("", gen.Article(1, 3, 65)).MarshalBinary()
+	if err != nil || len(cur) < 2 {
+		return fmt.Errorf("prefill: no signature encoding: %v", err)
+	}
+	sigHead, sigLen := cur[:1], len(cur)
 	series := func(n int) string {
 		return fmt.Sprintf(`WITH RECURSIVE g(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM g WHERE value < %d)`, n)
 	}
@@ -189,20 +194,26 @@ func prefill(ctx context.Context, path, sec string, n int, gen *textgen.Generato
 		"BEGIN IMMEDIATE",
 		series(1000) + ` INSERT INTO sources (url, name) SELECT 'http://127.0.0.1:2/fill/' || value, 'Fill ' || value FROM g`,
 		series(n) + fmt.Sprintf(` INSERT INTO items (source_id, key, guid, link, canonical_link, title, summary, content_html,
-			authors, categories, language, first_seen_at, sort_at, modified_at, published_at, content_hash, title_key)
+			authors, categories, language, first_seen_at, sort_at, modified_at, published_at, content_hash, title_key,
+			story_at, ord, words, seq)
 			SELECT (SELECT min(id) FROM sources WHERE url LIKE 'http://127.0.0.1:2/fill/%%') + value %% 1000,
 			'guid:fill-' || value, 'fill-' || value,
 			'http://127.0.0.1:1/s/' || (value %% 1000) || '/f' || value || '.html',
 			'http://127.0.0.1:1/s/' || (value %% 1000) || '/f' || value || '.html',
 			'Titre ' || hex(randomblob(24)), hex(randomblob(150)), '<p>' || hex(randomblob(505)) || '</p>',
 			'["Rédaction"]', '["cat1"]', 'fr', t, t, t, t, lower(hex(randomblob(32))),
-			char(97 + abs(random() %% 26)) || lower(hex(randomblob(20)))
-			FROM (SELECT value, %d - 3600 - value * 2592000 / %d AS t FROM g)`, now, n),
-		// Encoding 3 of neardup: version, shingle count, 512 bytes of
-		// MinHash values and Bloom filter, no names.
-		`INSERT INTO signatures (item_id, signature) SELECT id, X'0364000000' || randomblob(512) || zeroblob(66) FROM items WHERE key LIKE 'guid:fill-%'`,
-		fmt.Sprintf(`INSERT INTO section_items (section, item_id, state, cluster_id, reason, sort_at, decided_at)
-			SELECT '%s', id, 'in', id, '', sort_at, sort_at FROM items WHERE key LIKE 'guid:fill-%%'`, sec),
+			char(97 + abs(random() %% 26)) || lower(hex(randomblob(20))),
+			t, 1 + abs(random() %% 9007199254740991), 150, 1
+			FROM (SELECT value, %d - 3600 - value * %d / %d AS t FROM g)`, now, span, n),
+		// A well-formed signature of the current encoding (its version
+		// byte, then random values) for the older items: the recent ones
+		// get a real one below.
+		fmt.Sprintf(`INSERT INTO signatures (item_id, signature) SELECT id, X'%x' || randomblob(%d) FROM items WHERE key LIKE 'guid:fill-%%'`,
+			sigHead, sigLen-len(sigHead)),
+		// Every item is a story of its own: its cluster bears its id.
+		fmt.Sprintf(`INSERT INTO clusters (id, section) SELECT id, '%s' FROM items WHERE key LIKE 'guid:fill-%%'`, sec),
+		fmt.Sprintf(`INSERT INTO section_items (section, item_id, state, cluster_id, rep_id, reason, sort_at, ord, decided_at)
+			SELECT '%s', id, 'in', id, id, '', sort_at, ord, sort_at FROM items WHERE key LIKE 'guid:fill-%%'`, sec),
 		"COMMIT",
 		"PRAGMA wal_checkpoint(TRUNCATE)",
 	}

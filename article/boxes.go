@@ -1,0 +1,207 @@
+package article
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Furniture boxes known by their shape and what they say, wherever they
+// sit (class names hashed or generic): a poll, a shop box, a notice to
+// the reader about the publication, a byline with dates.
+
+var (
+	// noticeRe opens a notice about the publication rather than the
+	// story: a contributors' disclaimer, a syndication or funding notice.
+	noticeRe = regexp.MustCompile(`^(?:les (?:tribunes|opinions|points de vue|chroniques|libres opinions|textes)(?: publiée?s?)? (?:n'engagent|ne reflètent|n'expriment)` +
+		`|(?:the )?(?:views|opinions) expressed (?:in this (?:article|column|piece|op-ed|commentary)|here) ` +
+		`|this (?:article|story|piece) (?:was|is) (?:written|produced|published|funded|supported|made|reported) (?:by a |as part of|in partnership|with (?:the )?support|under |thanks to|through )` +
+		`|(?:cet|cette|ce) (?:article|reportage|enquête|contenu) (?:a été|est) (?:réalisée?|écrite?|produite?|publiée?|financée?) (?:par une? |dans le cadre|en partenariat|avec le soutien|grâce))`)
+	// tipRe is a call for news tips; tipContactRe the way to send them,
+	// which must follow in the same line.
+	tipRe        = regexp.MustCompile(`^(?:do you have|have you got|got|have) (?:a |any )?(?:news )?(?:story|stories|tip|tips|lead)(?: (?:for us|we should (?:cover|know about|hear about)|to share))?\s*\?|^(?:vous avez (?:une? )?` + tipWhat + `(?: à (?:nous )?` + tipVerb + `)?|(?:une? )?` + tipWhat + ` à (?:nous )?` + tipVerb + `)\s*\?`)
+	tipContactRe = regexp.MustCompile(`(?:e-?mail|écrivez|contact|message|write to|call|appelez|envoyez|signalez|@)`)
+	// buyRe is the button of a shop box.
+	buyRe = regexp.MustCompile(`^(?:buy(?: now| it| it now| here)?(?: (?:at|on|from) .{1,30})?|shop(?: now)?|check (?:the )?price|see (?:the )?(?:price|deal|offer)|view (?:the )?deal|get (?:it|the deal)|add to (?:cart|basket)` +
+		`|acheter|achetez|j'achète|commander|voir (?:le prix|l'offre|les offres|le produit)|j'en profite|ajouter au panier)$`)
+	// priceRe is a price.
+	priceRe = regexp.MustCompile(`[€£$]\s?[0-9]|[0-9](?:[.,][0-9]{1,2})?\s?(?:€|euros?\b|£|\$|eur\b)`)
+	// pollChoiceRe: a box's question, ending on "?" before its choices.
+	pollQuestionRe = regexp.MustCompile(`\?\s*$`)
+)
+
+const (
+	tipWhat = `(?:info|information|histoire|idée de sujet|témoignage)s?(?:,? (?:un|une) (?:témoignage|info|histoire))?`
+	tipVerb = `(?:transmettre|partager|signaler|raconter|confier)`
+)
+
+// weatherTitleRe is the heading of a weather widget.
+var weatherTitleRe = regexp.MustCompile(`^(?:(?:la )?météo(?: du jour| locale| de (?:la semaine|demain))?|weather(?: today| now| forecast)?|today's weather|local weather)$`)
+
+// weatherBox returns the weather widget a heading opens: a small box, the
+// heading first, that gives a temperature.
+func weatherBox(h *html.Node) *html.Node {
+	p := h.Parent
+	if p == nil || !isHeadingLike(h) || firstElement(p) != h || !weatherTitleRe.MatchString(titleForm(textOf(h))) {
+		return nil
+	}
+	switch p.DataAtom {
+	case atom.Body, atom.Main, atom.Article, atom.Html:
+		return nil
+	}
+	if textLen(p) > 200 || !strings.Contains(textOf(p), "°") {
+		return nil
+	}
+	return p
+}
+
+// pollBox reports whether n is a poll: a short box, without a paragraph
+// of prose, whose text up to its choices is a question and which offers
+// at least two choices (buttons or radio buttons).
+func pollBox(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside, atom.Fieldset, atom.Form:
+	default:
+		return false
+	}
+	if textLen(n) > 400 || proseParagraphs(n, 1) > 0 {
+		return false
+	}
+	choices := 0
+	var question strings.Builder
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for c := c.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				if choices == 0 {
+					question.WriteString(c.Data)
+				}
+			case c.Type != html.ElementNode:
+			case c.DataAtom == atom.Button, c.DataAtom == atom.Label,
+				c.DataAtom == atom.Input && strings.EqualFold(attr(c, "type"), "radio"):
+				choices++
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	q := strings.TrimSpace(question.String())
+	return choices >= 2 && q != "" && len(strings.Fields(q)) <= 25 && pollQuestionRe.MatchString(q)
+}
+
+// shopBox reports whether n is a shop or affiliate box: a short box that
+// names a price and ends on a buy button.
+func shopBox(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside:
+	default:
+		return false
+	}
+	if textLen(n) > 300 || !priceRe.MatchString(textOf(n)) {
+		return false
+	}
+	buy := false
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for c := c.FirstChild; c != nil && !buy; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if (c.DataAtom == atom.A || c.DataAtom == atom.Button) && buyRe.MatchString(titleForm(textOf(c))) {
+				buy = true
+				return
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return buy
+}
+
+// noticeLine reports whether a line (in titleForm) is a notice to the
+// reader about the publication: a disclaimer, a syndication notice, a
+// call for news tips with the way to send them.
+func noticeLine(t string) bool {
+	return noticeRe.MatchString(t) || tipRe.MatchString(t) && tipContactRe.MatchString(t[len(tipRe.FindString(t)):])
+}
+
+// bylineDates reports whether a line is a byline followed by nothing but
+// dates: "Par Mathilde Girod - Aujourd'hui à 06:00 | Mis à jour il y a 2
+// heures", "By Tom Brierley - Published today at 7:05 AM".
+func bylineDates(raw string) bool {
+	if !strings.ContainsAny(raw, "0123456789") {
+		return false
+	}
+	fs := strings.FieldsFunc(strings.ReplaceAll(raw, " - ", " | "), func(r rune) bool { return r == ' ' || strings.ContainsRune("|·•–—,", r) })
+	if len(fs) < 3 {
+		return false
+	}
+	switch strings.ToLower(fs[0]) {
+	case "par", "by":
+	default:
+		return false
+	}
+	i := 1
+	for i < len(fs) && i <= 5 {
+		w := fs[i]
+		if r := []rune(w); len(r) > 0 && r[0] >= 'A' && r[0] <= 'Z' || len(r) > 0 && strings.ContainsRune("ÀÂÉÈÊÎÔÛÇ", r[0]) {
+			if dateWordRe.MatchString(strings.ToLower(w)) || dateLeadRe.MatchString(strings.ToLower(w)) {
+				break
+			}
+			i++
+			continue
+		}
+		if w == "et" || w == "and" || w == "de" || w == "du" {
+			i++
+			continue
+		}
+		break
+	}
+	if i == 1 || i >= len(fs) {
+		return false
+	}
+	ws := foldWords(strings.Join(fs[i:], " "))
+	for j := 0; j < len(ws); j++ {
+		if m := dateLeadRe.FindString(strings.Join(ws[j:], " ")); m != "" {
+			j += len(foldWords(m)) - 1
+			continue
+		}
+		w := ws[j]
+		if !isDigits(w) && !timeTokRe.MatchString(w) && !dateWordRe.MatchString(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// tagWordRe is the label of a field of tags, alone on its line.
+var tagWordRe = regexp.MustCompile(`^(?:mots[- ]clés|mots[- ]clefs|tags?|étiquettes?|thèmes?|thématiques?|sujets?|rubriques?|catégories?|categories|category|keywords|topics?|subjects?|related topics|sujets liés|filed under|tagged)$`)
+
+// tagFieldLabel reports whether n is the label of a field of tags: its
+// text is the label alone, and the element after it is nothing but links
+// (at least two). Readability may drop the links and keep the label.
+func tagFieldLabel(n *html.Node) bool {
+	if hasBlockChild(n) || !tagWordRe.MatchString(titleForm(textOf(n))) {
+		return false
+	}
+	next := nextElement(n)
+	if next == nil || linkShare(next) < 0.8 {
+		return false
+	}
+	links := 0
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for c := c.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.A {
+				links++
+			}
+			walk(c)
+		}
+	}
+	walk(next)
+	return links >= 2
+}
