@@ -18,10 +18,18 @@ var (
 	noticeRe = regexp.MustCompile(`^(?:les (?:tribunes|opinions|points de vue|chroniques|libres opinions|textes)(?: publiée?s?)? (?:n'engagent|ne reflètent|n'expriment)` +
 		`|(?:the )?(?:views|opinions) expressed (?:in this (?:article|column|piece|op-ed|commentary)|here) ` +
 		`|this (?:article|story|piece) (?:was|is) (?:written|produced|published|funded|supported|made|reported) (?:by a |as part of|in partnership|with (?:the )?support|under |thanks to|through )` +
-		`|(?:cet|cette|ce) (?:article|reportage|enquête|contenu) (?:a été|est) (?:réalisée?|écrite?|produite?|publiée?|financée?) (?:par une? |dans le cadre|en partenariat|avec le soutien|grâce))`)
+		`|(?:cet|cette|ce) (?:article|reportage|enquête|contenu) (?:a été|est) (?:réalisée?|écrite?|produite?|publiée?|financée?) (?:par une? |dans le cadre|en partenariat|avec le soutien|grâce)` +
+		// a partner's promotion: "En partenariat avec X : retrouvez …"
+		`|(?:en partenariat avec|avec (?:notre|nos) partenaires?|in partnership with|with our partners?) [^:.]{1,40}:\s*(?:retrouvez|découvrez|consultez|trouvez|find|discover|browse|search|see) ` +
+		// how to cite the page: "Cite this article: …", "Pour citer cet article :"
+		`|(?:cite this (?:article|story|page|paper)|how to cite(?: this (?:article|page|story))?|(?:pour |comment )?citer cet (?:article|document|texte))\s*:)`)
 	// tipRe is a call for news tips; tipContactRe the way to send them,
 	// which must follow in the same line.
-	tipRe        = regexp.MustCompile(`^(?:do you have|have you got|got|have) (?:a |any )?(?:news )?(?:story|stories|tip|tips|lead)(?: (?:for us|we should (?:cover|know about|hear about)|to share))?\s*\?|^(?:vous avez (?:une? )?` + tipWhat + `(?: à (?:nous )?` + tipVerb + `)?|(?:une? )?` + tipWhat + ` à (?:nous )?` + tipVerb + `)\s*\?`)
+	tipRe = regexp.MustCompile(`^(?:do you have|have you got|got|have) (?:a |any )?(?:news )?(?:story|stories|tip|tips|lead)(?: (?:for us|we should (?:cover|know about|hear about)|to share))?\s*\?|^(?:vous avez (?:une? )?` + tipWhat + `(?: à (?:nous )?` + tipVerb + `)?|(?:une? )?` + tipWhat + ` à (?:nous )?` + tipVerb + `)\s*\?` +
+		// a call for doubtful claims to check: "Vous avez vu passer une info
+		// douteuse ?", "Spotted a claim you want checked?"
+		`|^(?:vous avez (?:vu passer|repéré|reçu|lu|entendu|croisé)|vous avez un doute sur) (?:une? |des )?(?:info|information|rumeur|image|photo|vidéo|message|publication|affirmation|chiffre)s?[^?]{0,40}\?` +
+		`|^(?:have you |did you )?(?:seen|spotted|come across|received|heard) (?:a |an |any )?(?:claim|rumou?r|post|image|photo|video|story|message|statistic)s?[^?]{0,40}\?`)
 	tipContactRe = regexp.MustCompile(`(?:e-?mail|écrivez|contact|message|write to|call|appelez|envoyez|signalez|@)`)
 	// buyRe is the button of a shop box.
 	buyRe = regexp.MustCompile(`^(?:buy(?: now| it| it now| here)?(?: (?:at|on|from) .{1,30})?|shop(?: now)?|check (?:the )?price|see (?:the )?(?:price|deal|offer)|view (?:the )?deal|get (?:it|the deal)|add to (?:cart|basket)` +
@@ -149,7 +157,7 @@ func bylineDates(raw string) bool {
 	for i < len(fs) && i <= 5 {
 		w := fs[i]
 		if r := []rune(w); len(r) > 0 && r[0] >= 'A' && r[0] <= 'Z' || len(r) > 0 && strings.ContainsRune("ÀÂÉÈÊÎÔÛÇ", r[0]) {
-			if dateWordRe.MatchString(strings.ToLower(w)) || dateLeadRe.MatchString(strings.ToLower(w)) {
+			if dateWordRe.MatchString(strings.ToLower(w)) || dateLeadRe.MatchString(strings.ToLower(strings.Join(fs[i:], " "))) {
 				break
 			}
 			i++
@@ -204,4 +212,52 @@ func tagFieldLabel(n *html.Node) bool {
 	}
 	walk(next)
 	return links >= 2
+}
+
+var (
+	// appealActionRe is the button of an appeal for gifts or members.
+	appealActionRe = regexp.MustCompile(`^(?:je (?:fais|veux faire) un don|je donne|je soutiens(?: .{1,30})?|j'adhère(?: en ligne| maintenant)?|adhérer(?: en ligne)?|adhérez|faire un don|faites un don|nous soutenir|soutenir .{1,30}` +
+		`|donate(?: now| today| here| online)?|make a (?:donation|gift)(?: today| now)?|give(?: now| today| online| to .{1,30})|join(?: now| today| us| online)?|become a (?:member|supporter|donor|patron|member-owner)(?: today)?|support (?:us|our [^ ]+(?: [^ ]+)?)(?: today)?)$`)
+	// appealWordRe is what an appeal speaks of: gifts, members, readers'
+	// support.
+	appealWordRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:dons?|donations?|donate|donors?|déductibles?|cotisations?|adhérez|adhérer|adhésions?|adhérents?|syndiqué(?:e|s|es)?|membres?|members?|member-owners?|membership|soutien|soutiens|soutenir|soutenez|lecteurs|readers|nonprofit|non-profit|tax-deductible|but non lucratif)(?:$|[^\p{L}])`)
+)
+
+// appealBox reports whether n is an appeal for gifts or members that a
+// site puts in or after the text ("Avec 30 €, vous financez … Je fais un
+// don", "Not a member yet? … Join today"): a short box that speaks of
+// gifts, members or readers' support and ends on its button.
+func appealBox(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside, atom.Form:
+	default:
+		return false
+	}
+	if textLen(n) > 400 {
+		return false
+	}
+	last := lastTextElement(n)
+	if last == nil || last.DataAtom != atom.A && last.DataAtom != atom.Button || !appealActionRe.MatchString(titleForm(textOf(last))) {
+		return false
+	}
+	rest := strings.TrimSuffix(strings.TrimSpace(textOf(n)), strings.TrimSpace(textOf(last)))
+	return appealWordRe.MatchString(strings.ToLower(rest))
+}
+
+// lastTextElement returns the innermost link or button, or else the
+// deepest element, that holds the last words of n.
+func lastTextElement(n *html.Node) *html.Node {
+	for c := n.LastChild; c != nil; c = c.PrevSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return nil // the box ends on words, not on a button
+		case c.Type != html.ElementNode || strings.TrimSpace(textOf(c)) == "":
+			continue
+		case c.DataAtom == atom.A || c.DataAtom == atom.Button:
+			return c
+		default:
+			return lastTextElement(c)
+		}
+	}
+	return nil
 }

@@ -23,6 +23,7 @@ type leadParts struct {
 	figure     *html.Node // a clone of the lead figure, or nil
 	figureSrc  string     // the src of its image, absolute
 	summary    *html.Node // a clone of a "Key points" box, or nil
+	video      string     // the caption of the lead video, or ""
 }
 
 // summaryTitleRe is the title of a box of key points above the text.
@@ -116,6 +117,12 @@ func findLead(doc *html.Node, base *url.URL, ogImage string, description string)
 				if src := figureImage(c, base); src != "" && (src == ogImage || hasCaption(c)) {
 					lp.figure, lp.figureSrc = cloneTree(c), src
 					ampImages(lp.figure)
+					continue
+				}
+			}
+			if lp.video == "" && afterTitle {
+				if t := videoCaption(c); t != "" {
+					lp.video = t
 					continue
 				}
 			}
@@ -294,6 +301,9 @@ func (lp leadParts) restore(extracted string, node *html.Node) string {
 			}
 		}
 	}
+	if lp.video != "" && !strings.Contains(strings.Join(strings.Fields(textOf(node)), " "), lp.video) {
+		pre.WriteString("<p>" + html.EscapeString(lp.video) + "</p>\n")
+	}
 	if lp.figure != nil && !strings.Contains(extracted, lp.figureSrc) && !hasImage(node, lp.figureSrc) {
 		var b strings.Builder
 		if html.Render(&b, lp.figure) == nil {
@@ -327,4 +337,56 @@ func cloneTree(n *html.Node) *html.Node {
 		c.AppendChild(cloneTree(k))
 	}
 	return c
+}
+
+// playerClassRe is a class token of a video player.
+var playerClassRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:player|vjs|jwplayer|jw|brightcove|video-js|plyr)(?:$|[-_])`)
+
+// videoCaption returns the caption of a lead video: a box, between the
+// headline and the text, that holds a player (a <video>, an <iframe> or
+// an element named a player) and one line of 4 to 40 words beside it,
+// the player's own buttons aside. Readability drops such a box above the
+// text; a TV station's video is told by its caption.
+func videoCaption(n *html.Node) string {
+	switch n.DataAtom {
+	case atom.Div, atom.Figure, atom.Section:
+	default:
+		return ""
+	}
+	if textLen(n) > 400 {
+		return ""
+	}
+	var player *html.Node
+	var lines []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return ""
+		}
+		if c.Type != html.ElementNode {
+			continue
+		}
+		isPlayer := c.DataAtom == atom.Video || c.DataAtom == atom.Iframe || contains(c, atom.Video) || contains(c, atom.Iframe)
+		for _, tok := range strings.Fields(attr(c, "class")) {
+			isPlayer = isPlayer || playerClassRe.MatchString(tok)
+		}
+		switch {
+		case isPlayer && player == nil:
+			player = c
+		case strings.TrimSpace(textOf(c)) != "":
+			lines = append(lines, c)
+		}
+	}
+	if player == nil || len(lines) != 1 || hasBlockChild(lines[0]) || linkShare(lines[0]) > 0.3 {
+		return ""
+	}
+	switch lines[0].DataAtom {
+	case atom.P, atom.Div, atom.Span, atom.Figcaption:
+	default:
+		return ""
+	}
+	t := strings.Join(strings.Fields(textOf(lines[0])), " ")
+	if nw := len(strings.Fields(t)); nw < 4 || nw > 40 {
+		return ""
+	}
+	return t
 }

@@ -2,6 +2,7 @@ package article
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -34,6 +35,11 @@ var (
 	ratingRe = regexp.MustCompile(`^(?:note|notre note|note des lecteurs|note moyenne|avis des lecteurs|rating|average rating|readers' rating|reader rating)\s*:?\s*[0-9]+(?:[.,][0-9]+)?\s*/\s*(?:5|10|20|100)\b(?:\s*\(?[0-9  ]+\s*(?:votes?|avis|ratings?|reviews?)\)?)?$`)
 	// readTimeRe: "Temps de lecture : 9 min", "7 min read".
 	readTimeRe = regexp.MustCompile(`^(?:(?:temps|durée) de lecture|lecture|reading time|read time|time to read)\s*:?\s*(?:environ |about |approx\.? )?[0-9]+\s*(?:min|mn|minutes?)$|^[0-9]+\s*(?:min|mn|minutes?)(?: de lecture| read| reading| à lire| to read)$`)
+	// fileRefRe is the type and size of a file a link downloads: "(PDF,
+	// 3,2 Mo)", "[DOCX - 45 KB]".
+	fileRefRe = regexp.MustCompile(`(?i)[(\[]\s*(?:pdf|docx?|odt|ods|odp|xlsx?|csv|pptx?|zip|epub|mp3|rtf)\s*[,;:–—-]?\s*[0-9]+(?:[.,][0-9]+)?\s*(?:ko|mo|go|kb|mb|gb|kio|mio|octets|bytes)\s*[)\]]`)
+	// starsRe is a rating in stars: "Notre avis : ★★★★☆".
+	starsRe = regexp.MustCompile(`^(?i:[\p{L}'’ ]{0,30}(?:note|avis|rating|verdict|score)[\p{L}'’ ]{0,30}:?\s*)?[★☆✩✪⭐✭✮½]{3,10}(?:\s*\(?[0-9]+(?:[.,][0-9])?\s*/\s*(?:5|10)\)?)?$`)
 	// tagLabelRe opens a line of tags: "Mots-clés :", "Tagged:".
 	tagLabelRe = regexp.MustCompile(`^(?:mots[- ]clés|mots clefs|tags?|étiquettes?|thèmes?|sujets?|topics?|tagged(?: with| in| as)?|filed under|catégories?|categories|category|classé dans|publié dans|posted in|related topics|sujets liés)\s*:`)
 	// timeTokRe: a time or an ordinal written as one word, "14h05",
@@ -69,7 +75,11 @@ var (
 		`|(?:cet article vous est offert|cet article est (?:en accès libre|gratuit)|(?:this|the) (?:article|story) is free(?: to read)?|you(?:'re| are) reading a free (?:article|story))[^\n]{0,200}(?:abonn|subscri)` +
 		// app and notification prompts
 		`|(?:suivez|follow|ne manquez|don't miss|never miss)[^.!?]{0,60}(?:activez|téléchargez|turn on|enable|download|get)[^.!?]{0,30}(?:notifications?|alertes?|alerts?|application|appli|app)` +
-		`|(?:activez|turn on|enable) (?:les |the |our )?(?:notifications|alertes|alerts)|(?:téléchargez|download|get) (?:l'|notre |our |the )(?:application|appli|app)\b)`)
+		`|(?:activez|turn on|enable) (?:les |the |our )?(?:notifications|alertes|alerts)|(?:téléchargez|download|get) (?:l'|notre |our |the )(?:application|appli|app)\b` +
+		// the app named by the site: "Download the KRVT 9 News app for
+		// breaking news alerts"
+		`|(?:téléchargez|download|get|installez|install) (?:l'|notre |our |the )(?:[\p{L}0-9'&.-]+ ){1,4}(?:application|appli|app)\b[^.!?]{0,40}(?:alerts?|alertes?|notifications?|breaking|news|infos?|actualités?|direct|live)` +
+		`|(?:téléchargez|installez) (?:l'|notre )(?:application|appli)\b[^.!?]{0,60}(?:alertes?|notifications?|infos?|actualités?|direct))`)
 	// ctaAskRe is a question to the reader about the site itself ("Vous
 	// aimez nos pages locales ?", "Enjoying Bay Weekly?") and ctaCallRe
 	// the call that must follow it in the same box.
@@ -131,6 +141,12 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case noticeLine(t):
 		return true
+	case nw <= 20 && fileRefRe.MatchString(raw) && linkShare(n) >= 0.8:
+		return true // "Télécharger le rapport complet (PDF, 3,2 Mo)"
+	case nw <= 8 && starsRe.MatchString(raw):
+		return true
+	case nw <= 30 && metaWithReadTime(raw):
+		return true
 	case feedbackRe.MatchString(t), nw <= 12 && ratingRe.MatchString(t), nw <= 8 && readTimeRe.MatchString(t):
 		return true
 	case breadcrumbRe.MatchString(t), adLineRe.MatchString(t):
@@ -158,7 +174,17 @@ func dateLine(t string) bool {
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		if w == "par" || w == "by" {
-			return len(ws)-i-1 <= 5 // "… par la rédaction"
+			if len(ws)-i-1 <= 5 {
+				return true // "… par la rédaction"
+			}
+			// "Posted by Echo Newsdesk on Fri Apr 10, 2026 9:12 am": a
+			// name of up to five words, then dates only
+			for k := 1; k <= 5 && i+1+k < len(ws); k++ {
+				if datesOnly(ws[i+1+k:]) {
+					return true
+				}
+			}
+			return false
 		}
 		if m := dateLeadRe.FindString(strings.Join(ws[i:], " ")); m != "" {
 			i += len(foldWords(m)) - 1 // the phrase: "mis à jour", "last updated"
@@ -169,6 +195,48 @@ func dateLine(t string) bool {
 		}
 	}
 	return true
+}
+
+// datesOnly reports whether words are all dates, times and their small
+// words, opening on a joining word ("on", "le", "à").
+func datesOnly(ws []string) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	switch ws[0] {
+	case "on", "le", "à", "a", "at", "du", "the":
+	default:
+		return false
+	}
+	for _, w := range ws {
+		if !isDigits(w) && !dateWordRe.MatchString(w) && !timeTokRe.MatchString(w) {
+			return false
+		}
+	}
+	return strings.ContainsAny(strings.Join(ws, ""), "0123456789")
+}
+
+// metaWithReadTime reports whether a line is a date or byline line with a
+// reading time among its parts: "Par Inès Baraton · Mis à jour le 6
+// février 2026 · Temps de lecture : 2 min".
+func metaWithReadTime(raw string) bool {
+	parts := strings.FieldsFunc(strings.ReplaceAll(raw, " - ", " | "), func(r rune) bool { return strings.ContainsRune("|·•–—", r) })
+	var rest []string
+	found := false
+	for _, p := range parts {
+		if readTimeRe.MatchString(titleForm(p)) {
+			found = true
+			continue
+		}
+		if p = strings.TrimSpace(p); p != "" {
+			rest = append(rest, p)
+		}
+	}
+	if !found || len(rest) == 0 {
+		return false
+	}
+	line := strings.Join(rest, " | ")
+	return dateLine(titleForm(line)) || bylineDates(line)
 }
 
 func isDigits(s string) bool {
@@ -443,6 +511,9 @@ func bareDate(t string) bool {
 	if len(ws) == 0 || len(ws) > 16 || !strings.ContainsAny(t, "0123456789") {
 		return false
 	}
+	if dateRange(ws) {
+		return false // a schedule, "Du 5 au 14 février, à 20 heures", not a stamp
+	}
 	dated := false
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
@@ -460,6 +531,28 @@ func bareDate(t string) bool {
 		}
 	}
 	return dated
+}
+
+// dateRange reports whether words give a span of dates, "du 5 au 14",
+// "from 5 to 14": a page's own stamps are single dates.
+func dateRange(ws []string) bool {
+	for i, w := range ws {
+		var ends []string
+		switch w {
+		case "du":
+			ends = []string{"au"}
+		case "from":
+			ends = []string{"to", "until", "till"}
+		default:
+			continue
+		}
+		for _, v := range ws[i+1:] {
+			if slices.Contains(ends, v) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // monthRe: a month's name, in full or cut short.

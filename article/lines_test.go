@@ -84,6 +84,32 @@ func TestFurnitureByWhatItSays(t *testing.T) {
 		{"byline and dates", `<div>Par Claire Mercier - Publié aujourd'hui à 08:15 | Mis à jour il y a 3 heures</div>`, "il y a 3 heures", ""},
 		{"weather box", `<div><h4>La météo du jour</h4><p>Nantes : 14°C, nuageux</p></div>`, "nuageux", `<h3>Météo</h3>`},
 		{"tag field label", `<div><div>Thématiques</div><div><a href="/t/a">Eau</a> <a href="/t/b">Travaux</a></div></div>`, "Thématiques", ""},
+		// heldout4's classes
+		{"donation appeal", `<div class="x"><p>Notre association ne vit que de vos dons : 10 € financent un mois de permanences.</p><a href="#">Je fais un don</a></div>`, "vos dons",
+			`<div><p>La fontaine a été financée par les dons de 212 habitants, dont le syndicat a publié la liste complète en mairie.</p><a href="/liste">Voir la liste</a></div>`},
+		{"membership appeal", `<div><h4>Not a member yet?</h4><p>Members get our quarterly report and vote at the annual meeting.</p><a href="#">Join today</a></div>`, "annual meeting",
+			`<div><p>Members of the water board voted on Tuesday to publish the quarterly report of the works online.</p><a href="/report">Read the report</a></div>`},
+		{"file download line", `<p><a href="/r.pdf">Télécharger le plan de travaux (PDF, 1,4 Mo)</a></p>`, "Télécharger le plan",
+			`<p>Le plan complet (PDF, 1,4 Mo) est consultable en mairie et sur le site du syndicat depuis lundi dernier.</p>`},
+		{"forum posts with profiles", `<div><div><p>Joined: May 2020 · Posts: 412</p><p>Three years of roadworks on this street already and now the pipes, I will believe the end date when I see it myself.</p></div>` +
+			`<div><p>Inscrit le 2 janvier 2024 · Messages : 9</p><p>Enfin une bonne nouvelle pour le bas de la ville, notre eau est marron tous les matins depuis l'hiver dernier.</p></div></div>`, "Three years of roadworks",
+			`<p>Membre depuis 2019 du conseil, Paul Morin rappelle les chiffres du syndicat, messages : 1 200 par an, plaintes : 40.</p>`},
+		{"byline, date and reading time", `<div class="x">Par Odile Ferrand · Mis à jour le 6 mars 2026 · Temps de lecture : 5 min</div>`, "Temps de lecture",
+			`<p>Par temps de pluie, le chantier sera suspendu : mis à jour le 6 mars, le calendrier prévoit 5 semaines de travaux.</p>`},
+		{"posted by a name on a date", `<div>Posted by Water Desk on Tue Mar 3, 2026 8:40 am</div>`, "Water Desk",
+			`<p>Posted by the council on its website on Tuesday, the plan has drawn more than 300 comments from residents.</p>`},
+		{"call for doubtful claims", `<p>Vous avez vu passer une image douteuse ? Écrivez-nous à verif@exemple.fr.</p>`, "image douteuse",
+			`<p>Vous avez vu passer une info sur les coupures ? Elle est fausse : le syndicat ne prévoit aucune coupure cet été.</p>`},
+		{"call for doubtful claims en", `<div>Seen a statistic you doubt? Email checks@example.org.</div>`, "statistic you doubt", ""},
+		{"partner promotion", `<p>En partenariat avec Emploi Local : retrouvez toutes les offres d'emploi de la région</p>`, "offres d'emploi",
+			`<p>En partenariat avec la région, le syndicat a retrouvé les plans des canalisations posées en 1930 sous la rue Haute.</p>`},
+		{"how to cite", `<p>Cite this article: Ferrand, O. (2026). The water plan. Exemple.</p>`, "Cite this article",
+			`<p>Residents who cite this article in their objections should note that the plan was amended in March.</p>`},
+		{"the site's app", `<p>Download the Valley Courier app for breaking news alerts.</p>`, "Valley Courier app",
+			`<p>Download the free LeakFinder app, then enter your meter number to see your daily water use.</p>`},
+		{"the site's app fr", `<p>Installez l'application Vallée Info pour suivre l'actualité en direct.</p>`, "Vallée Info", ""},
+		{"star rating", `<p>Notre avis : ★★★☆☆</p>`, "★",
+			`<p>Notre avis sur le plan : il arrive tard, mais il répond enfin aux plaintes des riverains du bas de la ville.</p>`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			page := `<html><head><title>Le plan de travaux du syndicat des eaux</title></head><body><article><h1>Le plan de travaux du syndicat des eaux</h1>` +
@@ -192,6 +218,59 @@ func TestFactboxAndSummary(t *testing.T) {
 	}
 	if strings.Count(text, "seront remplacées") != 1 || strings.Count(text, "Le syndicat des eaux") != 4 {
 		t.Errorf("summary box: %q", text)
+	}
+}
+
+// TestPracticalBox: a box of practical details (place, dates, prices) is
+// text; the booking and calendar buttons that end it go, and its schedule
+// line is not taken for a stamp of the page.
+func TestPracticalBox(t *testing.T) {
+	para := "<p>Le syndicat des eaux a présenté mardi son plan de travaux, qui prévoit de remplacer les canalisations les plus anciennes du réseau avant la fin de la décennie.</p>\n"
+	box := `<div class="pratique"><h3>Infos pratiques</h3><p>Maison de l'eau, 3 quai des Tanneurs.</p><p>Du 12 au 20 mars, à 18 heures.</p><p>De 5 à 8 euros.</p>` +
+		`<a class="btn" href="/resa">Réserver</a> <a class="btn" href="/ics">Ajouter à mon agenda</a></div>`
+	en := `<div class="visit"><h3>Visiting</h3><p>Mill Lane, Woodbridge.</p><p>From 12 to 20 April, 10am to 4pm.</p><a href="/t">Book tickets</a> <a href="/c">Add to calendar</a></div>`
+	keep := `<p>Les visiteurs pourront <a href="/resa">réserver</a> une place auprès de l'accueil, dit le syndicat, jusqu'à la veille de la visite.</p>`
+	page := `<html><head><title>Le plan</title></head><body><article><h1>Le plan</h1>` + para + para + box + para + en + keep + para + `</article></body></html>`
+	ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := normalize.Article(ex.HTML, normalize.ArticleOptions{}).Text
+	for _, want := range []string{"Infos pratiques", "3 quai des Tanneurs", "Du 12 au 20 mars, à 18 heures.", "De 5 à 8 euros.", "Mill Lane", "From 12 to 20 April", "pourront réserver une place"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the box lost %q: %q", want, text)
+		}
+	}
+	for _, gone := range []string{"Réserver", "Ajouter à mon agenda", "Book tickets", "Add to calendar"} {
+		if strings.Contains(text, gone) {
+			t.Errorf("button %q left: %q", gone, text)
+		}
+	}
+}
+
+// TestLeadVideoCaption: the caption of a video between the headline and
+// the text is published once, without the player's buttons; a box of
+// several lines beside a player (a playlist) is not a caption.
+func TestLeadVideoCaption(t *testing.T) {
+	para := "<p>Le syndicat des eaux a présenté mardi son plan de travaux, qui prévoit de remplacer les canalisations les plus anciennes du réseau avant la fin de la décennie.</p>\n"
+	video := `<div class="media"><div class="vjs-player"><span>Lecture</span><span>Son</span></div><p class="media-title">VIDÉO. Les tranchées de la rue Haute vues du ciel</p></div>`
+	playlist := `<div class="more-videos"><iframe src="/e/2"></iframe><p>Le marché de Noël en images</p><p>La crue de la Loire filmée par un drone</p></div>`
+	for _, tc := range []struct{ name, box, want, gone string }{
+		{"caption", video, "VIDÉO. Les tranchées de la rue Haute vues du ciel", "Lecture"},
+		{"playlist", playlist, "", "Le marché de Noël en images"},
+	} {
+		page := `<html><head><title>Le plan</title></head><body><div class="article"><h1>Le plan</h1>` + tc.box + `<div class="article-body">` + para + para + para + `</div></div></body></html>`
+		ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := normalize.Article(ex.HTML, normalize.ArticleOptions{}).Text
+		if tc.want != "" && strings.Count(text, tc.want) != 1 {
+			t.Errorf("%s: want %q once: %q", tc.name, tc.want, text)
+		}
+		if strings.Contains(text, tc.gone) || strings.Count(text, "Le syndicat des eaux") != 3 {
+			t.Errorf("%s: %q", tc.name, text)
+		}
 	}
 }
 

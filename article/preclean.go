@@ -96,7 +96,7 @@ func preclean(doc *html.Node) {
 				}
 			}
 			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
-				(pollBox(c) || shopBox(c)) && pg.notArticle(c, false) {
+				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) {
 				drop = append(drop, c)
 				continue
 			}
@@ -469,7 +469,7 @@ func boilerplateTail(h *html.Node) []*html.Node {
 var wroteRe = regexp.MustCompile(`(?i)^\S.{0,40}\s(?:wrote|writes|said|says|replied|a écrit|écrit|a répondu|répond)\s*:$`)
 
 // postThread reports whether n holds a thread of readers' posts: at least
-// two of its children open on a "… wrote:" line.
+// two of its children open on a "… wrote:" line or carry a forum profile.
 func postThread(n *html.Node) bool {
 	posts := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -480,7 +480,7 @@ func postThread(n *html.Node) bool {
 		for f := firstElement(first); f != nil; f = firstElement(f) {
 			first = f
 		}
-		if first != c && wroteRe.MatchString(strings.Join(strings.Fields(textOf(first)), " ")) {
+		if first != c && wroteRe.MatchString(strings.Join(strings.Fields(textOf(first)), " ")) || profiledPost(c) {
 			posts++
 		}
 	}
@@ -786,4 +786,37 @@ func hasChildElement(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// profileJoinedRe and profileCountRe are the two lines of a forum
+// poster's profile: "Joined: Mar 2019" or "Inscrit le 3 mai 2021", then
+// "Posts: 1,204" or "Messages : 87".
+var (
+	profileJoinedRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:joined|member since|registered|inscrit(?:e)?(?: le| depuis| en)?|membre depuis|date d'inscription)\s*:?\s*[\p{L}0-9]`)
+	profileCountRe  = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:posts|messages|contributions|replies|réponses)\s*:\s*[0-9]`)
+)
+
+// profiledPost reports whether n is a post of a forum thread: it carries
+// its poster's profile (when they joined, how many posts) and is not long.
+func profiledPost(n *html.Node) bool {
+	if textLen(n) > 3000 {
+		return false
+	}
+	t := textOf(n)
+	return profileJoinedRe.MatchString(t) && profileCountRe.MatchString(t)
+}
+
+// actionButtonRe is a booking or calendar button: "Réserver", "Ajouter à
+// mon agenda", "Book tickets", "Add to calendar".
+var actionButtonRe = regexp.MustCompile(`^(?:réserver(?: mes places| vos places| en ligne| maintenant)?|réservez(?: vos places| en ligne| maintenant)?|billetterie|acheter (?:mes|vos|des) (?:places|billets)` +
+	`|ajouter (?:à mon|à votre|à l'|au) (?:agenda|calendrier)|book(?: now| online| tickets| your tickets| a table)?|buy tickets|get tickets|add to (?:my |your )?(?:calendar|diary))$`)
+
+// actionButton reports whether n is a booking or calendar button standing
+// alone (not a link in a sentence): the box of practical details it ends
+// keeps its text, the button goes.
+func actionButton(n *html.Node) bool {
+	if n.DataAtom != atom.A && n.DataAtom != atom.Button || inRunningText(n) {
+		return false
+	}
+	return actionButtonRe.MatchString(titleForm(textOf(n)))
 }

@@ -15,7 +15,7 @@ import (
 // write transaction takes), starts SaveFetch for each fetch and waits
 // until all but the first are queued behind the one writing, so that they
 // form one group when the writer is released.
-func queueFetches(t *testing.T, db *DB, ctxs []context.Context, fs []Fetch) ([]Outcome, []error) {
+func queueFetches(t *testing.T, db *DB, ctxs []context.Context, fs []Fetch, whileQueued ...func()) ([]Outcome, []error) {
 	t.Helper()
 	outs, errs := make([]Outcome, len(fs)), make([]error, len(fs))
 	db.near.mu.Lock()
@@ -53,6 +53,9 @@ func queueFetches(t *testing.T, db *DB, ctxs []context.Context, fs []Fetch) ([]O
 		start(i)
 	}
 	wait("the others queued", func(_ bool, n int) bool { return n == len(fs)-1 })
+	for _, f := range whileQueued {
+		f()
+	}
 	db.near.mu.Unlock()
 	wg.Wait()
 	return outs, errs
@@ -130,12 +133,13 @@ func TestSaveFetchGroupFailureFailsOneFetch(t *testing.T) {
 	}
 	ctxs := make([]context.Context, len(fs))
 	cancelled, cancel := context.WithCancel(ctx)
-	cancel()
 	for i := range ctxs {
 		ctxs[i] = ctx
 	}
-	ctxs[3] = cancelled // given up while queued
-	outs, errs := queueFetches(t, db, ctxs, fs)
+	// Given up while queued: cancelled once every fetch but the writer's
+	// is in the queue (cancelled before, it might never queue).
+	ctxs[3] = cancelled
+	outs, errs := queueFetches(t, db, ctxs, fs, cancel)
 	for i, f := range fs {
 		switch i {
 		case 4:
