@@ -20,26 +20,29 @@ import (
 	"time"
 
 	"newsdesk"
+	"newsdesk/storage"
 )
 
 // Config is a loaded configuration. A Config returned by Default, Load or
 // Parse is not modified afterwards and is safe for concurrent reads.
 type Config struct {
-	Path        string        // file it was loaded from ("" for Default)
-	Listen      string        // HTTP address of the output feeds
-	BaseURL     string        // public URL used in self links and ids, no trailing slash; "http://" + Listen when the file sets none
-	Database    string        // SQLite file, resolved relative to the config file's folder
-	Schedule    string        // default schedule of every source
-	MinInterval time.Duration // schedules firing more often are rejected
-	Hub         string        // WebSub hub URL, optional
-	Token       string        // the admin token (token, or the contents of token_file), optional
-	TokenFile   string        // file holding the admin token, resolved relative to the config file's folder
-	AdminListen string        // when set, the admin surface is served on this address only
-	Tracking    []string      // extra tracking query parameters to strip from links
-	Redact      []string      // extra query parameters whose values are hidden wherever a source URL is shown
-	Fetch       Fetch
-	Retention   Retention
-	Sections    []newsdesk.Section
+	Path     string // file it was loaded from ("" for Default)
+	Listen   string // HTTP address of the output feeds
+	BaseURL  string // public URL used in self links and ids, no trailing slash; "http://" + Listen when the file sets none
+	Database string // SQLite file, resolved relative to the config file's folder, or a PostgreSQL URL
+	// DatabaseFromEnv is set when NEWSDESK_DATABASE gave Database.
+	DatabaseFromEnv bool
+	Schedule        string        // default schedule of every source
+	MinInterval     time.Duration // schedules firing more often are rejected
+	Hub             string        // WebSub hub URL, optional
+	Token           string        // the admin token (token, or the contents of token_file), optional
+	TokenFile       string        // file holding the admin token, resolved relative to the config file's folder
+	AdminListen     string        // when set, the admin surface is served on this address only
+	Tracking        []string      // extra tracking query parameters to strip from links
+	Redact          []string      // extra query parameters whose values are hidden wherever a source URL is shown
+	Fetch           Fetch
+	Retention       Retention
+	Sections        []newsdesk.Section
 
 	// Warnings are what works but is likely a mistake (check prints
 	// them): base_url not set or unreachable from elsewhere, no section,
@@ -119,15 +122,26 @@ func Load(path string) (*Config, error) {
 		}
 		return nil, &Errors{{File: path, Msg: msg, err: err}}
 	}
-	return Parse(data, path)
+	return parse(data, path, os.Getenv(DatabaseEnv))
 }
+
+// DatabaseEnv is the environment variable that overrides the database
+// setting (so that a PostgreSQL password stays out of the file).
+const DatabaseEnv = "NEWSDESK_DATABASE"
 
 // Parse decodes and validates a config file's bytes; path names the file
 // in messages and anchors a relative database path (the current directory
 // when path is ""). On failure it returns *Errors listing every problem.
-func Parse(data []byte, path string) (*Config, error) {
+func Parse(data []byte, path string) (*Config, error) { return parse(data, path, "") }
+
+// parse is Parse with the database setting replaced by database when it
+// is not empty (NEWSDESK_DATABASE).
+func parse(data []byte, path, database string) (*Config, error) {
 	d := &decoder{pos: make(map[string]pos), bare: make(map[string]bool)}
 	c := d.file(data)
+	if c != nil && database != "" {
+		c.Database, c.DatabaseFromEnv = database, true
+	}
 	if c != nil {
 		c.Path = path
 		if !d.baseSet {
@@ -158,7 +172,8 @@ func Parse(data []byte, path string) (*Config, error) {
 		}
 		c.Token = tok
 	}
-	if path != "" && !filepath.IsAbs(c.Database) && c.Database != ":memory:" && !strings.HasPrefix(c.Database, "file:") {
+	if path != "" && !filepath.IsAbs(c.Database) && c.Database != ":memory:" && !strings.HasPrefix(c.Database, "file:") &&
+		!storage.IsPostgresURL(c.Database) {
 		c.Database = filepath.Join(filepath.Dir(path), c.Database)
 	}
 	c.Warnings = d.placeWarnings(d.warnings(c), path)

@@ -43,7 +43,7 @@ next:
 		if p, ok := strings.CutSuffix(e.Path, ".url"); ok && d.bare[p] {
 			e.Path = p
 		}
-		for p := e.Path; ; p = parent(p) {
+		for p := e.Path; e.Path != DatabaseEnv; p = parent(p) { // the environment has no line
 			if at, ok := d.pos[p]; ok {
 				e.Line, e.Column = at.line, at.col
 				break

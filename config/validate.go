@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"newsdesk/storage"
 )
 
 var (
@@ -51,8 +53,23 @@ func (c *Config) validate() Errors {
 	if u, err := url.Parse(c.BaseURL); err == nil && (u.RawQuery != "" || u.Fragment != "") {
 		errs.add("base_url", "must not have a query or fragment")
 	}
-	if c.Database == "" {
-		errs.add("database", "must not be empty")
+	dbField := "database"
+	if c.DatabaseFromEnv {
+		dbField = DatabaseEnv // not a line of the file
+	}
+	switch {
+	case c.Database == "":
+		errs.add(dbField, "must not be empty")
+	case storage.IsPostgresURL(c.Database):
+		if err := storage.ParsePostgresURL(c.Database); err != nil {
+			errs.add(dbField, err.Error())
+		}
+	case strings.Contains(c.Database, "://"):
+		shown := "the value"
+		if u, err := url.Parse(c.Database); err == nil {
+			shown = fmt.Sprintf("%q", u.Redacted())
+		}
+		errs.add(dbField, shown+" is neither a file path nor a postgres:// or postgresql:// URL")
 	}
 	minInterval := c.MinInterval
 	if minInterval <= 0 {

@@ -61,6 +61,10 @@ type Options struct {
 	// Now is the clock used only to measure render durations for logs;
 	// it never reaches any output. nil: time.Now.
 	Now func() time.Time
+	// Rendered, when set, is called after each render of a section's feed
+	// (section id and format: atom, rss, json), whatever the page: the
+	// count of renders per change, for /metrics.
+	Rendered func(section, format string)
 }
 
 // PageLinks are the URLs of one page of a paged feed (RFC 5005).

@@ -298,6 +298,9 @@ func (h *Handler) renderFeed(ctx context.Context, sec *newsdesk.Section, format 
 	if err != nil {
 		return nil, fmt.Errorf("section %s: %w", sec.ID, err)
 	}
+	if h.opt.Rendered != nil {
+		h.opt.Rendered(sec.ID, format)
+	}
 	rd.transient = modified.IsZero()
 	h.log.Debug("rendered feed", "section", sec.ID, "format", format, "items", len(items),
 		"bytes", len(body), "took", h.opt.now().Sub(start))

@@ -44,6 +44,11 @@ type Desk struct {
 	// serialized on one writer; without a bound, documents fetched faster
 	// than they are stored pile up in memory.
 	MaxPending int
+	// Claim, when set, is asked before each fetch that is not forced
+	// whether this process may fetch the source now (several processes on
+	// one database: see storage.DB.ClaimSource). When it may, release is
+	// called once the fetch is stored.
+	Claim func(ctx context.Context, src newsdesk.Source) (release func(), ok bool, err error)
 
 	pendingOnce sync.Once
 	pending     chan struct{}
@@ -108,6 +113,21 @@ func ConfigHash(src newsdesk.Source) string {
 func (d *Desk) FetchSource(ctx context.Context, src newsdesk.Source, force bool) Report {
 	rep := Report{Source: src.URL, Sections: src.Sections}
 	log := d.logger().With("source", src.URL)
+	if d.Claim != nil && !force {
+		// Claimed before the state is read, so that it holds the
+		// validators of the last fetch, whichever process made it.
+		release, ok, err := d.Claim(ctx, src)
+		if err != nil {
+			rep.Err = err
+			log.Error("fetch", "err", err)
+			return rep
+		}
+		if !ok {
+			rep.Skipped = "claimed by another process"
+			return rep
+		}
+		defer release()
+	}
 	now := d.now()
 	prev, err := d.Store.FetchState(ctx, src.URL)
 	if err != nil {

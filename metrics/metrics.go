@@ -1,8 +1,8 @@
 // Package metrics exposes newsdesk's Prometheus metrics (names start with
 // newsdesk_): fetches by outcome, fetch durations and bytes, item decisions
 // per section, sources in error, last success per source, feed requests by
-// path class and status, full-text outcomes and article pages fetched, and
-// build info. It owns its registry (no global
+// path class and status, full-text outcomes and article pages fetched, feed
+// renders per section and format, and build info. It owns its registry (no global
 // state) and does nothing else.
 package metrics
 
@@ -34,6 +34,7 @@ type Metrics struct {
 	requests    *prometheus.CounterVec
 	articles    *prometheus.CounterVec
 	pages       prometheus.Counter
+	renders     *prometheus.CounterVec
 
 	mu     sync.Mutex
 	errors map[string]bool
@@ -71,13 +72,16 @@ func New(version string) *Metrics {
 		pages: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "newsdesk_article_pages_fetched_total", Help: "Article pages requested (stored extractions reused are not counted).",
 		}),
+		renders: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "newsdesk_feed_renders_total", Help: "Renders of section feeds (any page) by section and format; a cached feed is served without one.",
+		}, []string{"section", "format"}),
 		errors: map[string]bool{},
 	}
 	build := prometheus.NewGaugeVec(prometheus.GaugeOpts{
 		Name: "newsdesk_build_info", Help: "Build information; the value is always 1.",
 	}, []string{"version", "goversion"})
 	build.WithLabelValues(version, runtime.Version()).Set(1)
-	m.reg.MustRegister(m.fetches, m.duration, m.bytes, m.items, m.inError, m.lastSuccess, m.requests, m.articles, m.pages, build,
+	m.reg.MustRegister(m.fetches, m.duration, m.bytes, m.items, m.inError, m.lastSuccess, m.requests, m.articles, m.pages, m.renders, build,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -131,6 +135,11 @@ func (m *Metrics) ObserveArticles(r article.Report) {
 		m.articles.WithLabelValues(outcome).Add(float64(n))
 	}
 	m.pages.Add(float64(r.Fetched))
+}
+
+// ObserveRender counts one render of a section's feed in format.
+func (m *Metrics) ObserveRender(section, format string) {
+	m.renders.WithLabelValues(section, format).Inc()
 }
 
 // Handler serves the metrics in the Prometheus text format.

@@ -19,6 +19,9 @@ func TestObserveAndExpose(t *testing.T) {
 		Outcome: storage.Outcome{Sections: map[string]*storage.SectionCounts{"news": {In: 3, Duplicate: 1, Filtered: 2, Updated: 1}}}})
 	m.Observe(ingest.Report{Source: "https://b.example/feed", Err: errors.New("HTTP 500")})
 	m.Observe(ingest.Report{Source: "https://c.example/feed", NotModified: true})
+	m.ObserveRender("news", "atom")
+	m.ObserveRender("news", "atom")
+	m.ObserveRender("news", "json")
 
 	srv := httptest.NewServer(m.Instrument(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/missing" {
@@ -50,6 +53,8 @@ func TestObserveAndExpose(t *testing.T) {
 		`newsdesk_fetch_duration_seconds_count 3`,
 		`newsdesk_http_requests_total{code="404",path="other"} 1`,
 		`newsdesk_http_requests_total{code="200",path="feed_atom"} 1`,
+		`newsdesk_feed_renders_total{format="atom",section="news"} 2`,
+		`newsdesk_feed_renders_total{format="json",section="news"} 1`,
 		`newsdesk_build_info{goversion=`,
 	} {
 		if !strings.Contains(text, want) {

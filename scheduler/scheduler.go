@@ -177,6 +177,17 @@ func sameSource(a, b newsdesk.Source) bool {
 // descriptors (@every, @hourly, CRON_TZ= prefixes).
 var parser = cron.NewParser(cron.SecondOptional | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
 
+// Interval returns the time between two firings of spec (its first two
+// after a fixed date), or 0 when spec does not parse.
+func Interval(spec string) time.Duration {
+	sched, err := parser.Parse(spec)
+	if err != nil {
+		return 0
+	}
+	first := sched.Next(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	return max(sched.Next(first).Sub(first), 0)
+}
+
 // Jittered parses spec and delays each firing by a fixed offset derived from
 // key, at most a tenth of the schedule's interval, so sources sharing a
 // schedule do not all fire in the same second.

@@ -209,7 +209,8 @@ func (db *DB) RecordArticle(ctx context.Context, d ArticleDecision) error {
 
 func recordArticle(ctx context.Context, tx *sql.Tx, d ArticleDecision, now int64) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO item_articles (item_id, url, feed_hash, state, reason, tries, words, decided_at)
-		SELECT ?, ?, ?, ?, ?, CASE WHEN ? = 'retry' THEN 1 ELSE 0 END, ?, ? WHERE EXISTS (SELECT 1 FROM items WHERE id = ?)
+		SELECT CAST(? AS BIGINT), ?, ?, ?, ?, CASE WHEN ? = 'retry' THEN 1 ELSE 0 END, CAST(? AS BIGINT), CAST(? AS BIGINT)
+		WHERE EXISTS (SELECT 1 FROM items WHERE id = ?)
 		ON CONFLICT (item_id) DO UPDATE SET url = excluded.url, state = excluded.state, reason = excluded.reason,
 		tries = CASE WHEN excluded.state = 'retry' AND item_articles.feed_hash = excluded.feed_hash
 			THEN item_articles.tries + 1 ELSE excluded.tries END,
@@ -356,7 +357,7 @@ func (db *DB) LearnBlocks(ctx context.Context, host string, digests []string) er
 	now := db.Now().UTC().Unix()
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO site_pages (host, pages) VALUES (?, 1)
-			ON CONFLICT (host) DO UPDATE SET pages = pages + 1`, host); err != nil {
+			ON CONFLICT (host) DO UPDATE SET pages = site_pages.pages + 1`, host); err != nil {
 			return err
 		}
 		seen := map[string]bool{}
@@ -366,7 +367,7 @@ func (db *DB) LearnBlocks(ctx context.Context, host string, digests []string) er
 			}
 			seen[d] = true
 			if _, err := tx.ExecContext(ctx, `INSERT INTO site_blocks (host, digest, pages, last_seen) VALUES (?, ?, 1, ?)
-				ON CONFLICT (host, digest) DO UPDATE SET pages = pages + 1, last_seen = excluded.last_seen`, host, d, now); err != nil {
+				ON CONFLICT (host, digest) DO UPDATE SET pages = site_blocks.pages + 1, last_seen = excluded.last_seen`, host, d, now); err != nil {
 				return err
 			}
 		}

@@ -20,27 +20,39 @@ func queueFetches(t *testing.T, db *DB, ctxs []context.Context, fs []Fetch, whil
 	outs, errs := make([]Outcome, len(fs)), make([]error, len(fs))
 	db.near.mu.Lock()
 	var wg sync.WaitGroup
-	for i := range fs {
+	start := func(i int) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			outs[i], errs[i] = db.SaveFetch(ctxs[i], fs[i])
 		}()
 	}
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		db.saves.mu.Lock()
-		n := len(db.saves.pending)
-		db.saves.mu.Unlock()
-		if n == len(fs)-1 {
-			break
+	wait := func(what string, cond func(busy bool, pending int) bool) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			db.saves.mu.Lock()
+			busy, n := db.saves.busy, len(db.saves.pending)
+			db.saves.mu.Unlock()
+			if cond(busy, n) {
+				return
+			}
+			if time.Now().After(deadline) {
+				db.near.mu.Unlock()
+				t.Fatalf("%s: busy %v, %d of %d fetches queued", what, busy, n, len(fs)-1)
+			}
+			time.Sleep(time.Millisecond)
 		}
-		if time.Now().After(deadline) {
-			db.near.mu.Unlock()
-			t.Fatalf("%d of %d fetches queued", n, len(fs)-1)
-		}
-		time.Sleep(time.Millisecond)
 	}
+	// The first is the writer, its group taken (it alone), before the
+	// others start: otherwise, however unlikely, some of them could join
+	// its group before it takes it.
+	start(0)
+	wait("the first fetch writing", func(busy bool, n int) bool { return busy && n == 0 })
+	for i := 1; i < len(fs); i++ {
+		start(i)
+	}
+	wait("the others queued", func(_ bool, n int) bool { return n == len(fs)-1 })
 	for _, f := range whileQueued {
 		f()
 	}

@@ -18,6 +18,7 @@ import (
 // the stored items in the database file itself: read with the WAL
 // ignored (immutable), the file has them.
 func TestCheckpointCopiesTheWAL(t *testing.T) {
+	sqliteOnly(t, "WAL checkpoints")
 	db := New(filepath.Join(t.TempDir(), "ck.db"))
 	db.Now = (&clock{t: t0}).now
 	db.CheckpointEvery = time.Hour // only the test's own checkpoints run
@@ -61,6 +62,7 @@ func TestCheckpointCopiesTheWAL(t *testing.T) {
 // TestCloseStopsTheCheckpointer checks that Close ends the goroutine and
 // can be called again.
 func TestCloseStopsTheCheckpointer(t *testing.T) {
+	sqliteOnly(t, "WAL checkpoints")
 	db, _ := openTest(t)
 	c := db.ck
 	if c == nil {
@@ -83,6 +85,7 @@ func TestCloseStopsTheCheckpointer(t *testing.T) {
 // before its schema was committed) is set up as a new one, incremental
 // auto-vacuum included.
 func TestOpenEmptyFileAsNew(t *testing.T) {
+	sqliteOnly(t, "WAL checkpoints")
 	path := filepath.Join(t.TempDir(), "empty.db")
 	if err := os.WriteFile(path, nil, 0o644); err != nil {
 		t.Fatal(err)
@@ -104,6 +107,7 @@ func TestOpenEmptyFileAsNew(t *testing.T) {
 // TestCheckpointReportsOnce checks that a lasting checkpoint fault is
 // logged once, and its end once.
 func TestCheckpointReportsOnce(t *testing.T) {
+	sqliteOnly(t, "WAL checkpoints")
 	var logs strings.Builder
 	db := &DB{Path: "x.db", Logger: slog.New(slog.NewTextHandler(&logs, nil))}
 	c := &checkpointer{}

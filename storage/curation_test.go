@@ -42,6 +42,7 @@ func TestSourceCap(t *testing.T) {
 
 func TestPruneReturnsSpace(t *testing.T) {
 	const src = "https://a.example/feed"
+	sqliteOnly(t, "pages of the file")
 	db, c := openTest(t, section("news", src))
 	body := strings.Repeat("Une phrase de remplissage pour occuper de la place. ", 40)
 	var items []newsdesk.Item

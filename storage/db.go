@@ -42,6 +42,8 @@ var ErrNotFound = errors.New("not found")
 // DB is a newsdesk database. It is safe for concurrent use; writes are
 // serialized on one connection.
 type DB struct {
+	// Path is the SQLite file, or a PostgreSQL URL (postgres:// or
+	// postgresql://: see postgres.go).
 	Path   string
 	Now    func() time.Time
 	Logger *slog.Logger
@@ -80,6 +82,8 @@ type DB struct {
 	ck     *checkpointer        // background WAL checkpoints (checkpoint.go)
 	hl     health               // file identity and write outcomes (health.go)
 
+	pg bool // the database is PostgreSQL
+
 	sectionsMu
 	saves     saveQueue // fetches written in groups (batch.go)
 	srcIDs    sourceIDs // source row ids by URL (sources.go)
@@ -110,6 +114,12 @@ func (db *DB) Open(ctx context.Context) error {
 	busy := db.BusyTimeout
 	if busy <= 0 {
 		busy = 10 * time.Second
+	}
+	if IsPostgresURL(db.Path) {
+		if err := db.openPostgres(busy); err != nil {
+			return err
+		}
+		return db.opened(ctx, "")
 	}
 	// busy_timeout comes first so that every later pragma waits for a lock
 	// held by another process instead of failing at once. auto_vacuum only
@@ -162,18 +172,24 @@ func (db *DB) Open(ctx context.Context) error {
 	}
 	db.r.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)*2))
 	db.r.SetMaxIdleConns(max(4, runtime.GOMAXPROCS(0)*2))
+	return db.opened(ctx, dsn(nil)+"&mode=rw")
+}
+
+// opened migrates, prepares and loads what the DB keeps in memory once its
+// pools are open; ckDSN is the SQLite checkpointer's ("" for none).
+func (db *DB) opened(ctx context.Context, ckDSN string) error {
 	if err := db.migrate(ctx); err != nil {
 		db.Close()
 		if f := db.fault(err); f != err {
 			return fmt.Errorf("open: %w", f)
 		}
-		return fmt.Errorf("open database %s: %w", db.Path, err)
+		return fmt.Errorf("open database %s: %w", db.name(), err)
 	}
 	db.readStmts.Range(func(k, _ any) bool { db.readStmts.Delete(k); return true }) // of an earlier Open
 	db.engine = &curate.Engine{DuplicateWindow: db.DuplicateWindow, TitleWindow: db.TitleWindow}
 	if err := db.backfill(ctx); err != nil {
 		db.Close()
-		return fmt.Errorf("open database %s: %w", db.Path, err)
+		return fmt.Errorf("open database %s: %w", db.name(), err)
 	}
 	if err := db.resign(ctx); err != nil {
 		db.Close()
@@ -181,15 +197,18 @@ func (db *DB) Open(ctx context.Context) error {
 	}
 	if err := db.prepare(ctx); err != nil {
 		db.Close()
-		return fmt.Errorf("open database %s: %w", db.Path, err)
+		return fmt.Errorf("open database %s: %w", db.name(), err)
+	}
+	if db.pg {
+		return nil
 	}
 	every := db.CheckpointEvery
 	if every <= 0 {
 		every = time.Second
 	}
-	if err := db.startCheckpointer(dsn(nil)+"&mode=rw", every); err != nil {
+	if err := db.startCheckpointer(ckDSN, every); err != nil {
 		db.Close()
-		return fmt.Errorf("open database %s: %w", db.Path, err)
+		return fmt.Errorf("open database %s: %w", db.name(), err)
 	}
 	db.startHealth()
 	return nil
@@ -203,7 +222,9 @@ func (db *DB) Close() error {
 		errs = append(errs, db.r.Close())
 	}
 	if db.w != nil {
-		_, _ = db.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		if !db.pg {
+			_, _ = db.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		}
 		errs = append(errs, db.w.Close())
 	}
 	return errors.Join(errs...)
@@ -221,6 +242,14 @@ func (db *DB) Ping(ctx context.Context) error {
 // Check runs SQLite's integrity check and returns its verdict ("ok" when sound).
 func (db *DB) Check(ctx context.Context) (string, error) {
 	var res string
+	if db.pg {
+		// PostgreSQL checks its own pages; what is checked here is that
+		// the database answers.
+		if err := db.Ping(ctx); err != nil {
+			return "", err
+		}
+		return "ok", nil
+	}
 	if err := db.r.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&res); err != nil {
 		return "", fmt.Errorf("integrity check: %w", err)
 	}
@@ -230,6 +259,9 @@ func (db *DB) Check(ctx context.Context) (string, error) {
 // migrate applies the embedded migrations newer than PRAGMA user_version,
 // each in its own transaction.
 func (db *DB) migrate(ctx context.Context) error {
+	if db.pg {
+		return db.migratePostgres(ctx)
+	}
 	var version int
 	if err := db.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return fmt.Errorf("read schema version: %w", err)

@@ -83,7 +83,7 @@ func (db *DB) FindItems(ctx context.Context, section, ref string, alt ...string)
 		if len(ids) == 0 && strings.HasPrefix(ref, "tag:") {
 			// A derived output id: a hash of the source and identity key.
 			rows, err := db.r.QueryContext(ctx, `SELECT i.id, s.url, i.key, i.guid FROM items i JOIN sources s ON s.id = i.source_id
-				WHERE i.id IN (SELECT item_id FROM section_items WHERE ? = '' OR section = ?)`, section, section)
+				WHERE i.id IN (SELECT item_id FROM section_items WHERE CAST(? AS TEXT) = '' OR section = ?)`, section, section)
 			if err != nil {
 				return nil, fmt.Errorf("find item %q: %w", ref, err)
 			}
@@ -122,7 +122,7 @@ func (db *DB) filed(ctx context.Context, q queryer, section string, id int64) ([
 		si.reason, coalesce(mk.hidden, 0), coalesce(mk.pinned_until, 0),
 		coalesce((SELECT r.pinned_until FROM section_items r WHERE r.section = si.section AND r.item_id = si.rep_id), 0)
 		FROM section_items si JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id`+marksJoin+`
-		WHERE si.item_id = ? AND (? = '' OR si.section = ?) ORDER BY si.section`, id, section, section)
+		WHERE si.item_id = ? AND (CAST(? AS TEXT) = '' OR si.section = ?) ORDER BY si.section`, id, section, section)
 	if err != nil {
 		return nil, err
 	}

@@ -20,7 +20,7 @@ import (
 // reference is ErrNoItem.
 func TestFindItems(t *testing.T) {
 	ctx := context.Background()
-	db := storage.New(filepath.Join(t.TempDir(), "find.db"))
+	db := storage.New(storage.TestPath(t, filepath.Join(t.TempDir(), "find.db")))
 	db.Now = func() time.Time { return time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC) }
 	if err := db.Open(ctx); err != nil {
 		t.Fatal(err)
@@ -71,7 +71,7 @@ func TestFindItems(t *testing.T) {
 func TestPinnedPaging(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
-	db := storage.New(filepath.Join(t.TempDir(), "pins.db"))
+	db := storage.New(storage.TestPath(t, filepath.Join(t.TempDir(), "pins.db")))
 	db.Now = func() time.Time { return now }
 	if err := db.Open(ctx); err != nil {
 		t.Fatal(err)
@@ -133,7 +133,7 @@ func TestPinnedPaging(t *testing.T) {
 func TestPinnedPagingOfOne(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
-	db := storage.New(filepath.Join(t.TempDir(), "pin1.db"))
+	db := storage.New(storage.TestPath(t, filepath.Join(t.TempDir(), "pin1.db")))
 	db.Now = func() time.Time { return now }
 	if err := db.Open(ctx); err != nil {
 		t.Fatal(err)
@@ -181,7 +181,7 @@ func TestPinnedPagingOfOne(t *testing.T) {
 func TestDecisionTimes(t *testing.T) {
 	ctx := context.Background()
 	clock := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
-	db := storage.New(filepath.Join(t.TempDir(), "times.db"))
+	db := storage.New(storage.TestPath(t, filepath.Join(t.TempDir(), "times.db")))
 	db.Now = func() time.Time { return clock }
 	if err := db.Open(ctx); err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"newsdesk/curate"
 	"newsdesk/curate/curatetest"
 	"newsdesk/storage"
+	"newsdesk/storage/pgtest"
 )
 
 // sqliteBackend runs the curation engine's suite on the SQLite backend.
@@ -49,6 +50,27 @@ func (b sqliteBackend) Close() error                              { return b.db.
 func TestEngineSuite(t *testing.T) {
 	curatetest.Run(t, func(t *testing.T, dir string, sections []newsdesk.Section, now func() time.Time) curatetest.Backend {
 		db := storage.New(filepath.Join(dir, "newsdesk.db"))
+		db.Now = now
+		if err := db.Open(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		db.SetSections(sections)
+		return sqliteBackend{db}
+	})
+}
+
+// TestEngineSuitePostgres runs the same suite on PostgreSQL: each folder
+// of the suite is one database (the suite reopens a folder to stand for
+// another process on the same desk).
+func TestEngineSuitePostgres(t *testing.T) {
+	dbs := map[string]string{}
+	curatetest.Run(t, func(t *testing.T, dir string, sections []newsdesk.Section, now func() time.Time) curatetest.Backend {
+		u, ok := dbs[dir]
+		if !ok {
+			u = pgtest.URL(t)
+			dbs[dir] = u
+		}
+		db := storage.New(u)
 		db.Now = now
 		if err := db.Open(context.Background()); err != nil {
 			t.Fatal(err)

@@ -43,6 +43,9 @@ func (e *faultError) Unwrap() []error { return []error{e.fault, e.err} }
 // fault names the database in err and marks the faults of ErrLocked,
 // ErrFull and ErrReadOnly; other errors are returned as they are.
 func (db *DB) fault(err error) error {
+	if err != nil && db.pg {
+		return db.pgFault(err)
+	}
 	var se *sqlite.Error
 	if err == nil || !errors.As(err, &se) {
 		return err

@@ -195,7 +195,11 @@ func (db *DB) Health(ctx context.Context) error {
 	if err := db.checkHeader(); err != nil {
 		return &HealthError{Reason: words(err), Err: err}
 	}
-	if err := readAll(ctx, db.r); err != nil {
+	read := readAll
+	if db.pg {
+		read = readAllPostgres
+	}
+	if err := read(ctx, db.r); err != nil {
 		err = db.fault(err)
 		return &HealthError{Reason: "a read of the database failed: " + words(err), Err: err}
 	}
@@ -281,6 +285,60 @@ func readAll(ctx context.Context, conn *sql.DB) error {
 	}
 	return nil
 }
+
+// readAllPostgres reads the first row of every table of the schema the
+// connection uses, by its primary key both ways where it has one: on
+// PostgreSQL the server owns the files, so a read that answers (or the
+// fault it reports) is what can be checked.
+func readAllPostgres(ctx context.Context, conn *sql.DB) error {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	rows, err := conn.QueryContext(ctx, `SELECT c.relname,
+			coalesce((SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.n)
+				FROM pg_index i, unnest(i.indkey) WITH ORDINALITY AS k(attnum, n), pg_attribute a
+				WHERE i.indrelid = c.oid AND i.indisprimary AND a.attrelid = i.indrelid AND a.attnum = k.attnum), '')
+		FROM pg_class c
+		WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace
+		ORDER BY c.relname`)
+	if err != nil {
+		return err
+	}
+	type table struct{ name, key string }
+	var tables []table
+	for rows.Next() {
+		var t table
+		if err := rows.Scan(&t.name, &t.key); err != nil {
+			rows.Close()
+			return err
+		}
+		tables = append(tables, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(tables) == 0 {
+		return errors.New("the schema has no tables")
+	}
+	for _, t := range tables {
+		orders := []string{""}
+		if t.key != "" {
+			desc := strings.ReplaceAll(t.key, ", ", " DESC, ") + " DESC"
+			orders = []string{" ORDER BY " + t.key, " ORDER BY " + desc}
+		}
+		for _, order := range orders {
+			var n int
+			q := fmt.Sprintf(`SELECT count(*) FROM (SELECT 1 FROM %s%s LIMIT 1) AS r`, pgIdent(t.name), order)
+			if err := conn.QueryRowContext(ctx, q).Scan(&n); err != nil {
+				return fmt.Errorf("table %s: %w", t.name, err)
+			}
+		}
+	}
+	return nil
+}
+
+// pgIdent quotes a PostgreSQL identifier.
+func pgIdent(name string) string { return `"` + strings.ReplaceAll(name, `"`, `""`) + `"` }
 
 // Describe says in words what is wrong with the store, for pages the
 // public sees (/sources): the condition, never SQLite's own text, which

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -18,7 +19,7 @@ import (
 // checkpoint goroutine slowed down, so the WAL keeps what was written.
 func healthy(t *testing.T, edit func(*DB)) (*DB, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "health.db")
+	path := testPath(t, filepath.Join(t.TempDir(), "health.db"))
 	db := New(path)
 	db.Now = func() time.Time { return t0 }
 	db.CheckpointEvery = time.Hour
@@ -54,6 +55,7 @@ func reason(err error) string {
 func TestHealth(t *testing.T) {
 	ctx := context.Background()
 	t.Run("garbage over the file", func(t *testing.T) {
+		sqliteOnly(t, "the database file")
 		db, path := healthy(t, nil)
 		if _, err := db.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 			t.Fatal(err)
@@ -69,6 +71,7 @@ func TestHealth(t *testing.T) {
 		}
 	})
 	t.Run("garbage over the pages, header intact", func(t *testing.T) {
+		sqliteOnly(t, "the database file")
 		db, path := healthy(t, nil)
 		if _, err := db.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 			t.Fatal(err)
@@ -88,6 +91,7 @@ func TestHealth(t *testing.T) {
 		}
 	})
 	t.Run("WAL truncated", func(t *testing.T) {
+		sqliteOnly(t, "the database file")
 		db, path := healthy(t, nil)
 		if err := os.Truncate(path+"-wal", 0); err != nil {
 			t.Fatal(err)
@@ -99,6 +103,7 @@ func TestHealth(t *testing.T) {
 		}
 	})
 	t.Run("file deleted", func(t *testing.T) {
+		sqliteOnly(t, "the database file")
 		db, path := healthy(t, nil)
 		if err := os.Remove(path); err != nil {
 			t.Fatal(err)
@@ -119,6 +124,7 @@ func TestHealth(t *testing.T) {
 		}
 	})
 	t.Run("file replaced", func(t *testing.T) {
+		sqliteOnly(t, "the database file")
 		db, path := healthy(t, nil)
 		os.Remove(path)
 		os.WriteFile(path, nil, 0o644)
@@ -135,7 +141,13 @@ func TestHealth(t *testing.T) {
 	})
 	t.Run("locked", func(t *testing.T) {
 		db, path := healthy(t, func(db *DB) { db.UnhealthyAfter = time.Nanosecond })
-		other, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(0)")
+		// Another program holds the write lock: SQLite's, or on
+		// PostgreSQL the change sequence's row every writer takes.
+		driver, dsn, take := "sqlite", "file:"+path+"?_pragma=busy_timeout(0)", "BEGIN IMMEDIATE"
+		if onPostgres {
+			driver, dsn, take = "pgx", path, "BEGIN; UPDATE change_seq SET seq = seq + 1"
+		}
+		other, err := sql.Open(driver, dsn)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -144,7 +156,7 @@ func TestHealth(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := lock.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		if _, err := lock.ExecContext(ctx, take); err != nil {
 			t.Fatal(err)
 		}
 		for i := range 2 {
@@ -163,6 +175,33 @@ func TestHealth(t *testing.T) {
 		}
 		if err := db.Health(ctx); err != nil {
 			t.Fatalf("Health after the lock is gone = %v", err)
+		}
+	})
+	t.Run("database gone", func(t *testing.T) {
+		if !onPostgres {
+			t.Skip("PostgreSQL: the server's database dropped under the process (the file cases above are SQLite's)")
+		}
+		db, path := healthy(t, nil)
+		u, err := url.Parse(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimPrefix(u.Path, "/")
+		u.Path = "/postgres"
+		admin, err := sql.Open("pgx", u.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer admin.Close()
+		if _, err := admin.ExecContext(ctx, `DROP DATABASE "`+name+`" WITH (FORCE)`); err != nil {
+			t.Fatal(err)
+		}
+		err = db.Health(ctx)
+		if err == nil || !strings.Contains(reason(err), "a read of the database failed") {
+			t.Fatalf("Health with the database dropped = %v (reason %q), want a failed read", err, reason(err))
+		}
+		if _, err := db.SaveFetch(ctx, fetchOf(`"v2"`, batch("g", 3, 100))); err == nil {
+			t.Fatal("a write into the dropped database succeeded")
 		}
 	})
 	t.Run("one failed write is not unhealthy", func(t *testing.T) {
@@ -195,6 +234,7 @@ func TestHealth(t *testing.T) {
 		}
 	})
 	t.Run("full", func(t *testing.T) {
+		sqliteOnly(t, "SQLite's page limit (TestSaveFetchWhileLocked and the database-gone case cover PostgreSQL)")
 		db, _ := healthy(t, func(db *DB) { db.UnhealthyAfter = time.Nanosecond })
 		var pages int
 		db.w.QueryRow("PRAGMA page_count").Scan(&pages)

@@ -25,7 +25,7 @@ func retold(s newsdesk.Item, key string) newsdesk.Item {
 // openAt opens the database file at path with the test clock c.
 func openAt(t *testing.T, path string, c *clock, sections ...newsdesk.Section) *DB {
 	t.Helper()
-	db := New(path)
+	db := New(testPath(t, path))
 	db.Now = c.now
 	if err := db.Open(context.Background()); err != nil {
 		t.Fatal(err)
@@ -78,14 +78,24 @@ func TestNearDuplicateIndex(t *testing.T) {
 			db := openAt(t, path, c, sec)
 			// The transaction fails after the story was filed, when the
 			// section's version is bumped.
-			if _, err := db.w.Exec(`CREATE TRIGGER fail BEFORE INSERT ON section_versions
-				BEGIN SELECT RAISE(ABORT, 'injected failure'); END`); err != nil {
+			trigger := `CREATE TRIGGER fail BEFORE INSERT ON section_versions
+				BEGIN SELECT RAISE(ABORT, 'injected failure'); END`
+			if db.pg {
+				trigger = `CREATE FUNCTION fail() RETURNS trigger LANGUAGE plpgsql AS $$
+					BEGIN RAISE EXCEPTION 'injected failure'; END; $$;
+					CREATE TRIGGER fail BEFORE INSERT ON section_versions FOR EACH ROW EXECUTE FUNCTION fail()`
+			}
+			if _, err := db.w.Exec(trigger); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := db.SaveFetch(context.Background(), Fetch{Source: source(a, "news"), Items: []newsdesk.Item{story}}); err == nil || !strings.Contains(err.Error(), "injected failure") {
 				t.Fatalf("SaveFetch = %v, want the injected failure", err)
 			}
-			if _, err := db.w.Exec(`DROP TRIGGER fail`); err != nil {
+			drop := `DROP TRIGGER fail`
+			if db.pg {
+				drop += ` ON section_versions`
+			}
+			if _, err := db.w.Exec(drop); err != nil {
 				t.Fatal(err)
 			}
 			if got := db.near.sections["news"].Len(); got != 0 {
@@ -238,7 +248,12 @@ func TestOlderSignaturesAreSignedAgain(t *testing.T) {
 	save(t, db, source(a, "news"), story)
 	// A database from before: its signatures in the older encoding, and
 	// no encoding recorded (migration 009 adds the column at 0).
-	if _, err := db.w.Exec(`UPDATE signatures SET signature = x'02' || randomblob(324)`); err != nil {
+	old := make([]byte, 325) // version 2, then bytes of no meaning (given as a parameter: both backends)
+	old[0] = 2
+	for i := 1; i < len(old); i++ {
+		old[i] = byte(i*131 + 7)
+	}
+	if _, err := db.w.Exec(`UPDATE signatures SET signature = ?`, old); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.w.Exec(`UPDATE change_seq SET signing = 0`); err != nil {
@@ -263,7 +278,7 @@ func TestOlderSignaturesAreSignedAgain(t *testing.T) {
 	}
 	// Once recorded, Open does not read the signatures again: a signature
 	// of the older encoding written behind its back stays as it is.
-	if _, err := db.w.Exec(`UPDATE signatures SET signature = x'02' || randomblob(324) WHERE item_id = (SELECT min(item_id) FROM signatures)`); err != nil {
+	if _, err := db.w.Exec(`UPDATE signatures SET signature = ? WHERE item_id = (SELECT min(item_id) FROM signatures)`, old); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()

@@ -125,7 +125,7 @@ func (s scanWith) Scan(dest ...any) error { return s.sc.Scan(append(dest, s.extr
 
 func bumpVersion(ctx context.Context, tx *sql.Tx, section string, now int64) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO section_versions (section, version, changed_at) VALUES (?, 1, ?)
-		ON CONFLICT (section) DO UPDATE SET version = version + 1, changed_at = excluded.changed_at`, section, now)
+		ON CONFLICT (section) DO UPDATE SET version = section_versions.version + 1, changed_at = excluded.changed_at`, section, now)
 	if err != nil {
 		return fmt.Errorf("bump section %s: %w", section, err)
 	}

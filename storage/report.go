@@ -23,8 +23,10 @@ type SourceActivity struct {
 // first seen since since, and the source's last new item and error streak.
 func (db *DB) Activity(ctx context.Context, since time.Time) ([]SourceActivity, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT si.section, s.url, s.name, s.title,
-		sum(si.state = 'in' AND i.first_seen_at >= ?), sum(si.state = 'duplicate' AND i.first_seen_at >= ?),
-		sum(si.state = 'filtered' AND i.first_seen_at >= ?), max(i.first_seen_at), s.consecutive_errors, s.error
+		count(*) FILTER (WHERE si.state = 'in' AND i.first_seen_at >= ?),
+		count(*) FILTER (WHERE si.state = 'duplicate' AND i.first_seen_at >= ?),
+		count(*) FILTER (WHERE si.state = 'filtered' AND i.first_seen_at >= ?),
+		max(i.first_seen_at), s.consecutive_errors, s.error
 		FROM section_items si JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id
 		GROUP BY si.section, s.id ORDER BY si.section, s.url`, since.Unix(), since.Unix(), since.Unix())
 	if err != nil {

@@ -23,15 +23,17 @@ func (db *DB) Prune(ctx context.Context, maxAge time.Duration, maxItems int) (in
 	now := db.Now().UTC()
 	var removed int
 	err := db.inNearTx(ctx, func(tx *sql.Tx, nt *nearTx) error {
-		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS prune (id INTEGER PRIMARY KEY)`); err != nil {
+		// The SQL is shared by both backends (ON CONFLICT, an alias on
+		// every subquery, typed parameters in a SELECT list).
+		if _, err := tx.ExecContext(ctx, db.tempPruneTable()); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM temp.prune`); err != nil {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM prune`); err != nil {
 			return err
 		}
 		var affected []storyRef
 		if maxAge > 0 {
-			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO temp.prune SELECT id FROM items WHERE sort_at < ?`,
+			if _, err := tx.ExecContext(ctx, `INSERT INTO prune SELECT id FROM items WHERE sort_at < ? ON CONFLICT DO NOTHING`,
 				now.Add(-maxAge).Unix()); err != nil {
 				return fmt.Errorf("select old items: %w", err)
 			}
@@ -46,7 +48,7 @@ func (db *DB) Prune(ctx context.Context, maxAge time.Duration, maxItems int) (in
 			// no section at all are removed.
 			trimmed, err := collectStories(ctx, tx, `SELECT section, cluster_id FROM (SELECT section, cluster_id, state,
 				row_number() OVER (PARTITION BY section ORDER BY sort_at DESC, ord DESC) AS n
-				FROM section_items) WHERE n > ? AND state <> 'filtered'`, maxItems)
+				FROM section_items) AS ranked WHERE n > ? AND state <> 'filtered'`, maxItems)
 			if err != nil {
 				return fmt.Errorf("trim sections: %w", err)
 			}
@@ -54,29 +56,31 @@ func (db *DB) Prune(ctx context.Context, maxAge time.Duration, maxItems int) (in
 			if _, err := tx.ExecContext(ctx, `DELETE FROM section_items WHERE (section, item_id) IN (
 				SELECT section, item_id FROM (SELECT section, item_id,
 				row_number() OVER (PARTITION BY section ORDER BY sort_at DESC, ord DESC) AS n
-				FROM section_items) WHERE n > ?)`, maxItems); err != nil {
+				FROM section_items) AS ranked WHERE n > ?)`, maxItems); err != nil {
 				return fmt.Errorf("trim sections: %w", err)
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO temp.prune SELECT i.id FROM items i
-				WHERE NOT EXISTS (SELECT 1 FROM section_items si WHERE si.item_id = i.id)`); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO prune SELECT i.id FROM items i
+				WHERE NOT EXISTS (SELECT 1 FROM section_items si WHERE si.item_id = i.id) ON CONFLICT DO NOTHING`); err != nil {
 				return fmt.Errorf("select trimmed items: %w", err)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO seen (source_id, key, pruned_at)
-			SELECT source_id, key, ? FROM items WHERE id IN (SELECT id FROM temp.prune)`, now.Unix()); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO seen (source_id, key, pruned_at)
+			SELECT source_id, key, CAST(? AS BIGINT) FROM items WHERE id IN (SELECT id FROM prune)
+			ON CONFLICT (source_id, key) DO UPDATE SET pruned_at = excluded.pruned_at`, now.Unix()); err != nil {
 			return fmt.Errorf("remember pruned items: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO seen_links (canonical_link, pruned_at)
-			SELECT canonical_link, ? FROM items WHERE canonical_link <> '' AND id IN (SELECT id FROM temp.prune)`, now.Unix()); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO seen_links (canonical_link, pruned_at)
+			SELECT DISTINCT canonical_link, CAST(? AS BIGINT) FROM items WHERE canonical_link <> '' AND id IN (SELECT id FROM prune)
+			ON CONFLICT (canonical_link) DO UPDATE SET pruned_at = excluded.pruned_at`, now.Unix()); err != nil {
 			return fmt.Errorf("remember pruned links: %w", err)
 		}
 		pruned, err := collectStories(ctx, tx, `SELECT si.section, si.cluster_id FROM section_items si
-			WHERE si.item_id IN (SELECT id FROM temp.prune) AND si.state <> 'filtered'`)
+			WHERE si.item_id IN (SELECT id FROM prune) AND si.state <> 'filtered'`)
 		if err != nil {
 			return fmt.Errorf("select stories: %w", err)
 		}
 		affected = append(affected, pruned...)
-		res, err := tx.ExecContext(ctx, `DELETE FROM items WHERE id IN (SELECT id FROM temp.prune)`)
+		res, err := tx.ExecContext(ctx, `DELETE FROM items WHERE id IN (SELECT id FROM prune)`)
 		if err != nil {
 			return fmt.Errorf("delete items: %w", err)
 		}
@@ -97,12 +101,12 @@ func (db *DB) Prune(ctx context.Context, maxAge time.Duration, maxItems int) (in
 		}
 		if removed > 0 {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO section_versions (section, version, changed_at)
-				SELECT DISTINCT section, 1, ? FROM section_items WHERE true
-				ON CONFLICT (section) DO UPDATE SET version = version + 1, changed_at = excluded.changed_at`, now.Unix()); err != nil {
+				SELECT DISTINCT section, 1, CAST(? AS BIGINT) FROM section_items WHERE true
+				ON CONFLICT (section) DO UPDATE SET version = section_versions.version + 1, changed_at = excluded.changed_at`, now.Unix()); err != nil {
 				return err
 			}
 		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM temp.prune`)
+		_, err = tx.ExecContext(ctx, `DELETE FROM prune`)
 		return err
 	})
 	if err != nil {
@@ -119,6 +123,9 @@ func (db *DB) Prune(ctx context.Context, maxAge time.Duration, maxItems int) (in
 // vacuum returns the free pages to the file system. incremental_vacuum
 // frees pages as its statement is stepped, so its rows are read to the end.
 func (db *DB) vacuum(ctx context.Context) error {
+	if db.pg {
+		return nil // PostgreSQL's autovacuum reclaims the space
+	}
 	rows, err := db.w.QueryContext(ctx, `PRAGMA incremental_vacuum`)
 	if err != nil {
 		return fmt.Errorf("vacuum: %w", err)
@@ -180,14 +187,22 @@ func (db *DB) regroup(ctx context.Context, tx *sql.Tx, nt *nearTx, now time.Time
 	return s.err
 }
 
+// tempPruneTable creates the transaction's table of items to prune.
+func (db *DB) tempPruneTable() string {
+	if db.pg {
+		return `CREATE TEMP TABLE IF NOT EXISTS prune (id BIGINT PRIMARY KEY)`
+	}
+	return `CREATE TEMP TABLE IF NOT EXISTS prune (id INTEGER PRIMARY KEY)`
+}
+
 // inheritHidden has the engine keep hidden the stories whose hidden
-// members retention is about to remove (items in temp.prune, rows ranked
+// members retention is about to remove (items in the prune table, rows ranked
 // beyond maxItems).
 func (db *DB) inheritHidden(ctx context.Context, tx *sql.Tx, nt *nearTx, now time.Time, maxItems int) error {
 	rows, err := tx.QueryContext(ctx, `SELECT mk.section, mk.item_id FROM editor_marks mk WHERE mk.hidden = 1
-		AND (mk.item_id IN (SELECT id FROM temp.prune) OR ? > 0 AND (mk.section, mk.item_id) IN (
+		AND (mk.item_id IN (SELECT id FROM prune) OR ? > 0 AND (mk.section, mk.item_id) IN (
 			SELECT section, item_id FROM (SELECT section, item_id,
-			row_number() OVER (PARTITION BY section ORDER BY sort_at DESC, ord DESC) AS n FROM section_items) WHERE n > ?))`,
+			row_number() OVER (PARTITION BY section ORDER BY sort_at DESC, ord DESC) AS n FROM section_items) AS ranked WHERE n > ?))`,
 		maxItems, maxItems)
 	if err != nil {
 		return err

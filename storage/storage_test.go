@@ -21,7 +21,7 @@ func (c *clock) now() time.Time { return c.t }
 func openTest(t testing.TB, sections ...newsdesk.Section) (*DB, *clock) {
 	t.Helper()
 	c := &clock{t: t0}
-	db := New(filepath.Join(t.TempDir(), "test.db"))
+	db := New(testPath(t, filepath.Join(t.TempDir(), "test.db")))
 	db.Now = c.now
 	if err := db.Open(context.Background()); err != nil {
 		t.Fatal(err)

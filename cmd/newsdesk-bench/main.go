@@ -13,11 +13,18 @@
 //  3. serving a section feed through the real feedgen handler on a
 //     loopback http.Server, -conns connections, plain and conditional,
 //     against a bare net/http handler serving the same bytes;
-//  4. with -window 0,10000,50000,100000, storing 50-item fetches against
+//  4. with -database URL (PostgreSQL) and -workers N[,N…], cold ingest by
+//     N workers on one PostgreSQL database (each a DB, fetcher and desk of
+//     its own, claiming sources as serve processes do) against the parse
+//     floor, and the database time per item of SQLite and PostgreSQL;
+//     phases 1–3 then run on PostgreSQL too (a fresh schema of the database
+//     each, dropped at the end);
+//  5. with -window 0,10000,50000,100000, storing 50-item fetches against
 //     that many items of one section in the duplicate window (CPU and wall
 //     per item, ratio to 10k), and the start-up cost of each database
-//     (Open and the first write, which loads the near-duplicate index);
-//  5. with -items-stored N, a database pre-filled with N items (bulk SQL):
+//     (Open and the first write, which loads the near-duplicate index), on
+//     SQLite files;
+//  6. with -items-stored N, a database pre-filled with N items (bulk SQL):
 //     section render from the database, insert rate and near-duplicate
 //     cost per item against an empty and a 10,000-item database, and bytes
 //     on disk per item;
@@ -48,6 +55,7 @@ import (
 	"runtime/pprof"
 
 	"newsdesk/internal/textgen"
+	"newsdesk/storage"
 )
 
 type options struct {
@@ -60,6 +68,7 @@ type options struct {
 	keep                            string
 	cpuprofile, memprofile          string
 	phase                           string
+	database, workers               string
 	text                            textgen.Mode
 	windows                         []int // -window: items in the duplicate window of the window phase
 	pipeline                        bool
@@ -83,6 +92,8 @@ func main() {
 	flag.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the selected phases to this file")
 	flag.StringVar(&o.memprofile, "memprofile", "", "write a heap profile (live objects) at the end of the selected phase to this file")
 	flag.StringVar(&o.phase, "profile-phase", "cold", "phase the CPU profile covers: floor, cold, warm, tick, startup, serve or scale (the inserts into the largest database)")
+	flag.StringVar(&o.database, "database", "", "a PostgreSQL URL: run on it (in fresh schemas, dropped at the end) instead of SQLite files")
+	flag.StringVar(&o.workers, "workers", "", "with -database: also measure cold ingest by this many workers (e.g. 1,2,4)")
 	text := flag.String("text", "default", "generated text: default (a few topical words among many rare ones), zipf (a section's common vocabulary, half of all words, Zipf law) or small (40 words)")
 	window := flag.String("window", "", "also measure storing against this many items of one section in the duplicate window, and the start-up cost (comma list, e.g. 0,10000,50000,100000); empty skips")
 	flag.BoolVar(&o.pipeline, "pipeline", true, "run the pipeline phases (cold, warm, serve); false with -window or -items-stored measures those alone")
@@ -161,15 +172,39 @@ func run(ctx context.Context, o options) error {
 		dir = d
 	}
 	prof := &profiler{phase: o.phase, mem: o.memprofile, path: o.cpuprofile}
+	workers, err := parseWorkers(o.workers)
+	if err != nil {
+		return err
+	}
+	if o.database != "" && !storage.IsPostgresURL(o.database) {
+		return fmt.Errorf("-database %q is not a postgres:// or postgresql:// URL", storage.RedactURL(o.database))
+	}
+	if len(workers) > 0 && o.database == "" {
+		return fmt.Errorf("-workers needs -database URL (several workers share a PostgreSQL database)")
+	}
+	sc := &scratch{dir: dir, pg: o.database}
+	defer sc.close()
 	t := &table{}
 	t.note("machine: %d CPUs (GOMAXPROCS %d), %s/%s, %s", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, runtime.Version())
 	if o.pipeline {
-		if err := benchPipeline(ctx, o, filepath.Join(dir, "bench.db"), prof, t); err != nil {
+		pipeline := filepath.Join(dir, "bench.db")
+		if o.database != "" {
+			if pipeline, err = sc.fresh(ctx, true); err != nil {
+				return err
+			}
+			t.note("database: PostgreSQL %s (fresh schemas)", storage.RedactURL(o.database))
+		}
+		if err := benchPipeline(ctx, o, pipeline, prof, t); err != nil {
 			return err
 		}
 	}
 	if len(o.windows) > 0 {
 		if err := benchWindow(ctx, o, dir, t); err != nil {
+			return err
+		}
+	}
+	if len(workers) > 0 {
+		if err := benchWorkers(ctx, o, sc, workers, t); err != nil {
 			return err
 		}
 	}

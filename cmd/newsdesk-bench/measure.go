@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"database/sql"
 	"os"
 	"runtime"
 	"runtime/metrics"
@@ -9,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"newsdesk/storage"
 )
 
 // memProbe reports peak resident memory per phase. When the kernel lets
@@ -98,9 +101,20 @@ func sortDurations(d []time.Duration) []time.Duration {
 	return d
 }
 
-// fileSize returns the bytes of a database file with its WAL.
+// fileSize returns the bytes of a database file with its WAL, or of the
+// tables and indexes of a PostgreSQL database's current schema.
 func fileSize(path string) int64 {
 	var n int64
+	if storage.IsPostgresURL(path) {
+		db, err := sql.Open("pgx", path)
+		if err != nil {
+			return 0
+		}
+		defer db.Close()
+		_ = db.QueryRow(`SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c
+			JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = current_schema() AND c.relkind = 'r'`).Scan(&n)
+		return n
+	}
 	for _, p := range []string{path, path + "-wal"} {
 		if st, err := os.Stat(p); err == nil {
 			n += st.Size()

@@ -17,6 +17,7 @@ import (
 	"newsdesk/feedgen"
 	"newsdesk/fetcher"
 	"newsdesk/ingest"
+	"newsdesk/scheduler"
 	"newsdesk/storage"
 )
 
@@ -117,10 +118,38 @@ func openStoreWith(ctx context.Context, g *globals, cfg *config.Config) (*app, e
 	f := fetcher.New(fetcherOptions(cfg, log))
 	a := &app{cfg: cfg, log: log, db: db, fetcher: f, red: red}
 	a.desk = &ingest.Desk{Fetcher: f, Store: db, Tracking: cfg.Tracking, Logger: log.With("component", "fetch")}
+	if db.Shared() {
+		a.desk.Claim = claimer(db, cfg, log)
+	}
 	a.articles = &article.Runner{Stage: &article.Stage{Fetcher: f, Store: db, UserAgent: cfg.Fetch.UserAgent,
 		Budget: cfg.Fetch.ArticleBudget, Tracking: cfg.Tracking, Logger: log.With("component", "articles")}}
 	a.desk.AfterStore = a.articles.Kick
 	return a, nil
+}
+
+// claimer returns the claims of this process on a shared database: a source
+// is fetched by the one process that claims it first in each tick of its
+// schedule (the others skip it until half its interval has passed); a
+// claim lasts twice fetch.timeout, so a process killed mid-fetch loses its
+// sources to the others' next ticks.
+func claimer(db *storage.DB, cfg *config.Config, log *slog.Logger) func(context.Context, newsdesk.Source) (func(), bool, error) {
+	owner := storage.NewOwner()
+	lease := 2 * cfg.Fetch.Timeout
+	if lease <= 0 {
+		lease = time.Minute
+	}
+	return func(ctx context.Context, src newsdesk.Source) (func(), bool, error) {
+		gap := scheduler.Interval(src.Schedule) / 2
+		ok, err := db.ClaimSource(ctx, src.URL, owner, lease, gap)
+		if err != nil || !ok {
+			return nil, ok, err
+		}
+		return func() {
+			if err := db.ReleaseSource(context.WithoutCancel(ctx), src.URL, owner); err != nil {
+				log.Warn("release claim", "source", src.URL, "err", err) // it expires with its lease
+			}
+		}, true, nil
+	}
 }
 
 func fetcherOptions(cfg *config.Config, log *slog.Logger) fetcher.Options {

@@ -35,7 +35,7 @@ func commands() []*command {
 		editorCommand(curate.Unhide, "bring hidden items (and their stories) back", "Unhides items: their stories come back, represented by rank."),
 		editorCommand(curate.Pin, "put an item first in a section's feeds and pages for a while", "Pins an item: its story comes first in the section's feeds and pages until the\npin expires (--for) or is removed; its dates do not change."),
 		editorCommand(curate.Unpin, "end a pin", "Unpins items: their stories go back to their place by date."),
-		previewCommand(), versionCommand(),
+		previewCommand(), copyDBCommand(), versionCommand(),
 	}
 }
 

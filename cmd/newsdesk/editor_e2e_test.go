@@ -56,6 +56,7 @@ func (f *deskFeeds) set(path, file string) {
 // deskConfig writes the config of the editor's tests.
 func deskConfig(t *testing.T, dir, feeds, listen string, extra string) string {
 	t.Helper()
+	testDatabase(t)
 	text := fmt.Sprintf(`listen: %s
 base_url: http://%s
 database: desk.db

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"newsdesk/storage/pgtest"
 )
 
 // fixtureServer serves testdata/feeds on 127.0.0.1 and counts requests.
@@ -26,6 +28,7 @@ func fixtureServer(t testing.TB) *httptest.Server {
 // the given listen address into dir, returning its path.
 func writeConfig(t testing.TB, dir, feedBase, listen string, extra ...string) string {
 	t.Helper()
+	testDatabase(t)
 	raw, err := os.ReadFile("testdata/e2e.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -87,7 +90,8 @@ func binary(t testing.TB) string {
 }
 
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := pgtest.Main(m) // a PostgreSQL server for the multi-process tests
+
 	if binPath != "" && binErr == nil {
 		os.RemoveAll(filepath.Dir(binPath))
 	}

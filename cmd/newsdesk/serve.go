@@ -21,31 +21,51 @@ import (
 	"newsdesk/ingest"
 	"newsdesk/metrics"
 	"newsdesk/scheduler"
+	"newsdesk/storage"
 )
 
 func serveCommand() *command {
 	var shutdownGrace time.Duration
+	var listen string
 	return &command{
 		name:    "serve",
 		summary: "run the scheduler and the HTTP server until SIGINT/SIGTERM (SIGHUP reloads)",
 		flags: func(g *globals) *flag.FlagSet {
-			fs := newFlags(g, "serve", "[--shutdown-grace 10s]",
+			fs := newFlags(g, "serve", "[--listen ADDR] [--shutdown-grace 10s]",
 				"Runs as a daemon: fetches every source at start-up and then on its schedule, and\n"+
 					"serves the section feeds over HTTP. SIGINT/SIGTERM shut down gracefully; SIGHUP\n"+
 					"reloads the config (an invalid new config is reported and the old one stays).")
 			fs.DurationVar(&shutdownGrace, "shutdown-grace", 10*time.Second, "how long in-flight fetches may finish at shutdown before they are cancelled")
+			fs.StringVar(&listen, "listen", "", "HTTP address to listen on, overriding the config's listen (several processes, one config file)")
 			return fs
 		},
 		run: func(ctx context.Context, g *globals, args []string) int {
+			if listen != "" {
+				if _, _, err := net.SplitHostPort(listen); err != nil {
+					return fail(g, usageError{fmt.Errorf("--listen %q: %v", listen, err)})
+				}
+			}
 			cfg, err := loadConfig(g)
 			if err != nil {
 				return fail(g, err)
+			}
+			if listen != "" {
+				c := *cfg // a Config is not modified once loaded: the copy carries the override
+				if c.BaseURL == config.BaseURLFromListen(c.Listen) {
+					c.BaseURL = config.BaseURLFromListen(listen) // no base_url in the file: it follows listen
+				}
+				c.Listen = listen
+				cfg = &c
 			}
 			// Bind before the database is opened (or created): a port in
 			// use must not leave a new database file behind.
 			ln, err := net.Listen("tcp", cfg.Listen)
 			if err != nil {
-				return fail(g, fmt.Errorf("listen on %s (listen in %s): %w", cfg.Listen, g.config, err))
+				where := "listen in " + g.config
+				if listen != "" {
+					where = "--listen"
+				}
+				return fail(g, fmt.Errorf("listen on %s (%s): %w", cfg.Listen, where, err))
 			}
 			a, err := openAppWith(ctx, g, cfg)
 			if err != nil {
@@ -59,7 +79,7 @@ func serveCommand() *command {
 			for _, w := range cfg.Warnings {
 				a.log.Warn("config: " + w.Error())
 			}
-			s := &server{app: a, g: g}
+			s := &server{app: a, g: g, listen: listen}
 			if err := s.run(ctx, ln, shutdownGrace); err != nil {
 				return fail(g, err)
 			}
@@ -72,12 +92,34 @@ func serveCommand() *command {
 type server struct {
 	*app
 	g       *globals
+	listen  string       // --listen, when given
 	mu      sync.RWMutex // guards cfg on reload
 	feeds   *feedgen.Handler
 	metrics *metrics.Metrics
 	sched   *scheduler.Scheduler
 	guard   *guard         // the admin surface's access control
 	fetches sync.WaitGroup // start-up and reload fetches
+
+	versionsMu sync.Mutex
+	versions   map[string]int64 // the section versions the feed cache reflects
+}
+
+// changed drops the cached feeds of sections this process changed. The
+// versions are read first: a change another process commits after the
+// read has a newer version, which watchVersions sees, and one committed
+// before is in the next render; so the notification of this process's
+// own change does not render the feed a second time.
+func (s *server) changed(ids []string) {
+	if cur, err := s.db.SectionVersions(context.Background()); err == nil {
+		s.versionsMu.Lock()
+		for _, id := range ids {
+			if v, ok := cur[id]; ok && v > s.versions[id] {
+				s.versions[id] = v
+			}
+		}
+		s.versionsMu.Unlock()
+	}
+	s.feeds.Invalidate(ids...)
 }
 
 func (s *server) config() *config.Config {
@@ -88,10 +130,16 @@ func (s *server) config() *config.Config {
 
 func (s *server) run(ctx context.Context, ln net.Listener, grace time.Duration) error {
 	cfg := s.config()
-	s.feeds = feedgen.NewHandler(s.db, cfg.Sections, feedOptions(cfg, s.log))
-	s.desk.OnChange = func(ids []string) { s.feeds.Invalidate(ids...) }
-	s.articles.Stage.OnChange = s.desk.OnChange
 	s.metrics = metrics.New(version)
+	opt := feedOptions(cfg, s.log)
+	opt.Rendered = s.metrics.ObserveRender
+	s.feeds = feedgen.NewHandler(s.db, cfg.Sections, opt)
+	var err error
+	if s.versions, err = s.db.SectionVersions(ctx); err != nil {
+		s.versions = map[string]int64{}
+	}
+	s.desk.OnChange = s.changed
+	s.articles.Stage.OnChange = s.desk.OnChange
 	s.metrics.WatchNearIndex(s.db.NearIndexItems)
 	s.desk.Observe = func(r ingest.Report) {
 		// Metrics label sources by their redacted URL.
@@ -158,7 +206,7 @@ func (s *server) run(ctx context.Context, ln net.Listener, grace time.Duration) 
 	}
 	go func() { served <- srv.Serve(ln) }()
 	s.log.Info("serving", "listen", ln.Addr().String(), "base_url", cfg.BaseURL, "sections", len(cfg.Sections),
-		"sources", len(cfg.Sources()), "database", cfg.Database, "version", version)
+		"sources", len(cfg.Sources()), "database", storage.RedactURL(cfg.Database), "version", version)
 
 	if err := sdNotify("READY=1"); err != nil {
 		s.log.Warn("sd_notify", "err", err)
@@ -229,9 +277,12 @@ func (s *server) reload(ctx context.Context) {
 		s.log.Error("reload: invalid config, keeping the running one", "config", s.g.config, "err", err)
 		return
 	}
+	if s.listen != "" {
+		cfg.Listen = s.listen // --listen holds over the file's
+	}
 	if cfg.Listen != old.Listen || cfg.Database != old.Database {
 		s.log.Warn("reload: listen and database take effect at the next restart",
-			"listen", old.Listen, "database", old.Database)
+			"listen", old.Listen, "database", storage.RedactURL(old.Database))
 		cfg.Listen, cfg.Database = old.Listen, old.Database
 	}
 	if err := s.sched.Apply(cfg.Sources(), cfg.Retention.Schedule); err != nil {
@@ -299,12 +350,19 @@ func (s *server) prune(ctx context.Context) {
 }
 
 // watchVersions notices feed changes written by other processes on the
-// same database (a cron-run `newsdesk fetch`, `newsdesk hide`) and drops
-// those cached feeds; it also ends expired pins.
+// same database (a cron-run `newsdesk fetch`, `newsdesk hide`, other serve
+// processes on PostgreSQL) and drops those cached feeds: at each
+// notification of a change (PostgreSQL's LISTEN/NOTIFY), and once a second
+// in any case, so that another process's change is served within two
+// seconds; it also ends expired pins.
 func (s *server) watchVersions(ctx context.Context) {
-	last, _ := s.db.SectionVersions(ctx)
-	// Once a second, so that an editor's change made by another process
-	// (newsdesk hide) is served within two seconds.
+	wake := make(chan struct{}, 1)
+	go s.db.Watch(ctx, func() {
+		select {
+		case wake <- struct{}{}:
+		default: // a wake-up is pending already
+		}
+	})
 	t := time.NewTicker(time.Second)
 	defer t.Stop()
 	for {
@@ -312,6 +370,7 @@ func (s *server) watchVersions(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+		case <-wake:
 		}
 		if _, err := s.db.ExpirePins(ctx); err != nil {
 			s.log.Warn("expire pins", "err", err)
@@ -321,12 +380,14 @@ func (s *server) watchVersions(ctx context.Context) {
 			continue
 		}
 		var changed []string
+		s.versionsMu.Lock()
 		for id, v := range cur {
-			if last[id] != v {
+			if s.versions[id] != v {
 				changed = append(changed, id)
 			}
 		}
-		last = cur
+		s.versions = cur
+		s.versionsMu.Unlock()
 		if len(changed) > 0 {
 			s.feeds.Invalidate(changed...)
 		}
