@@ -44,7 +44,9 @@ func TestHealthz(t *testing.T) {
 func TestServeReportsUnopenableDatabase(t *testing.T) {
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "config.yaml")
-	os.WriteFile(cfg, []byte("database: no/such/dir/x.db\nsections:\n  - id: a\n    sources:\n      - http://127.0.0.1:1/feed\n"), 0o644)
+	// Port 0: the test must not depend on 8080 being free (serve binds
+	// before it opens the database).
+	os.WriteFile(cfg, []byte("listen: 127.0.0.1:0\ndatabase: no/such/dir/x.db\nsections:\n  - id: a\n    sources:\n      - http://127.0.0.1:1/feed\n"), 0o644)
 	code, _, errOut := runCLI(t, "--config", cfg, "serve")
 	if code != 1 || !strings.Contains(errOut, "no/such/dir/x.db") {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
