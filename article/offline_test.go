@@ -1,3 +1,9 @@
+//go:build offline
+
+// A tool for tuning the extractor, not a test: built only with -tags
+// offline (ND_DEBUG=1 go test -tags offline ./article -run TestOfflineDebug
+// -v), so that a normal run, and CI, has nothing to skip.
+
 package article
 
 import (
@@ -48,20 +54,4 @@ func TestOfflineDebug(t *testing.T) {
 			fmt.Println(out.ContentHTML)
 		}
 	}
-}
-
-func missing(got, want string) []string {
-	bag := map[string]int{}
-	for _, w := range words(got) {
-		bag[w]++
-	}
-	var out []string
-	for _, w := range words(want) {
-		if bag[w] > 0 {
-			bag[w]--
-			continue
-		}
-		out = append(out, w)
-	}
-	return out
 }
