@@ -24,15 +24,20 @@ type testServer struct {
 func newTestServer(t *testing.T, store *fakeStore, edit func(*Options)) *testServer {
 	t.Helper()
 	ts := &testServer{store: store}
-	ts.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { ts.h.ServeHTTP(w, r) }))
-	t.Cleanup(ts.srv.Close)
+	// The handler needs the server's URL and the server the handler: the
+	// server starts once both are set (a request from another process,
+	// such as a conformance checker, has no happens-before edge with a
+	// later assignment).
+	ts.srv = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { ts.h.ServeHTTP(w, r) }))
 	opt := testOptions()
-	opt.BaseURL = ts.srv.URL
+	opt.BaseURL = "http://" + ts.srv.Listener.Addr().String()
 	opt.Hub = ""
 	if edit != nil {
 		edit(&opt)
 	}
 	ts.h = NewHandler(store, testSections(), opt)
+	ts.srv.Start()
+	t.Cleanup(ts.srv.Close)
 	// No transparent gzip: the tests choose Accept-Encoding themselves.
 	tr := &http.Transport{DisableCompression: true}
 	t.Cleanup(tr.CloseIdleConnections)
