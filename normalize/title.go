@@ -9,10 +9,12 @@ import (
 )
 
 // titleTagRe matches a tag as an HTML tokenizer reads one: a name runs to
-// white space, '/' or '>' ("<a! on>" is an element a! with an attribute).
+// white space, '/' or '>' ("<a! on>" is an element a! with an attribute),
+// its attributes to the next '>' outside quotes, '<' included
+// ("<a onclick=alert(1)<>" is an element a with an onclick handler).
 // Wider than tagRe, so that nothing a browser would take for a tag escapes
 // the title rules.
-var titleTagRe = regexp.MustCompile(`<(?:/?[A-Za-z][^\s/<>]*(?:[\s/][^<>]*)?/?|!--(?s:.*?)--|![A-Za-z][^<>]*)>`)
+var titleTagRe = regexp.MustCompile(`<(?:/?[A-Za-z][^\s/<>]*(?:[\s/](?:[^>"']|"[^"]*"|'[^']*')*)?/?|!--(?s:.*?)--|![A-Za-z][^<>]*)>`)
 
 // TitleTypeKey is the gofeed.Item.Custom key under which the fetcher
 // records the declared type of an Atom entry's title (or a JSON Feed's):

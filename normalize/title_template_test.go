@@ -18,3 +18,19 @@ func TestTextTitleTemplate(t *testing.T) {
 		}
 	}
 }
+
+// A tag whose attributes hold a '<' is still a tag, as an HTML tokenizer
+// reads it ("<a onclick=alert(1)<>": an a element with a handler): its
+// handler never stays in a title.
+func TestTitleTagWithLessThan(t *testing.T) {
+	for _, in := range []string{"<A onclick=alert(1)<>x", "<a onclick=alert(1)<b>x", `<img src=x onerror=alert(1)//<>`, "<A on<>"} {
+		for name, fn := range map[string]func(string) string{"Title": Title, "TextTitle": TextTitle} {
+			if got := fn(in); executes(got) != "" {
+				t.Errorf("%s(%q) = %q runs as HTML: %s", name, in, got, executes(got))
+			}
+		}
+	}
+	if got := TextTitle("Vector<T> and a < b"); got != "Vector<T> and a < b" {
+		t.Errorf("TextTitle kept %q, want the literal text", got)
+	}
+}
