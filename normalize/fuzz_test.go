@@ -140,6 +140,9 @@ func FuzzTitle(f *testing.F) {
 		"AT&T & the <blink> tag",
 		"n\u0092est pas <em>faux</em><br/>ici",
 		"<span class=x>Use a <div> here</span>",
+		"J13 <img \"\"\"><script>alert(10)</script>\">",
+		"<a =\" >\"<script>x</script>",
+		"<b title='>'>t</b><!--->x<!-- a --!><i>y</i>",
 	} {
 		f.Add(s)
 	}

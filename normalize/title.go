@@ -1,20 +1,142 @@
 package normalize
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-// titleTagRe matches a tag as an HTML tokenizer reads one: a name runs to
-// white space, '/' or '>' ("<a! on>" is an element a! with an attribute),
-// its attributes to the next '>' outside quotes, '<' included
-// ("<a onclick=alert(1)<>" is an element a with an onclick handler).
-// Wider than tagRe, so that nothing a browser would take for a tag escapes
-// the title rules.
-var titleTagRe = regexp.MustCompile(`<(?:/?[A-Za-z][^\s/<>]*(?:[\s/](?:[^>"']|"[^"]*"|'[^']*')*)?/?|!--(?s:.*?)--|![A-Za-z][^<>]*)>`)
+// titleTags finds the tags of s as an HTML tokenizer reads them and
+// returns their [start, end) offsets, as regexp's FindAllStringIndex
+// does. A start or end tag's name runs to white space, '/' or '>' ("<a!
+// on>" is an element a! with an attribute); an attribute's name runs to
+// white space, '/', '>' or '=', quotes and '<' included ("<img """>" is
+// an element with an attribute named `"""`); a quote opens a value only
+// after '=' ("<a title='>'>" is one tag); an unquoted value runs to white
+// space or '>' ("<a onclick=alert(1)<>" is one tag with a handler). A
+// comment runs to "-->", a declaration ("<!x") to '>'. A tag s ends
+// before closing is not one: a browser drops it with the rest of s, and
+// the title rules leave it as text, which every output escapes. Wider than
+// tagRe, so that nothing a browser would take for a tag escapes the title
+// rules.
+func titleTags(s string) [][]int {
+	var locs [][]int
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 {
+			break
+		}
+		start := i + j
+		end := tagEnd(s, start)
+		if end < 0 {
+			i = start + 1
+			continue
+		}
+		locs = append(locs, []int{start, end})
+		i = end
+	}
+	return locs
+}
+
+// tagEnd returns the offset just past the tag that opens at s[start]
+// ('<'), or -1 when none does there.
+func tagEnd(s string, start int) int {
+	i := start + 1
+	if strings.HasPrefix(s[i:], "!--") {
+		return commentEnd(s, i+3)
+	}
+	if strings.HasPrefix(s[i:], "!") {
+		if i+1 >= len(s) || !isASCIILetter(s[i+1]) {
+			return -1
+		}
+		k := strings.IndexByte(s[i+1:], '>')
+		if k < 0 {
+			return -1
+		}
+		return i + 1 + k + 1
+	}
+	if i < len(s) && s[i] == '/' {
+		i++
+	}
+	if i >= len(s) || !isASCIILetter(s[i]) {
+		return -1
+	}
+	for i < len(s) && !isTagSpace(s[i]) && s[i] != '/' && s[i] != '>' {
+		i++
+	}
+	// Attributes, by the tokenizer's states from "before attribute name".
+	for i < len(s) {
+		switch c := s[i]; {
+		case c == '>':
+			return i + 1
+		case isTagSpace(c) || c == '/':
+			i++
+			continue
+		}
+		// An attribute name; a leading '=' belongs to it.
+		i++
+		for i < len(s) && !isTagSpace(s[i]) && s[i] != '/' && s[i] != '>' && s[i] != '=' {
+			i++
+		}
+		for i < len(s) && isTagSpace(s[i]) {
+			i++
+		}
+		if i >= len(s) || s[i] != '=' {
+			continue
+		}
+		i++
+		for i < len(s) && isTagSpace(s[i]) {
+			i++
+		}
+		if i >= len(s) {
+			return -1
+		}
+		switch q := s[i]; q {
+		case '"', '\'':
+			k := strings.IndexByte(s[i+1:], q)
+			if k < 0 {
+				return -1
+			}
+			i += 1 + k + 1
+		case '>':
+			return i + 1
+		default:
+			for i < len(s) && !isTagSpace(s[i]) && s[i] != '>' {
+				i++
+			}
+		}
+	}
+	return -1
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// isTagSpace reports the white space of the HTML tokenizer's tag states.
+func isTagSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
+// commentEnd returns the offset just past the comment whose text starts
+// at s[i] (after "<!--"): at the first "-->" or "--!>", or at once for
+// "<!-->" and "<!--->", as the tokenizer ends one; -1 when none does.
+func commentEnd(s string, i int) int {
+	rest := s[i:]
+	switch {
+	case strings.HasPrefix(rest, ">"):
+		return i + 1
+	case strings.HasPrefix(rest, "->"):
+		return i + 2
+	}
+	end := -1
+	if k := strings.Index(rest, "-->"); k >= 0 {
+		end = i + k + 3
+	}
+	if k := strings.Index(rest, "--!>"); k >= 0 && (end < 0 || i+k+4 < end) {
+		end = i + k + 4
+	}
+	return end
+}
 
 // TitleTypeKey is the gofeed.Item.Custom key under which the fetcher
 // records the declared type of an Atom entry's title (or a JSON Feed's):
@@ -93,7 +215,7 @@ func dropExecutableOnce(s string) string {
 	if strings.IndexByte(s, '<') < 0 {
 		return s
 	}
-	locs := titleTagRe.FindAllStringIndex(s, -1)
+	locs := titleTags(s)
 	if locs == nil {
 		return s
 	}
@@ -213,7 +335,7 @@ func dropInlineOnce(s string) string {
 	if strings.IndexByte(s, '<') < 0 {
 		return s
 	}
-	locs := titleTagRe.FindAllStringIndex(s, -1)
+	locs := titleTags(s)
 	if locs == nil {
 		return s
 	}
@@ -285,7 +407,7 @@ type tagParts struct {
 	attrValues bool // carries name=value attributes: markup, whatever the name
 }
 
-// parseTag reads a tag matched by tagRe: its lower-case name ("!--" for a
+// parseTag reads a tag found by titleTags: its lower-case name ("!--" for a
 // comment), whether it is an end tag and whether it has attributes.
 func parseTag(m string) tagParts {
 	if strings.HasPrefix(m, "<!--") {

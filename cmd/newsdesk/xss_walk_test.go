@@ -188,7 +188,7 @@ func (c *xssChecker) url(where, v string) {
 func (c *xssChecker) plain(where, s string) {
 	c.texts++
 	if tagLike.MatchString(s) && !c.trusted[strings.TrimSpace(s)] {
-		c.fragment(where+" read as HTML", s)
+		c.fragment(fmt.Sprintf("%s %q read as HTML", where, s), s)
 	}
 }
 
