@@ -2,6 +2,7 @@ package neardup
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -76,7 +77,7 @@ var lookupCorpora = map[textgen.Mode][2][]corpusItem{}
 // 100k ≤ 1.5× 10k. Besides ns/op (wall time), cpu-ns/op is the CPU time
 // the process spent per lookup, which waiting for a core on a shared
 // machine does not inflate; postings/op is the number of chain entries
-// read.
+// read; index-B/item is the live heap the index holds per item.
 //
 //	go test -run '^$' -bench Lookup -benchtime 20000x ./neardup
 func BenchmarkLookup(b *testing.B) {
@@ -91,10 +92,16 @@ func BenchmarkLookup(b *testing.B) {
 					lookupCorpora[mode] = c
 				}
 				items, qs := c[0], c[1]
+				var m0, m1 runtime.MemStats
+				runtime.GC()
+				runtime.ReadMemStats(&m0)
 				x := NewIndex(corpusShard)
 				for _, it := range items[:n] {
 					x.Add(it.id, it.at, it.sig)
 				}
+				runtime.GC()
+				runtime.ReadMemStats(&m1)
+				held := int64(m1.HeapAlloc) - int64(m0.HeapAlloc) // what the index holds (live heap)
 				var dst []int64
 				cands, same := 0, 0
 				b.ReportAllocs()
@@ -116,6 +123,9 @@ func BenchmarkLookup(b *testing.B) {
 				b.ReportMetric(float64(cands)/float64(b.N), "candidates/op")
 				b.ReportMetric(float64(same)/float64(b.N), "same/op")
 				b.ReportMetric(float64(x.q.walked)/float64(b.N), "postings/op")
+				if n > 0 {
+					b.ReportMetric(float64(held)/float64(n), "index-B/item")
+				}
 				// Completeness at this size: the queries that retell a
 				// stored story Same accepts, and how many of those stories
 				// are not candidates.
@@ -133,5 +143,42 @@ func BenchmarkLookup(b *testing.B) {
 				b.ReportMetric(float64(missed), "missed")
 			})
 		}
+	}
+}
+
+// BenchmarkLoad measures loading a window of 100,000 encoded signatures
+// into an Index, one AddEncoded per item (what the first write after a
+// start does); cpu-ns/item is the process's CPU time per item.
+//
+//	go test -run '^$' -bench Load -benchtime 3x ./neardup
+func BenchmarkLoad(b *testing.B) {
+	for _, mode := range corpusModes {
+		c, ok := lookupCorpora[mode]
+		if !ok {
+			c[0] = buildCorpus(b, mode, 100_000, 21)
+			c[1] = buildQueries(b, mode, c[0], 21, 2000, 10_000)
+			lookupCorpora[mode] = c
+		}
+		var enc [][]byte
+		for _, it := range c[0] {
+			raw, err := it.sig.MarshalBinary()
+			if err != nil {
+				b.Fatal(err)
+			}
+			enc = append(enc, raw)
+		}
+		b.Run(mode.String(), func(b *testing.B) {
+			cpu0 := cpuTime()
+			for b.Loop() {
+				x := NewIndex(corpusShard)
+				for i, it := range c[0] {
+					if err := x.AddEncoded(it.id, it.at, enc[i]); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(enc)), "ns/item")
+			b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N*len(enc)), "cpu-ns/item")
+		})
 	}
 }

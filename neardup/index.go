@@ -30,19 +30,27 @@ import (
 // to Add), so Evict drops everything older than a horizon at once, without
 // touching the rest. Per item an Index holds its id, its date, one posting
 // per band, a sketch (the low 8 bits of each MinHash value) and hash
-// slots of 8 bytes with their counts (a table kept at most two thirds
-// full, so that a probe for an absent key mostly stops within a cache
-// line): about 1.2–1.3 KB on the bench corpora (100,000 items: 61 distinct
-// keys an item on default text, 41 on Zipf text), 1.9–3 KB before the
-// slots lost their separate count and the table its half-empty rule.
+// slots of 8 bytes with their counts (a table kept between half and three
+// quarters full, so that a probe for an absent key mostly stops within a
+// cache line or two), and the text part of its signature (194 bytes, below): about
+// 1.4–1.5 KB on the bench corpora (100,000 items: 61 distinct keys an item
+// on default text, 41 on Zipf text).
 //
 // The sketch rules out most candidates without reading their signature:
 // two signatures agree on at least as many sketch bytes as MinHash values,
 // and Same needs a Jaccard estimate of at least minJaccard, so a candidate
-// whose sketch agrees in fewer positions cannot be the same story. Band
-// keys are folded to 32 bits, so two different keys may share a chain. A
-// candidate is still a candidate, never a verdict: callers check it with
-// Same. An Index is not safe for concurrent use.
+// whose sketch agrees in fewer positions cannot be the same story. Each
+// item also keeps the text part of its signature (194 bytes: the Bloom
+// filter, the names, the shingle count), and a candidate must pass Same's
+// tests of those (the containment thresholds and the names' veto) with
+// the same code as Same: on a small vocabulary, where many items share
+// rare keys and agree on sketch bytes by chance, that leaves almost only
+// the pairs Same accepts, so callers read few stored signatures. What
+// the Index cannot check exactly is Same's MinHash part (its Jaccard
+// estimate and a shared band value: band keys are folded to 32 bits, so
+// two different keys may share a chain). A candidate is still a
+// candidate, never a verdict: callers check it with Same. An Index is
+// not safe for concurrent use.
 type Index struct {
 	span   int64
 	shards map[int64]*shard
@@ -67,6 +75,7 @@ const CommonKey = 16
 // shard is evicted).
 type shard struct {
 	entries []entry
+	texts   []textSummary // beside entries, read only for candidates whose sketch agrees
 	next    []int32
 	slots   []slot
 	used    int
@@ -98,6 +107,34 @@ const (
 	maxEntries = headMask / Bands
 )
 
+// textSummary is an entry's text part (what Same reads besides the MinHash
+// values: see text), 194 bytes: the Bloom filter and the kept names as
+// stored, the shingle and name counts saturated where Same stops telling
+// them apart.
+type textSummary struct {
+	bloom [bloomLen]uint32
+	names [MaxNames]uint32 // ascending, 0-padded
+	size  uint8            // shingle count, at most 255 (Same only asks whether it is under shortSize)
+	count uint8            // name count, at most MaxNames+1 (Same only asks whether all are kept)
+}
+
+func summarize(t text) textSummary {
+	var s textSummary
+	copy(s.bloom[:], t.bloom)
+	copy(s.names[:], t.names)
+	s.size = uint8(min(t.size, 255))
+	s.count = uint8(len(t.names))
+	if !t.complete {
+		s.count = MaxNames + 1
+	}
+	return s
+}
+
+func (s *textSummary) text() text {
+	k := min(int(s.count), MaxNames)
+	return text{size: int(s.size), bloom: s.bloom[:], names: s.names[:k], complete: int(s.count) <= MaxNames}
+}
+
 func (sl *slot) head() int32  { return int32(sl.hc & headMask) }
 func (sl *slot) count() int32 { return int32(sl.hc >> headBits) }
 
@@ -122,7 +159,7 @@ func (x *Index) Add(id, at int64, sig Signature) {
 	if sig.Empty() {
 		return
 	}
-	x.add(id, at, foldedKeys(sig), sketchOf(sig))
+	x.add(id, at, foldedKeys(sig), sketchOf(sig), summarize(sig.text()))
 }
 
 // AddEncoded indexes item id dated at as Add does, for the signature data
@@ -133,30 +170,60 @@ func (x *Index) Add(id, at int64, sig Signature) {
 // fail with an error wrapping ErrBadSignature and index nothing; the
 // empty encoding indexes nothing.
 func (x *Index) AddEncoded(id, at int64, data []byte) error {
-	if len(data) == 0 {
-		return nil
+	var d decoded
+	if ok, err := d.decode(data); !ok {
+		return err
 	}
-	if data[0] != encodingVersion || len(data) != encodedLen {
-		return fmt.Errorf("index signature: version %d, %d bytes: %w", data[0], len(data), ErrBadSignature)
-	}
-	body := data[1:]
-	if binary.LittleEndian.Uint32(body) == 0 {
-		return fmt.Errorf("index signature: zero shingle count: %w", ErrBadSignature)
-	}
-	var mins [Bands]uint32
-	var sketch [NumHashes]byte
-	for i := range Bands {
-		mins[i] = binary.LittleEndian.Uint32(body[4+4*i:])
-		sketch[i] = byte(mins[i])
-	}
-	for i := Bands; i < NumHashes; i++ {
-		sketch[i] = body[4+4*Bands+2*(i-Bands)] // the low byte of the 16 kept bits
-	}
-	x.add(id, at, foldKeys(mins[:]), sketch)
+	x.add(id, at, d.keys, d.sketch, d.ts)
 	return nil
 }
 
-func (x *Index) add(id, at int64, keys [Bands]uint32, sketch [NumHashes]byte) {
+// decoded is what an Index keeps of an encoded signature.
+type decoded struct {
+	keys   [Bands]uint32
+	sketch [NumHashes]byte
+	ts     textSummary
+}
+
+// decode reads data (MarshalBinary's bytes) in place; it returns false
+// for the empty encoding (nil error) and for bytes AddEncoded refuses.
+func (d *decoded) decode(data []byte) (bool, error) {
+	if len(data) == 0 {
+		return false, nil
+	}
+	if data[0] != encodingVersion || len(data) != encodedLen {
+		return false, fmt.Errorf("index signature: version %d, %d bytes: %w", data[0], len(data), ErrBadSignature)
+	}
+	body := data[1:]
+	if binary.LittleEndian.Uint32(body) == 0 {
+		return false, fmt.Errorf("index signature: zero shingle count: %w", ErrBadSignature)
+	}
+	var mins [Bands]uint32
+	for i := range Bands {
+		mins[i] = binary.LittleEndian.Uint32(body[4+4*i:])
+		d.sketch[i] = byte(mins[i])
+	}
+	for i := Bands; i < NumHashes; i++ {
+		d.sketch[i] = body[4+4*Bands+2*(i-Bands)] // the low byte of the 16 kept bits
+	}
+	d.keys = foldKeys(mins[:])
+	// The text part, where MarshalBinary puts it.
+	ts := &d.ts
+	ts.size = uint8(min(binary.LittleEndian.Uint32(body), 255))
+	tb := body[4+4*Bands+2*(NumHashes-Bands):]
+	for i := range bloomLen {
+		ts.bloom[i] = binary.LittleEndian.Uint32(tb[4*i:])
+	}
+	tb = tb[4*bloomLen:]
+	ts.count = uint8(min(binary.LittleEndian.Uint16(tb), MaxNames+1))
+	tb = tb[2:]
+	for i := range MaxNames {
+		ts.names[i] = binary.LittleEndian.Uint32(tb[4*i:])
+	}
+	return true, nil
+}
+
+func (x *Index) add(id, at int64, keys [Bands]uint32, sketch [NumHashes]byte, ts textSummary) {
 	b := floorDiv(at, x.span)
 	s := x.shards[b]
 	if s == nil {
@@ -166,7 +233,7 @@ func (x *Index) add(id, at int64, keys [Bands]uint32, sketch [NumHashes]byte) {
 	if len(s.entries) >= maxEntries {
 		return // millions of items in one span of one section: beyond what a posting can address
 	}
-	s.add(id, at, keys, sketch)
+	s.add(id, at, keys, sketch, &ts)
 	x.n++
 }
 
@@ -184,6 +251,62 @@ func (x *Index) Remove(id, at int64) {
 			return
 		}
 	}
+}
+
+// Holds reports whether the Index holds item id dated at with exactly
+// what it keeps of sig: its band keys, sketch and text part (an item
+// signed again is held with each signature it was added with, until its
+// shard is evicted). It lets a store check its in-memory copy against the
+// signatures it keeps; an empty signature is never held.
+func (x *Index) Holds(id, at int64, sig Signature) bool {
+	s := x.shards[floorDiv(at, x.span)]
+	if s == nil || sig.Empty() || len(s.slots) == 0 {
+		return false
+	}
+	keys, sketch, ts := foldedKeys(sig), sketchOf(sig), summarize(sig.text())
+	// The entry is on the chain of each of its keys: walk the shortest.
+	best, bestCount := -1, int32(math.MaxInt32)
+	for band, k := range keys {
+		j := s.slot(k)
+		if s.slots[j].key == 0 {
+			return false
+		}
+		if c := s.slots[j].count(); c < bestCount {
+			best, bestCount = band, c
+		}
+	}
+	for p := s.slots[s.slot(keys[best])].head(); p != 0; p = s.next[p-1] {
+		e := (p - 1) / Bands
+		if int((p-1)%Bands) != best {
+			continue
+		}
+		en := &s.entries[e]
+		if en.id != id || en.at != at || en.sketch != sketch || s.texts[e] != ts {
+			continue
+		}
+		// Every band's posting of the entry hangs from the slot of its key.
+		ok := true
+		for band, k := range keys {
+			ok = ok && s.onChain(s.slot(k), e*Bands+int32(band)+1)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// onChain reports whether posting p (+1) is on the chain of slot j.
+func (s *shard) onChain(j int, p int32) bool {
+	for q := s.slots[j].head(); q != 0; q = s.next[q-1] {
+		if q == p {
+			return true
+		}
+		if q < p {
+			return false // chains run from the newest posting down
+		}
+	}
+	return false
 }
 
 // Evict drops every shard holding only items dated before the given time,
@@ -206,16 +329,18 @@ func (x *Index) Evict(before int64) int {
 
 // Candidates appends to dst the ids of the items dated within [from, to]
 // that share an informative band key with sig (one held by at most
-// CommonKey items of the shards the window covers) and whose sketch
-// agrees with sig's in enough positions for Same to accept them, each
-// once, in increasing order. Every item Same accepts among those sharing
-// an informative key is returned.
+// CommonKey items of the shards the window covers), whose sketch agrees
+// with sig's in enough positions for Same to accept them and whose text
+// part (containment, names) passes Same's tests, each once, in increasing
+// order. Every item Same accepts among those sharing an informative key
+// is returned (an item added twice, with two signatures, is returned when
+// either passes).
 func (x *Index) Candidates(dst []int64, sig Signature, from, to int64) []int64 {
 	if sig.Empty() || from > to {
 		return dst
 	}
 	q := &x.q
-	q.keys, q.sketch, q.from, q.to = foldedKeys(sig), sketchOf(sig), from, to
+	q.keys, q.sketch, q.text, q.from, q.to = foldedKeys(sig), sketchOf(sig), sig.text(), from, to
 	q.shards = q.shards[:0]
 	lo, hi := floorDiv(from, x.span), floorDiv(to, x.span)
 	if hi-lo > int64(len(x.shards)) {
@@ -259,10 +384,11 @@ func (x *Index) Candidates(dst []int64, sig Signature, from, to int64) []int64 {
 	return dst[:start+len(slices.Compact(found))]
 }
 
-func (s *shard) add(id, at int64, keys [Bands]uint32, sketch [NumHashes]byte) {
+func (s *shard) add(id, at int64, keys [Bands]uint32, sketch [NumHashes]byte, ts *textSummary) {
 	e := int32(len(s.entries))
 	s.entries = append(s.entries, entry{id: id, at: at, sketch: sketch})
-	if (s.used+Bands)*3 >= len(s.slots)*2 {
+	s.texts = append(s.texts, *ts)
+	if full(s.used, len(s.slots)) {
 		s.grow()
 	}
 	for band, k := range keys {
@@ -280,6 +406,7 @@ func (s *shard) add(id, at int64, keys [Bands]uint32, sketch [NumHashes]byte) {
 type query struct {
 	keys     [Bands]uint32
 	sketch   [NumHashes]byte
+	text     text
 	from, to int64
 	shards   []*shard
 	slots    []int32 // per shard, per band: the key's slot, or -1
@@ -302,11 +429,13 @@ func (s *shard) candidates(dst []int64, q *query, follow *[Bands]bool, slots []i
 	}
 	q.walked += len(q.entries)
 	slices.Sort(q.entries)
+	d := defaultDecision()
 	least := minAgree()
 	for _, e := range slices.Compact(q.entries) {
 		// One read of the entry: id, date and sketch are side by side.
 		en := &s.entries[e]
-		if en.id != 0 && en.at >= q.from && en.at <= q.to && agree(q.sketch[:], en.sketch[:]) >= least {
+		if en.id != 0 && en.at >= q.from && en.at <= q.to && agree(q.sketch[:], en.sketch[:]) >= least &&
+			d.sameText(q.text, s.texts[e].text()) {
 			dst = append(dst, en.id)
 		}
 	}
@@ -344,23 +473,41 @@ func agree(a, b []byte) int {
 }
 
 // slot returns the slot holding k, or the free slot where k would go.
+// A key's first slot is its place in the table's range (k·n/2³², the
+// keys being uniform), so that tables need not be powers of two and
+// growing keeps the keys' order.
 func (s *shard) slot(k uint32) int {
-	mask := len(s.slots) - 1
-	for i := int(k) & mask; ; i = (i + 1) & mask {
+	n := len(s.slots)
+	for i := int(uint64(k) * uint64(n) >> 32); ; {
 		if s.slots[i].key == k || s.slots[i].key == 0 {
 			return i
+		}
+		if i++; i == n {
+			i = 0
 		}
 	}
 }
 
-// grow doubles the slot table (at least 1024 slots) and re-inserts the
-// keys; chains stay as they are, they hang from their head.
+// full reports whether a table of n slots holding used keys is too full
+// for another item's keys: at most three quarters of it is used, so that
+// a probe for an absent key mostly stops within a cache line or two.
+func full(used, n int) bool { return (used+Bands)*4 >= n*3 }
+
+// grow makes the slot table half as large again (at least 1024 slots) and
+// re-inserts the keys; chains stay as they are, they hang from their
+// head. Growing by half rather than doubling keeps the table between
+// half and three quarters full (about 13 bytes a key rather than 16).
 func (s *shard) grow() {
-	old := s.slots
-	n := max(1024, 2*len(old))
-	for (s.used+Bands)*3 >= n*2 {
-		n *= 2
+	n := max(1024, len(s.slots)+len(s.slots)/2)
+	for full(s.used, n) {
+		n += n / 2
 	}
+	s.resize(n)
+}
+
+// resize re-inserts the keys into a table of n slots.
+func (s *shard) resize(n int) {
+	old := s.slots
 	s.slots = make([]slot, n)
 	for _, sl := range old {
 		if sl.key != 0 {

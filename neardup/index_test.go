@@ -67,8 +67,9 @@ func perturbed(r *rand.Rand, base string, p float64, vocab int) string {
 
 // TestIndexMatchesBruteForce checks every lookup against a scan of all
 // items (a shared informative folded band key within the window, a
-// sketch agreeing enough), over several shards and many slot-table
-// growths, and checks that no pair Same accepts among those is lost.
+// sketch agreeing enough, a text part passing Same's containment and
+// names tests), over several shards and many slot-table growths, and
+// checks that no pair Same accepts among those is lost.
 func TestIndexMatchesBruteForce(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	const vocab = 3000
@@ -90,7 +91,8 @@ func TestIndexMatchesBruteForce(t *testing.T) {
 		items = append(items, it)
 		x.Add(it.id, it.at, it.sig)
 	}
-	var same, ruledOut int
+
+	var same, ruledOut, textOut int
 	for q := range 200 {
 		sig := story()
 		from := int64(r.IntN(5000)) - 1500
@@ -122,10 +124,13 @@ func TestIndexMatchesBruteForce(t *testing.T) {
 			if !shared {
 				continue
 			}
-			if agree(sk[:], osk[:]) >= minAgree() {
-				want = append(want, it.id)
-			} else {
+			switch {
+			case agree(sk[:], osk[:]) < minAgree():
 				ruledOut++
+			case !defaultDecision().sameText(sig.text(), it.sig.text()):
+				textOut++
+			default:
+				want = append(want, it.id)
 			}
 			if Same(sig, it.sig) {
 				same++
@@ -139,9 +144,11 @@ func TestIndexMatchesBruteForce(t *testing.T) {
 			t.Fatalf("query %d [%d, %d]: %d candidates, want %d", q, from, to, len(got), len(want))
 		}
 	}
-	// The corpus must exercise both sides of the sketch.
-	if same < 100 || ruledOut < 20 {
-		t.Errorf("%d pairs Same, %d ruled out by the sketch: the corpus does not exercise the index", same, ruledOut)
+	// The corpus must exercise both sides of the sketch and of the text
+	// part.
+	if same < 100 || ruledOut < 20 || textOut < 20 {
+		t.Errorf("%d pairs Same, %d ruled out by the sketch, %d by the text part: the corpus does not exercise the index",
+			same, ruledOut, textOut)
 	}
 }
 

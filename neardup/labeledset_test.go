@@ -36,7 +36,7 @@ func TestLabeledSet(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := evaluate(set, d, tc.keep, func(p signedPair) {
-				n := compareNames(p.a, p.b)
+				n := compareNames(p.a.text(), p.b.text())
 				t.Logf("wrong: %s %s %s (%s) same=%v j=%.3f c=%.3f sizes %d,%d names %+v title=%v",
 					p.ID, p.Split, p.Kind, p.Note, p.Same, Similarity(p.a, p.b), Containment(p.a, p.b), p.a.size(), p.b.size(), n, d.byTitle(p))
 			})

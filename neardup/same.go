@@ -120,8 +120,12 @@ func Containment(a, b Signature) float64 {
 	if a.Empty() || b.Empty() {
 		return 0
 	}
+	return containment(a.bloom(), b.bloom())
+}
+
+// containment is Containment over two Bloom filters (bloomLen words each).
+func containment(ab, bb []uint32) float64 {
 	pa, pb, pu := 0, 0, 0
-	ab, bb := a.bloom(), b.bloom()
 	for i := range ab {
 		pa += bits.OnesCount32(ab[i])
 		pb += bits.OnesCount32(bb[i])
@@ -133,6 +137,23 @@ func Containment(a, b Signature) float64 {
 		return 0
 	}
 	return max(0, min(1, (na+nb-nu)/small))
+}
+
+// text is what Same and Conflict read of a usable signature besides its
+// MinHash values: the shingle count, the Bloom filter and the names. An
+// Index keeps it for each item (textSummary), so that a look-up rules
+// out with the same code as Same every candidate whose text part fails.
+type text struct {
+	size     int
+	bloom    []uint32
+	names    []uint32 // the kept name hashes, ascending
+	complete bool     // names holds all of the text's names
+}
+
+// text returns the text part of a usable signature.
+func (s Signature) text() text {
+	kept, complete := s.names()
+	return text{size: s.size(), bloom: s.bloom(), names: kept, complete: complete}
 }
 
 // bloomCount estimates how many distinct shingles set p bits of a filter.
@@ -151,9 +172,9 @@ type nameCounts struct {
 	numOnlyA, numOnlyB, numCom int
 }
 
-func compareNames(a, b Signature) nameCounts {
-	ka, ca := a.names()
-	kb, cb := b.names()
+func compareNames(a, b text) nameCounts {
+	ka, ca := a.names, a.complete
+	kb, cb := b.names, b.complete
 	limit := uint32(math.MaxUint32)
 	if !ca && len(ka) > 0 {
 		limit = min(limit, ka[len(ka)-1])
@@ -199,7 +220,7 @@ func compareNames(a, b Signature) nameCounts {
 // times) and returns the weight they share, and the share of the names
 // of the side with fewer (small) and of the other (large) that the other
 // side lacks. It is symmetric.
-func (d decision) nameShares(a, b Signature) (common, small, large float64) {
+func (d decision) nameShares(a, b text) (common, small, large float64) {
 	n := compareNames(a, b)
 	w := d.numberWeight - 1
 	oa := float64(n.onlyA) + w*float64(n.numOnlyA)
@@ -221,7 +242,7 @@ func (d decision) nameShares(a, b Signature) (common, small, large float64) {
 // numbers, names or dates: each has names the other lacks, and those are
 // a large share of the names of the side that has fewer. A summary
 // whose names all appear in the article never disagrees with it.
-func (d decision) namesDisagree(a, b Signature) bool {
+func (d decision) namesDisagree(a, b text) bool {
 	n := compareNames(a, b)
 	w := d.numberWeight - 1
 	oa := float64(n.onlyA) + w*float64(n.numOnlyA)
@@ -236,7 +257,7 @@ func (d decision) namesDisagree(a, b Signature) bool {
 // namesAgree reports whether a and b share enough names, and lack few
 // enough of each other's, for a lower share of shared wording to make
 // them one story.
-func (d decision) namesAgree(a, b Signature) bool {
+func (d decision) namesAgree(a, b text) bool {
 	common, small, large := d.nameShares(a, b)
 	return common >= d.agreeNames && small <= d.agreeSmall && large <= d.agreeLarge
 }
@@ -258,9 +279,16 @@ func (d decision) same(a, b Signature) bool {
 	if Similarity(a, b) < d.minJaccard || !shareBand(a, b) {
 		return false
 	}
-	c := Containment(a, b)
+	return d.sameText(a.text(), b.text())
+}
+
+// sameText is the part of Same that reads the texts' shingle counts,
+// Bloom filters and names: the containment thresholds and the names'
+// veto.
+func (d decision) sameText(a, b text) bool {
+	c := containment(a.bloom, b.bloom)
 	switch {
-	case min(a.size(), b.size()) < d.shortSize:
+	case min(a.size, b.size) < d.shortSize:
 		if c < d.shortContainment {
 			return false
 		}
@@ -286,5 +314,5 @@ func (d decision) conflict(a, b Signature) bool {
 	if a.Empty() || b.Empty() {
 		return false
 	}
-	return Containment(a, b) < d.conflictContainment || d.namesDisagree(a, b)
+	return Containment(a, b) < d.conflictContainment || d.namesDisagree(a.text(), b.text())
 }

@@ -72,10 +72,6 @@ type engineTx struct {
 	// reserved holds cluster ids allocated ahead for the fetch's new
 	// items, by section, in ascending order (reserveClusters).
 	reserved map[string][]int64
-
-	// sigs caches the stored signatures Near read, by item (nil: none).
-	// A signature written by the transaction drops its entry.
-	sigs map[int64]neardup.Signature
 }
 
 type pendingItem struct {
@@ -264,7 +260,6 @@ const (
 	qDropClusters    = `DELETE FROM clusters WHERE id IN `
 	// Near's look-ups of several candidates (IN lists, see inChunks).
 	qNearMembers = `SELECT ` + memberColumns + memberFrom + `WHERE si.section = ? AND si.state <> 'filtered' AND si.item_id IN `
-	qNearSigs    = `SELECT item_id, signature FROM signatures WHERE ? AND item_id IN `
 )
 
 func (t *engineTx) ByLink(section, link string) ([]curate.Member, error) {
@@ -323,80 +318,44 @@ func (t *engineTx) Near(section string, sig neardup.Signature, from, to time.Tim
 			}
 		}
 	}
-	// Only the stored candidates whose signature passes Same are read
-	// whole: a member that matches by link or title was found by those
-	// look-ups, so Near owes only the members Same accepts. Signatures are
-	// read once per fetch.
-	stored, err := t.passing(stored, sig)
-	if err != nil {
-		return nil, err
+	// The index has checked the candidates' text parts (containment,
+	// names) in memory, so nearly all of those left are members Same
+	// accepts: they are read whole, signature included, and checked with
+	// Same against what is stored (the index's copy may be an older
+	// signature of the item, or of an item pruned since).
+	s.nt.idx.read += int64(len(stored))
+	keep := func(ms []curate.Member) {
+		for _, m := range ms {
+			if neardup.Same(sig, m.Sig) {
+				out = append(out, m)
+				s.nt.idx.passed++
+			}
+		}
 	}
-	s.nt.idx.passed += int64(len(stored) + len(out))
+	s.nt.idx.passed += int64(len(out))
 	switch len(stored) {
 	case 0:
 		return byID(out), nil
 	case 1:
 		ms, err := t.members(qMemberOf, section, stored[0]) // none when pruned or filtered out since
-		return byID(append(out, ms...)), err
+		keep(ms)
+		return byID(out), err
 	}
 	// Several candidates: one query for all of them.
 	ids := make([]any, len(stored))
 	for i, id := range stored {
 		ids[i] = id
 	}
-	err = inChunks(s.ctx, boundTx{s.tx, s}, qNearMembers,
+	err := inChunks(s.ctx, boundTx{s.tx, s}, qNearMembers,
 		section, ids, func(rows *sql.Rows) error {
 			m, err := scanMember(rows)
-			out = append(out, m)
+			if err == nil && neardup.Same(sig, m.Sig) {
+				out = append(out, m)
+				s.nt.idx.passed++
+			}
 			return err
 		})
 	return byID(out), err
-}
-
-// passing returns the ids whose stored signature passes neardup.Same
-// with sig, reading the signatures the fetch has not read yet.
-func (t *engineTx) passing(ids []int64, sig neardup.Signature) ([]int64, error) {
-	if len(ids) == 0 {
-		return ids, nil
-	}
-	if t.sigs == nil {
-		t.sigs = map[int64]neardup.Signature{}
-	}
-	var missing []any
-	for _, id := range ids {
-		if _, ok := t.sigs[id]; !ok {
-			missing = append(missing, id)
-		}
-	}
-	if len(missing) > 0 {
-		err := inChunks(t.s.ctx, boundTx{t.s.tx, t.s}, qNearSigs, true, missing,
-			func(rows *sql.Rows) error {
-				var id int64
-				var raw []byte
-				if err := rows.Scan(&id, &raw); err != nil {
-					return err
-				}
-				var g neardup.Signature
-				_ = g.UnmarshalBinary(raw) // an unreadable (older) signature never passes
-				t.sigs[id] = g
-				return nil
-			})
-		if err != nil {
-			return nil, err
-		}
-		for _, id := range missing {
-			if _, ok := t.sigs[id.(int64)]; !ok {
-				t.sigs[id.(int64)] = nil // no signature: never passes
-			}
-		}
-	}
-	out := ids[:0:0]
-	for _, id := range ids {
-		if neardup.Same(sig, t.sigs[id]) {
-			out = append(out, id)
-		}
-	}
-	return out, nil
 }
 
 func (t *engineTx) ClusterMembers(section string, cluster int64) ([]curate.Member, error) {

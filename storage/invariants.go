@@ -13,8 +13,10 @@ import (
 // stored decisions (curate.Check: one live representative per story, no
 // filed item without a cluster, no story with two items of one source),
 // and that every filed item with a signature, dated within the duplicate
-// horizon of now, is found by this process's near-duplicate look-up. It
-// takes the write lock; tests call it at their end.
+// horizon of now, is found by this process's near-duplicate look-up and
+// held there with its stored signature (the copy the look-up checks
+// candidates against in memory). It takes the write lock; tests call it
+// at their end.
 func (db *DB) CheckInvariants(ctx context.Context) error {
 	db.near.mu.Lock()
 	defer db.near.mu.Unlock()
@@ -93,6 +95,11 @@ func (db *DB) CheckInvariants(ctx context.Context) error {
 		}
 		if !found {
 			errs = append(errs, fmt.Errorf("section %s: item #%d is not found by the near-duplicate look-up", section, id))
+		}
+		// What the look-up checks in memory (sketch, text part) is the
+		// stored signature's.
+		if !db.near.index(section).Holds(id, at, sig) {
+			errs = append(errs, fmt.Errorf("section %s: item #%d: the near-duplicate index does not hold its stored signature", section, id))
 		}
 	}
 	return errors.Join(append(errs, f.Err())...)

@@ -235,7 +235,7 @@ func inStatements() []string {
 	return out
 }
 
-var inQueries = []string{qKnownItems, qKnownSeen, qKnownSeenLinks, qKnownLinks, qKnownTitles, qNearMembers, qNearSigs}
+var inQueries = []string{qKnownItems, qKnownSeen, qKnownSeenLinks, qKnownLinks, qKnownTitles, qNearMembers}
 
 // boundTx is a write transaction whose prepared statements inChunks uses.
 type boundTx struct {

@@ -33,6 +33,7 @@ type nearIndex struct {
 	span      int64          // shard span, seconds
 	lookups   int64          // look-ups made, and candidates they returned (benchmarks report the ratio)
 	cands     int64
+	read      int64         // stored candidates read whole (their text part passed in memory)
 	passed    int64         // candidates whose signature passed neardup.Same
 	horizon   time.Duration // spans older than now-horizon are evicted
 	lastEvict time.Time

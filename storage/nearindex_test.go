@@ -2,12 +2,14 @@ package storage
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"newsdesk"
+	"newsdesk/neardup"
 )
 
 // retold returns story s of benchItems told again by another source: the
@@ -288,5 +290,106 @@ func TestOlderSignaturesAreSignedAgain(t *testing.T) {
 	}
 	if version[0] != 2 {
 		t.Fatal("Open read the signatures again although their encoding was recorded")
+	}
+}
+
+// TestNearIndexHoldsStoredSignatures follows the in-memory copies of the
+// signatures (what a look-up checks candidates against before reading a
+// row) through another process's writes, a text signed again, a restart
+// and retention: after each, every filed item's stored signature is held
+// by the index (CheckInvariants), and look-ups still decide from what is
+// stored: a retelling joins its story, a retelling of a text an item no
+// longer has, or of a pruned story, joins nothing.
+func TestNearIndexHoldsStoredSignatures(t *testing.T) {
+	const a, b, c = "http://127.0.0.1/a", "http://127.0.0.1/b", "http://127.0.0.1/c"
+	ctx := context.Background()
+	sec := section("news", a, b, c)
+	path := filepath.Join(t.TempDir(), "near.db")
+	clk := &clock{t: t0}
+	check := func(t *testing.T, db *DB, when string) {
+		t.Helper()
+		if err := db.CheckInvariants(ctx); err != nil {
+			t.Fatalf("%s: %v", when, err)
+		}
+	}
+	dups := func(t *testing.T, out Outcome, want int, when string) {
+		t.Helper()
+		if got := out.Sections["news"].Duplicate; got != want {
+			t.Errorf("%s: %d duplicates, want %d", when, got, want)
+		}
+	}
+	stories := benchItems(1, 12)
+	first := openAt(t, path, clk, sec)
+	save(t, first, source(a, "news"), stories...)
+	check(t, first, "after the first fetch")
+
+	// Another process retells four stories and changes the text of a
+	// fifth (its source's next fetch).
+	other := openAt(t, path, clk, sec)
+	var retellings []newsdesk.Item
+	for i := range 4 {
+		retellings = append(retellings, retold(stories[i], fmt.Sprintf("b%d", i)))
+	}
+	dups(t, save(t, other, source(b, "news"), retellings...), 4, "another process's retellings")
+	changed := stories[4]
+	oldText := changed
+	fresh := benchItems(2, 1)[0]
+	changed.ContentHTML, changed.Summary, changed.Lead, changed.ContentHash = fresh.ContentHTML, fresh.Summary, fresh.Lead, "h-changed"
+	save(t, other, source(a, "news"), append(append([]newsdesk.Item(nil), stories[:4]...), changed)...)
+	check(t, other, "in the other process")
+
+	// The first process catches up at its next write.
+	dups(t, save(t, first, source(c, "news"), retold(stories[5], "c5")), 1, "a retelling after catching up")
+	check(t, first, "after catching up")
+	dups(t, save(t, first, source(c, "news"), retold(changed, "c4new")), 1, "a retelling of the new text")
+	dups(t, save(t, first, source(c, "news"), retold(oldText, "c4old")), 0, "a retelling of the replaced text")
+
+	// A restart reads the copies from the signatures table.
+	first.Close()
+	other.Close()
+	again := openAt(t, path, clk, sec)
+	dups(t, save(t, again, source(c, "news"), retold(stories[6], "c6")), 1, "a retelling after a restart")
+	check(t, again, "after a restart")
+
+	// Retention: the index keeps its entries, the rows are gone.
+	clk.t = t0.Add(3 * time.Hour)
+	if n, err := again.Prune(ctx, 2*time.Hour, 0); err != nil || n == 0 {
+		t.Fatalf("Prune = %d, %v; want items removed", n, err)
+	}
+	check(t, again, "after retention")
+	dups(t, save(t, again, source(c, "news"), retold(stories[7], "c7")), 0, "a retelling of a pruned story")
+	check(t, again, "after a look-up of a pruned story")
+}
+
+// TestInvariantsSeeAStaleCopy checks that the invariant check notices an
+// in-memory copy that disagrees with the stored signature: one written
+// behind the index's back (no change sequence), which no code path does.
+func TestInvariantsSeeAStaleCopy(t *testing.T) {
+	const a = "http://127.0.0.1/a"
+	db, _ := openTest(t, section("news", a))
+	stories := benchItems(3, 2)
+	save(t, db, source(a, "news"), stories...)
+	if err := db.CheckInvariants(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var raw []byte
+	if err := db.r.QueryRow(`SELECT signature FROM signatures WHERE item_id = (SELECT max(item_id) FROM signatures)`).Scan(&raw); err != nil {
+		t.Fatal(err)
+	}
+	// The item's own signature with one Bloom bit flipped: the sketch and
+	// keys still agree with the index's copy, the text part does not.
+	raw = append([]byte(nil), raw...)
+	raw[1+4+4*neardup.Bands+2*(neardup.NumHashes-neardup.Bands)] ^= 0x10
+	if _, err := db.w.Exec(`UPDATE signatures SET signature = ? WHERE item_id = (SELECT max(item_id) FROM signatures)`, raw); err != nil {
+		t.Fatal(err)
+	}
+	err := db.CheckInvariants(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "does not hold its stored signature") {
+		t.Fatalf("CheckInvariants = %v, want the stale copy named", err)
+	}
+	// Put it back for the cleanup's check.
+	raw[1+4+4*neardup.Bands+2*(neardup.NumHashes-neardup.Bands)] ^= 0x10
+	if _, err := db.w.Exec(`UPDATE signatures SET signature = ? WHERE item_id = (SELECT max(item_id) FROM signatures)`, raw); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -646,7 +646,6 @@ func (s *saver) update(it *newsdesk.Item, secs []*newsdesk.Section) error {
 
 // writeSignature stores (or removes) an item's near-duplicate signature.
 func (s *saver) writeSignature(id int64, sig neardup.Signature) error {
-	delete(s.et.sigs, id)
 	raw, err := sig.MarshalBinary()
 	if err != nil {
 		return err

@@ -37,7 +37,7 @@ func BenchmarkWindowCost(b *testing.B) {
 					b.Fatal(err)
 				}
 				b.ResetTimer()
-				lookups, cands, passed := db.near.lookups, db.near.cands, db.near.passed
+				lookups, cands, read, passed := db.near.lookups, db.near.cands, db.near.read, db.near.passed
 				cpu0 := cpuTime()
 				items := 0
 				for i := 0; b.Loop(); i++ {
@@ -55,6 +55,7 @@ func BenchmarkWindowCost(b *testing.B) {
 				b.ReportMetric(float64(cpu.Nanoseconds())/float64(items), "cpu-ns/item")
 				if n := db.near.lookups - lookups; n > 0 {
 					b.ReportMetric(float64(db.near.cands-cands)/float64(n), "cands/lookup")
+					b.ReportMetric(float64(db.near.read-read)/float64(n), "read/lookup")
 					b.ReportMetric(float64(db.near.passed-passed)/float64(n), "passed/lookup")
 				}
 			})
