@@ -30,11 +30,12 @@ import (
 // to Add), so Evict drops everything older than a horizon at once, without
 // touching the rest. Per item an Index holds its id, its date, one posting
 // per band, a sketch (the low 8 bits of each MinHash value) and hash
-// slots of 8 bytes with their counts (a table kept between half and three
+// slots of 8 bytes with their counts (a table kept at most three
 // quarters full, so that a probe for an absent key mostly stops within a
-// cache line or two), and the text part of its signature (194 bytes, below): about
-// 1.4–1.5 KB on the bench corpora (100,000 items: 61 distinct keys an item
-// on default text, 41 on Zipf text).
+// cache line or two), and the text part of its signature (194 bytes,
+// below): about 1.3 KB on the bench corpora (100,000 items: 61 distinct
+// keys an item on default text, 41 on Zipf text; BenchmarkLookup reports
+// it as index-B/item).
 //
 // The sketch rules out most candidates without reading their signature:
 // two signatures agree on at least as many sketch bytes as MinHash values,
@@ -474,8 +475,7 @@ func agree(a, b []byte) int {
 
 // slot returns the slot holding k, or the free slot where k would go.
 // A key's first slot is its place in the table's range (k·n/2³², the
-// keys being uniform), so that tables need not be powers of two and
-// growing keeps the keys' order.
+// keys being uniform), so that growing keeps the keys' order.
 func (s *shard) slot(k uint32) int {
 	n := len(s.slots)
 	for i := int(uint64(k) * uint64(n) >> 32); ; {
@@ -493,14 +493,15 @@ func (s *shard) slot(k uint32) int {
 // a probe for an absent key mostly stops within a cache line or two.
 func full(used, n int) bool { return (used+Bands)*4 >= n*3 }
 
-// grow makes the slot table half as large again (at least 1024 slots) and
-// re-inserts the keys; chains stay as they are, they hang from their
-// head. Growing by half rather than doubling keeps the table between
-// half and three quarters full (about 13 bytes a key rather than 16).
+// grow doubles the slot table (at least 1024 slots) and re-inserts the
+// keys in the table's order, which is theirs (see slot), so that the
+// new table is written front to back; chains stay as they are, they hang
+// from their head. (Growing by half instead kept tables fuller but made
+// loading a window at start-up re-insert twice as many keys.)
 func (s *shard) grow() {
-	n := max(1024, len(s.slots)+len(s.slots)/2)
+	n := max(1024, 2*len(s.slots))
 	for full(s.used, n) {
-		n += n / 2
+		n *= 2
 	}
 	s.resize(n)
 }
