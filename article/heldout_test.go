@@ -105,13 +105,14 @@ func scoreHeldout(t *testing.T, dir string) {
 	}
 }
 
-// TestHeldoutLabels checks the labels of the held-out sets against their
+// TestHeldoutLabels checks the labels of the held-out sets (and of the blind
+// fixtures) against their
 // pages: every line of marked text and every chrome text is in the page's
 // text, and no chrome text is in the marked text (a label that cannot be
 // found would score nothing, one in both would be skipped).
 func TestHeldoutLabels(t *testing.T) {
 	var pages []labeled
-	for _, dir := range heldoutSets {
+	for _, dir := range append([]string{"testdata/blind"}, heldoutSets...) {
 		pages = append(pages, loadPages(t, dir)...)
 	}
 	for _, l := range pages {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -91,6 +92,7 @@ func findLead(doc *html.Node, base *url.URL, ogImage string, description string)
 	// own title.
 	title := titleHeading(body, pageTitle(doc))
 	afterTitle := title == nil
+	underTitle := blockAfterHeadline(title)
 	var walk func(n *html.Node) bool // false stops the walk
 	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -107,7 +109,7 @@ func findLead(doc *html.Node, base *url.URL, ogImage string, description string)
 				lp.summary = cloneTree(c)
 				continue
 			}
-			if lp.standfirst == "" && afterTitle && (isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc)) {
+			if lp.standfirst == "" && afterTitle && (isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc) || c == underTitle && standfirstShape(c)) {
 				if t := strings.Join(strings.Fields(textOf(c)), " "); len(t) >= 60 && len(t) <= 800 {
 					lp.standfirst = t
 					continue
@@ -221,6 +223,12 @@ func isStandfirst(n *html.Node) bool {
 	}
 	if contains(n, atom.H1) {
 		return false // the headline's container, not a standfirst
+	}
+	if textLen(n) > 1000 || countAtom(n, atom.P, 3) >= 3 {
+		// A container of the text whose class names a summary (Drupal's
+		// field--type-text-with-summary holds the body), not a standfirst:
+		// the rules for what sits above the text must not read the text.
+		return false
 	}
 	if strings.EqualFold(attr(n, "itemprop"), "description") {
 		return true
@@ -389,4 +397,61 @@ func videoCaption(n *html.Node) string {
 		return ""
 	}
 	return t
+}
+
+// countAtom counts the elements a below n, up to limit.
+func countAtom(n *html.Node, a atom.Atom, limit int) int {
+	count := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && count < limit; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == a {
+				count++
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return count
+}
+
+// blockAfterHeadline returns the element right after the headline: its
+// next element sibling, or its wrapper's when the headline is alone in
+// one (two levels at most).
+func blockAfterHeadline(h *html.Node) *html.Node {
+	for i := 0; h != nil && i < 3; i++ {
+		if next := nextElement(h); next != nil {
+			return next
+		}
+		p := h.Parent
+		if p == nil || p.DataAtom == atom.Body || firstElement(p) != h {
+			return nil
+		}
+		h = p
+	}
+	return nil
+}
+
+// standfirstShape reports whether n, the block right under the headline,
+// reads as a standfirst whatever its class (div soup names it by a hash):
+// one block of text with no block inside and no links, of 12 to 80 words
+// ending a sentence, that is not a byline, a date line or a signature.
+func standfirstShape(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.H2, atom.H3, atom.Span:
+	default:
+		return false
+	}
+	if hasBlockChild(n) || contains(n, atom.A) || contains(n, atom.Img) || contains(n, atom.Button) || contains(n, atom.Time) {
+		return false
+	}
+	t := strings.Join(strings.Fields(textOf(n)), " ")
+	if nw := len(strings.Fields(t)); nw < 12 || nw > 80 {
+		return false
+	}
+	if bylineRe.MatchString(t) || signatureLine(t) || metaDateLine(t) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, "\"'»”’ )"))
+	return strings.ContainsRune(".!?…", last)
 }

@@ -360,6 +360,13 @@ func overlay(n *html.Node) bool {
 				if acceptRe.MatchString(titleForm(textOf(c))) {
 					accept = true
 				}
+			default:
+				// A consent box's choices are often spans or divs a
+				// script makes clickable: an element holding only the
+				// words of a choice is one.
+				if onlyText(c) && acceptRe.MatchString(titleForm(textOf(c))) {
+					accept = true
+				}
 			}
 			walk(c)
 		}
@@ -611,4 +618,9 @@ func linkWords(n *html.Node) int {
 // digits.
 func foldWords(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// onlyText reports whether n's only child is a text node.
+func onlyText(n *html.Node) bool {
+	return n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode
 }

@@ -128,6 +128,14 @@ func TestFurnitureByWhatItSays(t *testing.T) {
 			`<p>Le syndicat ne touchera aucune commission sur les compteurs vendus par les plombiers agréés, précise son président.</p>`},
 		{"readers' reviews", `<div><h3>Vos avis (12)</h3><p>Marc – Enfin une bonne chose !</p><p>Lise – Trop tard.</p></div>`, "Enfin une bonne chose", ""},
 		{"wiki edit link", `<h2>Le calendrier<span class="k">[<a href="/e">modifier</a>]</span></h2>`, "modifier", `<h2>Le calendrier des coupures</h2>`},
+		// heldout6's classes
+		{"consent choices as spans", `<div class="q3"><div>Ce site et ses partenaires déposent des cookies pour la publicité.</div><span class="k">Accepter</span><span class="k">Refuser</span></div>`, "partenaires déposent",
+			`<p>Le syndicat a refusé de déposer une plainte, mais accepte de rembourser les abonnés privés d'eau pendant trois jours.</p>`},
+		{"consent choices as divs en", `<div class="z"><p>This site uses cookies to measure traffic.</p><div>Accept all</div><div>Customise</div></div>`, "measure traffic", ""},
+		{"question and a link", `<p class="f1">Une erreur dans cet article ? <a href="/contact">Écrivez à la rédaction</a></p>`, "Écrivez à la rédaction",
+			`<p>Pourquoi si tard ? Le syndicat attendait la subvention de l'agence de l'eau, qui n'a été votée qu'en octobre, explique son président.</p>`},
+		{"question and a link en", `<div class="x">Something to add? <a href="/contact">Write to our editors</a></div>`, "Write to our editors",
+			`<p>What happens next? The syndicate will publish <a href="/plan">the full schedule of works</a> street by street in January.</p>`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			page := `<html><head><title>Le plan de travaux du syndicat des eaux</title></head><body><article><h1>Le plan de travaux du syndicat des eaux</h1>` +
@@ -438,5 +446,72 @@ func TestGallerySlideCaption(t *testing.T) {
 		if strings.Contains(text, f) {
 			t.Errorf("%q left: %q", f, text)
 		}
+	}
+}
+
+// TestBodyNamedSummary: a container of the text whose class names a
+// summary (Drupal's field--type-text-with-summary) is not a standfirst,
+// so the rules for what sits above the text do not read the text: the
+// date cells of its table and a line of dates stay.
+func TestBodyNamedSummary(t *testing.T) {
+	para := "<p>Le syndicat des eaux a présenté mardi son plan de travaux, qui prévoit de remplacer les canalisations les plus anciennes du réseau avant la fin de la décennie.</p>\n"
+	for _, cls := range []string{"field field--name-body field--type-text-with-summary", "entry-summary", "node__content"} {
+		page := `<html><head><title>Le plan</title></head><body><article><h1>Le plan</h1><div class="chapo"><p>Trois ans de chantier pour remplacer quarante kilomètres de conduites dans la vallée.</p></div>` +
+			`<div class="` + cls + `">` + strings.Repeat(para, 3) +
+			`<table><tr><th>Période</th><th>Rue</th></tr><tr><td>3 au 14 mars</td><td>Rue Haute</td></tr><tr><td>17 mars au 4 avril</td><td>Rue Basse</td></tr></table>` +
+			`<ul><li>Du 7 au 18 avril</li><li>Du 5 au 16 mai</li></ul>` + para + `</div></article></body></html>`
+		ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := normalize.Article(ex.HTML, normalize.ArticleOptions{}).Text
+		for _, want := range []string{"3 au 14 mars", "17 mars au 4 avril", "Du 7 au 18 avril", "Du 5 au 16 mai", "quarante kilomètres"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: lost %q: %q", cls, want, text)
+			}
+		}
+		if strings.Count(text, "Le syndicat") != 4 {
+			t.Errorf("%s: paragraphs lost: %q", cls, text)
+		}
+	}
+}
+
+// TestStandfirstUnderHeadline: in div soup whose classes name nothing, the
+// block right under the headline, outside the container readability
+// keeps, is the standfirst when it reads as one (a sentence of 12 to 80
+// words, no link, not a byline or a date line); a byline or a kicker
+// there is not.
+func TestStandfirstUnderHeadline(t *testing.T) {
+	para := "<div class=\"p0\">Le syndicat des eaux a présenté mardi son plan de travaux, qui prévoit de remplacer les canalisations les plus anciennes du réseau avant la fin de la décennie.</div>\n"
+	stand := "Quarante kilomètres de conduites seront changés en trois ans, et les factures des abonnés augmenteront de quatre pour cent par an."
+	for _, tc := range []struct {
+		name, under, want, not string
+	}{
+		{"sentence", `<div class="s8k">` + stand + `</div>`, "Quarante kilomètres", ""},
+		{"headline alone in its wrapper", "", "Quarante kilomètres", ""},
+		{"byline", `<div class="s8k">Par Louise Camus, correspondante à Vallon, avec la rédaction du service économie et territoires</div>`, "", "Louise Camus"},
+		{"link line", `<div class="s8k">Retrouvez tous nos articles sur <a href="/eau">les travaux du syndicat des eaux dans la vallée et les communes voisines</a>.</div>`, "", "Retrouvez"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			head := `<div class="h2x"><h1 class="t1">Le plan</h1>` + tc.under + `</div>`
+			if tc.under == "" {
+				head = `<div class="h2x"><div class="w"><h1 class="t1">Le plan</h1></div><div class="s8k">` + stand + `</div></div>`
+			}
+			page := `<html><head><title>Le plan</title></head><body><div class="r5">` + head + `<div class="b7q">` + strings.Repeat(para, 4) + `</div></div></body></html>`
+			ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := normalize.Article(ex.HTML, normalize.ArticleOptions{}).Text
+			if tc.want != "" && strings.Count(text, tc.want) != 1 {
+				t.Errorf("standfirst not kept once: %q", text)
+			}
+			if tc.not != "" && strings.Contains(text, tc.not) {
+				t.Errorf("taken for a standfirst: %q", text)
+			}
+			if strings.Count(text, "Le syndicat") != 4 {
+				t.Errorf("paragraphs lost: %q", text)
+			}
+		})
 	}
 }

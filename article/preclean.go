@@ -99,7 +99,7 @@ func preclean(doc *html.Node) {
 				}
 			}
 			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
-				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || editLink(c) || slideNav(c) || crossLink(c) ||
+				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || editLink(c) || slideNav(c) || crossLink(c) || questionPrompt(c) ||
 				(promptBox(c) || logoWall(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
@@ -1003,6 +1003,45 @@ func crossLink(n *html.Node) bool {
 	}
 	label = titleForm(label)
 	return len(strings.Fields(label)) >= 1 && len(strings.Fields(label)) <= 4 && !sourceLabelRe.MatchString(label)
+}
+
+// questionPrompt reports whether a line is a prompt to the reader: a
+// short question, then one link that answers it with what to do, and
+// nothing else ("Vous avez repéré une erreur ? <a>Signalez-la</a>",
+// "Got a story? <a>Tell our newsroom</a>", "Une question ? <a>Écrivez-nous</a>").
+// A text's question is followed by its answer, not by a lone link.
+func questionPrompt(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Span:
+	default:
+		return false
+	}
+	if hasBlockChild(n) || contains(n, atom.Img) {
+		return false
+	}
+	var links []*html.Node
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			if k.DataAtom == atom.A {
+				links = append(links, k)
+				continue
+			}
+			walk(k)
+		}
+	}
+	walk(n)
+	if len(links) != 1 {
+		return false
+	}
+	link := strings.Join(strings.Fields(textOf(links[0])), " ")
+	all := strings.Join(strings.Fields(textOf(n)), " ")
+	if nl := len(strings.Fields(link)); nl < 1 || nl > 8 || !strings.HasSuffix(strings.TrimRight(all, ".!→» "), strings.TrimRight(link, ".!→» ")) {
+		return false
+	}
+	q := strings.TrimSpace(textOutsideLinks(n))
+	nq := len(strings.Fields(q))
+	return nq >= 2 && nq <= 10 && strings.HasSuffix(q, "?")
 }
 
 // emailTail returns the lines after an e-mail's footer line ("You're
