@@ -129,6 +129,10 @@ func TestFurnitureByWhatItSays(t *testing.T) {
 		{"readers' reviews", `<div><h3>Vos avis (12)</h3><p>Marc – Enfin une bonne chose !</p><p>Lise – Trop tard.</p></div>`, "Enfin une bonne chose", ""},
 		{"wiki edit link", `<h2>Le calendrier<span class="k">[<a href="/e">modifier</a>]</span></h2>`, "modifier", `<h2>Le calendrier des coupures</h2>`},
 		// heldout6's classes
+		{"lone link to a page of the site", `<p><strong><a href="/2026/10/barrage">Le barrage de Vallon sera vidé cet hiver</a></strong></p>`, "barrage de Vallon",
+			`<p><a href="https://agence.example/rapport-nappes">Le rapport de l'agence de l'eau sur l'état des nappes</a></p>`},
+		{"lone link en", `<div class="k2"><a href="/news/reservoir-levels">Reservoir levels fall for a third month running</a> →</div>`, "Reservoir levels",
+			`<p>The syndicate has published <a href="/plan">its plan for the next ten years</a> with a map of every street affected.</p>`},
 		{"consent choices as spans", `<div class="q3"><div>Ce site et ses partenaires déposent des cookies pour la publicité.</div><span class="k">Accepter</span><span class="k">Refuser</span></div>`, "partenaires déposent",
 			`<p>Le syndicat a refusé de déposer une plainte, mais accepte de rembourser les abonnés privés d'eau pendant trois jours.</p>`},
 		{"consent choices as divs en", `<div class="z"><p>This site uses cookies to measure traffic.</p><div>Accept all</div><div>Customise</div></div>`, "measure traffic", ""},

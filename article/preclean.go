@@ -99,7 +99,7 @@ func preclean(doc *html.Node) {
 				}
 			}
 			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
-				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || editLink(c) || slideNav(c) || crossLink(c) || questionPrompt(c) ||
+				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || editLink(c) || slideNav(c) || crossLink(c) || questionPrompt(c) || loneLink(c) ||
 				(promptBox(c) || logoWall(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
@@ -1005,6 +1005,54 @@ func crossLink(n *html.Node) bool {
 	return len(strings.Fields(label)) >= 1 && len(strings.Fields(label)) <= 4 && !sourceLabelRe.MatchString(label)
 }
 
+// loneLink reports whether a line between two paragraphs of prose is
+// a link to another page of the site and nothing else: a related article
+// set in the body with no label (a headline of 4 to 20 words, a relative
+// address, no sentence end). A text's own sentence with a link in it has
+// words outside the link; a line linking elsewhere (a source, a report)
+// is not the site's furniture.
+func loneLink(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div:
+	default:
+		return false
+	}
+	if hasBlockChild(n) || contains(n, atom.Img) {
+		return false
+	}
+	var links []*html.Node
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			if k.DataAtom == atom.A {
+				links = append(links, k)
+				continue
+			}
+			walk(k)
+		}
+	}
+	walk(n)
+	if len(links) != 1 {
+		return false
+	}
+	href := attr(links[0], "href")
+	if href == "" || strings.HasPrefix(href, "#") || strings.Contains(href, "://") || strings.HasPrefix(href, "//") || strings.Contains(href, ":") {
+		return false
+	}
+	if len(strings.Fields(strings.Trim(textOutsideLinks(n), " →»›>|-–—"))) > 0 {
+		return false
+	}
+	t := strings.Join(strings.Fields(textOf(links[0])), " ")
+	if nw := len(strings.Fields(t)); nw < 4 || nw > 20 || strings.HasSuffix(t, ".") {
+		return false
+	}
+	prose := func(e *html.Node) bool {
+		return e != nil && (e.DataAtom == atom.P || e.DataAtom == atom.Div && !hasBlockChild(e)) &&
+			len(strings.Fields(textOf(e))) >= 12 && linkShare(e) < 0.5
+	}
+	return prose(prevElement(n)) && prose(nextElement(n))
+}
+
 // questionPrompt reports whether a line is a prompt to the reader: a
 // short question, then one link that answers it with what to do, and
 // nothing else ("Vous avez repéré une erreur ? <a>Signalez-la</a>",
@@ -1061,4 +1109,13 @@ func emailTail(line *html.Node) []*html.Node {
 		out = append(out, s)
 	}
 	return out
+}
+
+func prevElement(n *html.Node) *html.Node {
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
 }
