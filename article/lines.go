@@ -168,6 +168,8 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case rightsLine(raw, nw):
 		return true
+	case nw <= 30 && readerCall(n, raw), nw <= 14 && pageNoticeRe.MatchString(t):
+		return true
 	case tagLabelRe.MatchString(t) && linkShare(n) >= 0.5:
 		return true
 	case timeOnly(n, raw), counterRe.MatchString(t):
@@ -623,4 +625,71 @@ func foldWords(s string) []string {
 // onlyText reports whether n's only child is a text node.
 func onlyText(n *html.Node) bool {
 	return n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode
+}
+
+// The vocabulary of a call to the reader, each a weak signal that
+// readerCall needs together: a verb calling to act, opening a sentence,
+// and something of the publication (this article, our newsletter, our
+// app, an account, an address to write to).
+var (
+	callVerbRe = regexp.MustCompile(`^(?:rejoignez|suivez|abonnez|inscrivez|recevez|retrouvez|découvrez|partagez|téléchargez|installez|envoyez|connectez|créez|soutenez|écrivez|contactez|cliquez|lisez|écoutez|regardez|activez|ne manquez|devenez|offrez|faites un don|` +
+		`join|follow|subscribe|sign up|sign in|log in|get|download|install|share|send|create|support|click|read|listen|watch|discover|find|don't miss|never miss|become|give|donate)(?:$|[^\p{L}])`)
+	artefactRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:(?:cet|cette|ce|notre|nos|this|our)\s+(?:[\p{L}'-]+\s+){0,3}(?:article|articles|newsletter|newsletters|lettre d'information|magazine|chaîne|application|appli|app|compte|abonnement|podcast|story|stories|channel|account|briefing|newsroom|rédaction|journalisme|journalism|reporting)` +
+		`|(?:notre|nos|our)\s+(?:[\p{L}'-]+\s+){0,2}(?:site|page|pages|journal|édition|émission|community|communauté|paper|edition)|un compte|an account|newsletters?|lettre d'information|l'édition (?:papier|numérique)|en kiosque|marchand de journaux|print edition|newsstands?)(?:$|[^\p{L}])|[\p{L}0-9._+-]+@[\p{L}0-9-]+\.[\p{L}.]+`)
+	// pageNoticeRe is a notice about the page itself: its age, its access,
+	// its sponsor, a relative time stamp.
+	pageNoticeRe = regexp.MustCompile(`^(?:(?:this|the) (?:article|story|page) is (?:more than|over|at least) (?:a|an|one|two|three|\d+) (?:years?|months?) old` +
+		`|(?:cet|cette) (?:article|page) (?:date|a été publiée? il y a) (?:de )?plus d'(?:un|une) (?:an|année|mois)|(?:cet|cette) (?:article|page) (?:date|a été publiée? il y a) (?:de )?plus de \d+ (?:ans|mois)` +
+		`|(?:article )?réservé aux abonnés|(?:article |story )?for subscribers only|subscriber-only (?:article|story)|(?:sponsored|presented|brought to you) by [^.]{1,40}|(?:sponsorisé|présenté|proposé) par [^.]{1,40}` +
+		`|comments are (?:now )?closed(?: (?:for|on) this (?:article|story|post))?|(?:tous nos articles|toute notre actualité|all our (?:coverage|stories|articles)) (?:sur|de|du|des|on|of|about) .{1,60}|il y a \d+ (?:minutes?|heures?|jours?|h|min)|\d+ (?:minutes?|hours?|days?|hrs?|mins?) ago|listen to (?:this|the) (?:article|story)(?: \d+:\d+| \d+ min(?:utes?)?)?|écouter (?:cet|l') ?article(?: \d+ min)?)$`)
+)
+
+// readerCall reports whether a block of a few sentences is a call to the
+// reader about the publication: it opens (or its second sentence, after
+// a question to the reader, opens) on a verb calling to act, and it names
+// the publication's article, newsletter, app, account or an address.
+// Vocabulary alone is a weak signal: a quote, a list item or a heading is
+// never one, and the block must stand alone, up to 30 words and three
+// sentences.
+func readerCall(n *html.Node, raw string) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Span, atom.Section, atom.Small, atom.Em, atom.Strong:
+	default:
+		return false
+	}
+	if strings.ContainsAny(raw, "«»“”\"") || inBlockquote(n) {
+		return false
+	}
+	low := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
+	var sentences []string
+	start := 0
+	for i, r := range low {
+		if r == '.' || r == '!' || r == '?' {
+			if s := strings.TrimSpace(low[start : i+1]); s != "" {
+				sentences = append(sentences, s)
+			}
+			start = i + 1
+		}
+	}
+	if s := strings.TrimSpace(low[start:]); s != "" {
+		sentences = append(sentences, s)
+	}
+	if len(sentences) == 0 || len(sentences) > 3 || !artefactRe.MatchString(low) {
+		return false
+	}
+	if callVerbRe.MatchString(sentences[0]) {
+		return true
+	}
+	toReader := regexp.MustCompile(`(?:^|[^\p{L}])(?:vous|votre|vos|you|your)(?:$|[^\p{L}])`)
+	return len(sentences) > 1 && strings.HasSuffix(sentences[0], "?") && toReader.MatchString(sentences[0]) && callVerbRe.MatchString(sentences[1])
+}
+
+// inBlockquote reports whether n is inside a <blockquote>.
+func inBlockquote(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Blockquote {
+			return true
+		}
+	}
+	return false
 }

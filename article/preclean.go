@@ -129,6 +129,14 @@ func preclean(doc *html.Node) {
 				drop = append(drop, tail...)
 				continue
 			}
+			if list := nextElement(c); list != nil && isHeadingLike(c) && !contains(c, atom.A) && siteLinkList(list) {
+				drop = append(drop, c, list)
+				continue
+			}
+			if smallBoxCall(c) {
+				drop = append(drop, c)
+				continue
+			}
 			if isHeadingLike(c) && (sectionTitleRe.MatchString(titleForm(textOf(c))) || commentsTitleRe.MatchString(titleForm(textOf(c)))) {
 				drop = append(drop, pg.headedSection(c)...)
 				continue
@@ -1118,4 +1126,79 @@ func prevElement(n *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// siteLinkList reports whether n is a list of links to other pages of the
+// site and nothing else: two or more items, each one link (a relative
+// address, not a fragment) of three words or more and no other words.
+// Under a heading, whatever the heading says ("Continue reading", "Dans
+// la même rubrique"), it is a box of related pages; a list of sources or
+// further reading links to other sites, and a table of contents to the
+// page's own headings.
+func siteLinkList(n *html.Node) bool {
+	if n.DataAtom != atom.Ul && n.DataAtom != atom.Ol {
+		return false
+	}
+	items := 0
+	for li := n.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type != html.ElementNode {
+			continue
+		}
+		if li.DataAtom != atom.Li || hasBlockChild(li) {
+			return false
+		}
+		var links []*html.Node
+		var walk func(*html.Node)
+		walk = func(c *html.Node) {
+			for k := c.FirstChild; k != nil; k = k.NextSibling {
+				if k.DataAtom == atom.A {
+					links = append(links, k)
+					continue
+				}
+				walk(k)
+			}
+		}
+		walk(li)
+		if len(links) != 1 || strings.TrimSpace(textOutsideLinks(li)) != "" || len(strings.Fields(textOf(links[0]))) < 3 {
+			return false
+		}
+		href := attr(links[0], "href")
+		if href == "" || strings.HasPrefix(href, "#") || strings.Contains(href, "://") || strings.HasPrefix(href, "//") || strings.Contains(href, ":") {
+			return false
+		}
+		items++
+	}
+	return items >= 2
+}
+
+// smallBoxCall reports whether n is a small box of two or three short
+// lines (at most 30 words in all, no image, list, table or link but one)
+// that, read together, are a call to the reader (readerCall): "Cet
+// article vous a plu ?" / "Partagez-le avec vos proches."
+func smallBoxCall(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside:
+	default:
+		return false
+	}
+	lines := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return false
+		case c.Type != html.ElementNode:
+		case c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Span:
+			if hasBlockChild(c) {
+				return false
+			}
+			lines++
+		default:
+			return false
+		}
+	}
+	if lines < 2 || lines > 3 || contains(n, atom.Img) || countAtom(n, atom.A, 2) > 1 {
+		return false
+	}
+	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	return len(strings.Fields(raw)) <= 30 && readerCall(n, raw)
 }
