@@ -636,6 +636,8 @@ var (
 		`join|follow|subscribe|sign up|sign in|log in|get|download|install|share|send|create|support|click|read|listen|watch|discover|find|don't miss|never miss|become|give|donate)(?:$|[^\p{L}])`)
 	artefactRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:(?:cet|cette|ce|notre|nos|this|our)\s+(?:[\p{L}'-]+\s+){0,3}(?:article|articles|newsletter|newsletters|lettre d'information|magazine|chaîne|application|appli|app|compte|abonnement|podcast|story|stories|channel|account|briefing|newsroom|rédaction|journalisme|journalism|reporting)` +
 		`|(?:notre|nos|our)\s+(?:[\p{L}'-]+\s+){0,2}(?:site|page|pages|journal|édition|émission|community|communauté|paper|edition)|un compte|an account|newsletters?|lettre d'information|l'édition (?:papier|numérique)|en kiosque|marchand de journaux|print edition|newsstands?)(?:$|[^\p{L}])|[\p{L}0-9._+-]+@[\p{L}0-9-]+\.[\p{L}.]+`)
+	// toReader is a word addressing the reader.
+	toReader = regexp.MustCompile(`(?:^|[^\p{L}])(?:vous|votre|vos|you|your)(?:$|[^\p{L}])`)
 	// pageNoticeRe is a notice about the page itself: its age, its access,
 	// its sponsor, a relative time stamp.
 	pageNoticeRe = regexp.MustCompile(`^(?:(?:this|the) (?:article|story|page) is (?:more than|over|at least) (?:a|an|one|two|three|\d+) (?:years?|months?) old` +
@@ -680,7 +682,6 @@ func readerCall(n *html.Node, raw string) bool {
 	if callVerbRe.MatchString(sentences[0]) {
 		return true
 	}
-	toReader := regexp.MustCompile(`(?:^|[^\p{L}])(?:vous|votre|vos|you|your)(?:$|[^\p{L}])`)
 	return len(sentences) > 1 && strings.HasSuffix(sentences[0], "?") && toReader.MatchString(sentences[0]) && callVerbRe.MatchString(sentences[1])
 }
 

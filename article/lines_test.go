@@ -129,6 +129,13 @@ func TestFurnitureByWhatItSays(t *testing.T) {
 		{"readers' reviews", `<div><h3>Vos avis (12)</h3><p>Marc – Enfin une bonne chose !</p><p>Lise – Trop tard.</p></div>`, "Enfin une bonne chose", ""},
 		{"wiki edit link", `<h2>Le calendrier<span class="k">[<a href="/e">modifier</a>]</span></h2>`, "modifier", `<h2>Le calendrier des coupures</h2>`},
 		// heldout6's classes
+		{"author card", `<div class="q2"><img src="/i/me.jpg" alt=""><p><strong>Claire Dupuis</strong> est journaliste au Vallon depuis 2015. Elle couvre l'environnement.</p></div>`, "Claire Dupuis",
+			`<div class="r"><img src="/i/maire.jpg" alt=""><p><strong>Jean Dupont</strong> inaugure le nouveau réservoir du syndicat lundi à Vallon avec les élus.</p></div>`},
+		{"author card en", `<div class="q3"><img src="/i/me.jpg" alt=""><p><a href="/by/sam">Sam Hale</a> is a reporter covering water and energy. Email him at sam@vallee.example.</p></div>`, "Sam Hale", ""},
+		{"thread title with the post's title", `<div class="t"><h2>3 thoughts on “Le plan de travaux”</h2><p>Marc : bravo pour ce plan qui arrive enfin après tant d'années d'attente dans notre quartier.</p></div>`, "bravo pour ce plan",
+			`<h2>Trois réponses à la sécheresse</h2><p>Le syndicat mise sur les économies, les forages profonds et la réutilisation des eaux usées traitées pour l'arrosage.</p>`},
+		{"title over links to the site's pages", `<div class="r"><p>Plus d'actualités</p><div><a href="/a">Le prix de l'eau expliqué</a></div><div><a href="/b">Les nappes au plus bas</a></div></div>`, "nappes au plus bas",
+			`<div class="s"><p>Le calendrier</p><div>Les travaux commencent rue Haute <a href="/rue-haute">le lundi 3 mars</a> pour six semaines.</div><div>La rue Basse suivra en avril selon le syndicat des eaux.</div></div>`},
 		{"call to the reader", `<p>Rejoignez notre chaîne WhatsApp pour ne rien manquer de l'actualité du Vallon.</p>`, "WhatsApp",
 			`<p>Le syndicat invite les habitants à rejoindre notre réseau de sentinelles des fuites, a écrit son président.</p>`},
 		{"call to the reader en", `<p><strong>Sign up for our free morning briefing</strong> <a href="/signup">here</a>.</p>`, "morning briefing",

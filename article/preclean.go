@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -131,6 +132,10 @@ func preclean(doc *html.Node) {
 			}
 			if list := nextElement(c); list != nil && isHeadingLike(c) && !contains(c, atom.A) && siteLinkList(list) {
 				drop = append(drop, c, list)
+				continue
+			}
+			if headedLinkBox(c) || authorCard(c) {
+				drop = append(drop, c)
 				continue
 			}
 			if smallBoxCall(c) {
@@ -457,7 +462,10 @@ var commentsTitleRe = regexp.MustCompile(`^(?:top comments|discussion(?: about t
 	// the readers' thread named otherwise: "Readers respond (7)", "Ce que
 	// vous en pensez", "Réactions des lecteurs"
 	`|^(?:[0-9]+ )?(?:readers?'?s?|your|reader) (?:respond|responses?|comments?|reactions?|views|say|letters)(?: [0-9]+)?$|^what (?:readers|you) (?:say|think|said)(?: [0-9]+)?$|^have your say$` +
-	`|^(?:[0-9]+ )?(?:réactions?|commentaires?|avis) (?:des|de nos) (?:lecteurs|internautes|abonnés)(?: [0-9]+)?$|^(?:ce que vous en pensez|vous en pensez quoi|à vous la parole)(?: [0-9]+)?$`)
+	`|^(?:[0-9]+ )?(?:réactions?|commentaires?|avis) (?:des|de nos) (?:lecteurs|internautes|abonnés)(?: [0-9]+)?$|^(?:ce que vous en pensez|vous en pensez quoi|à vous la parole)(?: [0-9]+)?$` +
+	// WordPress themes' thread titles: "3 thoughts on "Title"", "2 réflexions sur « Titre »", "One response to …"
+	// (the post's title in quotes: "Trois réponses à la sécheresse" is a subheading)
+	`|^(?:[0-9]+|one) (?:thoughts?|responses?|replies|comments?|réflexions?|réponses?|commentaires?) (?:on|to|about|sur|à) ["«“].{1,200}$`)
 
 // boilerplateRe is the heading of the boilerplate a press release ends
 // on: "About Northfield University", "À propos de la Fondation …",
@@ -1201,4 +1209,108 @@ func smallBoxCall(n *html.Node) bool {
 	}
 	raw := strings.Join(strings.Fields(textOf(n)), " ")
 	return len(strings.Fields(raw)) <= 30 && readerCall(n, raw)
+}
+
+// headedLinkBox reports whether n is a box of a short title then links to
+// the site's own pages and nothing else, each on a block of its own (two
+// or more): "Plus d'actualités" over a column of teasers, whatever its
+// words.
+func headedLinkBox(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside, atom.Nav:
+	default:
+		return false
+	}
+	head := firstElement(n)
+	if head == nil || !isHeadingLike(head) || contains(head, atom.A) {
+		return false
+	}
+	items := 0
+	for c := nextElement(head); c != nil; c = nextElement(c) {
+		if c.DataAtom == atom.Ul || c.DataAtom == atom.Ol {
+			if !siteLinkList(c) {
+				return false
+			}
+			items += 2
+			continue
+		}
+		if hasBlockChild(c) || !siteLinkLine(c) {
+			return false
+		}
+		items++
+	}
+	return items >= 2
+}
+
+// siteLinkLine reports whether a block is one link to a page of the site
+// (a relative address, not a fragment) of three words or more, and no
+// other words.
+func siteLinkLine(n *html.Node) bool {
+	var links []*html.Node
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			if k.DataAtom == atom.A {
+				links = append(links, k)
+				continue
+			}
+			walk(k)
+		}
+	}
+	walk(n)
+	if len(links) != 1 || strings.TrimSpace(textOutsideLinks(n)) != "" || len(strings.Fields(textOf(links[0]))) < 3 {
+		return false
+	}
+	href := attr(links[0], "href")
+	return href != "" && !strings.HasPrefix(href, "#") && !strings.Contains(href, "://") && !strings.HasPrefix(href, "//") && !strings.Contains(href, ":")
+}
+
+// roleRe is what an author card says of its author right after the name:
+// "… est journaliste", "… is a reporter covering", "… covers".
+var roleRe = regexp.MustCompile(`^,?\s*(?:(?:est|is|was|était|a rejoint|joined|has been)\b[^.]{0,40}?\b(?:journaliste|reporter|rédact(?:eur|rice)|correspondante?|chroniqueu(?:r|se)|éditorialiste|editor|writer|columnist|correspondent|contributor|photographe|photographer|critic|critique|journalist)|(?:covers|couvre|suit|writes|écrit)\b)`)
+
+// authorCard reports whether n is an author's card: a small box of a
+// portrait and one or two short paragraphs, the first opening on the
+// name in bold or as a link, then what the author does ("… est
+// journaliste", "… is a reporter covering …"). A figure's caption that
+// opens on a name says where and when, not who writes.
+func authorCard(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside, atom.Footer:
+	default:
+		return false
+	}
+	if !contains(n, atom.Img) || contains(n, atom.Figcaption) || textLen(n) > 400 || countAtom(n, atom.P, 3) > 2 {
+		return false
+	}
+	var first *html.Node
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for k := c.FirstChild; k != nil && first == nil; k = k.NextSibling {
+			if k.Type == html.ElementNode && k.DataAtom == atom.P {
+				first = k
+				return
+			}
+			walk(k)
+		}
+	}
+	walk(n)
+	if first == nil {
+		return false
+	}
+	lead := firstElement(first)
+	if lead == nil || lead != first.FirstChild || (lead.DataAtom != atom.Strong && lead.DataAtom != atom.B && lead.DataAtom != atom.A) {
+		return false
+	}
+	name := strings.Fields(textOf(lead))
+	if len(name) < 2 || len(name) > 4 {
+		return false
+	}
+	for _, w := range name {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	rest := strings.TrimSpace(strings.TrimPrefix(strings.Join(strings.Fields(textOf(first)), " "), strings.Join(name, " ")))
+	return roleRe.MatchString(strings.ToLower(rest))
 }
