@@ -630,12 +630,13 @@ func onlyText(n *html.Node) bool {
 // The vocabulary of a call to the reader, each a weak signal that
 // readerCall needs together: a verb calling to act, opening a sentence,
 // and something of the publication (this article, our newsletter, our
-// app, an account, an address to write to).
+// app, the newsroom's address). A guide's "Créez un compte sur le site
+// de la CAF" or "Envoyez votre dossier à recrutement@…" names none.
 var (
 	callVerbRe = regexp.MustCompile(`^(?:rejoignez|suivez|abonnez|inscrivez|recevez|retrouvez|découvrez|partagez|téléchargez|installez|envoyez|connectez|créez|soutenez|écrivez|contactez|cliquez|lisez|écoutez|regardez|activez|ne manquez|devenez|offrez|faites un don|` +
 		`join|follow|subscribe|sign up|sign in|log in|get|download|install|share|send|create|support|click|read|listen|watch|discover|find|don't miss|never miss|become|give|donate)(?:$|[^\p{L}])`)
 	artefactRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:(?:cet|cette|ce|notre|nos|this|our)\s+(?:[\p{L}'-]+\s+){0,3}(?:article|articles|newsletter|newsletters|lettre d'information|magazine|chaîne|application|appli|app|compte|abonnement|podcast|story|stories|channel|account|briefing|newsroom|rédaction|journalisme|journalism|reporting)` +
-		`|(?:notre|nos|our)\s+(?:[\p{L}'-]+\s+){0,2}(?:site|page|pages|journal|édition|émission|community|communauté|paper|edition)|un compte|an account|newsletters?|lettre d'information|l'édition (?:papier|numérique)|en kiosque|marchand de journaux|print edition|newsstands?)(?:$|[^\p{L}])|[\p{L}0-9._+-]+@[\p{L}0-9-]+\.[\p{L}.]+`)
+		`|(?:notre|nos|our)\s+(?:[\p{L}'-]+\s+){0,2}(?:site|page|pages|journal|édition|émission|community|communauté|paper|edition)|newsletters?|lettre d'information|l'édition (?:papier|numérique)|en kiosque|marchand de journaux|print edition|newsstands?)(?:$|[^\p{L}])|(?:rédaction|redaction|redac|newsroom|news|tips?|temoins?|témoins?|lecteurs|readers|letters|courrier|editors?|infos?|alertes?)[\p{L}0-9._+-]*@[\p{L}0-9-]+\.[\p{L}.]+`)
 	// toReader is a word addressing the reader.
 	toReader = regexp.MustCompile(`(?:^|[^\p{L}])(?:vous|votre|vos|you|your)(?:$|[^\p{L}])`)
 	// pageNoticeRe is a notice about the page itself: its age, its access,
