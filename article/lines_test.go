@@ -128,6 +128,15 @@ func TestFurnitureByWhatItSays(t *testing.T) {
 			`<p>Le syndicat ne touchera aucune commission sur les compteurs vendus par les plombiers agréés, précise son président.</p>`},
 		{"readers' reviews", `<div><h3>Vos avis (12)</h3><p>Marc – Enfin une bonne chose !</p><p>Lise – Trop tard.</p></div>`, "Enfin une bonne chose", ""},
 		{"wiki edit link", `<h2>Le calendrier<span class="k">[<a href="/e">modifier</a>]</span></h2>`, "modifier", `<h2>Le calendrier des coupures</h2>`},
+		// heldout7's classes
+		{"breadcrumb as text", `<div class="f">Accueil / Actualités / Travaux et chantiers</div>`, "Actualités / Travaux",
+			`<p>Le trajet Vallon / Lyon / Genève prend désormais trois heures par le train, contre quatre auparavant, selon la région.</p>`},
+		{"breadcrumb as text en", `<p class="crumbs">Home › News › Local</p>`, "Home", ""},
+		{"offer box", `<div class="p1"><p>Jusqu'à 100 € offerts sur votre premier pari</p><a href="https://parions.example/o">Pariez maintenant</a></div>`, "100 € offerts",
+			`<div class="f"><p>Le prix</p><p>Le mètre cube passera de 3,10 € à 3,25 € au 1er janvier, une hausse de 5 % votée en décembre par le comité.</p></div>`},
+		{"offer box en", `<div class="b"><p>New customers: get £20 in free bets</p><a href="https://bookie.example/x">Claim your offer</a></div>`, "free bets", ""},
+		{"gambling legal line", `<p>Jouer comporte des risques : endettement, isolement, dépendance. Appelez le 09 74 75 13 13.</p>`, "endettement", ""},
+		{"gambling legal line en", `<small>18+ | Please gamble responsibly | BeGambleAware.org</small>`, "gamble responsibly", ""},
 		// heldout6's classes
 		{"author card", `<div class="q2"><img src="/i/me.jpg" alt=""><p><strong>Claire Dupuis</strong> est journaliste au Vallon depuis 2015. Elle couvre l'environnement.</p></div>`, "Claire Dupuis",
 			`<div class="r"><img src="/i/maire.jpg" alt=""><p><strong>Jean Dupont</strong> inaugure le nouveau réservoir du syndicat lundi à Vallon avec les élus.</p></div>`},
