@@ -15,7 +15,7 @@ import (
 // heldoutSets are the sets written and committed before they were first
 // scored, each against the rules of its time (its README has the first
 // figures and the commit they were measured on).
-var heldoutSets = []string{"testdata/heldout", "testdata/heldout2", "testdata/heldout3", "testdata/heldout4", "testdata/heldout5", "testdata/heldout6", "testdata/heldout7"}
+var heldoutSets = []string{"testdata/heldout", "testdata/heldout2", "testdata/heldout3", "testdata/heldout4", "testdata/heldout5", "testdata/heldout6", "testdata/heldout7", "testdata/heldout8"}
 
 // TestHeldoutLayouts publishes the pages of each held-out set through the
 // pipeline, each alone on its site behind a summary-only feed, like
