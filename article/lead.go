@@ -86,13 +86,18 @@ func findLead(doc *html.Node, base *url.URL, ogImage string, description string)
 		return lp
 	}
 	desc := foldWords(description)
-	first := firstProse(body, desc)
 	// The standfirst follows the headline: a blog whose <h1> is its name
 	// has a tagline named "description" in its header, before the post's
 	// own title.
 	title := titleHeading(body, pageTitle(doc))
 	afterTitle := title == nil
 	underTitle := blockAfterHeadline(title)
+	if underTitle != nil && !standfirstShape(underTitle) {
+		underTitle = nil
+	}
+	// The block under the headline that reads as a standfirst is not the
+	// first paragraph of the text: the lead figure may follow it.
+	first := firstProse(body, desc, underTitle)
 	var walk func(n *html.Node) bool // false stops the walk
 	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -109,7 +114,7 @@ func findLead(doc *html.Node, base *url.URL, ogImage string, description string)
 				lp.summary = cloneTree(c)
 				continue
 			}
-			if lp.standfirst == "" && afterTitle && (isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc) || c == underTitle && standfirstShape(c)) {
+			if lp.standfirst == "" && afterTitle && (isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc) || c == underTitle) {
 				if t := strings.Join(strings.Fields(textOf(c)), " "); len(t) >= 60 && len(t) <= 800 {
 					lp.standfirst = t
 					continue
@@ -171,9 +176,9 @@ func isDescription(n *html.Node, desc []string) bool {
 // text (consent, sign-up) and the AMP components, the standfirst (by its
 // class or the description) aside: a consent box's sentence is not where
 // the article starts.
-func firstProse(n *html.Node, desc []string) *html.Node {
+func firstProse(n *html.Node, desc []string, standfirst *html.Node) *html.Node {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc) {
+		if c.Type != html.ElementNode || c == standfirst || isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc) {
 			continue
 		}
 		if strings.HasPrefix(c.Data, "amp-") || c.DataAtom == atom.Dialog || c.DataAtom == atom.Nav || c.DataAtom == atom.Form || overlay(c) {
@@ -182,7 +187,7 @@ func firstProse(n *html.Node, desc []string) *html.Node {
 		if c.DataAtom == atom.P && len(strings.Fields(textOf(c))) >= 12 {
 			return c
 		}
-		if p := firstProse(c, desc); p != nil {
+		if p := firstProse(c, desc, standfirst); p != nil {
 			return p
 		}
 	}

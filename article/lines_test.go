@@ -128,6 +128,15 @@ func TestFurnitureByWhatItSays(t *testing.T) {
 			`<p>Le syndicat ne touchera aucune commission sur les compteurs vendus par les plombiers agréés, précise son président.</p>`},
 		{"readers' reviews", `<div><h3>Vos avis (12)</h3><p>Marc – Enfin une bonne chose !</p><p>Lise – Trop tard.</p></div>`, "Enfin une bonne chose", ""},
 		{"wiki edit link", `<h2>Le calendrier<span class="k">[<a href="/e">modifier</a>]</span></h2>`, "modifier", `<h2>Le calendrier des coupures</h2>`},
+		// heldout8's classes
+		{"call in a later sentence", `<p>Le magazine paraît chaque trimestre. Abonnez-vous pour recevoir notre magazine chez vous.</p>`, "chaque trimestre",
+			`<p>Le syndicat a publié son rapport annuel. Il recommande de relire cet article du règlement avant de signer un contrat.</p>`},
+		{"box ending on a call", `<div class="s"><h3>You make this reporting possible.</h3><p>Our newsroom is funded by its readers.</p><a href="/give">Give today</a></div>`, "reporting possible",
+			`<div class="f"><p>Le dossier complet du projet, avec les plans des trois réservoirs, est consultable en mairie jusqu'au 30 juin.</p><a href="/dossier.html">Découvrez les plans</a></div>`},
+		{"where it appeared in print", `<p class="end">This story appears in the spring issue of Valley Quarterly.</p>`, "spring issue",
+			`<p>L'article 12 du règlement est paru au Journal officiel en mars, après deux ans de discussions entre le syndicat et l'État.</p>`},
+		{"where it appeared in print fr", `<p>Cet entretien est paru dans le numéro 12 de Vallée Magazine, en kiosque.</p>`, "numéro 12", ""},
+		{"issue shop box", `<div class="i"><h3>Le numéro d'hiver</h3><p>132 pages sur les rivières du Vallon.</p><a href="/boutique">Acheter le numéro – 12 €</a></div>`, "132 pages", ""},
 		// heldout7's classes
 		{"breadcrumb as text", `<div class="f">Accueil / Actualités / Travaux et chantiers</div>`, "Actualités / Travaux",
 			`<p>Le trajet Vallon / Lyon / Genève prend désormais trois heures par le train, contre quatre auparavant, selon la région.</p>`},
@@ -553,5 +562,30 @@ func TestStandfirstUnderHeadline(t *testing.T) {
 				t.Errorf("paragraphs lost: %q", text)
 			}
 		})
+	}
+}
+
+// TestLeadFigureAfterStandfirst: the block under the headline that reads
+// as a standfirst (named by no class) does not end the search for the lead
+// figure that follows it, outside the container readability keeps: the
+// figure's caption is put back.
+func TestLeadFigureAfterStandfirst(t *testing.T) {
+	para := "<p>Le syndicat des eaux a présenté mardi son plan de travaux, qui prévoit de remplacer les canalisations les plus anciennes du réseau avant la fin de la décennie.</p>\n"
+	page := `<html><head><title>Le plan</title><meta property="og:image" content="https://127.0.0.1/i/chantier.jpg"></head><body><div class="a"><h1>Le plan</h1>` +
+		`<p class="x-sub">Quarante kilomètres de conduites seront changés en trois ans, et les factures augmenteront de quatre pour cent par an.</p>` +
+		`<figure><img src="/i/chantier.jpg" alt=""><figcaption>Le chantier de la rue Haute, le premier du plan. (Photo : Louise Camus)</figcaption></figure>` +
+		`<div class="b">` + strings.Repeat(para, 4) + `</div></div></body></html>`
+	ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := normalize.Article(ex.HTML, normalize.ArticleOptions{}).Text
+	for _, want := range []string{"Le chantier de la rue Haute", "Quarante kilomètres"} {
+		if strings.Count(text, want) != 1 {
+			t.Errorf("%q not once in %q", want, text)
+		}
+	}
+	if strings.Count(text, "Le syndicat") != 4 {
+		t.Errorf("paragraphs lost: %q", text)
 	}
 }

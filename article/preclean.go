@@ -134,7 +134,7 @@ func preclean(doc *html.Node) {
 				drop = append(drop, c, list)
 				continue
 			}
-			if headedLinkBox(c) || authorCard(c) {
+			if headedLinkBox(c) || authorCard(c) || callBox(c) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
