@@ -17,6 +17,12 @@ import (
 // figures and the commit they were measured on).
 var heldoutSets = []string{"testdata/heldout", "testdata/heldout2", "testdata/heldout3", "testdata/heldout4", "testdata/heldout5", "testdata/heldout6", "testdata/heldout7", "testdata/heldout8"}
 
+// measuredSets are held-out sets scored once and not tuned on: their
+// figures are pinned as measured (a change of the rules that moves them
+// shows), but the targets are not asserted, their failures being known
+// and left (see each set's README).
+var measuredSets = []string{"testdata/heldout9"}
+
 // TestHeldoutLayouts publishes the pages of each held-out set through the
 // pipeline, each alone on its site behind a summary-only feed, like
 // TestUnseenLayouts. A page whose bytes are not UTF-8 is served as bare
@@ -25,11 +31,16 @@ var heldoutSets = []string{"testdata/heldout", "testdata/heldout2", "testdata/he
 // pinned in the set's scores.txt (-update rewrites it).
 func TestHeldoutLayouts(t *testing.T) {
 	for _, dir := range heldoutSets {
-		t.Run(filepath.Base(dir), func(t *testing.T) { scoreHeldout(t, dir) })
+		t.Run(filepath.Base(dir), func(t *testing.T) { scoreHeldout(t, dir, true) })
+	}
+	for _, dir := range measuredSets {
+		t.Run(filepath.Base(dir), func(t *testing.T) { scoreHeldout(t, dir, false) })
 	}
 }
 
-func scoreHeldout(t *testing.T, dir string) {
+// scoreHeldout scores the pages of dir and compares the figures with its
+// scores.txt; targets says whether the quality targets are asserted too.
+func scoreHeldout(t *testing.T, dir string, targets bool) {
 	var b strings.Builder
 	var sum float64
 	pages := loadPages(t, dir)
@@ -77,16 +88,16 @@ func scoreHeldout(t *testing.T, dir string) {
 		}
 		fmt.Fprintf(&b, "%s %.3f %.3f %.3f %d\n", l.name, p, r, f1, len(left))
 		sum += f1
-		if f1 < 0.9 {
+		if targets && f1 < 0.9 {
 			t.Errorf("%s: F1 %.3f < 0.9 (P %.3f R %.3f)", l.name, f1, p, r)
 		}
-		if len(left) > 0 {
+		if targets && len(left) > 0 {
 			t.Errorf("%s: chrome left in the published text: %q", l.name, left)
 		}
 	}
 	mean := sum / float64(len(pages))
 	t.Logf("%s: %d pages, mean F1 %.4f", dir, len(pages), mean)
-	if mean < 0.97 {
+	if targets && mean < 0.97 {
 		t.Errorf("mean F1 %.4f < 0.97", mean)
 	}
 	golden := dir + "/scores.txt"
@@ -112,7 +123,7 @@ func scoreHeldout(t *testing.T, dir string) {
 // found would score nothing, one in both would be skipped).
 func TestHeldoutLabels(t *testing.T) {
 	var pages []labeled
-	for _, dir := range append([]string{"testdata/blind"}, heldoutSets...) {
+	for _, dir := range append(append([]string{"testdata/blind"}, heldoutSets...), measuredSets...) {
 		pages = append(pages, loadPages(t, dir)...)
 	}
 	for _, l := range pages {
