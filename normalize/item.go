@@ -39,10 +39,17 @@ func build(d *draft, f *gofeed.Feed, opt Options, r *resolver, sc *scratch) (new
 		}
 	}
 
-	contentText := fragmentText(d.content, &sc.fold)
+	contentText := d.cText
+	if !d.cFresh {
+		contentText = fragmentText(d.content, &sc.fold)
+	}
 	text := contentText
 	if d.desc != nil {
-		if t := fragmentText(d.desc, &sc.fold); t != "" {
+		t := d.dText
+		if !d.dFresh {
+			t = fragmentText(d.desc, &sc.fold)
+		}
+		if t != "" {
 			text = t
 		}
 	}

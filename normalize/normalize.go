@@ -69,6 +69,10 @@ type draft struct {
 	cBlocks []block
 	dBlocks []block
 	pixels  []string
+	// The folded texts of content and desc, as collectText wrote them;
+	// "" once chrome removal or tidying changed the tree.
+	cText, dText   string
+	cFresh, dFresh bool
 }
 
 // Feed normalizes every item of f. Items without title, link, text or
@@ -97,11 +101,11 @@ func Feed(f *gofeed.Feed, opt Options) Result {
 		d.content = parseFragment(src)
 		d.size = len(src)
 		d.pixels = rewriteURLs(d.content, r)
-		d.cBlocks = collectBlocks(d.content, &sc)
+		d.cBlocks, d.cText = collectText(d.content, &sc)
 		if it.Content != "" && it.Description != "" {
 			d.desc = parseFragment(it.Description)
 			rewriteURLs(d.desc, r)
-			d.dBlocks = collectBlocks(d.desc, &sc)
+			d.dBlocks, d.dText = collectText(d.desc, &sc)
 		}
 		drafts = append(drafts, d)
 	}
@@ -113,11 +117,11 @@ func Feed(f *gofeed.Feed, opt Options) Result {
 	var empty tally
 	for i := range drafts {
 		d := &drafts[i]
-		removeChrome(d.cBlocks, strip, recurring, cache)
-		tidy(d.content)
+		removed := removeChrome(d.cBlocks, strip, recurring, cache)
+		d.cFresh = !tidyChanged(d.content) && !removed
 		if d.desc != nil {
-			removeChrome(d.dBlocks, strip, recurring, cache)
-			tidy(d.desc)
+			removed := removeChrome(d.dBlocks, strip, recurring, cache)
+			d.dFresh = !tidyChanged(d.desc) && !removed
 		}
 		it, plain, ok := build(d, f, opt, r, &sc)
 		if !ok {
@@ -141,6 +145,8 @@ func Feed(f *gofeed.Feed, opt Options) Result {
 type scratch struct {
 	own   map[string]bool // canonical links of the feed itself, see ownLinks
 	fold  folder
+	whole folder     // a fragment's text, see collectText
+	spans []textSpan // see collectText
 	hash  []byte
 	nodes []*html.Node // runs of inline nodes, see collect
 }
@@ -215,14 +221,15 @@ func recurringBlocks(drafts []draft) map[string]bool {
 
 // removeChrome removes the blocks that are chrome: built-in phrases and
 // strip regexes always, recurring blocks only when text of the item's own
-// remains beside them.
-func removeChrome(blocks []block, strip stripper, recurring map[string]bool, cache chromeCache) {
+// remains beside them. It reports whether it removed any.
+func removeChrome(blocks []block, strip stripper, recurring map[string]bool, cache chromeCache) (removed bool) {
 	var recur []block
 	own := false
 	for _, b := range blocks {
 		switch {
 		case cache.chrome(b, strip):
 			b.remove()
+			removed = true
 		case recurring[b.text]:
 			recur = append(recur, b)
 		default:
@@ -232,6 +239,8 @@ func removeChrome(blocks []block, strip stripper, recurring map[string]bool, cac
 	if own {
 		for _, b := range recur {
 			b.remove()
+			removed = true
 		}
 	}
+	return removed
 }
