@@ -28,8 +28,8 @@ func quickFragment(s string) (*html.Node, bool) {
 		return nil, false
 	}
 	q := quickParser{s: s}
-	nodes := 1 + 2*strings.Count(s, "<")
-	q.nodes = make([]html.Node, 0, nodes)
+	// At most one element and one text node per '<', and a text node.
+	q.left = 2 + 2*strings.Count(s, "<")
 	q.root = q.node()
 	q.root.Type, q.root.Data, q.root.DataAtom = html.ElementNode, "body", atom.Body
 	if !q.parse() {
@@ -43,13 +43,19 @@ type quickParser struct {
 	s     string
 	root  *html.Node
 	open  []*html.Node     // open elements below root, innermost last
-	nodes []html.Node      // the fragment's nodes, never grown
+	nodes []html.Node      // a chunk of nodes, never grown
+	left  int              // nodes still to be allocated, at most
 	attrs []html.Attribute // attribute slab; elements take capped slices of it
 	keys  []html.Attribute // the current tag's attributes
 }
 
-// node returns a new node from the slab.
+// node returns a new node from the chunk; chunks are small, so that a
+// fragment given up on early wastes little.
 func (q *quickParser) node() *html.Node {
+	if len(q.nodes) == cap(q.nodes) {
+		q.nodes = make([]html.Node, 0, max(1, min(q.left, 32)))
+	}
+	q.left--
 	q.nodes = append(q.nodes, html.Node{})
 	return &q.nodes[len(q.nodes)-1]
 }
@@ -147,6 +153,8 @@ const (
 	qpDefItem           // dd, dt: close an open dd or dt first
 	qpVoid              // inserted and closed at once
 	qpRule              // hr: closes an open p, then void
+	qpRaw               // raw text up to its end tag: script, style, iframe…
+	qpEscapable         // title, textarea: text with references up to the end tag
 )
 
 // qpTags are the categories of the elements the fast path knows by name.
@@ -169,6 +177,8 @@ var qpTags = func() map[string]uint8 {
 	set(qpDefItem, "dd", "dt")
 	set(qpVoid, "br", "img", "wbr", "source", "track")
 	set(qpRule, "hr")
+	set(qpRaw, "script", "style", "noframes", "iframe", "noembed", "noscript", "xmp")
+	set(qpEscapable, "title", "textarea")
 	return m
 }()
 
@@ -247,10 +257,61 @@ func (q *quickParser) startTag(k int) (int, bool) {
 		}
 	}
 	q.top().AppendChild(n)
-	if cat != qpVoid && cat != qpRule {
+	switch cat {
+	case qpVoid, qpRule:
+	case qpRaw, qpEscapable:
+		return q.rawText(n, end, cat == qpEscapable)
+	default:
 		q.open = append(q.open, n)
 	}
 	return end, true
+}
+
+// rawText reads the text of the raw text or escapable element n, which
+// starts at s[p], and its end tag: the first "</" and n's name (in any
+// case) followed by white space, '/' or '>', as the tokenizer finds it.
+// A script whose text holds "<!--" (the tokenizer's escaped states) and
+// an end tag with more than white space before its '>' are beyond the
+// fast path.
+func (q *quickParser) rawText(n *html.Node, p int, escapable bool) (int, bool) {
+	s := q.s
+	name := n.Data
+	for i := p; ; {
+		j := strings.Index(s[i:], "</")
+		if j < 0 {
+			return 0, false
+		}
+		e := i + j + 2 + len(name)
+		if e >= len(s) || !asciiFold(s[i+j+2:e], name) || !(isTagSpace(s[e]) || s[e] == '/' || s[e] == '>') {
+			i += j + 2
+			continue
+		}
+		text := s[p : i+j]
+		if name == "script" && strings.Contains(text, "<!--") {
+			return 0, false
+		}
+		end := skipTagSpace(s, e)
+		if end >= len(s) || s[end] != '>' {
+			return 0, false
+		}
+		if strings.IndexByte(text, '\r') >= 0 {
+			text = convertNewlines(text)
+		}
+		if escapable && strings.IndexByte(text, '&') >= 0 {
+			text = html.UnescapeString(text)
+		}
+		if name == "textarea" {
+			// The parser drops a newline just after <textarea>.
+			text = strings.TrimPrefix(text, "\r")
+			text = strings.TrimPrefix(text, "\n")
+		}
+		if text != "" {
+			t := q.node()
+			t.Type, t.Data = html.TextNode, text
+			n.AppendChild(t)
+		}
+		return end + 1, true
+	}
 }
 
 // admit reports whether an element of the category opens without the
@@ -261,6 +322,8 @@ func (q *quickParser) admit(name string, cat uint8) bool {
 		return !q.isOpen("a")
 	case qpBlock, qpRule:
 		return !q.isOpen("p")
+	case qpRaw:
+		return name != "xmp" || !q.isOpen("p")
 	case qpHeading:
 		if q.isOpen("p") {
 			return false
@@ -492,6 +555,20 @@ func lowerASCII(s string) string {
 		}
 	}
 	return s
+}
+
+// asciiFold reports whether s is the lower-case ASCII name in any case
+// of its ASCII letters.
+func asciiFold(s, name string) bool {
+	if len(s) != len(name) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != name[i] && c != name[i]-('a'-'A') {
+			return false
+		}
+	}
+	return true
 }
 
 func skipTagSpace(s string, p int) int {

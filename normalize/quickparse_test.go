@@ -107,8 +107,12 @@ var quickCases = []struct {
 	{"misnested", "<b><i>x</b></i>", false},
 	{"block in paragraph", "<p>un<div>deux</div></p>", false},
 	{"table", "<table><tr><td>x</td></tr></table>", false},
-	{"script", "<p>x</p><script>alert(1)</script>", false},
-	{"style", "<style>p{}</style>", false},
+	{"script", "<p>x</p><script>if (a < b && c) { d('</p>') }</script>y", true},
+	{"style and iframe", "<style>p > a {}</style><iframe src=\"/v\" allowfullscreen></iframe><noscript><img src=x></noscript>", true},
+	{"raw end tags in any case", "<SCRIPT>x</scriptx></ScRiPt ><title>a &amp; b</title><textarea>\nz</textarea>", true},
+	{"escaped script", "<script><!-- x </script> --></script>", false},
+	{"raw end tag with attributes", "<style>x</style foo>", false},
+	{"raw text to the end", "<script>x", false},
 	{"link in link", `<a href="/a">x<a href="/b">y</a></a>`, false},
 	{"list item beside open one", "<ul><li>a<li>b</ul>", false},
 	{"svg", "<svg><circle/></svg>", false},
@@ -201,4 +205,70 @@ func TestBlockTagsShowText(t *testing.T) {
 			t.Errorf("%s is a block whose content is skipped", name)
 		}
 	}
+}
+
+// TestQuickFragmentRandom compares quickFragment with the parser on
+// fragments of random tag soup: the names the fast path knows and some it
+// leaves to the parser, closed in and out of order, with attributes,
+// references, comments and stray angle brackets.
+func TestQuickFragmentRandom(t *testing.T) {
+	names := []string{"p", "div", "span", "a", "b", "i", "em", "strong", "ul", "ol", "li", "dl", "dd", "dt",
+		"h2", "h3", "blockquote", "figure", "figcaption", "img", "br", "hr", "code", "small", "sup", "o:p",
+		"script", "style", "iframe", "title", "textarea", "table", "td", "pre", "svg", "form", "select", "x-y", "P", "LI"}
+	texts := []string{"mot", " ", "\n", "a &amp; b", "&eacute;t&eacute;", "&copy", "x < y", "1 > 0", "\r\n", "&#8217;", "&", "\u00a0", "</", "<3"}
+	attrs := []string{` href="/a?x=1&amp;y=2"`, ` href=/b?c=1&d=2`, ` class='c'`, ` title="t &quot;q&quot;"`, ` src="i.png"`,
+		` onclick="x()"`, ` HREF="/u"`, ` a=b/`, ` data-x`, ` href="/a?x=1&copy=2"`, ` title="a&ampb"`, ` =x`, ` "q"`}
+	seed := uint64(0x9E3779B97F4A7C15)
+	next := func(n int) int {
+		seed ^= seed << 13
+		seed ^= seed >> 7
+		seed ^= seed << 17
+		return int(seed % uint64(n))
+	}
+	fast := 0
+	const total = 20000
+	for range total {
+		var b strings.Builder
+		var open []string
+		for range 1 + next(14) {
+			switch r := next(10); {
+			case r < 4:
+				name := names[next(len(names))]
+				b.WriteString("<" + name)
+				for range next(3) {
+					b.WriteString(attrs[next(len(attrs))])
+				}
+				if next(8) == 0 {
+					b.WriteString("/")
+				}
+				b.WriteString(">")
+				open = append(open, name)
+			case r < 6 && len(open) > 0:
+				// Mostly the element last opened, sometimes another.
+				i := len(open) - 1
+				if next(5) == 0 {
+					i = next(len(open))
+				}
+				b.WriteString("</" + open[i] + ">")
+				open = append(open[:i], open[i+1:]...)
+			case r < 9:
+				b.WriteString(texts[next(len(texts))])
+			default:
+				b.WriteString([]string{"<!-- c -->", "<!---->", "<!-->", "<?x?>", "</>", "<!DOCTYPE html>"}[next(6)])
+			}
+		}
+		s := stripInvalid(b.String())
+		got, ok := quickFragment(s)
+		if !ok {
+			continue
+		}
+		fast++
+		if d := sameTree(got, referenceFragment(t, s), "body"); d != "" {
+			t.Fatalf("quickFragment(%q) differs from the parser's tree at %s", s, d)
+		}
+	}
+	if fast < total/10 {
+		t.Fatalf("only %d of %d fragments took the fast path: the comparison says little", fast, total)
+	}
+	t.Logf("%d of %d fragments built by the fast path, all as the parser builds them", fast, total)
 }
