@@ -126,6 +126,14 @@ func (q *quickParser) text(t string) {
 		t = html.UnescapeString(t)
 	}
 	top := q.top()
+	if top.FirstChild == nil && (top.DataAtom == atom.Pre || top.DataAtom == atom.Listing) {
+		// The parser drops a newline just after <pre>.
+		t = strings.TrimPrefix(t, "\r")
+		t = strings.TrimPrefix(t, "\n")
+		if t == "" {
+			return
+		}
+	}
 	if last := top.LastChild; last != nil && last.Type == html.TextNode {
 		last.Data += t
 		return
@@ -153,6 +161,7 @@ const (
 	qpDefItem           // dd, dt: close an open dd or dt first
 	qpVoid              // inserted and closed at once
 	qpRule              // hr: closes an open p, then void
+	qpPre               // pre, listing: a block whose first newline is dropped
 	qpRaw               // raw text up to its end tag: script, style, iframe…
 	qpEscapable         // title, textarea: text with references up to the end tag
 )
@@ -177,6 +186,7 @@ var qpTags = func() map[string]uint8 {
 	set(qpDefItem, "dd", "dt")
 	set(qpVoid, "br", "img", "wbr", "source", "track")
 	set(qpRule, "hr")
+	set(qpPre, "pre", "listing")
 	set(qpRaw, "script", "style", "noframes", "iframe", "noembed", "noscript", "xmp")
 	set(qpEscapable, "title", "textarea")
 	return m
@@ -190,7 +200,7 @@ var qpSpecial = map[string]bool{
 	"dd": true, "details": true, "dir": true, "div": true, "dl": true, "dt": true,
 	"fieldset": true, "figcaption": true, "figure": true, "footer": true, "header": true,
 	"hgroup": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
-	"li": true, "main": true, "menu": true, "nav": true, "ol": true, "p": true,
+	"li": true, "listing": true, "main": true, "menu": true, "nav": true, "ol": true, "p": true, "pre": true,
 	"section": true, "summary": true, "ul": true,
 }
 
@@ -314,39 +324,64 @@ func (q *quickParser) rawText(n *html.Node, p int, escapable bool) (int, bool) {
 	}
 }
 
-// admit reports whether an element of the category opens without the
-// parser first closing or reordering anything.
+// admit closes what the parser closes before it inserts an element of
+// the category: an open p before a block, an open heading before a
+// heading, an open list item before a list item. It reports false when
+// that is beyond the fast path: a link in a link, or a close that would
+// leave a formatting element to be reopened later.
 func (q *quickParser) admit(name string, cat uint8) bool {
 	switch cat {
 	case qpLink:
 		return !q.isOpen("a")
-	case qpBlock, qpRule:
-		return !q.isOpen("p")
+	case qpBlock, qpRule, qpPre:
+		return q.closeP()
 	case qpRaw:
-		return name != "xmp" || !q.isOpen("p")
+		return name != "xmp" || q.closeP()
 	case qpHeading:
-		if q.isOpen("p") {
+		if !q.closeP() {
 			return false
 		}
 		if len(q.open) > 0 && qpTags[q.top().Data] == qpHeading {
-			return false
+			q.open = q.open[:len(q.open)-1]
 		}
 	case qpListItem, qpDefItem:
-		if q.isOpen("p") {
-			return false
-		}
 		for i := len(q.open) - 1; i >= 0; i-- {
 			d := q.open[i].Data
-			switch {
-			case cat == qpListItem && d == "li", cat == qpDefItem && (d == "dd" || d == "dt"):
-				return false
-			case d == "address" || d == "div" || d == "p":
-				continue
-			case qpSpecial[d]:
-				return true
+			if cat == qpListItem && d == "li" || cat == qpDefItem && (d == "dd" || d == "dt") {
+				if !q.popTo(i) {
+					return false
+				}
+				break
+			}
+			if qpSpecial[d] && d != "address" && d != "div" && d != "p" {
+				break
 			}
 		}
+		return q.closeP()
 	}
+	return true
+}
+
+// closeP closes an open p, with the elements open inside it.
+func (q *quickParser) closeP() bool {
+	for i := len(q.open) - 1; i >= 0; i-- {
+		if q.open[i].Data == "p" {
+			return q.popTo(i)
+		}
+	}
+	return true
+}
+
+// popTo closes q.open[i] and the elements open inside it; false, closing
+// nothing, when one of them is a formatting element (the parser would
+// reopen it at the next text).
+func (q *quickParser) popTo(i int) bool {
+	for _, n := range q.open[i:] {
+		if c := qpTags[n.Data]; c == qpFormatting || c == qpLink {
+			return false
+		}
+	}
+	q.open = q.open[:i]
 	return true
 }
 
@@ -452,15 +487,82 @@ func (q *quickParser) endTag(k int) (int, bool) {
 		p++
 	}
 	name, ok := tagName(s[k+2 : p])
-	if !ok || len(q.open) == 0 || q.top().Data != name {
+	if !ok {
 		return 0, false
 	}
 	p = skipTagSpace(s, p)
 	if p >= len(s) || s[p] != '>' {
 		return 0, false
 	}
-	q.open = q.open[:len(q.open)-1]
-	return p + 1, true
+	return p + 1, q.close(name)
+}
+
+// close does what the parser does with the end tag of name: closes the
+// element it names and those open inside it, inserts what a stray </p>
+// or </br> stands for, or ignores it. False when that is beyond the fast
+// path.
+func (q *quickParser) close(name string) bool {
+	cat, known := qpTags[name]
+	if !known {
+		if atom.Lookup([]byte(name)) != 0 {
+			return false // an element the fast path never opens
+		}
+		cat = qpPlain
+	}
+	// The nearest open element the end tag closes, and whether an
+	// element between stops the search (the tag is then ignored).
+	nearest := func(match func(string) bool, stop func(string) bool) int {
+		for i := len(q.open) - 1; i >= 0; i-- {
+			d := q.open[i].Data
+			if match(d) {
+				return i
+			}
+			if stop != nil && stop(d) {
+				return -1
+			}
+		}
+		return -1
+	}
+	is := func(n string) func(string) bool { return func(d string) bool { return d == n } }
+	switch {
+	case name == "br":
+		// </br> is read as <br>.
+		n := q.node()
+		n.Type, n.DataAtom, n.Data = html.ElementNode, atom.Br, "br"
+		q.top().AppendChild(n)
+		return true
+	case name == "p":
+		if i := nearest(is("p"), nil); i >= 0 {
+			return q.popTo(i)
+		}
+		// A </p> without an open p stands for an empty paragraph.
+		n := q.node()
+		n.Type, n.DataAtom, n.Data = html.ElementNode, atom.P, "p"
+		q.top().AppendChild(n)
+		return true
+	case cat == qpFormatting || cat == qpLink:
+		if len(q.open) > 0 && q.top().Data == name {
+			q.open = q.open[:len(q.open)-1]
+			return true
+		}
+		// Not open at all: ignored; else the adoption agency.
+		return nearest(is(name), nil) < 0
+	case name == "li":
+		i := nearest(is("li"), func(d string) bool { return d == "ul" || d == "ol" })
+		return i < 0 || q.popTo(i)
+	case cat == qpHeading:
+		i := nearest(func(d string) bool { return qpTags[d] == qpHeading }, nil)
+		return i < 0 || q.popTo(i)
+	case cat == qpBlock || cat == qpPre || cat == qpDefItem:
+		i := nearest(is(name), nil)
+		return i < 0 || q.popTo(i)
+	case cat == qpPlain:
+		// Closes the nearest element of its name unless a special one
+		// comes first.
+		i := nearest(is(name), func(d string) bool { return qpSpecial[d] })
+		return i < 0 || q.popTo(i)
+	}
+	return false
 }
 
 // comment reads the comment at s[k] ("<!"): only "<!--" … "-->" whose
