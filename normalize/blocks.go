@@ -85,10 +85,18 @@ func collect(n *html.Node, isRoot bool, out *[]block, sc *scratch) {
 // the part of it that the block's run wrote (less the space that joined
 // it to what came before). sc is scratch space.
 func collectText(root *html.Node, sc *scratch) ([]block, string) {
-	k := textWalk{sc: sc, w: &sc.whole, out: make([]block, 0, 16), spans: sc.spans[:0]}
+	// The blocks go to the end of the slab; the fragment keeps its part,
+	// which nothing appends to later.
+	if cap(sc.blocks)-len(sc.blocks) < 16 {
+		sc.blocks = make([]block, 0, 256)
+	}
+	first := len(sc.blocks)
+	k := textWalk{sc: sc, w: &sc.whole, out: sc.blocks, spans: sc.spans[:0]}
 	k.w.reset()
 	k.collect(root, true)
 	sc.spans = k.spans
+	sc.blocks = k.out
+	k.out = k.out[first:len(k.out):len(k.out)]
 	if k.w.bad {
 		// Invalid UTF-8 in the tree: the pieces' folds are no longer the
 		// parts of the whole's.

@@ -145,8 +145,10 @@ func Feed(f *gofeed.Feed, opt Options) Result {
 type scratch struct {
 	own   map[string]bool // canonical links of the feed itself, see ownLinks
 	fold  folder
-	whole folder     // a fragment's text, see collectText
-	spans []textSpan // see collectText
+	whole  folder     // a fragment's text, see collectText
+	spans  []textSpan // see collectText
+	blocks []block    // slab of the fragments' blocks, see collectText
+	titles titleMemo
 	hash  []byte
 	nodes []*html.Node // runs of inline nodes, see collect
 }
@@ -183,7 +185,11 @@ func ownLinks(f *gofeed.Feed, opt Options, r *resolver) map[string]bool {
 // recurringBlocks returns the texts of the blocks that recur verbatim in
 // enough of the document's items to be chrome.
 func recurringBlocks(drafts []draft) map[string]bool {
-	counts := map[string]int{}
+	n := 0
+	for _, d := range drafts {
+		n += len(d.cBlocks) + len(d.dBlocks)
+	}
+	counts := make(map[string]int, n)
 	var seen []string
 	for _, d := range drafts {
 		// An item's blocks are few: a slice finds repeats faster than a

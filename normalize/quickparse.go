@@ -28,8 +28,10 @@ func quickFragment(s string) (*html.Node, bool) {
 		return nil, false
 	}
 	q := quickParser{s: s}
-	// At most one element and one text node per '<', and a text node.
-	q.left = 2 + 2*strings.Count(s, "<")
+	// At most one element per '<' that is no "</", one text node per '<'
+	// and one more, and the root.
+	lt := strings.Count(s, "<")
+	q.left = 2 + 2*lt - strings.Count(s, "</")
 	q.root = q.node()
 	q.root.Type, q.root.Data, q.root.DataAtom = html.ElementNode, "body", atom.Body
 	if !q.parse() {
@@ -253,7 +255,7 @@ func (q *quickParser) startTag(k int) (int, bool) {
 	}
 	if len(q.keys) > 0 {
 		if cap(q.attrs)-len(q.attrs) < len(q.keys) {
-			q.attrs = make([]html.Attribute, 0, max(16, len(q.keys)))
+			q.attrs = make([]html.Attribute, 0, max(4, len(q.keys)))
 		}
 		from := len(q.attrs)
 		q.attrs = append(q.attrs, q.keys...)
