@@ -143,14 +143,14 @@ func Feed(f *gofeed.Feed, opt Options) Result {
 
 // scratch holds the buffers one Feed call reuses from item to item.
 type scratch struct {
-	own   map[string]bool // canonical links of the feed itself, see ownLinks
-	fold  folder
+	own    map[string]bool // canonical links of the feed itself, see ownLinks
+	fold   folder
 	whole  folder     // a fragment's text, see collectText
 	spans  []textSpan // see collectText
 	blocks []block    // slab of the fragments' blocks, see collectText
 	titles titleMemo
-	hash  []byte
-	nodes []*html.Node // runs of inline nodes, see collect
+	hash   []byte
+	nodes  []*html.Node // runs of inline nodes, see collect
 }
 
 // push appends c to the run that starts at runStart in sc.nodes and
