@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"newsdesk/internal/textgen"
 )
@@ -150,4 +152,76 @@ func BenchmarkCorpus(b *testing.B) {
 			reportCPU(b, cpu)
 		})
 	}
+}
+
+// corpusContents returns the content and description of every item of a
+// corpus document, as Feed parses them.
+func corpusContents(b *testing.B, mode textgen.Mode) []string {
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(corpusFeed(mode, 50)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []string
+	for _, it := range feed.Items {
+		out = append(out, it.Content, it.Description)
+	}
+	return out
+}
+
+// BenchmarkParseFragment compares, on the bench corpus's contents and
+// descriptions, parseFragment (the fast tree builder) with x/net/html's
+// parser building the same trees.
+func BenchmarkParseFragment(b *testing.B) {
+	frags := corpusContents(b, textgen.Default)
+	b.Run("quick", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, s := range frags {
+				parseFragment(s)
+			}
+		}
+	})
+	b.Run("x-net-html", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, s := range frags {
+				root := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+				nodes, err := html.ParseFragment(strings.NewReader(stripInvalid(s)), root)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for _, n := range nodes {
+					root.AppendChild(n)
+				}
+			}
+		}
+	})
+}
+
+// BenchmarkFragmentText compares collectText, one walk for the blocks and
+// the text of a fragment, with collectBlocks and fragmentText, two.
+func BenchmarkFragmentText(b *testing.B) {
+	var roots []*html.Node
+	for _, s := range corpusContents(b, textgen.Default) {
+		roots = append(roots, parseFragment(s))
+	}
+	b.Run("one-walk", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var sc scratch
+			for _, r := range roots {
+				collectText(r, &sc)
+			}
+		}
+	})
+	b.Run("two-walks", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var sc scratch
+			for _, r := range roots {
+				collectBlocks(r, &sc)
+				fragmentText(r, &sc.fold)
+			}
+		}
+	})
 }

@@ -37,8 +37,16 @@ func quickFragment(s string) (*html.Node, bool) {
 	if !q.parse() {
 		return nil, false
 	}
+	q.endMerge()
 	return q.root, true
 }
+
+// Bounds of the fast path, so that no input makes its per-tag work grow
+// with the input: elements open at once, attributes of one tag.
+const (
+	maxQuickDepth = 256
+	maxQuickAttrs = 64
+)
 
 // quickParser is the state of quickFragment.
 type quickParser struct {
@@ -49,6 +57,9 @@ type quickParser struct {
 	left  int              // nodes still to be allocated, at most
 	attrs []html.Attribute // attribute slab; elements take capped slices of it
 	keys  []html.Attribute // the current tag's attributes
+	// The text node that text runs are being merged into, and its text.
+	merged *html.Node
+	buf    []byte
 }
 
 // node returns a new node from the chunk; chunks are small, so that a
@@ -137,12 +148,26 @@ func (q *quickParser) text(t string) {
 		}
 	}
 	if last := top.LastChild; last != nil && last.Type == html.TextNode {
-		last.Data += t
+		// Runs merge when what came between them made no node (an end
+		// tag ignored): collected in a buffer, since they may be many.
+		if last != q.merged {
+			q.endMerge()
+			q.merged, q.buf = last, append(q.buf[:0], last.Data...)
+		}
+		q.buf = append(q.buf, t...)
 		return
 	}
 	n := q.node()
 	n.Type, n.Data = html.TextNode, t
 	top.AppendChild(n)
+}
+
+// endMerge gives the text node being merged into its text.
+func (q *quickParser) endMerge() {
+	if q.merged != nil {
+		q.merged.Data = string(q.buf)
+		q.merged = nil
+	}
 }
 
 // convertNewlines makes "\r\n" and a lone "\r" "\n", as the tokenizer does.
@@ -274,6 +299,9 @@ func (q *quickParser) startTag(k int) (int, bool) {
 	case qpRaw, qpEscapable:
 		return q.rawText(n, end, cat == qpEscapable)
 	default:
+		if len(q.open) == maxQuickDepth {
+			return 0, false
+		}
 		q.open = append(q.open, n)
 	}
 	return end, true
@@ -466,6 +494,9 @@ func (q *quickParser) readAttrs(p int) (int, bool) {
 				}
 			}
 			if !dup {
+				if len(q.keys) == maxQuickAttrs {
+					return 0, false
+				}
 				val, ok := attrValue(s[vs:ve])
 				if !ok {
 					return 0, false

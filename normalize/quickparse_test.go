@@ -127,6 +127,36 @@ var quickCases = []struct {
 	{"reference before =", `<a href="/x?a=1&copy=2">x</a>`, false},
 	{"unterminated tag", `<p>x <a href="/y`, false},
 	{"processing instruction", `<?xml version="1.0"?><p>x</p>`, false},
+	{"text merged across ignored end tags", "a</x>b</span>c</p-x>d", true},
+	{"nested deeper than the bound", strings.Repeat("<div>", maxQuickDepth+1) + "x", false},
+	{"nested to the bound", strings.Repeat("<div>", maxQuickDepth) + "x", true},
+	{"more attributes than the bound", "<p" + strings.Repeat(" a=1", 1) + attrsN(maxQuickAttrs+1) + ">x</p>", false},
+}
+
+// attrsN writes n attributes of distinct names.
+func attrsN(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, " k%d=%d", i, i)
+	}
+	return b.String()
+}
+
+// TestQuickFragmentMergedText checks text merged across many ignored end
+// tags (collected in a buffer, not by concatenating the node's text at
+// every run): one node holding all the text, as the parser builds it.
+func TestQuickFragmentMergedText(t *testing.T) {
+	s := strings.Repeat("mot</x>", 20000) + "<p>a</b>b</p>c"
+	root, ok := quickFragment(s)
+	if !ok {
+		t.Fatal("quickFragment declined text between ignored end tags")
+	}
+	if root.FirstChild == nil || root.FirstChild.Data != strings.Repeat("mot", 20000) {
+		t.Fatalf("text across ignored end tags is not one node of all the text")
+	}
+	if d := sameTree(root, referenceFragment(t, s), "body"); d != "" {
+		t.Fatalf("quickFragment differs from the parser's tree at %s", d)
+	}
 }
 
 func TestQuickFragment(t *testing.T) {
