@@ -100,10 +100,12 @@ func Feed(f *gofeed.Feed, opt Options) Result {
 		}
 		d.content = parseFragment(src)
 		d.size = len(src)
+		embedsAsLinks(d.content, r)
 		d.pixels = rewriteURLs(d.content, r)
 		d.cBlocks, d.cText = collectText(d.content, &sc)
 		if it.Content != "" && it.Description != "" {
 			d.desc = parseFragment(it.Description)
+			embedsAsLinks(d.desc, r)
 			rewriteURLs(d.desc, r)
 			d.dBlocks, d.dText = collectText(d.desc, &sc)
 		}
