@@ -69,8 +69,9 @@ type draft struct {
 	cBlocks []block
 	dBlocks []block
 	pixels  []string
-	// The folded texts of content and desc, as collectText wrote them;
-	// "" once chrome removal or tidying changed the tree.
+	// The folded texts of content and desc, as collectText wrote them,
+	// and whether they are still the trees' texts (chrome removal and
+	// tidying changed nothing).
 	cText, dText   string
 	cFresh, dFresh bool
 }

@@ -11,18 +11,21 @@ import (
 
 // quickFragment builds the tree html.ParseFragment builds for s in a body
 // context, without the HTML5 tree construction machinery, for the
-// fragments where that construction is plain nesting: every end tag closes
-// the element last opened, no element opens where the parser would first
-// close another (a paragraph inside a paragraph, a list item beside an
-// open one, a link inside a link) or reorder (tables, forms, raw text,
-// foreign content), and the tokens are of the simple kinds the scanner
-// reads as x/net/html's tokenizer does. Anything else reports false, and
-// the caller parses with x/net/html: the fast path decides nothing about
-// safety, it only builds the same tree (FuzzQuickFragment compares the two
-// on every input). s must be free of NUL (parseFragment strips it).
+// fragments where that construction is nesting and the few implicit closes
+// reproduced here: an end tag closes the element it names with those open
+// inside it, an open p closes before a block, an open list item before a
+// list item, raw text (script, style, iframe…) runs to its end tag. It
+// reports false for anything the parser would reopen (a formatting element
+// closed by another's end tag), adopt (misnested formatting, a link in a
+// link) or reorder (tables, forms, select, foreign content, templates), and
+// for tokens beyond the simple kinds it reads as x/net/html's tokenizer
+// does; the caller then parses with x/net/html. The fast path decides
+// nothing about safety, it only builds the same tree: FuzzQuickFragment
+// and TestQuickFragmentRandom compare the two node for node. s must be
+// free of NUL (parseFragment strips it).
 //
 // Text and attribute values that need no decoding are substrings of s, and
-// the nodes of one fragment share one allocation.
+// nodes and attributes are allocated in chunks.
 func quickFragment(s string) (*html.Node, bool) {
 	if strings.IndexByte(s, 0) >= 0 {
 		return nil, false
