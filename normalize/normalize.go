@@ -65,7 +65,7 @@ type draft struct {
 	src     *gofeed.Item
 	content *html.Node // sanitizing tree of item.Content, else item.Description
 	size    int        // length of the source of content, to size buffers
-	desc    *html.Node // tree of item.Description when content came from item.Content
+	desc    *html.Node // tree of item.Description when content came from item.Content and differs
 	cBlocks []block
 	dBlocks []block
 	pixels  []string
@@ -104,7 +104,9 @@ func Feed(f *gofeed.Feed, opt Options) Result {
 		embedsAsLinks(d.content, r)
 		d.pixels = rewriteURLs(d.content, r)
 		d.cBlocks, d.cText = collectText(d.content, &sc)
-		if it.Content != "" && it.Description != "" {
+		// A description that repeats the content would come out as the
+		// content does: its tree is not built again.
+		if it.Content != "" && it.Description != "" && it.Description != it.Content {
 			d.desc = parseFragment(it.Description)
 			embedsAsLinks(d.desc, r)
 			rewriteURLs(d.desc, r)
