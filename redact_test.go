@@ -49,6 +49,7 @@ func TestEncodeURL(t *testing.T) {
 		{`http://127.0.0.1/a?q=<b>"x"{|}^` + "`", "http://127.0.0.1/a?q=%3Cb%3E%22x%22%7B%7C%7D%5E%60"},
 		{"http://127.0.0.1/a b\\c", "http://127.0.0.1/a%20b%5Cc"},
 		{"http://127.0.0.1/é?x=%3C&y=1#f", "http://127.0.0.1/é?x=%3C&y=1#f"},
+		{"http://127.0.0.1/\x01\x7f\t\u00a0ok", "http://127.0.0.1/%01%7F%09\u00a0ok"},
 	}
 	for _, tt := range tests {
 		if got := EncodeURL(tt.in); got != tt.want {

@@ -1,7 +1,6 @@
 package newsdesk
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -10,23 +9,35 @@ import (
 // keeps a query as written, so a raw '<' in a feed's link would reach
 // every output. Everything else, escapes included, is kept.
 func EncodeURL(s string) string {
-	i := strings.IndexFunc(s, urlIllegal)
-	if i < 0 {
+	i := 0
+	for i < len(s) && !urlIllegal(s[i]) {
+		i++
+	}
+	if i == len(s) {
 		return s
 	}
+	const hex = "0123456789ABCDEF"
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	b.WriteString(s[:i])
-	for _, r := range s[i:] {
-		if urlIllegal(r) {
-			fmt.Fprintf(&b, "%%%02X", r)
-			continue
+	for ; i < len(s); i++ {
+		if c := s[i]; urlIllegal(c) {
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		} else {
+			b.WriteByte(c)
 		}
-		b.WriteRune(r)
 	}
 	return b.String()
 }
 
-func urlIllegal(r rune) bool {
-	return r <= ' ' || r == 0x7F || strings.ContainsRune("\"<>\\^`{|}", r)
+// urlIllegal reports the bytes EncodeURL escapes: all ASCII, so a byte
+// of a multi-byte character is never one.
+func urlIllegal(c byte) bool {
+	switch c {
+	case '"', '<', '>', '\\', '^', '`', '{', '|', '}', 0x7F:
+		return true
+	}
+	return c <= ' '
 }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -85,12 +86,18 @@ func findLead(doc *html.Node, base *url.URL, ogImage string, description string)
 		return lp
 	}
 	desc := foldWords(description)
-	first := firstProse(body, desc)
 	// The standfirst follows the headline: a blog whose <h1> is its name
 	// has a tagline named "description" in its header, before the post's
 	// own title.
 	title := titleHeading(body, pageTitle(doc))
 	afterTitle := title == nil
+	underTitle := blockAfterHeadline(title)
+	if underTitle != nil && !standfirstShape(underTitle) {
+		underTitle = nil
+	}
+	// The block under the headline that reads as a standfirst is not the
+	// first paragraph of the text: the lead figure may follow it.
+	first := firstProse(body, desc, underTitle)
 	var walk func(n *html.Node) bool // false stops the walk
 	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -107,7 +114,7 @@ func findLead(doc *html.Node, base *url.URL, ogImage string, description string)
 				lp.summary = cloneTree(c)
 				continue
 			}
-			if lp.standfirst == "" && afterTitle && (isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc)) {
+			if lp.standfirst == "" && afterTitle && (isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc) || c == underTitle) {
 				if t := strings.Join(strings.Fields(textOf(c)), " "); len(t) >= 60 && len(t) <= 800 {
 					lp.standfirst = t
 					continue
@@ -169,9 +176,9 @@ func isDescription(n *html.Node, desc []string) bool {
 // text (consent, sign-up) and the AMP components, the standfirst (by its
 // class or the description) aside: a consent box's sentence is not where
 // the article starts.
-func firstProse(n *html.Node, desc []string) *html.Node {
+func firstProse(n *html.Node, desc []string, standfirst *html.Node) *html.Node {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc) {
+		if c.Type != html.ElementNode || c == standfirst || isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc) {
 			continue
 		}
 		if strings.HasPrefix(c.Data, "amp-") || c.DataAtom == atom.Dialog || c.DataAtom == atom.Nav || c.DataAtom == atom.Form || overlay(c) {
@@ -180,7 +187,7 @@ func firstProse(n *html.Node, desc []string) *html.Node {
 		if c.DataAtom == atom.P && len(strings.Fields(textOf(c))) >= 12 {
 			return c
 		}
-		if p := firstProse(c, desc); p != nil {
+		if p := firstProse(c, desc, standfirst); p != nil {
 			return p
 		}
 	}
@@ -221,6 +228,12 @@ func isStandfirst(n *html.Node) bool {
 	}
 	if contains(n, atom.H1) {
 		return false // the headline's container, not a standfirst
+	}
+	if textLen(n) > 1000 || countAtom(n, atom.P, 3) >= 3 {
+		// A container of the text whose class names a summary (Drupal's
+		// field--type-text-with-summary holds the body), not a standfirst:
+		// the rules for what sits above the text must not read the text.
+		return false
 	}
 	if strings.EqualFold(attr(n, "itemprop"), "description") {
 		return true
@@ -389,4 +402,61 @@ func videoCaption(n *html.Node) string {
 		return ""
 	}
 	return t
+}
+
+// countAtom counts the elements a below n, up to limit.
+func countAtom(n *html.Node, a atom.Atom, limit int) int {
+	count := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && count < limit; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == a {
+				count++
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return count
+}
+
+// blockAfterHeadline returns the element right after the headline: its
+// next element sibling, or its wrapper's when the headline is alone in
+// one (two levels at most).
+func blockAfterHeadline(h *html.Node) *html.Node {
+	for i := 0; h != nil && i < 3; i++ {
+		if next := nextElement(h); next != nil {
+			return next
+		}
+		p := h.Parent
+		if p == nil || p.DataAtom == atom.Body || firstElement(p) != h {
+			return nil
+		}
+		h = p
+	}
+	return nil
+}
+
+// standfirstShape reports whether n, the block right under the headline,
+// reads as a standfirst whatever its class (div soup names it by a hash):
+// one block of text with no block inside and no links, of 12 to 80 words
+// ending a sentence, that is not a byline, a date line or a signature.
+func standfirstShape(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.H2, atom.H3, atom.Span:
+	default:
+		return false
+	}
+	if hasBlockChild(n) || contains(n, atom.A) || contains(n, atom.Img) || contains(n, atom.Button) || contains(n, atom.Time) {
+		return false
+	}
+	t := strings.Join(strings.Fields(textOf(n)), " ")
+	if nw := len(strings.Fields(t)); nw < 12 || nw > 80 {
+		return false
+	}
+	if bylineRe.MatchString(t) || signatureLine(t) || metaDateLine(t) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, "\"'»”’ )"))
+	return strings.ContainsRune(".!?…", last)
 }

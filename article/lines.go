@@ -50,7 +50,10 @@ var (
 	counterRe = regexp.MustCompile(`^[0-9]+ ?(?:/|sur|of) ?[0-9]+$|^[0-9]+(?:[.,][0-9]+)? ?[km]$`)
 	// adLineRe: the label of an ad slot.
 	adLineRe = regexp.MustCompile(`^(?:publicité|pub|annonce|contenu sponsorisé|sponsorisé|advertisement|advertising|ad|sponsored(?: content)?|` +
-		`(?:story|article) continues below(?: (?:this )?(?:advertisement|ad))?|continue reading below|(?:la )?suite (?:de l'article |de cet article )?(?:après|sous) (?:la |cette )?publicité)$`)
+		`(?:story|article) continues below(?: (?:this )?(?:advertisement|ad))?|continue reading below|(?:la )?suite (?:de l'article |de cet article )?(?:après|sous) (?:la |cette )?publicité` +
+		// the legal line of a gambling advertisement
+		`|(?:18|21)\+?(?: only)?(?: [|·-])? (?:please )?(?:bet|gamble|play) responsibly(?: [^\n]{0,40})?|(?:please )?(?:bet|gamble|play) responsibly|begambleaware(?:\.org)?|when the fun stops,? stop` +
+		`|jouer comporte des risques[^\n]{0,160}|les jeux d'argent sont interdits aux mineurs[^.]{0,40}|interdit aux moins de 18 ans)$`)
 	// rightsRe: a copyright notice.
 	rightsRe     = regexp.MustCompile(`all rights reserved|tous droits réservés|reproduction interdite|may not be (?:published|reproduced|redistributed)`)
 	rightsHeadRe = regexp.MustCompile(`^(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|©)`)
@@ -160,13 +163,15 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case feedbackRe.MatchString(t), nw <= 12 && ratingRe.MatchString(t), nw <= 8 && readTimeRe.MatchString(t):
 		return true
-	case breadcrumbRe.MatchString(t), adLineRe.MatchString(t):
+	case breadcrumbRe.MatchString(t), adLineRe.MatchString(t), nw <= 16 && textPath(raw):
 		return true
 	case ctaRe.MatchString(t), ctaAskRe.MatchString(t) && ctaCallRe.MatchString(t), nw <= 12 && reuseRe.MatchString(t):
 		return true
 	case nw <= 30 && (emailFurnitureRe.MatchString(t) || affiliateRe.MatchString(t)):
 		return true
 	case rightsLine(raw, nw):
+		return true
+	case nw <= 30 && readerCall(n, raw), nw <= 14 && pageNoticeRe.MatchString(t):
 		return true
 	case tagLabelRe.MatchString(t) && linkShare(n) >= 0.5:
 		return true
@@ -358,6 +363,13 @@ func overlay(n *html.Node) bool {
 				email = true // a box to write in: a question, a comment
 			case atom.Button, atom.A:
 				if acceptRe.MatchString(titleForm(textOf(c))) {
+					accept = true
+				}
+			default:
+				// A consent box's choices are often spans or divs a
+				// script makes clickable: an element holding only the
+				// words of a choice is one.
+				if onlyText(c) && acceptRe.MatchString(titleForm(textOf(c))) {
 					accept = true
 				}
 			}
@@ -611,4 +623,35 @@ func linkWords(n *html.Node) int {
 // digits.
 func foldWords(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// onlyText reports whether n's only child is a text node.
+func onlyText(n *html.Node) bool {
+	return n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode
+}
+
+// textPath reports whether a line is a breadcrumb written as text: it
+// opens on the home page's name, then two or more parts of at most five
+// words each, split by one kind of separator ("/", ">", "›", "»", "→",
+// "|"), and no sentence end.
+func textPath(raw string) bool {
+	for _, sep := range []string{" / ", " > ", " › ", " » ", " → ", " | ", " >> "} {
+		parts := strings.Split(raw, sep)
+		if len(parts) < 3 {
+			continue
+		}
+		switch titleForm(parts[0]) {
+		case "accueil", "home", "homepage", "page d'accueil":
+		default:
+			return false
+		}
+		for _, p := range parts {
+			p = strings.TrimSpace(p)
+			if nw := len(strings.Fields(p)); nw == 0 || nw > 5 || strings.ContainsAny(p, ".!?") {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }

@@ -128,6 +128,63 @@ func TestFurnitureByWhatItSays(t *testing.T) {
 			`<p>Le syndicat ne touchera aucune commission sur les compteurs vendus par les plombiers agréés, précise son président.</p>`},
 		{"readers' reviews", `<div><h3>Vos avis (12)</h3><p>Marc – Enfin une bonne chose !</p><p>Lise – Trop tard.</p></div>`, "Enfin une bonne chose", ""},
 		{"wiki edit link", `<h2>Le calendrier<span class="k">[<a href="/e">modifier</a>]</span></h2>`, "modifier", `<h2>Le calendrier des coupures</h2>`},
+		// heldout8's classes
+		{"call in a later sentence", `<p>Le magazine paraît chaque trimestre. Abonnez-vous pour recevoir notre magazine chez vous.</p>`, "chaque trimestre",
+			`<p>Le syndicat a publié son rapport annuel. Il recommande de relire cet article du règlement avant de signer un contrat.</p>`},
+		{"box ending on a call", `<div class="s"><h3>You make this reporting possible.</h3><p>Our newsroom is funded by its readers.</p><a href="/give">Give today</a></div>`, "reporting possible",
+			`<div class="f"><p>Le dossier complet du projet, avec les plans des trois réservoirs, est consultable en mairie jusqu'au 30 juin.</p><a href="/dossier.html">Découvrez les plans</a></div>`},
+		{"where it appeared in print", `<p class="end">This story appears in the spring issue of Valley Quarterly.</p>`, "spring issue",
+			`<p>L'article 12 du règlement est paru au Journal officiel en mars, après deux ans de discussions entre le syndicat et l'État.</p>`},
+		{"where it appeared in print fr", `<p>Cet entretien est paru dans le numéro 12 de Vallée Magazine, en kiosque.</p>`, "numéro 12", ""},
+		{"issue shop box", `<div class="i"><h3>Le numéro d'hiver</h3><p>132 pages sur les rivières du Vallon.</p><a href="/boutique">Acheter le numéro – 12 €</a></div>`, "132 pages", ""},
+		// heldout7's classes
+		{"breadcrumb as text", `<div class="f">Accueil / Actualités / Travaux et chantiers</div>`, "Actualités / Travaux",
+			`<p>Le trajet Vallon / Lyon / Genève prend désormais trois heures par le train, contre quatre auparavant, selon la région.</p>`},
+		{"breadcrumb as text en", `<p class="crumbs">Home › News › Local</p>`, "Home", ""},
+		{"offer box", `<div class="p1"><p>Jusqu'à 100 € offerts sur votre premier pari</p><a href="https://parions.example/o">Pariez maintenant</a></div>`, "100 € offerts",
+			`<div class="f"><p>Le prix</p><p>Le mètre cube passera de 3,10 € à 3,25 € au 1er janvier, une hausse de 5 % votée en décembre par le comité.</p></div>`},
+		{"offer box en", `<div class="b"><p>New customers: get £20 in free bets</p><a href="https://bookie.example/x">Claim your offer</a></div>`, "free bets", ""},
+		{"gambling legal line", `<p>Jouer comporte des risques : endettement, isolement, dépendance. Appelez le 09 74 75 13 13.</p>`, "endettement", ""},
+		{"gambling legal line en", `<small>18+ | Please gamble responsibly | BeGambleAware.org</small>`, "gamble responsibly", ""},
+		// heldout6's classes
+		{"author card", `<div class="q2"><img src="/i/me.jpg" alt=""><p><strong>Claire Dupuis</strong> est journaliste au Vallon depuis 2015. Elle couvre l'environnement.</p></div>`, "Claire Dupuis",
+			`<div class="r"><img src="/i/maire.jpg" alt=""><p><strong>Jean Dupont</strong> inaugure le nouveau réservoir du syndicat lundi à Vallon avec les élus.</p></div>`},
+		{"author card en", `<div class="q3"><img src="/i/me.jpg" alt=""><p><a href="/by/sam">Sam Hale</a> is a reporter covering water and energy. Email him at sam@vallee.example.</p></div>`, "Sam Hale", ""},
+		{"thread title with the post's title", `<div class="t"><h2>3 thoughts on “Le plan de travaux”</h2><p>Marc : bravo pour ce plan qui arrive enfin après tant d'années d'attente dans notre quartier.</p></div>`, "bravo pour ce plan",
+			`<h2>Trois réponses à la sécheresse</h2><p>Le syndicat mise sur les économies, les forages profonds et la réutilisation des eaux usées traitées pour l'arrosage.</p>`},
+		{"title over links to the site's pages", `<div class="r"><p>Plus d'actualités</p><div><a href="/a">Le prix de l'eau expliqué</a></div><div><a href="/b">Les nappes au plus bas</a></div></div>`, "nappes au plus bas",
+			`<div class="s"><p>Le calendrier</p><div>Les travaux commencent rue Haute <a href="/rue-haute">le lundi 3 mars</a> pour six semaines.</div><div>La rue Basse suivra en avril selon le syndicat des eaux.</div></div>`},
+		{"call to the reader", `<p>Rejoignez notre chaîne WhatsApp pour ne rien manquer de l'actualité du Vallon.</p>`, "WhatsApp",
+			`<p>Le syndicat invite les habitants à rejoindre notre réseau de sentinelles des fuites, a écrit son président.</p>`},
+		{"call to the reader en", `<p><strong>Sign up for our free morning briefing</strong> <a href="/signup">here</a>.</p>`, "morning briefing",
+			`<p>« Rejoignez notre association, nous avons besoin de bras », a lancé la présidente des riverains lors de la réunion.</p>`},
+		{"call after a question", `<p>Vous souhaitez réagir à cet article ? Connectez-vous ou créez un compte.</p>`, "Connectez-vous",
+			`<p>Découvrez ce site classé, ouvert au public le week-end, où la première conduite de la ville fut posée en 1882.</p>`},
+		{"call in a small box", `<div class="k"><p>Cet article vous a plu ?</p><p>Partagez-le avec vos proches.</p></div>`, "Partagez-le",
+			`<div class="f"><p>Le chiffre</p><p>Quarante kilomètres de conduites à remplacer d'ici la fin de la décennie.</p></div>`},
+		{"call with an address", `<p>Envoyez vos photos de fuites à temoins@vallee.example</p>`, "temoins@",
+			`<p>Créez un compte sur le site du syndicat, puis envoyez votre demande de dégrèvement à abonnes@syndicat.example avant le 30 juin.</p>`},
+		{"page's age", `<p class="n">This article is more than 3 years old</p>`, "years old",
+			`<p>Cet article de loi date de 1905 et n'a jamais été modifié depuis, rappelle le juriste du syndicat.</p>`},
+		{"subscribers' badge", `<span class="b">Article réservé aux abonnés</span>`, "réservé aux abonnés", ""},
+		{"relative time stamp", `<div>Il y a 3 heures</div>`, "Il y a 3 heures", ""},
+		{"listen to the article", `<div class="a"><span>Listen to this article</span><span>5:32</span></div>`, "Listen to this", ""},
+		{"comments closed", `<p>Comments are closed for this article.</p>`, "Comments are closed", ""},
+		{"headed list of the site's pages", `<h3>Continue reading</h3><ul><li><a href="/a">How water prices are set</a></li><li><a href="/b">Aquifers at a twenty-year low</a></li></ul>`, "Aquifers",
+			`<h3>Sources</h3><ul><li><a href="https://agence.example/r">Rapport de l'agence de l'eau</a></li><li><a href="https://insee.example/p">Population des communes</a></li></ul>`},
+		{"headed list with more than links", `<h3>À lire</h3><ul><li><a href="/a">Le prix de l'eau expliqué</a></li><li><a href="/b">Les nappes au plus bas</a></li></ul>`, "nappes au plus bas",
+			`<h3>Les documents</h3><ul><li><a href="/plan.html">Le plan de travaux</a> adopté en mars par le comité syndical</li><li><a href="/budget.html">Le budget annexe</a> voté en avril</li></ul>`},
+		{"lone link to a page of the site", `<p><strong><a href="/2026/10/barrage">Le barrage de Vallon sera vidé cet hiver</a></strong></p>`, "barrage de Vallon",
+			`<p><a href="https://agence.example/rapport-nappes">Le rapport de l'agence de l'eau sur l'état des nappes</a></p>`},
+		{"lone link en", `<div class="k2"><a href="/news/reservoir-levels">Reservoir levels fall for a third month running</a> →</div>`, "Reservoir levels",
+			`<p>The syndicate has published <a href="/plan">its plan for the next ten years</a> with a map of every street affected.</p>`},
+		{"consent choices as spans", `<div class="q3"><div>Ce site et ses partenaires déposent des cookies pour la publicité.</div><span class="k">Accepter</span><span class="k">Refuser</span></div>`, "partenaires déposent",
+			`<p>Le syndicat a refusé de déposer une plainte, mais accepte de rembourser les abonnés privés d'eau pendant trois jours.</p>`},
+		{"consent choices as divs en", `<div class="z"><p>This site uses cookies to measure traffic.</p><div>Accept all</div><div>Customise</div></div>`, "measure traffic", ""},
+		{"question and a link", `<p class="f1">Une erreur dans cet article ? <a href="/contact">Écrivez à la rédaction</a></p>`, "Écrivez à la rédaction",
+			`<p>Pourquoi si tard ? Le syndicat attendait la subvention de l'agence de l'eau, qui n'a été votée qu'en octobre, explique son président.</p>`},
+		{"question and a link en", `<div class="x">Something to add? <a href="/contact">Write to our editors</a></div>`, "Write to our editors",
+			`<p>What happens next? The syndicate will publish <a href="/plan">the full schedule of works</a> street by street in January.</p>`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			page := `<html><head><title>Le plan de travaux du syndicat des eaux</title></head><body><article><h1>Le plan de travaux du syndicat des eaux</h1>` +
@@ -438,5 +495,97 @@ func TestGallerySlideCaption(t *testing.T) {
 		if strings.Contains(text, f) {
 			t.Errorf("%q left: %q", f, text)
 		}
+	}
+}
+
+// TestBodyNamedSummary: a container of the text whose class names a
+// summary (Drupal's field--type-text-with-summary) is not a standfirst,
+// so the rules for what sits above the text do not read the text: the
+// date cells of its table and a line of dates stay.
+func TestBodyNamedSummary(t *testing.T) {
+	para := "<p>Le syndicat des eaux a présenté mardi son plan de travaux, qui prévoit de remplacer les canalisations les plus anciennes du réseau avant la fin de la décennie.</p>\n"
+	for _, cls := range []string{"field field--name-body field--type-text-with-summary", "entry-summary", "node__content"} {
+		page := `<html><head><title>Le plan</title></head><body><article><h1>Le plan</h1><div class="chapo"><p>Trois ans de chantier pour remplacer quarante kilomètres de conduites dans la vallée.</p></div>` +
+			`<div class="` + cls + `">` + strings.Repeat(para, 3) +
+			`<table><tr><th>Période</th><th>Rue</th></tr><tr><td>3 au 14 mars</td><td>Rue Haute</td></tr><tr><td>17 mars au 4 avril</td><td>Rue Basse</td></tr></table>` +
+			`<ul><li>Du 7 au 18 avril</li><li>Du 5 au 16 mai</li></ul>` + para + `</div></article></body></html>`
+		ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := normalize.Article(ex.HTML, normalize.ArticleOptions{}).Text
+		for _, want := range []string{"3 au 14 mars", "17 mars au 4 avril", "Du 7 au 18 avril", "Du 5 au 16 mai", "quarante kilomètres"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: lost %q: %q", cls, want, text)
+			}
+		}
+		if strings.Count(text, "Le syndicat") != 4 {
+			t.Errorf("%s: paragraphs lost: %q", cls, text)
+		}
+	}
+}
+
+// TestStandfirstUnderHeadline: in div soup whose classes name nothing, the
+// block right under the headline, outside the container readability
+// keeps, is the standfirst when it reads as one (a sentence of 12 to 80
+// words, no link, not a byline or a date line); a byline or a kicker
+// there is not.
+func TestStandfirstUnderHeadline(t *testing.T) {
+	para := "<div class=\"p0\">Le syndicat des eaux a présenté mardi son plan de travaux, qui prévoit de remplacer les canalisations les plus anciennes du réseau avant la fin de la décennie.</div>\n"
+	stand := "Quarante kilomètres de conduites seront changés en trois ans, et les factures des abonnés augmenteront de quatre pour cent par an."
+	for _, tc := range []struct {
+		name, under, want, not string
+	}{
+		{"sentence", `<div class="s8k">` + stand + `</div>`, "Quarante kilomètres", ""},
+		{"headline alone in its wrapper", "", "Quarante kilomètres", ""},
+		{"byline", `<div class="s8k">Par Louise Camus, correspondante à Vallon, avec la rédaction du service économie et territoires</div>`, "", "Louise Camus"},
+		{"link line", `<div class="s8k">Retrouvez tous nos articles sur <a href="/eau">les travaux du syndicat des eaux dans la vallée et les communes voisines</a>.</div>`, "", "Retrouvez"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			head := `<div class="h2x"><h1 class="t1">Le plan</h1>` + tc.under + `</div>`
+			if tc.under == "" {
+				head = `<div class="h2x"><div class="w"><h1 class="t1">Le plan</h1></div><div class="s8k">` + stand + `</div></div>`
+			}
+			page := `<html><head><title>Le plan</title></head><body><div class="r5">` + head + `<div class="b7q">` + strings.Repeat(para, 4) + `</div></div></body></html>`
+			ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := normalize.Article(ex.HTML, normalize.ArticleOptions{}).Text
+			if tc.want != "" && strings.Count(text, tc.want) != 1 {
+				t.Errorf("standfirst not kept once: %q", text)
+			}
+			if tc.not != "" && strings.Contains(text, tc.not) {
+				t.Errorf("taken for a standfirst: %q", text)
+			}
+			if strings.Count(text, "Le syndicat") != 4 {
+				t.Errorf("paragraphs lost: %q", text)
+			}
+		})
+	}
+}
+
+// TestLeadFigureAfterStandfirst: the block under the headline that reads
+// as a standfirst (named by no class) does not end the search for the lead
+// figure that follows it, outside the container readability keeps: the
+// figure's caption is put back.
+func TestLeadFigureAfterStandfirst(t *testing.T) {
+	para := "<p>Le syndicat des eaux a présenté mardi son plan de travaux, qui prévoit de remplacer les canalisations les plus anciennes du réseau avant la fin de la décennie.</p>\n"
+	page := `<html><head><title>Le plan</title><meta property="og:image" content="https://127.0.0.1/i/chantier.jpg"></head><body><div class="a"><h1>Le plan</h1>` +
+		`<p class="x-sub">Quarante kilomètres de conduites seront changés en trois ans, et les factures augmenteront de quatre pour cent par an.</p>` +
+		`<figure><img src="/i/chantier.jpg" alt=""><figcaption>Le chantier de la rue Haute, le premier du plan. (Photo : Louise Camus)</figcaption></figure>` +
+		`<div class="b">` + strings.Repeat(para, 4) + `</div></div></body></html>`
+	ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := normalize.Article(ex.HTML, normalize.ArticleOptions{}).Text
+	for _, want := range []string{"Le chantier de la rue Haute", "Quarante kilomètres"} {
+		if strings.Count(text, want) != 1 {
+			t.Errorf("%q not once in %q", want, text)
+		}
+	}
+	if strings.Count(text, "Le syndicat") != 4 {
+		t.Errorf("paragraphs lost: %q", text)
 	}
 }

@@ -99,7 +99,7 @@ func preclean(doc *html.Node) {
 				}
 			}
 			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
-				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || editLink(c) || slideNav(c) || crossLink(c) ||
+				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || editLink(c) || slideNav(c) || crossLink(c) || questionPrompt(c) || loneLink(c) ||
 				(promptBox(c) || logoWall(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
@@ -127,6 +127,18 @@ func preclean(doc *html.Node) {
 			}
 			if tail := boilerplateTail(c); tail != nil {
 				drop = append(drop, tail...)
+				continue
+			}
+			if list := nextElement(c); list != nil && isHeadingLike(c) && !contains(c, atom.A) && siteLinkList(list) {
+				drop = append(drop, c, list)
+				continue
+			}
+			if headedLinkBox(c) || authorCard(c) || callBox(c) && pg.notArticle(c, false) {
+				drop = append(drop, c)
+				continue
+			}
+			if smallBoxCall(c) {
+				drop = append(drop, c)
 				continue
 			}
 			if isHeadingLike(c) && (sectionTitleRe.MatchString(titleForm(textOf(c))) || commentsTitleRe.MatchString(titleForm(textOf(c)))) {
@@ -449,7 +461,10 @@ var commentsTitleRe = regexp.MustCompile(`^(?:top comments|discussion(?: about t
 	// the readers' thread named otherwise: "Readers respond (7)", "Ce que
 	// vous en pensez", "Réactions des lecteurs"
 	`|^(?:[0-9]+ )?(?:readers?'?s?|your|reader) (?:respond|responses?|comments?|reactions?|views|say|letters)(?: [0-9]+)?$|^what (?:readers|you) (?:say|think|said)(?: [0-9]+)?$|^have your say$` +
-	`|^(?:[0-9]+ )?(?:réactions?|commentaires?|avis) (?:des|de nos) (?:lecteurs|internautes|abonnés)(?: [0-9]+)?$|^(?:ce que vous en pensez|vous en pensez quoi|à vous la parole)(?: [0-9]+)?$`)
+	`|^(?:[0-9]+ )?(?:réactions?|commentaires?|avis) (?:des|de nos) (?:lecteurs|internautes|abonnés)(?: [0-9]+)?$|^(?:ce que vous en pensez|vous en pensez quoi|à vous la parole)(?: [0-9]+)?$` +
+	// WordPress themes' thread titles: "3 thoughts on "Title"", "2 réflexions sur « Titre »", "One response to …"
+	// (the post's title in quotes: "Trois réponses à la sécheresse" is a subheading)
+	`|^(?:[0-9]+|one) (?:thoughts?|responses?|replies|comments?|réflexions?|réponses?|commentaires?) (?:on|to|about|sur|à) ["«“].{1,200}$`)
 
 // boilerplateRe is the heading of the boilerplate a press release ends
 // on: "About Northfield University", "À propos de la Fondation …",

@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -55,7 +56,7 @@ func loadPages(t testing.TB, dir string) []labeled {
 		if err != nil {
 			t.Fatal(err)
 		}
-		l := labeled{name: name, site: name, html: page, gold: string(gold)}
+		l := labeled{name: name, site: siteOfPage(name), html: page, gold: string(gold)}
 		for _, c := range strings.Split(string(chrome), "\n") {
 			if c = strings.TrimSpace(c); c != "" {
 				l.chrome = append(l.chrome, c)
@@ -65,6 +66,18 @@ func loadPages(t testing.TB, dir string) []labeled {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
 	return out
+}
+
+// samePage names the pages of one site: SITE-a-LANG, SITE-b-LANG, …
+var samePage = regexp.MustCompile(`^(.+)-[a-z]-([a-z]{2})$`)
+
+// siteOfPage is the site of a hand-written page: SITE-LANG for the pages
+// named SITE-x-LANG (several pages of one template), else the page alone.
+func siteOfPage(name string) string {
+	if m := samePage.FindStringSubmatch(name); m != nil {
+		return m[1] + "-" + m[2]
+	}
+	return name
 }
 
 // TestUnseenLayouts publishes the hand-written pages through the

@@ -8,6 +8,10 @@ import (
 	"testing"
 
 	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"newsdesk/internal/textgen"
 )
 
 // benchFeed returns an RSS document of n items shaped like a news site's:
@@ -71,4 +75,153 @@ func BenchmarkCanonicalURL(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// corpusFeed returns an RSS document of n items shaped like the bench
+// command's (cmd/newsdesk-bench): a nine-word headline, a 30-word plain
+// description, four paragraphs of 28 words with one tracking link, in
+// the given text mode.
+func corpusFeed(mode textgen.Mode, n int) []byte {
+	g := textgen.New(mode)
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Source 7</title><link>http://127.0.0.1:9000/s/7/</link><description>Bench source 7</description><language>fr</language>
+`)
+	for j := range n {
+		b.WriteString("<item><title>")
+		g.Words(&b, uint64(j)*4+1, 9)
+		fmt.Fprintf(&b, " 7-%d</title><link>http://127.0.0.1:9000/s/7/%d.html?utm_source=rss</link><guid isPermaLink=\"false\">src7-item%d</guid>", j, j, j)
+		fmt.Fprintf(&b, "<pubDate>Mon, 02 Mar 2026 18:%02d:00 +0100</pubDate><dc:creator>Rédaction 7</dc:creator><category>cat%d</category><description>", j%60, j%5)
+		g.Words(&b, uint64(j)*4+2, 30)
+		b.WriteString("</description><content:encoded><![CDATA[")
+		for p := range 4 {
+			b.WriteString("<p>")
+			g.Words(&b, uint64(j)*4+3+uint64(p)<<32, 28)
+			if p == 1 {
+				b.WriteString(` <a href="http://127.0.0.1:9000/s/7/related.html?fbclid=x">lire</a>`)
+			}
+			b.WriteString("</p>")
+		}
+		b.WriteString("]]></content:encoded></item>\n")
+	}
+	b.WriteString("</channel></rss>\n")
+	return []byte(b.String())
+}
+
+// reportCPU reports the process's CPU time per iteration (cpu-ns/op,
+// garbage collection included), which a machine shared with other work
+// distorts less than the wall time of ns/op.
+func reportCPU(b *testing.B, start int64) {
+	if cpu := processCPU(); cpu > 0 && b.N > 0 {
+		b.ReportMetric(float64(cpu-start)/float64(b.N), "cpu-ns/op")
+	}
+}
+
+// BenchmarkCorpus measures, on documents of the bench command's three
+// text modes, gofeed's parse and Feed of the same items: the target is
+// normalize at most half the parse. Compare their cpu-ns/op.
+func BenchmarkCorpus(b *testing.B) {
+	for _, mode := range []textgen.Mode{textgen.Default, textgen.Zipf, textgen.Small} {
+		doc := corpusFeed(mode, 50)
+		b.Run(mode.String()+"/parse", func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(doc)))
+			cpu := processCPU()
+			for b.Loop() {
+				if _, err := gofeed.NewParser().Parse(bytes.NewReader(doc)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportCPU(b, cpu)
+		})
+		feed, err := gofeed.NewParser().Parse(bytes.NewReader(doc))
+		if err != nil {
+			b.Fatal(err)
+		}
+		opt := Options{SourceURL: "http://127.0.0.1:9000/s/7.xml", FeedURL: "http://127.0.0.1:9000/s/7.xml", Now: fetchTime}
+		b.Run(mode.String()+"/normalize", func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(doc)))
+			cpu := processCPU()
+			for b.Loop() {
+				if res := Feed(feed, opt); len(res.Items) != 50 {
+					b.Fatalf("got %d items", len(res.Items))
+				}
+			}
+			reportCPU(b, cpu)
+		})
+	}
+}
+
+// corpusContents returns the content and description of every item of a
+// corpus document, as Feed parses them.
+func corpusContents(b *testing.B, mode textgen.Mode) []string {
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(corpusFeed(mode, 50)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []string
+	for _, it := range feed.Items {
+		out = append(out, it.Content, it.Description)
+	}
+	return out
+}
+
+// BenchmarkParseFragment compares, on the bench corpus's contents and
+// descriptions, parseFragment (the fast tree builder) with x/net/html's
+// parser building the same trees.
+func BenchmarkParseFragment(b *testing.B) {
+	frags := corpusContents(b, textgen.Default)
+	b.Run("quick", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, s := range frags {
+				parseFragment(s)
+			}
+		}
+	})
+	b.Run("x-net-html", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, s := range frags {
+				root := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+				nodes, err := html.ParseFragment(strings.NewReader(stripInvalid(s)), root)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for _, n := range nodes {
+					root.AppendChild(n)
+				}
+			}
+		}
+	})
+}
+
+// BenchmarkFragmentText compares collectText, one walk for the blocks and
+// the text of a fragment, with collectBlocks and fragmentText, two.
+func BenchmarkFragmentText(b *testing.B) {
+	var roots []*html.Node
+	for _, s := range corpusContents(b, textgen.Default) {
+		roots = append(roots, parseFragment(s))
+	}
+	b.Run("one-walk", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var sc scratch
+			for _, r := range roots {
+				collectText(r, &sc)
+			}
+		}
+	})
+	b.Run("two-walks", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var sc scratch
+			for _, r := range roots {
+				collectBlocks(r, &sc)
+				fragmentText(r, &sc.fold)
+			}
+		}
+	})
 }

@@ -79,6 +79,114 @@ func collect(n *html.Node, isRoot bool, out *[]block, sc *scratch) {
 	}
 }
 
+// collectText returns what collectBlocks and fragmentText return for the
+// fragment under root, from one walk that folds the text once: the walk
+// writes the fragment's text as fragmentText does, and a block's text is
+// the part of it that the block's run wrote (less the space that joined
+// it to what came before). sc is scratch space.
+func collectText(root *html.Node, sc *scratch) ([]block, string) {
+	// The blocks go to the end of the slab; the fragment keeps its part,
+	// which nothing appends to later.
+	if cap(sc.blocks)-len(sc.blocks) < 16 {
+		sc.blocks = make([]block, 0, 256)
+	}
+	first := len(sc.blocks)
+	k := textWalk{sc: sc, w: &sc.whole, out: sc.blocks, spans: sc.spans[:0]}
+	k.w.reset()
+	k.collect(root, true)
+	sc.spans = k.spans
+	sc.blocks = k.out
+	k.out = k.out[first:len(k.out):len(k.out)]
+	if k.w.bad {
+		// Invalid UTF-8 in the tree: the pieces' folds are no longer the
+		// parts of the whole's.
+		blocks := collectBlocks(root, sc)
+		return blocks, fragmentText(root, &sc.fold)
+	}
+	text := k.w.String()
+	for i, sp := range k.spans {
+		b := &k.out[i]
+		b.text = text[sp.from:sp.to]
+		if sp.links > 0 {
+			b.links = min(1, float64(sp.links)/float64(utf8.RuneCountInString(b.text)))
+		}
+	}
+	return k.out, text
+}
+
+// textWalk is the state of collectText.
+type textWalk struct {
+	sc    *scratch
+	w     *folder // the fragment's text
+	out   []block
+	spans []textSpan // of each block of out, where its text lies in w
+	links int        // non-space runes inside links written so far
+}
+
+// textSpan locates the text of a block in its fragment's text.
+type textSpan struct {
+	from, to int
+	links    int // non-space runes inside links
+}
+
+// collect is collect of collectBlocks, writing the text of every node to
+// k.w on the way as textOf does.
+func (k *textWalk) collect(n *html.Node, isRoot bool) {
+	sc := k.sc
+	start := len(k.out)
+	hasBlock := false
+	runStart := len(sc.nodes)
+	from, links := len(k.w.buf), k.links
+	flush := func() {
+		if len(sc.nodes) > runStart {
+			run := sc.nodes[runStart:len(sc.nodes):len(sc.nodes)]
+			f, t := from, len(k.w.buf)
+			if f < t && k.w.buf[f] == ' ' {
+				f++ // the space before the run, not its own
+			}
+			if f < t {
+				k.out = append(k.out, block{parent: n, nodes: run})
+				k.spans = append(k.spans, textSpan{f, t, k.links - links})
+			}
+		}
+		runStart = len(sc.nodes)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		var flags uint8
+		if c.Type == html.ElementNode {
+			flags = tagFlags(c)
+		}
+		switch {
+		case c.Type == html.ElementNode && flags&tagBlock != 0:
+			flush()
+			hasBlock = true
+			if flags&tagSpace != 0 {
+				k.w.WriteByte(' ')
+			}
+			k.collect(c, false)
+			if flags&tagSpace != 0 {
+				k.w.WriteByte(' ')
+			}
+			runStart = len(sc.nodes)
+		case c.Type == html.ElementNode && c.Data == "br":
+			flush()
+			k.w.WriteByte(' ')
+		default:
+			if len(sc.nodes) == runStart {
+				from, links = len(k.w.buf), k.links
+			}
+			runStart = sc.push(runStart, c)
+			textOf(c, false, k.w, &k.links)
+		}
+	}
+	flush()
+	// A container holding a single line and no block is itself the block.
+	if !isRoot && !hasBlock && len(k.out)-start == 1 {
+		k.out[start].elem = n
+		k.out[start].nodes = nil
+	}
+}
+
 // runBlock measures a run of inline nodes.
 func runBlock(parent *html.Node, run []*html.Node, f *folder) block {
 	f.reset()

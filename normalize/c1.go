@@ -47,15 +47,19 @@ func mapC1(s string) string {
 // hasC1 reports whether s holds DEL or a C1 control (encoded as 0xC2
 // 0x80–0x9F in UTF-8).
 func hasC1(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == 0x7f:
-			return true
-		case c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f:
+	if strings.IndexByte(s, 0x7f) >= 0 {
+		return true
+	}
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], 0xc2)
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if i < len(s) && s[i] >= 0x80 && s[i] <= 0x9f {
 			return true
 		}
 	}
-	return false
 }
 
 // c1Item returns it, or a copy of it with C1 controls mapped in the text

@@ -154,7 +154,9 @@ func (c chromeCache) chrome(b block, strip stripper) bool {
 // punctuation, arrows, brackets and ellipses from both ends.
 func matchForm(text string) string {
 	t := strings.ToLower(text)
-	if strings.ContainsAny(t, "’‘ʼ") {
+	// strings.ContainsAny tries each of the three for every character of
+	// t: three substring searches are much faster.
+	if strings.Contains(t, "’") || strings.Contains(t, "‘") || strings.Contains(t, "ʼ") {
 		t = apostrophes.Replace(t)
 	}
 	return strings.TrimFunc(t, edgeRune)

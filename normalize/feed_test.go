@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -212,4 +214,38 @@ func TestFixtureRules(t *testing.T) {
 			t.Errorf("item whose only block recurs emptied: %q", got)
 		}
 	})
+}
+
+// TestDescriptionRepeatingContent checks that a description equal to the
+// content (whose tree Feed does not build a second time) comes out as a
+// description differing only by white space does, which goes the whole
+// way: recurring blocks, chrome and the summary alike.
+func TestDescriptionRepeatingContent(t *testing.T) {
+	feedOf := func(pad string) *gofeed.Feed {
+		f := &gofeed.Feed{Title: "T", Link: "http://127.0.0.1:9000/"}
+		for i := range 5 {
+			c := fmt.Sprintf(`<p>Le conseil municipal %d a voté le budget de la commune, après un long débat.</p><p>Partager sur Facebook</p><p>Publié par la rédaction</p>`, i)
+			if i == 4 {
+				c = `<p>Partager sur Facebook</p><p>Publié par la rédaction</p>`
+			}
+			f.Items = append(f.Items, &gofeed.Item{
+				Title: fmt.Sprintf("Article %d", i), Link: fmt.Sprintf("http://127.0.0.1:9000/a/%d", i),
+				Content: c, Description: c + pad,
+			})
+		}
+		return f
+	}
+	opt := Options{FeedURL: "http://127.0.0.1:9000/feed", Now: fetchTime}
+	got, want := Feed(feedOf(""), opt), Feed(feedOf(" "), opt)
+	if len(got.Items) != len(want.Items) || len(got.Items) != 5 {
+		t.Fatalf("got %d items, want %d (and 5)", len(got.Items), len(want.Items))
+	}
+	for i := range got.Items {
+		if g, w := got.Items[i], want.Items[i]; !reflect.DeepEqual(g, w) {
+			t.Errorf("item %d: description equal to the content gives\n%+v\nwant\n%+v", i, g, w)
+		}
+	}
+	if s := got.Items[0].Summary; strings.Contains(s, "Partager") || strings.Contains(s, "rédaction") || !strings.Contains(s, "budget") {
+		t.Errorf("summary %q keeps chrome or loses the text", s)
+	}
 }

@@ -94,16 +94,16 @@ func extValues(exts ext.Extensions, prefix, name string) []string {
 
 // authors returns the item's authors, else the feed's: names, or e-mail
 // addresses where no name is given.
-func authors(it *gofeed.Item, f *gofeed.Feed) []string {
+func authors(it *gofeed.Item, f *gofeed.Feed, m *titleMemo) []string {
 	var names []string
 	add := func(ps []*gofeed.Person) {
 		for _, p := range ps {
 			if p == nil {
 				continue
 			}
-			if n := Title(p.Name); n != "" {
+			if n := m.title(p.Name); n != "" {
 				names = append(names, n)
-			} else if e := Title(p.Email); e != "" {
+			} else if e := m.title(p.Email); e != "" {
 				names = append(names, e)
 			}
 		}
@@ -114,7 +114,7 @@ func authors(it *gofeed.Item, f *gofeed.Feed) []string {
 	}
 	if len(names) == 0 {
 		for _, c := range extValues(it.Extensions, "dc", "creator") {
-			names = append(names, Title(c))
+			names = append(names, m.title(c))
 		}
 	}
 	if len(names) == 0 {
@@ -123,16 +123,16 @@ func authors(it *gofeed.Item, f *gofeed.Feed) []string {
 			add([]*gofeed.Person{f.Author})
 		}
 	}
-	return dedupe(names)
+	return dedupe(names, m)
 }
 
 // dedupe drops empty strings and case-insensitive repeats, keeping the
 // first spelling, after cleaning each value as a title.
-func dedupe(in []string) []string {
+func dedupe(in []string, m *titleMemo) []string {
 	var out []string
 	seen := make(map[string]bool, len(in))
 	for _, s := range in {
-		s = Title(s)
+		s = m.title(s)
 		k := strings.ToLower(s)
 		if s == "" || seen[k] {
 			continue
@@ -141,6 +141,30 @@ func dedupe(in []string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// titleMemo remembers Title of the values one Feed call cleans again and
+// again (a feed's authors and categories recur from item to item), up to
+// maxTitleMemo of them. A nil memo remembers nothing.
+type titleMemo map[string]string
+
+const maxTitleMemo = 1024
+
+func (m *titleMemo) title(s string) string {
+	if m == nil {
+		return Title(s)
+	}
+	if t, ok := (*m)[s]; ok {
+		return t
+	}
+	t := Title(s)
+	if *m == nil {
+		*m = titleMemo{}
+	}
+	if len(*m) < maxTitleMemo {
+		(*m)[s] = t
+	}
+	return t
 }
 
 // enclosures returns the item's enclosures with absolute, cleaned URLs,

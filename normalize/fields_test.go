@@ -81,12 +81,12 @@ func TestAuthorsAndCategories(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := authors(&tt.item, feed); !slices.Equal(got, tt.want) {
+			if got := authors(&tt.item, feed, nil); !slices.Equal(got, tt.want) {
 				t.Errorf("authors = %q, want %q", got, tt.want)
 			}
 		})
 	}
-	got := dedupe([]string{" Politique ", "politique", "Économie", "", "ÉCONOMIE", "Sport\n  local"})
+	got := dedupe([]string{" Politique ", "politique", "Économie", "", "ÉCONOMIE", "Sport\n  local"}, nil)
 	want := []string{"Politique", "Économie", "Sport local"}
 	if !slices.Equal(got, want) {
 		t.Errorf("categories = %q, want %q", got, want)

@@ -44,22 +44,18 @@ func (f *folder) WriteString(s string) (int, error) {
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c < utf8.RuneSelf {
+		if c < utf8.RuneSelf && asciiSpace[c] {
 			i++
-			if asciiSpace[c] {
-				f.space = len(f.buf) > 0
-				continue
-			}
+			f.space = len(f.buf) > 0
+			continue
+		}
+		// Copy at once the run of characters fold keeps as they are.
+		if j := plainRun(s, i); j > i {
 			if f.space {
 				f.buf = append(f.buf, ' ')
 				f.space = false
 			}
-			// Copy the run of ASCII that is not space at once.
-			j := i
-			for j < len(s) && plainASCII[s[j]] {
-				j++
-			}
-			f.buf = append(f.buf, s[i-1:j]...)
+			f.buf = append(f.buf, s[i:j]...)
 			i = j
 			continue
 		}
@@ -104,6 +100,26 @@ var asciiStrings = func() (s [utf8.RuneSelf]string) {
 // String returns fold of everything written.
 func (f *folder) String() string {
 	return string(f.buf)
+}
+
+// plainRun returns the end of the run from s[i] of characters that fold
+// keeps as they are and that take no decoding to know: ASCII but space,
+// and the two-byte characters U+00C0–U+07FF (Latin letters with accents
+// and more; none is space or invisible, every one valid).
+func plainRun(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if plainASCII[c] {
+			i++
+			continue
+		}
+		if c >= 0xc3 && c <= 0xdf && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+			i += 2
+			continue
+		}
+		break
+	}
+	return i
 }
 
 // asciiSpace marks the ASCII characters unicode.IsSpace reports.
@@ -176,6 +192,9 @@ func stripInvalid(s string) string {
 				break
 			}
 			i++
+			continue
+		} else if c >= 0xc3 && c <= 0xdf && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+			i += 2 // U+00C0–U+07FF, all allowed
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])

@@ -24,8 +24,8 @@ func build(d *draft, f *gofeed.Feed, opt Options, r *resolver, sc *scratch) (new
 		ContentHTML: contentHTML,
 		SourceURL:   stripInvalid(opt.SourceURL),
 		GUID:        strings.TrimSpace(stripInvalid(src.GUID)),
-		Authors:     authors(src, f),
-		Categories:  dedupe(src.Categories),
+		Authors:     authors(src, f, &sc.titles),
+		Categories:  dedupe(src.Categories, &sc.titles),
 		Enclosures:  enclosures(src, r),
 		Language:    itemLanguage(src, f),
 	}
@@ -39,10 +39,17 @@ func build(d *draft, f *gofeed.Feed, opt Options, r *resolver, sc *scratch) (new
 		}
 	}
 
-	contentText := fragmentText(d.content, &sc.fold)
+	contentText := d.cText
+	if !d.cFresh {
+		contentText = fragmentText(d.content, &sc.fold)
+	}
 	text := contentText
 	if d.desc != nil {
-		if t := fragmentText(d.desc, &sc.fold); t != "" {
+		t := d.dText
+		if !d.dFresh {
+			t = fragmentText(d.desc, &sc.fold)
+		}
+		if t != "" {
 			text = t
 		}
 	}
@@ -88,6 +95,9 @@ func build(d *draft, f *gofeed.Feed, opt Options, r *resolver, sc *scratch) (new
 
 // firstWords returns the first n words of folded text.
 func firstWords(text string, n int) string {
+	if strings.Count(text, " ") < n {
+		return text // n words or fewer
+	}
 	count, i := 0, 0
 	for {
 		j := strings.IndexByte(text[i:], ' ')

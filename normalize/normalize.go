@@ -65,10 +65,15 @@ type draft struct {
 	src     *gofeed.Item
 	content *html.Node // sanitizing tree of item.Content, else item.Description
 	size    int        // length of the source of content, to size buffers
-	desc    *html.Node // tree of item.Description when content came from item.Content
+	desc    *html.Node // tree of item.Description when content came from item.Content and differs
 	cBlocks []block
 	dBlocks []block
 	pixels  []string
+	// The folded texts of content and desc, as collectText wrote them,
+	// and whether they are still the trees' texts (chrome removal and
+	// tidying changed nothing).
+	cText, dText   string
+	cFresh, dFresh bool
 }
 
 // Feed normalizes every item of f. Items without title, link, text or
@@ -98,12 +103,14 @@ func Feed(f *gofeed.Feed, opt Options) Result {
 		d.size = len(src)
 		embedsAsLinks(d.content, r)
 		d.pixels = rewriteURLs(d.content, r)
-		d.cBlocks = collectBlocks(d.content, &sc)
-		if it.Content != "" && it.Description != "" {
+		d.cBlocks, d.cText = collectText(d.content, &sc)
+		// A description that repeats the content would come out as the
+		// content does: its tree is not built again.
+		if it.Content != "" && it.Description != "" && it.Description != it.Content {
 			d.desc = parseFragment(it.Description)
 			embedsAsLinks(d.desc, r)
 			rewriteURLs(d.desc, r)
-			d.dBlocks = collectBlocks(d.desc, &sc)
+			d.dBlocks, d.dText = collectText(d.desc, &sc)
 		}
 		drafts = append(drafts, d)
 	}
@@ -115,11 +122,11 @@ func Feed(f *gofeed.Feed, opt Options) Result {
 	var empty tally
 	for i := range drafts {
 		d := &drafts[i]
-		removeChrome(d.cBlocks, strip, recurring, cache)
-		tidy(d.content)
+		removed := removeChrome(d.cBlocks, strip, recurring, cache)
+		d.cFresh = !tidyChanged(d.content) && !removed
 		if d.desc != nil {
-			removeChrome(d.dBlocks, strip, recurring, cache)
-			tidy(d.desc)
+			removed := removeChrome(d.dBlocks, strip, recurring, cache)
+			d.dFresh = !tidyChanged(d.desc) && !removed
 		}
 		it, plain, ok := build(d, f, opt, r, &sc)
 		if !ok {
@@ -141,10 +148,14 @@ func Feed(f *gofeed.Feed, opt Options) Result {
 
 // scratch holds the buffers one Feed call reuses from item to item.
 type scratch struct {
-	own   map[string]bool // canonical links of the feed itself, see ownLinks
-	fold  folder
-	hash  []byte
-	nodes []*html.Node // runs of inline nodes, see collect
+	own    map[string]bool // canonical links of the feed itself, see ownLinks
+	fold   folder
+	whole  folder     // a fragment's text, see collectText
+	spans  []textSpan // see collectText
+	blocks []block    // slab of the fragments' blocks, see collectText
+	titles titleMemo
+	hash   []byte
+	nodes  []*html.Node // runs of inline nodes, see collect
 }
 
 // push appends c to the run that starts at runStart in sc.nodes and
@@ -179,7 +190,11 @@ func ownLinks(f *gofeed.Feed, opt Options, r *resolver) map[string]bool {
 // recurringBlocks returns the texts of the blocks that recur verbatim in
 // enough of the document's items to be chrome.
 func recurringBlocks(drafts []draft) map[string]bool {
-	counts := map[string]int{}
+	n := 0
+	for _, d := range drafts {
+		n += len(d.cBlocks) + len(d.dBlocks)
+	}
+	counts := make(map[string]int, n)
 	var seen []string
 	for _, d := range drafts {
 		// An item's blocks are few: a slice finds repeats faster than a
@@ -217,14 +232,15 @@ func recurringBlocks(drafts []draft) map[string]bool {
 
 // removeChrome removes the blocks that are chrome: built-in phrases and
 // strip regexes always, recurring blocks only when text of the item's own
-// remains beside them.
-func removeChrome(blocks []block, strip stripper, recurring map[string]bool, cache chromeCache) {
+// remains beside them. It reports whether it removed any.
+func removeChrome(blocks []block, strip stripper, recurring map[string]bool, cache chromeCache) (removed bool) {
 	var recur []block
 	own := false
 	for _, b := range blocks {
 		switch {
 		case cache.chrome(b, strip):
 			b.remove()
+			removed = true
 		case recurring[b.text]:
 			recur = append(recur, b)
 		default:
@@ -234,6 +250,8 @@ func removeChrome(blocks []block, strip stripper, recurring map[string]bool, cac
 	if own {
 		for _, b := range recur {
 			b.remove()
+			removed = true
 		}
 	}
+	return removed
 }

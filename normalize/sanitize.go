@@ -68,17 +68,23 @@ func Sanitize(html, base string, tracking []string) string {
 // parseFragment parses s as the content of a body element and returns that
 // element. Text without any element becomes paragraphs and line breaks.
 func parseFragment(s string) *html.Node {
-	root := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
 	s = stripInvalid(s)
-	nodes, err := html.ParseFragment(strings.NewReader(s), root)
-	if err != nil {
-		nodes = []*html.Node{{Type: html.TextNode, Data: s}}
+	root, ok := quickFragment(s)
+	if !ok {
+		root = &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+		nodes, err := html.ParseFragment(strings.NewReader(s), root)
+		if err != nil {
+			nodes = []*html.Node{{Type: html.TextNode, Data: s}}
+		}
+		for _, n := range nodes {
+			root.AppendChild(n)
+		}
 	}
 	textOnly := true
-	for _, n := range nodes {
-		root.AppendChild(n)
+	for n := root.FirstChild; n != nil; n = n.NextSibling {
 		if n.Type != html.TextNode {
 			textOnly = false
+			break
 		}
 	}
 	if textOnly && strings.Contains(s, "\n") {
@@ -220,6 +226,18 @@ var tidyTags = map[string]bool{
 // tidy removes empty containers below n and reports whether n itself is
 // empty (no text, no image, rule or table).
 func tidy(n *html.Node) (empty bool) {
+	return tidyNode(n, nil)
+}
+
+// tidyChanged is tidy reporting whether it removed anything.
+func tidyChanged(n *html.Node) (changed bool) {
+	tidyNode(n, &changed)
+	return changed
+}
+
+// tidyNode is tidy; it sets *removed when it removes a node and removed
+// is not nil.
+func tidyNode(n *html.Node, removed *bool) (empty bool) {
 	empty = true
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
@@ -233,8 +251,11 @@ func tidy(n *html.Node) (empty bool) {
 			case c.Data == "img" || c.Data == "hr" || c.Data == "table" || c.Data == "video" || c.Data == "audio":
 				empty = false
 			case c.Data == "br":
-			case tidy(c) && tagFlags(c)&tagTidy != 0:
+			case tidyNode(c, removed) && tagFlags(c)&tagTidy != 0:
 				n.RemoveChild(c)
+				if removed != nil {
+					*removed = true
+				}
 			default:
 				empty = false
 			}

@@ -1,0 +1,213 @@
+package article
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Calls to the reader and notices about the publication, in words no list
+// names: known by weak signals together (a verb calling to act, something
+// of the publication, a box's shape), not by one phrase.
+
+// The vocabulary of a call to the reader, each a weak signal that
+// readerCall needs together: a verb calling to act, opening a sentence,
+// and something of the publication (this article, our newsletter, our
+// app, the newsroom's address). A guide's "Créez un compte sur le site
+// de la CAF" or "Envoyez votre dossier à recrutement@…" names none.
+var (
+	callVerbRe = regexp.MustCompile(`^(?:rejoignez|suivez|abonnez|inscrivez|recevez|retrouvez|découvrez|partagez|téléchargez|installez|envoyez|connectez|créez|soutenez|écrivez|contactez|cliquez|lisez|écoutez|regardez|activez|ne manquez|devenez|offrez|faites un don|` +
+		`achetez|commandez|adhérez|donnez|je (?:m'abonne|m'inscris|soutiens|deviens|donne|fais un don|participe)|j'adhère|` +
+		`join|follow|subscribe|sign up|sign in|log in|get|download|install|share|send|create|support|click|read|listen|watch|discover|find|don't miss|never miss|become|give|donate|buy|order|pledge|chip in)(?:$|[^\p{L}])`)
+	artefactRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:(?:cet|cette|ce|notre|nos|this|our)\s+(?:[\p{L}'-]+\s+){0,3}(?:article|articles|newsletter|newsletters|lettre d'information|magazine|chaîne|application|appli|app|compte|abonnement|podcast|story|stories|channel|account|briefing|newsroom|rédaction|journalisme|journalism|reporting|numéro|issue|station|radio)` +
+		`|(?:notre|nos|our)\s+(?:[\p{L}'-]+\s+){0,2}(?:site|page|pages|journal|édition|émission|community|communauté|paper|edition)|newsletters?|lettre d'information|l'édition (?:papier|numérique)|en kiosque|marchand de journaux|print edition|newsstands?)(?:$|[^\p{L}])|(?:rédaction|redaction|redac|newsroom|news|tips?|temoins?|témoins?|lecteurs|readers|letters|courrier|editors?|infos?|alertes?)[\p{L}0-9._+-]*@[\p{L}0-9-]+\.[\p{L}.]+`)
+	// toReader is a word addressing the reader.
+	toReader = regexp.MustCompile(`(?:^|[^\p{L}])(?:vous|votre|vos|you|your)(?:$|[^\p{L}])`)
+	// pageNoticeRe is a notice about the page itself: its age, its access,
+	// its sponsor, a relative time stamp.
+	pageNoticeRe = regexp.MustCompile(`^(?:(?:this|the) (?:article|story|page) is (?:more than|over|at least) (?:a|an|one|two|three|\d+) (?:years?|months?) old` +
+		// where the piece appeared in print: "This story appears in the winter issue of …"
+		`|(?:this|the) (?:article|story|piece|interview|essay|feature) (?:appears|appeared|first appeared|was (?:first )?published|is published|ran) in (?:the|our|a) [^\n]{0,80}(?:issue|edition|print|magazine)[^\n]{0,60}` +
+		`|(?:cet|cette|ce) (?:article|reportage|portrait|entretien|enquête|texte) (?:est paru|a paru|a été publiée?|est publiée?) dans (?:le|la|notre|l') [^\n]{0,80}(?:numéro|magazine|édition|hors-série|journal)[^\n]{0,60}` +
+		`|(?:cet|cette) (?:article|page) (?:date|a été publiée? il y a) (?:de )?plus d'(?:un|une) (?:an|année|mois)|(?:cet|cette) (?:article|page) (?:date|a été publiée? il y a) (?:de )?plus de \d+ (?:ans|mois)` +
+		`|(?:article )?réservé aux abonnés|(?:article |story )?for subscribers only|subscriber-only (?:article|story)|(?:sponsored|presented|brought to you) by [^.]{1,40}|(?:sponsorisé|présenté|proposé) par [^.]{1,40}` +
+		`|comments are (?:now )?closed(?: (?:for|on) this (?:article|story|post))?|(?:tous nos articles|toute notre actualité|all our (?:coverage|stories|articles)) (?:sur|de|du|des|on|of|about) .{1,60}|il y a \d+ (?:minutes?|heures?|jours?|h|min)|\d+ (?:minutes?|hours?|days?|hrs?|mins?) ago|listen to (?:this|the) (?:article|story)(?: \d+:\d+| \d+ min(?:utes?)?)?|écouter (?:cet|l') ?article(?: \d+ min)?)$`)
+)
+
+// smallBoxCall reports whether n is a small box of two or three short
+// lines (at most 30 words in all, no image, list, table or link but one)
+// that, read together, are a call to the reader (readerCall): "Cet
+// article vous a plu ?" / "Partagez-le avec vos proches."
+func smallBoxCall(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside:
+	default:
+		return false
+	}
+	lines := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return false
+		case c.Type != html.ElementNode:
+		case c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Span:
+			if hasBlockChild(c) {
+				return false
+			}
+			lines++
+		default:
+			return false
+		}
+	}
+	if lines < 2 || lines > 3 || contains(n, atom.Img) || countAtom(n, atom.A, 2) > 1 {
+		return false
+	}
+	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	return len(strings.Fields(raw)) <= 30 && readerCall(n, raw)
+}
+
+// roleRe is what an author card says of its author right after the name:
+// "… est journaliste", "… is a reporter covering", "… covers".
+var roleRe = regexp.MustCompile(`^,?\s*(?:(?:est|is|was|était|a rejoint|joined|has been)\b[^.]{0,40}?\b(?:journaliste|reporter|rédact(?:eur|rice)|correspondante?|chroniqueu(?:r|se)|éditorialiste|editor|writer|columnist|correspondent|contributor|photographe|photographer|critic|critique|journalist)|(?:covers|couvre|suit|writes|écrit)\b)`)
+
+// authorCard reports whether n is an author's card: a small box of a
+// portrait and one or two short paragraphs, the first opening on the
+// name in bold or as a link, then what the author does ("… est
+// journaliste", "… is a reporter covering …"). A figure's caption that
+// opens on a name says where and when, not who writes.
+func authorCard(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside, atom.Footer:
+	default:
+		return false
+	}
+	if !contains(n, atom.Img) || contains(n, atom.Figcaption) || textLen(n) > 400 || countAtom(n, atom.P, 3) > 2 {
+		return false
+	}
+	var first *html.Node
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for k := c.FirstChild; k != nil && first == nil; k = k.NextSibling {
+			if k.Type == html.ElementNode && k.DataAtom == atom.P {
+				first = k
+				return
+			}
+			walk(k)
+		}
+	}
+	walk(n)
+	if first == nil {
+		return false
+	}
+	lead := firstElement(first)
+	if lead == nil || lead != first.FirstChild || (lead.DataAtom != atom.Strong && lead.DataAtom != atom.B && lead.DataAtom != atom.A) {
+		return false
+	}
+	name := strings.Fields(textOf(lead))
+	if len(name) < 2 || len(name) > 4 {
+		return false
+	}
+	for _, w := range name {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	rest := strings.TrimSpace(strings.TrimPrefix(strings.Join(strings.Fields(textOf(first)), " "), strings.Join(name, " ")))
+	return roleRe.MatchString(strings.ToLower(rest))
+}
+
+// readerCall reports whether a block of a few sentences is a call to the
+// reader about the publication: one of its sentences opens on a verb
+// calling to act, and it names the publication's article, newsletter,
+// app, issue or the newsroom's address.
+// Vocabulary alone is a weak signal: a quote, a list item or a heading is
+// never one, and the block must stand alone, up to 30 words and three
+// sentences.
+func readerCall(n *html.Node, raw string) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Span, atom.Section, atom.Small, atom.Em, atom.Strong:
+	default:
+		return false
+	}
+	if strings.ContainsAny(raw, "«»“”\"") || inBlockquote(n) {
+		return false
+	}
+	low := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
+	var sentences []string
+	start := 0
+	for i, r := range low {
+		if r == '.' || r == '!' || r == '?' {
+			if s := strings.TrimSpace(low[start : i+1]); s != "" {
+				sentences = append(sentences, s)
+			}
+			start = i + 1
+		}
+	}
+	if s := strings.TrimSpace(low[start:]); s != "" {
+		sentences = append(sentences, s)
+	}
+	if len(sentences) == 0 || len(sentences) > 3 || !artefactRe.MatchString(low) {
+		return false
+	}
+	for _, st := range sentences {
+		if callVerbRe.MatchString(st) {
+			return true
+		}
+	}
+	return false
+}
+
+// inBlockquote reports whether n is inside a <blockquote>.
+func inBlockquote(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Blockquote {
+			return true
+		}
+	}
+	return false
+}
+
+// callBox reports whether n is a short box that ends on a call to act: its
+// last link or button opens on a verb calling to act ("Give today", "Je
+// deviens bénévole", "Subscribe"), and its text addresses the reader or
+// names something of the publication. At most 60 words and one paragraph
+// of prose: an appeal, a subscription or volunteering box, not a text.
+func callBox(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside, atom.Footer:
+	default:
+		return false
+	}
+	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if nw := len(strings.Fields(raw)); nw == 0 || nw > 60 || contains(n, atom.Table) || contains(n, atom.Pre) || proseParagraphs(n, 2) > 1 {
+		return false
+	}
+	var last *html.Node
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			if k.Type == html.ElementNode && (k.DataAtom == atom.A || k.DataAtom == atom.Button) {
+				last = k
+				continue
+			}
+			if k.Type == html.TextNode && strings.TrimSpace(k.Data) != "" {
+				last = nil // text after the last link: the box does not end on it
+			}
+			walk(k)
+		}
+	}
+	walk(n)
+	if last == nil {
+		return false
+	}
+	lt := strings.ToLower(strings.Join(strings.Fields(textOf(last)), " "))
+	if nl := len(strings.Fields(lt)); nl == 0 || nl > 5 || !callVerbRe.MatchString(lt) {
+		return false
+	}
+	low := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
+	return artefactRe.MatchString(low) || toReader.MatchString(low)
+}

@@ -1,0 +1,182 @@
+package article
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Links to the site's own pages set in or around the text (related
+// articles, teaser boxes) and prompts that are a question then a link:
+// known by their shape, whatever they say.
+
+// loneLink reports whether a line between two paragraphs of prose is
+// a link to another page of the site and nothing else: a related article
+// set in the body with no label (a headline of 4 to 20 words, a relative
+// address, no sentence end). A text's own sentence with a link in it has
+// words outside the link; a line linking elsewhere (a source, a report)
+// is not the site's furniture.
+func loneLink(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div:
+	default:
+		return false
+	}
+	if hasBlockChild(n) || contains(n, atom.Img) {
+		return false
+	}
+	links := linksIn(n)
+	if len(links) != 1 {
+		return false
+	}
+	if !siteHref(attr(links[0], "href")) {
+		return false
+	}
+	if len(strings.Fields(strings.Trim(textOutsideLinks(n), " →»›>|-–—"))) > 0 {
+		return false
+	}
+	t := strings.Join(strings.Fields(textOf(links[0])), " ")
+	if nw := len(strings.Fields(t)); nw < 4 || nw > 20 || strings.HasSuffix(t, ".") {
+		return false
+	}
+	prose := func(e *html.Node) bool {
+		return e != nil && (e.DataAtom == atom.P || e.DataAtom == atom.Div && !hasBlockChild(e)) &&
+			len(strings.Fields(textOf(e))) >= 12 && linkShare(e) < 0.5
+	}
+	return prose(prevElement(n)) && prose(nextElement(n))
+}
+
+// questionPrompt reports whether a line is a prompt to the reader: a
+// short question, then one link that answers it with what to do, and
+// nothing else ("Vous avez repéré une erreur ? <a>Signalez-la</a>",
+// "Got a story? <a>Tell our newsroom</a>", "Une question ? <a>Écrivez-nous</a>").
+// A text's question is followed by its answer, not by a lone link.
+func questionPrompt(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Span:
+	default:
+		return false
+	}
+	if hasBlockChild(n) || contains(n, atom.Img) {
+		return false
+	}
+	links := linksIn(n)
+	if len(links) != 1 {
+		return false
+	}
+	link := strings.Join(strings.Fields(textOf(links[0])), " ")
+	all := strings.Join(strings.Fields(textOf(n)), " ")
+	if nl := len(strings.Fields(link)); nl < 1 || nl > 8 || !strings.HasSuffix(strings.TrimRight(all, ".!→» "), strings.TrimRight(link, ".!→» ")) {
+		return false
+	}
+	q := strings.TrimSpace(textOutsideLinks(n))
+	nq := len(strings.Fields(q))
+	return nq >= 2 && nq <= 10 && strings.HasSuffix(q, "?")
+}
+
+// siteLinkList reports whether n is a list of links to other pages of the
+// site and nothing else: two or more items, each one link (a relative
+// address, not a fragment) of three words or more and no other words.
+// Under a heading, whatever the heading says ("Continue reading", "Dans
+// la même rubrique"), it is a box of related pages; a list of sources or
+// further reading links to other sites, and a table of contents to the
+// page's own headings.
+func siteLinkList(n *html.Node) bool {
+	if n.DataAtom != atom.Ul && n.DataAtom != atom.Ol {
+		return false
+	}
+	items := 0
+	for li := n.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type != html.ElementNode {
+			continue
+		}
+		if li.DataAtom != atom.Li || hasBlockChild(li) {
+			return false
+		}
+		links := linksIn(li)
+		if len(links) != 1 || strings.TrimSpace(textOutsideLinks(li)) != "" || len(strings.Fields(textOf(links[0]))) < 3 {
+			return false
+		}
+		if !siteHref(attr(links[0], "href")) {
+			return false
+		}
+		items++
+	}
+	return items >= 2
+}
+
+// headedLinkBox reports whether n is a box of a short title then links to
+// the site's own pages and nothing else, each on a block of its own (two
+// or more): "Plus d'actualités" over a column of teasers, whatever its
+// words.
+func headedLinkBox(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside, atom.Nav:
+	default:
+		return false
+	}
+	head := firstElement(n)
+	if head == nil || !isHeadingLike(head) || contains(head, atom.A) {
+		return false
+	}
+	items := 0
+	for c := nextElement(head); c != nil; c = nextElement(c) {
+		if c.DataAtom == atom.Ul || c.DataAtom == atom.Ol {
+			if !siteLinkList(c) {
+				return false
+			}
+			items += 2
+			continue
+		}
+		if hasBlockChild(c) || !siteLinkLine(c) {
+			return false
+		}
+		items++
+	}
+	return items >= 2
+}
+
+// siteLinkLine reports whether a block is one link to a page of the site
+// (a relative address, not a fragment) of three words or more, and no
+// other words.
+func siteLinkLine(n *html.Node) bool {
+	links := linksIn(n)
+	if len(links) != 1 || strings.TrimSpace(textOutsideLinks(n)) != "" || len(strings.Fields(textOf(links[0]))) < 3 {
+		return false
+	}
+	return siteHref(attr(links[0], "href"))
+}
+
+func prevElement(n *html.Node) *html.Node {
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
+}
+
+// linksIn returns the links below n, not looking inside a link.
+func linksIn(n *html.Node) []*html.Node {
+	var links []*html.Node
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			if k.DataAtom == atom.A {
+				links = append(links, k)
+				continue
+			}
+			walk(k)
+		}
+	}
+	walk(n)
+	return links
+}
+
+// siteHref reports whether a link's address is another page of the same
+// site: relative, not a fragment, no scheme (mailto:, javascript:, an
+// absolute URL to any site).
+func siteHref(href string) bool {
+	return href != "" && !strings.HasPrefix(href, "#") && !strings.HasPrefix(href, "//") && !strings.Contains(href, ":")
+}
