@@ -18,12 +18,13 @@ import (
 
 	"github.com/mmcdole/gofeed"
 
+	"newsdesk/config"
 	"newsdesk/internal/textgen"
 	"newsdesk/storage"
 )
 
 func validOptions() options {
-	return options{sources: 10, items: 5, sections: 4, serveSections: 1, deskItems: 1_000_000}
+	return options{sources: 10, items: 5, sections: 4, serveSections: 1, deskItems: 1_000_000, cronSections: 200}
 }
 
 func TestOptionsCheck(t *testing.T) {
@@ -44,6 +45,8 @@ func TestOptionsCheck(t *testing.T) {
 		{"-cron-sources", func(o *options) { o.cronSources = -1 }},
 		{"-cron-sources", func(o *options) { o.cronSources = 10 }}, // without -newsdesk
 		{"-rerender-sections", func(o *options) { o.rerenderSections = 5000 }},
+		{"-cron-sections", func(o *options) { o.cronSources, o.newsdesk, o.cronSections = 10, "/bin/true", 0 }},
+		{"-cron-sections", func(o *options) { o.cronSources, o.newsdesk, o.cronSections = 10, "/bin/true", 1001 }},
 		{"-desk-items", func(o *options) { o.rerenderSections, o.deskItems = 10, 0 }},
 		{"-sources", func(o *options) { o.sources = 0 }},
 	} {
@@ -154,14 +157,33 @@ func TestCronFeedsGenerations(t *testing.T) {
 	}
 }
 
-func TestCronConfigParses(t *testing.T) {
+func TestCronConfig(t *testing.T) {
 	c := newCorpus(3, 5, 0, time.Now(), textgen.Default)
 	f := &cronFeeds{c: c, host: "127.0.0.1:9"}
-	cfg := cronConfig(f, 3, "/tmp/x/cron.db")
-	for _, want := range []string{`database: "/tmp/x/cron.db"`, "id: sec2", "http://127.0.0.1:9/c/2.xml"} {
-		if !strings.Contains(cfg, want) {
-			t.Errorf("config lacks %q:\n%s", want, cfg)
-		}
+	dir := t.TempDir()
+	raw := cronConfig(f, 3, 4, filepath.Join(dir, "cron.db"))
+	cfg, err := config.Parse([]byte(raw), filepath.Join(dir, "cron.yaml"))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, raw)
+	}
+	if len(cfg.Sections) != 4 || cfg.Database != filepath.Join(dir, "cron.db") {
+		t.Fatalf("%d sections, database %s", len(cfg.Sections), cfg.Database)
+	}
+	// sec0 lists the fetched sources only; sec1..sec3 the prefill's
+	// sources filed in them (source k in section k mod 4).
+	var in0 []string
+	for _, s := range cfg.Sections[0].Sources {
+		in0 = append(in0, s.URL)
+	}
+	if want := []string{f.url(0), f.url(1), f.url(2)}; strings.Join(in0, " ") != strings.Join(want, " ") {
+		t.Errorf("sec0 sources %v, want %v", in0, want)
+	}
+	sec2 := cfg.Sections[2].Sources
+	if len(sec2) != fillSources/4 || sec2[0].URL != fillURL(2) || sec2[1].URL != fillURL(6) {
+		t.Errorf("sec2: %d sources, first %v", len(sec2), sec2[:2])
+	}
+	if got := len(cfg.Sources()); got != 3+3*fillSources/4 {
+		t.Errorf("%d sources in all, want %d", got, 3+3*fillSources/4)
 	}
 }
 

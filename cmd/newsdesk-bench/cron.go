@@ -15,21 +15,24 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
-	"syscall"
 	"time"
 
+	"newsdesk"
 	"newsdesk/config"
 	"newsdesk/ingest"
 	"newsdesk/storage"
 )
 
 // Cron phase (-cron-sources K -newsdesk BIN): the wall time of the whole
-// process of a cron-run `newsdesk fetch` (open, migrations check, rules
-// and ranks, index load, fetch, write, exit) of K sources on a database
-// of -desk-items items, the target being under 2 s. The database has one
-// section per fetched source, each listing it, and the items of 1,000
-// earlier sources no longer in the config (prefill), so that every stored
-// item is in a configured section.
+// process of a cron-run `newsdesk fetch --section sec0` (open, migrations
+// check, rules and ranks, index load, fetch, write, exit) of K sources on
+// a database of -desk-items items, the target being under 2 s. The
+// database is a desk of -cron-sections sections (prefill: 1,000 earlier
+// sources, source k filed in section k mod S); the config lists every
+// section with its sources, except that sec0 lists the K fetched sources
+// instead of its own (their items stay in it, as those of sources taken
+// out of a section do). With -cron-sections 1 every stored item is in
+// the section fetched.
 //
 // The runs, in order: the sources' first fetch (-items new items each);
 // a run where every source answers 304; then cronNewRuns runs where each
@@ -88,15 +91,25 @@ func startCronFeeds(c *corpus, gens int) (*cronFeeds, error) {
 
 func (f *cronFeeds) url(s int) string { return fmt.Sprintf("http://%s/c/%d.xml", f.host, s) }
 
-// cronConfig is the YAML config of the cron phase: one section per
-// source, with the database at path.
-func cronConfig(f *cronFeeds, k int, path string) string {
+// cronConfig is the YAML config of the cron phase, with the database at
+// path: sec0 lists the k fetched sources, each other of the sections
+// sections lists the prefill's sources filed in it (never fetched).
+func cronConfig(f *cronFeeds, k, sections int, path string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "listen: 127.0.0.1:0\nbase_url: http://127.0.0.1:8080\ndatabase: %q\n", path)
 	b.WriteString("fetch:\n  concurrency: 8\n  per_host: 8\n")
 	b.WriteString("sections:\n")
-	for s := range k {
-		fmt.Fprintf(&b, "  - id: sec%d\n    title: Section %d\n    language: fr\n    sources:\n      - %s\n", s, s, f.url(s))
+	for sec := range sections {
+		fmt.Fprintf(&b, "  - id: sec%d\n    title: Section %d\n    language: fr\n    sources:\n", sec, sec)
+		if sec == 0 {
+			for s := range k {
+				fmt.Fprintf(&b, "      - %s\n", f.url(s))
+			}
+			continue
+		}
+		for src := sec; src < fillSources; src += sections {
+			fmt.Fprintf(&b, "      - %s\n", fillURL(src))
+		}
 	}
 	return b.String()
 }
@@ -113,23 +126,48 @@ type cronRun struct {
 
 var newItems = regexp.MustCompile(`(?m)^ok +\S+: \d+ items, (\d+) new`)
 
-// runFetch runs `BIN --config cfg fetch` and measures the whole process.
+// runFetch runs `BIN --config cfg fetch --section sec0` and measures the
+// whole process: wall time from exec to exit, CPU (user + system), and
+// its peak RSS, read from /proc/PID/status (VmHWM, a high-water mark)
+// every few milliseconds while it runs (wait4's maxrss is no use here: it
+// counts the bench's own memory, which the child shares until exec).
 func runFetch(ctx context.Context, bin, cfg string) (cronRun, error) {
 	r := cronRun{load: loadAverage()}
 	var out, errb bytes.Buffer
-	cmd := exec.CommandContext(ctx, bin, "--config", cfg, "fetch")
+	cmd := exec.CommandContext(ctx, bin, "--config", cfg, "fetch", "--section", "sec0")
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	start := time.Now()
-	err := cmd.Run()
+	if err := cmd.Start(); err != nil {
+		return r, fmt.Errorf("%s fetch: %w", bin, err)
+	}
+	done := make(chan struct{})
+	peak := make(chan uint64)
+	go func() {
+		status := fmt.Sprintf("/proc/%d/status", cmd.Process.Pid)
+		var hwm uint64
+		tick := time.NewTicker(2 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			if v := statusKB(status, "VmHWM:"); v > hwm {
+				hwm = v
+			}
+			select {
+			case <-done:
+				peak <- hwm
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	err := cmd.Wait()
 	r.wall = time.Since(start)
+	close(done)
+	r.maxRSS = <-peak
 	if cmd.ProcessState == nil {
 		return r, fmt.Errorf("%s fetch: %w", bin, err)
 	}
 	r.exit = cmd.ProcessState.ExitCode()
 	r.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.maxRSS = uint64(ru.Maxrss) * 1024
-	}
 	for _, line := range strings.Split(out.String(), "\n") {
 		if strings.HasPrefix(line, "ok ") {
 			r.ok++
@@ -143,6 +181,22 @@ func runFetch(ctx context.Context, bin, cfg string) (cronRun, error) {
 		return r, fmt.Errorf("%s fetch: exit %d: %s%s", bin, r.exit, out.String(), errb.String())
 	}
 	return r, nil
+}
+
+// statusKB reads a "Key:   N kB" line of a /proc status file, in bytes
+// (0 when the file or the key is missing: the process has exited).
+func statusKB(path, key string) uint64 {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, key); ok {
+			n, _ := strconv.ParseUint(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			return n * 1024
+		}
+	}
+	return 0
 }
 
 // loadAverage is the machine's 1-minute load average, "-" where unknown.
@@ -166,7 +220,7 @@ func benchCron(ctx context.Context, o options, dir string, prof *profiler, t *ta
 		return fmt.Errorf("-newsdesk %s: not an executable file", o.newsdesk)
 	}
 	k := o.cronSources
-	pristine, err := deskDatabase(ctx, o, dir, o.deskItems, k, t)
+	pristine, err := deskDatabase(ctx, o, dir, o.deskItems, o.cronSections, t)
 	if err != nil {
 		return err
 	}
@@ -182,11 +236,11 @@ func benchCron(ctx context.Context, o options, dir string, prof *profiler, t *ta
 	}
 	defer f.srv.Close()
 	cfgPath := filepath.Join(dir, "cron.yaml")
-	if err := os.WriteFile(cfgPath, []byte(cronConfig(f, k, path)), 0o644); err != nil {
+	if err := os.WriteFile(cfgPath, []byte(cronConfig(f, k, o.cronSections, path)), 0o644); err != nil {
 		return err
 	}
-	t.note("cron: %s --config %s fetch, %d sources (one section each), %d items each at first, then %d new per source per run",
-		bin, cfgPath, k, o.items, cronShift)
+	t.note("cron: %s --config %s fetch --section sec0: %d sources of %d sections, %d items each at first, then %d new per source per run",
+		bin, cfgPath, k, o.cronSections, o.items, cronShift)
 	var runs []cronRun
 	do := func(name string) error {
 		r, err := runFetch(ctx, bin, cfgPath)
@@ -209,10 +263,10 @@ func benchCron(ctx context.Context, o options, dir string, prof *profiler, t *ta
 			return err
 		}
 	}
-	name := fmt.Sprintf("cron fetch %d/%dk", k, o.deskItems/1000)
+	name := fmt.Sprintf("cron fetch %d/%dk/%ds", k, o.deskItems/1000, o.cronSections)
 	var steady []time.Duration
 	for _, r := range runs {
-		t.add(name, r.name+": wall / CPU / max RSS", fmt.Sprintf("%v / %v / %s", r.wall.Round(time.Millisecond), r.cpu.Round(time.Millisecond), mb(r.maxRSS)),
+		t.add(name, r.name+": wall / CPU / peak RSS", fmt.Sprintf("%v / %v / %s", r.wall.Round(time.Millisecond), r.cpu.Round(time.Millisecond), mb(r.maxRSS)),
 			"load "+r.load, verdict(r.wall < 2*time.Second, "< 2 s")+fmt.Sprintf(" (%d ok, %d new)", r.ok, r.fresh))
 		if strings.Contains(r.name, "run ") {
 			steady = append(steady, r.wall)
@@ -294,7 +348,13 @@ func cronSteps(ctx context.Context, cfgPath string, prof *profiler, t *table, na
 	step("Reapply")
 	desk, fetch := newDesk(db, cfg.Fetch.Concurrency, cfg.Fetch.PerHost)
 	defer fetch.Close()
-	reports := desk.FetchAll(ctx, cfg.Sources(), false, nil)
+	var sources []newsdesk.Source
+	for _, src := range cfg.Sources() {
+		if slices.Contains(src.Sections, "sec0") {
+			sources = append(sources, src)
+		}
+	}
+	reports := desk.FetchAll(ctx, sources, false, nil)
 	step("FetchAll")
 	if fails := ingest.Failed(reports); len(fails) > 0 {
 		return fmt.Errorf("cron steps: %d sources failed: %v", len(fails), fails[0].Err)

@@ -34,8 +34,9 @@
 //  6. with -startup N, Open of a database holding N items in the
 //     duplicate window, and its first write;
 //  7. with -cron-sources K -newsdesk BIN, the wall time of cron-run
-//     `BIN fetch` processes of K sources on a database of -desk-items
-//     items (1,000,000), and the steps of one run timed in process;
+//     `BIN fetch --section sec0` processes of K sources on a database of
+//     -desk-items items (1,000,000) over -cron-sections sections, and the
+//     steps of one run timed in process;
 //  8. with -rerender-sections S, the cost of rendering each of S sections
 //     again after a change (a fetch into it, the handler invalidated), on
 //     a database of -desk-items items over those S sections.
@@ -83,6 +84,7 @@ type options struct {
 	pipeline                        bool
 	serveSections                   int    // sections the serving test reads, round robin (1: the first only)
 	cronSources                     int    // sources of the cron phase (0 skips it)
+	cronSections                    int    // sections of the cron phase's desk
 	newsdesk                        string // the binary the cron phase times
 	deskItems                       int    // items of the cron and re-render phases' databases
 	rerenderSections                int    // sections of the re-render phase (0 skips it)
@@ -112,6 +114,7 @@ func main() {
 	window := flag.String("window", "", "also measure storing against this many items of one section in the duplicate window, and the start-up cost (comma list, e.g. 0,10000,50000,100000); empty skips")
 	flag.IntVar(&o.serveSections, "serve-sections", 1, "sections whose Atom feeds the serving test reads, round robin (at most -sections; each rendered and cached before the load)")
 	flag.IntVar(&o.cronSources, "cron-sources", 0, "also time a cron-run `newsdesk fetch` (the whole process, binary -newsdesk) of this many sources on a database of -desk-items items; 0 skips")
+	flag.IntVar(&o.cronSections, "cron-sections", 200, "sections of the cron phase's desk (the fetched sources are all in the first; 1: every stored item is in it)")
 	flag.StringVar(&o.newsdesk, "newsdesk", "", "the newsdesk binary the cron phase runs (go build -o /tmp/newsdesk ./cmd/newsdesk)")
 	flag.IntVar(&o.deskItems, "desk-items", 1_000_000, "items stored in the databases of the cron and re-render phases (bulk SQL)")
 	flag.IntVar(&o.rerenderSections, "rerender-sections", 0, "also measure re-rendering each of this many sections after a change, on a database of -desk-items items over them; 0 skips")
@@ -270,6 +273,8 @@ func (o options) check() error {
 		return fmt.Errorf("-serve-sections %d: want between 1 and -sections (%d)", o.serveSections, o.sections)
 	case o.cronSources < 0 || o.cronSources > 1000:
 		return fmt.Errorf("-cron-sources %d: want 0 (skip) to 1000", o.cronSources)
+	case o.cronSources > 0 && (o.cronSections < 1 || o.cronSections > fillSources):
+		return fmt.Errorf("-cron-sections %d: want 1 to %d (every section lists sources)", o.cronSections, fillSources)
 	case o.cronSources > 0 && o.newsdesk == "":
 		return fmt.Errorf("-cron-sources needs -newsdesk BIN, the newsdesk binary to time (go build -o /tmp/newsdesk ./cmd/newsdesk)")
 	case o.rerenderSections < 0 || o.rerenderSections > 1000:

@@ -160,6 +160,13 @@ func scaleFetches(c *corpus) ([]storage.Fetch, error) {
 	return out, nil
 }
 
+// fillSources is the number of sources prefill stores items of; fillURL(k)
+// is the URL of the k-th (0-based), whose items are those of value v
+// with v % fillSources == k.
+const fillSources = 1000
+
+func fillURL(k int) string { return fmt.Sprintf("http://127.0.0.1:2/fill/%d", k+1) }
+
 // prefill stores n items in the sections secs of the database at path with
 // bulk SQL in one transaction: 1,000 sources, each filed in one section
 // (source k in secs[k % len(secs)]), links and title keys spread over
@@ -209,7 +216,7 @@ func prefill(ctx context.Context, path string, secs []string, n int, span int64,
 		"CREATE TEMP TABLE IF NOT EXISTS fill_sections (i INTEGER PRIMARY KEY, name TEXT NOT NULL)",
 		"DELETE FROM fill_sections",
 		"INSERT INTO fill_sections (i, name) VALUES " + names.String(),
-		series(1000) + ` INSERT INTO sources (url, name) SELECT 'http://127.0.0.1:2/fill/' || value, 'Fill ' || value FROM g`,
+		series(fillSources) + ` INSERT INTO sources (url, name) SELECT 'http://127.0.0.1:2/fill/' || value, 'Fill ' || value FROM g`,
 		series(n) + fmt.Sprintf(` INSERT INTO items (source_id, key, guid, link, canonical_link, title, summary, content_html,
 			authors, categories, language, first_seen_at, sort_at, modified_at, published_at, content_hash, title_key,
 			story_at, ord, words, seq)
