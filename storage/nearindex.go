@@ -30,6 +30,8 @@ type nearIndex struct {
 	ready     bool       // read from the database (at the first write: read-only commands never pay for it)
 	sections  map[string]*neardup.Index
 	loaded    map[sectionSpan]bool // spans of story dates read from the database, per section
+	spans     map[int64]bool       // spans read for every section at once (nearlazy.go)
+	lazyReads int                  // per-section reads since the index started
 	lastSeq   int64                // change sequence the index has caught up with
 	span      int64                // shard span, seconds
 	lookups   int64                // look-ups made, and candidates they returned (benchmarks report the ratio)
@@ -65,6 +67,8 @@ func (db *DB) loadNear(ctx context.Context, q queryer) error {
 	n.ready = false
 	n.sections = map[string]*neardup.Index{}
 	n.loaded = map[sectionSpan]bool{}
+	n.spans = map[int64]bool{}
+	n.lazyReads = 0
 	n.span = max(int64(db.engine.DuplicateWindow.Seconds())/2, 3600)
 	n.horizon = db.nearHorizon()
 	n.lastEvict = db.Now()
@@ -101,6 +105,11 @@ func (db *DB) catchUp(ctx context.Context, tx *sql.Tx, nt *nearTx) error {
 		for k := range n.loaded {
 			if (k.span+1)*n.span <= cut {
 				delete(n.loaded, k)
+			}
+		}
+		for b := range n.spans {
+			if (b+1)*n.span <= cut {
+				delete(n.spans, b)
 			}
 		}
 		n.lastEvict = now
@@ -144,7 +153,7 @@ func (n *nearIndex) addRows(rows *sql.Rows, loadedOnly bool) error {
 		if err := rows.Scan(&section, &id, &at, &raw); err != nil {
 			return err
 		}
-		if loadedOnly && !n.loaded[sectionSpan{section, floorDiv(at, n.span)}] {
+		if loadedOnly && !n.isLoaded(section, floorDiv(at, n.span)) {
 			continue
 		}
 		var sig neardup.Signature
@@ -166,11 +175,11 @@ type loadedRow struct {
 }
 
 // addAll indexes (section, id, story_at, signature) rows as addRows does,
-// in two goroutines: this one reads the rows, another adds them to the
+// but those skip reports (nil: none), in two goroutines: this one reads the rows, another adds them to the
 // index (neardup.Index.AddEncoded reads the encoded signatures in place),
 // so that loading a window (at the first write after Open) takes about
 // the longer of the two rather than their sum.
-func (n *nearIndex) addAll(rows *sql.Rows) error {
+func (n *nearIndex) addAll(rows *sql.Rows, skip func(section string, at int64) bool) error {
 	defer rows.Close()
 	type batch struct {
 		rows []loadedRow
@@ -182,6 +191,9 @@ func (n *nearIndex) addAll(rows *sql.Rows) error {
 		defer close(done)
 		for b := range batches {
 			for _, r := range b.rows {
+				if skip != nil && skip(r.section, r.at) {
+					continue
+				}
 				// An older encoding is never a candidate (resign signs it
 				// again at Open).
 				_ = n.index(r.section).AddEncoded(r.id, r.at, r.sig)

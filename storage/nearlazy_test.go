@@ -1,9 +1,12 @@
 package storage
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"newsdesk"
 )
 
 // TestNearIndexLoadsOnlyTheSectionsWritten checks that the index is read
@@ -63,5 +66,47 @@ func TestNearIndexLoadsOnlyTheSectionsWritten(t *testing.T) {
 	out = save(t, db, source(d, "two"), retold(again, "ra"))
 	if got := out.Sections["two"].Duplicate; got != 1 {
 		t.Errorf("retelling of the other process's new story counted as %d duplicates, want 1", got)
+	}
+}
+
+// TestNearIndexReadsEverySectionAfterAFew checks the switch from reading
+// sections one by one to reading every section's spans at once: each
+// section's stories are found before and after it, and no item is
+// indexed twice (a section read alone is not read again with the others).
+func TestNearIndexReadsEverySectionAfterAFew(t *testing.T) {
+	n := lazySections + 2
+	var secs []newsdesk.Section
+	for i := range n {
+		secs = append(secs, section(fmt.Sprintf("s%d", i), fmt.Sprintf("http://127.0.0.1/a%d", i), fmt.Sprintf("http://127.0.0.1/b%d", i)))
+	}
+	path := filepath.Join(t.TempDir(), "lazy.db")
+	clk := &clock{t: t0}
+	stories := benchItems(3, n)
+	db := openAt(t, path, clk, secs...)
+	for i := range n {
+		stories[i].Published = t0.Add(-time.Duration(i) * time.Hour)
+		save(t, db, source(fmt.Sprintf("http://127.0.0.1/a%d", i), secs[i].ID), stories[i])
+	}
+	db.Close()
+
+	db = openAt(t, path, clk, secs...)
+	for i := range n {
+		id := secs[i].ID
+		if i == lazySections+1 {
+			// The previous write read the rest of its spans for every
+			// section: this one's story is in memory before its first write.
+			if x := db.near.sections[id]; x == nil || x.Len() != 1 {
+				t.Errorf("%s before its first write: index not read with the others", id)
+			}
+		}
+		out := save(t, db, source(fmt.Sprintf("http://127.0.0.1/b%d", i), id), retold(stories[i], fmt.Sprintf("r%d", i)))
+		if got := out.Sections[id].Duplicate; got != 1 {
+			t.Errorf("%s: retelling counted as %d duplicates, want 1", id, got)
+		}
+	}
+	for i := range n {
+		if got := db.near.sections[secs[i].ID].Len(); got != 2 {
+			t.Errorf("%s's index holds %d items, want 2 (the story and its retelling, each once)", secs[i].ID, got)
+		}
 	}
 }
