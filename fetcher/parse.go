@@ -59,7 +59,7 @@ func parseDoc(decoded []byte, info docInfo) (*gofeed.Feed, error) {
 	if info.kind == kindJSON && !strings.Contains(feed.FeedVersion, "jsonfeed.org/version/") {
 		return nil, fmt.Errorf("%w: JSON document without a JSON Feed version (got %q)", ErrNotFeed, feed.FeedVersion)
 	}
-	markTitleTypes(feed, decoded[info.rootAt:], info.kind)
+	markTextTypes(feed, decoded[info.rootAt:], info.kind)
 	return feed, nil
 }
 

@@ -42,8 +42,18 @@ func dates(it *gofeed.Item, now time.Time) (published, updated time.Time) {
 		}
 		return u
 	}
-	updated = sane(it.UpdatedParsed)
-	for _, t := range []*time.Time{it.PublishedParsed, it.UpdatedParsed, dcDate(it)} {
+	loose := func(parsed *time.Time, raw string) *time.Time {
+		if parsed != nil || strings.TrimSpace(raw) == "" {
+			return parsed
+		}
+		if t, ok := looseDate(raw); ok {
+			return &t
+		}
+		return nil
+	}
+	pub, upd := loose(it.PublishedParsed, it.Published), loose(it.UpdatedParsed, it.Updated)
+	updated = sane(upd)
+	for _, t := range []*time.Time{pub, upd, dcDate(it)} {
 		if published = sane(t); !published.IsZero() {
 			break
 		}
@@ -65,6 +75,9 @@ func dcDate(it *gofeed.Item) *time.Time {
 			if t, err := time.Parse(layout, s); err == nil {
 				return &t
 			}
+		}
+		if t, ok := looseDate(s); ok {
+			return &t
 		}
 	}
 	return nil

@@ -188,6 +188,12 @@ func TestIdentity(t *testing.T) {
 		{Title: "E1", GUID: "same", Link: "/e"},
 		{Title: "E2", GUID: "same", Link: "/e"},
 		{Title: "F", GUID: "http://127.0.0.1/permalink/f"},
+		{Title: "G", GUID: "twice", Link: "/g", Content: "<p>Listed twice.</p>"},
+		{Title: "G", GUID: "twice", Link: "/g", Content: "<p>Listed twice.</p>"},
+		{Title: "I1", GUID: "constant", Content: "<p>Strike on line 4.</p>"},
+		{Title: "I2", GUID: "constant", Content: "<p>Line 7 reopens.</p>"},
+		{Title: "H1", Link: "/alerts", Content: "<p>First alert.</p>"},
+		{Title: "H2", Link: "/alerts", Content: "<p>Second alert.</p>"},
 	}}
 	res := Feed(f, Options{SourceURL: "http://127.0.0.1/feed"})
 	keys := map[string]string{}
@@ -200,8 +206,16 @@ func TestIdentity(t *testing.T) {
 		{"C", hashKey("C", "Only text.")},
 		{"D1", "link:http://127.0.0.1/d1"},
 		{"D2", "link:http://127.0.0.1/d2"},
+		// One guid and one link, no text: one item, retitled.
 		{"E1", "guid:same"},
 		{"F", "guid:http://127.0.0.1/permalink/f"},
+		{"G", "guid:twice"},
+		// A constant guid, no link, different titles and texts.
+		{"I1", hashKey("I1", "Strike on line 4.")},
+		{"I2", hashKey("I2", "Line 7 reopens.")},
+		// No guid, and the section's page as every item's link.
+		{"H1", hashKey("H1", "First alert.")},
+		{"H2", hashKey("H2", "Second alert.")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.title, func(t *testing.T) {
@@ -210,8 +224,8 @@ func TestIdentity(t *testing.T) {
 			}
 		})
 	}
-	if _, ok := keys["E2"]; ok {
-		t.Errorf("E2 repeats E1's identity and should be dropped")
+	if n := len(res.Items); n != 12 {
+		t.Errorf("%d items kept, want 12: E2 (E1 retitled) and the second G (listed twice) are dropped", n)
 	}
 	if got := itemByTitle(t, res, "F").Link; got != "http://127.0.0.1/permalink/f" {
 		t.Errorf("link of F (permalink guid) = %q", got)
@@ -223,17 +237,19 @@ func TestIdentity(t *testing.T) {
 	if !strings.Contains(joined, `guid "shared"`) {
 		t.Errorf("warnings %q do not name the reused guid", res.Warnings)
 	}
-	if strings.Contains(joined, `guid "same"`) {
-		t.Errorf("warnings %q name a guid whose items share one link", res.Warnings)
+	for _, want := range []string{`guid "constant"`, `link "http://127.0.0.1/alerts"`, `2 items dropped`, `"guid:same"`} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("warnings %q do not name %s", res.Warnings, want)
+		}
 	}
-	if !strings.Contains(joined, `"guid:same"`) {
-		t.Errorf("warnings %q do not report the dropped repeat", res.Warnings)
+	if strings.Contains(joined, `guid "same" is used`) {
+		t.Errorf("warnings %q give up a guid whose items are one item retitled", res.Warnings)
 	}
 }
 
 func hashKey(title, plain string) string {
 	it := newsdesk.Item{Title: title}
-	return identityKey(&it, plain, true)
+	return identityKey(&it, plain, 0)
 }
 
 func TestContentHash(t *testing.T) {

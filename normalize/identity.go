@@ -11,13 +11,15 @@ import (
 	"newsdesk"
 )
 
-// identityKey returns the key of an item: its guid, else its canonical
-// link, else a digest of its title and plain content.
-func identityKey(it *newsdesk.Item, plainContent string, useGUID bool) string {
+// identityKey returns the key of an item at the given level: 0 its guid,
+// else its canonical link, else a digest of its title and plain content;
+// 1 skips the guid; 2 is the digest. A level an item lacks falls through
+// to the next.
+func identityKey(it *newsdesk.Item, plainContent string, level int) string {
 	switch {
-	case useGUID && it.GUID != "":
+	case level == 0 && it.GUID != "":
 		return "guid:" + it.GUID
-	case it.CanonicalLink != "":
+	case level <= 1 && it.CanonicalLink != "":
 		return "link:" + it.CanonicalLink
 	}
 	sum := sha256.Sum256([]byte(it.Title + "\n" + plainContent))
@@ -28,44 +30,82 @@ func identityKey(it *newsdesk.Item, plainContent string, useGUID bool) string {
 // are counted in one more warning.
 const maxGUIDWarnings = 3
 
-// assignKeys sets the identity key of every item. A guid that one feed
-// document gives to items with different links identifies none of them:
-// those items get link identity and a warning names the guid. Items whose
-// key repeats an earlier item's are dropped with a warning.
+// assignKeys sets the identity key of every item. A key that one feed
+// document gives to different items identifies none of them: a guid
+// shared by items with different links gives way to their links, and a
+// guid or link shared by items that differ in both title and text (a CMS
+// that writes one guid, or the section's page as every item's link) to
+// the digest of their title and text; a warning names the key. An item
+// under an earlier item's key with its link and its title or its text is
+// a repeat (the same item listed twice, or in two versions) and is
+// dropped, with a warning.
 func assignKeys(items []newsdesk.Item, plain []string) ([]newsdesk.Item, []string) {
 	var warnings []string
-	byGUID := map[string][]int{}
-	var order []string
+	level := make([]int, len(items))
+	keys := make([]string, len(items))
 	for i := range items {
-		g := items[i].GUID
-		if g == "" {
-			continue
-		}
-		if _, ok := byGUID[g]; !ok {
-			order = append(order, g)
-		}
-		byGUID[g] = append(byGUID[g], i)
+		keys[i] = identityKey(&items[i], plain[i], 0)
 	}
-	reused := map[int]bool{}
-	reusedGUIDs := 0
-	for _, g := range order {
-		idx := byGUID[g]
-		links := map[string]bool{}
-		for _, i := range idx {
-			links[items[i].CanonicalLink] = true
+	// Two items under one key are one item in two versions when they share
+	// their link and their title or their text (an edited text, a new
+	// title); different items otherwise.
+	same := func(i, j int) bool {
+		return items[i].CanonicalLink == items[j].CanonicalLink && (items[i].Title == items[j].Title || plain[i] == plain[j])
+	}
+	var shared []string // keys given up, in order of first use
+	users := map[string]int{}
+	for range 2 {
+		groups := map[string][]int{}
+		var order []string
+		for i, k := range keys {
+			if _, ok := groups[k]; !ok {
+				order = append(order, k)
+			}
+			groups[k] = append(groups[k], i)
 		}
-		if len(idx) < 2 || len(links) < 2 {
-			continue
+		moved := false
+		for _, k := range order {
+			idx := groups[k]
+			if len(idx) < 2 || strings.HasPrefix(k, "hash:") {
+				continue
+			}
+			differ := false
+			for _, i := range idx[1:] {
+				if !same(idx[0], i) {
+					differ = true
+					break
+				}
+			}
+			if !differ {
+				continue
+			}
+			shared = append(shared, k)
+			users[k] = len(idx)
+			for _, i := range idx {
+				if strings.HasPrefix(k, "guid:") {
+					level[i] = 1
+				} else {
+					level[i] = 2
+				}
+				keys[i] = identityKey(&items[i], plain[i], level[i])
+			}
+			moved = true
 		}
-		for _, i := range idx {
-			reused[i] = true
-		}
-		if reusedGUIDs++; reusedGUIDs <= maxGUIDWarnings {
-			warnings = append(warnings, fmt.Sprintf("guid %q is used by %d items with different links; using their links as identity", g, len(idx)))
+		if !moved {
+			break
 		}
 	}
-	if reusedGUIDs > maxGUIDWarnings {
-		warnings = append(warnings, fmt.Sprintf("%d more guids are used by items with different links; using their links as identity", reusedGUIDs-maxGUIDWarnings))
+	for n, k := range shared {
+		if n == maxGUIDWarnings {
+			warnings = append(warnings, fmt.Sprintf("%d more guids or links are used by several different items; using their links, or their title and text, as identity", len(shared)-maxGUIDWarnings))
+			break
+		}
+		what, v, _ := strings.Cut(k, ":")
+		by := "their links (else their title and text)"
+		if what == "link" {
+			by = "their title and text"
+		}
+		warnings = append(warnings, fmt.Sprintf("%s %q is used by %d different items; using %s as identity", what, v, users[k], by))
 	}
 	out := items[:0]
 	first := map[string]int{}
@@ -73,10 +113,10 @@ func assignKeys(items []newsdesk.Item, plain []string) ([]newsdesk.Item, []strin
 	var firstRepeat string
 	for i := range items {
 		it := items[i]
-		it.Key = identityKey(&it, plain[i], !reused[i])
+		it.Key = keys[i]
 		if j, ok := first[it.Key]; ok {
 			if repeats.n == 0 {
-				firstRepeat = fmt.Sprintf("item %d repeats the identity %q of item %d", i+1, it.Key, j+1)
+				firstRepeat = fmt.Sprintf("item %d repeats item %d (identity %q)", i+1, j+1, it.Key)
 			}
 			repeats.add(i + 1)
 			continue
@@ -88,7 +128,7 @@ func assignKeys(items []newsdesk.Item, plain []string) ([]newsdesk.Item, []strin
 	case repeats.n == 1:
 		warnings = append(warnings, firstRepeat+"; dropped")
 	case repeats.n > 1:
-		warnings = append(warnings, fmt.Sprintf("%d items dropped: they repeat an earlier item's identity; first: %s", repeats.n, firstRepeat))
+		warnings = append(warnings, fmt.Sprintf("%d items dropped: each repeats an earlier item whole; first: %s", repeats.n, firstRepeat))
 	}
 	return out, warnings
 }

@@ -62,7 +62,7 @@ func build(d *draft, f *gofeed.Feed, opt Options, r *resolver, sc *scratch) (new
 			return it, "", false
 		}
 		it.Title = untitled
-		if t := TextTitle(it.Link); t != "" {
+		if t := TextTitle(newsdesk.EncodeURL(it.Link)); t != "" { // the link as published
 			it.Title = t
 		}
 	}

@@ -96,10 +96,12 @@ func Feed(f *gofeed.Feed, opt Options) Result {
 		}
 		d.content = parseFragment(src)
 		d.size = len(src)
+		embedsAsLinks(d.content, r)
 		d.pixels = rewriteURLs(d.content, r)
 		d.cBlocks = collectBlocks(d.content, &sc)
 		if it.Content != "" && it.Description != "" {
 			d.desc = parseFragment(it.Description)
+			embedsAsLinks(d.desc, r)
 			rewriteURLs(d.desc, r)
 			d.dBlocks = collectBlocks(d.desc, &sc)
 		}

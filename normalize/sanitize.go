@@ -58,6 +58,7 @@ var feedPolicy = sync.OnceValue(func() *bluemonday.Policy {
 func Sanitize(html, base string, tracking []string) string {
 	root := parseFragment(mapC1(html))
 	r := newResolver(parseBase(base), newTracker(tracking))
+	embedsAsLinks(root, r)
 	rewriteURLs(root, r)
 	tidy(root)
 	out, _ := finish(root, r, len(html))
@@ -148,6 +149,9 @@ func rewriteURLs(n *html.Node, r *resolver) (pixels []string) {
 // for an image without a usable src, and for a tracking pixel, whose src
 // it returns.
 func rewriteElement(n *html.Node, r *resolver) (src string, drop bool) {
+	if n.DataAtom == atom.Img {
+		unlazy(n, r)
+	}
 	attrs := n.Attr[:0]
 	hasHref := false
 	for _, a := range n.Attr {

@@ -37,13 +37,17 @@ func Title(raw string) string {
 
 // Summary folds the whitespace of plainText and cuts it at a word boundary
 // so that it holds at most max characters (runes), ending with "…" when
-// cut. max <= 0 means 300. C1 controls are read as windows-1252. Any tag left in the text is removed, so the
-// result never contains HTML. Safe for concurrent use.
+// cut. max <= 0 means 300. C1 controls are read as windows-1252. What
+// looks like a tag is read by the rule of HTML titles (see Title): the
+// markup of inline formatting and of what would run or embed is removed
+// (executable elements with their content), any other "<…>" is the text
+// it is ("List<T>", "the <blink> tag"), which every output escapes. Safe
+// for concurrent use.
 func Summary(plainText string, max int) string {
 	if max <= 0 {
 		max = 300
 	}
-	s := fold(dropTags(stripInvalid(mapC1(plainText))))
+	s := fold(dropInline(stripInvalid(mapC1(plainText))))
 	if utf8.RuneCountInString(s) <= max {
 		return s
 	}

@@ -29,6 +29,7 @@ var copyTables = []struct{ name, key string }{
 	{"section_ranks", "section"},
 	{"editor_marks", "section, item_id"},
 	{"editor_actions", "id"},
+	{"revoked_sessions", "session"},
 }
 
 // CopyStats is what CopyTo did with one table.

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/hmac"
+	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/hex"
@@ -33,9 +34,27 @@ type guard struct {
 	now   func() time.Time
 	sleep func(ctx context.Context, d time.Duration)
 
+	// store keeps the revocations where every process sharing the
+	// database sees them, and a restart keeps them (nil: memory only).
+	store sessionStore
+
 	mu      sync.Mutex
 	fails   map[string]*failures // by client address
-	revoked map[string]time.Time // sessions ended by logout, until they expire
+	revoked map[string]time.Time // sessions ended by logout here, until they expire
+}
+
+// sessionStore is where revoked desk sessions are recorded; storage.DB
+// implements it.
+type sessionStore interface {
+	RevokeSession(ctx context.Context, id string, until time.Time) error
+	SessionRevoked(ctx context.Context, id string) (bool, error)
+}
+
+// sessionID is what the store records of a session: a digest of its
+// cookie, which a reader of the database cannot present.
+func sessionID(v string) string {
+	h := sha256.Sum256([]byte("newsdesk desk session\n" + v))
+	return hex.EncodeToString(h[:])
 }
 
 type failures struct {
@@ -98,36 +117,53 @@ func tokenOK(presented, token string) bool {
 	return subtle.ConstantTimeCompare(a[:], b[:]) == 1 && token != ""
 }
 
-// sessionValue is a signed cookie value valid until exp.
+// sessionValue is a signed cookie value valid until exp: its expiry, a
+// random nonce (two logins in one second are two sessions, and a logout
+// ends one), and their signature.
 func sessionValue(token string, exp time.Time) string {
 	e := strconv.FormatInt(exp.Unix(), 10)
-	return e + "." + sign(key(token), "session", e)
+	var b [12]byte
+	rand.Read(b[:])
+	n := hex.EncodeToString(b[:])
+	return e + "." + n + "." + sign(key(token), "session", e, n)
 }
 
-// sessionOK checks a cookie value.
-func (g *guard) sessionOK(v, token string) bool {
-	e, mac, ok := strings.Cut(v, ".")
-	if !ok || token == "" {
+// sessionOK checks a cookie value: signed with the current token, not
+// expired, not revoked. When the store cannot say whether it was revoked,
+// the session is refused (and the error logged): a logout elsewhere must
+// never be undone by a failing database.
+func (g *guard) sessionOK(ctx context.Context, v, token string) bool {
+	parts := strings.Split(v, ".")
+	if len(parts) != 3 || token == "" {
 		return false
 	}
-	exp, err := strconv.ParseInt(e, 10, 64)
+	exp, err := strconv.ParseInt(parts[0], 10, 64)
 	if err != nil || g.now().Unix() > exp {
 		return false
 	}
-	want := sign(key(token), "session", e)
-	if subtle.ConstantTimeCompare([]byte(mac), []byte(want)) != 1 {
+	want := sign(key(token), "session", parts[0], parts[1])
+	if subtle.ConstantTimeCompare([]byte(parts[2]), []byte(want)) != 1 {
 		return false
 	}
 	g.mu.Lock()
 	_, out := g.revoked[v]
 	g.mu.Unlock()
-	return !out
+	if out || g.store == nil {
+		return !out
+	}
+	revoked, err := g.store.SessionRevoked(ctx, sessionID(v))
+	if err != nil {
+		g.log.Error("desk session refused: cannot read the revoked sessions", "err", err)
+		return false
+	}
+	return !revoked
 }
 
 // revoke ends a session before its expiry (logout): a copy of the cookie
-// no longer works either. Revocations live in memory until the session
-// would have expired (a restart forgets them).
-func (g *guard) revoke(v string) {
+// no longer works either, on any process sharing the database, also after
+// a restart. The revocation is kept in memory too, until the session would
+// have expired, so that this process refuses it even if the store fails.
+func (g *guard) revoke(ctx context.Context, v string) {
 	e, _, _ := strings.Cut(v, ".")
 	exp, err := strconv.ParseInt(e, 10, 64)
 	if err != nil {
@@ -135,13 +171,18 @@ func (g *guard) revoke(v string) {
 	}
 	now := g.now()
 	g.mu.Lock()
-	defer g.mu.Unlock()
 	for s, until := range g.revoked {
 		if now.After(until) {
 			delete(g.revoked, s)
 		}
 	}
 	g.revoked[v] = time.Unix(exp, 0)
+	g.mu.Unlock()
+	if g.store != nil {
+		if err := g.store.RevokeSession(ctx, sessionID(v), time.Unix(exp, 0)); err != nil {
+			g.log.Error("logout: the session is ended in this process only", "err", err)
+		}
+	}
 }
 
 // csrfToken is the CSRF token of the forms of a desk session.
@@ -151,7 +192,7 @@ func csrfToken(token, session string) string { return sign(key(token), "csrf", s
 func (g *guard) csrfOK(r *http.Request, presented string) bool {
 	c, err := r.Cookie(deskCookie)
 	tok := g.token()
-	if err != nil || tok == "" || !g.sessionOK(c.Value, tok) {
+	if err != nil || tok == "" || !g.sessionOK(r.Context(), c.Value, tok) {
 		return false
 	}
 	return subtle.ConstantTimeCompare([]byte(presented), []byte(csrfToken(tok, c.Value))) == 1
@@ -187,7 +228,7 @@ func (g *guard) check(r *http.Request) (access, bool) {
 		}
 		return denied, false
 	}
-	if c, err := r.Cookie(deskCookie); err == nil && g.sessionOK(c.Value, tok) {
+	if c, err := r.Cookie(deskCookie); err == nil && g.sessionOK(r.Context(), c.Value, tok) {
 		return editor, true
 	}
 	return denied, false

@@ -82,7 +82,7 @@ func (s *server) serveLogout(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if c, err := r.Cookie(deskCookie); err == nil {
-		s.guard.revoke(c.Value)
+		s.guard.revoke(r.Context(), c.Value)
 	}
 	logout(w, secureCookie(r, s.config().BaseURL))
 	http.Redirect(w, r, s.base()+"/desk", http.StatusSeeOther)

@@ -21,6 +21,9 @@ func (s *server) routes() (public, admin http.Handler) {
 	if s.guard == nil {
 		s.guard = newGuard(func() string { return s.config().Token }, s.log.With("component", "access"))
 	}
+	if s.guard.store == nil && s.db != nil {
+		s.guard.store = s.db
+	}
 	base := feedgen.BasePath(s.config().BaseURL)
 	mux := http.NewServeMux()
 	if s.feeds != nil {

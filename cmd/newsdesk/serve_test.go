@@ -66,9 +66,13 @@ func get(url string) (int, string) {
 }
 
 // eventually polls cond (a bounded number of times) until it holds.
+//
+// It waits up to a minute: a liveness bound, not a speed claim (real
+// processes built with -race on a loaded two-core machine take their time;
+// a failure here means it never happened).
 func eventually(t *testing.T, what string, logs *syncBuffer, cond func() bool) {
 	t.Helper()
-	for range 300 {
+	for range 1200 {
 		if cond() {
 			return
 		}
