@@ -104,7 +104,7 @@ func main() {
 	flag.IntVar(&o.itemsStored, "items-stored", 0, "also measure with this many items pre-stored (e.g. 1000000); 0 skips")
 	flag.IntVar(&o.tickSources, "tick-sources", 0, "also measure a refetch tick of this many sources (up to 10000) that all answer 304, on a database seeded with their validators; 0 skips")
 	flag.IntVar(&o.startup, "startup", 0, "also measure start-up with this many items in the duplicate window (e.g. 100000): Open and the first write; 0 skips")
-	flag.StringVar(&o.keep, "dir", "", "folder for the databases (default: a temporary folder, removed)")
+	flag.StringVar(&o.keep, "dir", "", "folder for the databases (default: a temporary folder, removed); the desk databases of the cron and re-render phases are kept there and reused, the others made afresh")
 	flag.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the selected phases to this file")
 	flag.StringVar(&o.memprofile, "memprofile", "", "write a heap profile (live objects) at the end of the selected phase to this file")
 	flag.StringVar(&o.phase, "profile-phase", "cold", "phase the CPU profile covers: floor, cold, warm, tick, startup, serve, scale (the inserts into the largest database), cron (the in-process run) or rerender")
@@ -207,6 +207,19 @@ func run(ctx context.Context, o options) error {
 	}
 	if len(workers) > 0 && o.database == "" {
 		return fmt.Errorf("-workers needs -database URL (several workers share a PostgreSQL database)")
+	}
+	// With -dir, what an earlier run left there is not measured again:
+	// each phase starts from a database of its own making (the desk
+	// databases alone are kept and reused, see desk.go).
+	if o.keep != "" {
+		for _, pattern := range []string{"bench.db*", "tick.db*", "startup.db*", "scale-*.db*", "window-*.db*"} {
+			old, _ := filepath.Glob(filepath.Join(dir, pattern))
+			for _, p := range old {
+				if err := os.Remove(p); err != nil {
+					return err
+				}
+			}
+		}
 	}
 	sc := &scratch{dir: dir, pg: o.database}
 	defer sc.close()
