@@ -43,7 +43,13 @@ func newRendered(body []byte, ctype string, modified time.Time) (*rendered, erro
 	sum := sha256.Sum256(body)
 	tag := hex.EncodeToString(sum[:16])
 	var gz bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	// BestSpeed: the gzipped copy is made at every render (after every
+	// change of the section), and level 9 was half the CPU of a re-render
+	// (2.9 of 6.2 ms for a 100 KB Atom feed of 50 items, on a 1,000,000-item
+	// desk) for 11 % fewer bytes than level 1 on news text (29.1 vs 32.8 KB);
+	// levels 6 and 9 cost the same there. Most polls are answered 304.
+	gz.Grow(len(body) / 3)
+	zw, err := gzip.NewWriterLevel(&gz, gzip.BestSpeed)
 	if err != nil {
 		return nil, err
 	}

@@ -299,7 +299,7 @@ func (t *engineTx) ByTitle(section, key string, from, to time.Time) ([]curate.Me
 
 func (t *engineTx) Near(section string, sig neardup.Signature, from, to time.Time) ([]curate.Member, error) {
 	s := t.s
-	if err := s.nt.ensure(s.ctx, s.tx, from.Unix(), to.Unix()); err != nil {
+	if err := s.nt.ensure(s.ctx, s.tx, section, from.Unix(), to.Unix()); err != nil {
 		return nil, err
 	}
 	s.cands = s.nt.idx.index(section).Candidates(s.cands[:0], sig, from.Unix(), to.Unix())

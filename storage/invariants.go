@@ -86,7 +86,7 @@ func (db *DB) CheckInvariants(ctx context.Context) error {
 			continue
 		}
 		// What a look-up loads first: the spans around the date.
-		if err := db.near.load(ctx, db.r, at, at); err != nil {
+		if err := db.near.loadSection(ctx, db.r, section, at, at); err != nil {
 			return fmt.Errorf("check invariants: %w", err)
 		}
 		found := false

@@ -14,11 +14,12 @@ import (
 // (neardup.Index) of the filed items, by their story dates.
 //
 // The signatures table is the truth; the index is derived from it, one
-// span of story dates at a time. The spans around now are read at Open;
-// a look-up about older dates (a new source's backlog, a fetch after an
-// outage) reads the spans it needs first, inside its transaction, so the
-// duplicate window is about the stories' own dates whatever the time they
-// arrive. Each write transaction first reads what other processes (a
+// section and span of story dates at a time: a look-up reads the spans of
+// its section that its dates need first, inside its transaction
+// (nearlazy.go), so that a process writing to a few sections (a cron-run
+// fetch of one section) reads only their windows, and the duplicate window
+// is about the stories' own dates whatever the time they arrive (a new
+// source's backlog, a fetch after an outage). Each write transaction first reads what other processes (a
 // cron-run fetch beside serve, another worker) stored or signed again
 // since, from the change sequence (change_seq, items.seq): the write lock
 // is held by then, so the index is exact for the transaction. Candidates
@@ -28,10 +29,12 @@ type nearIndex struct {
 	mu        sync.Mutex // held for a whole write transaction
 	ready     bool       // read from the database (at the first write: read-only commands never pay for it)
 	sections  map[string]*neardup.Index
-	loaded    map[int64]bool // spans of story dates read from the database
-	lastSeq   int64          // change sequence the index has caught up with
-	span      int64          // shard span, seconds
-	lookups   int64          // look-ups made, and candidates they returned (benchmarks report the ratio)
+	loaded    map[sectionSpan]bool // spans of story dates read from the database, per section
+	spans     map[int64]bool       // spans read for every section at once (nearlazy.go)
+	lazyReads int                  // per-section reads since the index started
+	lastSeq   int64                // change sequence the index has caught up with
+	span      int64                // shard span, seconds
+	lookups   int64                // look-ups made, and candidates they returned (benchmarks report the ratio)
 	cands     int64
 	read      int64         // stored candidates read whole (their text part passed in memory)
 	passed    int64         // candidates whose signature passed neardup.Same
@@ -57,22 +60,20 @@ const evictEvery = time.Hour
 
 func (db *DB) nearHorizon() time.Duration { return db.engine.DuplicateWindow + 24*time.Hour }
 
-// loadNear builds the index from the database, through q: the spans of
-// story dates within the horizon of now (and a day ahead). The caller
-// holds n.mu.
+// loadNear starts the index afresh, through q: empty, caught up with the
+// change sequence; each section's spans are read by the first look-up that
+// needs them (loadSection). The caller holds n.mu.
 func (db *DB) loadNear(ctx context.Context, q queryer) error {
 	n := &db.near
 	n.ready = false
 	n.sections = map[string]*neardup.Index{}
-	n.loaded = map[int64]bool{}
+	n.loaded = map[sectionSpan]bool{}
+	n.spans = map[int64]bool{}
+	n.lazyReads = 0
 	n.span = max(int64(db.engine.DuplicateWindow.Seconds())/2, 3600)
 	n.horizon = db.nearHorizon()
 	n.lastEvict = db.Now()
 	if err := q.QueryRowContext(ctx, `SELECT seq FROM change_seq`).Scan(&n.lastSeq); err != nil {
-		return err
-	}
-	now := db.Now()
-	if err := n.load(ctx, q, now.Add(-n.horizon).Unix(), now.Add(24*time.Hour).Unix()); err != nil {
 		return err
 	}
 	n.ready = true
@@ -83,37 +84,6 @@ func (db *DB) loadNear(ctx context.Context, q queryer) error {
 type queryer interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
-// load reads the spans covering story dates [from, to] that are not
-// loaded yet.
-func (n *nearIndex) load(ctx context.Context, q queryer, from, to int64) error {
-	first, last := floorDiv(from, n.span), floorDiv(to, n.span)
-	for b := first; b <= last; b++ {
-		if n.loaded[b] {
-			continue
-		}
-		// Runs of missing spans are read in one query.
-		e := b
-		for e+1 <= last && !n.loaded[e+1] {
-			e++
-		}
-		rows, err := q.QueryContext(ctx, `SELECT si.section, i.id, i.story_at, g.signature
-			FROM items i CROSS JOIN section_items si ON si.item_id = i.id
-			CROSS JOIN signatures g ON g.item_id = i.id
-			WHERE i.story_at >= ? AND i.story_at < ? AND si.state <> 'filtered'`, b*n.span, (e+1)*n.span)
-		if err != nil {
-			return err
-		}
-		if err := n.addAll(rows); err != nil {
-			return err
-		}
-		for x := b; x <= e; x++ {
-			n.loaded[x] = true
-		}
-		b = e
-	}
-	return nil
 }
 
 // catchUp adds what other processes stored or signed again since the index
@@ -133,9 +103,14 @@ func (db *DB) catchUp(ctx context.Context, tx *sql.Tx, nt *nearTx) error {
 		for _, x := range n.sections {
 			x.Evict(cut)
 		}
-		for b := range n.loaded {
+		for k := range n.loaded {
+			if (k.span+1)*n.span <= cut {
+				delete(n.loaded, k)
+			}
+		}
+		for b := range n.spans {
 			if (b+1)*n.span <= cut {
-				delete(n.loaded, b)
+				delete(n.spans, b)
 			}
 		}
 		n.lastEvict = now
@@ -179,7 +154,7 @@ func (n *nearIndex) addRows(rows *sql.Rows, loadedOnly bool) error {
 		if err := rows.Scan(&section, &id, &at, &raw); err != nil {
 			return err
 		}
-		if loadedOnly && !n.loaded[floorDiv(at, n.span)] {
+		if loadedOnly && !n.isLoaded(section, floorDiv(at, n.span)) {
 			continue
 		}
 		var sig neardup.Signature
@@ -201,11 +176,11 @@ type loadedRow struct {
 }
 
 // addAll indexes (section, id, story_at, signature) rows as addRows does,
-// in two goroutines: this one reads the rows, another adds them to the
+// but those skip reports (nil: none), in two goroutines: this one reads the rows, another adds them to the
 // index (neardup.Index.AddEncoded reads the encoded signatures in place),
 // so that loading a window (at the first write after Open) takes about
 // the longer of the two rather than their sum.
-func (n *nearIndex) addAll(rows *sql.Rows) error {
+func (n *nearIndex) addAll(rows *sql.Rows, skip func(section string, at int64) bool) error {
 	defer rows.Close()
 	type batch struct {
 		rows []loadedRow
@@ -217,6 +192,9 @@ func (n *nearIndex) addAll(rows *sql.Rows) error {
 		defer close(done)
 		for b := range batches {
 			for _, r := range b.rows {
+				if skip != nil && skip(r.section, r.at) {
+					continue
+				}
 				// An older encoding is never a candidate (resign signs it
 				// again at Open).
 				_ = n.index(r.section).AddEncoded(r.id, r.at, r.sig)
@@ -270,9 +248,10 @@ func (n *nearIndex) index(section string) *neardup.Index {
 	return x
 }
 
-// ensure loads the spans a look-up of story dates [from, to] needs.
-func (t *nearTx) ensure(ctx context.Context, tx *sql.Tx, from, to int64) error {
-	return t.idx.load(ctx, tx, from, to)
+// ensure loads the spans of section a look-up of story dates [from, to]
+// needs.
+func (t *nearTx) ensure(ctx context.Context, tx *sql.Tx, section string, from, to int64) error {
+	return t.idx.loadSection(ctx, tx, section, from, to)
 }
 
 // add indexes a filed item within the transaction t.

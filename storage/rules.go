@@ -81,10 +81,18 @@ func (db *DB) reapply(ctx context.Context, sec *newsdesk.Section, now time.Time,
 	if !usesContent(sec) {
 		columns = strings.Replace(columns, "i.content_html", "''", 1)
 	}
-	onlyFiltered := !hasRules(sec)
+	// Without rules the filtered rows are found through the section_feed
+	// index, in a subquery (SQLite would otherwise walk the section's rows
+	// by its primary key, at every start of fetch or serve: 0.4 s over the
+	// 1,000,000 items of a 200-section desk).
+	where, args := `si.section = ?`, []any{sec.ID}
+	if !hasRules(sec) {
+		where += ` AND si.item_id IN (SELECT f.item_id FROM section_items f WHERE f.section = ? AND f.state = 'filtered')`
+		args = append(args, sec.ID)
+	}
 	rows, err := db.r.QueryContext(ctx, `SELECT `+columns+`, si.state, si.reason, i.story_at FROM section_items si
 		CROSS JOIN items i ON i.id = si.item_id CROSS JOIN sources s ON s.id = i.source_id
-		WHERE si.section = ? AND (? = 0 OR si.state = 'filtered')`, sec.ID, onlyFiltered)
+		WHERE `+where, args...)
 	if err != nil {
 		return nil, err
 	}

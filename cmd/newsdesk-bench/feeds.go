@@ -71,14 +71,18 @@ func (c *corpus) published(s, j int, retold bool) time.Time {
 }
 
 // feed returns the RSS document of source s as served from host.
-func (c *corpus) feed(host string, s int) []byte {
+func (c *corpus) feed(host string, s int) []byte { return c.feedRange(host, s, 0, c.m) }
+
+// feedRange returns the RSS document of source s holding its items from
+// (newest) to to (excluded): a window of the source's history.
+func (c *corpus) feedRange(host string, s, from, to int) []byte {
 	var b strings.Builder
-	b.Grow(c.m * 1800)
+	b.Grow((to - from) * 1800)
 	fmt.Fprintf(&b, `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
 <channel><title>Source %d</title><link>http://%s/s/%d/</link><description>Bench source %d</description><language>fr</language>
 `, s, host, s, s)
-	for j := range c.m {
+	for j := from; j < to; j++ {
 		ss, sj, retold := c.story(s, j)
 		fmt.Fprintf(&b, "<item><title>")
 		c.text(&b, seedOf(s, j, 1), 9) // own headline, even for a retold story

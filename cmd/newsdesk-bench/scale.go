@@ -9,6 +9,7 @@ import (
 	"runtime/pprof"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/mmcdole/gofeed"
@@ -66,7 +67,7 @@ func benchScale(ctx context.Context, o options, dir string, prof *profiler, t *t
 			return err
 		}
 		fillStart := time.Now()
-		if err := prefill(ctx, path, "sec0", stored, 30*86400, c.gen); err != nil {
+		if err := prefill(ctx, path, []string{"sec0"}, stored, 30*86400, c.gen); err != nil {
 			return err
 		}
 		fillTook := time.Since(fillStart)
@@ -159,8 +160,16 @@ func scaleFetches(c *corpus) ([]storage.Fetch, error) {
 	return out, nil
 }
 
-// prefill stores n items in section sec of the database at path with bulk
-// SQL in one transaction: 1,000 sources, links and title keys spread over
+// fillSources is the number of sources prefill stores items of; fillURL(k)
+// is the URL of the k-th (0-based), whose items are those of value v
+// with v % fillSources == k.
+const fillSources = 1000
+
+func fillURL(k int) string { return fmt.Sprintf("http://127.0.0.1:2/fill/%d", k+1) }
+
+// prefill stores n items in the sections secs of the database at path with
+// bulk SQL in one transaction: 1,000 sources, each filed in one section
+// (source k in secs[k % len(secs)]), links and title keys spread over
 // the same key ranges as the measured items' (so that those land among
 // the stored keys of every index, as real ones would, not after them),
 // content of about 1 KB, summary,
@@ -171,9 +180,12 @@ func scaleFetches(c *corpus) ([]storage.Fetch, error) {
 // story of the -text mode (neardup.Sign), so that the index holds what
 // a section of that text would; for the older ones, a well-formed
 // signature of random values.
-func prefill(ctx context.Context, path, sec string, n int, span int64, gen *textgen.Generator) error {
+func prefill(ctx context.Context, path string, secs []string, n int, span int64, gen *textgen.Generator) error {
 	if n == 0 {
 		return nil
+	}
+	if len(secs) == 0 {
+		return fmt.Errorf("prefill: no section")
 	}
 	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=cache_size(-262144)&_pragma=temp_store(FILE)")
 	if err != nil {
@@ -190,9 +202,21 @@ func prefill(ctx context.Context, path, sec string, n int, span int64, gen *text
 	series := func(n int) string {
 		return fmt.Sprintf(`WITH RECURSIVE g(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM g WHERE value < %d)`, n)
 	}
+	// The section of a fill item: that of its source (value % 1000).
+	var names strings.Builder
+	for i, sec := range secs {
+		if i > 0 {
+			names.WriteString(", ")
+		}
+		fmt.Fprintf(&names, "(%d, '%s')", i, strings.ReplaceAll(sec, "'", "''"))
+	}
+	fillSection := fmt.Sprintf(`JOIN fill_sections f ON f.i = (CAST(substr(i.key, 11) AS INTEGER) %% 1000) %% %d`, len(secs))
 	stmts := []string{
 		"BEGIN IMMEDIATE",
-		series(1000) + ` INSERT INTO sources (url, name) SELECT 'http://127.0.0.1:2/fill/' || value, 'Fill ' || value FROM g`,
+		"CREATE TEMP TABLE IF NOT EXISTS fill_sections (i INTEGER PRIMARY KEY, name TEXT NOT NULL)",
+		"DELETE FROM fill_sections",
+		"INSERT INTO fill_sections (i, name) VALUES " + names.String(),
+		series(fillSources) + ` INSERT INTO sources (url, name) SELECT 'http://127.0.0.1:2/fill/' || value, 'Fill ' || value FROM g`,
 		series(n) + fmt.Sprintf(` INSERT INTO items (source_id, key, guid, link, canonical_link, title, summary, content_html,
 			authors, categories, language, first_seen_at, sort_at, modified_at, published_at, content_hash, title_key,
 			story_at, ord, words, seq)
@@ -211,9 +235,9 @@ func prefill(ctx context.Context, path, sec string, n int, span int64, gen *text
 		fmt.Sprintf(`INSERT INTO signatures (item_id, signature) SELECT id, X'%x' || randomblob(%d) FROM items WHERE key LIKE 'guid:fill-%%'`,
 			sigHead, sigLen-len(sigHead)),
 		// Every item is a story of its own: its cluster bears its id.
-		fmt.Sprintf(`INSERT INTO clusters (id, section) SELECT id, '%s' FROM items WHERE key LIKE 'guid:fill-%%'`, sec),
-		fmt.Sprintf(`INSERT INTO section_items (section, item_id, state, cluster_id, rep_id, reason, sort_at, ord, decided_at)
-			SELECT '%s', id, 'in', id, id, '', sort_at, ord, sort_at FROM items WHERE key LIKE 'guid:fill-%%'`, sec),
+		`INSERT INTO clusters (id, section) SELECT i.id, f.name FROM items i ` + fillSection + ` WHERE i.key LIKE 'guid:fill-%'`,
+		`INSERT INTO section_items (section, item_id, state, cluster_id, rep_id, reason, sort_at, ord, decided_at)
+			SELECT f.name, i.id, 'in', i.id, i.id, '', i.sort_at, i.ord, i.sort_at FROM items i ` + fillSection + ` WHERE i.key LIKE 'guid:fill-%'`,
 		"COMMIT",
 		"PRAGMA wal_checkpoint(TRUNCATE)",
 	}

@@ -33,9 +33,18 @@ func serveLoopback(h http.Handler) (url string, stop func(), err error) {
 	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
 }
 
-// load sends requests GETs of url over conns keep-alive connections, with
-// the headers given, and measures each request's latency.
-func load(ctx context.Context, url string, hdr map[string]string, conns, requests int) (loadResult, error) {
+// target is one URL the load test requests, with its headers.
+type target struct {
+	url string
+	hdr map[string]string
+}
+
+// load sends requests GETs over conns keep-alive connections, request i
+// to targets[i % len(targets)], and measures each request's latency.
+func load(ctx context.Context, targets []target, conns, requests int) (loadResult, error) {
+	if len(targets) == 0 {
+		return loadResult{}, fmt.Errorf("load: no target")
+	}
 	tr := &http.Transport{MaxIdleConns: conns, MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns, DisableCompression: true}
 	defer tr.CloseIdleConnections()
 	client := &http.Client{Transport: tr}
@@ -45,12 +54,13 @@ func load(ctx context.Context, url string, hdr map[string]string, conns, request
 	var firstErr error
 	var once sync.Once
 	fail := func(err error) { once.Do(func() { firstErr = err }) }
-	do := func() (int, error) {
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	do := func(i int) (int, error) {
+		tg := targets[i%len(targets)]
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, tg.url, nil)
 		if err != nil {
 			return 0, err
 		}
-		for k, v := range hdr {
+		for k, v := range tg.hdr {
 			req.Header.Set(k, v)
 		}
 		resp, err := client.Do(req)
@@ -63,11 +73,11 @@ func load(ctx context.Context, url string, hdr map[string]string, conns, request
 	}
 	// One warm-up request per connection opens the connections.
 	var wg sync.WaitGroup
-	for range conns {
+	for c := range conns {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if _, err := do(); err != nil {
+			if _, err := do(c); err != nil {
 				fail(err)
 			}
 		}()
@@ -87,7 +97,7 @@ func load(ctx context.Context, url string, hdr map[string]string, conns, request
 					return
 				}
 				t := time.Now()
-				code, err := do()
+				code, err := do(i)
 				lat[i] = time.Since(t)
 				if err != nil {
 					fail(err)
@@ -108,17 +118,28 @@ func load(ctx context.Context, url string, hdr map[string]string, conns, request
 	return loadResult{requests: requests, wall: wall, p50: quantile(lat, 0.50), p99: quantile(lat, 0.99), status: int(status.Load())}, nil
 }
 
-// bareHandler serves body as the feed handler would, with nothing else: a
-// fixed ETag answered with 304 on a match.
-func bareHandler(body []byte, ctype, tag string) http.Handler {
+// bareDoc is one document the bare handler serves.
+type bareDoc struct {
+	body        []byte
+	ctype, etag string
+}
+
+// bareHandler serves each document at its path as the feed handler would,
+// with nothing else: a fixed ETag answered with 304 on a match.
+func bareHandler(docs map[string]bareDoc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("ETag", tag)
-		if r.Header.Get("If-None-Match") == tag {
+		d, ok := docs[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("ETag", d.etag)
+		if r.Header.Get("If-None-Match") == d.etag {
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}
-		w.Header().Set("Content-Type", ctype)
-		w.Write(body)
+		w.Header().Set("Content-Type", d.ctype)
+		w.Write(d.body)
 	})
 }
 

@@ -84,7 +84,7 @@ func benchStartup(ctx context.Context, o options, path string, prof *profiler, t
 		return err
 	}
 	fillStart := time.Now()
-	if err := prefill(ctx, path, "sec0", o.startup, 40*3600, c.gen); err != nil {
+	if err := prefill(ctx, path, []string{"sec0"}, o.startup, 40*3600, c.gen); err != nil {
 		return err
 	}
 	t.note("startup: %d items in the window (prefill %v)", o.startup, time.Since(fillStart).Round(time.Millisecond))

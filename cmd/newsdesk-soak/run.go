@@ -23,7 +23,7 @@ import (
 
 // counters are the pipeline's running totals, read by the sampler.
 type counters struct {
-	fetches, failed, newItems, reads, badReads atomic.Int64
+	fetches, failed, notModified, newItems, reads, badReads atomic.Int64
 }
 
 // run wires the pipeline, lets it run for o.duration and reports.
@@ -37,7 +37,7 @@ func run(ctx context.Context, o options, out io.Writer) (int, error) {
 		defer os.RemoveAll(tmp)
 		dir = tmp
 	}
-	feeds := &http.Server{Handler: &feedServer{items: o.items, now: time.Now}, ReadHeaderTimeout: 5 * time.Second}
+	feeds := &http.Server{Handler: &feedServer{items: o.items, period: o.change, now: time.Now}, ReadHeaderTimeout: 5 * time.Second}
 	feedLn, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return 2, fmt.Errorf("feed server: %w", err)
@@ -71,6 +71,9 @@ func run(ctx context.Context, o options, out io.Writer) (int, error) {
 			if r.Err != nil {
 				n.failed.Add(1)
 			}
+			if r.NotModified {
+				n.notModified.Add(1)
+			}
 		}}
 	jobs, cancelJobs := context.WithCancel(ctx)
 	defer cancelJobs()
@@ -95,8 +98,8 @@ func run(ctx context.Context, o options, out io.Writer) (int, error) {
 	defer pages.Close()
 	go readFeeds(jobs, "http://"+pageLn.Addr().String(), cfg.Sections, &n)
 
-	fmt.Fprintf(out, "soak: %d sources in %d sections on a 1s schedule for %s, sampling every %s (database %s)\n",
-		o.sources, o.sections, o.duration, o.sample, cfg.Database)
+	fmt.Fprintf(out, "soak: %d sources in %d sections on a %s schedule, each publishing every %s, %d items per feed, %d kept per section, for %s, sampling every %s (database %s)\n",
+		o.sources, o.sections, o.schedule, max(time.Second, o.change), o.items, o.maxItems, o.duration, o.sample, cfg.Database)
 	samples := sampleLoop(ctx, o, &n, out)
 
 	stopCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -110,8 +113,8 @@ func run(ctx context.Context, o options, out io.Writer) (int, error) {
 	}
 	v := judge(samples, o.warmup, o.tolerance)
 	v.write(out)
-	fmt.Fprintf(out, "fetches %d (failed %d), new items %d, feed reads %d (not 200: %d)\n",
-		n.fetches.Load(), n.failed.Load(), n.newItems.Load(), n.reads.Load(), n.badReads.Load())
+	fmt.Fprintf(out, "fetches %d (failed %d, not modified %d), new items %d, feed reads %d (not 200: %d)\n",
+		n.fetches.Load(), n.failed.Load(), n.notModified.Load(), n.newItems.Load(), n.reads.Load(), n.badReads.Load())
 	if !v.flat || n.badReads.Load() > 0 {
 		return 1, nil
 	}
@@ -119,13 +122,14 @@ func run(ctx context.Context, o options, out io.Writer) (int, error) {
 }
 
 // soakConfig is the YAML config of the run: o.sources sources spread over
-// o.sections sections, every source on a one-second schedule.
+// o.sections sections, every source on the o.schedule schedule, o.maxItems
+// kept per section.
 func soakConfig(o options, base string) string {
 	var b strings.Builder
 	b.WriteString("listen: 127.0.0.1:0\nbase_url: http://127.0.0.1:8080\ndatabase: soak.db\n")
-	b.WriteString("schedule: \"@every 1s\"\nmin_interval: 1s\n")
-	b.WriteString("fetch:\n  timeout: 10s\n  concurrency: 16\n  per_host: 16\n")
-	b.WriteString("retention:\n  max_age: 1h\n  max_items: 200\n  schedule: \"@every 10s\"\n")
+	fmt.Fprintf(&b, "schedule: \"@every %s\"\nmin_interval: 1s\n", o.schedule)
+	fmt.Fprintf(&b, "fetch:\n  timeout: 10s\n  concurrency: %d\n  per_host: %d\n", o.concurrency, o.concurrency)
+	fmt.Fprintf(&b, "retention:\n  max_age: 1h\n  max_items: %d\n  schedule: \"@every 10s\"\n", o.maxItems)
 	b.WriteString("sections:\n")
 	for s := range o.sections {
 		fmt.Fprintf(&b, "  - id: s%d\n    title: Section %d\n    sources:\n", s, s)

@@ -21,13 +21,14 @@ type sample struct {
 	goroutines int           // all of them
 	lasting    int           // less the per-statement watchers (see transient)
 	fetches    int64
+	load       string // the machine's 1-minute load average (/proc/loadavg), shown, not judged
 }
 
 // sampleLoop samples every o.sample until o.duration has passed or ctx is
 // done, printing each row as it is taken.
 func sampleLoop(ctx context.Context, o options, n *counters, out io.Writer) []sample {
 	start := time.Now()
-	fmt.Fprintf(out, "%8s %10s %10s %10s %10s %10s\n", "elapsed", "heap MiB", "rss MiB", "goroutines", "lasting", "fetches")
+	fmt.Fprintf(out, "%8s %10s %10s %10s %10s %10s %6s\n", "elapsed", "heap MiB", "rss MiB", "goroutines", "lasting", "fetches", "load")
 	t := time.NewTicker(o.sample)
 	defer t.Stop()
 	end := time.NewTimer(o.duration)
@@ -41,7 +42,7 @@ func sampleLoop(ctx context.Context, o options, n *counters, out io.Writer) []sa
 			most = s.goroutines
 			dumpGoroutines(o.goroutineDump)
 		}
-		fmt.Fprintf(out, "%8s %10.1f %10.1f %10d %10d %10d\n", s.at.Round(time.Second), mib(s.heap), mib(s.rss), s.goroutines, s.lasting, s.fetches)
+		fmt.Fprintf(out, "%8s %10.1f %10.1f %10d %10d %10d %6s\n", s.at.Round(time.Second), mib(s.heap), mib(s.rss), s.goroutines, s.lasting, s.fetches, s.load)
 	}
 	for {
 		select {
@@ -61,7 +62,17 @@ func measure(at time.Duration, fetches int64) sample {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	all, short := goroutines()
-	return sample{at: at, heap: m.HeapInuse, rss: rss(), goroutines: all, lasting: all - short, fetches: fetches}
+	return sample{at: at, heap: m.HeapInuse, rss: rss(), goroutines: all, lasting: all - short, fetches: fetches, load: loadAverage()}
+}
+
+// loadAverage is the first field of /proc/loadavg ("-" where missing): the
+// machine may be shared, and a figure means little without it.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "-"
 }
 
 // transient marks the goroutines modernc.org/sqlite starts for each
