@@ -54,7 +54,7 @@ func DecodeCharset(body []byte, contentType string) ([]byte, error) {
 		if looksJSON(out) {
 			return out, nil
 		}
-		return cleanXML(out), nil
+		return cleanDecoded(out), nil
 	}
 	hasBOM := bytes.HasPrefix(body, []byte(bomUTF8))
 	text := bytes.TrimPrefix(body, []byte(bomUTF8))
@@ -93,7 +93,22 @@ func DecodeCharset(body []byte, contentType string) ([]byte, error) {
 		}
 		out = bytes.TrimPrefix(out, []byte(bomUTF8))
 	}
-	return cleanXML(out), nil
+	return cleanDecoded(out), nil
+}
+
+// cleanDecoded is cleanXML for a decoded document, which then loses any
+// byte-order mark left in front (a second one, or one that a removed
+// forbidden character hid), so that decoding the output again changes
+// nothing.
+func cleanDecoded(b []byte) []byte {
+	for {
+		b = cleanXML(b)
+		t := bytes.TrimPrefix(b, []byte(bomUTF8))
+		if len(t) == len(b) {
+			return b
+		}
+		b = t
+	}
 }
 
 // sniffUTF16 recognizes UTF-16 by its byte-order mark, or by a '<' or '{'

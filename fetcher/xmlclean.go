@@ -10,8 +10,12 @@ import (
 // cleanXML prepares decoded UTF-8 text for the XML parser: a declaration
 // naming another encoding is rewritten to say UTF-8, and characters XML 1.0
 // forbids are removed. It copies only when something changes.
+//
+// The declaration is rewritten last: a forbidden character or reference
+// removed before it can be what kept "<?xml" from being one
+// ("<\x18?xml encoding=\"\"?>"), and cleaning must be idempotent.
 func cleanXML(b []byte) []byte {
-	return dropIllegalRefs(stripForbidden(rewriteDecl(b)))
+	return rewriteDecl(dropIllegalRefs(stripForbidden(b)))
 }
 
 // rewriteDecl makes the XML declaration, if any, say encoding="UTF-8".
