@@ -5,8 +5,9 @@
 // retention, -max-items per section, and a reader of every section feed),
 // samples heap in use, resident memory and goroutines
 // at a fixed interval, and prints a table and a verdict: flat when, after the
-// warm-up, the mean of the last quarter of the samples is within 20% of the
-// mean of the first quarter for each figure.
+// warm-up, the floor (lowest sample) of the last quarter of the samples is
+// within 20% of the first quarter's for each figure: periodic fetch bursts
+// do not move a floor, a leak does.
 //
 // It is a command, not a unit test: run it for minutes, e.g.
 //

@@ -9,13 +9,17 @@ import (
 // verdict compares the first and last quarters of the samples taken after
 // the warm-up, figure by figure: heap in use, resident memory and the
 // goroutines that last (all goroutines less SQLite's per-statement ones).
+// Each quarter is judged by its floor, its lowest sample: a leak raises
+// the floor, while a desk's periodic fetch bursts only raise the samples
+// taken during a burst, and a quarter that holds one more burst than the
+// other would otherwise read as growth.
 type verdict struct {
 	flat    bool
 	reason  string // set when there were too few samples
 	figures []figure
 }
 
-// figure is one measured quantity's quarter means.
+// figure is one measured quantity's quarter floors.
 type figure struct {
 	name        string
 	first, last float64
@@ -24,8 +28,8 @@ type figure struct {
 	info        bool // shown, not part of the verdict
 }
 
-// judge computes the verdict: a figure is flat when its last-quarter mean
-// exceeds its first-quarter mean by at most tolerance (a fraction).
+// judge computes the verdict: a figure is flat when its last quarter's
+// floor exceeds its first quarter's by at most tolerance (a fraction).
 func judge(samples []sample, warmup time.Duration, tolerance float64) verdict {
 	var kept []sample
 	for _, s := range samples {
@@ -46,7 +50,7 @@ func judge(samples []sample, warmup time.Duration, tolerance float64) verdict {
 		{"resident (MiB)", func(s sample) float64 { return mib(s.rss) }},
 		{"goroutines", func(s sample) float64 { return float64(s.lasting) }},
 	} {
-		first, last := mean(kept[:q], f.get), mean(kept[len(kept)-q:], f.get)
+		first, last := floor(kept[:q], f.get), floor(kept[len(kept)-q:], f.get)
 		fig := figure{name: f.name, first: first, last: last}
 		if first > 0 {
 			fig.growth = last/first - 1
@@ -57,7 +61,7 @@ func judge(samples []sample, warmup time.Duration, tolerance float64) verdict {
 	}
 	// All goroutines, statement watchers included: shown, not judged.
 	get := func(s sample) float64 { return float64(s.goroutines) }
-	first, last := mean(kept[:q], get), mean(kept[len(kept)-q:], get)
+	first, last := floor(kept[:q], get), floor(kept[len(kept)-q:], get)
 	info := figure{name: "all goroutines", first: first, last: last, flat: true, info: true}
 	if first > 0 {
 		info.growth = last/first - 1
@@ -66,12 +70,12 @@ func judge(samples []sample, warmup time.Duration, tolerance float64) verdict {
 	return v
 }
 
-func mean(ss []sample, get func(sample) float64) float64 {
-	var sum float64
-	for _, s := range ss {
-		sum += get(s)
+func floor(ss []sample, get func(sample) float64) float64 {
+	low := get(ss[0])
+	for _, s := range ss[1:] {
+		low = min(low, get(s))
 	}
-	return sum / float64(len(ss))
+	return low
 }
 
 func (v verdict) write(w io.Writer) {
@@ -79,7 +83,7 @@ func (v verdict) write(w io.Writer) {
 		fmt.Fprintf(w, "verdict: undecided: %s\n", v.reason)
 		return
 	}
-	fmt.Fprintf(w, "%-18s %12s %12s %8s\n", "figure", "first quarter", "last quarter", "growth")
+	fmt.Fprintf(w, "%-18s %12s %12s %8s\n", "figure", "first floor", "last floor", "growth")
 	for _, f := range v.figures {
 		mark := "flat"
 		if f.info {

@@ -34,6 +34,9 @@ func TestJudge(t *testing.T) {
 		{"warm-up left out", []int{5, 20, 21, 20, 22}, []int{10, 200, 200, 201, 199}, 10 * time.Second, true, "", ""},
 		{"heap grows", []int{20, 20, 25, 30, 35, 40, 45, 50}, []int{200, 200, 200, 200, 200, 200, 200, 200}, 0, false, "", "heap in use"},
 		{"goroutines leak", []int{20, 20, 20, 20, 20, 20, 20, 20}, []int{200, 210, 220, 230, 240, 250, 260, 270}, 0, false, "", "goroutines"},
+		// A fetch burst in the last quarter and none in the first: the
+		// floors are level, nothing leaks.
+		{"periodic bursts", []int{20, 20, 21, 20, 20, 60, 20, 61}, []int{60, 60, 600, 60, 60, 60, 60, 700}, 0, true, "", ""},
 		{"too few samples", []int{20, 20, 20}, []int{1, 1, 1}, 0, false, "too few samples", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
