@@ -78,10 +78,14 @@ func looseDate(s string) (time.Time, bool) {
 			if err != nil {
 				return time.Time{}, false
 			}
+			digits := len(strings.TrimRight(t, "."))
+			if d := trimOrdinal(t); d != t {
+				digits = len(d)
+			}
 			switch {
-			case len(strings.TrimRight(t, ".")) == 4 && year < 0:
+			case digits == 4 && year < 0 && n >= 1000:
 				year = n
-			case day == 0 && n >= 1 && n <= 31 && len(t) <= 4:
+			case day == 0 && n >= 1 && n <= 31 && digits <= 2:
 				day = n
 			case year < 0 && len(t) == 2 && day != 0 && i > monthAt:
 				year = 2000 + n
