@@ -993,18 +993,7 @@ func crossLink(n *html.Node) bool {
 	if hasBlockChild(n) || contains(n, atom.Img) {
 		return false
 	}
-	var links []*html.Node
-	var walk func(*html.Node)
-	walk = func(c *html.Node) {
-		for k := c.FirstChild; k != nil; k = k.NextSibling {
-			if k.DataAtom == atom.A {
-				links = append(links, k)
-				continue
-			}
-			walk(k)
-		}
-	}
-	walk(n)
+	links := linksIn(n)
 	if len(links) != 1 || len(strings.Fields(textOf(links[0]))) < 4 {
 		return false
 	}

@@ -181,7 +181,7 @@ func atomEntryTypes(doc []byte) []entryTypes {
 		}
 		name := string(readName(nameAt))
 		local := name[strings.LastIndexByte(name, ':')+1:]
-		end := tagClose(rest)
+		end := tagEnd(rest)
 		if end < 0 {
 			return types
 		}
@@ -220,26 +220,6 @@ func atomEntryTypes(doc []byte) []entryTypes {
 		i += end + 1
 	}
 	return types
-}
-
-// tagClose returns the offset of the '>' that ends the tag at the start of
-// b, outside quoted attribute values; -1 when there is none.
-func tagClose(b []byte) int {
-	var quote byte
-	for i := 1; i < len(b); i++ {
-		c := b[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
-			return i
-		}
-	}
-	return -1
 }
 
 // htmlOrText reads the type attribute of a start tag: "html" for Atom's
