@@ -161,6 +161,8 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case nw <= 30 && metaWithReadTime(raw):
 		return true
+	case !inItem(n) && !inFigcaption(n) && metaSegments(raw, contains(n, atom.A)):
+		return true // "Publié par … le 14/10/2027 – 3 commentaires – 212 vues"
 	case feedbackRe.MatchString(t), nw <= 12 && ratingRe.MatchString(t), nw <= 8 && readTimeRe.MatchString(t):
 		return true
 	case breadcrumbRe.MatchString(t), adLineRe.MatchString(t), nw <= 16 && textPath(raw):

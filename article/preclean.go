@@ -73,7 +73,7 @@ func preclean(doc *html.Node) {
 	if anchor == nil {
 		anchor = findAtom(body, atom.H1)
 	}
-	pg := &pageCtx{total: textLen(body), anchor: anchor, authors: authorNames(doc)}
+	pg := &pageCtx{total: textLen(body), anchor: anchor, authors: authorNames(doc), site: siteWords(doc)}
 	if pg.anchor == nil && title != "" {
 		if h := findText(body, title); h != nil {
 			pg.anchor = h.Parent // the headline itself goes with the masthead
@@ -135,6 +135,14 @@ func preclean(doc *html.Node) {
 			}
 			if headedLinkBox(c) || authorCard(c) || callBox(c) && pg.notArticle(c, false) {
 				drop = append(drop, c)
+				continue
+			}
+			if callWidget(c) && pg.notArticle(c, false) {
+				drop = append(drop, c)
+				continue
+			}
+			if offerCall(c, strings.Join(strings.Fields(textOf(c)), " "), pg.site) {
+				drop = append(drop, pg.lineBox(c))
 				continue
 			}
 			if smallBoxCall(c) {
@@ -292,6 +300,7 @@ type pageCtx struct {
 	total   int        // length of the page's text
 	anchor  *html.Node // the headline (<h1>, else the block reading as the title's container); nil when none
 	authors []string   // the page's authors by its metadata, folded (see authorNames)
+	site    []string   // the distinctive words of the publication's name (see siteWords)
 }
 
 // furniture reports whether an element is a container of page furniture

@@ -1,0 +1,365 @@
+package article
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Furniture known by its shape rather than its words: a meta line of
+// counters and dates, a widget built around one call to act, an offer
+// with a price per period, an appeal that names the publication by its
+// name.
+
+// segmentSepRe splits a meta line into its segments: "–", "—", "|", "·",
+// "•" and a spaced hyphen.
+var segmentSepRe = regexp.MustCompile(`\s+[–—|·•-]\s+|\s*[|·•]\s*`)
+
+// counterSegRe is a counter of a meta line: a number then one or two
+// words ("3 commentaires", "212 vues", "1,2 k partages", "14 likes").
+var counterSegRe = regexp.MustCompile(`^[0-9][0-9  .,]*\s*[kKmM]?\s+\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*)?$`)
+
+// metaSegments reports whether a line is a meta line by its shape: three
+// or more short segments split by "–", "|", "·" or "•", each a date (or a
+// phrase of at most twelve words holding one), a counter (a number and a
+// word or two) or a name, with at least one date and one counter, and no
+// sentence end: "Publié par Mme X dans Rubrique le 14/10/2027 – 3
+// commentaires – 212 vues", "12 March 2027 · 4 comments · 1.2k shares".
+// A sentence of the text does not split into such segments.
+func metaSegments(raw string, hasLink bool) bool {
+	raw = strings.TrimSpace(raw)
+	if raw == "" || strings.ContainsAny(raw[len(raw)-1:], ".!?…»\":;") {
+		return false
+	}
+	segs := segmentSepRe.Split(raw, -1)
+	if len(segs) < 3 || len(strings.Fields(raw)) > 40 {
+		return false
+	}
+	dates, counters := 0, 0
+	for _, s := range segs {
+		s = strings.TrimSpace(s)
+		ws := strings.Fields(s)
+		if len(ws) == 0 || len(ws) > 12 || strings.ContainsAny(s, ".!?") && !dotsInNumbers(s) {
+			return false
+		}
+		switch {
+		case counterSegRe.MatchString(s) && countedWord(ws[len(ws)-1]):
+			counters++
+		case yearRe.MatchString(s) || dateLine(titleForm(s)) || bareDate(titleForm(s)) || monthDay(s):
+			dates++
+		case nameSegment(ws):
+		default:
+			return false
+		}
+	}
+	// A line of facts ("Stade X – 14 mars 2027 – 18 000 spectateurs") has
+	// one counter and no link; a page's meta line links its author and
+	// section, or counts two things.
+	return dates >= 1 && (counters >= 2 || counters == 1 && hasLink)
+}
+
+// countedWord reports whether the word after a number can be what a meta
+// line counts: a word of at least three letters that is no unit of time,
+// date or money ("3 commentaires", not "14 h", "20 heures", "12 euros").
+func countedWord(w string) bool {
+	lw := strings.ToLower(w)
+	return utf8.RuneCountInString(lw) >= 3 && !dateWordRe.MatchString(lw) && !monthRe.MatchString(lw) && !moneyWordRe.MatchString(lw)
+}
+
+// moneyWordRe is a currency or a unit written as a word.
+var moneyWordRe = regexp.MustCompile(`^(?:euros?|eur|dollars?|usd|livres?|pounds?|gbp|francs?|cents?|centimes?|pence|km|kms|mètres?|metres?|meters?|kg|kilos?|kilomètres?|kilometres?|miles?|litres?|liters?|degrés?|degrees?|mn|sec|secondes?|seconds?|mins?|hrs?)$`)
+
+// dotsInNumbers reports whether every dot of s sits inside a number or
+// an abbreviation of one letter ("1.2k", "14.10.2027", "Mme J. Roux").
+func dotsInNumbers(s string) bool {
+	r := []rune(s)
+	for i, c := range r {
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		if c != '.' || i == 0 || i == len(r)-1 {
+			return false
+		}
+		if unicode.IsDigit(r[i-1]) && unicode.IsDigit(r[i+1]) {
+			continue
+		}
+		if unicode.IsUpper(r[i-1]) && (i == 1 || !unicode.IsLetter(r[i-2])) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// monthDay reports whether s holds a month's name and a day's number.
+func monthDay(s string) bool {
+	month, day := false, false
+	for _, w := range foldWords(titleForm(s)) {
+		switch {
+		case isDigits(w) && len(w) <= 2:
+			day = true
+		case monthRe.MatchString(w):
+			month = true
+		}
+	}
+	return month && day
+}
+
+// nameSegment reports whether the words of a segment are a name or a
+// byline: at most six words, every word capitalised but for "par", "by"
+// and the particles of names and places.
+func nameSegment(ws []string) bool {
+	if len(ws) > 6 {
+		return false
+	}
+	names := 0
+	for i, w := range ws {
+		lw := strings.ToLower(w)
+		switch lw {
+		case "par", "by", "de", "du", "des", "d'", "van", "von", "et", "and", "&", "dans", "in", "la", "le":
+			if i == len(ws)-1 {
+				return false
+			}
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+		names++
+	}
+	return names > 0
+}
+
+// callWidgetVerbRe opens the link or button a widget is built around:
+// callVerbRe's verbs and those of booking and buying.
+var callWidgetVerbRe = regexp.MustCompile(`^(?:réservez|réserver|prenez|prendre|obtenez|voir les (?:séances|horaires|offres)|book|reserve|get|grab|see (?:showtimes|times|prices|offers)|stream|rent|watch)(?:$|[^\p{L}])`)
+
+// callWidget reports whether a box is a widget built around one call to
+// act: it ends on a link or a button of at most five words opening on a
+// verb calling to act ("Get tickets", "Stream now", "Réservez"), and the
+// rest is at most a short title and one short line (twelve words), no
+// image, table or code: "Where to watch / In theaters November 12 / Get
+// tickets". A box of practical details (an address, dates, prices, each
+// a line of its own) with its booking button is text: its button alone
+// goes (actionButton).
+func callWidget(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside:
+	default:
+		return false
+	}
+	if contains(n, atom.Img) || contains(n, atom.Table) || contains(n, atom.Pre) || contains(n, atom.Code) || contains(n, atom.Figure) {
+		return false
+	}
+	last := lastTextElement(n)
+	if last == nil || last.DataAtom != atom.A && last.DataAtom != atom.Button {
+		return false
+	}
+	lt := strings.ToLower(strings.Join(strings.Fields(textOf(last)), " "))
+	if nl := len(strings.Fields(lt)); nl == 0 || nl > 5 || !callVerbRe.MatchString(lt) && !callWidgetVerbRe.MatchString(lt) {
+		return false
+	}
+	// The lines besides the call: an optional title first, then one line.
+	var lines []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return false
+		case c.Type != html.ElementNode || c == last || isAncestor(c, last) && strings.TrimSpace(textOutside(c, last)) == "":
+		case hasBlockChild(c):
+			return false
+		case strings.TrimSpace(textOf(c)) != "":
+			lines = append(lines, c)
+		}
+	}
+	if len(lines) > 0 && isHeadingLike(lines[0]) && headingAtom(lines[0]) {
+		lines = lines[1:]
+	}
+	if len(lines) != 1 {
+		return false
+	}
+	t := strings.Join(strings.Fields(textOf(lines[0])), " ")
+	return len(strings.Fields(t)) <= 12 && !strings.ContainsAny(t, "«»“”\"")
+}
+
+// headingAtom reports whether n is a heading element or bold title.
+func headingAtom(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Strong, atom.B:
+		return true
+	}
+	return false
+}
+
+// textOutside returns the text of n outside its descendant d.
+func textOutside(n, d *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(k *html.Node) {
+		if k == d {
+			return
+		}
+		if k.Type == html.TextNode {
+			b.WriteString(k.Data)
+			b.WriteByte(' ')
+		}
+		for c := k.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// periodPriceRe is a price per period, an offer's shape: "dès 1 € par
+// mois", "$5 a month", "£2/week", "9,99 €/an".
+var periodPriceRe = regexp.MustCompile(`(?:[€£$]\s?[0-9]+(?:[.,][0-9]{1,2})?|[0-9]+(?:[.,][0-9]{1,2})?\s?(?:€|euros?|£|\$|eur))\s*(?:/\s*|par |per |a |an |the )(?:mois|semaine|an|année|month|week|year|mo|yr|wk)(?:$|[^\p{L}])`)
+
+// siteWords returns the distinctive words of the publication's name, by
+// its metadata (og:site_name, else what follows the title's last " - ",
+// " | " or " – "): the capitalised words of at least four letters that the
+// headline does not use ("Gazette", "Cornouaille" of "La Gazette de
+// Cornouaille").
+func siteWords(doc *html.Node) []string {
+	var site, title, og string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Meta:
+				switch strings.ToLower(attr(n, "property")) {
+				case "og:site_name":
+					if site == "" {
+						site = attr(n, "content")
+					}
+				case "og:title":
+					og = attr(n, "content")
+				}
+				if strings.EqualFold(attr(n, "name"), "application-name") && site == "" {
+					site = attr(n, "content")
+				}
+			case atom.Title:
+				if title == "" {
+					title = textOf(n)
+				}
+			case atom.Body:
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	headline := title
+	if site == "" {
+		for _, sep := range []string{" | ", " - ", " – ", " — "} {
+			if i := strings.LastIndex(title, sep); i > 0 {
+				site, headline = title[i+len(sep):], title[:i]
+				break
+			}
+		}
+	}
+	if og != "" {
+		headline = og
+	}
+	used := map[string]bool{}
+	for _, w := range foldWords(headline) {
+		used[w] = true
+	}
+	var out []string
+	for _, w := range strings.FieldsFunc(site, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' }) {
+		r, _ := utf8.DecodeRuneInString(w)
+		lw := strings.ToLower(w)
+		if utf8.RuneCountInString(w) < 4 || !unicode.IsUpper(r) || stopWords[lw] || used[lw] {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// namesSite reports whether a text names the publication: one of its
+// distinctive words, capitalised, inside the text (not its first word).
+func namesSite(raw string, site []string) bool {
+	if len(site) == 0 {
+		return false
+	}
+	ws := strings.FieldsFunc(raw, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' })
+	for i, w := range ws {
+		if i == 0 {
+			continue
+		}
+		for _, s := range site {
+			if w == s {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// standsAlone reports whether a line is a block of its own outside the
+// flow of the text: the only content of its box (a div, section, aside or
+// footer, through wrappers of nothing else), the box holding no other
+// paragraph.
+func standsAlone(n *html.Node) bool {
+	p := n.Parent
+	if p == nil || onlyElement(p) != n {
+		return false
+	}
+	switch p.DataAtom {
+	case atom.Div, atom.Section, atom.Aside, atom.Footer:
+		return true
+	}
+	return false
+}
+
+// offerCall reports whether a short block standing alone in its box is an
+// offer or an appeal by its shape: a call to act opening one of its
+// sentences or clauses, and either a price per period ("Pour soutenir
+// l'information locale, abonnez-vous dès 1 € par mois") or the
+// publication's own name with words to the reader and of support ("Vous
+// lisez la Gazette gratuitement ? … soutenir … abonnez-vous"). A quote, a
+// list item, a heading, or a sentence in the flow of the text never is
+// one.
+func offerCall(n *html.Node, raw string, site []string) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Span, atom.Small, atom.Em, atom.Strong:
+	default:
+		return false
+	}
+	if hasBlockChild(n) || len(strings.Fields(raw)) > 40 || strings.ContainsAny(raw, "«»“”\"") || inBlockquote(n) || inItem(n) {
+		return false
+	}
+	low := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
+	if !clauseCall(low) {
+		return false
+	}
+	if !standsAlone(n) {
+		return false // a sentence of the text in its flow ("abonnez-vous au forfait de 12 € par mois, conseille …")
+	}
+	if periodPriceRe.MatchString(low) {
+		return true
+	}
+	return namesSite(raw, site) && toReader.MatchString(low) && appealWordRe.MatchString(low)
+}
+
+// clauseCall reports whether a sentence or a clause of a text (split at
+// ".", "!", "?", ",", ";" and ":") opens on a verb calling to act.
+func clauseCall(low string) bool {
+	start := 0
+	for i, r := range low + "." {
+		if strings.ContainsRune(".!?,;:", r) {
+			if s := strings.TrimSpace(low[start:min(i, len(low))]); s != "" && callVerbRe.MatchString(s) {
+				return true
+			}
+			start = i + 1
+		}
+	}
+	return false
+}
