@@ -64,6 +64,7 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	if art.Node == nil {
 		return ex, fmt.Errorf("extract: %w", ErrNoArticle)
 	}
+	dropTailLinks(art.Node, base)
 	var b strings.Builder
 	if err := art.RenderHTML(&b); err != nil {
 		return ex, fmt.Errorf("extract: render: %w", err)

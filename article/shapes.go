@@ -275,7 +275,7 @@ func siteWords(doc *html.Node) []string {
 	for _, w := range strings.FieldsFunc(site, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' }) {
 		r, _ := utf8.DecodeRuneInString(w)
 		lw := strings.ToLower(w)
-		if utf8.RuneCountInString(w) < 4 || !unicode.IsUpper(r) || stopWords[lw] || used[lw] {
+		if utf8.RuneCountInString(w) < 4 || !unicode.IsUpper(r) || siteStopWords[lw] || used[lw] {
 			continue
 		}
 		out = append(out, w)
@@ -363,3 +363,7 @@ func clauseCall(low string) bool {
 	}
 	return false
 }
+
+// siteStopWords are the words of a publication's name that name no
+// publication in particular.
+var siteStopWords = map[string]bool{"dans": true, "pour": true, "with": true, "from": true, "this": true, "that": true, "avec": true, "notre": true, "votre": true, "your": true, "home": true, "accueil": true, "site": true, "officiel": true, "official": true}

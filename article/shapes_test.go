@@ -121,3 +121,43 @@ func TestCallWidget(t *testing.T) {
 		}
 	}
 }
+
+// TestLinksAfterTheText: after the last paragraph of prose, a line that is
+// mostly links to the site's own pages goes, whatever its words; a line
+// citing a source on another site, and a sentence with a link in it, stay.
+func TestLinksAfterTheText(t *testing.T) {
+	para := func(i int) string {
+		return "<p>Le syndicat des eaux a présenté mardi son plan de travaux numéro " + string(rune('A'+i)) +
+			", qui prévoit de remplacer les canalisations les plus anciennes du réseau avant la fin de la décennie.</p>\n"
+	}
+	for _, tc := range []struct {
+		name, tail, gone, kept string
+	}{
+		{"a teaser", `<p><a href="/2027/05/nappes">Les nappes phréatiques remontent enfin après l'hiver</a></p>`, "remontent enfin", ""},
+		{"the author's pages", `<div><a href="/auteurs/lm">Lucie Marchand</a> · <a href="/auteurs/lm/articles">tous ses textes</a></div>`, "tous ses textes", ""},
+		{"a site's own address, absolute", `<p>→ <a href="https://127.0.0.1/agenda">L'agenda du week-end</a></p>`, "agenda du week-end", ""},
+		{"a source elsewhere stays", `<p><a href="/dossier">Notre dossier eau</a></p>`, "Notre dossier eau",
+			`<p>Source : <a href="https://agence.example/rapport">rapport de l'agence de l'eau</a></p>`},
+		{"a sentence with a link stays", `<p><a href="/plus">En savoir plus sur les travaux</a></p>`, "En savoir plus",
+			`<p>Le calendrier complet est <a href="/calendrier">en ligne</a> depuis lundi.</p>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := `<html><head><title>Le plan de travaux du syndicat des eaux</title></head><body><article><h1>Le plan de travaux du syndicat des eaux</h1>` +
+				para(0) + para(1) + para(2) + tc.kept + tc.tail + `</article></body></html>`
+			ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := normalize.Article(ex.HTML, normalize.ArticleOptions{Base: "https://127.0.0.1/a"}).Text
+			if strings.Contains(text, tc.gone) {
+				t.Errorf("furniture left: %q", text)
+			}
+			if tc.kept != "" && !strings.Contains(text, plainOf(tc.kept)) {
+				t.Errorf("the text lost %q: %q", plainOf(tc.kept), text)
+			}
+			if strings.Count(text, "Le syndicat des eaux a présenté") != 3 {
+				t.Errorf("the article lost paragraphs: %q", text)
+			}
+		})
+	}
+}
