@@ -161,3 +161,44 @@ func TestLinksAfterTheText(t *testing.T) {
 		})
 	}
 }
+
+// TestLinkLines: among the paragraphs, a line that is links to other pages
+// of the site and nothing else goes, whatever it says; a subheading's
+// anchor, a source's label and link, and a paragraph's own link in its
+// box stay.
+func TestLinkLines(t *testing.T) {
+	para := func(i int) string {
+		return "<p>Le syndicat des eaux a présenté mardi son plan de travaux numéro " + string(rune('A'+i)) +
+			", qui prévoit de remplacer les canalisations les plus anciennes du réseau avant la fin de la décennie.</p>\n"
+	}
+	for _, tc := range []struct {
+		name, line, gone, kept string
+	}{
+		{"two teasers on a line", `<p><a href="/2027/04/forages">Forages : le préfet tranche</a> | <a href="/2027/03/prix">Le prix du mètre cube</a></p>`, "le préfet tranche",
+			`<h2><a href="#calendrier">Le calendrier des chantiers</a></h2>`},
+		{"an author's page", `<div class="z"><a href="/equipe/lucie-marchand">Tous les articles de Lucie Marchand</a></div>`, "Tous les articles",
+			`<p>Source : <a href="/documents/rapport-2026">le rapport annuel 2026 du syndicat</a></p>`},
+		{"a tool with an arrow", `<p><a href="/imprimer?id=4">Version imprimable de la page</a> ›</p>`, "Version imprimable", ""},
+		{"a paragraph's link stays", `<p><a href="/autres">Voir les autres communes du réseau</a></p>`, "autres communes",
+			`<div class="f"><p>Le dossier complet, avec les plans des trois réservoirs, est consultable en mairie jusqu'au 30 juin prochain.</p><a href="/dossier">Consulter le dossier</a></div>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := `<html><head><title>Le plan de travaux du syndicat des eaux</title></head><body><article><h1>Le plan de travaux du syndicat des eaux</h1>` +
+				para(0) + para(1) + tc.line + para(2) + tc.kept + para(3) + `</article></body></html>`
+			ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := normalize.Article(ex.HTML, normalize.ArticleOptions{Base: "https://127.0.0.1/a"}).Text
+			if strings.Contains(text, tc.gone) {
+				t.Errorf("furniture left: %q", text)
+			}
+			if tc.kept != "" && !strings.Contains(text, plainOf(tc.kept)) {
+				t.Errorf("the text lost %q: %q", plainOf(tc.kept), text)
+			}
+			if strings.Count(text, "Le syndicat des eaux a présenté") != 4 {
+				t.Errorf("the article lost paragraphs: %q", text)
+			}
+		})
+	}
+}

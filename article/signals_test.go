@@ -19,7 +19,8 @@ import (
 // tell furniture from text in what readability alone keeps, line by line
 // (a line is text when its words are in the page's marked text). It
 // asserts what dropTailLinks relies on: no line of text is a line of links
-// to the site's own pages after the last paragraph of prose. It logs the
+// to the site's own pages after the last paragraph of prose, nor anywhere
+// a line of links to the site's other pages (linkLine). It logs the
 // figures of topical coherence, a signal tried and not used: a line at an
 // edge of the text whose content words share nothing with the rest
 // catches furniture, but as many lines of text (closing sentences on
@@ -30,7 +31,7 @@ func TestSignalSeparation(t *testing.T) {
 		pages = append(pages, loadPages(t, d)...)
 	}
 	type tally struct{ chrome, text int }
-	var tail, edgeZero, zeroAndCall tally
+	var tail, mid, edgeZero, zeroAndCall tally
 	for _, l := range pages {
 		pageURL := "https://" + l.site + ".example/" + l.name
 		base, _ := url.Parse(pageURL)
@@ -64,16 +65,16 @@ func TestSignalSeparation(t *testing.T) {
 					tl.chrome++
 				}
 			}
-			if last >= 0 && i > last && linkShare(ln) >= 0.5 && !inFigcaption(ln) {
-				own := true
-				for _, a := range linksIn(ln) {
-					own = own && ownSite(attr(a, "href"), base)
+			if last >= 0 && i > last && tailLinkLine(ln, base) {
+				count(&tail)
+				if isText {
+					t.Errorf("%s: a line of text would go as links after the text: %q", l.name, raw)
 				}
-				if own {
-					count(&tail)
-					if isText {
-						t.Errorf("%s: a line of text would go as links after the text: %q", l.name, raw)
-					}
+			}
+			if linkLine(ln, base) {
+				count(&mid)
+				if isText {
+					t.Errorf("%s: a line of text would go as a line of links: %q", l.name, raw)
 				}
 			}
 			rest := contentStems(title)
@@ -95,9 +96,10 @@ func TestSignalSeparation(t *testing.T) {
 	}
 	t.Logf("%d pages, lines readability keeps:", len(pages))
 	t.Logf("  links to the site after the last paragraph (dropTailLinks): furniture %d, text %d", tail.chrome, tail.text)
+	t.Logf("  a line of links to the site's pages, anywhere (linkLine):  furniture %d, text %d", mid.chrome, mid.text)
 	t.Logf("  coherence, no shared word, first or last line:              furniture %d, text %d", edgeZero.chrome, edgeZero.text)
 	t.Logf("  coherence, no shared word and a call, a price or links:     furniture %d, text %d", zeroAndCall.chrome, zeroAndCall.text)
-	if tail.chrome == 0 {
+	if tail.chrome == 0 || mid.chrome == 0 {
 		t.Errorf("the tail-links signal caught no furniture: the measure is broken")
 	}
 }
