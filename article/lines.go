@@ -161,7 +161,7 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case nw <= 30 && metaWithReadTime(raw):
 		return true
-	case !inItem(n) && !inFigcaption(n) && metaSegments(raw, contains(n, atom.A)):
+	case !inItem(n) && !inFigcaption(n) && (metaSegments(raw, contains(n, atom.A)) || metaRow(n)):
 		return true // "Publié par … le 14/10/2027 – 3 commentaires – 212 vues"
 	case feedbackRe.MatchString(t), nw <= 12 && ratingRe.MatchString(t), nw <= 8 && readTimeRe.MatchString(t):
 		return true

@@ -32,22 +32,48 @@ var counterSegRe = regexp.MustCompile(`^[0-9][0-9  .,]*\s*[kKmM]?\s+\p{L}[\p{L}'
 // A sentence of the text does not split into such segments.
 func metaSegments(raw string, hasLink bool) bool {
 	raw = strings.TrimSpace(raw)
-	if raw == "" || strings.ContainsAny(raw[len(raw)-1:], ".!?…»\":;") {
+	if r, _ := utf8.DecodeLastRuneInString(raw); raw == "" || strings.ContainsRune(".!?…»\":;", r) {
 		return false
 	}
-	segs := segmentSepRe.Split(raw, -1)
-	if len(segs) < 3 || len(strings.Fields(raw)) > 40 {
+	// An icon before a segment is a separator too ("📅 14/10/2027 💬 3
+	// 👁 212"), and a bare number after one is a counter.
+	var b strings.Builder
+	for _, r := range raw {
+		if unicode.Is(unicode.So, r) && r != '©' && r != '®' {
+			b.WriteString(" • \x00")
+			continue
+		}
+		b.WriteRune(r)
+	}
+	segs := segmentSepRe.Split(b.String(), -1)
+	if len(segs) > 0 && strings.TrimSpace(segs[0]) == "" {
+		segs = segs[1:] // the line opens on an icon
+	}
+	return segmentsMeta(segs, len(strings.Fields(raw)), hasLink)
+}
+
+// segmentsMeta judges the segments of a line (see metaSegments); a
+// segment opening on "\x00" followed an icon.
+func segmentsMeta(segs []string, words int, hasLink bool) bool {
+	if len(segs) < 3 || words > 40 {
 		return false
 	}
 	dates, counters := 0, 0
 	for _, s := range segs {
-		s = strings.TrimSpace(s)
+		icon := strings.Contains(s, "\x00")
+		s = strings.TrimSpace(strings.ReplaceAll(s, "\x00", ""))
 		ws := strings.Fields(s)
-		if len(ws) == 0 || len(ws) > 12 || strings.ContainsAny(s, ".!?") && !dotsInNumbers(s) {
+		if len(ws) == 0 {
+			if icon {
+				continue // an icon alone, before the line's first words
+			}
+			return false
+		}
+		if len(ws) > 12 || strings.ContainsAny(s, ".!?") && !dotsInNumbers(s) {
 			return false
 		}
 		switch {
-		case counterSegRe.MatchString(s) && countedWord(ws[len(ws)-1]):
+		case counterSegRe.MatchString(s) && countedWord(ws[len(ws)-1]), icon && counterNumRe.MatchString(s):
 			counters++
 		case yearRe.MatchString(s) || dateLine(titleForm(s)) || bareDate(titleForm(s)) || monthDay(s):
 			dates++
@@ -61,6 +87,9 @@ func metaSegments(raw string, hasLink bool) bool {
 	// section, or counts two things.
 	return dates >= 1 && (counters >= 2 || counters == 1 && hasLink)
 }
+
+// counterNumRe is a bare count: "3", "212", "1,2k", "1 204".
+var counterNumRe = regexp.MustCompile(`^[0-9][0-9  .,]*[kKmM]?$`)
 
 // countedWord reports whether the word after a number can be what a meta
 // line counts: a word of at least three letters that is no unit of time,
@@ -367,3 +396,40 @@ func clauseCall(low string) bool {
 // siteStopWords are the words of a publication's name that name no
 // publication in particular.
 var siteStopWords = map[string]bool{"dans": true, "pour": true, "with": true, "from": true, "this": true, "that": true, "avec": true, "notre": true, "votre": true, "your": true, "home": true, "accueil": true, "site": true, "officiel": true, "official": true}
+
+// metaRow reports whether a line is a meta line whose segments are its
+// elements rather than separators: a row of spans, links and times, each
+// a date, a counter or a name, the counters often bare numbers after an
+// icon (an empty <i>, an <svg>, an image): `<span><i class="i-cal"></i>
+// 14/10/2027</span><span><i class="i-com"></i> 3</span>…`.
+func metaRow(n *html.Node) bool {
+	var segs []string
+	icon := false
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			if t := strings.TrimSpace(c.Data); t != "" {
+				segs = append(segs, prefixIcon(icon)+t)
+				icon = false
+			}
+		case c.Type != html.ElementNode:
+		case strings.TrimSpace(textOf(c)) == "":
+			icon = true // an icon before the next segment
+		default:
+			if hasBlockChild(c) {
+				return false
+			}
+			inner := c.FirstChild != nil && c.FirstChild.Type == html.ElementNode && strings.TrimSpace(textOf(c.FirstChild)) == ""
+			segs = append(segs, prefixIcon(icon || inner)+strings.Join(strings.Fields(textOf(c)), " "))
+			icon = false
+		}
+	}
+	return segmentsMeta(segs, len(strings.Fields(textOf(n))), contains(n, atom.A))
+}
+
+func prefixIcon(icon bool) string {
+	if icon {
+		return "\x00"
+	}
+	return ""
+}

@@ -82,6 +82,8 @@ func TestMetaSegments(t *testing.T) {
 		{"Stade du Port – 14 mars 2027 – 3 200 spectateurs", false, false},                  // facts: one counter, no link
 		{"Le bilan – 3 blessés, 12 véhicules – a été publié le 4 mars 2027.", false, false}, // a sentence
 		{"3 buts – 2 passes – 1 carton", false, false},                                      // no date
+		{"📅 12/05/2027 ✍ Paul Guérin 💬 7 👁 1 530", false, true},                             // icons as separators
+		{"Vallon 🌧 12 mm – 14 mars 2027 – 3 stations", false, false},                        // a weather fact: one counter, no link
 	} {
 		if got := metaSegments(tc.line, tc.link); got != tc.want {
 			t.Errorf("metaSegments(%q) = %v, want %v", tc.line, got, tc.want)
@@ -200,5 +202,32 @@ func TestLinkLines(t *testing.T) {
 				t.Errorf("the article lost paragraphs: %q", text)
 			}
 		})
+	}
+}
+
+// TestMetaRow: a meta line whose segments are its elements, the counters
+// bare numbers after icons, row by row (readability drops some such rows
+// on its own, not those under the headline).
+func TestMetaRow(t *testing.T) {
+	for _, tc := range []struct {
+		row  string
+		want bool
+	}{
+		{`<div><span><i class="ic-cal"></i> 12/05/2027</span> <span><i class="ic-user"></i> <a href="/u/pg">Paul Guérin</a></span> <span><i class="ic-com"></i> 7</span> <span><i class="ic-eye"></i> 1 530</span></div>`, true},
+		{`<p><time>3 June 2027</time><span><svg></svg>12</span><span><svg></svg>48</span></p>`, true},
+		// facts in spans: one counter, no icon, no link
+		{`<p><span>Vallon</span> <span>14 mars 2027</span> <span>3 200 habitants</span></p>`, false},
+		// a sentence in spans
+		{`<p><span>Le marché du 14 mars 2027</span> <span>a réuni 3 200 visiteurs</span> <span>sur le port.</span></p>`, false},
+		// numbers after icons but no date: a score card
+		{`<div><span><i></i> 3</span><span><i></i> 2</span><span><i></i> 1</span></div>`, false},
+	} {
+		doc, err := html.Parse(strings.NewReader("<html><body>" + tc.row + "</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := metaRow(firstElement(findBody(doc))); got != tc.want {
+			t.Errorf("metaRow(%s) = %v, want %v", tc.row, got, tc.want)
+		}
 	}
 }
