@@ -334,8 +334,8 @@ func namesSite(raw string, site []string) bool {
 
 // standsAlone reports whether a line is a block of its own outside the
 // flow of the text: the only content of its box (a div, section, aside or
-// footer, through wrappers of nothing else), the box holding no other
-// paragraph.
+// footer, through wrappers of nothing else), and that box not one of a
+// page builder's blocks of one class that split a text.
 func standsAlone(n *html.Node) bool {
 	p := n.Parent
 	if p == nil || onlyElement(p) != n {
@@ -343,9 +343,25 @@ func standsAlone(n *html.Node) bool {
 	}
 	switch p.DataAtom {
 	case atom.Div, atom.Section, atom.Aside, atom.Footer:
+	default:
+		return false
+	}
+	// A page builder wraps every paragraph of a text in a box of one
+	// class: a box like its siblings holding prose is a part of the text.
+	box := p
+	for box.Parent != nil && onlyElement(box.Parent) == box {
+		box = box.Parent
+	}
+	if box.Parent == nil {
 		return true
 	}
-	return false
+	class := box.Data + "." + attr(box, "class")
+	for c := box.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != box && c.Type == html.ElementNode && c.Data+"."+attr(c, "class") == class && proseParagraphs(c, 1) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // offerCall reports whether a short block standing alone in its box is an

@@ -40,6 +40,8 @@ func TestFurnitureByShape(t *testing.T) {
 		// an offer: a call and a price per period, in a box of its own
 		{"offer with a price per period", `<div class="e"><p>Envie d'aller plus loin ? Pour 2 € par semaine, rejoignez celles et ceux qui nous lisent en entier.</p></div>`, "2 € par semaine",
 			`<p>Pour payer moins, abonnez-vous au forfait de 12 € par mois, conseille l'association de consommateurs aux usagers du réseau de bus.</p>`},
+		{"offer with a price per period, not a builder's block", `<div class="e"><p>Envie d'aller plus loin ? Pour 2 € par semaine, rejoignez celles et ceux qui nous lisent en entier.</p></div>`, "2 € par semaine",
+			`<div class="txt"><p>Le club compte déjà trois cents adhérents, dont une centaine d'enfants inscrits à l'école de natation.</p></div><div class="txt"><p>Pour nager toute l'année, abonnez-vous dès 25 € par mois à la carte du club.</p></div>`},
 		{"offer with a price per period en", `<div class="e"><div><p>To keep reading without limits, subscribe for $3 a month.</p></div></div>`, "$3 a month", ""},
 		// an appeal naming the publication by its name only
 		{"appeal naming the paper", `<div class="z"><div><p>Le Courrier reste gratuit grâce à vous : rejoignez les lecteurs qui le soutiennent.</p></div></div>`, "reste gratuit",
