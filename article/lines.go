@@ -161,6 +161,8 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case nw <= 30 && metaWithReadTime(raw):
 		return true
+	case pageNotice(n, raw), askForUs(n, raw), questionCrossLink(n, raw):
+		return true
 	case !inItem(n) && !inFigcaption(n) && (metaSegments(raw, contains(n, atom.A)) || metaRow(n)):
 		return true // "Publié par … le 14/10/2027 – 3 commentaires – 212 vues"
 	case feedbackRe.MatchString(t), nw <= 12 && ratingRe.MatchString(t), nw <= 8 && readTimeRe.MatchString(t):
@@ -472,7 +474,7 @@ func breadcrumb(n *html.Node) bool {
 	default:
 		return false
 	}
-	if textLen(n) > 150 || linkShare(n) < 0.6 {
+	if textLen(n) > 150 || linkShare(n) < 0.6 && !crumbsThenPage(n) {
 		return false
 	}
 	a := findAtom(n, atom.A)
@@ -656,4 +658,33 @@ func textPath(raw string) bool {
 		return true
 	}
 	return false
+}
+
+// crumbsThenPage reports whether a line is links and separators ending on
+// the current page, unlinked: "Accueil > Patrimoine > <strong>Le lavoir
+// …</strong>". Without its last crumb, the line is links.
+func crumbsThenPage(n *html.Node) bool {
+	var last *html.Node
+	for c := n.LastChild; c != nil; c = c.PrevSibling {
+		if c.Type == html.ElementNode {
+			last = c
+			break
+		}
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return false
+		}
+	}
+	if last == nil || last.DataAtom == atom.A || contains(last, atom.A) {
+		return false
+	}
+	all, links := 0, 0
+	for c := n.FirstChild; c != nil && c != last; c = c.NextSibling {
+		t := len(strings.Join(strings.Fields(textOf(c)), " "))
+		if c.Type == html.ElementNode && c.DataAtom == atom.A {
+			links += t
+		} else if strings.Trim(textOf(c), " >›»/|·•→-–") != "" {
+			all += t
+		}
+	}
+	return links > 0 && all == 0
 }

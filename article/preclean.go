@@ -104,6 +104,10 @@ func preclean(doc *html.Node) {
 				drop = append(drop, c)
 				continue
 			}
+			if codeTitle(c) {
+				drop = append(drop, c)
+				continue
+			}
 			if lineChrome(c) {
 				drop = append(drop, pg.lineBox(c))
 				drop = append(drop, emailTail(c)...)
@@ -117,7 +121,7 @@ func preclean(doc *html.Node) {
 				drop = append(drop, c, nextElement(c))
 				continue
 			}
-			if postThread(c) && pg.notArticle(c, true) {
+			if (postThread(c) || datedPosts(c)) && pg.notArticle(c, true) {
 				drop = append(drop, c)
 				continue
 			}
@@ -137,7 +141,7 @@ func preclean(doc *html.Node) {
 				drop = append(drop, c)
 				continue
 			}
-			if callWidget(c) && pg.notArticle(c, false) {
+			if (callWidget(c) || scoreBox(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
@@ -329,7 +333,7 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 			return pg.notArticle(n, true)
 		}
 	}
-	chrome := false
+	chrome, alertOnly := false, true
 	for _, tok := range append(strings.Fields(attr(n, "class")), attr(n, "id")) {
 		if tok = builderType(tok); tok == "" {
 			continue
@@ -339,7 +343,11 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 		}
 		if chromeClassRe.MatchString(tok) {
 			chrome = true
+			alertOnly = alertOnly && alertClassRe.MatchString(tok)
 		}
+	}
+	if chrome && alertOnly && textCallout(n) {
+		return false // a note or a warning of the text ("alert alert-info")
 	}
 	if !chrome {
 		if n.DataAtom == atom.Aside && factbox(n) {
@@ -740,7 +748,9 @@ func dropMasthead(body *html.Node, title string) {
 		}
 		c = next
 	}
-	first := firstParagraph(body)
+	// The first paragraph of the text follows the headline: a site's
+	// slogan in the header is not it.
+	first := firstParagraphAfter(body, h1)
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; {
@@ -1035,4 +1045,65 @@ func emailTail(line *html.Node) []*html.Node {
 		out = append(out, s)
 	}
 	return out
+}
+
+// firstParagraphAfter returns the first <p> with a sentence in it (see
+// firstParagraph) that comes after h in the page's order, else the first
+// of the page.
+func firstParagraphAfter(body, h *html.Node) *html.Node {
+	seen := false
+	var found *html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && found == nil; c = c.NextSibling {
+			if c == h {
+				seen = true
+				continue
+			}
+			if c.Type != html.ElementNode || isStandfirst(c) {
+				continue
+			}
+			if seen && c.DataAtom == atom.P && len(strings.Fields(textOf(c))) >= 12 {
+				found = c
+				return
+			}
+			walk(c)
+		}
+	}
+	walk(body)
+	if found == nil {
+		return firstParagraph(body)
+	}
+	return found
+}
+
+// alertClassRe is a class token of the alert family ("alert",
+// "alert--secondary", "alert-info"): a site's banner, or a callout of the
+// text (Bootstrap's and Docusaurus's notes and warnings).
+var alertClassRe = regexp.MustCompile(`(?i)^alerts?(?:[-_]+[a-z0-9]+)*$`)
+
+// textCallout reports whether a box is a callout of the text: it sits
+// among the text's paragraphs, holds a sentence of prose, few links and
+// no control (button, input, form).
+func textCallout(n *html.Node) bool {
+	return n.Parent != nil && directProse(n.Parent) >= 2 && proseParagraphs(n, 1) > 0 && linkShare(n) < 0.3 &&
+		!contains(n, atom.Button) && !contains(n, atom.Input) && !contains(n, atom.Form) && textLen(n) <= 1000
+}
+
+// codeTitleRe is the file name a code block is titled with.
+var codeTitleRe = regexp.MustCompile(`^[\p{L}0-9_.~/-]*[\p{L}0-9_-]\.[a-z0-9]{1,6}$`)
+
+// codeTitle reports whether a line is the title of the code block after
+// it: a file name alone ("lumen.config.yaml", "src/main.go"), the next
+// element holding a <pre>.
+func codeTitle(n *html.Node) bool {
+	if hasBlockChild(n) || contains(n, atom.Pre) {
+		return false
+	}
+	t := strings.TrimSpace(textOf(n))
+	if t == "" || strings.ContainsAny(t, " \t") || !codeTitleRe.MatchString(t) {
+		return false
+	}
+	next := nextElement(n)
+	return next != nil && (next.DataAtom == atom.Pre || contains(next, atom.Pre))
 }

@@ -449,3 +449,147 @@ func prefixIcon(icon bool) string {
 	}
 	return ""
 }
+
+// pageSelfRe is the page or the website naming itself: an article speaks
+// of its story, a notice of "this page" ("Content on this page is for
+// general information only", "Nothing on this page is a
+// recommendation", "Les informations de cette page …"). A French "ce
+// site" is as often a place (an archaeological site, a factory), and is
+// not one.
+var pageSelfRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:this (?:web )?page|this website|this web site|cette page|ce site (?:internet|web)|the information on this (?:site|page|website))(?:$|[^\p{L}])`)
+
+// pageNotice reports whether a short block is a notice about the page by
+// what it names: a block of at most 40 words, no quote, that names "this
+// page" or "this website". On every labeled page no text says so, and
+// twenty pieces of furniture do.
+func pageNotice(n *html.Node, raw string) bool {
+	if len(strings.Fields(raw)) > 40 || strings.ContainsAny(raw, "«»“”\"") || inBlockquote(n) || inItem(n) {
+		return false
+	}
+	return pageSelfRe.MatchString(strings.ToLower(strings.ReplaceAll(raw, "’", "'")))
+}
+
+// forUsRe opens a call on the publisher's behalf: an imperative with the
+// publisher as its object or beneficiary ("Prêtez-les-nous",
+// "Écrivez-nous", "Send us", "Tell us", "Lend us", "Write to us").
+var forUsRe = regexp.MustCompile(`^(?:\p{L}+(?:-(?:le|la|les|en|y|moi))?-nous|\p{L}+ (?:(?:it|them|this|one|these) )?(?:to |with )?us)(?:$|[^\p{L}])`)
+
+// askForUs reports whether a short block asks the reader something for
+// the publisher: a question to the reader, then a sentence or a clause
+// opening on an imperative for us ("Vous avez des photographies
+// anciennes du lavoir ? Prêtez-les-nous le temps d'une numérisation",
+// "Were you there? Send us your pictures"). A quote never is one.
+func askForUs(n *html.Node, raw string) bool {
+	if len(strings.Fields(raw)) > 40 || strings.ContainsAny(raw, "«»“”\"") || inBlockquote(n) || inItem(n) {
+		return false
+	}
+	low := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
+	q := strings.Index(low, "?")
+	if q < 0 || !toReader.MatchString(low[:q]) {
+		return false
+	}
+	rest := low[q+1:]
+	start := 0
+	for i, r := range rest + "." {
+		if strings.ContainsRune(".!?,;:", r) {
+			if s := strings.TrimSpace(rest[start:min(i, len(rest))]); s != "" && forUsRe.MatchString(s) {
+				return true
+			}
+			start = i + 1
+		}
+	}
+	return false
+}
+
+// questionCrossLink reports whether a short block is a cross-link put as
+// a question to the reader: it opens on a question, addresses the reader,
+// and holds one link to another page of the site ("Envie d'aller plus
+// loin ? Notre article <a>…</a> vous attend dans le journal.", "Curious?
+// <a>Our guide</a> has you covered"). A text's question is answered
+// without the reader ("What happens next? The syndicate will publish
+// <a>the schedule</a> …").
+func questionCrossLink(n *html.Node, raw string) bool {
+	if hasBlockChild(n) || contains(n, atom.Img) || len(strings.Fields(raw)) > 40 || strings.ContainsAny(raw, "«»“”\"") || inBlockquote(n) {
+		return false
+	}
+	links := linksIn(n)
+	if len(links) != 1 || !siteHref(attr(links[0], "href")) {
+		return false
+	}
+	low := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
+	q := strings.Index(low, "?")
+	if q < 0 || len(strings.Fields(low[:q])) > 10 || strings.Contains(low[:q], strings.ToLower(textOf(links[0]))) {
+		return false
+	}
+	return toReader.MatchString(low)
+}
+
+// postHeaderRe is the author part of a post's header: "par Gérard P.",
+// "by Sam".
+var postHeaderRe = regexp.MustCompile(`(?:^|[\s,–—-])(?:par|by)\s+\p{Lu}`)
+
+// datedPosts reports whether a list is a thread of readers' posts by the
+// shape of its items, whatever its title: every item (one at least) opens
+// on a header of at most fourteen words holding a full date (with its
+// year) and "par"/"by" and a name, and goes on with a paragraph of its
+// own ("Le lavoir revit — 22 novembre 2026, par Gérard P." then the
+// message). A live blog's entries are stamped by the hour; a list of
+// teasers has no paragraph.
+func datedPosts(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Ul, atom.Ol:
+	default:
+		return false
+	}
+	items := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom != atom.Li {
+			return false
+		}
+		lines := textLines(c)
+		if len(lines) < 2 {
+			return false
+		}
+		head := strings.Join(strings.Fields(textOf(lines[0])), " ")
+		if len(strings.Fields(head)) > 14 || !yearRe.MatchString(head) || !postHeaderRe.MatchString(head) {
+			return false
+		}
+		body := 0
+		for _, l := range lines[1:] {
+			body += len(strings.Fields(textOf(l)))
+		}
+		if body < 8 {
+			return false
+		}
+		items++
+	}
+	return items >= 1
+}
+
+// scoreRe is a review's score: "8/10", "4,5 / 5", "87/100".
+var scoreRe = regexp.MustCompile(`(?:^|\s)[0-9]{1,3}(?:[.,][0-9])?\s*/\s*(?:5|10|20|100)(?:\s|$)`)
+
+// scoreBox reports whether a box is a review's score box: a score, with
+// labels and facts around it ("8/10 · Great · Editor's Pick · Developer:
+// … · Price: …"), and no sentence: at most 60 words, no line of twelve
+// words or more, no image or table.
+func scoreBox(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside:
+	default:
+		return false
+	}
+	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if len(strings.Fields(raw)) > 60 || !scoreRe.MatchString(raw) || contains(n, atom.Img) || contains(n, atom.Table) {
+		return false
+	}
+	for _, l := range textLines(n) {
+		if len(strings.Fields(textOf(l))) >= 12 {
+			return false
+		}
+	}
+	return true
+}

@@ -32,6 +32,20 @@ func TestFurnitureByShape(t *testing.T) {
 			`<p>Vendredi 4 juillet 2027 – 21 heures – 12 euros – Théâtre du Port</p>`},
 		{"meta line of counters en", `<p class="x">12 March 2027 · 4 comments · 1.2k shares</p>`, "4 comments",
 			`<p>Stade du Port – 14 mars 2027 – 3 200 spectateurs</p>`},
+		// heldout10's classes, in other words
+		{"notice naming this page", `<p class="n"><small>The figures on this page are indicative and carry no legal weight.</small></p>`, "indicative",
+			`<p>Sur ce site, les archéologues ont mis au jour trois fours de potier datant du IIe siècle, au pied de la minoterie.</p>`},
+		{"a call for the publisher", `<p><em>Vous étiez au concert de 1978 ? Racontez-nous vos souvenirs à l'adresse de l'association.</em></p>`, "Racontez-nous",
+			`<p>Vous hésitez ? Le guide de la mairie détaille chaque étape de la demande de permis de construire.</p>`},
+		{"a call for the publisher en", `<p>Were you at the opening in 1978? Send us your photos and we will scan them.</p>`, "Send us",
+			`<p>« Vous voulez savoir ? Demandez-nous », a lancé le maire aux habitants venus nombreux.</p>`},
+		{"cross-link as a question", `<p>Curieux d'en savoir plus ? Notre dossier <a href="/dossiers/halle">La halle, dix ans de projets</a> vous dira tout.</p>`, "vous dira tout",
+			`<p>Et après ? Le syndicat publiera <a href="/plan">le calendrier complet</a> rue par rue en janvier prochain.</p>`},
+		{"breadcrumb ending on the page", `<p class="fil"><a href="/">Accueil</a> › <a href="/vie-locale">Vie locale</a> › <span>La minoterie du port deviendra une halle</span></p>`, "Vie locale", ""},
+		{"score box", `<div class="sc"><span>4,5/5</span> <span>Coup de cœur</span><ul><li><b>Éditeur :</b> Nuit Blanche</li><li><b>Prix :</b> 24 €</li></ul></div>`, "Coup de cœur",
+			`<div class="k"><p>Le chiffre</p><p>Le taux de réussite atteint 17/20 en moyenne cette année dans les trois lycées de la ville.</p></div>`},
+		{"one reader's post", `<div class="f"><h2>Vos mots</h2><ul><li><div><strong><a href="#m1">Re: la halle</a></strong> <small>4 juin 2027, par Yvon</small></div><div><p>Enfin une bonne nouvelle pour les artisans du port, il était temps.</p></div></li></ul></div>`, "Enfin une bonne nouvelle",
+			`<ul><li>Le 3 mars 2027, par arrêté du préfet, le forage du port a été suspendu.</li><li>Le 9 avril 2027, par délibération, la halle a été votée.</li></ul>`},
 		// a widget built around one call
 		{"call widget", `<div class="w9"><h4>Où le voir</h4><p>En salles le 3 décembre</p><a href="https://billets.example/film">Réservez vos places</a></div>`, "En salles",
 			`<div class="p"><h3>Infos pratiques</h3><p>Salle Molière, 3 place du Marché.</p><p>Du 2 au 9 mai, à 20 h 30.</p><a href="/resa">Réserver</a></div>`},
@@ -231,5 +245,69 @@ func TestMetaRow(t *testing.T) {
 		if got := metaRow(firstElement(findBody(doc))); got != tc.want {
 			t.Errorf("metaRow(%s) = %v, want %v", tc.row, got, tc.want)
 		}
+	}
+}
+
+// TestCalloutAndCodeTitle: a note box of the text keeps its text even when
+// its class says "alert", and a code block's file title goes.
+func TestCalloutAndCodeTitle(t *testing.T) {
+	para := func(i int) string {
+		return "<p>The release changes how the client retries a failed request, step " + string(rune('A'+i)) +
+			", and the old options keep working for one more major version of the library.</p>\n"
+	}
+	page := `<html><head><title>Release notes</title></head><body><div class="alert alert-info" role="status">Our forum moves on Friday.</div><article><h1>Release notes</h1>` +
+		para(0) + para(1) +
+		`<div class="alert alert--warning"><p><strong>Warning</strong>: the cache directory moves to the user's home in this version, so the first run rebuilds it.</p></div>` +
+		para(2) + `<div class="code"><div class="title">config/client.toml</div><pre><code>retries = 6</code></pre></div>` + para(3) + `</article></body></html>`
+	ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := normalize.Article(ex.HTML, normalize.ArticleOptions{Base: "https://127.0.0.1/a"}).Text
+	if !strings.Contains(text, "the cache directory moves") {
+		t.Errorf("the note of the text was lost: %q", text)
+	}
+	if strings.Contains(text, "forum moves") {
+		t.Errorf("the site's alert banner was kept: %q", text)
+	}
+	if strings.Contains(text, "client.toml") || !strings.Contains(text, "retries = 6") {
+		t.Errorf("code title kept or code lost: %q", text)
+	}
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{`<div><div>src/main.go</div><pre>package main</pre></div>`, true},
+		{`<div><p>Create config.toml:</p><pre>a = 1</pre></div>`, false},
+		{`<div><div>config.toml</div><p>It holds the settings.</p></div>`, false},
+	} {
+		doc, err := html.Parse(strings.NewReader("<html><body>" + tc.line + "</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := codeTitle(firstElement(firstElement(findBody(doc)))); got != tc.want {
+			t.Errorf("codeTitle(%s) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
+
+// TestMastheadAfterASlogan: the meta line under the headline goes even
+// when the site's header holds a long slogan before the headline.
+func TestMastheadAfterASlogan(t *testing.T) {
+	page := `<html><head><title>La minoterie du port deviendra une halle</title></head><body>` +
+		`<div class="top"><p>Le journal des communes du Vallon, de la plaine et des coteaux, chaque semaine depuis 1952.</p></div>` +
+		`<div class="main"><h1>La minoterie du port deviendra une halle</h1><p class="d">jeudi 3 juin 2027, par <a href="/a/ar">Anne Roy</a></p>` +
+		strings.Repeat(`<p>Le conseil communautaire a voté jeudi le projet de halle, qui doit accueillir une vingtaine d'artisans dans l'ancienne minoterie du port.</p>`, 4) +
+		`</div></body></html>`
+	ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := normalize.Article(ex.HTML, normalize.ArticleOptions{}).Text
+	if strings.Contains(text, "3 juin 2027") {
+		t.Errorf("the meta line under the headline was kept: %q", text)
+	}
+	if strings.Count(text, "Le conseil communautaire") != 4 {
+		t.Errorf("the text lost paragraphs: %q", text)
 	}
 }
