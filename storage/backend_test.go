@@ -46,9 +46,7 @@ func TestPostgresBackend(t *testing.T) {
 	if onPostgres {
 		t.Skip("this is the run on PostgreSQL")
 	}
-	if !pgtest.Available() {
-		t.Skip(pgtest.SkipMessage)
-	}
+	pgtest.Need(t)
 	args := []string{"-test.count=1", "-test.run=^Test", "-test.skip=^(TestPostgresBackend|TestEngineSuite)"}
 	if testing.Verbose() {
 		args = append(args, "-test.v")

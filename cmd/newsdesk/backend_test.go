@@ -47,9 +47,7 @@ func TestEditorOnPostgres(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the editor's tests again")
 	}
-	if !pgtest.Available() {
-		t.Skip(pgtest.SkipMessage)
-	}
+	pgtest.Need(t)
 	args := []string{"-test.count=1", "-test.run=" + editorTests}
 	if testing.Verbose() {
 		args = append(args, "-test.v")

@@ -62,6 +62,23 @@ func Available() bool {
 	return baseURL != ""
 }
 
+// Need skips t when no PostgreSQL server is running, saying what to
+// install, and fails it in CI (CI set), where .ci/run installs the server
+// and nothing may skip.
+func Need(t testing.TB) {
+	t.Helper()
+	if Available() {
+		return
+	}
+	mu.Lock()
+	reason := why
+	mu.Unlock()
+	if os.Getenv("CI") != "" {
+		t.Fatal("no PostgreSQL server in CI (.ci/run installs the Debian package postgresql): " + SkipMessage + reason)
+	}
+	t.Skip(SkipMessage + reason)
+}
+
 // URL returns the URL of a new, empty database on the server, or skips t.
 // The database is left behind (the throwaway cluster is removed whole).
 func URL(t testing.TB) string {
@@ -69,7 +86,7 @@ func URL(t testing.TB) string {
 	u, err := NewDatabase(context.Background(), t.Name())
 	if err != nil {
 		if !Available() {
-			t.Skip(SkipMessage + why)
+			Need(t)
 		}
 		t.Fatal(err)
 	}
