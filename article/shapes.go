@@ -492,7 +492,8 @@ func askForUs(n *html.Node, raw string) bool {
 	start := 0
 	for i, r := range rest + "." {
 		if strings.ContainsRune(".!?,;:", r) {
-			if s := strings.TrimSpace(rest[start:min(i, len(rest))]); s != "" && forUsRe.MatchString(s) {
+			// "Pouvons-nous faire autrement ?" asks; it does not call.
+			if s := strings.TrimSpace(rest[start:min(i, len(rest))]); s != "" && r != '?' && forUsRe.MatchString(s) {
 				return true
 			}
 			start = i + 1

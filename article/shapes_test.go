@@ -37,6 +37,8 @@ func TestFurnitureByShape(t *testing.T) {
 			`<p>Sur ce site, les archéologues ont mis au jour trois fours de potier datant du IIe siècle, au pied de la minoterie.</p>`},
 		{"a call for the publisher", `<p><em>Vous étiez au concert de 1978 ? Racontez-nous vos souvenirs à l'adresse de l'association.</em></p>`, "Racontez-nous",
 			`<p>Vous hésitez ? Le guide de la mairie détaille chaque étape de la demande de permis de construire.</p>`},
+		{"a call for the publisher, not a question", `<div class="k"><p>Vous étiez au concert de 1978 ? Racontez-nous vos souvenirs.</p></div>`, "Racontez-nous",
+			`<p>Vous trouvez que c'est cher ? Pouvons-nous faire autrement ? Le président du syndicat répond que non, chiffres à l'appui.</p>`},
 		{"a call for the publisher en", `<p>Were you at the opening in 1978? Send us your photos and we will scan them.</p>`, "Send us",
 			`<p>« Vous voulez savoir ? Demandez-nous », a lancé le maire aux habitants venus nombreux.</p>`},
 		{"cross-link as a question", `<p>Curieux d'en savoir plus ? Notre dossier <a href="/dossiers/halle">La halle, dix ans de projets</a> vous dira tout.</p>`, "vous dira tout",
