@@ -570,6 +570,25 @@ func datedPosts(n *html.Node) bool {
 	return items >= 1
 }
 
+// scoreRe is a review's score: "8/10", "4,5 / 5", "87/100";
+// scoreAloneRe the same as the whole text of an element.
+var scoreAloneRe = regexp.MustCompile(`^[0-9]{1,3}(?:[.,][0-9])?\s*/\s*(?:5|10|20|100)$`)
+
+// hasScoreElement reports whether an element below n (or n) says nothing
+// but a score: a date of the day and month ("21/10 : conseil") is in a
+// line of its own words.
+func hasScoreElement(n *html.Node) bool {
+	if n.Type == html.ElementNode && scoreAloneRe.MatchString(strings.Join(strings.Fields(textOf(n)), " ")) {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && hasScoreElement(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // scoreRe is a review's score: "8/10", "4,5 / 5", "87/100".
 var scoreRe = regexp.MustCompile(`(?:^|\s)[0-9]{1,3}(?:[.,][0-9])?\s*/\s*(?:5|10|20|100)(?:\s|$)`)
 
@@ -584,7 +603,7 @@ func scoreBox(n *html.Node) bool {
 		return false
 	}
 	raw := strings.Join(strings.Fields(textOf(n)), " ")
-	if len(strings.Fields(raw)) > 60 || !scoreRe.MatchString(raw) || contains(n, atom.Img) || contains(n, atom.Table) {
+	if len(strings.Fields(raw)) > 60 || !scoreRe.MatchString(raw) || !hasScoreElement(n) || contains(n, atom.Img) || contains(n, atom.Table) {
 		return false
 	}
 	for _, l := range textLines(n) {

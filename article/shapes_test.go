@@ -46,6 +46,8 @@ func TestFurnitureByShape(t *testing.T) {
 		{"breadcrumb ending on the page", `<p class="fil"><a href="/">Accueil</a> › <a href="/vie-locale">Vie locale</a> › <span>La minoterie du port deviendra une halle</span></p>`, "Vie locale", ""},
 		{"score box", `<div class="sc"><span>4,5/5</span> <span>Coup de cœur</span><ul><li><b>Éditeur :</b> Nuit Blanche</li><li><b>Prix :</b> 24 €</li></ul></div>`, "Coup de cœur",
 			`<div class="k"><p>Le chiffre</p><p>Le taux de réussite atteint 17/20 en moyenne cette année dans les trois lycées de la ville.</p></div>`},
+		{"score box, not a box of dates", `<div class="sc"><div><span>7</span><span>/10</span></div><p>Bien, sans plus</p></div>`, "Bien, sans plus",
+			`<div class="cal"><p>Calendrier</p><ul><li>21/10 : réunion des parents</li><li>4/11 : sortie au musée</li></ul></div>`},
 		{"one reader's post", `<div class="f"><h2>Vos mots</h2><ul><li><div><strong><a href="#m1">Re: la halle</a></strong> <small>4 juin 2027, par Yvon</small></div><div><p>Enfin une bonne nouvelle pour les artisans du port, il était temps.</p></div></li></ul></div>`, "Enfin une bonne nouvelle",
 			`<ul><li>Le 3 mars 2027, par arrêté du préfet, le forage du port a été suspendu.</li><li>Le 9 avril 2027, par délibération, la halle a été votée.</li></ul>`},
 		// a widget built around one call
