@@ -121,7 +121,9 @@ func preclean(doc *html.Node) {
 				drop = append(drop, c, nextElement(c))
 				continue
 			}
-			if (postThread(c) || datedPosts(c)) && pg.notArticle(c, true) {
+			// Posts known by their dated headers only, less than half of
+			// the page: a live blog's entries are its article.
+			if postThread(c) && pg.notArticle(c, true) || datedPosts(c) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}

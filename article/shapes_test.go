@@ -315,3 +315,21 @@ func TestMastheadAfterASlogan(t *testing.T) {
 		t.Errorf("the text lost paragraphs: %q", text)
 	}
 }
+
+// TestLiveBlogEntries: a live blog whose entries open on dated "par"
+// headers is the article, not a thread of readers' posts.
+func TestLiveBlogEntries(t *testing.T) {
+	var entries strings.Builder
+	for i := range 6 {
+		entries.WriteString(`<li><div><strong>12 mars 2027, ` + string(rune('0'+i+1)) + `e point, par Anne Roy</strong></div><div><p>Le cortège avance sur le boulevard, entrée ` + string(rune('A'+i)) + `, et les syndicats annoncent une nouvelle journée de mobilisation la semaine prochaine.</p></div></li>`)
+	}
+	page := `<html><head><title>Grève : le direct</title></head><body><main><h1>Grève : le direct</h1><p>Suivez avec nous la journée de mobilisation contre la réforme, heure par heure, dans toute la région.</p><ul class="live">` + entries.String() + `</ul></main></body></html>`
+	ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := normalize.Article(ex.HTML, normalize.ArticleOptions{}).Text
+	if n := strings.Count(text, "Le cortège avance"); n != 6 {
+		t.Errorf("the live blog lost entries (%d of 6): %q", n, text)
+	}
+}
