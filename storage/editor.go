@@ -31,6 +31,7 @@ type Filed struct {
 	Hidden      bool      // the editor's mark on this item
 	PinnedUntil time.Time // the editor's pin on this item (zero: none)
 	StoryPinned time.Time // the pin its story's representative carries
+	StoryHidden bool      // its story is hidden (the representative is)
 }
 
 // Published reports whether the item is in its section's outputs.
@@ -120,7 +121,8 @@ func (db *DB) FindItems(ctx context.Context, section, ref string, alt ...string)
 func (db *DB) filed(ctx context.Context, q queryer, section string, id int64) ([]Filed, error) {
 	rows, err := q.QueryContext(ctx, `SELECT si.section, i.id, i.title, i.link, s.url, i.key, i.guid, si.state, si.rep_id,
 		si.reason, coalesce(mk.hidden, 0), coalesce(mk.pinned_until, 0),
-		coalesce((SELECT r.pinned_until FROM section_items r WHERE r.section = si.section AND r.item_id = si.rep_id), 0)
+		coalesce((SELECT r.pinned_until FROM section_items r WHERE r.section = si.section AND r.item_id = si.rep_id), 0),
+		coalesce((SELECT r.state FROM section_items r WHERE r.section = si.section AND r.item_id = si.rep_id), '')
 		FROM section_items si JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id`+marksJoin+`
 		WHERE si.item_id = ? AND (CAST(? AS TEXT) = '' OR si.section = ?) ORDER BY si.section`, id, section, section)
 	if err != nil {
@@ -132,10 +134,12 @@ func (db *DB) filed(ctx context.Context, q queryer, section string, id int64) ([
 		var f Filed
 		var it newsdesk.Item
 		var pin, storyPin int64
+		var repState string
 		if err := rows.Scan(&f.Section, &f.ID, &f.Title, &f.Link, &it.SourceURL, &it.Key, &it.GUID, &f.State, &f.Rep,
-			&f.Reason, &f.Hidden, &pin, &storyPin); err != nil {
+			&f.Reason, &f.Hidden, &pin, &storyPin, &repState); err != nil {
 			return nil, err
 		}
+		f.StoryHidden = f.State == StateHidden || repState == StateHidden
 		f.OutputID = it.OutputID()
 		f.PinnedUntil, f.StoryPinned = fromUnix(pin), fromUnix(storyPin)
 		out = append(out, f)

@@ -250,3 +250,62 @@ func TestDecisionTimes(t *testing.T) {
 	}
 	check("hidden", storage.StateHidden, clock)
 }
+
+// TestFiledStoryHidden: once a story is hidden, every report of it says
+// so (the representative by its state, a duplicate by StoryHidden), so an
+// editor acting on a duplicate is not told it is published.
+func TestFiledStoryHidden(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+	db := storage.New(storage.TestPath(t, filepath.Join(t.TempDir(), "storyhidden.db")))
+	db.Now = func() time.Time { return now }
+	if err := db.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	const a, b = "http://127.0.0.1:9/a", "http://127.0.0.1:9/b"
+	db.SetSections([]newsdesk.Section{{ID: "s", Sources: []newsdesk.SectionSource{{URL: a}, {URL: b}}}})
+	for i, src := range []string{a, b} {
+		it := newsdesk.Item{Key: "guid:" + src, GUID: src, Title: "Le pont ferme pour travaux", Link: "http://127.0.0.1/pont",
+			CanonicalLink: "http://127.0.0.1/pont", ContentHash: src, Published: now.Add(-time.Duration(2-i) * time.Hour)}
+		if _, err := db.SaveFetch(ctx, storage.Fetch{Source: newsdesk.Source{URL: src, Sections: []string{"s"}}, Items: []newsdesk.Item{it}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	filed := func() map[string]storage.Filed {
+		t.Helper()
+		out := map[string]storage.Filed{}
+		for _, ref := range []string{"1", "2"} {
+			fs, err := db.FindItems(ctx, "s", ref)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[fs[0].State] = fs[0]
+		}
+		return out
+	}
+	before := filed()
+	rep, dup := before[storage.StateIn], before[storage.StateDuplicate]
+	if rep.ID == 0 || dup.ID == 0 || dup.Rep != rep.ID || rep.StoryHidden || dup.StoryHidden {
+		t.Fatalf("before hiding: %+v", before)
+	}
+	// Hide the story through its duplicate.
+	if _, err := db.Edit(ctx, "s", dup.ID, storage.EditorAction{Kind: "hide", Who: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	after := filed()
+	if h, d := after[storage.StateHidden], after[storage.StateDuplicate]; h.ID == 0 || !h.StoryHidden || d.ID == 0 || !d.StoryHidden {
+		t.Fatalf("after hiding: %+v", after)
+	}
+	if _, err := db.Edit(ctx, "s", dup.ID, storage.EditorAction{Kind: "unhide", Who: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	for state, f := range filed() {
+		if f.StoryHidden {
+			t.Errorf("after unhide, the %s report still says its story is hidden: %+v", state, f)
+		}
+	}
+	if err := db.CheckInvariants(ctx); err != nil {
+		t.Fatal(err)
+	}
+}

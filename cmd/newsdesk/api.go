@@ -30,13 +30,14 @@ type editedItem struct {
 	State       string    `json:"state"` // in, duplicate, filtered, hidden
 	Published   bool      `json:"published"`
 	Hidden      bool      `json:"hidden"`
+	StoryHidden bool      `json:"story_hidden"` // its story is hidden (the item itself or its representative)
 	PinnedUntil time.Time `json:"pinned_until,omitzero"`
 	Reason      string    `json:"reason,omitempty"`
 }
 
 func editedFrom(f storage.Filed) editedItem {
 	return editedItem{Section: f.Section, Item: f.ID, OutputID: f.OutputID, Title: f.Title, Link: f.Link, State: f.State,
-		Published: f.Published(), Hidden: f.Hidden, PinnedUntil: f.StoryPinned, Reason: f.Reason}
+		Published: f.Published(), Hidden: f.Hidden, StoryHidden: f.StoryHidden, PinnedUntil: f.StoryPinned, Reason: f.Reason}
 }
 
 // apiError writes a JSON error.

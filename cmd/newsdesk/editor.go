@@ -125,6 +125,9 @@ func pastTense(kind string) string {
 func stateLine(f storage.Filed) string {
 	switch f.State {
 	case storage.StateHidden:
+		if !f.StoryPinned.IsZero() && f.StoryPinned.After(time.Now()) {
+			return "its story is hidden; its pin until " + f.StoryPinned.Local().Format("2006-01-02 15:04") + " applies once it is unhidden"
+		}
 		return "its story is hidden"
 	case storage.StateFiltered:
 		s := "filtered out (" + f.Reason + ")"
@@ -133,8 +136,12 @@ func stateLine(f storage.Filed) string {
 		}
 		return s
 	case storage.StateDuplicate:
-		if f.Hidden {
-			return fmt.Sprintf("its story (represented by #%d) is hidden", f.Rep)
+		if f.Hidden || f.StoryHidden {
+			s := fmt.Sprintf("its story (represented by #%d) is hidden", f.Rep)
+			if !f.StoryPinned.IsZero() && f.StoryPinned.After(time.Now()) {
+				s += "; its pin until " + f.StoryPinned.Local().Format("2006-01-02 15:04") + " applies once it is unhidden"
+			}
+			return s
 		}
 		s := fmt.Sprintf("published through #%d, which represents its story", f.Rep)
 		if !f.StoryPinned.IsZero() {
