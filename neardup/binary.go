@@ -7,14 +7,15 @@ import (
 )
 
 // encodingVersion is the first byte of a marshalled Signature. Encodings 1
-// and 2 held Version 1 signatures (MinHash only); their decoders are gone
-// with Version 1, so UnmarshalBinary rejects such stored bytes and the
-// caller signs the item again.
-const encodingVersion = 3
+// and 2 held Version 1 signatures (MinHash only), encoding 3 Version 2
+// signatures without the content words' Bloom filter; their decoders are
+// gone, so UnmarshalBinary rejects such stored bytes and the caller signs
+// the item again (storage does at Open).
+const encodingVersion = 4
 
 // encodedLen is the length of a marshalled usable Signature, version byte
-// included: 583 bytes.
-const encodedLen = 1 + 4 + 4*Bands + narrowBits/8*(NumHashes-Bands) + 4*bloomLen + 2 + 4*MaxNames
+// included: 711 bytes.
+const encodedLen = 1 + 4 + 4*Bands + narrowBits/8*(NumHashes-Bands) + 4*bloomLen + 4*wordsLen + 2 + 4*MaxNames
 
 // ErrBadSignature is returned by UnmarshalBinary for bytes that are not a
 // marshalled signature: unknown version byte (the encodings of earlier
@@ -23,10 +24,11 @@ const encodedLen = 1 + 4 + 4*Bands + narrowBits/8*(NumHashes-Bands) + 4*bloomLen
 // again.
 var ErrBadSignature = errors.New("neardup: bad signature encoding")
 
-// MarshalBinary encodes s in 583 bytes, little-endian: a version byte (3),
+// MarshalBinary encodes s in 711 bytes, little-endian: a version byte (4),
 // the shingle count (uint32), the first Bands MinHash values (uint32), the
 // other NumHashes-Bands (uint16, the low 16 bits, all Similarity
-// compares), the Bloom filter (uint32 words), the number of names (uint16,
+// compares), the shingles' Bloom filter (uint32 words), the content
+// words' Bloom filter (uint32 words), the number of names (uint16,
 // saturated) and the MaxNames name slots (uint32). The empty signature
 // encodes as zero bytes, so it can be stored as an empty BLOB.
 func (s Signature) MarshalBinary() ([]byte, error) {
@@ -44,6 +46,9 @@ func (s Signature) MarshalBinary() ([]byte, error) {
 		out = binary.LittleEndian.AppendUint16(out, uint16(v))
 	}
 	for _, v := range s.bloom() {
+		out = binary.LittleEndian.AppendUint32(out, v)
+	}
+	for _, v := range s.words() {
 		out = binary.LittleEndian.AppendUint32(out, v)
 	}
 	out = binary.LittleEndian.AppendUint16(out, uint16(min(s[countSlot], 0xffff)))
@@ -80,6 +85,9 @@ func (s *Signature) UnmarshalBinary(data []byte) error {
 	}
 	for i := range bloomLen {
 		sig[bloomSlot+i] = u32()
+	}
+	for i := range wordsLen {
+		sig[wordsSlot+i] = u32()
 	}
 	sig[countSlot] = uint32(binary.LittleEndian.Uint16(body))
 	body = body[2:]

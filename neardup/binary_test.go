@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/signature-v3.bin")
+var update = flag.Bool("update", false, "rewrite testdata/signature-v4.bin")
 
 func decode(t *testing.T, data []byte) Signature {
 	t.Helper()
@@ -25,10 +25,10 @@ func TestMarshalLength(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := len(data), 583; got != want || got != encodedLen {
+	if got, want := len(data), 711; got != want || got != encodedLen {
 		t.Errorf("encoded length = %d, want %d", got, want)
 	}
-	if got, want := data[0], byte(3); got != want {
+	if got, want := data[0], byte(4); got != want {
 		t.Errorf("version byte = %d, want %d", got, want)
 	}
 	var empty Signature
@@ -43,19 +43,20 @@ func TestMarshalLength(t *testing.T) {
 }
 
 // TestUnmarshalStored decodes the signature of the French dispatch as
-// stored (testdata/signature-v3.bin, which -update rewrites) and checks
+// stored (testdata/signature-v4.bin, which -update rewrites) and checks
 // that it is what Sign returns today and decides alike; the signatures
-// of Version 1 (signature-v1.bin, encoding 1, never regenerated) must be
-// rejected so that storage signs those items again.
+// of Version 1 (signature-v1.bin, encoding 1) and those of encoding 3,
+// without the content words' Bloom filter (signature-v3.bin), never
+// regenerated, must be rejected so that storage signs those items again.
 func TestUnmarshalStored(t *testing.T) {
 	fresh := Sign("", dispatchFR)
-	v3, err := fresh.MarshalBinary()
+	v4, err := fresh.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "signature-v3.bin")
+	golden := filepath.Join("testdata", "signature-v4.bin")
 	if *update {
-		if err := os.WriteFile(golden, v3, 0o644); err != nil {
+		if err := os.WriteFile(golden, v4, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -63,20 +64,26 @@ func TestUnmarshalStored(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(data, v3) {
+	if !slices.Equal(data, v4) {
 		t.Errorf("MarshalBinary differs from %s (run with -update if the change is meant, and bump Version)", golden)
 	}
 	got := decode(t, data)
 	if !slices.Equal(got, fresh) || !slices.Equal(got.BandKeys(), fresh.BandKeys()) {
 		t.Error("decoded signature or its band keys differ from Sign's")
 	}
-	old, err := os.ReadFile(filepath.Join("testdata", "signature-v1.bin"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var s Signature
-	if err := s.UnmarshalBinary(old); !errors.Is(err, ErrBadSignature) || s != nil {
-		t.Errorf("Version 1 bytes: err = %v, signature %v; want ErrBadSignature and none", err, s)
+	for _, name := range []string{"signature-v1.bin", "signature-v3.bin"} {
+		old, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s Signature
+		if err := s.UnmarshalBinary(old); !errors.Is(err, ErrBadSignature) || s != nil {
+			t.Errorf("%s: err = %v, signature %v; want ErrBadSignature and none", name, err, s)
+		}
+		x := NewIndex(3600)
+		if err := x.AddEncoded(1, 0, old); !errors.Is(err, ErrBadSignature) || x.Len() != 0 {
+			t.Errorf("%s: AddEncoded err = %v, %d items; want ErrBadSignature and none", name, err, x.Len())
+		}
 	}
 }
 
@@ -122,6 +129,7 @@ func TestUnmarshalRejects(t *testing.T) {
 		{"too long", append(slices.Clone(good), 0)},
 		{"version 1 (signature Version 1)", withByte(good, 0, 1)},
 		{"version 2 (signature Version 1)", withByte(good[:325], 0, 2)},
+		{"version 3 (no words' Bloom filter)", withByte(good[:583], 0, 3)},
 		{"version 255", withByte(good, 0, 255)},
 		{"zero shingle count", withByte(good, 1, 0, 0, 0, 0)},
 		{"names out of order", withByte(good, countAt+2, 0xff, 0xff, 0xff, 0xff)},

@@ -9,8 +9,9 @@ import (
 )
 
 // Index is an in-memory LSH index: given a signature, it returns the items
-// added before that share at least one informative band key with it, are
-// dated within a window, and could pass Same.
+// added before that share at least one informative key with it (a band
+// key, or a name key: see below), are dated within a window, and could
+// pass Same.
 //
 // A band key is informative when few items of the window hold it: the
 // Index counts, per key, the items of each shard that hold it, and a
@@ -19,32 +20,40 @@ import (
 // section shares the word pairs of its common vocabulary, and the keys
 // those pairs win grow chains as long as the window is full; skipping
 // them keeps a lookup's cost flat in the number of items the window
-// holds (at most Bands·CommonKey postings read), never a scan. What is
+// holds (at most (Bands+MaxNames)·CommonKey postings read), never a scan. What is
 // common is learned from what the Index holds, so each section (each
 // Index) has its own. Two retellings of one story share many word pairs
 // that only they hold (names, figures, rarer words), hence many rare
 // keys among the Bands: on every test corpus, each pair Same accepts is
 // still a candidate (index_test.go checks it against brute force).
 //
+// Each item also hangs on one chain per kept name (numbers, proper names,
+// dates: up to MaxNames), under the same rarity rule: a one- or two-line
+// digest that retells its article in another order shares no band key
+// with it, but Same accepts it only when all of its names are in the
+// article (decision.digest), so the pair shares the digest's rarest
+// names. Names most items hold (a day, the capital) are common keys and
+// are not followed.
+//
 // Items are kept in shards of one span of dates each (by the date given
 // to Add), so Evict drops everything older than a horizon at once, without
 // touching the rest. Per item an Index holds its id, its date, one posting
-// per band, a sketch (the low 8 bits of each MinHash value) and hash
+// per band and per name (a name's posting is reserved when the item has
+// fewer names), a sketch (the low 8 bits of each MinHash value) and hash
 // slots of 8 bytes with their counts (a table kept at most three
 // quarters full, so that a probe for an absent key mostly stops within a
-// cache line or two), and the text part of its signature (194 bytes,
-// below): about 1.3 KB on the bench corpora (100,000 items: 61 distinct
-// keys an item on default text, 41 on Zipf text; BenchmarkLookup reports
-// it as index-B/item).
+// cache line or two), and the text part of its signature (322 bytes,
+// below); BenchmarkLookup reports it as index-B/item.
 //
 // The sketch rules out most candidates without reading their signature:
 // two signatures agree on at least as many sketch bytes as MinHash values,
 // and Same needs a Jaccard estimate of at least minJaccard, so a candidate
-// whose sketch agrees in fewer positions cannot be the same story. Each
-// item also keeps the text part of its signature (194 bytes: the Bloom
-// filter, the names, the shingle count), and a candidate must pass Same's
-// tests of those (the containment thresholds and the names' veto) with
-// the same code as Same: on a small vocabulary, where many items share
+// whose sketch agrees in fewer positions cannot be the same story, unless
+// it passes Same's digest rule, which reads no MinHash value. Each
+// item also keeps the text part of its signature (322 bytes: the two Bloom
+// filters, the names, the shingle count), and a candidate must pass Same's
+// tests of those (the containment thresholds, the digest rule and the
+// names' veto) with the same code as Same: on a small vocabulary, where many items share
 // rare keys and agree on sketch bytes by chance, that leaves almost only
 // the pairs Same accepts, so callers read few stored signatures. What
 // the Index cannot check exactly is Same's MinHash part (its Jaccard
@@ -105,15 +114,25 @@ const (
 	maxCount = 1<<(32-headBits) - 1
 	// maxEntries bounds a shard's items (one span of one section): their
 	// postings must fit headBits. An Add beyond it is not indexed.
-	maxEntries = headMask / Bands
+	maxEntries = headMask / keysPer
 )
 
+// keysPer is the number of keys an entry may hang on chains: its Bands
+// band keys, then one name key for each of its kept names (MaxNames at
+// most; the postings of absent names are left unused). The name keys let
+// a look-up find a one- or two-line digest that retells its article in
+// another order: the two share no band key, but every name and number of
+// the digest is in the article (decision.digest), and the rare ones,
+// held by at most CommonKey items of the window, are followed.
+const keysPer = Bands + MaxNames
+
 // textSummary is an entry's text part (what Same reads besides the MinHash
-// values: see text), 194 bytes: the Bloom filter and the kept names as
-// stored, the shingle and name counts saturated where Same stops telling
-// them apart.
+// values: see text), 322 bytes: the two Bloom filters and the kept names
+// as stored, the shingle and name counts saturated where Same stops
+// telling them apart.
 type textSummary struct {
 	bloom [bloomLen]uint32
+	words [wordsLen]uint32
 	names [MaxNames]uint32 // ascending, 0-padded
 	size  uint8            // shingle count, at most 255 (Same only asks whether it is under shortSize)
 	count uint8            // name count, at most MaxNames+1 (Same only asks whether all are kept)
@@ -122,6 +141,7 @@ type textSummary struct {
 func summarize(t text) textSummary {
 	var s textSummary
 	copy(s.bloom[:], t.bloom)
+	copy(s.words[:], t.words)
 	copy(s.names[:], t.names)
 	s.size = uint8(min(t.size, 255))
 	s.count = uint8(len(t.names))
@@ -133,7 +153,7 @@ func summarize(t text) textSummary {
 
 func (s *textSummary) text() text {
 	k := min(int(s.count), MaxNames)
-	return text{size: int(s.size), bloom: s.bloom[:], names: s.names[:k], complete: int(s.count) <= MaxNames}
+	return text{size: int(s.size), bloom: s.bloom[:], words: s.words[:], names: s.names[:k], complete: int(s.count) <= MaxNames}
 }
 
 func (sl *slot) head() int32  { return int32(sl.hc & headMask) }
@@ -160,7 +180,8 @@ func (x *Index) Add(id, at int64, sig Signature) {
 	if sig.Empty() {
 		return
 	}
-	x.add(id, at, foldedKeys(sig), sketchOf(sig), summarize(sig.text()))
+	ts := summarize(sig.text())
+	x.add(id, at, indexKeys(foldedKeys(sig), &ts), sketchOf(sig), ts)
 }
 
 // AddEncoded indexes item id dated at as Add does, for the signature data
@@ -175,7 +196,7 @@ func (x *Index) AddEncoded(id, at int64, data []byte) error {
 	if ok, err := d.decode(data); !ok {
 		return err
 	}
-	x.add(id, at, d.keys, d.sketch, d.ts)
+	x.add(id, at, indexKeys(d.keys, &d.ts), d.sketch, d.ts)
 	return nil
 }
 
@@ -216,6 +237,10 @@ func (d *decoded) decode(data []byte) (bool, error) {
 		ts.bloom[i] = binary.LittleEndian.Uint32(tb[4*i:])
 	}
 	tb = tb[4*bloomLen:]
+	for i := range wordsLen {
+		ts.words[i] = binary.LittleEndian.Uint32(tb[4*i:])
+	}
+	tb = tb[4*wordsLen:]
 	ts.count = uint8(min(binary.LittleEndian.Uint16(tb), MaxNames+1))
 	tb = tb[2:]
 	for i := range MaxNames {
@@ -224,7 +249,7 @@ func (d *decoded) decode(data []byte) (bool, error) {
 	return true, nil
 }
 
-func (x *Index) add(id, at int64, keys [Bands]uint32, sketch [NumHashes]byte, ts textSummary) {
+func (x *Index) add(id, at int64, keys [keysPer]uint32, sketch [NumHashes]byte, ts textSummary) {
 	b := floorDiv(at, x.span)
 	s := x.shards[b]
 	if s == nil {
@@ -264,10 +289,14 @@ func (x *Index) Holds(id, at int64, sig Signature) bool {
 	if s == nil || sig.Empty() || len(s.slots) == 0 {
 		return false
 	}
-	keys, sketch, ts := foldedKeys(sig), sketchOf(sig), summarize(sig.text())
+	sketch, ts := sketchOf(sig), summarize(sig.text())
+	keys := indexKeys(foldedKeys(sig), &ts)
 	// The entry is on the chain of each of its keys: walk the shortest.
 	best, bestCount := -1, int32(math.MaxInt32)
 	for band, k := range keys {
+		if k == 0 {
+			continue // no such name
+		}
 		j := s.slot(k)
 		if s.slots[j].key == 0 {
 			return false
@@ -277,18 +306,18 @@ func (x *Index) Holds(id, at int64, sig Signature) bool {
 		}
 	}
 	for p := s.slots[s.slot(keys[best])].head(); p != 0; p = s.next[p-1] {
-		e := (p - 1) / Bands
-		if int((p-1)%Bands) != best {
+		e := (p - 1) / keysPer
+		if int((p-1)%keysPer) != best {
 			continue
 		}
 		en := &s.entries[e]
 		if en.id != id || en.at != at || en.sketch != sketch || s.texts[e] != ts {
 			continue
 		}
-		// Every band's posting of the entry hangs from the slot of its key.
+		// Every key's posting of the entry hangs from the slot of its key.
 		ok := true
 		for band, k := range keys {
-			ok = ok && s.onChain(s.slot(k), e*Bands+int32(band)+1)
+			ok = ok && (k == 0 || s.onChain(s.slot(k), e*keysPer+int32(band)+1))
 		}
 		if ok {
 			return true
@@ -329,19 +358,21 @@ func (x *Index) Evict(before int64) int {
 }
 
 // Candidates appends to dst the ids of the items dated within [from, to]
-// that share an informative band key with sig (one held by at most
-// CommonKey items of the shards the window covers), whose sketch agrees
-// with sig's in enough positions for Same to accept them and whose text
-// part (containment, names) passes Same's tests, each once, in increasing
-// order. Every item Same accepts among those sharing an informative key
-// is returned (an item added twice, with two signatures, is returned when
-// either passes).
+// that share an informative band or name key with sig (one held by at
+// most CommonKey items of the shards the window covers), whose sketch
+// agrees with sig's in enough positions for Same to accept them and whose
+// text part (containment, names) passes Same's tests, or that pass Same's
+// digest rule, each once, in increasing order. Every item Same accepts
+// among those sharing an informative key is returned (an item added
+// twice, with two signatures, is returned when either passes).
 func (x *Index) Candidates(dst []int64, sig Signature, from, to int64) []int64 {
 	if sig.Empty() || from > to {
 		return dst
 	}
 	q := &x.q
-	q.keys, q.sketch, q.text, q.from, q.to = foldedKeys(sig), sketchOf(sig), sig.text(), from, to
+	q.sketch, q.text, q.from, q.to = sketchOf(sig), sig.text(), from, to
+	ts := summarize(q.text)
+	q.keys = indexKeys(foldedKeys(sig), &ts)
 	q.shards = q.shards[:0]
 	lo, hi := floorDiv(from, x.span), floorDiv(to, x.span)
 	if hi-lo > int64(len(x.shards)) {
@@ -360,9 +391,15 @@ func (x *Index) Candidates(dst []int64, sig Signature, from, to int64) []int64 {
 	// How many items of the window's shards hold each key: the chains of
 	// the keys more than CommonKey of them hold are not followed.
 	n := len(q.shards)
-	q.slots = slices.Grow(q.slots[:0], n*Bands)[:n*Bands]
-	var follow [Bands]bool
+	q.slots = slices.Grow(q.slots[:0], n*keysPer)[:n*keysPer]
+	var follow [keysPer]bool
 	for band, k := range q.keys {
+		if k == 0 {
+			for i := range q.shards {
+				q.slots[i*keysPer+band] = -1
+			}
+			continue // no such name
+		}
 		total := int32(0)
 		for i, s := range q.shards {
 			slot := int32(-1)
@@ -372,20 +409,20 @@ func (x *Index) Candidates(dst []int64, sig Signature, from, to int64) []int64 {
 					total += s.slots[j].count()
 				}
 			}
-			q.slots[i*Bands+band] = slot
+			q.slots[i*keysPer+band] = slot
 		}
 		follow[band] = total > 0 && total <= CommonKey
 	}
 	start := len(dst)
 	for i, s := range q.shards {
-		dst = s.candidates(dst, q, &follow, q.slots[i*Bands:(i+1)*Bands])
+		dst = s.candidates(dst, q, &follow, q.slots[i*keysPer:(i+1)*keysPer])
 	}
 	found := dst[start:]
 	slices.Sort(found)
 	return dst[:start+len(slices.Compact(found))]
 }
 
-func (s *shard) add(id, at int64, keys [Bands]uint32, sketch [NumHashes]byte, ts *textSummary) {
+func (s *shard) add(id, at int64, keys [keysPer]uint32, sketch [NumHashes]byte, ts *textSummary) {
 	e := int32(len(s.entries))
 	s.entries = append(s.entries, entry{id: id, at: at, sketch: sketch})
 	s.texts = append(s.texts, *ts)
@@ -393,19 +430,23 @@ func (s *shard) add(id, at int64, keys [Bands]uint32, sketch [NumHashes]byte, ts
 		s.grow()
 	}
 	for band, k := range keys {
+		if k == 0 {
+			s.next = append(s.next, 0) // no such name: an unused posting
+			continue
+		}
 		sl := &s.slots[s.slot(k)]
 		if sl.key == 0 {
 			sl.key = k
 			s.used++
 		}
 		s.next = append(s.next, sl.head())
-		sl.push(e*Bands + int32(band) + 1)
+		sl.push(e*keysPer + int32(band) + 1)
 	}
 }
 
 // query is one Candidates lookup.
 type query struct {
-	keys     [Bands]uint32
+	keys     [keysPer]uint32
 	sketch   [NumHashes]byte
 	text     text
 	from, to int64
@@ -418,14 +459,14 @@ type query struct {
 // candidates appends the ids of the entries of s on the chains of the
 // followed bands (slots: the keys' slots in s) that are dated within the
 // window and whose sketch agrees enough.
-func (s *shard) candidates(dst []int64, q *query, follow *[Bands]bool, slots []int32) []int64 {
+func (s *shard) candidates(dst []int64, q *query, follow *[keysPer]bool, slots []int32) []int64 {
 	q.entries = q.entries[:0]
 	for band, slot := range slots {
 		if !follow[band] || slot < 0 {
 			continue
 		}
 		for p := s.slots[slot].head(); p != 0; p = s.next[p-1] {
-			q.entries = append(q.entries, (p-1)/Bands)
+			q.entries = append(q.entries, (p-1)/keysPer)
 		}
 	}
 	q.walked += len(q.entries)
@@ -435,8 +476,11 @@ func (s *shard) candidates(dst []int64, q *query, follow *[Bands]bool, slots []i
 	for _, e := range slices.Compact(q.entries) {
 		// One read of the entry: id, date and sketch are side by side.
 		en := &s.entries[e]
-		if en.id != 0 && en.at >= q.from && en.at <= q.to && agree(q.sketch[:], en.sketch[:]) >= least &&
-			d.sameText(q.text, s.texts[e].text()) {
+		if en.id == 0 || en.at < q.from || en.at > q.to {
+			continue
+		}
+		t := s.texts[e].text()
+		if agree(q.sketch[:], en.sketch[:]) >= least && d.sameText(q.text, t) || d.digest(q.text, t) {
 			dst = append(dst, en.id)
 		}
 	}
@@ -491,7 +535,7 @@ func (s *shard) slot(k uint32) int {
 // full reports whether a table of n slots holding used keys is too full
 // for another item's keys: at most three quarters of it is used, so that
 // a probe for an absent key mostly stops within a cache line or two.
-func full(used, n int) bool { return (used+Bands)*4 >= n*3 }
+func full(used, n int) bool { return (used+keysPer)*4 >= n*3 }
 
 // grow doubles the slot table (at least 1024 slots) and re-inserts the
 // keys in the table's order, which is theirs (see slot), so that the
@@ -541,6 +585,27 @@ func foldKeys(m []uint32) [Bands]uint32 {
 			f = 1
 		}
 		out[band] = f
+	}
+	return out
+}
+
+// indexKeys returns the keys an entry hangs on: its band keys, then a
+// key for each of its kept names (ts), folded to 32 bits and never 0,
+// 0 where it has no more names. Name keys are seeded apart from band
+// keys, so a name never shares a chain with a band on purpose.
+// nameSeed seeds the name keys (band numbers are under 0xffff).
+var nameSeed = mix64(uint64(Version)<<32 | 0xffff)
+
+func indexKeys(bands [Bands]uint32, ts *textSummary) [keysPer]uint32 {
+	var out [keysPer]uint32
+	copy(out[:], bands[:])
+	for i, h := range ts.names[:min(int(ts.count), MaxNames)] {
+		k := mix64(nameSeed ^ uint64(h))
+		f := uint32(k) ^ uint32(k>>32)
+		if f == 0 {
+			f = 1
+		}
+		out[Bands+i] = f
 	}
 	return out
 }

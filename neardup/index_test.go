@@ -326,3 +326,49 @@ func TestIndexFindsRetellingsAtScale(t *testing.T) {
 		})
 	}
 }
+
+// TestIndexFindsLabeledPairs indexes every distinct item of the labeled
+// set (about 400, in one window: the names most stories share, days and
+// capitals, are common keys there) and checks that each pair Same
+// accepts is found by a look-up of either side, the digests that share
+// no band key with their article included (through their names).
+func TestIndexFindsLabeledPairs(t *testing.T) {
+	set := signedSet(t)
+	x := NewIndex(corpusShard)
+	ids := map[string]int64{}
+	id := func(s Signature) int64 {
+		b, _ := s.MarshalBinary()
+		k := string(b)
+		if ids[k] == 0 {
+			ids[k] = int64(len(ids) + 1)
+			x.Add(ids[k], 1000, s)
+		}
+		return ids[k]
+	}
+	for _, p := range set {
+		id(p.a)
+		id(p.b)
+	}
+	var got []int64
+	same, byNames := 0, 0
+	for _, p := range set {
+		ia, ib := id(p.a), id(p.b)
+		if !Same(p.a, p.b) || ia == ib {
+			continue
+		}
+		same++
+		if !shareBand(p.a, p.b) {
+			byNames++
+		}
+		if got = x.Candidates(got[:0], p.b, 0, 2000); !slices.Contains(got, ia) {
+			t.Errorf("%s (%s): Same, but a is not a candidate of b", p.ID, p.Kind)
+		}
+		if got = x.Candidates(got[:0], p.a, 0, 2000); !slices.Contains(got, ib) {
+			t.Errorf("%s (%s): Same, but b is not a candidate of a", p.ID, p.Kind)
+		}
+	}
+	t.Logf("%d items, %d pairs Same accepts, %d of them without a shared band key; %d common keys", len(ids), same, byNames, commonKeys(x))
+	if byNames == 0 {
+		t.Error("no pair is accepted without a shared band key: the name keys are not exercised")
+	}
+}

@@ -8,16 +8,14 @@ import (
 
 // Floors for TestLabeledSet, per half: precision and recall of the
 // engine's decision (same title key and no Conflict, or Same). The
-// targets on the held-out half are precision 0.98 and recall 0.95.
-// Since the 56 digest pairs (d001–d056: one- or two-line digests
-// against the full article, reordered, and hard negatives of the same
-// shape) were added, the held-out half reaches precision 0.983 and
-// recall 0.928 (5 of its 15 digest pairs missed) and the tuning half
-// 0.973 and 0.964: the recall floors pin those first figures, under
-// the target, until a rule for short against long meets it.
+// held-out half pins the targets (it reaches precision 0.984, recall
+// 0.960: one more wrong merge fails); the tuning half pins a little
+// under what it reaches (0.973, 0.991). Before the digest rule, with the
+// 56 digest pairs (d001–d056) added, they were 0.983 and 0.928 (5 of the
+// 15 held-out digest pairs missed) and 0.973 and 0.964.
 var floors = map[string]struct{ precision, recall float64 }{
-	"tune":    {0.97, 0.96},
-	"holdout": {0.98, 0.92},
+	"tune":    {0.97, 0.98},
+	"holdout": {0.98, 0.95},
 }
 
 // TestLabeledSet measures the engine's decision on testdata/pairs.jsonl:

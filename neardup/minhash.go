@@ -108,6 +108,10 @@ func minHash(sig Signature, shingles []uint64) {
 // bits).
 func bloomBit(x uint64) uint32 { return uint32(x) % BloomBits }
 
+// wordBit is the bit of a content word (hashWord) in the words' Bloom
+// filter.
+func wordBit(x uint64) uint32 { return uint32(mix64(x)) % WordBloomBits }
+
 // narrow clears the high bits of the MinHash values after the first
 // Bands of a usable signature, which Similarity ignores and MarshalBinary
 // does not store, so that a signature equals its own round trip.

@@ -8,13 +8,15 @@
 // Conflict whether two items whose headlines agree (TitleKey) tell
 // different events.
 //
-// A Signature holds three summaries of the text's word shingles and
+// A Signature holds four summaries of the text's word shingles, words and
 // names: MinHash values (a Jaccard estimate, and the band keys of the LSH
 // index), a 1024-bit Bloom filter of the shingles (a containment estimate
-// that holds across a large size gap: a summary against its article), and
+// that holds across a large size gap: a summary against its article), a
+// 1024-bit Bloom filter of the content words (a digest that retells its
+// article in another order keeps its words, not its word pairs), and
 // the bottom 16 hashes of its numbers, proper names and dates (two
 // reports that disagree on them are different stories, however alike the
-// rest of their wording). It marshals to 582 bytes.
+// rest of their wording). It marshals to 711 bytes.
 //
 // Everything here is pure: no I/O, no SQLite, no clock, no randomness (all
 // hash seeds are fixed), so signatures and band keys computed today match
@@ -24,8 +26,10 @@
 // functions are safe for concurrent use; an Index is not.
 //
 // Known limits: a summary that rewords its article, rather than cutting
-// it, is matched only when enough of its word pairs survive (the title
-// rule catches most of those); two reports of one event that disagree on
+// or reordering it, is matched only when enough of its word pairs
+// survive or it keeps three quarters of its words and all of its names
+// (the title rule catches most of those); a digest under MinWords words
+// (title not counted) is not signed at all; two reports of one event that disagree on
 // a figure (a toll that rose between two editions) are kept apart.
 package neardup
 
@@ -64,6 +68,11 @@ const (
 	// Signature keeps: the smallest ones (a bottom-k sample), so that two
 	// signatures compare exactly on the hashes below both samples' limits.
 	MaxNames = 16
+	// WordBloomBits is the size of the Bloom filter of the text's content
+	// words (single words, one bit each): a digest that retells its
+	// article in another order keeps its words, not its word pairs, and
+	// Same reads their containment (see decision.digest).
+	WordBloomBits = 1024
 )
 
 // Layout of a usable Signature.
@@ -71,19 +80,21 @@ const (
 	sizeSlot   = 0                    // number of distinct shingles
 	minsSlot   = 1                    // NumHashes MinHash values
 	bloomSlot  = minsSlot + NumHashes // BloomBits/32 words
-	countSlot  = bloomSlot + bloomLen // number of distinct names (all, not only the kept ones)
+	wordsSlot  = bloomSlot + bloomLen // WordBloomBits/32 words
+	countSlot  = wordsSlot + wordsLen // number of distinct names (all, not only the kept ones)
 	namesSlot  = countSlot + 1        // MaxNames name hashes, ascending, 0-padded
-	sigLen     = namesSlot + MaxNames // 178
+	sigLen     = namesSlot + MaxNames // 210
 	bloomLen   = BloomBits / 32
+	wordsLen   = WordBloomBits / 32
 	narrowBits = 16
 )
 
 // Signature is the near-duplicate fingerprint of one item. A usable
-// signature has 178 elements: the number of distinct shingles of the
+// signature has 210 elements: the number of distinct shingles of the
 // text; NumHashes MinHash values (the first Bands with 32 bits, behind the
 // band keys; the others with only their low 16 bits, b-bit MinHash, the
 // high bits zero); a Bloom filter of the shingles in BloomBits/32 words;
-// the number of distinct names (numbers, proper names, dates) of the
+// a Bloom filter of the content words in WordBloomBits/32 words; the number of distinct names (numbers, proper names, dates) of the
 // text; and the smallest MaxNames of their hashes, ascending, 0-padded.
 //
 // The empty signature (nil, returned for items with too little text) never
@@ -105,6 +116,10 @@ func (s Signature) mins() []uint32 { return s[minsSlot : minsSlot+NumHashes] }
 
 // bloom returns the Bloom filter words of a usable signature.
 func (s Signature) bloom() []uint32 { return s[bloomSlot : bloomSlot+bloomLen] }
+
+// words returns the words of the content words' Bloom filter of a usable
+// signature.
+func (s Signature) words() []uint32 { return s[wordsSlot : wordsSlot+wordsLen] }
 
 // names returns the kept name hashes (ascending) of a usable signature
 // and whether they are all of the text's names.
@@ -151,6 +166,10 @@ func Sign(title, text string) Signature {
 	for _, x := range sh {
 		bit := bloomBit(x)
 		sig[bloomSlot+bit/32] |= 1 << (bit % 32)
+	}
+	for _, x := range w {
+		bit := wordBit(x)
+		sig[wordsSlot+bit/32] |= 1 << (bit % 32)
 	}
 	names := textNames(make([]uint32, 0, 32), text, skip)
 	slices.Sort(names)

@@ -38,7 +38,7 @@ func TestSCurve(t *testing.T) {
 
 func TestSignShape(t *testing.T) {
 	s := Sign("Budget", dispatchFR)
-	if got, want := len(s), sigLen; got != want || got != 178 {
+	if got, want := len(s), sigLen; got != want || got != 210 {
 		t.Fatalf("len = %d, want %d", got, want)
 	}
 	if s.Empty() {

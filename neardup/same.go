@@ -43,6 +43,16 @@ type decision struct {
 	minOnly       float64
 	disagreeSmall float64
 	numberWeight  float64
+	// A digest is a text of at most digestSize shingles (one or two
+	// lines) whose content words are at least digestContainment found
+	// in the other text (the words' Bloom filters: a digest retells its
+	// article in another order, keeping its words but few of its word
+	// pairs), that shares at least digestNames names with it and has no
+	// name or number the other lacks: the same story, whatever its
+	// MinHash estimate (see digest).
+	digestSize        int
+	digestContainment float64
+	digestNames       int
 }
 
 // defaultDecision returns the thresholds chosen on the tuning half of
@@ -62,6 +72,9 @@ func defaultDecision() decision {
 		minOnly:             1,
 		disagreeSmall:       0.3,
 		numberWeight:        3,
+		digestSize:          40,
+		digestContainment:   0.75,
+		digestNames:         2,
 	}
 }
 
@@ -146,6 +159,7 @@ func containment(ab, bb []uint32) float64 {
 type text struct {
 	size     int
 	bloom    []uint32
+	words    []uint32 // the content words' Bloom filter
 	names    []uint32 // the kept name hashes, ascending
 	complete bool     // names holds all of the text's names
 }
@@ -153,7 +167,7 @@ type text struct {
 // text returns the text part of a usable signature.
 func (s Signature) text() text {
 	kept, complete := s.names()
-	return text{size: s.size(), bloom: s.bloom(), names: kept, complete: complete}
+	return text{size: s.size(), bloom: s.bloom(), words: s.words(), names: kept, complete: complete}
 }
 
 // bloomCount estimates how many distinct shingles set p bits of a filter.
@@ -268,7 +282,11 @@ func (d decision) namesAgree(a, b text) bool {
 // times, and few missing on either side; 70% when either text has fewer
 // than 8 word pairs), they share a band key (so that the LSH index can
 // find the pair) and a MinHash Jaccard estimate of 0.03, and their names
-// do not disagree. An empty signature is never the same as anything,
+// do not disagree. A one- or two-line digest (at most 40 word pairs) is
+// also the same story as a text that holds 75% of its content words, at
+// least two of its names and every one of its names and numbers,
+// whatever the order of its words (decision.digest). An empty signature
+// is never the same as anything,
 // itself included. Same is symmetric and pure.
 func Same(a, b Signature) bool { return defaultDecision().same(a, b) }
 
@@ -276,10 +294,49 @@ func (d decision) same(a, b Signature) bool {
 	if a.Empty() || b.Empty() {
 		return false
 	}
+	ta, tb := a.text(), b.text()
+	if d.digest(ta, tb) {
+		return true
+	}
 	if Similarity(a, b) < d.minJaccard || !shareBand(a, b) {
 		return false
 	}
-	return d.sameText(a.text(), b.text())
+	return d.sameText(ta, tb)
+}
+
+// digest reports whether the shorter of a and b is a digest of the
+// other: at most digestSize shingles, digestContainment of its content
+// words found in the other (estimated from the words' Bloom filters), at
+// least digestNames names shared and none of its names or numbers
+// missing from the other (on the hashes both name samples cover). A
+// one- or two-line digest that retells its article in another order
+// shares its words, names and numbers but few of its word pairs, so
+// neither the shingles' containment nor the MinHash estimate sees it;
+// a digest of another event of one template differs in a number, a
+// name or a place, and one of a follow-up brings names the article
+// lacks. It does not read MinHash values: an Index finds such pairs
+// through their shared names (see Index). It is symmetric.
+func (d decision) digest(a, b text) bool {
+	if min(a.size, b.size) > d.digestSize || len(a.words) == 0 || len(b.words) == 0 {
+		return false
+	}
+	n := compareNames(a, b)
+	if n.common < d.digestNames {
+		return false
+	}
+	var only int
+	switch {
+	case a.size < b.size:
+		only = n.onlyA
+	case b.size < a.size:
+		only = n.onlyB
+	default:
+		only = min(n.onlyA, n.onlyB)
+	}
+	if only > 0 {
+		return false
+	}
+	return containment(a.words, b.words) >= d.digestContainment
 }
 
 // sameText is the part of Same that reads the texts' shingle counts,
@@ -307,12 +364,20 @@ func (d decision) sameText(a, b text) bool {
 // almost no wording (an estimated containment under 0.15). It is false
 // when either signature is empty (a text too short or unknown: the
 // headline decides), and false for a summary whose wording and names are
-// contained in the article it is compared with. Conflict is symmetric.
+// contained in the article it is compared with (or that is a digest of
+// it, see Same). Conflict is symmetric.
 func Conflict(a, b Signature) bool { return defaultDecision().conflict(a, b) }
 
 func (d decision) conflict(a, b Signature) bool {
 	if a.Empty() || b.Empty() {
 		return false
 	}
-	return Containment(a, b) < d.conflictContainment || d.namesDisagree(a.text(), b.text())
+	ta, tb := a.text(), b.text()
+	if d.digest(ta, tb) {
+		return false
+	}
+	return Containment(a, b) < d.conflictContainment || d.namesDisagree(ta, tb)
 }
+
+// containment and bloomCount read both Bloom filters with BloomBits.
+var _ = [1]struct{}{}[WordBloomBits-BloomBits]

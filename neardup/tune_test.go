@@ -52,4 +52,13 @@ func TestTuneGrid(t *testing.T) {
 			t.Logf("agree names %.0f, small share %.2f: %v", n, sm, evaluate(set, d, onTune, nil))
 		}
 	}
+	for _, c := range []float64{0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9} {
+		for _, size := range []int{30, 40, 60} {
+			for _, names := range []int{1, 2, 3} {
+				d := base
+				d.digestContainment, d.digestSize, d.digestNames = c, size, names
+				t.Logf("digest words %.2f, size %d, names %d: %v", c, size, names, evaluate(set, d, onTune, nil))
+			}
+		}
+	}
 }
