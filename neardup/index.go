@@ -180,8 +180,8 @@ func (x *Index) Add(id, at int64, sig Signature) {
 	if sig.Empty() {
 		return
 	}
-	ts := summarize(sig.text())
-	x.add(id, at, indexKeys(foldedKeys(sig), &ts), sketchOf(sig), ts)
+	t := sig.text()
+	x.add(id, at, indexKeys(foldedKeys(sig), t.names), sketchOf(sig), summarize(t))
 }
 
 // AddEncoded indexes item id dated at as Add does, for the signature data
@@ -196,7 +196,7 @@ func (x *Index) AddEncoded(id, at int64, data []byte) error {
 	if ok, err := d.decode(data); !ok {
 		return err
 	}
-	x.add(id, at, indexKeys(d.keys, &d.ts), d.sketch, d.ts)
+	x.add(id, at, indexKeys(d.keys, d.ts.names[:min(int(d.ts.count), MaxNames)]), d.sketch, d.ts)
 	return nil
 }
 
@@ -289,8 +289,9 @@ func (x *Index) Holds(id, at int64, sig Signature) bool {
 	if s == nil || sig.Empty() || len(s.slots) == 0 {
 		return false
 	}
-	sketch, ts := sketchOf(sig), summarize(sig.text())
-	keys := indexKeys(foldedKeys(sig), &ts)
+	t := sig.text()
+	sketch, ts := sketchOf(sig), summarize(t)
+	keys := indexKeys(foldedKeys(sig), t.names)
 	// The entry is on the chain of each of its keys: walk the shortest.
 	best, bestCount := -1, int32(math.MaxInt32)
 	for band, k := range keys {
@@ -371,8 +372,7 @@ func (x *Index) Candidates(dst []int64, sig Signature, from, to int64) []int64 {
 	}
 	q := &x.q
 	q.sketch, q.text, q.from, q.to = sketchOf(sig), sig.text(), from, to
-	ts := summarize(q.text)
-	q.keys = indexKeys(foldedKeys(sig), &ts)
+	q.keys = indexKeys(foldedKeys(sig), q.text.names)
 	q.shards = q.shards[:0]
 	lo, hi := floorDiv(from, x.span), floorDiv(to, x.span)
 	if hi-lo > int64(len(x.shards)) {
@@ -590,16 +590,16 @@ func foldKeys(m []uint32) [Bands]uint32 {
 }
 
 // indexKeys returns the keys an entry hangs on: its band keys, then a
-// key for each of its kept names (ts), folded to 32 bits and never 0,
+// key for each of its kept names (names), folded to 32 bits and never 0,
 // 0 where it has no more names. Name keys are seeded apart from band
 // keys, so a name never shares a chain with a band on purpose.
 // nameSeed seeds the name keys (band numbers are under 0xffff).
 var nameSeed = mix64(uint64(Version)<<32 | 0xffff)
 
-func indexKeys(bands [Bands]uint32, ts *textSummary) [keysPer]uint32 {
+func indexKeys(bands [Bands]uint32, names []uint32) [keysPer]uint32 {
 	var out [keysPer]uint32
 	copy(out[:], bands[:])
-	for i, h := range ts.names[:min(int(ts.count), MaxNames)] {
+	for i, h := range names[:min(len(names), MaxNames)] {
 		k := mix64(nameSeed ^ uint64(h))
 		f := uint32(k) ^ uint32(k>>32)
 		if f == 0 {
