@@ -393,3 +393,49 @@ func TestInvariantsSeeAStaleCopy(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestRecordedOlderEncodingIsSignedAgain: a desk whose signatures were
+// all signed, and recorded, under the previous encoding (the upgrade to a
+// new one) is signed again at Open, and the new encoding recorded.
+func TestRecordedOlderEncodingIsSignedAgain(t *testing.T) {
+	const a, b = "http://127.0.0.1/a", "http://127.0.0.1/b"
+	sec := section("news", a, b)
+	story := benchItems(1, 1)[0]
+	story.Published = t0
+	path := filepath.Join(t.TempDir(), "prev.db")
+	c := &clock{t: t0}
+	db := openAt(t, path, c, sec)
+	save(t, db, source(a, "news"), story)
+	var cur []byte
+	if err := db.r.QueryRow(`SELECT substr(signature, 1, 1) FROM signatures`).Scan(&cur); err != nil {
+		t.Fatal(err)
+	}
+	prev := cur[0] - 1
+	old := make([]byte, 583) // the previous encoding's length, bytes of no meaning
+	old[0] = prev
+	for i := 1; i < len(old); i++ {
+		old[i] = byte(i*131 + 7)
+	}
+	if _, err := db.w.Exec(`UPDATE signatures SET signature = ?`, old); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.w.Exec(`UPDATE change_seq SET signing = ?`, int64(prev)); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db = openAt(t, path, c, sec)
+	var signing int
+	if err := db.r.QueryRow(`SELECT signing FROM change_seq`).Scan(&signing); err != nil || signing != int(cur[0]) {
+		t.Fatalf("recorded encoding = %d (%v), want %d", signing, err, cur[0])
+	}
+	var version []byte
+	if err := db.r.QueryRow(`SELECT substr(signature, 1, 1) FROM signatures`).Scan(&version); err != nil {
+		t.Fatal(err)
+	}
+	if version[0] != cur[0] {
+		t.Fatalf("signature encoding %d after Open, want %d", version[0], cur[0])
+	}
+	if got := save(t, db, source(b, "news"), retold(story, "r")).Sections["news"].Duplicate; got != 1 {
+		t.Fatalf("retelling counted as %d duplicates, want 1", got)
+	}
+}
