@@ -189,11 +189,7 @@ func TestFurnitureByWhatItSays(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			page := `<html><head><title>Le plan de travaux du syndicat des eaux</title></head><body><article><h1>Le plan de travaux du syndicat des eaux</h1>` +
 				para(0) + para(1) + tc.furniture + para(2) + tc.kept + para(3) + `</article></body></html>`
-			ex, err := Extract([]byte(page), "https://127.0.0.1/a")
-			if err != nil {
-				t.Fatal(err)
-			}
-			text := normalize.Article(ex.HTML, normalize.ArticleOptions{Base: "https://127.0.0.1/a"}).Text
+			text := extractedText(t, page)
 			if strings.Contains(text, tc.gone) && !strings.Contains(tc.kept, tc.gone) {
 				t.Errorf("furniture left: %q", text)
 			}
@@ -455,11 +451,7 @@ func TestMetaLineUnderHeadline(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			page := `<html><head><title>Le plan de travaux</title></head><body><article><h1>Le plan de travaux</h1>` + tc.meta + body + `</article></body></html>`
-			ex, err := Extract([]byte(page), "https://127.0.0.1/a")
-			if err != nil {
-				t.Fatal(err)
-			}
-			text := normalize.Article(ex.HTML, normalize.ArticleOptions{Base: "https://127.0.0.1/a"}).Text
+			text := extractedText(t, page)
 			if tc.gone != "" && strings.Contains(text, tc.gone) {
 				t.Errorf("meta line left: %q", text)
 			}
@@ -481,11 +473,7 @@ func TestGallerySlideCaption(t *testing.T) {
 		slide(1, "Le réservoir de la rue Haute, vidé pour les travaux.") + slide(2, "Les ouvriers posent les nouvelles conduites en fonte.") +
 		slide(3, "Une visiteuse devant la salle des vannes restaurée.") +
 		`<p>Les visites reprendront en septembre, sur inscription auprès du syndicat, pour des groupes de quinze personnes au plus.</p></article></body></html>`
-	ex, err := Extract([]byte(page), "https://127.0.0.1/a")
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := normalize.Article(ex.HTML, normalize.ArticleOptions{Base: "https://127.0.0.1/a"}).Text
+	text := extractedText(t, page)
 	for _, c := range []string{"vidé pour les travaux", "conduites en fonte", "salle des vannes"} {
 		if !strings.Contains(text, c) {
 			t.Errorf("caption %q lost: %q", c, text)

@@ -788,21 +788,42 @@ func findAtom(n *html.Node, a atom.Atom) *html.Node {
 	return nil
 }
 
-// pageTitle returns og:title, else the <title> without a site name after
-// " - ", " | " or " – ".
-func pageTitle(doc *html.Node) string {
-	var og, title string
+// titleSeps are what a <title> puts between the headline and the site's
+// name ("Le pont ferme | La Gazette").
+var titleSeps = []string{" | ", " - ", " – ", " — "}
+
+// head is what a page's <head> says of it.
+type head struct {
+	title string // the <title>
+	og    string // og:title
+	site  string // og:site_name, else application-name
+}
+
+// readHead reads the page's title, og:title and site name (the first of
+// each), stopping at <body>.
+func readHead(doc *html.Node) head {
+	var h head
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Meta:
-				if strings.EqualFold(attr(n, "property"), "og:title") && og == "" {
-					og = attr(n, "content")
+				switch strings.ToLower(attr(n, "property")) {
+				case "og:title":
+					if h.og == "" {
+						h.og = attr(n, "content")
+					}
+				case "og:site_name":
+					if h.site == "" {
+						h.site = attr(n, "content")
+					}
+				}
+				if strings.EqualFold(attr(n, "name"), "application-name") && h.site == "" {
+					h.site = attr(n, "content")
 				}
 			case atom.Title:
-				if title == "" {
-					title = textOf(n)
+				if h.title == "" {
+					h.title = textOf(n)
 				}
 			case atom.Body:
 				return
@@ -813,16 +834,29 @@ func pageTitle(doc *html.Node) string {
 		}
 	}
 	walk(doc)
-	if og != "" {
-		return strings.Join(strings.Fields(og), " ")
-	}
-	for _, sep := range []string{" | ", " - ", " – ", " — "} {
+	return h
+}
+
+// splitTitle splits a <title> at its last separator into the headline
+// and the site's name; ok is false when it has none.
+func splitTitle(title string) (headline, site string, ok bool) {
+	for _, sep := range titleSeps {
 		if i := strings.LastIndex(title, sep); i > 0 {
-			title = title[:i]
-			break
+			return title[:i], title[i+len(sep):], true
 		}
 	}
-	return strings.Join(strings.Fields(title), " ")
+	return title, "", false
+}
+
+// pageTitle returns og:title, else the <title> without a site name after
+// " - ", " | " or " – ".
+func pageTitle(doc *html.Node) string {
+	h := readHead(doc)
+	if h.og != "" {
+		return strings.Join(strings.Fields(h.og), " ")
+	}
+	headline, _, _ := splitTitle(h.title)
+	return strings.Join(strings.Fields(headline), " ")
 }
 
 // findText returns the first element without element children whose text

@@ -3,8 +3,6 @@ package article
 import (
 	"strings"
 	"testing"
-
-	"newsdesk/normalize"
 )
 
 // TestFurnitureNeverTakesTheArticle: furniture rules never remove the
@@ -20,11 +18,7 @@ func TestFurnitureNeverTakesTheArticle(t *testing.T) {
 <div class="texte"><p>Partager</p>` + strings.Repeat(para, 4) + `</div>
 <div class="fil"><h3>12 commentaires</h3>` + strings.Repeat(comment, 8) + `</div>
 </div></div></body></html>`
-	ex, err := Extract([]byte(page), "https://127.0.0.1/a")
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := normalize.Article(ex.HTML, normalize.ArticleOptions{Base: "https://127.0.0.1/a"}).Text
+	text := extractedText(t, page)
 	if strings.Count(text, "Le conseil départemental") != 4 {
 		t.Errorf("the article lost paragraphs: %q", text)
 	}

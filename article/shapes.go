@@ -254,47 +254,13 @@ var periodPriceRe = regexp.MustCompile(`(?:[€£$]\s?[0-9]+(?:[.,][0-9]{1,2})?|
 // headline does not use ("Gazette", "Cornouaille" of "La Gazette de
 // Cornouaille").
 func siteWords(doc *html.Node) []string {
-	var site, title, og string
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Meta:
-				switch strings.ToLower(attr(n, "property")) {
-				case "og:site_name":
-					if site == "" {
-						site = attr(n, "content")
-					}
-				case "og:title":
-					og = attr(n, "content")
-				}
-				if strings.EqualFold(attr(n, "name"), "application-name") && site == "" {
-					site = attr(n, "content")
-				}
-			case atom.Title:
-				if title == "" {
-					title = textOf(n)
-				}
-			case atom.Body:
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
-	headline := title
+	h := readHead(doc)
+	site, headline := h.site, h.title
 	if site == "" {
-		for _, sep := range []string{" | ", " - ", " – ", " — "} {
-			if i := strings.LastIndex(title, sep); i > 0 {
-				site, headline = title[i+len(sep):], title[:i]
-				break
-			}
-		}
+		headline, site, _ = splitTitle(h.title)
 	}
-	if og != "" {
-		headline = og
+	if h.og != "" {
+		headline = h.og
 	}
 	used := map[string]bool{}
 	for _, w := range foldWords(headline) {

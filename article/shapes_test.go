@@ -67,11 +67,7 @@ func TestFurnitureByShape(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			page := head + para(0) + para(1) + tc.furniture + para(2) + tc.kept + para(3) + `</article></body></html>`
-			ex, err := Extract([]byte(page), "https://127.0.0.1/a")
-			if err != nil {
-				t.Fatal(err)
-			}
-			text := normalize.Article(ex.HTML, normalize.ArticleOptions{Base: "https://127.0.0.1/a"}).Text
+			text := extractedText(t, page)
 			if strings.Contains(text, tc.gone) {
 				t.Errorf("furniture left: %q", text)
 			}
@@ -166,20 +162,8 @@ func TestLinksAfterTheText(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			page := `<html><head><title>Le plan de travaux du syndicat des eaux</title></head><body><article><h1>Le plan de travaux du syndicat des eaux</h1>` +
 				para(0) + para(1) + para(2) + tc.kept + tc.tail + `</article></body></html>`
-			ex, err := Extract([]byte(page), "https://127.0.0.1/a")
-			if err != nil {
-				t.Fatal(err)
-			}
-			text := normalize.Article(ex.HTML, normalize.ArticleOptions{Base: "https://127.0.0.1/a"}).Text
-			if strings.Contains(text, tc.gone) {
-				t.Errorf("furniture left: %q", text)
-			}
-			if tc.kept != "" && !strings.Contains(text, plainOf(tc.kept)) {
-				t.Errorf("the text lost %q: %q", plainOf(tc.kept), text)
-			}
-			if strings.Count(text, "Le syndicat des eaux a présenté") != 3 {
-				t.Errorf("the article lost paragraphs: %q", text)
-			}
+			text := extractedText(t, page)
+			checkSyndicat(t, text, tc.gone, tc.kept, 3)
 		})
 	}
 }
@@ -207,20 +191,8 @@ func TestLinkLines(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			page := `<html><head><title>Le plan de travaux du syndicat des eaux</title></head><body><article><h1>Le plan de travaux du syndicat des eaux</h1>` +
 				para(0) + para(1) + tc.line + para(2) + tc.kept + para(3) + `</article></body></html>`
-			ex, err := Extract([]byte(page), "https://127.0.0.1/a")
-			if err != nil {
-				t.Fatal(err)
-			}
-			text := normalize.Article(ex.HTML, normalize.ArticleOptions{Base: "https://127.0.0.1/a"}).Text
-			if strings.Contains(text, tc.gone) {
-				t.Errorf("furniture left: %q", text)
-			}
-			if tc.kept != "" && !strings.Contains(text, plainOf(tc.kept)) {
-				t.Errorf("the text lost %q: %q", plainOf(tc.kept), text)
-			}
-			if strings.Count(text, "Le syndicat des eaux a présenté") != 4 {
-				t.Errorf("the article lost paragraphs: %q", text)
-			}
+			text := extractedText(t, page)
+			checkSyndicat(t, text, tc.gone, tc.kept, 4)
 		})
 	}
 }
@@ -263,11 +235,7 @@ func TestCalloutAndCodeTitle(t *testing.T) {
 		para(0) + para(1) +
 		`<div class="alert alert--warning"><p><strong>Warning</strong>: the cache directory moves to the user's home in this version, so the first run rebuilds it.</p></div>` +
 		para(2) + `<div class="code"><div class="title">config/client.toml</div><pre><code>retries = 6</code></pre></div>` + para(3) + `</article></body></html>`
-	ex, err := Extract([]byte(page), "https://127.0.0.1/a")
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := normalize.Article(ex.HTML, normalize.ArticleOptions{Base: "https://127.0.0.1/a"}).Text
+	text := extractedText(t, page)
 	if !strings.Contains(text, "the cache directory moves") {
 		t.Errorf("the note of the text was lost: %q", text)
 	}
@@ -331,5 +299,32 @@ func TestLiveBlogEntries(t *testing.T) {
 	text := normalize.Article(ex.HTML, normalize.ArticleOptions{}).Text
 	if n := strings.Count(text, "Le cortège avance"); n != 6 {
 		t.Errorf("the live blog lost entries (%d of 6): %q", n, text)
+	}
+}
+
+// extractedText is what the stage publishes of page (extraction, then
+// normalize's cleaning), as plain text.
+func extractedText(t *testing.T, page string) string {
+	t.Helper()
+	ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return normalize.Article(ex.HTML, normalize.ArticleOptions{Base: "https://127.0.0.1/a"}).Text
+}
+
+// checkSyndicat checks the published text of a page of the water board's
+// paragraphs: the furniture gone, the kept block kept, its paras
+// paragraphs all there.
+func checkSyndicat(t *testing.T, text, gone, kept string, paras int) {
+	t.Helper()
+	if strings.Contains(text, gone) {
+		t.Errorf("furniture left: %q", text)
+	}
+	if kept != "" && !strings.Contains(text, plainOf(kept)) {
+		t.Errorf("the text lost %q: %q", plainOf(kept), text)
+	}
+	if n := strings.Count(text, "Le syndicat des eaux a présenté"); n != paras {
+		t.Errorf("the article kept %d of its %d paragraphs: %q", n, paras, text)
 	}
 }
