@@ -240,44 +240,11 @@ func TestSameTitleAcrossMidnight(t *testing.T) {
 // holds it), reopens: the story is signed again and a retelling from
 // another source still joins it.
 func TestOlderSignaturesAreSignedAgain(t *testing.T) {
-	const a, b = "http://127.0.0.1/a", "http://127.0.0.1/b"
-	sec := section("news", a, b)
-	story := benchItems(1, 1)[0]
-	story.Published = t0
-	path := filepath.Join(t.TempDir(), "old.db")
-	c := &clock{t: t0}
-	db := openAt(t, path, c, sec)
-	save(t, db, source(a, "news"), story)
-	// A database from before: its signatures in the older encoding, and
-	// no encoding recorded (migration 009 adds the column at 0).
-	old := make([]byte, 325) // version 2, then bytes of no meaning (given as a parameter: both backends)
-	old[0] = 2
-	for i := 1; i < len(old); i++ {
-		old[i] = byte(i*131 + 7)
-	}
-	if _, err := db.w.Exec(`UPDATE signatures SET signature = ?`, old); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.w.Exec(`UPDATE change_seq SET signing = 0`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	db = openAt(t, path, c, sec)
-	var signing int
-	if err := db.r.QueryRow(`SELECT signing FROM change_seq`).Scan(&signing); err != nil || signing == 0 {
-		t.Fatalf("the encoding was not recorded after signing again: %d %v", signing, err)
-	}
+	// A database from before encodings were recorded: its signatures in
+	// encoding 2 (325 bytes), the column migration 009 adds at 0.
+	w := signedAgain(t, 325, func(byte) (byte, int64) { return 2, 0 })
+	db, path, c, sec, old := w.db, w.path, w.c, w.sec, w.old
 	var version []byte
-	if err := db.r.QueryRow(`SELECT substr(signature, 1, 1) FROM signatures`).Scan(&version); err != nil {
-		t.Fatal(err)
-	}
-	if version[0] == 2 {
-		t.Fatal("the older signature was not signed again")
-	}
-	out := save(t, db, source(b, "news"), retold(story, "r"))
-	if got := out.Sections["news"].Duplicate; got != 1 {
-		t.Fatalf("retelling counted as %d duplicates, want 1", got)
-	}
 	// Once recorded, Open does not read the signatures again: a signature
 	// of the older encoding written behind its back stays as it is.
 	if _, err := db.w.Exec(`UPDATE signatures SET signature = ? WHERE item_id = (SELECT min(item_id) FROM signatures)`, old); err != nil {
@@ -395,14 +362,34 @@ func TestInvariantsSeeAStaleCopy(t *testing.T) {
 }
 
 // TestRecordedOlderEncodingIsSignedAgain: a desk whose signatures were
-// all signed, and recorded, under the previous encoding (the upgrade to a
-// new one) is signed again at Open, and the new encoding recorded.
+// all signed, and recorded, under the previous encoding (an upgrade to a
+// new one) is signed again at Open.
 func TestRecordedOlderEncodingIsSignedAgain(t *testing.T) {
+	signedAgain(t, 583, func(cur byte) (byte, int64) { return cur - 1, int64(cur - 1) })
+}
+
+// resigned is a desk signedAgain reopened, with what it was made of.
+type resigned struct {
+	db   *DB
+	path string
+	c    *clock
+	sec  newsdesk.Section
+	old  []byte
+}
+
+// signedAgain stores a story, rewrites its signature as n bytes of an
+// older encoding (older gives its version from the current one, and the
+// encoding to record as signed; then bytes of no meaning, given as a
+// parameter on both backends), and reopens: the story must
+// be signed again in the current encoding, that encoding recorded, and a
+// retelling from another source must still join it.
+func signedAgain(t *testing.T, n int, older func(cur byte) (version byte, signing int64)) resigned {
+	t.Helper()
 	const a, b = "http://127.0.0.1/a", "http://127.0.0.1/b"
 	sec := section("news", a, b)
 	story := benchItems(1, 1)[0]
 	story.Published = t0
-	path := filepath.Join(t.TempDir(), "prev.db")
+	path := filepath.Join(t.TempDir(), "old.db")
 	c := &clock{t: t0}
 	db := openAt(t, path, c, sec)
 	save(t, db, source(a, "news"), story)
@@ -410,32 +397,33 @@ func TestRecordedOlderEncodingIsSignedAgain(t *testing.T) {
 	if err := db.r.QueryRow(`SELECT substr(signature, 1, 1) FROM signatures`).Scan(&cur); err != nil {
 		t.Fatal(err)
 	}
-	prev := cur[0] - 1
-	old := make([]byte, 583) // the previous encoding's length, bytes of no meaning
-	old[0] = prev
+	version, signing := older(cur[0])
+	old := make([]byte, n)
+	old[0] = version
 	for i := 1; i < len(old); i++ {
 		old[i] = byte(i*131 + 7)
 	}
 	if _, err := db.w.Exec(`UPDATE signatures SET signature = ?`, old); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.w.Exec(`UPDATE change_seq SET signing = ?`, int64(prev)); err != nil {
+	if _, err := db.w.Exec(`UPDATE change_seq SET signing = ?`, signing); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
 	db = openAt(t, path, c, sec)
-	var signing int
-	if err := db.r.QueryRow(`SELECT signing FROM change_seq`).Scan(&signing); err != nil || signing != int(cur[0]) {
-		t.Fatalf("recorded encoding = %d (%v), want %d", signing, err, cur[0])
+	var recorded int
+	if err := db.r.QueryRow(`SELECT signing FROM change_seq`).Scan(&recorded); err != nil || recorded != int(cur[0]) {
+		t.Fatalf("recorded encoding = %d (%v), want %d", recorded, err, cur[0])
 	}
-	var version []byte
-	if err := db.r.QueryRow(`SELECT substr(signature, 1, 1) FROM signatures`).Scan(&version); err != nil {
+	var got []byte
+	if err := db.r.QueryRow(`SELECT substr(signature, 1, 1) FROM signatures`).Scan(&got); err != nil {
 		t.Fatal(err)
 	}
-	if version[0] != cur[0] {
-		t.Fatalf("signature encoding %d after Open, want %d", version[0], cur[0])
+	if got[0] != cur[0] {
+		t.Fatalf("signature encoding %d after Open, want %d: the older signature was not signed again", got[0], cur[0])
 	}
-	if got := save(t, db, source(b, "news"), retold(story, "r")).Sections["news"].Duplicate; got != 1 {
-		t.Fatalf("retelling counted as %d duplicates, want 1", got)
+	if dup := save(t, db, source(b, "news"), retold(story, "r")).Sections["news"].Duplicate; dup != 1 {
+		t.Fatalf("retelling counted as %d duplicates, want 1", dup)
 	}
+	return resigned{db: db, path: path, c: c, sec: sec, old: old}
 }
