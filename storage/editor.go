@@ -120,10 +120,9 @@ func (db *DB) FindItems(ctx context.Context, section, ref string, alt ...string)
 // filed reads the memberships of item id (in section, or all when "").
 func (db *DB) filed(ctx context.Context, q queryer, section string, id int64) ([]Filed, error) {
 	rows, err := q.QueryContext(ctx, `SELECT si.section, i.id, i.title, i.link, s.url, i.key, i.guid, si.state, si.rep_id,
-		si.reason, coalesce(mk.hidden, 0), coalesce(mk.pinned_until, 0),
-		coalesce((SELECT r.pinned_until FROM section_items r WHERE r.section = si.section AND r.item_id = si.rep_id), 0),
-		coalesce((SELECT r.state FROM section_items r WHERE r.section = si.section AND r.item_id = si.rep_id), '')
-		FROM section_items si JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id`+marksJoin+`
+		si.reason, coalesce(mk.hidden, 0), coalesce(mk.pinned_until, 0), coalesce(r.pinned_until, 0), coalesce(r.state, '')
+		FROM section_items si JOIN items i ON i.id = si.item_id JOIN sources s ON s.id = i.source_id
+		LEFT JOIN section_items r ON r.section = si.section AND r.item_id = si.rep_id`+marksJoin+`
 		WHERE si.item_id = ? AND (CAST(? AS TEXT) = '' OR si.section = ?) ORDER BY si.section`, id, section, section)
 	if err != nil {
 		return nil, err
