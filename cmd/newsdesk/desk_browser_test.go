@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,24 +13,12 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// chromium finds Debian's chromium, or skips the test naming the package.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Skip("chromium is not installed (Debian package: chromium; apt-get install chromium)")
-	return ""
-}
-
 // TestDeskInBrowser drives /desk in headless Chromium with JavaScript
 // off (the forms are plain HTML): log in with the token, click Hide on an
 // item, and the item leaves the served feed. The screenshot of the page
 // after the click is written to $NEWSDESK_SCREENSHOT (if set).
 func TestDeskInBrowser(t *testing.T) {
-	exe := chromium(t)
+	exe := chromiumPath(t)
 	feeds := newDeskFeeds(t)
 	dir := t.TempDir()
 	addr := freeAddr(t)
