@@ -122,6 +122,11 @@ func canonical(raw string, tr *tracker) (string, error) {
 	if host == "" {
 		return "", fmt.Errorf("%w: %q has no host", ErrInvalidURL, raw)
 	}
+	if strings.ContainsAny(host, "[]") {
+		// Hostname strips the brackets of an IPv6 literal: one left is no
+		// host ("http://]:0").
+		return "", fmt.Errorf("%w: %q has a malformed host", ErrInvalidURL, raw)
+	}
 	port := u.Port()
 	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
 		port = ""

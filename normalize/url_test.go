@@ -67,6 +67,7 @@ func TestCanonicalURLErrors(t *testing.T) {
 	for _, in := range []string{
 		"", "/relative/path", "javascript:alert(1)", "mailto:a@127.0.0.1",
 		"http://", "http://[::1", "ftp://127.0.0.1/file", "data:text/html,hi",
+		"http://]:0", "http://a]b/", // a bracket Hostname leaves is no host (FuzzCanonicalURL)
 	} {
 		t.Run(in, func(t *testing.T) {
 			got, err := CanonicalURL(in, nil)
