@@ -53,7 +53,7 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	meta := readMeta(doc, base)
 	ex.Canonical, ex.Image = meta.canonical, meta.image
 	lead := findLead(doc, base, meta.image, meta.description)
-	preclean(doc)
+	calls := preclean(doc)
 	gallery := findGallery(doc)
 	p := readability.NewParser()
 	p.CharThresholds = 200
@@ -65,6 +65,8 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 		return ex, fmt.Errorf("extract: %w", ErrNoArticle)
 	}
 	dropTailLinks(art.Node, base)
+	dropOffTopicLinks(art.Node, base, art.Title())
+	dropCallButtons(art.Node, calls)
 	var b strings.Builder
 	if err := art.RenderHTML(&b); err != nil {
 		return ex, fmt.Errorf("extract: render: %w", err)

@@ -163,6 +163,8 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case pageNotice(n, raw), askForUs(n, raw), questionCrossLink(n, raw):
 		return true
+	case keyValueLine(n, raw):
+		return true // "Label : … · Sortie : … · Genre : …"
 	case !inItem(n) && !inFigcaption(n) && (metaSegments(raw, contains(n, atom.A)) || metaRow(n)):
 		return true // "Publié par … le 14/10/2027 – 3 commentaires – 212 vues"
 	case feedbackRe.MatchString(t), nw <= 12 && ratingRe.MatchString(t), nw <= 8 && readTimeRe.MatchString(t):

@@ -60,11 +60,13 @@ var (
 var bylineRe = regexp.MustCompile(`^(?i:par|by|written by|texte)\s+\p{Lu}` +
 	`|^(?i:photos?|photographs?|photographies?|pictures|images|words|text|texte|reportage|illustrations?)(?:\s+(?i:by|par|de|d'))?\s*:?\s+\p{Lu}`)
 
-// preclean removes page furniture from a parsed page, in place.
-func preclean(doc *html.Node) {
+// preclean removes page furniture from a parsed page, in place. It
+// returns the call buttons it saw (callStyled), for dropCallButtons to
+// judge in what readability keeps.
+func preclean(doc *html.Node) (calls []*html.Node) {
 	body := findBody(doc)
 	if body == nil {
-		return
+		return nil
 	}
 	title := pageTitle(doc)
 	// The headline: the heading that reads as the page's title (a blog's
@@ -104,6 +106,9 @@ func preclean(doc *html.Node) {
 				drop = append(drop, c)
 				continue
 			}
+			if callStyled(c) {
+				calls = append(calls, c) // judged after readability, in its box
+			}
 			if codeTitle(c) {
 				drop = append(drop, c)
 				continue
@@ -139,7 +144,7 @@ func preclean(doc *html.Node) {
 				drop = append(drop, c, list)
 				continue
 			}
-			if headedLinkBox(c) || authorCard(c) || callBox(c) && pg.notArticle(c, false) {
+			if headedLinkBox(c) || authorCard(c) || (callBox(c) || productCall(c, pg.site)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
@@ -174,10 +179,12 @@ func preclean(doc *html.Node) {
 			n.Parent.RemoveChild(n)
 		}
 	}
+	dropAfterEndMark(body, pg.anchor)
 	// After the furniture: a consent box's text is not the first
 	// paragraph that ends the masthead.
 	dropMasthead(body, title)
 	joinBlocks(body)
+	return calls
 }
 
 // joinBlocks joins a text a page builder splits into sibling blocks of

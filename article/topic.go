@@ -1,0 +1,161 @@
+package article
+
+import (
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Topic: the content words a block shares with the rest of the text.
+// Measured as a signal alone (TestSignalSeparation: a first or last block
+// sharing no content word with the rest is furniture about as often as it
+// is a closing sentence), it is used only together with a link to the
+// site's own pages (offTopicSiteLink).
+
+// stopWords are the function words of French and English (and a few
+// words any text says), which carry no topic.
+var stopWords = wordSet(`
+		alors aussi autre autres avant avec avoir bien cela celle celles celui cent ceci cela cependant certains ces cette ceux chaque comme comment dans depuis
+		donc dont elle elles encore entre être était étaient fait faire font hors ici leur leurs lors lorsque mais même mêmes moins notre nous nos
+		parce pour plus peut peuvent plusieurs quand quel quelle quelles quels sans selon sera seront sont sous tous tout toute toutes très trop vers
+		votre vous vos voici voilà avez avons ayant déjà elles était cet celle après ainsi assez beaucoup chez contre deux trois quatre cinq dès
+		also about above after again against been before being below between both could does doing down during each from further have having here
+		into itself just more most much must only other ought over same should some such than that their theirs them then there these they this
+		those through under until very were what when where which while whom with would your yours will shall upon within without among across
+		almost never ever every many like make made first last still well even back best good great year years because since it's that's there's
+		here's don't didn't doesn't isn't aren't wasn't weren't cannot ours yourself they're you're we're i'm
+		`)
+
+// wordSet returns the set of the words of s.
+func wordSet(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		out[w] = true
+	}
+	return out
+}
+
+// stemOf folds a word to a crude stem: lower case, the first five letters
+// (enough to match "theater" and "theaters", "conserverie" and
+// "conserveries" in both languages).
+func stemOf(w string) string {
+	w = strings.ToLower(w)
+	if utf8.RuneCountInString(w) <= 5 {
+		return w
+	}
+	r := []rune(w)
+	return string(r[:5])
+}
+
+// contentStems returns the stems of a text's content words (at least four
+// letters, not a function word) and of its numbers of at least two
+// digits, each once.
+func contentStems(text string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' }) {
+		w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+		if i := strings.IndexByte(w, '\''); i >= 0 && i <= 2 {
+			w = w[i+1:] // l'information, d'accès, qu'ils
+		}
+		w = strings.Trim(w, "'")
+		if w == "" || stopWords[w] {
+			continue
+		}
+		if isDigits(w) {
+			if len(w) >= 2 {
+				out[w] = true
+			}
+			continue
+		}
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		out[stemOf(w)] = true
+	}
+	return out
+}
+
+// sharedShare returns the share of the unit's content stems found in the
+// rest: (shared, total).
+func sharedShare(stems, rest map[string]bool) (int, int) {
+	n := 0
+	for s := range stems {
+		if rest[s] {
+			n++
+		}
+	}
+	return n, len(stems)
+}
+
+// dropOffTopicLinks removes from the extracted text the one-line
+// paragraphs that point to another page of the site with words that are
+// not the article's (offTopicSiteLink).
+func dropOffTopicLinks(root *html.Node, base *url.URL, title string) {
+	lines := textLines(root)
+	stems := make([]map[string]bool, len(lines))
+	for i, ln := range lines {
+		stems[i] = contentStems(textOf(ln))
+	}
+	var drop []*html.Node
+	for i, ln := range lines {
+		rest := contentStems(title)
+		for j := range lines {
+			if j != i {
+				for s := range stems[j] {
+					rest[s] = true
+				}
+			}
+		}
+		if offTopicSiteLink(ln, base, rest) {
+			drop = append(drop, ln)
+		}
+	}
+	for _, ln := range drop {
+		if ln.Parent != nil {
+			ln.Parent.RemoveChild(ln)
+		}
+	}
+}
+
+// offTopicSiteLink reports whether a line is a pointer to another page of
+// the site set among the paragraphs: a paragraph of at most 25 words
+// ending on its one link, to a page of the site (not this page, not a
+// fragment, not the home page), whose words, two content words at least,
+// are none of the rest of the text's and the headline's ("Météo du plateau en direct :
+// consultez notre page <a>Météo et webcams</a>", "Horaires des marées :
+// voir notre <a>calendrier des marées</a>"). A link in a sentence of the
+// text names what the text speaks of; a heading, a list item and a
+// caption are never asked.
+func offTopicSiteLink(ln *html.Node, base *url.URL, rest map[string]bool) bool {
+	if ln.DataAtom != atom.P || inItem(ln) || inFigcaption(ln) || inBlockquote(ln) {
+		return false
+	}
+	if nw := len(strings.Fields(textOf(ln))); nw > 25 {
+		return false
+	}
+	links := linksIn(ln)
+	if len(links) != 1 {
+		return false
+	}
+	// The line points to the page: it ends on the link, nothing but
+	// punctuation after it. A sentence with a link in its middle says
+	// something of its own.
+	all := strings.Join(strings.Fields(textOf(ln)), " ")
+	lt := strings.Join(strings.Fields(textOf(links[0])), " ")
+	if lt == "" || !strings.HasSuffix(strings.TrimRight(all, ".!…→»› "), strings.TrimRight(lt, ".!…→»› ")) {
+		return false
+	}
+	href := strings.TrimSpace(attr(links[0], "href"))
+	if href == "" || strings.HasPrefix(href, "#") || !ownSite(href, base) || thisPage(href, base) {
+		return false
+	}
+	if u, err := base.Parse(href); err != nil || u.Path == "" || u.Path == "/" {
+		return false // the home page: a signature, a credit
+	}
+	shared, total := sharedShare(contentStems(textOf(links[0])), rest)
+	return total >= 2 && shared == 0
+}
