@@ -13,13 +13,15 @@ import (
 )
 
 // TestSignalSeparation measures, on every labeled page (../testdata:
-// quality, unseen, blind, heldout..heldout9), how well general signals
+// quality, unseen, blind, heldout..heldout11), how well general signals
 // tell furniture from text in what readability alone keeps, line by line
 // (a line is text when its words are in the page's marked text; a line of
 // one or two words, when it is a line of the marked text). It
 // asserts what dropTailLinks relies on: no line of text is a line of links
 // to the site's own pages after the last paragraph of prose, nor anywhere
-// a line of links to the site's other pages (linkLine). It logs the
+// a line of links to the site's other pages (linkLine); nor a row of
+// fields (keyValueLine) or a one-line pointer to a site page in words the
+// rest does not use (offTopicSiteLink). It logs the
 // figures of topical coherence, a signal tried and not used: a line at an
 // edge of the text whose content words share nothing with the rest
 // catches furniture, but as many lines of text (closing sentences on
@@ -30,7 +32,7 @@ func TestSignalSeparation(t *testing.T) {
 		pages = append(pages, loadPages(t, d)...)
 	}
 	type tally struct{ chrome, text int }
-	var tail, mid, edgeZero, zeroAndCall tally
+	var tail, mid, edgeZero, zeroAndCall, fields, pointer tally
 	for _, l := range pages {
 		pageURL := "https://" + l.site + ".example/" + l.name
 		base, _ := url.Parse(pageURL)
@@ -86,12 +88,24 @@ func TestSignalSeparation(t *testing.T) {
 					t.Errorf("%s: a line of text would go as a line of links: %q", l.name, raw)
 				}
 			}
+			if keyValueLine(ln, raw) {
+				count(&fields)
+				if isText {
+					t.Errorf("%s: a line of text would go as a row of fields: %q", l.name, raw)
+				}
+			}
 			rest := contentStems(title)
 			for j := range lines {
 				if j != i {
 					for s := range stems[j] {
 						rest[s] = true
 					}
+				}
+			}
+			if offTopicSiteLink(ln, base, rest) {
+				count(&pointer)
+				if isText {
+					t.Errorf("%s: a line of text would go as a pointer to a site page: %q", l.name, raw)
 				}
 			}
 			shared, total := sharedShare(stems[i], rest)
@@ -106,6 +120,8 @@ func TestSignalSeparation(t *testing.T) {
 	t.Logf("%d pages, lines readability keeps:", len(pages))
 	t.Logf("  links to the site after the last paragraph (dropTailLinks): furniture %d, text %d", tail.chrome, tail.text)
 	t.Logf("  a line of links to the site's pages, anywhere (linkLine):  furniture %d, text %d", mid.chrome, mid.text)
+	t.Logf("  a row of 'Key : value' fields (keyValueLine):               furniture %d, text %d", fields.chrome, fields.text)
+	t.Logf("  a one-line pointer to a site page, off topic (offTopicSiteLink): furniture %d, text %d", pointer.chrome, pointer.text)
 	t.Logf("  coherence, no shared word, first or last line:              furniture %d, text %d", edgeZero.chrome, edgeZero.text)
 	t.Logf("  coherence, no shared word and a call, a price or links:     furniture %d, text %d", zeroAndCall.chrome, zeroAndCall.text)
 	if tail.chrome == 0 || mid.chrome == 0 {
