@@ -364,3 +364,23 @@ func callStyled(n *html.Node) bool {
 	}
 	return false
 }
+
+// borrowsTitle reports whether a subheading is made of the title's words
+// without being the title: at most half as many words, all of them the
+// title's.
+func borrowsTitle(heading, title string) bool {
+	hw, tw := foldWords(heading), foldWords(title)
+	if len(hw) == 0 || 2*len(hw) > len(tw) {
+		return false
+	}
+	in := map[string]bool{}
+	for _, w := range tw {
+		in[w] = true
+	}
+	for _, w := range hw {
+		if !in[w] {
+			return false
+		}
+	}
+	return true
+}

@@ -166,3 +166,23 @@ func TestProductCall(t *testing.T) {
 		}
 	}
 }
+
+// TestSubheadingOfTitleWords: a short subheading made of the headline's
+// words is text (readability takes the first <h2> like the title for the
+// headline once the headline itself is gone).
+func TestSubheadingOfTitleWords(t *testing.T) {
+	para := func(i int) string {
+		return "<p>Après deux ans de travaux, le conservatoire a rouvert jeudi le chemin côtier numéro " + string(rune('A'+i)) +
+			", balisé de neuf panneaux qui racontent l'histoire des goémoniers et des douaniers de la pointe.</p>\n"
+	}
+	page := `<html><head><title>Les cinq sentiers du littoral rouvrent avant l'été</title></head><body>` +
+		`<div class="post"><h1>Les cinq sentiers du littoral rouvrent avant l'été</h1><div class="meta">Publié le 3 juin 2027</div>` +
+		para(0) + `<h2>Les sentiers</h2>` + para(1) + para(2) + `<h2>Ce qui change</h2>` + para(3) + `</div></body></html>`
+	text := extractedText(t, page)
+	if !strings.Contains(text, "Les sentiers") || !strings.Contains(text, "Ce qui change") {
+		t.Errorf("a subheading was lost: %q", text)
+	}
+	if strings.Contains(text, "Les cinq sentiers du littoral rouvrent") {
+		t.Errorf("the headline was kept: %q", text)
+	}
+}

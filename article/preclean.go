@@ -169,6 +169,13 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				// A subheading of the text: readability would drop one
 				// whose class says "header" (Substack's header-anchor-post).
 				c.Attr = slices.DeleteFunc(c.Attr, func(a html.Attribute) bool { return a.Key == "class" || a.Key == "id" })
+				if c.DataAtom == atom.H2 && c != pg.anchor && borrowsTitle(textOf(c), title) {
+					// Readability drops the first <h1>/<h2> whose words are
+					// the title's: a short subheading made of the
+					// headline's words ("Les itinéraires" under "Les cinq
+					// itinéraires du plateau") is not the headline.
+					c.Data, c.DataAtom = "h3", atom.H3
+				}
 			}
 			walk(c)
 		}
