@@ -523,3 +523,37 @@ func TestEditorAPIJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestStorageFailureIsLogged: when the database fails behind an admin
+// request, the client gets a 500 that says what failed and points to the
+// log, never the storage's own words; the log has the cause.
+func TestStorageFailureIsLogged(t *testing.T) {
+	const token = "fail-token-6b1e0c93d2a4"
+	s, logs := testServer(t, "token: "+token+"\n")
+	s.guard = newGuard(func() string { return s.config().Token }, s.log)
+	h, _ := s.routes()
+	item := firstItem(t, s)
+	if err := s.db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ method, path string }{
+		{"POST", "/api/sections/politique/items/" + url.PathEscape(item) + "/hide"},
+		{"GET", "/desk/politique"},
+	} {
+		req := httptest.NewRequest(c.method, c.path, nil)
+		req.RemoteAddr = remote
+		req.Header.Set("Authorization", "Bearer "+token)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		body := rec.Body.String()
+		if rec.Code != http.StatusInternalServerError || !strings.Contains(body, "the daemon's log has the cause") {
+			t.Errorf("%s %s on a closed database = %d %q, want 500 pointing to the log", c.method, c.path, rec.Code, body)
+		}
+		if strings.Contains(body, "closed") || strings.Contains(body, "sql") {
+			t.Errorf("%s %s: the answer shows the storage's error: %q", c.method, c.path, body)
+		}
+	}
+	if l := logs.String(); !strings.Contains(l, "request failed") || !strings.Contains(l, "closed") {
+		t.Errorf("the log does not have the cause:\n%s", l)
+	}
+}

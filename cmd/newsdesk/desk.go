@@ -145,12 +145,12 @@ func (s *server) serveDesk(w http.ResponseWriter, r *http.Request) {
 	}
 	ds, err := s.db.Explain(r.Context(), id, 100)
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
+		http.Error(w, s.internal(r, "reading the section", err).Error(), http.StatusInternalServerError)
 		return
 	}
 	audit, err := s.db.EditorActions(r.Context(), id, 0, 200)
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
+		http.Error(w, s.internal(r, "reading the audit", err).Error(), http.StatusInternalServerError)
 		return
 	}
 	hiddenBy := map[int64]string{}
