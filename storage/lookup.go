@@ -33,7 +33,63 @@ const (
 	qKnownSeenLinks = `SELECT canonical_link FROM seen_links WHERE ? AND canonical_link IN `
 	qKnownLinks     = `SELECT canonical_link FROM items WHERE ? AND canonical_link <> '' AND canonical_link IN `
 	qKnownTitles    = `SELECT title_key FROM items WHERE story_at / 86400 = ? AND title_key <> '' AND title_key IN `
+	qSharedGUIDs    = `SELECT guid, key, canonical_link FROM items WHERE source_id = ? AND guid <> '' AND substr(key, 1, 5) <> 'guid:' AND guid IN `
 )
+
+// adoptSharedGUIDs keeps the stored identity of an item whose feed once
+// gave its guid to several different items. normalize keys an item by
+// its guid unless the document shares that guid between different items;
+// a feed that writes one guid for every item and then lists a single item
+// would have it keyed by that guid, stored a second time beside the same
+// item stored under its link. So an item keyed by its guid, whose guid
+// the source's stored items carry under other keys, takes the key of the
+// stored item with its canonical link, else its own link's key (the key
+// normalize gives when the guid is shared); with neither, it keeps its
+// guid. The look-up reads a partial index of only such items.
+func adoptSharedGUIDs(ctx context.Context, tx querier, sid int64, items []newsdesk.Item) error {
+	var guids []any
+	for i := range items {
+		if g := items[i].GUID; g != "" && items[i].Key == "guid:"+g {
+			guids = append(guids, g)
+		}
+	}
+	if len(guids) == 0 {
+		return nil
+	}
+	type stored struct{ key, link string }
+	shared := map[string][]stored{}
+	err := inChunks(ctx, tx, qSharedGUIDs, sid, guids, func(rows *sql.Rows) error {
+		var g string
+		var st stored
+		err := rows.Scan(&g, &st.key, &st.link)
+		shared[g] = append(shared[g], st)
+		return err
+	})
+	if err != nil || len(shared) == 0 {
+		return err
+	}
+	for i := range items {
+		it := &items[i]
+		rows, ok := shared[it.GUID]
+		if !ok || it.Key != "guid:"+it.GUID {
+			continue
+		}
+		key := ""
+		if it.CanonicalLink != "" {
+			key = "link:" + it.CanonicalLink
+		}
+		for _, st := range rows {
+			if st.link != "" && st.link == it.CanonicalLink {
+				key = st.key
+				break
+			}
+		}
+		if key != "" {
+			it.Key = key
+		}
+	}
+	return nil
+}
 
 // lookupChunk bounds the parameters of one IN list.
 const lookupChunk = 200

@@ -168,6 +168,11 @@ func (db *DB) saveIn(ctx context.Context, tx *sql.Tx, nt *nearTx, r *saveReq) er
 			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
 		}
 		s.backfill = !hadItems
+		if hadItems {
+			if err := adoptSharedGUIDs(ctx, boundTx{tx, s}, sid, f.Items); err != nil {
+				return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
+			}
+		}
 		if s.known, err = loadKnown(ctx, boundTx{tx, s}, sid, f.Items, hadItems); err != nil {
 			return fmt.Errorf("read items of %s: %w", f.Source.URL, err)
 		}

@@ -404,33 +404,7 @@ func TestDeskShowsStates(t *testing.T) {
 	before := time.Now()
 	post(marcheD.ItemID, "pin", url.Values{"for": {"6h"}})
 	after := time.Now()
-	page = do(h, "GET", "/desk/desk", remote, cookie, nil).Body.String()
-	doc, err := xhtml.Parse(strings.NewReader(page))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows := map[string]string{} // row id → its state cell's text
-	var walk func(n *xhtml.Node)
-	walk = func(n *xhtml.Node) {
-		if n.Type == xhtml.ElementNode && n.Data == "tr" {
-			for _, a := range n.Attr {
-				if a.Key == "id" {
-					cells := 0
-					for td := n.FirstChild; td != nil; td = td.NextSibling {
-						if td.Type == xhtml.ElementNode && td.Data == "td" {
-							if cells++; cells == 5 {
-								rows[a.Val] = strings.Join(strings.Fields(textOf(td)), " ")
-							}
-						}
-					}
-				}
-			}
-		}
-		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-			walk(ch)
-		}
-	}
-	walk(doc)
+	rows := deskStates(t, do(h, "GET", "/desk/desk", remote, cookie, nil).Body.String())
 	for id, want := range map[int64][]string{
 		pontD.ItemID:   {"in"},
 		dupD.ItemID:    {fmt.Sprintf("duplicate of #%d", pontD.ItemID)},
@@ -455,6 +429,48 @@ func TestDeskShowsStates(t *testing.T) {
 			t.Errorf("desk row #%d = %q, want just in", id, got)
 		}
 	}
+	// Hiding the story's representative hides the story: its duplicate's
+	// row says so, as the CLI and the API do.
+	post(pontD.ItemID, "hide", url.Values{})
+	rows = deskStates(t, do(h, "GET", "/desk/desk", remote, cookie, nil).Body.String())
+	if got, want := rows[fmt.Sprintf("item-%d", dupD.ItemID)], fmt.Sprintf("duplicate of #%d, whose story is hidden", pontD.ItemID); !strings.Contains(got, want) {
+		t.Errorf("desk row #%d of a hidden story = %q, want %q in it", dupD.ItemID, got, want)
+	}
+	if got := rows[fmt.Sprintf("item-%d", marcheD.ItemID)]; strings.Contains(got, "story is hidden") {
+		t.Errorf("desk row #%d of another story = %q", marcheD.ItemID, got)
+	}
+}
+
+// deskStates reads the desk page's rows: row id → its state cell's text.
+func deskStates(t *testing.T, page string) map[string]string {
+	t.Helper()
+	doc, err := xhtml.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string]string{}
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode && n.Data == "tr" {
+			for _, a := range n.Attr {
+				if a.Key == "id" {
+					cells := 0
+					for td := n.FirstChild; td != nil; td = td.NextSibling {
+						if td.Type == xhtml.ElementNode && td.Data == "td" {
+							if cells++; cells == 5 {
+								rows[a.Val] = strings.Join(strings.Fields(textOf(td)), " ")
+							}
+						}
+					}
+				}
+			}
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			walk(ch)
+		}
+	}
+	walk(doc)
+	return rows
 }
 
 // TestEditorAPIJSON: the API reads JSON (reason, for) and answers JSON:
@@ -521,5 +537,39 @@ func TestEditorAPIJSON(t *testing.T) {
 		if d.Hidden || !d.Pinned.IsZero() && d.Pinned.After(time.Now()) {
 			t.Errorf("item #%d changed by a refused request: hidden %v, pinned %v", d.ItemID, d.Hidden, d.Pinned)
 		}
+	}
+}
+
+// TestStorageFailureIsLogged: when the database fails behind an admin
+// request, the client gets a 500 that says what failed and points to the
+// log, never the storage's own words; the log has the cause.
+func TestStorageFailureIsLogged(t *testing.T) {
+	const token = "fail-token-6b1e0c93d2a4"
+	s, logs := testServer(t, "token: "+token+"\n")
+	s.guard = newGuard(func() string { return s.config().Token }, s.log)
+	h, _ := s.routes()
+	item := firstItem(t, s)
+	if err := s.db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ method, path string }{
+		{"POST", "/api/sections/politique/items/" + url.PathEscape(item) + "/hide"},
+		{"GET", "/desk/politique"},
+	} {
+		req := httptest.NewRequest(c.method, c.path, nil)
+		req.RemoteAddr = remote
+		req.Header.Set("Authorization", "Bearer "+token)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		body := rec.Body.String()
+		if rec.Code != http.StatusInternalServerError || !strings.Contains(body, "the daemon's log has the cause") {
+			t.Errorf("%s %s on a closed database = %d %q, want 500 pointing to the log", c.method, c.path, rec.Code, body)
+		}
+		if strings.Contains(body, "closed") || strings.Contains(body, "sql") {
+			t.Errorf("%s %s: the answer shows the storage's error: %q", c.method, c.path, body)
+		}
+	}
+	if l := logs.String(); !strings.Contains(l, "request failed") || !strings.Contains(l, "closed") {
+		t.Errorf("the log does not have the cause:\n%s", l)
 	}
 }

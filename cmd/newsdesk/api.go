@@ -96,6 +96,14 @@ func (s *server) serveEdit(w http.ResponseWriter, r *http.Request) {
 	enc.Encode(map[string]any{"action": kind, "items": out})
 }
 
+// internal logs a storage failure behind a request with its cause and
+// returns the error the client gets: what failed and where to look, never
+// the storage's own words (a path, a query, a constraint).
+func (s *server) internal(r *http.Request, what string, err error) error {
+	s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "what", what, "err", err)
+	return fmt.Errorf("internal error: %s failed; the daemon's log has the cause", what)
+}
+
 // edit applies an editor action from the API or the desk, returning the
 // items changed, or an HTTP status and an error for the user.
 func (s *server) edit(r *http.Request, section, ref, kind, pinFor, reason, who string) ([]storage.Filed, int, error) {
@@ -126,13 +134,13 @@ func (s *server) edit(r *http.Request, section, ref, kind, pinFor, reason, who s
 		return nil, http.StatusNotFound, fmt.Errorf("no item %q in section %s", ref, section)
 	}
 	if err != nil {
-		return nil, http.StatusInternalServerError, err
+		return nil, http.StatusInternalServerError, s.internal(r, "find items", err)
 	}
 	var out []storage.Filed
 	for _, f := range found {
 		after, err := s.db.Edit(r.Context(), f.Section, f.ID, act)
 		if err != nil {
-			return nil, http.StatusInternalServerError, err
+			return nil, http.StatusInternalServerError, s.internal(r, "editor action", err)
 		}
 		out = append(out, after)
 	}

@@ -145,12 +145,12 @@ func (s *server) serveDesk(w http.ResponseWriter, r *http.Request) {
 	}
 	ds, err := s.db.Explain(r.Context(), id, 100)
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
+		http.Error(w, s.internal(r, "reading the section", err).Error(), http.StatusInternalServerError)
 		return
 	}
 	audit, err := s.db.EditorActions(r.Context(), id, 0, 200)
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
+		http.Error(w, s.internal(r, "reading the audit", err).Error(), http.StatusInternalServerError)
 		return
 	}
 	hiddenBy := map[int64]string{}
@@ -165,6 +165,10 @@ func (s *server) serveDesk(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	now := time.Now()
+	hidden := map[int64]bool{}
+	for _, d := range ds {
+		hidden[d.ItemID] = d.Hidden
+	}
 	for _, d := range ds {
 		row := deskRow{Decision: d, CanHide: !d.Hidden, CanPin: d.State == storage.StateIn || d.State == storage.StateDuplicate}
 		switch d.State {
@@ -174,6 +178,9 @@ func (s *server) serveDesk(w http.ResponseWriter, r *http.Request) {
 			row.State = "filtered: " + d.Reason
 		case storage.StateDuplicate:
 			row.State = "duplicate of #" + strconv.FormatInt(d.Rep, 10)
+			if hidden[d.Rep] {
+				row.State += ", whose story is hidden" // as the CLI and the API say
+			}
 		case storage.StateHidden:
 			row.State = "hidden"
 			if d.Reason != "hidden by an editor" {
