@@ -181,7 +181,7 @@ func firstProse(n *html.Node, desc []string, standfirst *html.Node) *html.Node {
 		if c.Type != html.ElementNode || c == standfirst || isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc) {
 			continue
 		}
-		if strings.HasPrefix(c.Data, "amp-") || c.DataAtom == atom.Dialog || c.DataAtom == atom.Nav || c.DataAtom == atom.Form || overlay(c) {
+		if strings.HasPrefix(c.Data, "amp-") || c.DataAtom == atom.Dialog || c.DataAtom == atom.Nav || c.DataAtom == atom.Form || overlay(c) || laidOver(c) {
 			continue
 		}
 		if c.DataAtom == atom.P && len(strings.Fields(textOf(c))) >= 12 {
@@ -192,6 +192,17 @@ func firstProse(n *html.Node, desc []string, standfirst *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// laidOver reports whether an element says it is laid over the page: a
+// dialog by its role ("dialog", "alertdialog") or a modal by aria-modal
+// (an age gate, a consent or sign-up pop-up written as a <div>).
+func laidOver(n *html.Node) bool {
+	switch strings.ToLower(attr(n, "role")) {
+	case "dialog", "alertdialog":
+		return true
+	}
+	return strings.EqualFold(attr(n, "aria-modal"), "true")
 }
 
 // ampImages makes the <amp-img> elements under n plain images.

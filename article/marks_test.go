@@ -186,3 +186,48 @@ func TestSubheadingOfTitleWords(t *testing.T) {
 		t.Errorf("the headline was kept: %q", text)
 	}
 }
+
+// TestLeadFigureAfterAModal: a box laid over the page (role="dialog",
+// aria-modal) before the headline is not where the text starts, so the
+// lead figure between the headline and the text is still found.
+func TestLeadFigureAfterAModal(t *testing.T) {
+	para := func(i int) string {
+		return "<p>The brewery on the canal reopened its taproom on Friday after a year of works, with a new copper kettle numbered " + string(rune('A'+i)) +
+			" and a terrace that seats eighty people above the towpath.</p>\n"
+	}
+	page := `<html><head><title>The canal brewery reopens its taproom</title><meta property="og:image" content="https://cdn.example/kettle.jpg"></head><body>` +
+		`<div class="gate" role="dialog" aria-modal="true"><p>You must be of legal drinking age in your country to enter this site. Please confirm your age to continue.</p><button>I am of age</button></div>` +
+		`<header><h1>The canal brewery reopens its taproom</h1></header>` +
+		`<figure class="hero"><img src="/img/kettle.jpg" alt=""><figcaption>The new copper kettle, lifted in through the roof in March. Photo: Ewa Lind</figcaption></figure>` +
+		`<div class="body">` + para(0) + para(1) + para(2) + `</div></body></html>`
+	text := extractedText(t, page)
+	if !strings.Contains(text, "lifted in through the roof") {
+		t.Errorf("the lead figure's caption was lost: %q", text)
+	}
+}
+
+// TestMerchantCard: a card of short lines with a price and a button made
+// to be pressed goes, in any words; a box of practical details with a
+// price in its sentences keeps its text.
+func TestMerchantCard(t *testing.T) {
+	para := func(i int) string {
+		return "<p>La coopérative ostréicole a inauguré samedi son nouveau bassin de purification numéro " + string(rune('A'+i)) +
+			", qui doit permettre aux producteurs de la baie de vendre leurs huîtres même pendant les alertes sanitaires.</p>\n"
+	}
+	card := `<div class="card"><img src="/i/bourriche.jpg" alt=""><div><p>Bourriche de creuses n° 3, Maison Le Goff</p><p>Dès 24,50 € chez nos épiciers partenaires</p>` +
+		`<a class="btn btn--sm" rel="sponsored" href="/go/epicier">Comparer les tarifs</a></div></div>`
+	practical := `<div class="infos"><h3>Y aller</h3><p>La dégustation a lieu chaque samedi à la cabane du port, de 10 h à 13 h, pour 12 euros par personne, vin blanc compris.</p>` +
+		`<a class="btn" href="https://resa.example/cabane">Réserver une place</a></div>`
+	page := `<html><head><title>La coopérative ouvre son bassin</title></head><body><article><h1>La coopérative ouvre son bassin</h1>` +
+		para(0) + para(1) + card + para(2) + practical + para(3) + `</article></body></html>`
+	text := extractedText(t, page)
+	if strings.Contains(text, "épiciers partenaires") || strings.Contains(text, "Bourriche") {
+		t.Errorf("the merchant card was left: %q", text)
+	}
+	if !strings.Contains(text, "vin blanc compris") {
+		t.Errorf("the practical box lost its text: %q", text)
+	}
+	if strings.Count(text, "La coopérative ostréicole a inauguré") != 4 {
+		t.Errorf("the article lost paragraphs: %q", text)
+	}
+}
