@@ -67,6 +67,7 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	dropTailLinks(art.Node, base)
 	dropOffTopicLinks(art.Node, base, art.Title())
 	dropCallButtons(art.Node, calls)
+	dropOrphanHeadings(art.Node)
 	var b strings.Builder
 	if err := art.RenderHTML(&b); err != nil {
 		return ex, fmt.Errorf("extract: render: %w", err)

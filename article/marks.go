@@ -384,3 +384,44 @@ func borrowsTitle(heading, title string) bool {
 	}
 	return true
 }
+
+// mediaTools reports whether a line is the tools of an image: it sits in
+// the image's box, beside the image and its caption, and is links and
+// nothing else (separators aside), at most eight words, two links or
+// one calling to act ("Download high-res photo | More multimedia",
+// "Agrandir · Télécharger"). A credit has words of its own.
+func mediaTools(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Span:
+	default:
+		return false
+	}
+	if hasBlockChild(n) || contains(n, atom.Img) || n.Parent == nil || !contains(n.Parent, atom.Img) {
+		return false
+	}
+	links := linksIn(n)
+	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if len(links) == 0 || len(strings.Fields(raw)) > 8 || strings.Trim(textOutsideLinks(n), " |·•/–—-") != "" {
+		return false
+	}
+	return len(links) >= 2 || callPhrase(textOf(links[0]))
+}
+
+// dropOrphanHeadings removes the headings that end the extracted text
+// with nothing under them, their box gone ("Also from this source",
+// "Explore", "Related").
+func dropOrphanHeadings(root *html.Node) {
+	for {
+		lines := textLines(root)
+		if len(lines) < 2 {
+			return
+		}
+		last := lines[len(lines)-1]
+		switch last.Data {
+		case "h2", "h3", "h4", "h5", "h6":
+		default:
+			return
+		}
+		last.Parent.RemoveChild(last)
+	}
+}

@@ -231,3 +231,40 @@ func TestMerchantCard(t *testing.T) {
 		t.Errorf("the article lost paragraphs: %q", text)
 	}
 }
+
+// TestReleaseTail: a release's tail of labelled blocks (a bold label and
+// a line break: "About …", a legal statement, the contact) and short
+// lines goes after the text; its deck (a long heading under the
+// headline, without a full stop) stays; an image's tool links go, its
+// caption stays; a heading left with nothing under it goes.
+func TestReleaseTail(t *testing.T) {
+	para := func(i int) string {
+		return "<p>Nordvik Ferries will add a second electric vessel to the island route numbered " + string(rune('A'+i)) +
+			", doubling the number of crossings in summer and cutting the wait at the quay by half.</p>\n"
+	}
+	page := `<html><head><title>Nordvik Ferries orders a second electric vessel</title><meta property="og:image" content="https://cdn.example/ferry.jpg"></head><body><main>` +
+		`<h1>Nordvik Ferries orders a second electric vessel</h1>` +
+		`<h2><em>The 40-metre catamaran, built in Bergen, will enter service on the island route in the spring of 2028</em></h2>` +
+		`<div class="media"><img src="https://cdn.example/ferry.jpg" alt=""><p>The first electric catamaran at the quay of Lysøy, in August.</p>` +
+		`<p><a href="https://cdn.example/ferry-hd.jpg">Download image</a> · <a href="/gallery/nordvik">Gallery</a></p></div>` +
+		`<div class="text">` + para(0) + para(1) + para(2) +
+		`<p><b>About Nordvik Ferries</b><br>Nordvik Ferries has run the crossings between the mainland and the four islands of the sound since 1961, with a fleet of nine vessels.</p>` +
+		`<p><strong>Safe Harbour Statement</strong><br>This announcement contains statements about future events that are subject to risks and uncertainties beyond the company's control.</p>` +
+		`<p><b>Press enquiries:</b><br>Kari Holm<br>press@nordvik.example</p><p>SOURCE Nordvik Ferries</p></div>` +
+		`<section><h3>More from this company</h3><ul><li><a href="/releases/nordvik-2027">Nordvik Ferries reports record summer traffic</a></li></ul></section>` +
+		`</main></body></html>`
+	text := extractedText(t, page)
+	for _, gone := range []string{"since 1961", "beyond the company's control", "Kari Holm", "SOURCE Nordvik", "Download image", "More from this company"} {
+		if strings.Contains(text, gone) {
+			t.Errorf("furniture left (%q): %q", gone, text)
+		}
+	}
+	for _, kept := range []string{"built in Bergen", "at the quay of Lysøy"} {
+		if !strings.Contains(text, kept) {
+			t.Errorf("text lost (%q): %q", kept, text)
+		}
+	}
+	if n := strings.Count(text, "Nordvik Ferries will add"); n != 3 {
+		t.Errorf("the release kept %d of its 3 paragraphs: %q", n, text)
+	}
+}

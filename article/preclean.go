@@ -101,7 +101,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				}
 			}
 			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
-				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || editLink(c) || slideNav(c) || crossLink(c) || questionPrompt(c) || loneLink(c) ||
+				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || editLink(c) || slideNav(c) || crossLink(c) || questionPrompt(c) || loneLink(c) ||
 				(promptBox(c) || logoWall(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
@@ -515,10 +515,14 @@ func boilerplateTail(h *html.Node) []*html.Node {
 		return nil
 	}
 	raw := strings.Join(strings.Fields(textOf(h)), " ")
+	if label := runInLabel(h); label != "" && len(strings.Fields(raw)) <= 100 {
+		raw = label // "<b>About Halvorsen Robotics</b><br>Founded in 2019 …"
+	}
 	if len(strings.Fields(raw)) > 8 || !boilerplateRe.MatchString(raw) {
 		return nil
 	}
 	out := []*html.Node{h}
+	prose := 0 // the followers that are neither labelled nor short
 	for s := h.NextSibling; s != nil; s = s.NextSibling {
 		if s.Type != html.ElementNode {
 			if s.Type == html.TextNode && strings.TrimSpace(s.Data) != "" {
@@ -531,12 +535,49 @@ func boilerplateTail(h *html.Node) []*html.Node {
 		default:
 			return nil
 		}
-		if len(out) > 2 || len(strings.Fields(textOf(s))) > 60 || hasBlockChild(s) && s.DataAtom != atom.Ul {
+		nw := len(strings.Fields(textOf(s)))
+		if nw > 60 || hasBlockChild(s) && s.DataAtom != atom.Ul {
 			return nil
+		}
+		// A release's tail is made of labelled blocks ("Forward-Looking
+		// Statements", "Media Contact:"), short lines ("SOURCE …") and
+		// pixels; at most two blocks of prose follow the heading.
+		if nw > 12 && runInLabel(s) == "" {
+			if prose++; prose > 2 {
+				return nil
+			}
 		}
 		out = append(out, s)
 	}
 	return out
+}
+
+// runInLabel returns the label a block opens on as a line of its own: a
+// bold first element followed by a line break ("<b>Media Contact:</b><br>
+// …"), else "".
+func runInLabel(n *html.Node) string {
+	if n.DataAtom != atom.P && n.DataAtom != atom.Div {
+		return ""
+	}
+	first := n.FirstChild
+	for first != nil && first.Type == html.TextNode && strings.TrimSpace(first.Data) == "" {
+		first = first.NextSibling
+	}
+	if first == nil || first.Type != html.ElementNode || first.DataAtom != atom.B && first.DataAtom != atom.Strong {
+		return ""
+	}
+	br := first.NextSibling
+	for br != nil && br.Type == html.TextNode && strings.TrimSpace(br.Data) == "" {
+		br = br.NextSibling
+	}
+	if br == nil || br.DataAtom != atom.Br {
+		return ""
+	}
+	label := strings.Join(strings.Fields(textOf(first)), " ")
+	if n := len(strings.Fields(label)); n == 0 || n > 8 {
+		return ""
+	}
+	return label
 }
 
 // wroteRe is the line a reader's post opens with: "margaret_h wrote:",
