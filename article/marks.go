@@ -2,6 +2,7 @@ package article
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -424,4 +425,186 @@ func dropOrphanHeadings(root *html.Node) {
 		}
 		last.Parent.RemoveChild(last)
 	}
+}
+
+// addressRe is a way to reach someone: an e-mail address or a phone
+// number of seven digits or more.
+var addressRe = regexp.MustCompile(`[\p{L}0-9._+-]+@[\p{L}0-9-]+\.[\p{L}.]+|(?:\+?[0-9][0-9 .-]{5,}[0-9])`)
+
+// askWithAddress reports whether a short block asks the reader something
+// and gives the publisher's address for the answer: a question to the
+// reader, then an e-mail address or a phone number, with something of the
+// publication (its newsroom, a tips or newsroom address: artefactRe) in
+// the block ("Do you have a question about your water? Email tips@… or
+// text our newsroom line at …"). A quote never is one.
+func askWithAddress(n *html.Node, raw string) bool {
+	if len(strings.Fields(raw)) > 40 || strings.ContainsAny(raw, "«»“”\"") || inBlockquote(n) || inItem(n) {
+		return false
+	}
+	low := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
+	q := strings.Index(low, "?")
+	if q < 0 || !toReader.MatchString(low[:q]) {
+		return false
+	}
+	return addressRe.MatchString(low[q+1:]) && artefactRe.MatchString(low)
+}
+
+// rail reports whether n is a column beside the article's: a sibling
+// of a container of the headline that holds most of the page's text in
+// prose (three paragraphs or more, twice n's text at least), and n a
+// stack of boxes, two or more of them headed by a title, each short (at
+// most 80 words), with no paragraph of prose of its own ("Formations de
+// décembre / … / S'inscrire", "Annonces légales / …", "Les plus
+// consultés / …"), whatever its class. A body set beside its headline's
+// header holds more text than the header, and is never asked.
+func (pg *pageCtx) rail(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside:
+	default:
+		return false
+	}
+	if pg.anchor == nil || isAncestor(n, pg.anchor) || n.Parent == nil {
+		return false
+	}
+	var col *html.Node
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != n && c.Type == html.ElementNode && (c == pg.anchor || isAncestor(c, pg.anchor)) {
+			col = c
+		}
+	}
+	if col == nil || proseParagraphs(col, 3) < 3 || textLen(col) < 2*textLen(n) {
+		return false
+	}
+	headed := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return false
+		case c.Type != html.ElementNode:
+		case c.DataAtom == atom.P && len(strings.Fields(textOf(c))) >= 12:
+			return false
+		case len(strings.Fields(textOf(c))) > 80:
+			return false
+		default:
+			if f := firstElement(c); f != nil && isHeadingLike(f) {
+				headed++
+			}
+		}
+	}
+	return headed >= 2
+}
+
+// pictured reports whether n is or holds an image that is a picture, not
+// an icon: an icon declares a width and a height of at most 32 pixels (a
+// padlock before "Accès abonnés", a flag before a language).
+func pictured(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	if n.DataAtom == atom.Img {
+		w, errW := strconv.Atoi(strings.TrimSpace(attr(n, "width")))
+		h, errH := strconv.Atoi(strings.TrimSpace(attr(n, "height")))
+		return errW != nil || errH != nil || w > 32 || h > 32
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if pictured(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelledLinkRow reports whether a line is a label and a row of links to
+// the site's own pages, nothing else: a label of at most five words ending
+// on a colon, then two or more links of at most five words each, with
+// commas or separators between them ("Sur le même thème : <a>bail
+// commercial</a>, <a>loyer</a>", "Filed in: <a>Courts</a> · <a>City
+// Hall</a>"): a row of tags, whatever the label says. Links to other
+// sites (sources) keep their line.
+func labelledLinkRow(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Span:
+	default:
+		return false
+	}
+	if hasBlockChild(n) || pictured(n) || inItem(n) {
+		return false
+	}
+	links := linksIn(n)
+	if len(links) < 2 {
+		return false
+	}
+	for _, a := range links {
+		if !siteHref(strings.TrimSpace(attr(a, "href"))) || len(strings.Fields(textOf(a))) > 5 {
+			return false
+		}
+	}
+	outside := strings.Join(strings.Fields(textOutsideLinks(n)), " ")
+	i := strings.Index(outside, ":")
+	if i <= 0 {
+		return false
+	}
+	label, rest := outside[:i], outside[i+1:]
+	if nl := len(strings.Fields(label)); nl == 0 || nl > 5 {
+		return false
+	}
+	return strings.Trim(rest, " ,;|·•/–—-") == "" && !strings.ContainsFunc(rest, unicode.IsLetter)
+}
+
+// pageFoot reports whether n is the page's foot written without a
+// <footer> or a class saying so: the last block of the container that
+// holds the article's column, after that column, short (at most 80
+// words), with a row of three or more links to the site's own pages
+// (legal notice, terms, contact) beside its publisher's address.
+func (pg *pageCtx) pageFoot(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section:
+	default:
+		return false
+	}
+	if pg.anchor == nil || isAncestor(n, pg.anchor) || n.Parent == nil || nextElement(n) != nil {
+		return false
+	}
+	var col *html.Node
+	for c := prevElement(n); c != nil; c = prevElement(c) {
+		if c == pg.anchor || isAncestor(c, pg.anchor) {
+			col = c
+			break
+		}
+	}
+	if col == nil || proseParagraphs(col, 3) < 3 || len(strings.Fields(textOf(n))) > 80 {
+		return false
+	}
+	return siteRow(n)
+}
+
+// siteRow reports whether n holds a line of three or more links to the
+// site's own pages and little else.
+func siteRow(n *html.Node) bool {
+	found := false
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for k := c.FirstChild; k != nil && !found; k = k.NextSibling {
+			if k.Type != html.ElementNode {
+				continue
+			}
+			if !hasBlockChild(k) || k.DataAtom == atom.Ul {
+				links := linksIn(k)
+				own := 0
+				for _, a := range links {
+					if siteHref(strings.TrimSpace(attr(a, "href"))) {
+						own++
+					}
+				}
+				if own >= 3 && own == len(links) && linkShare(k) >= 0.8 {
+					found = true
+					return
+				}
+				continue
+			}
+			walk(k)
+		}
+	}
+	walk(n)
+	return found
 }

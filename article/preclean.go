@@ -101,7 +101,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				}
 			}
 			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
-				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || editLink(c) || slideNav(c) || crossLink(c) || questionPrompt(c) || loneLink(c) ||
+				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || pg.rail(c) || pg.pageFoot(c) || editLink(c) || slideNav(c) || crossLink(c) || questionPrompt(c) || loneLink(c) ||
 				(promptBox(c) || logoWall(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
@@ -798,7 +798,7 @@ func dropMasthead(body *html.Node, title string) {
 	}
 	for c := h1.Parent.FirstChild; c != nil && c != h1; {
 		next := c.NextSibling
-		if c.Type == html.TextNode || c.Type == html.ElementNode && !contains(c, atom.Img) && c.DataAtom != atom.Img && c.DataAtom != atom.Figure {
+		if c.Type == html.TextNode || c.Type == html.ElementNode && !pictured(c) && c.DataAtom != atom.Figure {
 			if t := textLen(c); t > 0 && t <= 40 && !isStandfirst(c) {
 				h1.Parent.RemoveChild(c)
 			}
