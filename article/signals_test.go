@@ -13,7 +13,7 @@ import (
 )
 
 // TestSignalSeparation measures, on every labeled page (../testdata:
-// quality, unseen, blind, heldout..heldout11), how well general signals
+// quality, unseen, blind, heldout..heldout12), how well general signals
 // tell furniture from text in what readability alone keeps, line by line
 // (a line is text when its words are in the page's marked text; a line of
 // one or two words, when it is a line of the marked text). It
