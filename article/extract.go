@@ -53,6 +53,7 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	meta := readMeta(doc, base)
 	ex.Canonical, ex.Image = meta.canonical, meta.image
 	lead := findLead(doc, base, meta.image, meta.description)
+	seen := blockCounts(doc)
 	calls := preclean(doc)
 	gallery := findGallery(doc)
 	p := readability.NewParser()
@@ -67,6 +68,7 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	dropTailLinks(art.Node, base)
 	dropOffTopicLinks(art.Node, base, art.Title())
 	dropCallButtons(art.Node, calls)
+	dropRepeatedLines(art.Node, seen)
 	dropOrphanHeadings(art.Node)
 	var b strings.Builder
 	if err := art.RenderHTML(&b); err != nil {

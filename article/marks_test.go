@@ -384,3 +384,28 @@ func TestLabelledLinkRow(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatedSentence: a sentence the page writes twice as a block (in
+// the text and in the footer) is the site's notice; a page that writes
+// its whole text twice (a print copy) keeps it.
+func TestRepeatedSentence(t *testing.T) {
+	para := func(i int) string {
+		return "<p>The distillery on the island bottled on Monday its first single malt, aged in casks numbered " + string(rune('A'+i)) +
+			", eight years after the stills were lit in the old herring store by the harbour.</p>\n"
+	}
+	const notice = `<p>Please enjoy our spirits responsibly and never drink and drive.</p>`
+	page := `<html><head><title>The island distillery bottles its first malt</title></head><body><article><h1>The island distillery bottles its first malt</h1>` +
+		para(0) + para(1) + notice + para(2) + para(3) + `</article><div class="f">` + notice + `<p>Island Spirits Ltd, Harbour Road</p></div></body></html>`
+	text := extractedText(t, page)
+	if strings.Contains(text, "never drink and drive") {
+		t.Errorf("the repeated notice was left: %q", text)
+	}
+	if n := strings.Count(text, "The distillery on the island"); n != 4 {
+		t.Errorf("the article kept %d of its 4 paragraphs: %q", n, text)
+	}
+	twice := `<html><head><title>The island distillery bottles its first malt</title></head><body><article><h1>The island distillery bottles its first malt</h1>` +
+		para(0) + para(1) + para(2) + para(3) + `</article><div class="copy">` + para(0) + para(1) + para(2) + para(3) + `</div></body></html>`
+	if n := strings.Count(extractedText(t, twice), "The distillery on the island"); n < 4 {
+		t.Errorf("a page that writes its text twice lost it: %d paragraphs", n)
+	}
+}

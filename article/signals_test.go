@@ -21,7 +21,8 @@ import (
 // to the site's own pages after the last paragraph of prose, nor anywhere
 // a line of links to the site's other pages (linkLine); nor a row of
 // fields (keyValueLine) or a one-line pointer to a site page in words the
-// rest does not use (offTopicSiteLink). It logs the
+// rest does not use (offTopicSiteLink), nor a sentence the page writes
+// twice as a block (repeatedLine). It logs the
 // figures of topical coherence, a signal tried and not used: a line at an
 // edge of the text whose content words share nothing with the rest
 // catches furniture, but as many lines of text (closing sentences on
@@ -32,7 +33,7 @@ func TestSignalSeparation(t *testing.T) {
 		pages = append(pages, loadPages(t, d)...)
 	}
 	type tally struct{ chrome, text int }
-	var tail, mid, edgeZero, zeroAndCall, fields, pointer tally
+	var tail, mid, edgeZero, zeroAndCall, fields, pointer, twice tally
 	for _, l := range pages {
 		pageURL := "https://" + l.site + ".example/" + l.name
 		base, _ := url.Parse(pageURL)
@@ -51,6 +52,7 @@ func TestSignalSeparation(t *testing.T) {
 		for _, gl := range strings.Split(l.gold, "\n") {
 			goldLines[strings.Join(words(gl), " ")] = true
 		}
+		seen := blockCounts(doc)
 		lines := textLines(art.Node)
 		stems := make([]map[string]bool, len(lines))
 		last := -1
@@ -88,6 +90,12 @@ func TestSignalSeparation(t *testing.T) {
 					t.Errorf("%s: a line of text would go as a line of links: %q", l.name, raw)
 				}
 			}
+			if repeatedLine(ln, seen) {
+				count(&twice)
+				if isText {
+					t.Logf("%s: a line of text twice on its page: %q", l.name, raw)
+				}
+			}
 			if keyValueLine(ln, raw) {
 				count(&fields)
 				if isText {
@@ -122,6 +130,7 @@ func TestSignalSeparation(t *testing.T) {
 	t.Logf("  a line of links to the site's pages, anywhere (linkLine):  furniture %d, text %d", mid.chrome, mid.text)
 	t.Logf("  a row of 'Key : value' fields (keyValueLine):               furniture %d, text %d", fields.chrome, fields.text)
 	t.Logf("  a one-line pointer to a site page, off topic (offTopicSiteLink): furniture %d, text %d", pointer.chrome, pointer.text)
+	t.Logf("  a sentence that is a block twice on its page (repeatedLine): furniture %d, text %d", twice.chrome, twice.text)
 	t.Logf("  coherence, no shared word, first or last line:              furniture %d, text %d", edgeZero.chrome, edgeZero.text)
 	t.Logf("  coherence, no shared word and a call, a price or links:     furniture %d, text %d", zeroAndCall.chrome, zeroAndCall.text)
 	if tail.chrome == 0 || mid.chrome == 0 {

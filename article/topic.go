@@ -159,3 +159,74 @@ func offTopicSiteLink(ln *html.Node, base *url.URL, rest map[string]bool) bool {
 	shared, total := sharedShare(contentStems(textOf(links[0])), rest)
 	return total >= 2 && shared == 0
 }
+
+// blockCounts counts the texts of a page's blocks (elements with text and
+// no block inside, outside scripts, styles and the head), each as its
+// folded words.
+func blockCounts(doc *html.Node) map[string]int {
+	out := map[string]int{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.Data {
+			case "script", "style", "head", "noscript", "template":
+				continue
+			}
+			if !hasBlockBelow(c) {
+				if k := strings.Join(foldWords(textOf(c)), " "); k != "" {
+					out[k]++
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
+}
+
+// repeatedLine reports whether a line of the extracted text is a sentence
+// the page writes twice as a block of its own: five to forty words ending
+// a sentence, not a heading, a list item or a caption, whose exact text
+// is another block of the page too (a legal warning in the text and in
+// the footer, a notice repeated in the rail). A pull quote repeats a
+// phrase inside a longer paragraph, not a block.
+func repeatedLine(ln *html.Node, seen map[string]int) bool {
+	switch ln.Data {
+	case "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "figcaption", "td", "th", "blockquote", "pre":
+		return false
+	}
+	if inItem(ln) || inFigcaption(ln) || inBlockquote(ln) {
+		return false
+	}
+	raw := strings.Join(strings.Fields(textOf(ln)), " ")
+	ws := foldWords(raw)
+	if len(ws) < 5 || len(ws) > 40 || !strings.ContainsAny(raw[max(0, len(raw)-4):], ".!?…") {
+		return false
+	}
+	return seen[strings.Join(ws, " ")] >= 2
+}
+
+// dropRepeatedLines removes from the extracted text the sentences the page
+// writes twice as blocks (repeatedLine), seen counting the page's blocks
+// before any was removed. More than two such lines is a page that writes
+// its text twice (a print or a mobile copy), and nothing goes.
+func dropRepeatedLines(root *html.Node, seen map[string]int) {
+	var drop []*html.Node
+	for _, ln := range textLines(root) {
+		if repeatedLine(ln, seen) {
+			drop = append(drop, ln)
+		}
+	}
+	if len(drop) > 2 {
+		return
+	}
+	for _, ln := range drop {
+		if ln.Parent != nil {
+			ln.Parent.RemoveChild(ln)
+		}
+	}
+}
