@@ -53,7 +53,7 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	meta := readMeta(doc, base)
 	ex.Canonical, ex.Image = meta.canonical, meta.image
 	lead := findLead(doc, base, meta.image, meta.description)
-	seen := blockCounts(doc)
+	seen, site := blockCounts(doc), siteWords(doc)
 	calls := preclean(doc)
 	gallery := findGallery(doc)
 	p := readability.NewParser()
@@ -65,10 +65,12 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	if art.Node == nil {
 		return ex, fmt.Errorf("extract: %w", ErrNoArticle)
 	}
+	fixAtoms(art.Node)
 	dropTailLinks(art.Node, base)
 	dropOffTopicLinks(art.Node, base, art.Title())
 	dropCallButtons(art.Node, calls)
 	dropRepeatedLines(art.Node, seen)
+	dropPublisherTail(art.Node, site)
 	dropOrphanHeadings(art.Node)
 	var b strings.Builder
 	if err := art.RenderHTML(&b); err != nil {
@@ -93,6 +95,18 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	}
 	ex.Language = art.Language()
 	return ex, nil
+}
+
+// fixAtoms gives the elements readability makes by name (a <div> of text
+// it turns into a <p>) their atom, so that the rules run on its output
+// see them for what they are.
+func fixAtoms(n *html.Node) {
+	if n.Type == html.ElementNode && n.DataAtom == 0 {
+		n.DataAtom = atom.Lookup([]byte(n.Data))
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		fixAtoms(c)
+	}
 }
 
 // maxElements bounds the pages Extract reads: the furniture rules and

@@ -44,6 +44,9 @@ func TestFurnitureByStructure(t *testing.T) {
 		// a call button under a box of text
 		{"a booking button under practical details", `<div class="venue"><h3>Infos pratiques</h3><p>Cabane de la Houle, 2 quai des Tanneurs, ouverte du jeudi au dimanche de 9 h à 19 h, dégustation sur place.</p><a class="btn btn-primary" href="https://resa.example/houle">Demander une table</a></div>`, "Demander une table",
 			`<div class="doc"><p>Le dossier complet du projet, avec les plans du bassin et l'étude d'impact, est consultable à la capitainerie jusqu'au 30 juin.</p><a href="/dossier">Lire le dossier</a></div>`},
+		// a short question, then a call for us joined to a first one
+		{"a question then a call for us", `<p><strong>Un doute sur une facture ? Passez à l'agence du port ou appelez-nous, nous rappelons dans la journée.</strong></p>`, "appelez-nous",
+			`<p>Pourquoi si tard ? Le président l'explique par le retard des travaux et le coût du chantier, chiffres à l'appui.</p>`},
 		// a line pointing to another page of the site
 		{"a pointer to the site's tide page", `<p><strong>Marées de la semaine</strong> : voir notre <a href="/marees">calendrier des coefficients</a>.</p>`, "coefficients",
 			`<p>Le détail du chantier est publié sur <a href="/chantier">la page du bassin de purification</a></p>`},
@@ -407,5 +410,25 @@ func TestRepeatedSentence(t *testing.T) {
 		para(0) + para(1) + para(2) + para(3) + `</article><div class="copy">` + para(0) + para(1) + para(2) + para(3) + `</div></body></html>`
 	if n := strings.Count(extractedText(t, twice), "The distillery on the island"); n < 4 {
 		t.Errorf("a page that writes its text twice lost it: %d paragraphs", n)
+	}
+}
+
+// TestPublisherTail: after the text, a line in which the publication
+// speaks of itself (its name first, its journalism) goes; a closing line
+// of the story stays.
+func TestPublisherTail(t *testing.T) {
+	para := func(i int) string {
+		return "<p>The harbour board approved on Monday the dredging plan for berth " + string(rune('A'+i)) +
+			", which will let the ferries dock at low tide without waiting offshore for the water to rise.</p>\n"
+	}
+	page := `<html><head><title>Harbour board approves the dredging plan - Pressline Studio</title></head><body><main><h1>Harbour board approves the dredging plan</h1>` +
+		`<div class="t">` + para(0) + para(1) + para(2) + `<div class="t2">The board will vote on the final budget in March.</div>` +
+		`<div class="t2">Pressline Studio is funded by readers: our journalism stays free for everyone.</div></div></main></body></html>`
+	text := extractedText(t, page)
+	if strings.Contains(text, "funded by readers") {
+		t.Errorf("the publisher's line was left: %q", text)
+	}
+	if !strings.Contains(text, "final budget in March") {
+		t.Errorf("the closing line was lost: %q", text)
 	}
 }

@@ -230,3 +230,36 @@ func dropRepeatedLines(root *html.Node, seen map[string]int) {
 		}
 	}
 }
+
+// dropPublisherTail removes, after the last paragraph of prose, the lines
+// in which the publication speaks of itself: its name among the first
+// four words and something of the publication (its newsroom, its
+// journalism, its newsletter: artefactRe) — "Le Petit Matin s'engage pour
+// une information locale de qualité, vérifiée par notre rédaction". A
+// closing line of the story names its people and places.
+func dropPublisherTail(root *html.Node, site []string) {
+	if len(site) == 0 {
+		return
+	}
+	lines := textLines(root)
+	last := -1
+	for i, ln := range lines {
+		if len(strings.Fields(textOf(ln))) >= 20 && linkShare(ln) < 0.5 {
+			last = i
+		}
+	}
+	if last < 0 {
+		return
+	}
+	for _, ln := range lines[last+1:] {
+		raw := strings.Join(strings.Fields(textOf(ln)), " ")
+		ws := strings.Fields(raw)
+		if len(ws) > 30 || inItem(ln) || inBlockquote(ln) || strings.ContainsAny(raw, "«»“”\"") {
+			continue
+		}
+		head := strings.Join(ws[:min(4, len(ws))], " ")
+		if namesSite("x "+head, site) && artefactRe.MatchString(strings.ToLower(strings.ReplaceAll(raw, "’", "'"))) && ln.Parent != nil {
+			ln.Parent.RemoveChild(ln)
+		}
+	}
+}
