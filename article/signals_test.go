@@ -45,6 +45,7 @@ func TestSignalSeparation(t *testing.T) {
 		if err != nil || art.Node == nil {
 			continue
 		}
+		fixAtoms(art.Node) // as Extract reads readability's output
 		doc, _ := html.Parse(bytes.NewReader(page))
 		title := pageTitle(doc)
 		gold := " " + strings.Join(words(l.gold), " ") + " "
