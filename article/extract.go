@@ -53,6 +53,7 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	meta := readMeta(doc, base)
 	ex.Canonical, ex.Image = meta.canonical, meta.image
 	lead := findLead(doc, base, meta.image, meta.description)
+	title := pageTitle(doc)
 	preclean(doc)
 	gallery := findGallery(doc)
 	p := readability.NewParser()
@@ -65,6 +66,7 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 		return ex, fmt.Errorf("extract: %w", ErrNoArticle)
 	}
 	dropTailLinks(art.Node, base)
+	dropVoted(art.Node, base, title)
 	var b strings.Builder
 	if err := art.RenderHTML(&b); err != nil {
 		return ex, fmt.Errorf("extract: render: %w", err)
