@@ -54,6 +54,7 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	ex.Canonical, ex.Image = meta.canonical, meta.image
 	lead := findLead(doc, base, meta.image, meta.description)
 	seen, site := blockCounts(doc), siteWords(doc)
+	title := pageTitle(doc)
 	calls := preclean(doc)
 	gallery := findGallery(doc)
 	p := readability.NewParser()
@@ -65,8 +66,9 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	if art.Node == nil {
 		return ex, fmt.Errorf("extract: %w", ErrNoArticle)
 	}
-	fixAtoms(art.Node)
 	dropTailLinks(art.Node, base)
+	dropVoted(art.Node, base, title) // on readability's output, as the vote was trained
+	fixAtoms(art.Node)
 	dropOffTopicLinks(art.Node, base, art.Title())
 	dropCallButtons(art.Node, calls)
 	dropRepeatedLines(art.Node, seen)
