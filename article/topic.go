@@ -12,7 +12,10 @@ import (
 // Measured as a signal alone (TestSignalSeparation: a first or last block
 // sharing no content word with the rest is furniture about as often as it
 // is a closing sentence), it is used only together with a link to the
-// site's own pages (offTopicSiteLink).
+// site's own pages (offTopicSiteLink). Also here: what the page says
+// twice (repeatedLine) and what the publication says of itself after the
+// text (dropPublisherTail), both read against the whole page. The stems
+// (contentStems) are vote.go's.
 
 // sharedShare returns the share of the unit's content stems found in the
 // rest: (shared, total).
