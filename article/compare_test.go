@@ -43,7 +43,7 @@ func TestCompareExtractors(t *testing.T) {
 		}
 		compareExtractors(t, set)
 	})
-	for _, dir := range append(append(append([]string(nil), heldoutSets...), fixedSets...), measuredSets...) {
+	for _, dir := range append(append([]string(nil), heldoutSets...), measuredSets...) {
 		t.Run(filepath.Base(dir), func(t *testing.T) { compareExtractors(t, loadPages(t, dir)) })
 	}
 }

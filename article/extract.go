@@ -53,8 +53,8 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	meta := readMeta(doc, base)
 	ex.Canonical, ex.Image = meta.canonical, meta.image
 	lead := findLead(doc, base, meta.image, meta.description)
-	seen, site := blockCounts(doc), siteWords(doc)
 	title := pageTitle(doc)
+	seen, site := blockCounts(doc), siteWords(doc)
 	calls := preclean(doc)
 	gallery := findGallery(doc)
 	p := readability.NewParser()
@@ -66,13 +66,13 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	if art.Node == nil {
 		return ex, fmt.Errorf("extract: %w", ErrNoArticle)
 	}
-	dropTailLinks(art.Node, base)
-	dropVoted(art.Node, base, title) // on readability's output, as the vote was trained
 	fixAtoms(art.Node)
+	dropTailLinks(art.Node, base)
 	dropOffTopicLinks(art.Node, base, art.Title())
 	dropCallButtons(art.Node, calls)
 	dropRepeatedLines(art.Node, seen)
 	dropPublisherTail(art.Node, site)
+	dropVoted(art.Node, base, title)
 	dropOrphanHeadings(art.Node)
 	var b strings.Builder
 	if err := art.RenderHTML(&b); err != nil {

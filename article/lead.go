@@ -135,8 +135,10 @@ func findLead(doc *html.Node, base *url.URL, ogImage string, description string)
 			}
 			if lp.figure == nil && c.DataAtom != atom.Figure && ogImage != "" {
 				// Div soup: the smallest container of the og:image and a
-				// short text is the lead figure and its caption.
-				if src := figureImage(c, base); src != "" && samePath(src, ogImage) {
+				// short text is the lead figure and its caption; not one
+				// that holds the headline: that is the article's header
+				// (the image beside the title, its date and its byline).
+				if src := figureImage(c, base); src != "" && samePath(src, ogImage) && !contains(c, atom.H1) {
 					if t := strings.Join(strings.Fields(textBesideTools(c)), " "); t != "" && len(t) <= 300 {
 						lp.figure, lp.figureSrc = makeFigure(src, t), src
 						continue

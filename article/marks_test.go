@@ -40,7 +40,7 @@ func TestFurnitureByStructure(t *testing.T) {
 		{"after a black square", `<p>■</p><dl><dt>Partenaire</dt><dd>Région Bretagne</dd><dt>Budget</dt><dd>2,4 millions d'euros</dd></dl>`, "2,4 millions", ""},
 		// a box of the publisher's product
 		{"a product box among the paragraphs", `<div class="encart"><p><strong>Brume Compta</strong> tient la comptabilité des exploitations de la baie.</p><p>Trente jours d'essai, sans engagement ni carte bancaire.</p><a href="/essai">Planifier une démo de vingt minutes</a></div>`, "Trente jours",
-			`<div class="infos"><h3>Y aller</h3><p>Bassin de la Houle, 4 quai Brume, ouvert tous les jours sauf le lundi de 10 h à 18 h.</p><a href="https://billets.example/bassin">Réserver un créneau</a></div>`},
+			`<div class="infos"><h3>Y aller</h3><p>Bassin de la Houle, 4 quai Brume, ouvert tous les jours sauf le lundi de 10 h à 18 h.</p><p>Tarifs, horaires des visites guidées et plan d'accès sur <a href="https://billets.example/bassin">le site du bassin</a></p></div>`},
 		// a call button under a box of text
 		{"a booking button under practical details", `<div class="venue"><h3>Infos pratiques</h3><p>Cabane de la Houle, 2 quai des Tanneurs, ouverte du jeudi au dimanche de 9 h à 19 h, dégustation sur place.</p><a class="btn btn-primary" href="https://resa.example/houle">Demander une table</a></div>`, "Demander une table",
 			`<div class="doc"><p>Le dossier complet du projet, avec les plans du bassin et l'étude d'impact, est consultable à la capitainerie jusqu'au 30 juin.</p><a href="/dossier">Lire le dossier</a></div>`},
@@ -430,5 +430,32 @@ func TestPublisherTail(t *testing.T) {
 	}
 	if !strings.Contains(text, "final budget in March") {
 		t.Errorf("the closing line was lost: %q", text)
+	}
+}
+
+// TestHeaderBesideImageIsNoCaption: an episode or article header laid out
+// as the page's image beside a block with the headline, its date line and
+// its byline (div soup, after a consent dialog) is the header, not the
+// lead figure's caption: neither the date line nor the byline is
+// published, and the text is whole.
+func TestHeaderBesideImageIsNoCaption(t *testing.T) {
+	para := func(i int) string {
+		return "<p>La halle aux grains de Lectoure rouvre ses portes après deux ans de chantier, avec un marché couvert le samedi numéro " + string(rune('A'+i)) +
+			" et une salle pour les associations du canton à l'étage.</p>\n"
+	}
+	page := `<html><head><title>La halle de Lectoure rouvre</title><meta property="og:image" content="https://cdn.example/halle.jpg"></head><body>` +
+		`<div class="cmp" role="dialog"><p>Nous et nos partenaires utilisons des traceurs pour mesurer l'audience de ce site et de nos émissions.</p><button>Accepter</button></div>` +
+		`<main><div class="ep"><div class="ep-head"><img src="https://cdn.example/halle.jpg" alt="" width="600" height="600">` +
+		`<div><p class="show"><a href="/emissions/terroirs">Terroirs</a></p><h1>La halle de Lectoure rouvre</h1>` +
+		`<p class="when">Diffusé le jeudi 3 décembre 2026 à 12h10 · 6 min</p><p class="who">Un reportage de <a href="/p/lucie-fabre">Lucie Fabre</a></p></div></div>` +
+		`<div class="ep-body">` + para(0) + para(1) + para(2) + para(3) + `</div></div></main></body></html>`
+	text := extractedText(t, page)
+	for _, gone := range []string{"Diffusé le jeudi", "Un reportage de"} {
+		if strings.Contains(text, gone) {
+			t.Errorf("the header's %q was published as a caption: %q", gone, text)
+		}
+	}
+	if strings.Count(text, "La halle aux grains de Lectoure") != 4 {
+		t.Errorf("the article lost paragraphs: %q", text)
 	}
 }

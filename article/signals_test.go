@@ -29,7 +29,7 @@ import (
 // these short pages share no word with the rest).
 func TestSignalSeparation(t *testing.T) {
 	pages := loadSet(t)
-	for _, d := range append(append([]string{"testdata/unseen", "testdata/blind"}, heldoutSets...), fixedSets...) {
+	for _, d := range append([]string{"testdata/unseen", "testdata/blind"}, heldoutSets...) {
 		pages = append(pages, loadPages(t, d)...)
 	}
 	type tally struct{ chrome, text int }

@@ -64,6 +64,7 @@ func voteRows(t testing.TB, set string, pages []labeled) []voteRow {
 		if err != nil || art.Node == nil {
 			continue
 		}
+		fixAtoms(art.Node) // as Extract reads readability's output
 		goldLines := map[string]bool{}
 		for _, gl := range strings.Split(l.gold, "\n") {
 			goldLines[strings.Join(words(gl), " ")] = true
