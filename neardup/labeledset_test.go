@@ -8,13 +8,16 @@ import (
 
 // Floors for TestLabeledSet, per half: precision and recall of the
 // engine's decision (same title key and no Conflict, or Same). The
-// held-out half pins the targets (it reaches precision 0.984, recall
-// 0.960: one more wrong merge fails); the tuning half pins a little
-// under what it reaches (0.973, 0.991). Before the digest rule, with the
-// 56 digest pairs (d001–d056) added, they were 0.983 and 0.928 (5 of the
-// 15 held-out digest pairs missed) and 0.973 and 0.964.
+// held-out half pins the targets (it reaches precision 0.985, recall
+// 0.956: one more wrong merge or one more miss fails); the tuning half
+// pins a little under what it reaches (0.976, 0.976). Before the digest
+// rule, with the 56 digest pairs (d001–d056) added, they were 0.983 and
+// 0.928 (5 of the 15 held-out digest pairs missed) and 0.973 and 0.964.
+// Before short signatures, with the 56 flash pairs (e001–e056) added,
+// they were 0.984 and 0.883 (11 of the 12 held-out flash pairs missed)
+// and 0.974 and 0.927 (8 of 12).
 var floors = map[string]struct{ precision, recall float64 }{
-	"tune":    {0.97, 0.98},
+	"tune":    {0.97, 0.97},
 	"holdout": {0.98, 0.95},
 }
 
