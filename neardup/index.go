@@ -393,7 +393,8 @@ func (x *Index) Evict(before int64) int {
 // most CommonKey items of the shards the window covers), whose sketch
 // agrees with sig's in enough positions for Same to accept them and whose
 // text part (containment, names) passes Same's tests, or that pass Same's
-// digest rule, each once, in increasing order. Every item Same accepts
+// digest or flash rule, or that are a flash of the same words and names
+// as sig's (found, though Same rejects it), each once, in increasing order. Every item Same accepts
 // among those sharing an informative key is returned (an item added
 // twice, with two signatures, is returned when either passes).
 func (x *Index) Candidates(dst []int64, sig Signature, from, to int64) []int64 {
@@ -510,11 +511,20 @@ func (s *shard) candidates(dst []int64, q *query, follow *[keysPer]bool, slots [
 			continue
 		}
 		t := s.texts[e].text()
-		if agree(q.sketch[:], en.sketch[:]) >= least && d.sameText(q.text, t) || d.digest(q.text, t) {
+		if agree(q.sketch[:], en.sketch[:]) >= least && d.sameText(q.text, t) || d.digest(q.text, t) || sameFlash(q.text, t) {
 			dst = append(dst, en.id)
 		}
 	}
 	return dst
+}
+
+// sameFlash reports whether a and b are short signatures' texts of the
+// same words and names: Same never accepts two flashes, but a look-up
+// with an item's own signature finds the item (what storage's invariant
+// check asks of every filed item), and a candidate is never a verdict.
+func sameFlash(a, b text) bool {
+	return a.short && b.short && a.complete && b.complete && a.size == b.size &&
+		slices.Equal(a.names, b.names) && slices.Equal(a.words, b.words)
 }
 
 // minAgree returns the least number of agreeing MinHash values (hence

@@ -3,7 +3,6 @@ package neardup
 import (
 	"math"
 	"math/bits"
-	"slices"
 )
 
 // decision holds the thresholds of Same and Conflict. They live in a
@@ -313,9 +312,9 @@ func (d decision) namesAgree(a, b text) bool {
 // signature: a text under MinWords words, its title counted) is the same
 // story as a text with a full signature that holds 75% of its content
 // words, at least two of its names besides days and months and every one
-// of its names, numbers and days (decision.flash), and as a flash of the
-// same words and names. An empty signature is never the same as
-// anything, itself included. Same is symmetric and pure.
+// of its names, numbers and days (decision.flash); never as another
+// flash. An empty signature is never the same as anything, itself
+// included. Same is symmetric and pure.
 func Same(a, b Signature) bool { return defaultDecision().same(a, b) }
 
 func (d decision) same(a, b Signature) bool {
@@ -380,12 +379,13 @@ func (d decision) digest(a, b text) bool {
 // cover: a flash of another quake, vote or match of one template differs
 // in a figure or a place, one of a follow-up brings a figure or a name of
 // its own, one on the same subject and people shares them but not its
-// words. Two flashes are one story only when their words and names are
-// the same (one flash reprinted by two sources): a flash holds too little
-// to tell how two others of one template differ. It is symmetric.
+// words. Two flashes are never one story by their texts: a flash holds
+// too little to tell how two others of one template differ ("Lyon 2,
+// Nice 1" and "Nice 2, Lyon 1" have the same words and names); the link
+// and title rules may still join them. It is symmetric.
 func (d decision) flash(a, b text) bool {
 	if a.short && b.short {
-		return a.complete && b.complete && slices.Equal(a.names, b.names) && slices.Equal(a.words, b.words)
+		return false
 	}
 	n := compareNames(a, b)
 	only := n.onlyA
