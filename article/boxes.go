@@ -105,7 +105,8 @@ func pollBox(n *html.Node) bool {
 }
 
 // shopBox reports whether n is a shop or affiliate box: a short box that
-// names a price and ends on a buy button.
+// names a price and holds a buy button, or shows a picture and ends on a
+// call button (callStyled, callPhrase) with no sentence of text.
 func shopBox(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Div, atom.Section, atom.Aside:
@@ -130,7 +131,17 @@ func shopBox(n *html.Node) bool {
 		}
 	}
 	walk(n)
-	return buy
+	if buy {
+		return true
+	}
+	// A merchant card in any words: the product's picture, short lines
+	// (no sentence of twelve words), a price, and a button made to be
+	// pressed whose words call to act ("Comparer les prix", "Voir
+	// l'offre", "Check availability"). A box of practical details, even
+	// of short lines and a price, shows no product: its button alone goes
+	// (loneCallButton).
+	last := callButton(n)
+	return last != nil && callStyled(last) && pictured(n) && proseParagraphs(n, 1) == 0
 }
 
 // noticeLine reports whether a line (in titleForm) is a notice to the

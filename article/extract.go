@@ -54,7 +54,8 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	ex.Canonical, ex.Image = meta.canonical, meta.image
 	lead := findLead(doc, base, meta.image, meta.description)
 	title := pageTitle(doc)
-	preclean(doc)
+	seen, site := blockCounts(doc), siteWords(doc)
+	calls := preclean(doc)
 	gallery := findGallery(doc)
 	p := readability.NewParser()
 	p.CharThresholds = 200
@@ -65,8 +66,14 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	if art.Node == nil {
 		return ex, fmt.Errorf("extract: %w", ErrNoArticle)
 	}
+	fixAtoms(art.Node)
 	dropTailLinks(art.Node, base)
+	dropOffTopicLinks(art.Node, base, art.Title())
+	dropCallButtons(art.Node, calls)
+	dropRepeatedLines(art.Node, seen)
+	dropPublisherTail(art.Node, site)
 	dropVoted(art.Node, base, title)
+	dropOrphanHeadings(art.Node)
 	var b strings.Builder
 	if err := art.RenderHTML(&b); err != nil {
 		return ex, fmt.Errorf("extract: render: %w", err)
@@ -90,6 +97,18 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	}
 	ex.Language = art.Language()
 	return ex, nil
+}
+
+// fixAtoms gives the elements readability makes by name (a <div> of text
+// it turns into a <p>) their atom, so that the rules run on its output
+// see them for what they are.
+func fixAtoms(n *html.Node) {
+	if n.Type == html.ElementNode && n.DataAtom == 0 {
+		n.DataAtom = atom.Lookup([]byte(n.Data))
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		fixAtoms(c)
+	}
 }
 
 // maxElements bounds the pages Extract reads: the furniture rules and

@@ -135,9 +135,11 @@ func findLead(doc *html.Node, base *url.URL, ogImage string, description string)
 			}
 			if lp.figure == nil && c.DataAtom != atom.Figure && ogImage != "" {
 				// Div soup: the smallest container of the og:image and a
-				// short text is the lead figure and its caption.
-				if src := figureImage(c, base); src != "" && samePath(src, ogImage) {
-					if t := strings.Join(strings.Fields(textOf(c)), " "); t != "" && len(t) <= 300 {
+				// short text is the lead figure and its caption; not one
+				// that holds the headline: that is the article's header
+				// (the image beside the title, its date and its byline).
+				if src := figureImage(c, base); src != "" && samePath(src, ogImage) && !contains(c, atom.H1) {
+					if t := strings.Join(strings.Fields(textBesideTools(c)), " "); t != "" && len(t) <= 300 {
 						lp.figure, lp.figureSrc = makeFigure(src, t), src
 						continue
 					}
@@ -181,7 +183,7 @@ func firstProse(n *html.Node, desc []string, standfirst *html.Node) *html.Node {
 		if c.Type != html.ElementNode || c == standfirst || isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc) {
 			continue
 		}
-		if strings.HasPrefix(c.Data, "amp-") || c.DataAtom == atom.Dialog || c.DataAtom == atom.Nav || c.DataAtom == atom.Form || overlay(c) {
+		if strings.HasPrefix(c.Data, "amp-") || c.DataAtom == atom.Dialog || c.DataAtom == atom.Nav || c.DataAtom == atom.Form || overlay(c) || laidOver(c) {
 			continue
 		}
 		if c.DataAtom == atom.P && len(strings.Fields(textOf(c))) >= 12 {
@@ -192,6 +194,37 @@ func firstProse(n *html.Node, desc []string, standfirst *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// textBesideTools is the text of n without the lines of its image's
+// tools (mediaTools): what a figure in div soup captions.
+func textBesideTools(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			switch {
+			case k.Type == html.TextNode:
+				b.WriteString(k.Data)
+			case k.Type == html.ElementNode && !mediaTools(k):
+				b.WriteString(" ")
+				walk(k)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// laidOver reports whether an element says it is laid over the page: a
+// dialog by its role ("dialog", "alertdialog") or a modal by aria-modal
+// (an age gate, a consent or sign-up pop-up written as a <div>).
+func laidOver(n *html.Node) bool {
+	switch strings.ToLower(attr(n, "role")) {
+	case "dialog", "alertdialog":
+		return true
+	}
+	return strings.EqualFold(attr(n, "aria-modal"), "true")
 }
 
 // ampImages makes the <amp-img> elements under n plain images.
@@ -440,7 +473,8 @@ func blockAfterHeadline(h *html.Node) *html.Node {
 // standfirstShape reports whether n, the block right under the headline,
 // reads as a standfirst whatever its class (div soup names it by a hash):
 // one block of text with no block inside and no links, of 12 to 80 words
-// ending a sentence, that is not a byline, a date line or a signature.
+// ending a sentence (a heading need not: a deck), that is not a byline, a
+// date line or a signature.
 func standfirstShape(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.P, atom.Div, atom.H2, atom.H3, atom.Span:
@@ -456,6 +490,9 @@ func standfirstShape(n *html.Node) bool {
 	}
 	if bylineRe.MatchString(t) || signatureLine(t) || metaDateLine(t) {
 		return false
+	}
+	if n.DataAtom == atom.H2 || n.DataAtom == atom.H3 {
+		return true // a deck: a heading of twelve words or more right under the headline, a sentence without its stop
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, "\"'»”’ )"))
 	return strings.ContainsRune(".!?…", last)

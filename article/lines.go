@@ -161,8 +161,10 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case nw <= 30 && metaWithReadTime(raw):
 		return true
-	case pageNotice(n, raw), askForUs(n, raw), questionCrossLink(n, raw):
+	case pageNotice(n, raw), askForUs(n, raw), askWithAddress(n, raw), questionCrossLink(n, raw):
 		return true
+	case keyValueLine(n, raw):
+		return true // "Label : … · Sortie : … · Genre : …"
 	case !inItem(n) && !inFigcaption(n) && (metaSegments(raw, contains(n, atom.A)) || metaRow(n)):
 		return true // "Publié par … le 14/10/2027 – 3 commentaires – 212 vues"
 	case feedbackRe.MatchString(t), nw <= 12 && ratingRe.MatchString(t), nw <= 8 && readTimeRe.MatchString(t):
@@ -173,11 +175,11 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case nw <= 30 && (emailFurnitureRe.MatchString(t) || affiliateRe.MatchString(t)):
 		return true
-	case rightsLine(raw, nw):
+	case rightsLine(raw, nw), nw <= 16 && !inFigcaption(n) && rightsYearRe.MatchString(strings.ToLower(raw)):
 		return true
 	case nw <= 30 && readerCall(n, raw), nw <= 14 && pageNoticeRe.MatchString(t):
 		return true
-	case tagLabelRe.MatchString(t) && linkShare(n) >= 0.5:
+	case tagLabelRe.MatchString(t) && linkShare(n) >= 0.5, labelledLinkRow(n):
 		return true
 	case timeOnly(n, raw), counterRe.MatchString(t):
 		return true
@@ -506,6 +508,10 @@ func rightsLine(raw string, nw int) bool {
 	l := strings.ToLower(raw)
 	return nw <= 30 && rightsRe.MatchString(l) || nw <= 12 && rightsHeadRe.MatchString(l)
 }
+
+// rightsYearRe is a copyright and its year anywhere in a line: "County
+// Sport is part of County Media Group. © 2026".
+var rightsYearRe = regexp.MustCompile(`(?:©|\(c\)|copyright)\s*(?:19|20)[0-9]{2}\b`)
 
 // creditLine reports whether a line is nothing but credits: "Reportage :
 // Louise Camus. Réalisation : Pierre Albin."

@@ -60,11 +60,13 @@ var (
 var bylineRe = regexp.MustCompile(`^(?i:par|by|written by|texte)\s+\p{Lu}` +
 	`|^(?i:photos?|photographs?|photographies?|pictures|images|words|text|texte|reportage|illustrations?)(?:\s+(?i:by|par|de|d'))?\s*:?\s+\p{Lu}`)
 
-// preclean removes page furniture from a parsed page, in place.
-func preclean(doc *html.Node) {
+// preclean removes page furniture from a parsed page, in place. It
+// returns the call buttons it saw (callStyled), for dropCallButtons to
+// judge in what readability keeps.
+func preclean(doc *html.Node) (calls []*html.Node) {
 	body := findBody(doc)
 	if body == nil {
-		return
+		return nil
 	}
 	title := pageTitle(doc)
 	// The headline: the heading that reads as the page's title (a blog's
@@ -99,10 +101,13 @@ func preclean(doc *html.Node) {
 				}
 			}
 			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
-				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || editLink(c) || slideNav(c) || crossLink(c) || questionPrompt(c) || loneLink(c) ||
+				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || pg.rail(c) || pg.pageFoot(c) || editLink(c) || slideNav(c) || crossLink(c) || questionPrompt(c) || loneLink(c) ||
 				(promptBox(c) || logoWall(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
+			}
+			if callStyled(c) {
+				calls = append(calls, c) // judged after readability, in its box
 			}
 			if codeTitle(c) {
 				drop = append(drop, c)
@@ -139,7 +144,7 @@ func preclean(doc *html.Node) {
 				drop = append(drop, c, list)
 				continue
 			}
-			if headedLinkBox(c) || authorCard(c) || callBox(c) && pg.notArticle(c, false) {
+			if headedLinkBox(c) || authorCard(c) || (callBox(c) || productCall(c, pg.site)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
@@ -164,6 +169,13 @@ func preclean(doc *html.Node) {
 				// A subheading of the text: readability would drop one
 				// whose class says "header" (Substack's header-anchor-post).
 				c.Attr = slices.DeleteFunc(c.Attr, func(a html.Attribute) bool { return a.Key == "class" || a.Key == "id" })
+				if c.DataAtom == atom.H2 && c != pg.anchor && borrowsTitle(textOf(c), title) {
+					// Readability drops the first <h1>/<h2> whose words are
+					// the title's: a short subheading made of the
+					// headline's words ("Les itinéraires" under "Les cinq
+					// itinéraires du plateau") is not the headline.
+					c.Data, c.DataAtom = "h3", atom.H3
+				}
 			}
 			walk(c)
 		}
@@ -174,10 +186,12 @@ func preclean(doc *html.Node) {
 			n.Parent.RemoveChild(n)
 		}
 	}
+	dropAfterEndMark(body, pg.anchor)
 	// After the furniture: a consent box's text is not the first
 	// paragraph that ends the masthead.
 	dropMasthead(body, title)
 	joinBlocks(body)
+	return calls
 }
 
 // joinBlocks joins a text a page builder splits into sibling blocks of
@@ -501,10 +515,14 @@ func boilerplateTail(h *html.Node) []*html.Node {
 		return nil
 	}
 	raw := strings.Join(strings.Fields(textOf(h)), " ")
+	if label := runInLabel(h); label != "" && len(strings.Fields(raw)) <= 100 {
+		raw = label // "<b>About Halvorsen Robotics</b><br>Founded in 2019 …"
+	}
 	if len(strings.Fields(raw)) > 8 || !boilerplateRe.MatchString(raw) {
 		return nil
 	}
 	out := []*html.Node{h}
+	prose := 0 // the followers that are neither labelled nor short
 	for s := h.NextSibling; s != nil; s = s.NextSibling {
 		if s.Type != html.ElementNode {
 			if s.Type == html.TextNode && strings.TrimSpace(s.Data) != "" {
@@ -517,12 +535,49 @@ func boilerplateTail(h *html.Node) []*html.Node {
 		default:
 			return nil
 		}
-		if len(out) > 2 || len(strings.Fields(textOf(s))) > 60 || hasBlockChild(s) && s.DataAtom != atom.Ul {
+		nw := len(strings.Fields(textOf(s)))
+		if nw > 60 || hasBlockChild(s) && s.DataAtom != atom.Ul {
 			return nil
+		}
+		// A release's tail is made of labelled blocks ("Forward-Looking
+		// Statements", "Media Contact:"), short lines ("SOURCE …") and
+		// pixels; at most two blocks of prose follow the heading.
+		if nw > 12 && runInLabel(s) == "" {
+			if prose++; prose > 2 {
+				return nil
+			}
 		}
 		out = append(out, s)
 	}
 	return out
+}
+
+// runInLabel returns the label a block opens on as a line of its own: a
+// bold first element followed by a line break ("<b>Media Contact:</b><br>
+// …"), else "".
+func runInLabel(n *html.Node) string {
+	if n.DataAtom != atom.P && n.DataAtom != atom.Div {
+		return ""
+	}
+	first := n.FirstChild
+	for first != nil && first.Type == html.TextNode && strings.TrimSpace(first.Data) == "" {
+		first = first.NextSibling
+	}
+	if first == nil || first.Type != html.ElementNode || first.DataAtom != atom.B && first.DataAtom != atom.Strong {
+		return ""
+	}
+	br := first.NextSibling
+	for br != nil && br.Type == html.TextNode && strings.TrimSpace(br.Data) == "" {
+		br = br.NextSibling
+	}
+	if br == nil || br.DataAtom != atom.Br {
+		return ""
+	}
+	label := strings.Join(strings.Fields(textOf(first)), " ")
+	if n := len(strings.Fields(label)); n == 0 || n > 8 {
+		return ""
+	}
+	return label
 }
 
 // wroteRe is the line a reader's post opens with: "margaret_h wrote:",
@@ -743,7 +798,7 @@ func dropMasthead(body *html.Node, title string) {
 	}
 	for c := h1.Parent.FirstChild; c != nil && c != h1; {
 		next := c.NextSibling
-		if c.Type == html.TextNode || c.Type == html.ElementNode && !contains(c, atom.Img) && c.DataAtom != atom.Img && c.DataAtom != atom.Figure {
+		if c.Type == html.TextNode || c.Type == html.ElementNode && !pictured(c) && c.DataAtom != atom.Figure {
 			if t := textLen(c); t > 0 && t <= 40 && !isStandfirst(c) {
 				h1.Parent.RemoveChild(c)
 			}

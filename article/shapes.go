@@ -451,7 +451,9 @@ func askForUs(n *html.Node, raw string) bool {
 	}
 	low := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
 	q := strings.Index(low, "?")
-	if q < 0 || !toReader.MatchString(low[:q]) {
+	// The question addresses the reader, or is a short one of its own
+	// ("Une question sur un thé ?", "Questions?").
+	if q < 0 || !toReader.MatchString(low[:q]) && len(strings.Fields(low[:q])) > 8 {
 		return false
 	}
 	rest := low[q+1:]
@@ -459,7 +461,7 @@ func askForUs(n *html.Node, raw string) bool {
 	for i, r := range rest + "." {
 		if strings.ContainsRune(".!?,;:", r) {
 			// "Pouvons-nous faire autrement ?" asks; it does not call.
-			if s := strings.TrimSpace(rest[start:min(i, len(rest))]); s != "" && r != '?' && forUsRe.MatchString(s) {
+			if s := strings.TrimSpace(rest[start:min(i, len(rest))]); s != "" && r != '?' && (forUsRe.MatchString(s) || orForUsRe.MatchString(s)) {
 				return true
 			}
 			start = i + 1
@@ -467,6 +469,10 @@ func askForUs(n *html.Node, raw string) bool {
 	}
 	return false
 }
+
+// orForUsRe is an imperative for us joined to a first call ("Passez nous
+// voir … ou écrivez-nous", "Visit the shop or write to us").
+var orForUsRe = regexp.MustCompile(`\s(?:ou|or|et|and)\s+(?:\p{L}+(?:-(?:le|la|les|en|y|moi))?-nous|\p{L}+ (?:(?:it|them|this|one|these) )?(?:to |with )?us)(?:$|[^\p{L}])`)
 
 // questionCrossLink reports whether a short block is a cross-link put as
 // a question to the reader: it opens on a question, addresses the reader,

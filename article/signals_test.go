@@ -13,13 +13,16 @@ import (
 )
 
 // TestSignalSeparation measures, on every labeled page (../testdata:
-// quality, unseen, blind, heldout..heldout9), how well general signals
+// quality, unseen, blind, heldout..heldout12), how well general signals
 // tell furniture from text in what readability alone keeps, line by line
 // (a line is text when its words are in the page's marked text; a line of
 // one or two words, when it is a line of the marked text). It
 // asserts what dropTailLinks relies on: no line of text is a line of links
 // to the site's own pages after the last paragraph of prose, nor anywhere
-// a line of links to the site's other pages (linkLine). It logs the
+// a line of links to the site's other pages (linkLine); nor a row of
+// fields (keyValueLine) or a one-line pointer to a site page in words the
+// rest does not use (offTopicSiteLink), nor a sentence the page writes
+// twice as a block (repeatedLine). It logs the
 // figures of topical coherence, a signal tried and not used: a line at an
 // edge of the text whose content words share nothing with the rest
 // catches furniture, but as many lines of text (closing sentences on
@@ -30,7 +33,7 @@ func TestSignalSeparation(t *testing.T) {
 		pages = append(pages, loadPages(t, d)...)
 	}
 	type tally struct{ chrome, text int }
-	var tail, mid, edgeZero, zeroAndCall tally
+	var tail, mid, edgeZero, zeroAndCall, fields, pointer, twice tally
 	for _, l := range pages {
 		pageURL := "https://" + l.site + ".example/" + l.name
 		base, _ := url.Parse(pageURL)
@@ -42,6 +45,7 @@ func TestSignalSeparation(t *testing.T) {
 		if err != nil || art.Node == nil {
 			continue
 		}
+		fixAtoms(art.Node) // as Extract reads readability's output
 		doc, _ := html.Parse(bytes.NewReader(page))
 		title := pageTitle(doc)
 		gold := " " + strings.Join(words(l.gold), " ") + " "
@@ -49,6 +53,7 @@ func TestSignalSeparation(t *testing.T) {
 		for _, gl := range strings.Split(l.gold, "\n") {
 			goldLines[strings.Join(words(gl), " ")] = true
 		}
+		seen := blockCounts(doc)
 		lines := textLines(art.Node)
 		stems := make([]map[string]bool, len(lines))
 		last := -1
@@ -86,12 +91,30 @@ func TestSignalSeparation(t *testing.T) {
 					t.Errorf("%s: a line of text would go as a line of links: %q", l.name, raw)
 				}
 			}
+			if repeatedLine(ln, seen) {
+				count(&twice)
+				if isText {
+					t.Logf("%s: a line of text twice on its page: %q", l.name, raw)
+				}
+			}
+			if keyValueLine(ln, raw) {
+				count(&fields)
+				if isText {
+					t.Errorf("%s: a line of text would go as a row of fields: %q", l.name, raw)
+				}
+			}
 			rest := contentStems(title)
 			for j := range lines {
 				if j != i {
 					for s := range stems[j] {
 						rest[s] = true
 					}
+				}
+			}
+			if offTopicSiteLink(ln, base, rest) {
+				count(&pointer)
+				if isText {
+					t.Errorf("%s: a line of text would go as a pointer to a site page: %q", l.name, raw)
 				}
 			}
 			shared, total := sharedShare(stems[i], rest)
@@ -106,6 +129,9 @@ func TestSignalSeparation(t *testing.T) {
 	t.Logf("%d pages, lines readability keeps:", len(pages))
 	t.Logf("  links to the site after the last paragraph (dropTailLinks): furniture %d, text %d", tail.chrome, tail.text)
 	t.Logf("  a line of links to the site's pages, anywhere (linkLine):  furniture %d, text %d", mid.chrome, mid.text)
+	t.Logf("  a row of 'Key : value' fields (keyValueLine):               furniture %d, text %d", fields.chrome, fields.text)
+	t.Logf("  a one-line pointer to a site page, off topic (offTopicSiteLink): furniture %d, text %d", pointer.chrome, pointer.text)
+	t.Logf("  a sentence that is a block twice on its page (repeatedLine): furniture %d, text %d", twice.chrome, twice.text)
 	t.Logf("  coherence, no shared word, first or last line:              furniture %d, text %d", edgeZero.chrome, edgeZero.text)
 	t.Logf("  coherence, no shared word and a call, a price or links:     furniture %d, text %d", zeroAndCall.chrome, zeroAndCall.text)
 	if tail.chrome == 0 || mid.chrome == 0 {
@@ -122,15 +148,3 @@ func TestSignalSeparation(t *testing.T) {
 // only, a "Where to watch" box, a promotion. Real short paragraphs (a
 // closing sentence, a one-line quote) name the story's people, places
 // and things, and share them.
-
-// sharedShare returns the share of the unit's content stems found in the
-// rest: (shared, total).
-func sharedShare(stems, rest map[string]bool) (int, int) {
-	n := 0
-	for s := range stems {
-		if rest[s] {
-			n++
-		}
-	}
-	return n, len(stems)
-}

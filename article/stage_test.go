@@ -484,13 +484,19 @@ func TestTimeoutCharsetStrip(t *testing.T) {
 }
 
 // TestLearnsAcrossRuns: the furniture of a site is learned across its
-// pages and runs. The first page of a div-soup site is published with the
-// newsletter box and the pledge only its recurrence gives away; when two
-// more pages arrive in a later run, the box is known, and the first item
-// is cleaned again (one more change of its section).
+// pages and runs. The first page of a div-soup site is published with a
+// line only its recurrence gives away (a print run, in the text's own
+// block class, no rule's words or shape); when two more pages arrive in a
+// later run, the line is known, and the first item is cleaned again (one
+// more change of its section).
 func TestLearnsAcrossRuns(t *testing.T) {
+	const recurring = "Tiré chaque matin à douze mille exemplaires dans notre imprimerie de Quimperlé, sur un papier venu des Vosges."
 	set := map[string]labeled{}
 	for _, l := range loadSet(t) {
+		if strings.HasPrefix(l.name, "soup-fr-") {
+			l.html = []byte(strings.Replace(string(l.html), `<div class="sc-w1x2y3 WxYzAb">`, `<div class="sc-p7q8r9 YzAbCd">`+recurring+`</div><div class="sc-w1x2y3 WxYzAb">`, 1))
+			l.chrome = append(l.chrome, recurring)
+		}
 		set[l.name] = l
 	}
 	metas := readMetaFile(t)

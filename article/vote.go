@@ -89,8 +89,8 @@ func voteExempt(ln *html.Node) bool {
 	if end == '.' || end == '!' || end == '?' || end == '…' {
 		return true
 	}
-	if label := strings.TrimSpace(textOutsideLinks(ln)); strings.HasSuffix(label, ":") && sourceLabelRe.MatchString(titleForm(label)) {
-		return true
+	if label, _, ok := strings.Cut(text, ":"); ok && linkShare(ln) >= 0.5 && sourceLabelRe.MatchString(titleForm(label)) {
+		return true // "Sources : le rapport, le dossier"
 	}
 	if p := ln.Parent; p != nil && linkShare(ln) >= 0.5 && countElements(p, 4) <= 3 && proseParagraphs(p, 1) > 0 {
 		return true
@@ -372,64 +372,4 @@ func (m *voteModel) score(x []float64) float64 {
 		s += m.rate * t[i].value
 	}
 	return 1 / (1 + math.Exp(-s))
-}
-
-// stopWords are the function words of French and English (and a few
-// words any text says), which carry no topic.
-var stopWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`
-		alors aussi autre autres avant avec avoir bien cela celle celles celui cent ceci cela cependant certains ces cette ceux chaque comme comment dans depuis
-		donc dont elle elles encore entre être était étaient fait faire font hors ici leur leurs lors lorsque mais même mêmes moins notre nous nos
-		parce pour plus peut peuvent plusieurs quand quel quelle quelles quels sans selon sera seront sont sous tous tout toute toutes très trop vers
-		votre vous vos voici voilà avez avons ayant déjà elles était cet celle après ainsi assez beaucoup chez contre deux trois quatre cinq dès
-		also about above after again against been before being below between both could does doing down during each from further have having here
-		into itself just more most much must only other ought over same should some such than that their theirs them then there these they this
-		those through under until very were what when where which while whom with would your yours will shall upon within without among across
-		almost never ever every many like make made first last still well even back best good great year years because since it's that's there's
-		here's don't didn't doesn't isn't aren't wasn't weren't cannot ours yourself they're you're we're i'm
-		`) {
-		stopWords[w] = true
-	}
-}
-
-// stemOf folds a word to a crude stem: lower case, the first five letters
-// (enough to match "theater" and "theaters", "conserverie" and
-// "conserveries" in both languages).
-func stemOf(w string) string {
-	w = strings.ToLower(w)
-	if utf8.RuneCountInString(w) <= 5 {
-		return w
-	}
-	r := []rune(w)
-	return string(r[:5])
-}
-
-// contentStems returns the stems of a text's content words (at least four
-// letters, not a function word) and of its numbers of at least two
-// digits, each once.
-func contentStems(text string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' }) {
-		w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
-		if i := strings.IndexByte(w, '\''); i >= 0 && i <= 2 {
-			w = w[i+1:] // l'information, d'accès, qu'ils
-		}
-		w = strings.Trim(w, "'")
-		if w == "" || stopWords[w] {
-			continue
-		}
-		if isDigits(w) {
-			if len(w) >= 2 {
-				out[w] = true
-			}
-			continue
-		}
-		if utf8.RuneCountInString(w) < 4 {
-			continue
-		}
-		out[stemOf(w)] = true
-	}
-	return out
 }

@@ -1,0 +1,6 @@
+//go:build !race
+
+package article
+
+// raceBuild: the race detector is off.
+const raceBuild = false
