@@ -8,14 +8,19 @@ import (
 
 // encodingVersion is the first byte of a marshalled Signature. Encodings 1
 // and 2 held Version 1 signatures (MinHash only), encoding 3 Version 2
-// signatures without the content words' Bloom filter; their decoders are
-// gone, so UnmarshalBinary rejects such stored bytes and the caller signs
-// the item again (storage does at Open).
-const encodingVersion = 4
+// signatures without the content words' Bloom filter, encoding 4 the
+// full signatures of encoding 5 alone (texts under MinWords words had
+// none); their decoders are gone, so UnmarshalBinary rejects such stored
+// bytes and the caller signs the item again (storage does at Open).
+const encodingVersion = 5
 
 // encodedLen is the length of a marshalled usable Signature, version byte
 // included: 711 bytes.
 const encodedLen = 1 + 4 + 4*Bands + narrowBits/8*(NumHashes-Bands) + 4*bloomLen + 4*wordsLen + 2 + 4*MaxNames
+
+// shortEncodedLen is the length of a marshalled short Signature, version
+// byte included: 199 bytes.
+const shortEncodedLen = 1 + 4 + 4*wordsLen + 2 + 4*MaxNames
 
 // ErrBadSignature is returned by UnmarshalBinary for bytes that are not a
 // marshalled signature: unknown version byte (the encodings of earlier
@@ -24,16 +29,32 @@ const encodedLen = 1 + 4 + 4*Bands + narrowBits/8*(NumHashes-Bands) + 4*bloomLen
 // again.
 var ErrBadSignature = errors.New("neardup: bad signature encoding")
 
-// MarshalBinary encodes s in 711 bytes, little-endian: a version byte (4),
+// MarshalBinary encodes s in 711 bytes, little-endian: a version byte (5),
 // the shingle count (uint32), the first Bands MinHash values (uint32), the
 // other NumHashes-Bands (uint16, the low 16 bits, all Similarity
 // compares), the shingles' Bloom filter (uint32 words), the content
 // words' Bloom filter (uint32 words), the number of names (uint16,
-// saturated) and the MaxNames name slots (uint32). The empty signature
-// encodes as zero bytes, so it can be stored as an empty BLOB.
+// saturated) and the MaxNames name slots (uint32). A short signature
+// encodes in 199 bytes: the version byte, the content word count
+// (uint32), the content words' Bloom filter, the number of names (uint16)
+// and the name slots. The empty signature encodes as zero bytes, so it
+// can be stored as an empty BLOB.
 func (s Signature) MarshalBinary() ([]byte, error) {
 	if s.Empty() {
 		return []byte{}, nil
+	}
+	if s.short() {
+		out := make([]byte, 1, shortEncodedLen)
+		out[0] = encodingVersion
+		out = binary.LittleEndian.AppendUint32(out, s[sizeSlot])
+		for _, v := range s.words() {
+			out = binary.LittleEndian.AppendUint32(out, v)
+		}
+		out = binary.LittleEndian.AppendUint16(out, uint16(min(s[shortCountSlot], 0xffff)))
+		for _, v := range s[shortNamesSlot:] {
+			out = binary.LittleEndian.AppendUint32(out, v)
+		}
+		return out, nil
 	}
 	out := make([]byte, 1, encodedLen)
 	out[0] = encodingVersion
@@ -69,12 +90,26 @@ func (s *Signature) UnmarshalBinary(data []byte) error {
 	if data[0] != encodingVersion {
 		return fmt.Errorf("unmarshal signature: unknown version %d (want %d): %w", data[0], encodingVersion, ErrBadSignature)
 	}
-	if len(data) != encodedLen {
-		return fmt.Errorf("unmarshal signature: %d bytes, want %d: %w", len(data), encodedLen, ErrBadSignature)
+	if len(data) != encodedLen && len(data) != shortEncodedLen {
+		return fmt.Errorf("unmarshal signature: %d bytes, want %d (or %d, short): %w", len(data), encodedLen, shortEncodedLen, ErrBadSignature)
 	}
-	sig := make(Signature, sigLen)
 	body := data[1:]
 	u32 := func() uint32 { v := binary.LittleEndian.Uint32(body); body = body[4:]; return v }
+	var sig Signature
+	if len(data) == shortEncodedLen {
+		sig = make(Signature, shortLen)
+		sig[sizeSlot] = u32()
+		for i := range wordsLen {
+			sig[shortWordsSlot+i] = u32()
+		}
+		sig[shortCountSlot] = uint32(binary.LittleEndian.Uint16(body))
+		body = body[2:]
+		for i := range MaxNames {
+			sig[shortNamesSlot+i] = u32()
+		}
+		return s.checked(sig)
+	}
+	sig = make(Signature, sigLen)
 	sig[sizeSlot] = u32()
 	for i := range Bands {
 		sig[minsSlot+i] = u32()
@@ -94,11 +129,22 @@ func (s *Signature) UnmarshalBinary(data []byte) error {
 	for i := range MaxNames {
 		sig[namesSlot+i] = u32()
 	}
+	return s.checked(sig)
+}
+
+// checked sets *s to the decoded sig if its counts and names are
+// well formed.
+func (s *Signature) checked(sig Signature) error {
 	if sig.Empty() {
 		return fmt.Errorf("unmarshal signature: zero shingle count: %w", ErrBadSignature)
 	}
 	kept, _ := sig.names()
-	for i, v := range sig[namesSlot:] {
+	at := namesSlot
+	if sig.short() {
+		at = shortNamesSlot
+	}
+	slots := sig[at:]
+	for i, v := range slots {
 		switch {
 		case i < len(kept) && (v == 0 || i > 0 && v <= kept[i-1]):
 			return fmt.Errorf("unmarshal signature: name %d out of order: %w", i, ErrBadSignature)

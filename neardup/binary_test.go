@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/signature-v4.bin")
+var update = flag.Bool("update", false, "rewrite testdata/signature-v5.bin and signature-v5-short.bin")
 
 func decode(t *testing.T, data []byte) Signature {
 	t.Helper()
@@ -28,8 +28,15 @@ func TestMarshalLength(t *testing.T) {
 	if got, want := len(data), 711; got != want || got != encodedLen {
 		t.Errorf("encoded length = %d, want %d", got, want)
 	}
-	if got, want := data[0], byte(4); got != want {
+	if got, want := data[0], byte(5); got != want {
 		t.Errorf("version byte = %d, want %d", got, want)
+	}
+	data, err = Sign(flashTitle, flashText).MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(data), 199; got != want || got != shortEncodedLen || data[0] != 5 {
+		t.Errorf("short encoded length = %d (version %d), want %d (5)", got, data[0], want)
 	}
 	var empty Signature
 	data, err = empty.MarshalBinary()
@@ -42,36 +49,43 @@ func TestMarshalLength(t *testing.T) {
 	}
 }
 
-// TestUnmarshalStored decodes the signature of the French dispatch as
-// stored (testdata/signature-v4.bin, which -update rewrites) and checks
-// that it is what Sign returns today and decides alike; the signatures
-// of Version 1 (signature-v1.bin, encoding 1) and those of encoding 3,
-// without the content words' Bloom filter (signature-v3.bin), never
+// TestUnmarshalStored decodes the signatures of the French dispatch and
+// of a flash as stored (testdata/signature-v5.bin and
+// signature-v5-short.bin, which -update rewrites) and checks that they
+// are what Sign returns today and decide alike; the signatures of
+// Version 1 (signature-v1.bin, encoding 1), those of encoding 3, without
+// the content words' Bloom filter (signature-v3.bin), and those of
+// encoding 4, before short signatures (signature-v4.bin), never
 // regenerated, must be rejected so that storage signs those items again.
 func TestUnmarshalStored(t *testing.T) {
-	fresh := Sign("", dispatchFR)
-	v4, err := fresh.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	golden := filepath.Join("testdata", "signature-v4.bin")
-	if *update {
-		if err := os.WriteFile(golden, v4, 0o644); err != nil {
+	for _, tc := range []struct{ golden, title, text string }{
+		{"signature-v5.bin", "", dispatchFR},
+		{"signature-v5-short.bin", flashTitle, flashText},
+	} {
+		fresh := Sign(tc.title, tc.text)
+		enc, err := fresh.MarshalBinary()
+		if err != nil {
 			t.Fatal(err)
 		}
+		golden := filepath.Join("testdata", tc.golden)
+		if *update {
+			if err := os.WriteFile(golden, enc, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		data, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(data, enc) {
+			t.Errorf("MarshalBinary differs from %s (run with -update if the change is meant, and bump Version)", golden)
+		}
+		got := decode(t, data)
+		if !slices.Equal(got, fresh) || !slices.Equal(got.BandKeys(), fresh.BandKeys()) {
+			t.Errorf("%s: decoded signature or its band keys differ from Sign's", tc.golden)
+		}
 	}
-	data, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !slices.Equal(data, v4) {
-		t.Errorf("MarshalBinary differs from %s (run with -update if the change is meant, and bump Version)", golden)
-	}
-	got := decode(t, data)
-	if !slices.Equal(got, fresh) || !slices.Equal(got.BandKeys(), fresh.BandKeys()) {
-		t.Error("decoded signature or its band keys differ from Sign's")
-	}
-	for _, name := range []string{"signature-v1.bin", "signature-v3.bin"} {
+	for _, name := range []string{"signature-v1.bin", "signature-v3.bin", "signature-v4.bin"} {
 		old, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			t.Fatal(err)
@@ -90,9 +104,10 @@ func TestUnmarshalStored(t *testing.T) {
 // TestMarshalLabeledSet round-trips both sides of every labeled pair and
 // checks that every decision is the one made on fresh signatures.
 func TestMarshalLabeledSet(t *testing.T) {
+	short := 0
 	for _, p := range signedSet(t) {
-		if p.a.Empty() || p.b.Empty() {
-			t.Fatalf("%s: empty signature", p.ID)
+		if p.a.short() || p.b.short() {
+			short++
 		}
 		ea, _ := p.a.MarshalBinary()
 		eb, _ := p.b.MarshalBinary()
@@ -107,12 +122,19 @@ func TestMarshalLabeledSet(t *testing.T) {
 			t.Errorf("%s: Conflict(decoded, decoded) = %v, want %v", p.ID, got, want)
 		}
 	}
+	if short == 0 {
+		t.Error("no labeled pair has a short signature: the short form is not exercised")
+	}
 }
 
 func TestUnmarshalRejects(t *testing.T) {
 	good, err := Sign("", dispatchFR).MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
+	}
+	flash, err := Sign(flashTitle, flashText).MarshalBinary()
+	if err != nil || len(flash) != shortEncodedLen {
+		t.Fatalf("flash: %d bytes, %v", len(flash), err)
 	}
 	withByte := func(data []byte, i int, b ...byte) []byte {
 		out := slices.Clone(data)
@@ -130,6 +152,12 @@ func TestUnmarshalRejects(t *testing.T) {
 		{"version 1 (signature Version 1)", withByte(good, 0, 1)},
 		{"version 2 (signature Version 1)", withByte(good[:325], 0, 2)},
 		{"version 3 (no words' Bloom filter)", withByte(good[:583], 0, 3)},
+		{"version 4 (before short signatures)", withByte(good, 0, 4)},
+		{"version 4, short length", withByte(flash, 0, 4)},
+		{"short, truncated", flash[:len(flash)-1]},
+		{"short, zero word count", withByte(flash, 1, 0, 0, 0, 0)},
+		{"short, names out of order", withByte(flash, shortEncodedLen-2-4*MaxNames+2, 0xff, 0xff, 0xff, 0xff)},
+		{"short, name slot beyond the count", withByte(flash, shortEncodedLen-2-4*MaxNames, 0, 0)},
 		{"version 255", withByte(good, 0, 255)},
 		{"zero shingle count", withByte(good, 1, 0, 0, 0, 0)},
 		{"names out of order", withByte(good, countAt+2, 0xff, 0xff, 0xff, 0xff)},

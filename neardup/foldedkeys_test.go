@@ -40,11 +40,13 @@ func TestAddEncodedIsAdd(t *testing.T) {
 	var sigs []Signature
 	for i := range 300 {
 		text := fmt.Sprintf("Le conseil municipal de la ville %d a voté le budget %d après un débat sur les écoles et la voirie numéro %d", i%37, i%11, i)
-		switch i % 3 {
+		switch i % 4 {
 		case 1: // more names than a signature keeps
 			text += fmt.Sprintf(" selon Dupont, Martin, Bernard, Durand, Petit, Leroy, Moreau, Simon, Laurent, Lefebvre, Michel, Garcia et Roux, %d, %d, %d, %d, %d, %d lundi %d mars", i+1, i+2, i+3, i+4, i+5, i+6, i%28+1)
 		case 2: // fewer word pairs than Same's short size
 			text = fmt.Sprintf("le la les de du des un une et ou budget voté ville %d", i)
+		case 3: // a flash, under MinWords words: a short signature
+			text = fmt.Sprintf("Budget %d voté à Lyon par Martin", i)
 		}
 		sig := Sign("", text)
 		raw, err := sig.MarshalBinary()
@@ -61,17 +63,20 @@ func TestAddEncodedIsAdd(t *testing.T) {
 		}
 		sigs = append(sigs, dec)
 	}
-	many, short := 0, 0
+	many, short, flashes := 0, 0, 0
 	for _, sig := range sigs {
 		if _, complete := sig.names(); !complete {
 			many++
 		}
-		if sig.size() < defaultDecision().shortSize {
+		switch {
+		case sig.short():
+			flashes++
+		case sig.size() < defaultDecision().shortSize:
 			short++
 		}
 	}
-	if many == 0 || short == 0 {
-		t.Fatalf("%d signatures with more names than kept, %d short ones: the corpus misses a case", many, short)
+	if many == 0 || short == 0 || flashes == 0 {
+		t.Fatalf("%d signatures with more names than kept, %d with few word pairs, %d short ones: the corpus misses a case", many, short, flashes)
 	}
 	// The same text parts, read in place or from the decoded signature.
 	for k, sa := range a.shards {
@@ -91,10 +96,15 @@ func TestAddEncodedIsAdd(t *testing.T) {
 		}
 	}
 	raw, _ := sigs[0].MarshalBinary()
+	flash, _ := sigs[3].MarshalBinary()
 	for name, bad := range map[string][]byte{
-		"version": append([]byte{2}, raw[1:]...),
-		"length":  raw[:len(raw)-1],
-		"count":   append(append([]byte{raw[0]}, 0, 0, 0, 0), raw[5:]...),
+		"version":       append([]byte{2}, raw[1:]...),
+		"version 4":     append([]byte{4}, raw[1:]...),
+		"length":        raw[:len(raw)-1],
+		"count":         append(append([]byte{raw[0]}, 0, 0, 0, 0), raw[5:]...),
+		"short length":  flash[:len(flash)-1],
+		"short count":   append(append([]byte{flash[0]}, 0, 0, 0, 0), flash[5:]...),
+		"short version": append([]byte{4}, flash[1:]...),
 	} {
 		if err := b.AddEncoded(999, 0, bad); !errors.Is(err, ErrBadSignature) {
 			t.Errorf("%s: AddEncoded = %v, want ErrBadSignature", name, err)
@@ -144,5 +154,16 @@ func TestHolds(t *testing.T) {
 	x.Remove(1, 100)
 	if x.Holds(1, 100, sig) {
 		t.Error("Holds finds a removed item")
+	}
+	// A short signature hangs on its names only.
+	flash := Sign("Séisme ressenti dans les Pyrénées", "Magnitude 5,1 près d'Arette, aucune victime.")
+	x.Add(5, 100, flash)
+	if !x.Holds(5, 100, flash) {
+		t.Error("Holds misses an added short signature")
+	}
+	words := slices.Clone(flash)
+	words[shortWordsSlot] ^= 1 << 3
+	if x.Holds(5, 100, words) || x.Holds(6, 100, flash) {
+		t.Error("Holds finds a short signature that differs")
 	}
 }

@@ -33,7 +33,9 @@ import (
 // with it, but Same accepts it only when all of its names are in the
 // article (decision.digest), so the pair shares the digest's rarest
 // names. Names most items hold (a day, the capital) are common keys and
-// are not followed.
+// are not followed. A short signature (a flash: see Sign) hangs on its
+// name keys alone: it has no band keys, and Same accepts it against a
+// text only when all of its names are in that text (decision.flash).
 //
 // Items are kept in shards of one span of dates each (by the date given
 // to Add), so Evict drops everything older than a horizon at once, without
@@ -136,6 +138,7 @@ type textSummary struct {
 	names [MaxNames]uint32 // ascending, 0-padded
 	size  uint8            // shingle count, at most 255 (Same only asks whether it is under shortSize)
 	count uint8            // name count, at most MaxNames+1 (Same only asks whether all are kept)
+	short bool             // a short signature's (bloom is zero)
 }
 
 func summarize(t text) textSummary {
@@ -144,6 +147,7 @@ func summarize(t text) textSummary {
 	copy(s.words[:], t.words)
 	copy(s.names[:], t.names)
 	s.size = uint8(min(t.size, 255))
+	s.short = t.short
 	s.count = uint8(len(t.names))
 	if !t.complete {
 		s.count = MaxNames + 1
@@ -153,7 +157,11 @@ func summarize(t text) textSummary {
 
 func (s *textSummary) text() text {
 	k := min(int(s.count), MaxNames)
-	return text{size: int(s.size), bloom: s.bloom[:], words: s.words[:], names: s.names[:k], complete: int(s.count) <= MaxNames}
+	t := text{size: int(s.size), words: s.words[:], names: s.names[:k], complete: int(s.count) <= MaxNames, short: s.short}
+	if !s.short {
+		t.bloom = s.bloom[:]
+	}
+	return t
 }
 
 func (sl *slot) head() int32  { return int32(sl.hc & headMask) }
@@ -213,12 +221,31 @@ func (d *decoded) decode(data []byte) (bool, error) {
 	if len(data) == 0 {
 		return false, nil
 	}
-	if data[0] != encodingVersion || len(data) != encodedLen {
+	if data[0] != encodingVersion || len(data) != encodedLen && len(data) != shortEncodedLen {
 		return false, fmt.Errorf("index signature: version %d, %d bytes: %w", data[0], len(data), ErrBadSignature)
 	}
 	body := data[1:]
 	if binary.LittleEndian.Uint32(body) == 0 {
 		return false, fmt.Errorf("index signature: zero shingle count: %w", ErrBadSignature)
+	}
+	if len(data) == shortEncodedLen {
+		// A short signature: no band keys (0: no posting), a zero
+		// sketch, the words' filter and the names.
+		*d = decoded{}
+		ts := &d.ts
+		ts.short = true
+		ts.size = uint8(min(binary.LittleEndian.Uint32(body), 255))
+		tb := body[4:]
+		for i := range wordsLen {
+			ts.words[i] = binary.LittleEndian.Uint32(tb[4*i:])
+		}
+		tb = tb[4*wordsLen:]
+		ts.count = uint8(min(binary.LittleEndian.Uint16(tb), MaxNames+1))
+		tb = tb[2:]
+		for i := range MaxNames {
+			ts.names[i] = binary.LittleEndian.Uint32(tb[4*i:])
+		}
+		return true, nil
 	}
 	var mins [Bands]uint32
 	for i := range Bands {
@@ -296,7 +323,7 @@ func (x *Index) Holds(id, at int64, sig Signature) bool {
 	best, bestCount := -1, int32(math.MaxInt32)
 	for band, k := range keys {
 		if k == 0 {
-			continue // no such name
+			continue // no such name (or band, for a short signature)
 		}
 		j := s.slot(k)
 		if s.slots[j].key == 0 {
@@ -305,6 +332,9 @@ func (x *Index) Holds(id, at int64, sig Signature) bool {
 		if c := s.slots[j].count(); c < bestCount {
 			best, bestCount = band, c
 		}
+	}
+	if best < 0 {
+		return false
 	}
 	for p := s.slots[s.slot(keys[best])].head(); p != 0; p = s.next[p-1] {
 		e := (p - 1) / keysPer
@@ -363,7 +393,8 @@ func (x *Index) Evict(before int64) int {
 // most CommonKey items of the shards the window covers), whose sketch
 // agrees with sig's in enough positions for Same to accept them and whose
 // text part (containment, names) passes Same's tests, or that pass Same's
-// digest rule, each once, in increasing order. Every item Same accepts
+// digest or flash rule, or that are a flash of the same words and names
+// as sig's (found, though Same rejects it), each once, in increasing order. Every item Same accepts
 // among those sharing an informative key is returned (an item added
 // twice, with two signatures, is returned when either passes).
 func (x *Index) Candidates(dst []int64, sig Signature, from, to int64) []int64 {
@@ -480,11 +511,20 @@ func (s *shard) candidates(dst []int64, q *query, follow *[keysPer]bool, slots [
 			continue
 		}
 		t := s.texts[e].text()
-		if agree(q.sketch[:], en.sketch[:]) >= least && d.sameText(q.text, t) || d.digest(q.text, t) {
+		if agree(q.sketch[:], en.sketch[:]) >= least && d.sameText(q.text, t) || d.digest(q.text, t) || sameFlash(q.text, t) {
 			dst = append(dst, en.id)
 		}
 	}
 	return dst
+}
+
+// sameFlash reports whether a and b are short signatures' texts of the
+// same words and names: Same never accepts two flashes, but a look-up
+// with an item's own signature finds the item (what storage's invariant
+// check asks of every filed item), and a candidate is never a verdict.
+func sameFlash(a, b text) bool {
+	return a.short && b.short && a.complete && b.complete && a.size == b.size &&
+		slices.Equal(a.names, b.names) && slices.Equal(a.words, b.words)
 }
 
 // minAgree returns the least number of agreeing MinHash values (hence
@@ -496,6 +536,9 @@ func minAgree() int { return int(math.Ceil(defaultDecision().minJaccard * NumHas
 // signature.
 func sketchOf(sig Signature) [NumHashes]byte {
 	var out [NumHashes]byte
+	if sig.short() {
+		return out // no MinHash values: Same's MinHash part never passes
+	}
 	for i, v := range sig.mins() {
 		out[i] = byte(v)
 	}
@@ -562,9 +605,10 @@ func (s *shard) resize(n int) {
 }
 
 // foldedKeys returns the band keys of a usable signature folded to 32
-// bits, never 0 (the free-slot mark).
+// bits, never 0 (the free-slot mark); a short signature has none (all 0:
+// no posting).
 func foldedKeys(sig Signature) [Bands]uint32 {
-	if sig.Empty() {
+	if sig.Empty() || sig.short() {
 		return [Bands]uint32{}
 	}
 	return foldKeys(sig.mins()[:Bands*Rows])

@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+
+	"newsdesk/internal/textgen"
 )
 
 // randomText returns n words drawn from a vocabulary of size vocab.
@@ -371,4 +374,88 @@ func TestIndexFindsLabeledPairs(t *testing.T) {
 	if byNames == 0 {
 		t.Error("no pair is accepted without a shared band key: the name keys are not exercised")
 	}
+}
+
+// TestIndexFindsFlashes adds generated articles and flashes of some of
+// them (eight words under MinWords: six of the article's words and two of
+// its names or numbers, in another order, hence short signatures that
+// share no band key with anything) and checks against brute force that
+// every pair Same accepts is a candidate, from the side added last.
+func TestIndexFindsFlashes(t *testing.T) {
+	n := 1200
+	if testing.Short() {
+		n = 500
+	}
+	for _, mode := range corpusModes[:2] {
+		t.Run(mode.String(), func(t *testing.T) {
+			g := textgen.New(mode)
+			r := uint64(0x5eed)
+			next := func() uint64 { r ^= r << 13; r ^= r >> 7; r ^= r << 17; return r }
+			var items []corpusItem
+			var flashes, same, found int
+			x := NewIndex(corpusShard)
+			var got []int64
+			for i := range n {
+				text := g.Article(uint64(i)<<8|3, 3, 65)
+				var of int64
+				if i > 10 && next()%4 == 0 {
+					j := int(next() % uint64(len(items)))
+					if f := flashOf(g.Article(uint64(j)<<8|3, 3, 65), next()); f != "" {
+						text, of = f, items[j].id
+					}
+				}
+				it := corpusItem{id: int64(i + 1), at: int64(next() % corpusSpan), sig: Sign("", text), of: of}
+				if it.sig.short() {
+					flashes++
+				}
+				got = x.Candidates(got[:0], it.sig, it.at-corpusSpan, it.at+corpusSpan)
+				for _, o := range items {
+					if !Same(it.sig, o.sig) {
+						continue
+					}
+					same++
+					if slices.Contains(got, o.id) {
+						found++
+					} else {
+						t.Errorf("item %d (flash of %d: %v): item %d is Same but not a candidate", it.id, it.of, it.sig.short(), o.id)
+					}
+				}
+				x.Add(it.id, it.at, it.sig)
+				items = append(items, it)
+			}
+			t.Logf("%s: %d items, %d flashes, %d pairs Same accepts, %d found", mode, n, flashes, same, found)
+			if same < flashes/2 || flashes < n/10 {
+				t.Errorf("%d flashes, %d pairs Same accepts: the corpus does not exercise short signatures", flashes, same)
+			}
+		})
+	}
+}
+
+// flashOf returns a flash of a generated article: six of its lower-case
+// words and two of its names (capitalized inside a sentence) or numbers,
+// interleaved, or "" when it has too few of them.
+func flashOf(article string, seed uint64) string {
+	var words, names []string
+	for _, sentence := range strings.Split(strings.ReplaceAll(article, "\n\n", " "), ".") {
+		for i, w := range strings.Fields(sentence) {
+			switch {
+			case i > 0 && (unicode.IsUpper([]rune(w)[0]) || unicode.IsDigit([]rune(w)[0])):
+				names = append(names, w)
+			case len(w) >= 5 && unicode.IsLower([]rune(w)[0]):
+				words = append(words, w)
+			}
+		}
+	}
+	if len(words) < 6 || len(names) < 2 {
+		return ""
+	}
+	pick := func(from []string, k int) []string {
+		out := make([]string, 0, k)
+		for i := range k {
+			out = append(out, from[int((seed>>(8*i))%uint64(len(from)))])
+		}
+		return out
+	}
+	w, nm := pick(words, 6), pick(names, 2)
+	return strings.Join([]string{w[0], w[1], nm[0], w[2], w[3], nm[1], w[4], w[5]}, " ") + "."
 }

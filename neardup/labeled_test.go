@@ -249,6 +249,9 @@ func signedSet(t testing.TB) []signedPair {
 // sharesBandKey reports whether a and b would be LSH candidates.
 func sharesBandKey(a, b Signature) bool {
 	ka, kb := a.BandKeys(), b.BandKeys()
+	if len(ka) != len(kb) {
+		return false // a short signature has no band keys
+	}
 	for i := range ka {
 		if ka[i] == kb[i] {
 			return true

@@ -8,13 +8,16 @@ import (
 
 // Floors for TestLabeledSet, per half: precision and recall of the
 // engine's decision (same title key and no Conflict, or Same). The
-// held-out half pins the targets (it reaches precision 0.984, recall
-// 0.960: one more wrong merge fails); the tuning half pins a little
-// under what it reaches (0.973, 0.991). Before the digest rule, with the
-// 56 digest pairs (d001–d056) added, they were 0.983 and 0.928 (5 of the
-// 15 held-out digest pairs missed) and 0.973 and 0.964.
+// held-out half pins the targets (it reaches precision 0.985, recall
+// 0.956: one more wrong merge or one more miss fails); the tuning half
+// pins a little under what it reaches (0.976, 0.976). Before the digest
+// rule, with the 56 digest pairs (d001–d056) added, they were 0.983 and
+// 0.928 (5 of the 15 held-out digest pairs missed) and 0.973 and 0.964.
+// Before short signatures, with the 56 flash pairs (e001–e056) added,
+// they were 0.984 and 0.883 (11 of the 12 held-out flash pairs missed)
+// and 0.974 and 0.927 (8 of 12).
 var floors = map[string]struct{ precision, recall float64 }{
-	"tune":    {0.97, 0.98},
+	"tune":    {0.97, 0.97},
 	"holdout": {0.98, 0.95},
 }
 
@@ -38,6 +41,11 @@ func TestLabeledSet(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := evaluate(set, d, tc.keep, func(p signedPair) {
+				if p.a.Empty() || p.b.Empty() {
+					t.Logf("wrong: %s %s %s (%s) same=%v: unsigned (%d, %d elements) title=%v",
+						p.ID, p.Split, p.Kind, p.Note, p.Same, len(p.a), len(p.b), d.byTitle(p))
+					return
+				}
 				n := compareNames(p.a.text(), p.b.text())
 				t.Logf("wrong: %s %s %s (%s) same=%v j=%.3f c=%.3f sizes %d,%d names %+v title=%v",
 					p.ID, p.Split, p.Kind, p.Note, p.Same, Similarity(p.a, p.b), Containment(p.a, p.b), p.a.size(), p.b.size(), n, d.byTitle(p))
@@ -92,12 +100,20 @@ func TestDecisionSymmetric(t *testing.T) {
 
 // TestLabeledSetShape checks that the labeled set is what it claims to be:
 // at least 400 pairs, 40% of them French, stories of 15–400 words
-// (summaries of one or two lines included), both halves with positives
+// (summaries of one or two lines included) and flashes of 6–11 words
+// (title not counted), both halves with positives
 // and negatives of every family.
 func TestLabeledSetShape(t *testing.T) {
 	stories := readJSONL[story](t, "stories.jsonl")
 	for _, s := range stories {
-		if n := len(strings.Fields(s.Text)); n < 15 || n > 400 {
+		n := len(strings.Fields(s.Text))
+		switch {
+		case strings.Contains(s.Group, "-flash-") && !strings.HasSuffix(s.ID, "-a"):
+			// An agency flash or an "en bref" line: title and one line.
+			if n < 6 || n > 11 {
+				t.Errorf("flash %s: %d words, want 6–11", s.ID, n)
+			}
+		case n < 15 || n > 400:
 			t.Errorf("story %s: %d words, want 15–400", s.ID, n)
 		}
 	}

@@ -21,9 +21,9 @@ const (
 // are candidates for Same when they share at least one key. Each key hashes
 // the band number, Version and the band's Rows values, so equal values in
 // different bands never collide on purpose. Keys are int64 to fit an SQLite
-// INTEGER column. An empty signature has no keys (nil).
+// INTEGER column. An empty or a short signature has no keys (nil).
 func (s Signature) BandKeys() []int64 {
-	if s.Empty() {
+	if s.Empty() || s.short() {
 		return nil
 	}
 	m := s.mins()

@@ -92,7 +92,9 @@ func TestEmptySignature(t *testing.T) {
 		name, title, text string
 	}{
 		{"no text", "Le Sénat adopte le budget 2026 après trois semaines de débats", ""},
-		{"eleven words", "", "Le Sénat a adopté mardi soir le budget de l'État."},
+		{"five words", "Le Sénat adopte le budget", "Le Sénat a voté mardi."},
+		{"eleven words, one name", "Le budget est adopté", "Le budget a été adopté mardi soir par les sénateurs."},
+		{"eleven words, names only in a shouting title", "LE SÉNAT ADOPTE LE BUDGET DE L'ÉTAT", "Le budget a été adopté mardi soir par les sénateurs."},
 		{"only stop words", "", "et le la les de du des un une et ou mais donc or ni car que qui"},
 		{"only punctuation", "", strings.Repeat("… — ! ? ", 20)},
 	} {
@@ -116,8 +118,12 @@ func TestEmptySignature(t *testing.T) {
 		})
 	}
 	// Twelve words, some of them content words: signable.
-	if s := Sign("", "Le Sénat a adopté mardi soir le budget pour l'an 2027."); s == nil {
-		t.Error("Sign of a twelve-word text = nil, want a signature")
+	if s := Sign("", "Le Sénat a adopté mardi soir le budget pour l'an 2027."); s == nil || s.short() {
+		t.Error("Sign of a twelve-word text is not a full signature")
+	}
+	// Eleven words and two names: a short signature.
+	if s := Sign("", "Le Sénat a adopté mardi soir le budget de l'État."); !s.short() || s.Empty() {
+		t.Error("Sign of an eleven-word text with two names is not a short signature")
 	}
 	// A malformed signature (wrong length) never matches either.
 	bad := full[:10]
@@ -161,5 +167,72 @@ func TestBandKeysStable(t *testing.T) {
 	}
 	if len(seen) != len(keys) {
 		t.Errorf("%d distinct keys among %d bands, want all distinct", len(seen), len(keys))
+	}
+}
+
+// The flash of the issue's closing note: an agency's title and one line,
+// under MinWords words, against the full article another source printed.
+const (
+	flashTitle   = "Séisme ressenti dans les Pyrénées"
+	flashText    = "Magnitude 5,1 près d'Arette, aucune victime."
+	flashArticle = `Un séisme de magnitude 5,1 a frappé samedi matin le Béarn, a annoncé le Bureau central sismologique. Son épicentre se trouvait près d'Arette, dans les Pyrénées-Atlantiques, à sept kilomètres de profondeur.
+
+Les habitants de Lanne et d'Aramits ont été réveillés par la secousse. Les pompiers n'ont relevé aucune victime ; quelques cheminées sont tombées et une grange s'est effondrée.`
+)
+
+// TestFlash: a flash gets a short signature that Same matches with its
+// article and no other report, that an Index finds from either side, and
+// that never vetoes the headline rule.
+func TestFlash(t *testing.T) {
+	flash := Sign(flashTitle, flashText)
+	article := Sign("Le Béarn secoué par un séisme", flashArticle)
+	if !flash.short() || flash.Empty() || article.short() || article.Empty() {
+		t.Fatalf("flash short %v, article short %v", flash.short(), article.short())
+	}
+	if !Same(flash, article) || !Same(article, flash) {
+		t.Error("the flash is not the same story as its article")
+	}
+	// Two flashes are never the same story by their texts: one score
+	// reordered is another match.
+	if Same(flash, Sign(flashTitle, flashText)) || Same(flash, flash) {
+		t.Error("two flashes are the same story")
+	}
+	if Same(Sign("", "Score final à Lyon 2, Nice 1, vendredi soir."), Sign("", "Score final à Nice 2, Lyon 1, vendredi soir.")) {
+		t.Error("two scores of one template are the same story")
+	}
+	if Conflict(flash, article) || Conflict(article, flash) {
+		t.Error("Conflict vetoes a flash")
+	}
+	if Similarity(flash, article) != 0 || Containment(flash, article) != 0 || flash.BandKeys() != nil {
+		t.Error("a short signature has MinHash values or shingles")
+	}
+	for name, other := range map[string]struct{ title, text string }{
+		"another magnitude":  {flashTitle, "Magnitude 4,2 près d'Arette, aucune victime."},
+		"another place":      {flashTitle, "Magnitude 5,1 près de Lourdes, aucune victime."},
+		"another day":        {flashTitle, "Magnitude 5,1 près d'Arette dimanche, aucune victime."},
+		"the follow-up":      {"Réplique dans les Pyrénées", "Une réplique de magnitude 3,4 près d'Arette cette nuit."},
+		"the same place":     {"Arette, Pyrénées-Atlantiques", "La commune inaugure sa nouvelle école maternelle en septembre."},
+		"other words":        {"Pyrénées : Arette fête le fromage", "Le festival du fromage de brebis attire les visiteurs à Arette."},
+		"another flash kind": {"Séisme ressenti dans les Alpes", "Magnitude 5,1 près de Barcelonnette, aucune victime."},
+	} {
+		s := Sign(other.title, other.text)
+		if Same(s, article) || Same(article, s) || Same(s, flash) {
+			t.Errorf("%s: the same story", name)
+		}
+	}
+	x := NewIndex(3600)
+	x.Add(1, 100, article)
+	if got := x.Candidates(nil, flash, 0, 200); !slices.Equal(got, []int64{1}) {
+		t.Errorf("the flash's look-up finds %v, want the article", got)
+	}
+	x.Add(2, 100, flash)
+	if got := x.Candidates(nil, article, 0, 200); !slices.Equal(got, []int64{1, 2}) {
+		t.Errorf("the article's look-up finds %v, want itself and the flash", got)
+	}
+	if got := x.Candidates(nil, flash, 0, 200); !slices.Equal(got, []int64{1, 2}) {
+		t.Errorf("the flash's look-up finds %v, want the article and itself", got)
+	}
+	if !x.Holds(2, 100, flash) {
+		t.Error("the index does not hold the flash")
 	}
 }

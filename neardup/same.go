@@ -53,6 +53,15 @@ type decision struct {
 	digestSize        int
 	digestContainment float64
 	digestNames       int
+	// A flash (a short signature: a text under MinWords words, its title
+	// counted) is the same story as a text with a full signature when
+	// at least flashContainment of its content words are found in the
+	// other's, it shares at least flashNames names besides days and
+	// months (of which at least flashNumbers numbers) and has no name,
+	// number or day the other lacks (see flash).
+	flashContainment float64
+	flashNames       int
+	flashNumbers     int
 }
 
 // defaultDecision returns the thresholds chosen on the tuning half of
@@ -75,6 +84,9 @@ func defaultDecision() decision {
 		digestSize:          40,
 		digestContainment:   0.75,
 		digestNames:         2,
+		flashContainment:    0.75,
+		flashNames:          2,
+		flashNumbers:        0,
 	}
 }
 
@@ -88,7 +100,7 @@ func defaultDecision() decision {
 // collide on 16 bits with probability 2^-16, far below the estimate's
 // standard error.
 func Similarity(a, b Signature) float64 {
-	if a.Empty() || b.Empty() {
+	if a.Empty() || b.Empty() || a.short() || b.short() {
 		return 0
 	}
 	return float64(agreeing(a, b)) / NumHashes
@@ -114,6 +126,9 @@ func agreeing(a, b Signature) int {
 // MinHash values, that is share a band key: Same never accepts a pair
 // that the LSH index could not find.
 func shareBand(a, b Signature) bool {
+	if a.short() || b.short() {
+		return false // no band keys
+	}
 	am, bm := a.mins(), b.mins()
 	for i := range Bands {
 		if am[i] == bm[i] {
@@ -128,9 +143,9 @@ func shareBand(a, b Signature) bool {
 // summary cut from the article it is compared with, about 0.5 for a
 // dispatch retold with half its word pairs changed, under 0.15 for two
 // stories on one subject. It is symmetric, and 0 when either signature is
-// empty.
+// empty or short (it has no shingles).
 func Containment(a, b Signature) float64 {
-	if a.Empty() || b.Empty() {
+	if a.Empty() || b.Empty() || a.short() || b.short() {
 		return 0
 	}
 	return containment(a.bloom(), b.bloom())
@@ -162,11 +177,15 @@ type text struct {
 	words    []uint32 // the content words' Bloom filter
 	names    []uint32 // the kept name hashes, ascending
 	complete bool     // names holds all of the text's names
+	short    bool     // a short signature's: no shingles (bloom is nil), the title's words and names counted
 }
 
 // text returns the text part of a usable signature.
 func (s Signature) text() text {
 	kept, complete := s.names()
+	if s.short() {
+		return text{size: s.size(), words: s.words(), names: kept, complete: complete, short: true}
+	}
 	return text{size: s.size(), bloom: s.bloom(), words: s.words(), names: kept, complete: complete}
 }
 
@@ -289,9 +308,13 @@ func (d decision) namesAgree(a, b text) bool {
 // do not disagree. A one- or two-line digest (at most 40 word pairs) is
 // also the same story as a text that holds 75% of its content words, at
 // least two of its names and every one of its names and numbers,
-// whatever the order of its words (decision.digest). An empty signature
-// is never the same as anything,
-// itself included. Same is symmetric and pure.
+// whatever the order of its words (decision.digest). A flash (a short
+// signature: a text under MinWords words, its title counted) is the same
+// story as a text with a full signature that holds 75% of its content
+// words, at least two of its names besides days and months and every one
+// of its names, numbers and days (decision.flash); never as another
+// flash. An empty signature is never the same as anything, itself
+// included. Same is symmetric and pure.
 func Same(a, b Signature) bool { return defaultDecision().same(a, b) }
 
 func (d decision) same(a, b Signature) bool {
@@ -302,7 +325,7 @@ func (d decision) same(a, b Signature) bool {
 	if d.digest(ta, tb) {
 		return true
 	}
-	if Similarity(a, b) < d.minJaccard || !shareBand(a, b) {
+	if ta.short || tb.short || Similarity(a, b) < d.minJaccard || !shareBand(a, b) {
 		return false
 	}
 	return d.sameText(ta, tb)
@@ -321,6 +344,9 @@ func (d decision) same(a, b Signature) bool {
 // lacks. It does not read MinHash values: an Index finds such pairs
 // through their shared names (see Index). It is symmetric.
 func (d decision) digest(a, b text) bool {
+	if a.short || b.short {
+		return d.flash(a, b)
+	}
 	if min(a.size, b.size) > d.digestSize || len(a.words) == 0 || len(b.words) == 0 {
 		return false
 	}
@@ -343,10 +369,42 @@ func (d decision) digest(a, b text) bool {
 	return containment(a.words, b.words) >= d.digestContainment
 }
 
+// flash reports whether a and b, one of them a short signature's text
+// (a flash: a title and one line), are one story. A flash and a text
+// with a full signature are when at least flashContainment of the
+// flash's content words (its title's included) are in the other's word
+// filter, they share at least flashNames names besides days and months
+// (flashNumbers of them numbers), and no name, number, day or month of
+// the flash is missing from the other, on the hashes both name samples
+// cover: a flash of another quake, vote or match of one template differs
+// in a figure or a place, one of a follow-up brings a figure or a name of
+// its own, one on the same subject and people shares them but not its
+// words. Two flashes are never one story by their texts: a flash holds
+// too little to tell how two others of one template differ ("Lyon 2,
+// Nice 1" and "Nice 2, Lyon 1" have the same words and names); the link
+// and title rules may still join them. It is symmetric.
+func (d decision) flash(a, b text) bool {
+	if a.short && b.short {
+		return false
+	}
+	n := compareNames(a, b)
+	only := n.onlyA
+	if b.short {
+		only = n.onlyB
+	}
+	if only > 0 || n.common-n.dateCom < d.flashNames || n.numCom < d.flashNumbers {
+		return false
+	}
+	return containment(a.words, b.words) >= d.flashContainment
+}
+
 // sameText is the part of Same that reads the texts' shingle counts,
 // Bloom filters and names: the containment thresholds and the names'
-// veto.
+// veto. A short signature's text (no shingles) never passes it.
 func (d decision) sameText(a, b text) bool {
+	if a.short || b.short {
+		return false
+	}
 	c := containment(a.bloom, b.bloom)
 	switch {
 	case min(a.size, b.size) < d.shortSize:
@@ -366,8 +424,8 @@ func (d decision) sameText(a, b text) bool {
 // numbers, names or dates disagree (two censure motions, two fines of one
 // regulator, two earthquakes under one generic headline), or they share
 // almost no wording (an estimated containment under 0.15). It is false
-// when either signature is empty (a text too short or unknown: the
-// headline decides), and false for a summary whose wording and names are
+// when either signature is empty or short (a text too short or unknown:
+// the headline decides), and false for a summary whose wording and names are
 // contained in the article it is compared with (or that is a digest of
 // it, see Same). Conflict is symmetric.
 func Conflict(a, b Signature) bool { return defaultDecision().conflict(a, b) }
@@ -377,8 +435,8 @@ func (d decision) conflict(a, b Signature) bool {
 		return false
 	}
 	ta, tb := a.text(), b.text()
-	if d.digest(ta, tb) {
-		return false
+	if ta.short || tb.short || d.digest(ta, tb) {
+		return false // a flash: the headline decides, as for an unsigned one
 	}
 	return Containment(a, b) < d.conflictContainment || d.namesDisagree(ta, tb)
 }

@@ -61,4 +61,13 @@ func TestTuneGrid(t *testing.T) {
 			}
 		}
 	}
+	for _, c := range []float64{0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 1} {
+		for _, names := range []int{1, 2, 3} {
+			for _, numbers := range []int{0, 1} {
+				d := base
+				d.flashContainment, d.flashNames, d.flashNumbers = c, names, numbers
+				t.Logf("flash words %.2f, names %d, numbers %d: %v", c, names, numbers, evaluate(set, d, onTune, nil))
+			}
+		}
+	}
 }

@@ -76,7 +76,9 @@ const resignWindow = 45 * 24 * time.Hour
 
 // resign signs again, from their stored text, the items whose signature
 // is of an older version of the scheme (neardup.UnmarshalBinary refuses
-// it): without it they would never be near-duplicate candidates. The text
+// it), and those stored with no signature (a flash under 12 words had
+// none before encoding 5): without it they would never be near-duplicate
+// candidates. The text
 // is the start of the stored content (what normalize's lead holds), else
 // the summary. It runs at Open; once done, it records the encoding in
 // change_seq.signing and later Opens skip the scan while the encoding is
@@ -97,14 +99,16 @@ func (db *DB) resign(ctx context.Context) error {
 		return nil // done at an earlier Open, for this encoding
 	}
 	rows, err := db.r.QueryContext(ctx, `SELECT i.id, i.title, i.summary, i.content_html, g.signature
-		FROM items i JOIN signatures g ON g.item_id = i.id WHERE i.story_at >= ? AND substr(g.signature, 1, 1) <> ?`,
+		FROM items i LEFT JOIN signatures g ON g.item_id = i.id
+		WHERE i.story_at >= ? AND (g.item_id IS NULL OR substr(g.signature, 1, 1) <> ?)`,
 		db.Now().Add(-resignWindow).Unix(), cur[:1])
 	if err != nil {
 		return fmt.Errorf("re-sign: %w", err)
 	}
 	type resigned struct {
-		id  int64
-		sig []byte
+		id       int64
+		sig      []byte
+		unsigned bool // stored with no signature row
 	}
 	var todo []resigned
 	for rows.Next() {
@@ -116,7 +120,7 @@ func (db *DB) resign(ctx context.Context) error {
 			return fmt.Errorf("re-sign: %w", err)
 		}
 		var sig neardup.Signature
-		if sig.UnmarshalBinary(raw) == nil {
+		if raw != nil && sig.UnmarshalBinary(raw) == nil {
 			continue
 		}
 		text := firstWords(tags.ReplaceAllString(content, " "), leadWords)
@@ -128,7 +132,10 @@ func (db *DB) resign(ctx context.Context) error {
 			rows.Close()
 			return fmt.Errorf("re-sign: %w", err)
 		}
-		todo = append(todo, resigned{id, b})
+		if raw == nil && len(b) == 0 {
+			continue // unsigned, and still too short to sign
+		}
+		todo = append(todo, resigned{id, b, raw == nil})
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -150,9 +157,13 @@ func (db *DB) resign(ctx context.Context) error {
 		}
 		for _, r := range todo {
 			var err error
-			if len(r.sig) == 0 {
+			switch {
+			case len(r.sig) == 0:
 				_, err = tx.ExecContext(ctx, `DELETE FROM signatures WHERE item_id = ?`, r.id)
-			} else {
+			case r.unsigned:
+				_, err = tx.ExecContext(ctx, `INSERT INTO signatures (item_id, signature) VALUES (?, ?)
+					ON CONFLICT (item_id) DO UPDATE SET signature = excluded.signature`, r.id, r.sig)
+			default:
 				_, err = tx.ExecContext(ctx, `UPDATE signatures SET signature = ? WHERE item_id = ?`, r.sig, r.id)
 			}
 			if err != nil {

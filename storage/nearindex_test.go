@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -366,6 +367,46 @@ func TestInvariantsSeeAStaleCopy(t *testing.T) {
 // new one) is signed again at Open.
 func TestRecordedOlderEncodingIsSignedAgain(t *testing.T) {
 	signedAgain(t, 583, func(cur byte) (byte, int64) { return cur - 1, int64(cur - 1) })
+}
+
+// TestUnsignedFlashIsSignedAtUpgrade: a desk recorded under encoding 4
+// stored a flash under 12 words with no signature; the first Open under
+// the current encoding signs it (a short signature), and the article
+// another source prints of the same quake then joins it.
+func TestUnsignedFlashIsSignedAtUpgrade(t *testing.T) {
+	const a, b = "http://127.0.0.1/a", "http://127.0.0.1/b"
+	sec := section("news", a, b)
+	flash := item("flash", "Séisme ressenti dans les Pyrénées", t0)
+	flash.Summary, flash.ContentHTML = "Magnitude 5,1 près d'Arette, aucune victime.", ""
+	article := item("article", "Le Béarn secoué par un séisme", t0.Add(time.Hour))
+	article.Summary = ""
+	article.ContentHTML = "<p>Un séisme de magnitude 5,1 a frappé samedi matin le Béarn, a annoncé le Bureau central sismologique. Son épicentre se trouvait près d'Arette, dans les Pyrénées-Atlantiques, à sept kilomètres de profondeur.</p>" +
+		"<p>Les habitants de Lanne et d'Aramits ont été réveillés par la secousse. Les pompiers n'ont relevé aucune victime ; quelques cheminées sont tombées.</p>"
+	article.Lead = tags.ReplaceAllString(article.ContentHTML, " ") // what normalize gives
+	path := filepath.Join(t.TempDir(), "old.db")
+	c := &clock{t: t0}
+	db := openAt(t, path, c, sec)
+	save(t, db, source(a, "news"), flash)
+	var cur []byte
+	if err := db.r.QueryRow(`SELECT signature FROM signatures`).Scan(&cur); err != nil || len(cur) != 199 {
+		t.Fatalf("the flash's signature: %d bytes (%v), want a short one (199)", len(cur), err)
+	}
+	// As encoding 4 stored it: no signature row.
+	if _, err := db.w.Exec(`DELETE FROM signatures`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.w.Exec(`UPDATE change_seq SET signing = ?`, int64(cur[0]-1)); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db = openAt(t, path, c, sec)
+	var got []byte
+	if err := db.r.QueryRow(`SELECT signature FROM signatures`).Scan(&got); err != nil || !bytes.Equal(got, cur) {
+		t.Fatalf("after Open: signature of %d bytes (%v), want the flash's short signature", len(got), err)
+	}
+	if dup := save(t, db, source(b, "news"), article).Sections["news"].Duplicate; dup != 1 {
+		t.Fatalf("the article counted as %d duplicates of the flash, want 1", dup)
+	}
 }
 
 // resigned is a desk signedAgain reopened, with what it was made of.
