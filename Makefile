@@ -11,7 +11,7 @@ build:
 # The test command of the README: every package, with the race detector
 # (which needs cgo, so it is enabled for this target only).
 test:
-	CGO_ENABLED=1 go test -race -count=1 ./...
+	CGO_ENABLED=1 go test -race -count=1 -timeout 30m ./...
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
