@@ -21,7 +21,21 @@ func FuzzSign(f *testing.F) {
 		if again := Sign(title, text); !slices.Equal(s, again) {
 			t.Fatal("Sign is not deterministic")
 		}
-		if s != nil {
+		if s.short() {
+			// A flash's short signature (6–11 words): words and names
+			// only, no bands; it round-trips in its own length.
+			if s.Empty() || s.BandKeys() != nil || Similarity(s, s) != 0 {
+				t.Fatalf("short signature: empty=%v, band keys %d, similarity %v", s.Empty(), len(s.BandKeys()), Similarity(s, s))
+			}
+			data, err := s.MarshalBinary()
+			if err != nil || len(data) != shortEncodedLen {
+				t.Fatalf("MarshalBinary of a short signature = %d bytes, %v; want %d, nil", len(data), err, shortEncodedLen)
+			}
+			var back Signature
+			if err := back.UnmarshalBinary(data); err != nil || !slices.Equal(back, s) {
+				t.Fatalf("round trip of a short signature: %v", err)
+			}
+		} else if s != nil {
 			if len(s) != sigLen || s.Empty() {
 				t.Fatalf("non-nil signature of length %d, empty=%v", len(s), s.Empty())
 			}
