@@ -95,7 +95,7 @@ func voteExempt(ln *html.Node) bool {
 	if p := ln.Parent; p != nil && linkShare(ln) >= 0.5 && countElements(p, 4) <= 3 && proseParagraphs(p, 1) > 0 {
 		return true
 	}
-	if ln.DataAtom == atom.Figcaption || inFigcaption(ln) || below(ln, atom.Figure) {
+	if inFigcaption(ln) {
 		return true // a caption and its credit are text
 	}
 	return labelsList(ln)
@@ -255,7 +255,7 @@ func lineFeatures(lines []*html.Node, base *url.URL, title string) [][]float64 {
 			f[fHeading] = 1
 		}
 		f[fItem] = b2f(ln.DataAtom == atom.Li || inItem(ln))
-		f[fFigure] = b2f(inFigcaption(ln) || ln.DataAtom == atom.Figcaption || ln.DataAtom == atom.Figure || below(ln, atom.Figure))
+		f[fFigure] = b2f(inFigcaption(ln)) // the line or an ancestor is a figure or its caption
 		f[fQuote] = b2f(ln.DataAtom == atom.Blockquote || below(ln, atom.Blockquote))
 		f[fCell] = b2f(below(ln, atom.Td, atom.Th, atom.Dd, atom.Dt, atom.Table, atom.Dl) ||
 			ln.DataAtom == atom.Td || ln.DataAtom == atom.Dd || ln.DataAtom == atom.Dt || ln.DataAtom == atom.Table)
