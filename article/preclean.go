@@ -341,6 +341,9 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 	if adMarked(n) {
 		return pg.notArticle(n, false)
 	}
+	if microdataFurniture(n) {
+		return pg.notArticle(n, true)
+	}
 	switch strings.ToLower(attr(n, "role")) {
 	case "navigation", "complementary", "banner", "contentinfo", "dialog", "search", "alert", "alertdialog":
 		return pg.notArticle(n, true)
@@ -1197,4 +1200,25 @@ func codeTitle(n *html.Node) bool {
 	}
 	next := nextElement(n)
 	return next != nil && (next.DataAtom == atom.Pre || contains(next, atom.Pre))
+}
+
+// microdataFurniture reports whether schema.org microdata marks n as a
+// reader's comment or reply (itemprop "comment", itemtype Comment: a
+// forum's replies, a blog's comments, whatever the classes) or as an
+// interaction counter (itemprop "interactionStatistic", itemtype
+// InteractionCounter: "87 Likes", "12 comments"). Neither is the text.
+func microdataFurniture(n *html.Node) bool {
+	for _, p := range strings.Fields(strings.ToLower(attr(n, "itemprop"))) {
+		switch p {
+		case "comment", "interactionstatistic":
+			return true
+		}
+	}
+	for _, t := range strings.Fields(attr(n, "itemtype")) {
+		switch t[strings.LastIndexAny(t, "/#")+1:] {
+		case "Comment", "InteractionCounter":
+			return true
+		}
+	}
+	return false
 }
