@@ -141,7 +141,39 @@ func shopBox(n *html.Node) bool {
 	// of short lines and a price, shows no product: its button alone goes
 	// (loneCallButton).
 	last := callButton(n)
-	return last != nil && callStyled(last) && pictured(n) && proseParagraphs(n, 1) == 0
+	if last != nil && callStyled(last) && pictured(n) && proseParagraphs(n, 1) == 0 {
+		return true
+	}
+	return proseParagraphs(n, 1) == 0 && bookingControl(n)
+}
+
+// bookingControl reports whether a box with a price holds the control of
+// a booking or ticket widget: a form with a submit button (a date to
+// choose, "Book"), or a link styled as a button that leaves for an
+// absolute address (an outside ticket office). The box has no paragraph
+// of prose (shopBox's caller): a box of practical details told in
+// sentences, with its booking link, is text.
+func bookingControl(n *html.Node) bool {
+	found := false
+	var walk func(*html.Node, bool)
+	walk = func(c *html.Node, inForm bool) {
+		for c := c.FirstChild; c != nil && !found; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch {
+			case inForm && (c.DataAtom == atom.Button || c.DataAtom == atom.Input && strings.EqualFold(attr(c, "type"), "submit")):
+				found = true
+				return
+			case c.DataAtom == atom.A && callStyled(c) && (strings.HasPrefix(attr(c, "href"), "https://") || strings.HasPrefix(attr(c, "href"), "http://")):
+				found = true
+				return
+			}
+			walk(c, inForm || c.DataAtom == atom.Form)
+		}
+	}
+	walk(n, false)
+	return found
 }
 
 // noticeLine reports whether a line (in titleForm) is a notice to the
