@@ -30,7 +30,6 @@
 package curate
 
 import (
-	"fmt"
 	"time"
 
 	"newsdesk"
@@ -142,8 +141,10 @@ func (e *Engine) Match(a, b *Item) (bool, string) {
 	if a.TitleKey != "" && a.TitleKey == b.TitleKey && dt <= e.TitleWindow && !neardup.Conflict(a.Sig, b.Sig) {
 		return true, "same title"
 	}
-	if dt <= e.DuplicateWindow && neardup.Same(a.Sig, b.Sig) {
-		return true, fmt.Sprintf("near-duplicate text, similarity %.2f", neardup.Similarity(a.Sig, b.Sig))
+	if dt <= e.DuplicateWindow {
+		if why := neardup.Explain(a.Sig, b.Sig); why != "" {
+			return true, why
+		}
 	}
 	return false, ""
 }

@@ -1,6 +1,7 @@
 package neardup
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -147,4 +148,46 @@ func TestLabeledSetShape(t *testing.T) {
 		}
 	}
 	t.Logf("%d stories, %d pairs, %d French, %v", len(stories), len(pairs), fr, count)
+}
+
+// TestExplainNamesTheRule checks Explain on every labeled pair, both
+// ways: it is empty exactly when Same is false, a flash's match is named
+// a flash, a digest's a digest (with the share of its words, at least
+// what the rule asks), and the others carry their similarity.
+func TestExplainNamesTheRule(t *testing.T) {
+	d := defaultDecision()
+	kinds := map[string]int{}
+	for _, p := range signedSet(t) {
+		for _, ab := range [][2]Signature{{p.a, p.b}, {p.b, p.a}} {
+			a, b := ab[0], ab[1]
+			why := Explain(a, b)
+			if (why != "") != Same(a, b) {
+				t.Fatalf("%s: Explain %q, Same %v", p.ID, why, Same(a, b))
+			}
+			if why == "" {
+				continue
+			}
+			ta, tb := a.text(), b.text()
+			var want string
+			switch {
+			case ta.short || tb.short:
+				want = "a flash whose names and "
+			case d.digest(ta, tb):
+				want = "a digest whose names and "
+			default:
+				want = fmt.Sprintf("similarity %.2f", Similarity(a, b))
+			}
+			if !strings.Contains(why, want) {
+				t.Errorf("%s: Explain %q, want %q in it", p.ID, why, want)
+			}
+			if strings.Contains(why, "similarity 0.00") {
+				t.Errorf("%s: Explain %q", p.ID, why)
+			}
+			kinds[want[:min(len(want), 8)]]++
+		}
+	}
+	if kinds["a flash "] == 0 || kinds["a digest"] == 0 || len(kinds) < 3 {
+		t.Errorf("the labeled set did not exercise every rule: %v", kinds)
+	}
+	t.Logf("explained matches by rule: %v", kinds)
 }

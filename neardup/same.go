@@ -1,6 +1,7 @@
 package neardup
 
 import (
+	"fmt"
 	"math"
 	"math/bits"
 )
@@ -316,6 +317,26 @@ func (d decision) namesAgree(a, b text) bool {
 // flash. An empty signature is never the same as anything, itself
 // included. Same is symmetric and pure.
 func Same(a, b Signature) bool { return defaultDecision().same(a, b) }
+
+// Explain says by which of Same's rules a and b are one story, in words
+// for explain and the desk, or "" when Same is false: a flash's or a
+// digest's words and names found in the other's text (with the share of
+// its words), else near-duplicate text and its MinHash similarity.
+func Explain(a, b Signature) string {
+	d := defaultDecision()
+	if !d.same(a, b) {
+		return ""
+	}
+	ta, tb := a.text(), b.text()
+	if d.digest(ta, tb) {
+		kind := "digest"
+		if ta.short || tb.short {
+			kind = "flash"
+		}
+		return fmt.Sprintf("near-duplicate text: a %s whose names and %.0f%% of words are in the other's", kind, 100*min(1, containment(ta.words, tb.words)))
+	}
+	return fmt.Sprintf("near-duplicate text, similarity %.2f", Similarity(a, b))
+}
 
 func (d decision) same(a, b Signature) bool {
 	if a.Empty() || b.Empty() {

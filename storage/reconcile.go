@@ -20,26 +20,31 @@ func (db *DB) Reconcile(ctx context.Context, sources []newsdesk.Source) ([]strin
 	for _, src := range sources {
 		var sid int64
 		err := db.r.QueryRowContext(ctx, `SELECT id FROM sources WHERE url = ?`, src.URL).Scan(&sid)
-		if err == sql.ErrNoRows {
-			continue
-		}
-		if err != nil {
+		if err != nil && err != sql.ErrNoRows {
 			return nil, fmt.Errorf("reconcile %s: %w", src.URL, err)
+		}
+		if testHookReconcileRead != nil {
+			testHookReconcileRead(src.URL)
 		}
 		for _, id := range src.Sections {
 			sec := db.section(id)
 			if sec == nil {
 				continue
 			}
-			var filed bool
-			if err := db.r.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM items i
-				JOIN section_items si ON si.item_id = i.id AND si.section = ? WHERE i.source_id = ?)`, id, sid).Scan(&filed); err != nil {
-				return nil, fmt.Errorf("reconcile %s: %w", src.URL, err)
+			// A section once filed stays filed: the read pool may say so.
+			// Its "not yet" (or no source row) is only a hint: a fetch
+			// of the source may be committing under the config before
+			// the reload, so the writer looks again (fileExisting).
+			if sid != 0 {
+				filed, err := sourceFiled(ctx, db.r, sid, id)
+				if err != nil {
+					return nil, fmt.Errorf("reconcile %s: %w", src.URL, err)
+				}
+				if filed {
+					continue
+				}
 			}
-			if filed {
-				continue
-			}
-			n, err := db.fileExisting(ctx, sid, src, sec)
+			n, err := db.fileExisting(ctx, src, sec)
 			if err != nil {
 				return nil, fmt.Errorf("reconcile %s into %s: %w", src.URL, id, err)
 			}
@@ -55,12 +60,41 @@ func (db *DB) Reconcile(ctx context.Context, sources []newsdesk.Source) ([]strin
 	return out, nil
 }
 
+// testHookReconcileRead, when set by a test, runs after Reconcile read a
+// source's row through the read pool: a fetch committing there is one
+// that raced the reload.
+var testHookReconcileRead func(url string)
+
+// sourceFiled says whether an item of the source is in the section.
+func sourceFiled(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}, sid int64, section string) (bool, error) {
+	var filed bool
+	err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM items i
+		JOIN section_items si ON si.item_id = i.id AND si.section = ? WHERE i.source_id = ?)`, section, sid).Scan(&filed)
+	return filed, err
+}
+
 // fileExisting places every stored item of the source in sec, in one
-// transaction, and returns how many it placed.
-func (db *DB) fileExisting(ctx context.Context, sid int64, src newsdesk.Source, sec *newsdesk.Section) (int, error) {
+// write transaction, unless the section already holds one of them, and
+// returns how many it placed. Being in the writer, it sees every fetch
+// committed before it, and every fetch after it files under the current
+// config (sourceSections).
+func (db *DB) fileExisting(ctx context.Context, src newsdesk.Source, sec *newsdesk.Section) (int, error) {
 	out := Outcome{Sections: map[string]*SectionCounts{}}
 	var placed int
 	err := db.inNearTx(ctx, func(tx *sql.Tx, nt *nearTx) error {
+		var sid int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM sources WHERE url = ?`, src.URL).Scan(&sid)
+		if err == sql.ErrNoRows {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if filed, err := sourceFiled(ctx, tx, sid, sec.ID); err != nil || filed {
+			return err
+		}
 		rows, err := tx.QueryContext(ctx, `SELECT `+itemColumns+`, i.title_key, i.story_at, i.words, i.ord,
 			coalesce((SELECT signature FROM signatures WHERE item_id = i.id), x'') FROM items i
 			JOIN sources s ON s.id = i.source_id WHERE i.source_id = ? ORDER BY i.ord`, sid)

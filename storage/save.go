@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"sync"
 	"time"
 
@@ -113,6 +114,45 @@ func (db *DB) section(id string) *newsdesk.Section {
 	return db.sections[id]
 }
 
+// sourceSections are the sections of the current config (SetSections)
+// that list src: those of src.Sections first, in their order, then any
+// the config added. A fetch started before a reload is filed under the
+// config that holds when its transaction runs, not the one it started
+// with: else a section the reload gave the source would miss its items
+// (Reconcile may already have run), and one that dropped it would get
+// them.
+func (db *DB) sourceSections(src newsdesk.Source) []*newsdesk.Section {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	var out []*newsdesk.Section
+	seen := map[string]bool{}
+	for _, id := range src.Sections {
+		s := db.sections[id]
+		if s == nil || seen[id] || !listsSource(s, src.URL) {
+			continue
+		}
+		seen[id] = true
+		out = append(out, s)
+	}
+	var more []*newsdesk.Section
+	for id, s := range db.sections {
+		if !seen[id] && listsSource(s, src.URL) {
+			more = append(more, s)
+		}
+	}
+	sort.Slice(more, func(i, j int) bool { return more[i].ID < more[j].ID })
+	return append(out, more...)
+}
+
+func listsSource(s *newsdesk.Section, url string) bool {
+	for _, ss := range s.Sources {
+		if ss.URL == url {
+			return true
+		}
+	}
+	return false
+}
+
 // sectionsMu is embedded in DB through these fields (declared here to keep
 // the section bookkeeping in one file).
 type sectionsMu struct {
@@ -131,11 +171,11 @@ func (db *DB) SaveFetch(ctx context.Context, f Fetch) (Outcome, error) {
 	return db.save(ctx, f)
 }
 
-// newOutcome is the empty outcome of a fetch of src.
-func newOutcome(src newsdesk.Source) Outcome {
+// newOutcome is the empty outcome of a fetch filed into secs.
+func newOutcome(secs []*newsdesk.Section) Outcome {
 	out := Outcome{Sections: map[string]*SectionCounts{}}
-	for _, id := range src.Sections {
-		out.Sections[id] = &SectionCounts{}
+	for _, s := range secs {
+		out.Sections[s.ID] = &SectionCounts{}
 	}
 	return out
 }
@@ -144,18 +184,13 @@ func newOutcome(src newsdesk.Source) Outcome {
 // work. It fills r.out and r.dated.
 func (db *DB) saveIn(ctx context.Context, tx *sql.Tx, nt *nearTx, r *saveReq) error {
 	f, now := &r.f, r.now
-	r.out, r.dated = newOutcome(f.Source), nil
+	secs := db.sourceSections(f.Source)
+	r.out, r.dated = newOutcome(secs), nil
 	out := &r.out
-	var secs []*newsdesk.Section
-	for _, id := range f.Source.Sections {
-		if s := db.section(id); s != nil {
-			secs = append(secs, s)
-		}
-	}
 	{
 		s := db.newSaver(ctx, tx, nt, now, f.Source, out)
 		defer func() { r.dated = s.datedNow }()
-		if err := s.writeSource(f); err != nil {
+		if err := s.writeSource(f, secs); err != nil {
 			return err
 		}
 		if len(f.Items) == 0 {
@@ -288,8 +323,8 @@ func (db *DB) markDated(dated []string) {
 }
 
 // writeSource writes the fetch's source row and state, and dates the
-// source's sections at their first successful fetch.
-func (s *saver) writeSource(f *Fetch) error {
+// sections it is filed into (secs) at their first successful fetch.
+func (s *saver) writeSource(f *Fetch, secs []*newsdesk.Section) error {
 	f.State.URL = f.Source.URL
 	sid, cached := s.db.srcIDs.get(f.Source.URL)
 	if cached {
@@ -322,8 +357,8 @@ func (s *saver) writeSource(f *Fetch) error {
 	if f.State.Error == "" && !f.State.LastSuccess.IsZero() {
 		// A section's first successful fetch dates it, even empty: its
 		// feeds' updated date is then that fetch, not 1970.
-		for _, id := range f.Source.Sections {
-			if err := s.dateSection(id); err != nil {
+		for _, sec := range secs {
+			if err := s.dateSection(sec.ID); err != nil {
 				return err
 			}
 		}

@@ -334,6 +334,75 @@ func TestReconcileFillsNewSections(t *testing.T) {
 	}
 }
 
+// TestFetchFiledUnderTheCurrentConfig checks that a fetch built under the
+// config before a reload (its Source lists the old sections) is filed
+// under the config that holds when it is saved: the section the reload
+// gave the source gets its new items, and the section that no longer
+// lists it gets none.
+func TestFetchFiledUnderTheCurrentConfig(t *testing.T) {
+	const src = "https://a.example/feed"
+	db, _ := openTest(t, section("news", src), section("old", src))
+	save(t, db, source(src, "news", "old"), item("1", "One", t0))
+	// The reload: "old" drops the source, "extra" lists it. The fetch in
+	// flight still carries the sections it started with.
+	db.SetSections([]newsdesk.Section{section("news", src), section("old"), section("extra", src)})
+	out := save(t, db, source(src, "news", "old"), item("2", "Two", t0.Add(time.Minute)))
+	if _, ok := out.Sections["extra"]; !ok {
+		t.Errorf("outcome sections %v: no extra", out.Sections)
+	}
+	if _, ok := out.Sections["old"]; ok {
+		t.Errorf("outcome sections %v: old is still counted", out.Sections)
+	}
+	if got := titles(t, db, "extra", newsdesk.Page{Limit: 10}); strings.Join(got, ",") != "Two" {
+		t.Fatalf("extra = %v, want the new item", got)
+	}
+	if got := titles(t, db, "old", newsdesk.Page{Limit: 10}); strings.Join(got, ",") != "One" {
+		t.Fatalf("old = %v, want only what it had before the reload", got)
+	}
+	if got := titles(t, db, "news", newsdesk.Page{Limit: 10}); strings.Join(got, ",") != "Two,One" {
+		t.Fatalf("news = %v", got)
+	}
+}
+
+// TestReconcileSeesAFetchThatRacedTheReload checks the reload race: the
+// first fetch of a source, filed under the config before the reload,
+// commits after Reconcile read the source through the read pool (and
+// found no row). Reconcile must still file its items into the section
+// the reload added.
+func TestReconcileSeesAFetchThatRacedTheReload(t *testing.T) {
+	const src = "https://a.example/feed"
+	before := []newsdesk.Section{section("news", src)}
+	after := []newsdesk.Section{section("news", src), section("extra", src)}
+	db, _ := openTest(t, before...)
+	db.SetSections(after)
+	raced := false
+	testHookReconcileRead = func(url string) {
+		if raced || url != src {
+			return
+		}
+		raced = true
+		// The fetch was built and filed under the old config; it commits
+		// now, between Reconcile's read and its decision.
+		db.SetSections(before)
+		save(t, db, source(src, "news"), item("1", "One", t0))
+		db.SetSections(after)
+	}
+	t.Cleanup(func() { testHookReconcileRead = nil })
+	changed, err := db.Reconcile(context.Background(), []newsdesk.Source{source(src, "news", "extra")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !raced {
+		t.Fatal("the hook did not run")
+	}
+	if len(changed) != 1 || changed[0] != "extra" {
+		t.Fatalf("changed = %v, want [extra]", changed)
+	}
+	if got := titles(t, db, "extra", newsdesk.Page{Limit: 10}); strings.Join(got, ",") != "One" {
+		t.Fatalf("extra = %v, want the raced fetch's item", got)
+	}
+}
+
 // TestEmptySectionDatedByItsFirstFetch checks that a section whose sources
 // never published anything is dated by their first successful fetch, and
 // that later fetches do not move the date.
