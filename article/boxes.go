@@ -144,7 +144,7 @@ func shopBox(n *html.Node) bool {
 	if last != nil && callStyled(last) && pictured(n) && proseParagraphs(n, 1) == 0 {
 		return true
 	}
-	return proseParagraphs(n, 1) == 0 && bookingControl(n)
+	return (proseParagraphs(n, 1) == 0 || ticketFinePrint(n)) && bookingControl(n)
 }
 
 // bookingControl reports whether a box with a price holds the control of

@@ -73,6 +73,7 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	dropRepeatedLines(art.Node, seen)
 	dropPublisherTail(art.Node, site)
 	dropVoted(art.Node, base, title)
+	dropContactTail(art.Node)
 	dropOrphanHeadings(art.Node)
 	var b strings.Builder
 	if err := art.RenderHTML(&b); err != nil {

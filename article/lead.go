@@ -97,7 +97,7 @@ func findLead(doc *html.Node, base *url.URL, ogImage string, description string)
 	}
 	// The block under the headline that reads as a standfirst is not the
 	// first paragraph of the text: the lead figure may follow it.
-	first := firstProse(body, desc, underTitle)
+	first := leadStart(body, title, desc, underTitle)
 	var walk func(n *html.Node) bool // false stops the walk
 	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -180,16 +180,7 @@ func isDescription(n *html.Node, desc []string) bool {
 // the article starts.
 func firstProse(n *html.Node, desc []string, standfirst *html.Node) *html.Node {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || c == standfirst || isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc) {
-			continue
-		}
-		if strings.HasPrefix(c.Data, "amp-") || c.DataAtom == atom.Dialog || c.DataAtom == atom.Nav || c.DataAtom == atom.Form || overlay(c) || laidOver(c) {
-			continue
-		}
-		if c.DataAtom == atom.P && len(strings.Fields(textOf(c))) >= 12 {
-			return c
-		}
-		if p := firstProse(c, desc, standfirst); p != nil {
+		if p := proseAt(c, desc, standfirst); p != nil {
 			return p
 		}
 	}

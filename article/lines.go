@@ -153,7 +153,7 @@ func lineChrome(n *html.Node) bool {
 		return true // "Last updated 28 November 2026 <a>see all updates</a>"
 	case nw <= 16 && !inFigcaption(n) && creditLine(raw), nw <= 20 && bylineDates(raw):
 		return true
-	case noticeLine(t):
+	case noticeLine(t), autoPublishedNote(n, t):
 		return true
 	case nw <= 20 && fileRefRe.MatchString(raw) && linkShare(n) >= 0.8:
 		return true // "Télécharger le rapport complet (PDF, 3,2 Mo)"

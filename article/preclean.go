@@ -75,7 +75,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 	if anchor == nil {
 		anchor = findAtom(body, atom.H1)
 	}
-	pg := &pageCtx{total: textLen(body), anchor: anchor, authors: authorNames(doc), site: siteWords(doc)}
+	pg := &pageCtx{total: textLen(body), anchor: anchor, authors: authorNames(doc), site: siteWords(doc), host: pageHost(doc)}
 	if pg.anchor == nil && title != "" {
 		if h := findText(body, title); h != nil {
 			pg.anchor = h.Parent // the headline itself goes with the masthead
@@ -99,6 +99,14 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 						continue
 					}
 				}
+			}
+			if chapterList(c) {
+				drop = append(drop, chapterBox(c)...)
+				continue
+			}
+			if (embedLabelBox(c) || awardCard(c) || phonePromptBox(c)) && pg.notArticle(c, false) {
+				drop = append(drop, c)
+				continue
 			}
 			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
 				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || pg.rail(c) || pg.pageFoot(c) || editLink(c) || slideNav(c) || crossLink(c) || questionPrompt(c) || loneLink(c) ||
@@ -140,7 +148,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				drop = append(drop, tail...)
 				continue
 			}
-			if list := nextElement(c); list != nil && isHeadingLike(c) && !contains(c, atom.A) && siteLinkList(list) {
+			if list := nextElement(c); list != nil && isHeadingLike(c) && !contains(c, atom.A) && (siteLinkList(list) || otherPosts(list, pg.host)) {
 				drop = append(drop, c, list)
 				continue
 			}
@@ -321,6 +329,7 @@ type pageCtx struct {
 	anchor  *html.Node // the headline (<h1>, else the block reading as the title's container); nil when none
 	authors []string   // the page's authors by its metadata, folded (see authorNames)
 	site    []string   // the distinctive words of the publication's name (see siteWords)
+	host    string     // the page's own host, from its head (see pageHost)
 }
 
 // furniture reports whether an element is a container of page furniture

@@ -1,0 +1,50 @@
+package article
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// leadStart returns the first paragraph of the article's text, where
+// findLead stops looking for the standfirst and the lead figure: the
+// first prose after the headline (head, else the page's only <h1>), so
+// that a sentence of the furniture above it (a cookie notice, a metered
+// access bar "Register for free to keep reading …") does not end the
+// search before the article's header. Without a headline, the page's
+// first prose (firstProse).
+func leadStart(body, head *html.Node, desc []string, standfirst *html.Node) *html.Node {
+	if head == nil {
+		if countAtom(body, atom.H1, 2) == 1 {
+			head = findAtom(body, atom.H1)
+		}
+	}
+	if head == nil {
+		return firstProse(body, desc, standfirst)
+	}
+	for n := head; n != nil && n != body; n = n.Parent {
+		for s := n.NextSibling; s != nil; s = s.NextSibling {
+			if p := proseAt(s, desc, standfirst); p != nil {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+// proseAt is firstProse for one element: the element itself when it is
+// a paragraph of twelve words or more, else the first one below it,
+// outside the standfirst and the boxes laid over the page.
+func proseAt(c *html.Node, desc []string, standfirst *html.Node) *html.Node {
+	if c.Type != html.ElementNode || c == standfirst || isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc) {
+		return nil
+	}
+	if strings.HasPrefix(c.Data, "amp-") || c.DataAtom == atom.Dialog || c.DataAtom == atom.Nav || c.DataAtom == atom.Form || overlay(c) || laidOver(c) {
+		return nil
+	}
+	if c.DataAtom == atom.P && len(strings.Fields(textOf(c))) >= 12 {
+		return c
+	}
+	return firstProse(c, desc, standfirst)
+}
