@@ -19,6 +19,14 @@ var (
 	// tipJarRe names a way of giving to a writer: the tip jars and the
 	// "buy me a coffee" of blogs and newsletters.
 	tipJarRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:liberapay|patreon|tipeee|ko-?fi|buy ?me ?a ?coffee|buy me a (?:coffee|beer|tea)|offrez-moi un (?:café|thé|verre)|payez-moi un (?:café|verre)|open ?collective|github sponsors|utip|paypal\.me)(?:$|[^\p{L}])`)
+	// giftAskRe is what an appeal asks the reader for: a gift, a
+	// membership, support, a subscription ("vos dons", "cotisations",
+	// "Join the library", "membership", "abonnez-vous"). Members and
+	// readers alone are as often the story's.
+	giftAskRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:dons?|donations?|donate|donors?|cotisations?|adhésions?|adhérez|adhérer|adhérents?|membership|devenez membres?|become a (?:member|friend|supporter|patron)|soutien|soutenir|soutenez|support (?:us|our|this|the)|abonnez|abonnement|subscribe|subscription|join|rejoignez|rejoindre)(?:$|[^\p{L}])`)
+	// appealVerbRe opens a sentence asking the reader to join, follow,
+	// subscribe, support or give.
+	appealVerbRe = regexp.MustCompile(`^(?:rejoignez|suivez|abonnez|inscrivez|soutenez|adhérez|devenez|offrez|faites un don|donnez|glissez|join|follow|subscribe|sign up|support|become|donate|give|chip in|pledge|buy me|tip)(?:$|[^\p{L}])`)
 	// calloutClassRe is a class token of a callout box: Quarto's and
 	// Docusaurus's callouts and admonitions, GOV.UK's inset text,
 	// Bootstrap's alerts, a French CMS's "encart".
@@ -35,10 +43,10 @@ var (
 // appealCallout reports whether n is the publisher's appeal set among the
 // paragraphs of the text: a short box (at most 60 words, two paragraphs,
 // no list, table, image or code) with prose before and after it, that
-// speaks of members, gifts or readers' support (appealWordRe, tipJarRe)
+// asks for gifts, members or support (giftAskRe, tipJarRe)
 // and holds the control to act on it (a button, a link styled as one, an
 // embedded form or widget) or, marked as a callout by
-// its class, a sentence opening on a verb calling to act ("Join the
+// its class, a sentence opening on a verb of joining or giving ("Join the
 // library … Get a library card", "Vous aimez ces billets ? … Suivez le
 // flux ou offrez-moi un café").
 func appealCallout(n *html.Node) bool {
@@ -52,7 +60,7 @@ func appealCallout(n *html.Node) bool {
 		return false
 	}
 	low := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
-	if !appealWordRe.MatchString(low) && !tipJarRe.MatchString(low) || !amongProse(n) {
+	if !giftAskRe.MatchString(low) && !tipJarRe.MatchString(low) || !amongProse(n) {
 		return false
 	}
 	return actControl(n) || calloutMarked(n) && callSentence(low)
@@ -202,10 +210,11 @@ func calloutMarked(n *html.Node) bool {
 }
 
 // callSentence reports whether a sentence of a text (lower-cased) opens on
-// a verb calling to act.
+// a verb asking the reader to join, follow, subscribe, support or give
+// (appealVerbRe): "Retrouvez la liste en annexe" asks nothing of the kind.
 func callSentence(low string) bool {
 	for _, s := range strings.FieldsFunc(low, func(r rune) bool { return r == '.' || r == '!' || r == '?' }) {
-		if callVerbRe.MatchString(strings.TrimSpace(s)) {
+		if appealVerbRe.MatchString(strings.TrimSpace(s)) {
 			return true
 		}
 	}

@@ -55,6 +55,8 @@ func TestAppealCallout(t *testing.T) {
 			"seed bank stays open", ""},
 		{"note of the text stays", `<div class="callout callout-note"><p>Les parcelles sont attribuées par tirage au sort parmi les habitants du quartier, pour trois ans renouvelables une fois.</p></div>`,
 			"", "attribuées par tirage au sort"},
+		{"members in a note stay", `<div class="callout callout-note"><p>Les membres du conseil de quartier ont voté la charte du jardin. Retrouvez-la affichée sur le portail.</p></div>`,
+			"", "Les membres du conseil de quartier"},
 		{"gifts with a plain link stay", `<div class="encart"><p>La serre a été payée par les dons de 86 familles, dont la liste est affichée à l'entrée du jardin.</p><a href="/serre">Voir la serre</a></div>`,
 			"", "payée par les dons de 86 familles"},
 	} {
@@ -156,6 +158,10 @@ func TestPageCounterLine(t *testing.T) {
 			}
 		})
 	}
+	t.Run("a list of facts stays", func(t *testing.T) {
+		box := `<ul><li>Tournage : mars 2027</li><li>Diffusion : 3 avril 2027</li><li>1 204 vues</li></ul>`
+		checkCallout(t, extractedText(t, calloutPage("", box)), "", "Diffusion : 3 avril 2027")
+	})
 	t.Run("a sentence with a count stays", func(t *testing.T) {
 		box := `<p>La vidéo de la plantation, publiée le 3 mars 2027, a été vue 1 204 fois en une semaine.</p>`
 		checkCallout(t, extractedText(t, calloutPage("", box)), "", "a été vue 1 204 fois")

@@ -22,14 +22,16 @@ import (
 // number and the word of what is counted ("312 lectures", "1 247 vues",
 // "3.4k views", "2 commentaires", "38 likes"), or the French and English
 // "read N times" ("lu 412 fois", "consulté 90 fois", "viewed 1,204
-// times").
+// times"). Visits, visitors and readers are not counted: a text gives
+// them as facts ("18 000 visites en 2026").
 var pageCounterRe = regexp.MustCompile(`(?i)^(?:(?:lue?s?|vue?s?|consultée?s?|affichée?s?|read|viewed|seen|opened) [0-9][0-9  .,]*[km]? ?(?:fois|times)` +
-	`|[0-9][0-9  .,]*[km]? ?(?:lectures?|lecteurs?|vues?|visites?|affichages?|consultations?|commentaires?|réactions?|partages?|j'aime|mentions? j'aime` +
-	`|views?|reads?|readers?|visits?|hits?|comments?|replies|responses?|likes?|shares?|reactions?))$`)
+	`|[0-9][0-9  .,]*[km]? ?(?:lectures?|vues?|affichages?|consultations?|commentaires?|réactions?|partages?|j'aime|mentions? j'aime` +
+	`|views?|reads?|comments?|replies|responses?|likes?|shares?|reactions?))$`)
 
 // pageCounterLine reports whether n is a meta line that counts its
 // readers or reactions: a line of at most thirty words and no sentence
-// end, or a list of at most six short items, whose segments (split by
+// end, or a list of at most six items of at most six words and no label
+// ("Key : value"), whose segments (split by
 // "·", "|", "•", "–" or a spaced hyphen, or the list's items) are each a
 // date, a counter or a name, with at least one counter of the page's
 // readers or reactions (pageCounterRe) and a date or a second such
@@ -54,7 +56,11 @@ func pageCounterLine(n *html.Node) bool {
 			if items++; items > 6 {
 				return false
 			}
-			segs = append(segs, segmentSepRe.Split(strings.Join(strings.Fields(textOf(li)), " "), -1)...)
+			t := strings.Join(strings.Fields(textOf(li)), " ")
+			if strings.Contains(t, ": ") || len(strings.Fields(t)) > 6 {
+				return false // a list of facts labels its items ("Ouverture : mai 2026")
+			}
+			segs = append(segs, segmentSepRe.Split(t, -1)...)
 		}
 	case atom.P, atom.Div, atom.Font, atom.Td, atom.Header, atom.Footer, atom.Section, atom.Dd:
 		if hasBlockChild(n) || inItem(n) && n.DataAtom != atom.Td {
