@@ -1,0 +1,169 @@
+package article
+
+import (
+	"strings"
+	"testing"
+)
+
+// calloutPage is a page of four paragraphs about a community garden with
+// a meta line under the headline and a box between the second and the
+// third paragraph.
+func calloutPage(meta, box string) string {
+	para := func(i int) string {
+		return "<p>Les jardiniers du quartier des Tanneurs ont planté samedi la parcelle numéro " + string(rune('A'+i)) +
+			", où poussent désormais des fèves, des courges et une haie de groseilliers le long du canal.</p>\n"
+	}
+	return `<html><head><title>Le jardin partagé des Tanneurs s'agrandit - Le Petit Riverain</title>` +
+		`<meta property="og:title" content="Le jardin partagé des Tanneurs s'agrandit"></head>` +
+		`<body><article><h1>Le jardin partagé des Tanneurs s'agrandit</h1>` + meta +
+		`<div class="body">` + para(0) + para(1) + box + para(2) + para(3) + `</div></article></body></html>`
+}
+
+// checkCallout checks the published text of a calloutPage: gone is not in
+// it, kept is, and the four paragraphs are all there.
+func checkCallout(t *testing.T, text, gone, kept string) {
+	t.Helper()
+	if gone != "" && strings.Contains(text, gone) {
+		t.Errorf("furniture left: %q", text)
+	}
+	if kept != "" && !strings.Contains(text, kept) {
+		t.Errorf("the text lost %q: %q", kept, text)
+	}
+	if n := strings.Count(text, "Les jardiniers du quartier des Tanneurs"); n != 4 {
+		t.Errorf("the article has %d of its 4 paragraphs: %q", n, text)
+	}
+}
+
+// TestAppealCallout: a box among the paragraphs that speaks of members,
+// gifts or a tip jar and holds a control to act (a button, a button-styled
+// link, an embedded widget), or is marked as a callout and calls to act in
+// a sentence, goes; a callout of the text, and a box that speaks of gifts
+// with a plain link of its own, stay. Fixtures in other words than the
+// pages that showed the class (../testdata/heldout16: ashcombe-b-en,
+// quarto-fr; ../testdata/heldout13: elementor-fr).
+func TestAppealCallout(t *testing.T) {
+	for _, tc := range []struct {
+		name, box, gone, kept string
+	}{
+		{"membership box with a button en", `<div class="c-box note-text"><h3>Become a friend of the garden</h3><p>Friends' membership costs nothing and brings seeds every spring.</p><a class="button button--primary" href="/friends">Sign me up</a></div>`,
+			"Friends' membership", ""},
+		{"gift box with a widget fr", `<div class="bloc-soutien"><p>Le jardin ne vit que des adhésions et de vos dons. Avec 15 €, vous offrez un sac de terreau.</p><iframe src="https://127.0.0.1/widget/don" title="Soutenir"></iframe></div>`,
+			"vous offrez un sac", ""},
+		{"tip jar in a callout fr", `<div class="callout callout-note"><div class="callout-title">Ces chroniques vous plaisent ?</div><p>Abonnez-vous à la lettre du jardin ou glissez une pièce sur Tipeee pour payer les graines.</p></div>`,
+			"glissez une pièce", ""},
+		{"tip jar in a callout en", `<aside class="admonition tip"><p class="admonition-title">Enjoy these notes?</p><p>Follow the feed, or buy me a coffee on Ko-fi so the seed bank stays open.</p></aside>`,
+			"seed bank stays open", ""},
+		{"note of the text stays", `<div class="callout callout-note"><p>Les parcelles sont attribuées par tirage au sort parmi les habitants du quartier, pour trois ans renouvelables une fois.</p></div>`,
+			"", "attribuées par tirage au sort"},
+		{"members in a note stay", `<div class="callout callout-note"><p>Les membres du conseil de quartier ont voté la charte du jardin. Retrouvez-la affichée sur le portail.</p></div>`,
+			"", "Les membres du conseil de quartier"},
+		{"gifts with a plain link stay", `<div class="encart"><p>La serre a été payée par les dons de 86 familles, dont la liste est affichée à l'entrée du jardin.</p><a href="/serre">Voir la serre</a></div>`,
+			"", "payée par les dons de 86 familles"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkCallout(t, extractedText(t, calloutPage("", tc.box)), tc.gone, tc.kept)
+		})
+	}
+}
+
+// TestEventCallout: a short box among the paragraphs that opens on a
+// label of things to come and gives a date announces the publisher's
+// next event and goes; a box of practical details about the story's own
+// event stays. Fixtures in other words than the page that showed the
+// class (../testdata/heldout16: x5-fr).
+func TestEventCallout(t *testing.T) {
+	for _, tc := range []struct {
+		name, box, gone, kept string
+	}{
+		{"agenda label fr", `<div class="cadre"><div><strong>À vos agendas :</strong> troc de boutures le dimanche 8 mars à 10 heures, cour de l'école Jules-Ferry.</div></div>`,
+			"troc de boutures", ""},
+		{"heading label en", `<div class="box"><h4>Next meeting</h4><p>Tuesday 3 February, 7pm, at the scout hut on Mill Road.</p></div>`,
+			"scout hut", ""},
+		{"practical details stay", `<div class="cadre"><strong>Pratique :</strong> le jardin est ouvert au public le samedi 14 mars, de 9 heures à midi, entrée par le quai.</div>`,
+			"", "entrée par le quai"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkCallout(t, extractedText(t, calloutPage("", tc.box)), tc.gone, tc.kept)
+		})
+	}
+}
+
+// TestCiteAppendix: the blocks after the text that give its licence and
+// how to cite it (headed "Reuse", "Licence", "Citation", "Pour citer ce
+// billet", holding a licence link or a BibTeX entry) go; a section of the
+// text about licences, told in sentences, stays. Fixtures in other words
+// than the page that showed the class (../testdata/heldout16: quarto-fr).
+func TestCiteAppendix(t *testing.T) {
+	for _, tc := range []struct {
+		name, tail, gone, kept string
+	}{
+		{"reuse and citation en", `<div class="appendix-bottom"><h3>Reuse</h3><p><a href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a></p><h3>Citation</h3><p>For attribution, please credit this post as the garden log of the Tanneurs, 2027.</p></div>`,
+			"please credit this post", ""},
+		{"licence and bibtex fr", `<section class="annexe"><h2>Licence</h2><p><a rel="license" href="/licence">Licence ouverte</a></p><h2>Pour citer ce billet</h2><pre><code>@misc{tanneurs2027,
+  title = {Le jardin s'agrandit},
+  year = {2027}
+}</code></pre></section>`,
+			"tanneurs2027", ""},
+		{"a section on licences stays", `<section><h2>Licence</h2><p>Les plans du jardin sont publiés sous <a href="https://creativecommons.org/licenses/by/4.0/">licence CC BY</a>, pour que d'autres quartiers puissent reprendre les mêmes bacs et les mêmes semis sans rien demander.</p></section>`,
+			"", "pour que d'autres quartiers puissent reprendre"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := strings.Replace(calloutPage("", ""), `</div></article>`, tc.tail+`</div></article>`, 1)
+			checkCallout(t, extractedText(t, page), tc.gone, tc.kept)
+		})
+	}
+}
+
+// TestPageCounterLine: a meta line that counts the page's readings, views
+// or comments goes with its date, whether its segments are split by a
+// separator or are the items of a list, and however few they are, after
+// the text as in a table cell above the headline, where the type label
+// in capitals it shares a row with goes with it (the short labels above
+// the headline go, dropMasthead); a sentence of the text with a count
+// stays. Fixtures in other words than the pages that showed the class
+// (../testdata/heldout16: x5-fr; ../testdata/heldout14: syndicat-fr;
+// ../testdata/heldout13: elementor-fr).
+func TestPageCounterLine(t *testing.T) {
+	for _, tc := range []struct {
+		name, meta, gone string
+	}{
+		{"read n times fr", `<p class="infos">Mis en ligne le 3 mars 2027 - vu 1 204 fois</p>`, "1 204 fois"},
+		{"read n times en", `<div class="m">Ruth Abara · 3 March 2027 · read 87 times</div>`, "Ruth Abara"},
+		{"views en", `<p class="m">Posted on 3 March 2027 by the allotments committee · 87 views</p>`, "87 views"},
+		{"post-info list fr", `<ul class="infos"><li><span class="ico"></span><span>Odile Marchand</span></li><li><span class="ico"></span><span>3 mars 2027</span></li><li><span class="ico"></span><span>5 réactions</span></li></ul>`, "Odile Marchand"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := strings.Replace(calloutPage("", ""), `</div></article>`, tc.meta+`</div></article>`, 1)
+			checkCallout(t, extractedText(t, page), tc.gone, "")
+		})
+	}
+	para := func(i int) string {
+		return "<p>Les jardiniers du quartier des Tanneurs ont planté samedi la parcelle numéro " + string(rune('A'+i)) +
+			", où poussent désormais des fèves, des courges et une haie de groseilliers le long du canal.</p>\n"
+	}
+	for _, tc := range []struct {
+		name, row, label, count string
+	}{
+		{"table row above the headline en", `<td><font size="1"><b>NEWS RELEASE</b></font></td><td align="right"><font size="1">Published 03/03/2027 - read 1,204 times</font></td>`, "NEWS RELEASE", "1,204"},
+		{"table row above the headline fr", `<td><font size="1"><b>BRÈVE</b></font></td><td align="right"><font size="1">Mis en ligne le 03/03/2027 - vu 1 204 fois</font></td>`, "BRÈVE", "1 204"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := `<html><head><title>Le jardin partagé des Tanneurs s'agrandit - Le Petit Riverain</title></head><body><table><tr><td>` +
+				`<table><tr>` + tc.row + `</tr></table><h1>Le jardin partagé des Tanneurs s'agrandit</h1><font size="2">` +
+				para(0) + para(1) + para(2) + para(3) + `</font></td></tr></table></body></html>`
+			text := extractedText(t, page)
+			checkCallout(t, text, tc.count, "")
+			if strings.Contains(text, tc.label) {
+				t.Errorf("type label left: %q", text)
+			}
+		})
+	}
+	t.Run("a list of facts stays", func(t *testing.T) {
+		box := `<ul><li>Tournage : mars 2027</li><li>Diffusion : 3 avril 2027</li><li>1 204 vues</li></ul>`
+		checkCallout(t, extractedText(t, calloutPage("", box)), "", "Diffusion : 3 avril 2027")
+	})
+	t.Run("a sentence with a count stays", func(t *testing.T) {
+		box := `<p>La vidéo de la plantation, publiée le 3 mars 2027, a été vue 1 204 fois en une semaine.</p>`
+		checkCallout(t, extractedText(t, calloutPage("", box)), "", "a été vue 1 204 fois")
+	})
+}
