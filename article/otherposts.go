@@ -20,27 +20,13 @@ import (
 // absolute one on host, the page's own), and beside it only stars, a date
 // or numbers.
 func otherPosts(n *html.Node, host string) bool {
-	if n.DataAtom != atom.Ul && n.DataAtom != atom.Ol {
-		return false
-	}
-	items := 0
-	for li := n.FirstChild; li != nil; li = li.NextSibling {
-		if li.Type != html.ElementNode {
-			continue
-		}
-		if li.DataAtom != atom.Li || hasBlockChild(li) {
+	return linkItems(n, func(li, link *html.Node) bool {
+		if !ownHref(attr(link, "href"), host) {
 			return false
 		}
-		links := linksIn(li)
-		if len(links) != 1 || len(strings.Fields(textOf(links[0]))) < 3 || !ownHref(attr(links[0], "href"), host) {
-			return false
-		}
-		if rest := strings.Join(strings.Fields(textOutsideLinks(li)), " "); rest != "" && !teaserMeta(rest) {
-			return false
-		}
-		items++
-	}
-	return items >= 2
+		rest := strings.Join(strings.Fields(textOutsideLinks(li)), " ")
+		return rest == "" || teaserMeta(rest)
+	})
 }
 
 // teaserMeta reports whether the words beside a teaser's link are only

@@ -83,6 +83,15 @@ func questionPrompt(n *html.Node) bool {
 // further reading links to other sites, and a table of contents to the
 // page's own headings.
 func siteLinkList(n *html.Node) bool {
+	return linkItems(n, func(li, link *html.Node) bool {
+		return strings.TrimSpace(textOutsideLinks(li)) == "" && siteHref(attr(link, "href"))
+	})
+}
+
+// linkItems reports whether n is a list of two items or more, each an
+// <li> without blocks holding one link of three words or more that keep
+// accepts (given the item and its link).
+func linkItems(n *html.Node, keep func(li, link *html.Node) bool) bool {
 	if n.DataAtom != atom.Ul && n.DataAtom != atom.Ol {
 		return false
 	}
@@ -95,10 +104,7 @@ func siteLinkList(n *html.Node) bool {
 			return false
 		}
 		links := linksIn(li)
-		if len(links) != 1 || strings.TrimSpace(textOutsideLinks(li)) != "" || len(strings.Fields(textOf(links[0]))) < 3 {
-			return false
-		}
-		if !siteHref(attr(links[0], "href")) {
+		if len(links) != 1 || len(strings.Fields(textOf(links[0]))) < 3 || !keep(li, links[0]) {
 			return false
 		}
 		items++
