@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -485,6 +484,11 @@ func standfirstShape(n *html.Node) bool {
 	if n.DataAtom == atom.H2 || n.DataAtom == atom.H3 {
 		return true // a deck: a heading of twelve words or more right under the headline, a sentence without its stop
 	}
-	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, "\"'»”’ )"))
-	return strings.ContainsRune(".!?…", last)
+	return endsSentence(t)
+}
+
+// endsSentence reports whether a text ends on a sentence's stop.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), "\"'»”’) ")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "…")
 }

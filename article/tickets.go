@@ -44,9 +44,3 @@ func ticketFinePrint(n *html.Node) bool {
 	walk(n)
 	return ok && control && prose >= 1 && prose <= 2
 }
-
-// endsSentence reports whether a text ends on a sentence's stop.
-func endsSentence(s string) bool {
-	s = strings.TrimRight(strings.TrimSpace(s), "\"'»”’) ")
-	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "…")
-}
