@@ -88,7 +88,14 @@ func findLead(doc *html.Node, base *url.URL, ogImage string, description string)
 	// The standfirst follows the headline: a blog whose <h1> is its name
 	// has a tagline named "description" in its header, before the post's
 	// own title.
-	title := titleHeading(body, pageTitle(doc))
+	headline := pageTitle(doc)
+	title := titleHeading(body, headline)
+	// A description that is the headline says nothing of the text: some
+	// CMSs fill the meta description with the title, and the headline is
+	// never the standfirst.
+	if sameWords(desc, foldWords(headline)) || title != nil && sameWords(desc, foldWords(textOf(title))) {
+		desc = nil
+	}
 	afterTitle := title == nil
 	underTitle := blockAfterHeadline(title)
 	if underTitle != nil && !standfirstShape(underTitle) {
@@ -113,7 +120,7 @@ func findLead(doc *html.Node, base *url.URL, ogImage string, description string)
 				lp.summary = cloneTree(c)
 				continue
 			}
-			if lp.standfirst == "" && afterTitle && (isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc) || c == underTitle) {
+			if lp.standfirst == "" && afterTitle && c != title && (isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc) || c == underTitle) {
 				if t := strings.Join(strings.Fields(textOf(c)), " "); len(t) >= 60 && len(t) <= 800 {
 					lp.standfirst = t
 					continue
@@ -152,6 +159,12 @@ func findLead(doc *html.Node, base *url.URL, ogImage string, description string)
 	}
 	walk(body)
 	return lp
+}
+
+// sameWords reports whether two folded texts are the same words, the
+// empty text being no text.
+func sameWords(a, b []string) bool {
+	return len(a) > 0 && slices.Equal(a, b)
 }
 
 // isDescription reports whether n's text and the page's description
