@@ -32,27 +32,39 @@ var (
 	// Bootstrap's alerts, a French CMS's "encart".
 	calloutClassRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:callouts?|admonitions?|inset|insets|alert|notice|encart|encadré|encadre|panel|promo|cta)(?:[-_]|$)`)
 	// upcomingLabelRe is the label of the announcement of an event to
-	// come: "Prochain rendez-vous", "À vos agendas", "Save the date",
-	// "Next meeting", "Coming up".
-	upcomingLabelRe = regexp.MustCompile(`^(?:(?:notre |nos )?prochaine?s? (?:rendez-vous|rdv|réunions?|rencontres?|sorties?|assemblées?(?: générales?)?|permanences?|ateliers?|animations?|manifestations?|événements?|évènements?|séances?|dates?)|à vos agendas|à noter dans (?:vos|votre) agendas?|date à retenir|dates à retenir|save the date` +
-		`|(?:our )?next (?:meeting|event|session|meet-?up|gathering|get-together|workshop|open day|club night|talk)s?|coming up|upcoming(?: events?| dates?)?|diary dates?|dates? for (?:your|the) diary)$`)
+	// come: "Prochain rendez-vous", "À vos agendas", "Agenda", "À venir",
+	// "Save the date", "Next meeting", "Coming up", "What's on"; an event's
+	// noun may take an adjective or two ("Prochaine soirée publique",
+	// "Prochaine journée portes ouvertes", "Next public evening").
+	upcomingLabelRe = regexp.MustCompile(`^(?:(?:notre |nos )?prochaine?s? (?:` + eventNounFr + `)(?: [\p{L}'-]+){0,2}|à vos agendas|à noter dans (?:vos|votre) agendas?|date à retenir|dates à retenir|save the date` +
+		`|agenda(?: du (?:mois|club|quartier|week-end))?|à l'agenda|à venir|prochainement` +
+		`|(?:our )?next (?:[\p{L}'-]+ ){0,2}(?:` + eventNounEn + `)|coming up|upcoming(?: (?:[\p{L}'-]+ ){0,2}(?:` + eventNounEn + `|dates?))?|diary dates?|dates? for (?:your|the) diary|what's on|in the diary)$`)
+	// entryTermsRe is what an announcement says of coming: free entry,
+	// booking, registration ("Entrée libre", "sur inscription", "All
+	// welcome", "booking essential").
+	entryTermsRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:entrée (?:libre|gratuite)|gratuit|gratuite|ouverte? à tou(?:s|tes)|sur inscription|inscriptions?|réservations?|réservez|free entry|free admission|admission (?:is )?free|free and open|all welcome|everyone welcome|open to all|booking|book your|registration|register)(?:$|[^\p{L}])`)
 	// weekdayRe is a day of the week.
 	weekdayRe = regexp.MustCompile(`^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$`)
 )
 
+// The nouns of an event a club, a commune or an association announces.
+const (
+	eventNounFr = `rendez-vous|rdv|réunions?|rencontres?|sorties?|assemblées?(?: générales?)?|permanences?|ateliers?|animations?|manifestations?|événements?|évènements?|séances?|dates?|soirées?|journées?|conférences?|projections?|veillées?|visites?|balades?|randonnées?|observations?|concerts?|expositions?|stages?|portes ouvertes`
+	eventNounEn = `meetings?|events?|sessions?|meet-?ups?|gatherings?|get-togethers?|workshops?|open days?|open house|club nights?|talks?|evenings?|nights?|walks?|screenings?|concerts?|lectures?|exhibitions?|star part(?:y|ies)`
+)
+
 // appealCallout reports whether n is the publisher's appeal set among the
-// paragraphs of the text: a short box (at most 60 words, two paragraphs,
-// no list, table, image or code) with prose before and after it, that
-// asks for gifts, members or support (giftAskRe, tipJarRe)
-// and holds the control to act on it (a button, a link styled as one, an
-// embedded form or widget) or, marked as a callout by
-// its class, a sentence opening on a verb of joining or giving ("Join the
-// library … Get a library card", "Vous aimez ces billets ? … Suivez le
-// flux ou offrez-moi un café").
+// paragraphs of the text: a short box (calloutBox: a div, or a table of
+// one cell; at most 60 words, two paragraphs, no list, table, image or
+// code) with prose before and after it, that asks for gifts, members or
+// support (giftAskRe, tipJarRe) and holds the control to act on it
+// (actControl: a button, a link styled as one or alone on its line, an
+// embedded form or widget) or, marked as a callout by its class, a
+// sentence opening on a verb of joining or giving ("Join the library …
+// Get a library card", "Vous aimez ces billets ? … Suivez le flux ou
+// offrez-moi un café").
 func appealCallout(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.Div, atom.Section, atom.Aside:
-	default:
+	if !calloutBox(n) {
 		return false
 	}
 	raw := strings.Join(strings.Fields(textOf(n)), " ")
@@ -67,17 +79,17 @@ func appealCallout(n *html.Node) bool {
 }
 
 // eventCallout reports whether n is the announcement of an event to come
-// set among the paragraphs of the text: a short box (at most 50 words,
-// one paragraph, no list, table, image or code) with prose before and
-// after it, opening on a label of things to come (upcomingLabelRe) and
-// giving a date ("Prochain rendez-vous : assemblée générale le vendredi
-// 16 janvier …", "Coming up: open day, Saturday 4 March …"). A box of
-// practical details about the story's own event is labelled otherwise
-// ("Pratique", "If you go").
+// set among the paragraphs of the text or after them: a short box
+// (calloutBox: a div, or a table of one cell; at most 50 words, one
+// paragraph, no list, table, image or code) with prose before it, and
+// after it too unless it gives the terms of coming (entryTermsRe), opening
+// on a label of things to come (upcomingLabelRe) and giving a date
+// ("Prochain rendez-vous : assemblée générale le vendredi 16 janvier …",
+// "Coming up: open day, Saturday 4 March …", "Agenda", "Prochaine soirée
+// publique : … Entrée libre."). A box of practical details about the
+// story's own event is labelled otherwise ("Pratique", "If you go").
 func eventCallout(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.Div, atom.Section, atom.Aside:
-	default:
+	if !calloutBox(n) {
 		return false
 	}
 	raw := strings.Join(strings.Fields(textOf(n)), " ")
@@ -85,10 +97,17 @@ func eventCallout(n *html.Node) bool {
 		return false
 	}
 	label := openingLabel(n)
-	if label == "" || !upcomingLabelRe.MatchString(titleForm(label)) || !amongProse(n) {
+	if label == "" || !upcomingLabelRe.MatchString(titleForm(label)) {
 		return false
 	}
 	rest := strings.TrimSpace(strings.TrimPrefix(raw, label))
+	// Between the paragraphs, or as the body's last box with the terms of
+	// coming ("Entrée libre", "sur inscription"): a last paragraph of the
+	// text that tells of the next meeting is no box of its own.
+	before, after := proseAround(n)
+	if !before || !after && !entryTermsRe.MatchString(strings.ToLower(rest)) {
+		return false
+	}
 	if monthDay(rest) || yearRe.MatchString(rest) {
 		return true
 	}
@@ -98,6 +117,48 @@ func eventCallout(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// calloutBox reports whether n is drawn as a box a callout can be: a
+// <div>, <section> or <aside>, or a layout table of one cell (an old
+// site's box drawn as <table class="encadre"><tr><td bgcolor=…>).
+func calloutBox(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside:
+		return true
+	case atom.Table:
+		return layoutCell(n) != nil
+	}
+	return false
+}
+
+// layoutCell returns the cell of a table of one cell, with no header cell
+// and no caption: a box drawn with a table, not tabular data. Else nil.
+func layoutCell(t *html.Node) *html.Node {
+	var cell *html.Node
+	cells := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr:
+				walk(c)
+			case atom.Td:
+				cells++
+				cell = c
+			default: // a header cell, a caption: a table of data
+				cells += 2
+			}
+		}
+	}
+	walk(t)
+	if cells != 1 {
+		return nil
+	}
+	return cell
 }
 
 // shortBoxHolds reports whether a box holds what a callout of a few lines
@@ -136,8 +197,8 @@ func openingLabel(n *html.Node) string {
 				return t
 			}
 			return ""
-		case atom.Div, atom.P, atom.Span, atom.Header:
-			c = c.FirstChild // the label is the first thing of its first block
+		case atom.Div, atom.P, atom.Span, atom.Header, atom.Table, atom.Tbody, atom.Tr, atom.Td:
+			c = c.FirstChild // the label is the first thing of its first block (or cell)
 			continue
 		}
 		return ""
@@ -149,6 +210,14 @@ func openingLabel(n *html.Node) string {
 // sits in the flow of the text: a paragraph with a sentence in it among
 // the elements before it and among those after it.
 func amongProse(n *html.Node) bool {
+	before, after := proseAround(n)
+	return before && after
+}
+
+// proseAround reports whether n, out of the wrappers that hold it alone,
+// has a paragraph with a sentence in it among the elements before it, and
+// among those after it.
+func proseAround(n *html.Node) (before, after bool) {
 	box := n
 	for box.Parent != nil && onlyElement(box.Parent) == box {
 		switch box.Parent.DataAtom {
@@ -159,23 +228,26 @@ func amongProse(n *html.Node) bool {
 		}
 		break
 	}
-	prose := func(s *html.Node) bool {
-		return s.DataAtom == atom.P && len(strings.Fields(textOf(s))) >= 12 && linkShare(s) < 0.5 || proseParagraphs(s, 1) > 0
-	}
-	before, after := false, false
 	for s := box.PrevSibling; s != nil && !before; s = s.PrevSibling {
-		before = s.Type == html.ElementNode && prose(s)
+		before = s.Type == html.ElementNode && proseBlock(s)
 	}
 	for s := box.NextSibling; s != nil && !after; s = s.NextSibling {
-		after = s.Type == html.ElementNode && prose(s)
+		after = s.Type == html.ElementNode && proseBlock(s)
 	}
-	return before && after
+	return before, after
+}
+
+// proseBlock reports whether an element is, or holds, a paragraph with a
+// sentence in it that is not a link.
+func proseBlock(s *html.Node) bool {
+	return s.DataAtom == atom.P && len(strings.Fields(textOf(s))) >= 12 && linkShare(s) < 0.5 || proseParagraphs(s, 1) > 0
 }
 
 // actControl reports whether a box holds a control to act: a button, a
-// link styled as one (callStyled), an embedded form or widget (an
-// <iframe>, a <form>). A plain link calling to act ("Voir la liste",
-// "Read the report") is as often the text's own.
+// link styled as one (callStyled) or alone on its line calling to give,
+// join or subscribe (callLink), an embedded form or widget (an <iframe>, a
+// <form>). A plain link calling to act ("Voir la liste", "Read the
+// report") is as often the text's own.
 func actControl(n *html.Node) bool {
 	found := false
 	var walk func(*html.Node)
@@ -189,7 +261,7 @@ func actControl(n *html.Node) bool {
 				found = true
 				return
 			case atom.A:
-				found = callStyled(c)
+				found = callStyled(c) || callLink(c)
 				continue
 			}
 			walk(c)
@@ -219,4 +291,32 @@ func callSentence(low string) bool {
 		}
 	}
 	return false
+}
+
+// subscribeActionRe is the words of a link to subscribe or sign up.
+var subscribeActionRe = regexp.MustCompile(`^(?:je m'abonne|je m'inscris(?: à la (?:newsletter|lettre d'information))?|s'abonner|abonnez-vous|s'inscrire à la (?:newsletter|lettre d'information)|subscribe(?: now| today| here| for free)?|sign up(?: now| today| here| for free)?)$`)
+
+// callLink reports whether a link is a control calling the reader to
+// give, join or subscribe though written as a plain link ("Je fais un
+// don", "Donate now", "Je m'abonne", "Join us"): it is alone on its line
+// (a paragraph or a block of no block, no other words), at most five
+// words. A sentence ending on such a link is the text's.
+func callLink(a *html.Node) bool {
+	line := a.Parent
+	if a.DataAtom != atom.A || line == nil {
+		return false
+	}
+	switch line.DataAtom {
+	case atom.P, atom.Div:
+	default:
+		return false
+	}
+	if hasBlockChild(line) || contains(line, atom.Img) || len(linksIn(line)) != 1 || strings.Trim(textOutsideLinks(line), " →»›>|-–—!") != "" {
+		return false
+	}
+	t := titleForm(textOf(a))
+	if nw := len(strings.Fields(t)); nw == 0 || nw > 5 {
+		return false
+	}
+	return appealActionRe.MatchString(t) || subscribeActionRe.MatchString(t)
 }

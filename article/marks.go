@@ -340,13 +340,16 @@ func dropCallButtons(root *html.Node, calls []*html.Node) {
 	}
 }
 
-// buttonClassRe is a class token of a link styled as a button.
-var buttonClassRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:btn|button|cta)(?:[-_]|$)`)
+// buttonClassRe is a class token of a link styled as a button ("btn",
+// "cta", a site builder's "j-calltoaction-link").
+var buttonClassRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:btn|button|cta|calltoaction|call-to-action)(?:[-_]|$)`)
 
 // callStyled reports whether a link or a button is made to be pressed
-// rather than read: a <button>, a link with role="button" or a class
-// styling it as a button ("btn", "cta", "Practical_cta__x1"), or a link
-// marked rel="sponsored". A link of the text is written as a link.
+// rather than read: a <button>, a link with role="button" or a data
+// attribute saying so (a site builder's data-action="button", jQuery
+// Mobile's data-role="button"), a class styling it as a button ("btn",
+// "cta", "Practical_cta__x1"), or a link marked rel="sponsored". A link of
+// the text is written as a link.
 func callStyled(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Button:
@@ -357,6 +360,11 @@ func callStyled(n *html.Node) bool {
 	}
 	if strings.EqualFold(attr(n, "role"), "button") || hasToken(attr(n, "rel"), "sponsored") {
 		return true
+	}
+	for _, a := range n.Attr {
+		if strings.HasPrefix(a.Key, "data-") && strings.EqualFold(strings.TrimSpace(a.Val), "button") {
+			return true
+		}
 	}
 	for _, tok := range strings.Fields(attr(n, "class")) {
 		if buttonClassRe.MatchString(tok) {

@@ -178,6 +178,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				// A subheading of the text: readability would drop one
 				// whose class says "header" (Substack's header-anchor-post).
 				c.Attr = slices.DeleteFunc(c.Attr, func(a html.Attribute) bool { return a.Key == "class" || a.Key == "id" })
+				freeHeadingModule(c)
 				if c.DataAtom == atom.H2 && c != pg.anchor && borrowsTitle(textOf(c), title) {
 					// Readability drops the first <h1>/<h2> whose words are
 					// the title's: a short subheading made of the
