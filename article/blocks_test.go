@@ -3,6 +3,9 @@ package article
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // TestBuilderBlockFamilies: a text a page builder splits into sibling
@@ -119,4 +122,70 @@ func quoteBlocksPage(lang string) string {
 		`<div class="block-list__item block-quote"><blockquote class="pull-quote"><p>` + t[7] + `</p><cite>` + t[8] + `</cite></blockquote></div>` +
 		`<div class="block-list__item block-richtext"><p>` + t[10] + `</p><p>` + t[11] + `</p></div>` +
 		`</div></article></main></body></html>`
+}
+
+// TestBuilderBlocksKeepQuotes: two quotes of one class among the
+// paragraphs are quotes of the text, not blocks of a builder's family
+// (a builder's blocks are <div>s and <section>s): each stays a quote, and
+// two list items of one class stay items.
+func TestBuilderBlocksKeepQuotes(t *testing.T) {
+	para := func(s string) string {
+		return "<p>Le conseil municipal a voté " + s + " après deux heures de débat, devant une salle comble et sous les questions des habitants du quartier.</p>"
+	}
+	quote := func(s string) string {
+		return `<blockquote class="citation-exergue"><p>« ` + s + ` »</p></blockquote>`
+	}
+	page := `<html><head><title>Le marché couvert rouvrira</title></head><body><article><h1>Le marché couvert rouvrira</h1><div class="texte">` +
+		para("la rénovation du marché") + para("le calendrier des travaux") +
+		quote("Nous attendions ce marché depuis dix ans, et nous le voulons ouvert aussi le dimanche matin pour les familles. »</p><p>« Les producteurs du plateau sont prêts, il ne manque plus que les halles et un peu de patience.") +
+		para("le plan de financement") +
+		quote("Le chantier ne doit pas gêner les commerçants de la rue voisine, qui vivent déjà une année difficile.") +
+		para("le choix de l'architecte") +
+		`<ul class="etapes"><li class="etape"><p>Les étals provisoires seront installés place de la Halle pendant les dix-huit mois de travaux.</p><p>Les livraisons se feront par la rue du Four, avant sept heures du matin, pour ne pas gêner les clients.</p></li>` +
+		`<li class="etape"><p>La réouverture est prévue pour le printemps 2029, avec une vingtaine de commerçants.</p></li></ul>` +
+		para("la motion finale") + `</div></article></body></html>`
+	ex, err := Extract([]byte(page), "https://127.0.0.1/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(ex.HTML, "<blockquote"); got != 2 {
+		t.Errorf("%d quotes, want 2: %s", got, ex.HTML)
+	}
+	if got := strings.Count(ex.HTML, "<li"); got != 2 {
+		t.Errorf("%d list items, want 2: %s", got, ex.HTML)
+	}
+}
+
+// TestJoinBlocksSplitText: boxes of one class that hold their paragraphs
+// directly are a split text when one of them has two paragraphs or more;
+// two boxes of a sentence each (a correction and an update notice) keep
+// their boxes.
+func TestJoinBlocksSplitText(t *testing.T) {
+	sentence := func(s string) string {
+		return "<p>" + s + " in the version of this story first published on the morning of the vote.</p>"
+	}
+	for _, tc := range []struct {
+		name, boxes string
+		joined      bool
+	}{
+		{"notices stay boxed", `<div class="notice notice--correction">` + sentence("The cost of the scheme was given as four million euro") + `</div>` +
+			`<div class="notice notice--update">` + sentence("The name of the district engineer was misspelt") + `</div>`, false},
+		{"text items joined", `<div class="item item-text">` + sentence("The council said the works would start") + sentence("The chamber said its members were divided") + `</div>` +
+			`<div class="item item-text">` + sentence("The car park opens first") + `</div>`, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(`<html><body><div class="body">` + tc.boxes + `</div></body></html>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			joinBlocks(doc)
+			body := findAtom(doc, atom.Div)
+			if got := contains(body, atom.Div); got == tc.joined {
+				t.Errorf("boxes left = %v, want %v", got, !tc.joined)
+			}
+			if got := strings.Count(textOf(body), "first published"); got != strings.Count(tc.boxes, "first published") {
+				t.Errorf("%d paragraphs left of %d", got, strings.Count(tc.boxes, "first published"))
+			}
+		})
+	}
 }

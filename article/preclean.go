@@ -230,11 +230,10 @@ func joinBlocks(n *html.Node) {
 			joinBlocks(c)
 		}
 	}
-	type blk struct{ outer, inner *html.Node }
-	byClass := map[string][]blk{}
+	byClass := map[string][]builderBlock{}
 	var order []string // the classes in page order, for a stable result
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || attr(c, "class") == "" {
+		if c.Type != html.ElementNode || attr(c, "class") == "" || c.DataAtom != atom.Div && c.DataAtom != atom.Section {
 			continue
 		}
 		if inner := unwrapChain(c); directProse(inner) > 0 && blocksOnly(inner) {
@@ -242,19 +241,19 @@ func joinBlocks(n *html.Node) {
 			if byClass[k] == nil {
 				order = append(order, k)
 			}
-			byClass[k] = append(byClass[k], blk{c, inner})
+			byClass[k] = append(byClass[k], builderBlock{c, inner})
 		}
 	}
 	for _, k := range order {
 		bs := byClass[k]
-		if len(bs) < 2 {
+		if len(bs) < 2 || !splitText(bs) {
 			continue
 		}
 		// The other blocks between them (an image block, a quote) lose
 		// their wrappers too, so that they stay in the text's flow.
 		for c := bs[0].outer.NextSibling; c != nil && c != bs[len(bs)-1].outer; {
 			next := c.NextSibling
-			if c.Type == html.ElementNode && !slices.ContainsFunc(bs, func(b blk) bool { return b.outer == c }) {
+			if c.Type == html.ElementNode && !slices.ContainsFunc(bs, func(b builderBlock) bool { return b.outer == c }) {
 				if inner := onlyLeaf(c); inner != nil && inner != c {
 					inner.Parent.RemoveChild(inner)
 					n.InsertBefore(inner, c)
@@ -273,6 +272,25 @@ func joinBlocks(n *html.Node) {
 			n.RemoveChild(b.outer)
 		}
 	}
+}
+
+// builderBlock is a block of a builder's text: the block, and the
+// element under its wrappers that holds its paragraphs (the block itself
+// when it holds them directly).
+type builderBlock struct{ outer, inner *html.Node }
+
+// splitText reports whether a family of blocks is a text split in them:
+// blocks under wrappers are, and blocks holding their paragraphs directly
+// when one of them has two paragraphs or more (a correction and an
+// update notice, a guestbook's messages, a footer's contact and legal
+// lines are a sentence each in boxes of one class).
+func splitText(bs []builderBlock) bool {
+	for _, b := range bs {
+		if b.inner != b.outer || directProse(b.inner) >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // unwrapChain follows the wrappers of n (a <div> or <section> whose only
