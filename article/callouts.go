@@ -237,12 +237,6 @@ func proseAround(n *html.Node) (before, after bool) {
 	return before, after
 }
 
-// proseBlock reports whether an element is, or holds, a paragraph with a
-// sentence in it that is not a link.
-func proseBlock(s *html.Node) bool {
-	return s.DataAtom == atom.P && len(strings.Fields(textOf(s))) >= 12 && linkShare(s) < 0.5 || proseParagraphs(s, 1) > 0
-}
-
 // actControl reports whether a box holds a control to act: a button, a
 // link styled as one (callStyled) or alone on its line calling to give,
 // join or subscribe (callLink), an embedded form or widget (an <iframe>, a
