@@ -166,6 +166,8 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case nw <= 30 && metaWithReadTime(raw):
 		return true
+	case boardLine(raw):
+		return true // a forum's "Pages : 1", "Messages [ 3 ]", who is online, "Généré en 0.018 secondes"
 	case pageNotice(n, raw), askForUs(n, raw), askWithAddress(n, raw), questionCrossLink(n, raw), pressContact(n, raw):
 		return true
 	case keyValueLine(n, raw):

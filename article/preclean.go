@@ -81,6 +81,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 			pg.anchor = h.Parent // the headline itself goes with the masthead
 		}
 	}
+	pg.openings, pg.replies = postSubjects(body, pg.anchor)
 	var drop []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -120,7 +121,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
 				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || pg.rail(c) || pg.pageFoot(c) || editLink(c) || slideNav(c) || crossLink(c) || questionPrompt(c) || loneLink(c) || backLink(c) ||
 				(promptBox(c) || logoWall(c)) && pg.notArticle(c, false) ||
-				pageCounterLine(c) || (appealCallout(c) || eventCallout(c) || citeAppendix(c)) && pg.notArticle(c, false) {
+				pageCounterLine(c) || (appealCallout(c) || eventCallout(c) || hiringCallout(c) || citeAppendix(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
@@ -144,9 +145,16 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				drop = append(drop, c, nextElement(c))
 				continue
 			}
+			// A forum thread's replies, the opening post being the article.
+			if pg.replyPost(c) {
+				drop = append(drop, c)
+				continue
+			}
 			// Posts known by their dated headers only, less than half of
-			// the page: a live blog's entries are its article.
-			if postThread(c) && pg.notArticle(c, true) || datedPosts(c) && pg.notArticle(c, false) {
+			// the page: a live blog's entries are its article. A thread
+			// that holds the opening post (its subject the headline) is
+			// the article's: its replies go, one by one.
+			if postThread(c) && holding(c, pg.openings) == 0 && pg.notArticle(c, true) || datedPosts(c) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
@@ -341,6 +349,9 @@ type pageCtx struct {
 	authors []string   // the page's authors by its metadata, folded (see authorNames)
 	site    []string   // the distinctive words of the publication's name (see siteWords)
 	host    string     // the page's own host, from its head (see pageHost)
+	// openings and replies are the subject lines of a forum thread's
+	// posts (see postSubjects); none on other pages.
+	openings, replies []*html.Node
 }
 
 // furniture reports whether an element is a container of page furniture
