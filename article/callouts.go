@@ -9,11 +9,11 @@ import (
 )
 
 // Callouts the publisher sets among the text's paragraphs that are not
-// the text: an appeal to join, subscribe, support or give, and the
-// announcement of its next event. Readability keeps them, being inside
-// the winning container and short; a callout of the text (a note, a
-// warning, a key figure) asks nothing of the reader and announces
-// nothing.
+// the text: an appeal to join, subscribe, support or give, the
+// announcement of its next event, its call for staff. Readability keeps
+// them, being inside the winning container and short; a callout of the
+// text (a note, a warning, a key figure) asks nothing of the reader and
+// announces nothing.
 
 var (
 	// tipJarRe names a way of giving to a writer: the tip jars and the
@@ -21,9 +21,10 @@ var (
 	tipJarRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:liberapay|patreon|tipeee|ko-?fi|buy ?me ?a ?coffee|buy me a (?:coffee|beer|tea)|offrez-moi un (?:café|thé|verre)|payez-moi un (?:café|verre)|open ?collective|github sponsors|utip|paypal\.me)(?:$|[^\p{L}])`)
 	// giftAskRe is what an appeal asks the reader for: a gift, a
 	// membership, support, a subscription ("vos dons", "cotisations",
-	// "Join the library", "membership", "abonnez-vous"). Members and
-	// readers alone are as often the story's.
-	giftAskRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:dons?|donations?|donate|donors?|cotisations?|adhésions?|adhérez|adhérer|adhérents?|membership|devenez membres?|become a (?:member|friend|supporter|patron)|soutien|soutenir|soutenez|support (?:us|our|this|the)|abonnez|abonnement|subscribe|subscription|join|rejoignez|rejoindre)(?:$|[^\p{L}])`)
+	// "Join the library", "membership", "abonnez-vous", "A gift of £5 a
+	// month pays for …", "Give to the appeal", "Donner pour …"). Members
+	// and readers alone are as often the story's.
+	giftAskRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:dons?|donations?|donate|donors?|gifts?|give|giving|donner|donnez|cotisations?|adhésions?|adhérez|adhérer|adhérents?|membership|devenez membres?|become a (?:member|friend|supporter|patron)|soutien|soutenir|soutenez|support (?:us|our|this|the)|abonnez|abonnement|subscribe|subscription|join|rejoignez|rejoindre)(?:$|[^\p{L}])`)
 	// appealVerbRe opens a sentence asking the reader to join, follow,
 	// subscribe, support or give.
 	appealVerbRe = regexp.MustCompile(`^(?:rejoignez|suivez|abonnez|inscrivez|soutenez|adhérez|devenez|offrez|faites un don|donnez|glissez|join|follow|subscribe|sign up|support|become|donate|give|chip in|pledge|buy me|tip)(?:$|[^\p{L}])`)
@@ -76,6 +77,45 @@ func appealCallout(n *html.Node) bool {
 		return false
 	}
 	return actControl(n) || calloutMarked(n) && callSentence(low)
+}
+
+// hiringRe is a site's call for staff: "We are hiring …", "We're
+// recruiting", "Join our team", "Nous recrutons", "On recrute",
+// "Rejoignez-nous".
+var hiringRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:we(?:'re| are) (?:hiring|recruiting)|now hiring|join (?:our|the) team|come work (?:with|for) us|nous recrutons|on recrute|(?:l'équipe|la rédaction) recrute|rejoignez(?:-nous| notre équipe| l'équipe))(?:$|[^\p{L}])`)
+
+// jobsPathRe is the path of a site's jobs page ("/careers/…", "/jobs",
+// "/recrutement"), jobsLinkRe the words of a link to it ("See open
+// roles", "Nos offres d'emploi").
+var (
+	jobsPathRe = regexp.MustCompile(`(?i)/(?:careers?|jobs?|hiring|vacanc(?:y|ies)|join-us|work-with-us|recrutement|emplois?|carrieres?|carrières?|nous-rejoindre|offres-d-emploi)(?:$|[/?#.-])`)
+	jobsLinkRe = regexp.MustCompile(`^(?:(?:see|view|browse) (?:our |the |all )?(?:open )?(?:roles|positions|jobs|vacancies|openings)|open (?:roles|positions)|careers|jobs|apply(?: now)?|postuler|(?:voir |découvrir )?(?:nos|les) offres(?: d'emploi)?|nos postes ouverts|offres d'emploi)$`)
+)
+
+// hiringCallout reports whether n is the site's call for staff set among
+// the paragraphs of the text: a short box (calloutBox; at most 50 words,
+// one paragraph, no list, table, image or code) with prose before and
+// after it, that says the publisher is hiring (hiringRe) and links to its
+// jobs page (by path or by the link's words). A story about a firm that
+// hires quotes it in a sentence of the text, not in a box of its own
+// with a link to the site's careers.
+func hiringCallout(n *html.Node) bool {
+	if !calloutBox(n) {
+		return false
+	}
+	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if nw := len(strings.Fields(raw)); nw == 0 || nw > 50 || shortBoxHolds(n) || proseParagraphs(n, 2) > 1 || inBlockquote(n) {
+		return false
+	}
+	if !hiringRe.MatchString(strings.ToLower(strings.ReplaceAll(raw, "’", "'"))) || !amongProse(n) {
+		return false
+	}
+	for _, a := range linksIn(n) {
+		if jobsPathRe.MatchString(attr(a, "href")) || jobsLinkRe.MatchString(titleForm(textOf(a))) {
+			return true
+		}
+	}
+	return false
 }
 
 // eventCallout reports whether n is the announcement of an event to come
@@ -235,12 +275,6 @@ func proseAround(n *html.Node) (before, after bool) {
 		after = s.Type == html.ElementNode && proseBlock(s)
 	}
 	return before, after
-}
-
-// proseBlock reports whether an element is, or holds, a paragraph with a
-// sentence in it that is not a link.
-func proseBlock(s *html.Node) bool {
-	return s.DataAtom == atom.P && len(strings.Fields(textOf(s))) >= 12 && linkShare(s) < 0.5 || proseParagraphs(s, 1) > 0
 }
 
 // actControl reports whether a box holds a control to act: a button, a

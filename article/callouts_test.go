@@ -71,6 +71,37 @@ func TestAppealCallout(t *testing.T) {
 			"Membership is £12 a year", ""},
 		{"button by a builder's class fr", `<div class="bloc"><p>Envie de jardiner avec nous ? L'adhésion coûte 10 € par an, outils prêtés.</p><a class="w-calltoaction-link" href="/adherer">Je m'engage</a></div>`,
 			"L'adhésion coûte 10 €", ""},
+		// A gift asked for as a gift, a button to give
+		// (../testdata/heldout19: wagtail-en).
+		{"a gift of a sum en", `<section class="block-appeal"><h3>Grow the orchard</h3><p>Three pounds a month plants a new apple tree every spring. A gift of any size helps.</p><a class="btn btn-primary" href="/orchard">Give to the orchard fund</a></section>`,
+			"plants a new apple tree", ""},
+		{"a button to give fr", `<div class="bloc-appel"><h3>Faites pousser la serre</h3><p>Cinq euros par mois paient un sac de terreau à chaque saison.</p><a class="btn" href="/serre">Donner pour la serre</a></div>`,
+			"un sac de terreau", ""},
+		{"a gift of the story stays", `<div class="encart"><p>The bench by the pond was a gift from the Hollis family, who tended plot C for forty years.</p><a href="/bench">See the bench</a></div>`,
+			"", "a gift from the Hollis family"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkCallout(t, extractedText(t, calloutPage("", tc.box)), tc.gone, tc.kept)
+		})
+	}
+}
+
+// TestHiringCallout: a box among the paragraphs in which the site says it
+// is hiring, with a link to its jobs page, goes; a box quoting someone
+// else hiring, with a link to a story, stays. Fixtures in other words
+// than the page that showed the class (../testdata/heldout20: gatsby-en).
+func TestHiringCallout(t *testing.T) {
+	for _, tc := range []struct {
+		name, box, gone, kept string
+	}{
+		{"hiring with the link's words en", `<div class="css-1a2b3c"><p class="css-x9">Like building things that last? We're hiring two gardeners and a volunteer coordinator this spring.</p><a class="css-y7" href="/team/2027">View open positions</a></div>`,
+			"a volunteer coordinator", ""},
+		{"hiring with a link to the jobs page fr", `<div class="bloc-emploi"><p>Envie de transmettre ? Nous recrutons deux animateurs de jardin, à mi-temps, pour les écoles du quartier.</p><a href="/nous-rejoindre">Candidater</a></div>`,
+			"deux animateurs de jardin", ""},
+		{"someone else hiring stays en", `<div class="encart"><p>"We are hiring," says the <a href="/stories/cannery">cannery's manager</a>, who needs twelve seasonal workers by June.</p></div>`,
+			"", "twelve seasonal workers"},
+		{"someone else hiring stays fr", `<div class="encart"><p>« On recrute », résume la directrice de la conserverie voisine, qui cherche douze saisonniers.</p></div>`,
+			"", "douze saisonniers"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			checkCallout(t, extractedText(t, calloutPage("", tc.box)), tc.gone, tc.kept)

@@ -32,23 +32,33 @@ var handlerRe = regexp.MustCompile(`(?i)<[^>]+\son[a-z]+\s*=`)
 // the pages whose extractor HTML kept an event-handler attribute, and
 // checks that newsdesk beats each of the others on F1 and chrome; on the
 // labeled set, then on the hand-written pages (testdata/unseen and
-// testdata/blind), then on each held-out set.
+// testdata/blind), then on each tuned held-out set; on the measured sets
+// it logs the figures without ranking.
 func TestCompareExtractors(t *testing.T) {
-	t.Run("labeled", func(t *testing.T) { compareExtractors(t, loadSet(t)) })
+	t.Run("labeled", func(t *testing.T) { compareExtractors(t, loadSet(t), true) })
 	t.Run("hand-written", func(t *testing.T) {
 		set := loadUnseen(t)
 		for _, l := range loadPages(t, "testdata/blind") {
 			l.site = "blind"
 			set = append(set, l)
 		}
-		compareExtractors(t, set)
+		compareExtractors(t, set, true)
 	})
-	for _, dir := range append(append([]string(nil), heldoutSets...), measuredSets...) {
-		t.Run(filepath.Base(dir), func(t *testing.T) { compareExtractors(t, loadPages(t, dir)) })
+	for _, dir := range heldoutSets {
+		t.Run(filepath.Base(dir), func(t *testing.T) { compareExtractors(t, loadPages(t, dir), true) })
+	}
+	// A measured set is compared as it is scored: its figures logged, the
+	// ranking not asserted (a fresh set may find newsdesk behind a
+	// baseline on one count, which is what it is there to show); event
+	// handlers are asserted everywhere.
+	for _, dir := range measuredSets {
+		t.Run(filepath.Base(dir), func(t *testing.T) { compareExtractors(t, loadPages(t, dir), false) })
 	}
 }
 
-func compareExtractors(t *testing.T, set []labeled) {
+// compareExtractors scores the extractors on set; rank says whether
+// newsdesk must beat each of the others on F1 and on pages with chrome.
+func compareExtractors(t *testing.T, set []labeled, rank bool) {
 	type score struct {
 		sum      float64
 		below    int
@@ -117,7 +127,7 @@ func compareExtractors(t *testing.T, set []labeled) {
 		t.Errorf("newsdesk output kept event handlers on %d pages", nd.handlers)
 	}
 	for _, n := range names[:3] {
-		if s := scores[n]; s.sum > nd.sum || s.chrome < nd.chrome {
+		if s := scores[n]; rank && (s.sum > nd.sum || s.chrome < nd.chrome) {
 			t.Errorf("%s scores better than newsdesk (F1 sum %.3f vs %.3f, chrome pages %d vs %d)", n, s.sum, nd.sum, s.chrome, nd.chrome)
 		}
 	}

@@ -42,30 +42,37 @@ func summaryBox(n *html.Node) bool {
 }
 
 // titleHeading returns the first heading (h1 to h3) that reads as the
-// page's title, or nil.
+// page's title, else the first <h1> of four words or more that opens it
+// (a forum's <title> goes on with the page number and the forum's path:
+// "Subject (Page 1) / Forum / Board", a separator splitTitle does not
+// know), or nil.
 func titleHeading(body *html.Node, title string) *html.Node {
 	want := strings.Join(foldWords(title), " ")
 	if want == "" {
 		return nil
 	}
 	var found *html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
+	var walk func(*html.Node, bool)
+	walk = func(n *html.Node, opens bool) {
 		for c := n.FirstChild; c != nil && found == nil; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}
 			switch c.DataAtom {
 			case atom.H1, atom.H2, atom.H3:
-				if strings.Join(foldWords(textOf(c)), " ") == want {
+				got := foldWords(textOf(c))
+				if !opens && strings.Join(got, " ") == want || opens && c.DataAtom == atom.H1 && len(got) >= 4 && strings.HasPrefix(want, strings.Join(got, " ")+" ") {
 					found = c
 					return
 				}
 			}
-			walk(c)
+			walk(c, opens)
 		}
 	}
-	walk(body)
+	walk(body, false)
+	if found == nil {
+		walk(body, true)
+	}
 	return found
 }
 

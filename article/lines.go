@@ -58,9 +58,10 @@ var (
 	rightsRe     = regexp.MustCompile(`all rights reserved|tous droits réservés|reproduction interdite|may not be (?:published|reproduced|redistributed)`)
 	rightsHeadRe = regexp.MustCompile(`^(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|©)`)
 	// creditRe is one credit of a line of credits, "Réalisation : Pierre
-	// Albin", "photos by Ana Ruiz".
+	// Albin", "photos by Ana Ruiz", or a newsroom's initials after the
+	// colon, "Adaptation web : fgn".
 	creditRe = regexp.MustCompile(`^` + creditRoles + `(?:\s+(?i:et|and|&)\s+` + creditRoles + `)?` +
-		`(?:\s*:\s*|\s+(?i:par|by|de)\s+)\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|du|van|von|et|and|&)){0,4}$`)
+		`(?:(?:\s*:\s*|\s+(?i:par|by|de)\s+)\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|du|van|von|et|and|&)){0,4}|\s*:\s*\p{Ll}{2,4})$`)
 	// breadcrumbRe opens a breadcrumb line.
 	breadcrumbRe = regexp.MustCompile(`^(?:vous êtes ici|vous etes ici|you are here|fil d'ariane)\b`)
 	// toolRe is one button of a row of page tools: "Imprimer | Envoyer
@@ -110,9 +111,13 @@ var (
 		`accept(?: all| cookies| and close)?|i accept|agree|i agree|reject(?: all)?|decline|manage (?:preferences|cookies|options|settings)|cookie settings|customi[sz]e)$`)
 )
 
-// creditRoles are the roles of a line of credits.
+// creditRoles are the roles of a line of credits, a broadcaster's among
+// them: the piece aired on the radio or television and its adaptation for
+// the web ("Sujet radio : …", "Adaptation web : …", "TV report: …").
 const creditRoles = `(?i:reportage|réalisation|texte|textes|photos?|photographies?|vidéos?|montage|infographies?|illustrations?|édition|mise en page|production|rédaction|propos recueillis|enquête|son|mixage|` +
-	`words|text|pictures|photography|photographs?|editing|edited|video|graphics|design|produced|producer|reporting|additional reporting|sound|illustration)`
+	`sujet (?:radio|tv|télé|télévision|tj)|adaptation (?:web|numérique|pour le web)|version web|` +
+	`words|text|pictures|photography|photographs?|editing|edited|video|graphics|design|produced|producer|reporting|additional reporting|sound|illustration|` +
+	`(?:radio|tv|television|video) (?:report|story|piece)|web (?:adaptation|version|editing|production)|adapted for (?:the )?web)`
 
 const socialNames = `facebook|twitter|x|linkedin|whatsapp|pinterest|bluesky|mastodon|telegram|reddit|threads|messenger|flipboard|pocket|tumblr|hacker news`
 
@@ -161,7 +166,9 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case nw <= 30 && metaWithReadTime(raw):
 		return true
-	case pageNotice(n, raw), askForUs(n, raw), askWithAddress(n, raw), questionCrossLink(n, raw):
+	case boardLine(raw):
+		return true // a forum's "Pages : 1", "Messages [ 3 ]", who is online, "Généré en 0.018 secondes"
+	case pageNotice(n, raw), askForUs(n, raw), askWithAddress(n, raw), questionCrossLink(n, raw), pressContact(n, raw):
 		return true
 	case keyValueLine(n, raw):
 		return true // "Label : … · Sortie : … · Genre : …"

@@ -464,10 +464,11 @@ func askWithAddress(n *html.Node, raw string) bool {
 // most 80 words), with no paragraph of prose of its own ("Formations de
 // décembre / … / S'inscrire", "Annonces légales / …", "Les plus
 // consultés / …"), whatever its class. A body set beside its headline's
-// header holds more text than the header, and is never asked.
+// header holds more text than the header, and is never asked. In a page
+// laid out in a table, the column is a cell beside the article's cell.
 func (pg *pageCtx) rail(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.Div, atom.Section, atom.Aside:
+	case atom.Div, atom.Section, atom.Aside, atom.Td:
 	default:
 		return false
 	}
@@ -563,7 +564,9 @@ func labelledLinkRow(n *html.Node) bool {
 // <footer> or a class saying so: the last block of the container that
 // holds the article's column, after that column, short (at most 80
 // words), with a row of three or more links to the site's own pages
-// (legal notice, terms, contact) beside its publisher's address.
+// (legal notice, terms, contact) beside its publisher's address, or with
+// the address itself (a phone number, an e-mail) and two such links
+// ("14, rue … - Tél. … | Mentions légales | Plan du site").
 func (pg *pageCtx) pageFoot(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Div, atom.Section:
@@ -583,7 +586,24 @@ func (pg *pageCtx) pageFoot(n *html.Node) bool {
 	if col == nil || proseParagraphs(col, 3) < 3 || len(strings.Fields(textOf(n))) > 80 {
 		return false
 	}
-	return siteRow(n)
+	return siteRow(n) || addressFoot(n)
+}
+
+// addressFoot reports whether a short block is the publisher's address
+// and links to its own pages: a phone number or an e-mail address outside
+// its links, two or more links, all to the site's pages, and no paragraph
+// of prose.
+func addressFoot(n *html.Node) bool {
+	links := linksIn(n)
+	if len(links) < 2 || proseParagraphs(n, 1) > 0 || !addressRe.MatchString(textOutsideLinks(n)) {
+		return false
+	}
+	for _, a := range links {
+		if !siteHref(strings.TrimSpace(attr(a, "href"))) {
+			return false
+		}
+	}
+	return true
 }
 
 // siteRow reports whether n holds a line of three or more links to the

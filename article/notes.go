@@ -74,6 +74,24 @@ func dropContactTail(root *html.Node) {
 	ln.Parent.RemoveChild(ln)
 }
 
+// pressContactRe is the label a press release's contact line opens on:
+// "Contact presse :", "Relations médias :", "Press contact:", "Media
+// enquiries:".
+var pressContactRe = regexp.MustCompile(`^(?:contacts? (?:presse|médias?|media)|relations? (?:presse|médias?)|service (?:de )?presse|attachée? de presse` +
+	`|press (?:contacts?|office|enquiries|inquiries)|media (?:contacts?|enquiries|inquiries|relations))\s*:`)
+
+// pressContact reports whether a line is a press release's contact for
+// journalists given on one line: its label, then whom to call, with a
+// phone number or an e-mail address ("Contact presse : Jeanne Roy,
+// chargée de communication - 01 23 45 67 89"). A sentence of the text that
+// names a press office opens on its own subject.
+func pressContact(n *html.Node, raw string) bool {
+	if len(strings.Fields(raw)) > 40 || inBlockquote(n) {
+		return false
+	}
+	return pressContactRe.MatchString(titleForm(raw)) && addressRe.MatchString(raw)
+}
+
 // mailed reports whether a line gives an e-mail address: a mailto: link
 // or an address in its text.
 func mailed(n *html.Node, raw string) bool {

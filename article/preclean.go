@@ -85,6 +85,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 			pg.anchor = h.Parent // the headline itself goes with the masthead
 		}
 	}
+	pg.openings, pg.replies = postSubjects(body, pg.anchor)
 	var drop []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -104,6 +105,15 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 					}
 				}
 			}
+			if quoteAttribution(c) || captionCredit(c) {
+				// A line of the quote or of the caption, which readability
+				// and the class rules would take for the page's footer, an
+				// author box or the byline ("photo-author").
+				if c.DataAtom == atom.Footer {
+					c.Data, c.DataAtom = "p", atom.P
+				}
+				c.Attr = slices.DeleteFunc(c.Attr, func(a html.Attribute) bool { return a.Key == "class" || a.Key == "id" })
+			}
 			if chapterList(c) {
 				drop = append(drop, chapterBox(c)...)
 				continue
@@ -113,9 +123,9 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				continue
 			}
 			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
-				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || pg.rail(c) || pg.pageFoot(c) || editLink(c) || slideNav(c) || crossLink(c) || questionPrompt(c) || loneLink(c) ||
+				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || pg.rail(c) || pg.pageFoot(c) || editLink(c) || slideNav(c) || crossLink(c) || questionPrompt(c) || loneLink(c) || backLink(c) ||
 				(promptBox(c) || logoWall(c)) && pg.notArticle(c, false) ||
-				pageCounterLine(c) || (appealCallout(c) || eventCallout(c) || citeAppendix(c)) && pg.notArticle(c, false) {
+				pageCounterLine(c) || (appealCallout(c) || eventCallout(c) || hiringCallout(c) || citeAppendix(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
@@ -139,9 +149,16 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				drop = append(drop, c, nextElement(c))
 				continue
 			}
+			// A forum thread's replies, the opening post being the article.
+			if pg.replyPost(c) {
+				drop = append(drop, c)
+				continue
+			}
 			// Posts known by their dated headers only, less than half of
-			// the page: a live blog's entries are its article.
-			if postThread(c) && pg.notArticle(c, true) || datedPosts(c) && pg.notArticle(c, false) {
+			// the page: a live blog's entries are its article. A thread
+			// that holds the opening post (its subject the headline) is
+			// the article's: its replies go, one by one.
+			if postThread(c) && holding(c, pg.openings) == 0 && pg.notArticle(c, true) || datedPosts(c) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
@@ -391,6 +408,9 @@ type pageCtx struct {
 	authors []string   // the page's authors by its metadata, folded (see authorNames)
 	site    []string   // the distinctive words of the publication's name (see siteWords)
 	host    string     // the page's own host, from its head (see pageHost)
+	// openings and replies are the subject lines of a forum thread's
+	// posts (see postSubjects); none on other pages.
+	openings, replies []*html.Node
 }
 
 // furniture reports whether an element is a container of page furniture
@@ -435,6 +455,7 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 			continue
 		}
 		if keepClassRe.MatchString(tok) && !chromeClassRe.MatchString(tok) {
+			keepFactbox(n) // "article__encadre"
 			return false
 		}
 		if chromeClassRe.MatchString(tok) {
@@ -446,10 +467,7 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 		return false // a note or a warning of the text ("alert alert-info")
 	}
 	if !chrome {
-		if n.DataAtom == atom.Aside && factbox(n) {
-			// Text in a box of its own, in the flow of the text: kept,
-			// as a block readability does not drop.
-			n.Data, n.DataAtom = "div", atom.Div
+		if keepFactbox(n) {
 			return false
 		}
 		return n.DataAtom == atom.Aside && pg.notArticle(n, true)
@@ -483,11 +501,95 @@ func builderType(tok string) string {
 	return rest
 }
 
+// captionCredit reports whether n is a credit in a figure's caption, a
+// short line of its own that reads as one: "Photo: … / …", "By …", "©
+// …", "Réalisation : …".
+func captionCredit(n *html.Node) bool {
+	if !inFigcaption(n) || hasBlockChild(n) {
+		return false
+	}
+	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if nw := len(strings.Fields(raw)); nw == 0 || nw > 16 {
+		return false
+	}
+	return bylineRe.MatchString(raw) || strings.HasPrefix(raw, "©") || creditLine(raw)
+}
+
+// quoteAttribution reports whether n is the attribution of the quote it
+// is in: a <blockquote>'s <footer> or <cite>, or a short line of it that
+// holds a <cite> ("<footer>Name, role</footer>", "<p
+// class="quote-author"><cite>Name</cite>, role</p>").
+func quoteAttribution(n *html.Node) bool {
+	if !inBlockquote(n) {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Footer, atom.Cite:
+		return true
+	case atom.P, atom.Div, atom.Span:
+		return contains(n, atom.Cite) && len(strings.Fields(textOf(n))) <= 20
+	}
+	return false
+}
+
+// keepFactbox turns an <aside> that is a factbox into a <div>, a block
+// readability does not drop (it drops every <aside>), and reports whether
+// it did.
+func keepFactbox(n *html.Node) bool {
+	if n.DataAtom != atom.Aside || !factbox(n) {
+		return false
+	}
+	n.Data, n.DataAtom = "div", atom.Div
+	return true
+}
+
 // factbox reports whether an <aside> is a box of the article's text (key
 // dates, figures): it sits among the text's paragraphs, says at least a
-// few sentences' worth, and is not links.
+// few sentences' worth, and is not links. In a body built of modules (a
+// section of paragraphs, the box, another section), a box is the text's
+// when it is a list of facts under its title ("En chiffres", "Repères",
+// "Key facts", "By the numbers") between blocks of the text's prose: a
+// promotion says what it sells with a form or a button, a list of
+// related pages is links.
 func factbox(n *html.Node) bool {
-	return n.Parent != nil && directProse(n.Parent) >= 2 && textLen(n) >= 80 && linkShare(n) < 0.3
+	if n.Parent == nil || textLen(n) < 80 || linkShare(n) >= 0.3 {
+		return false
+	}
+	if directProse(n.Parent) >= 2 {
+		return true
+	}
+	return factList(n) && proseBlock(prevElement(n)) && proseBlock(nextElement(n))
+}
+
+// factList reports whether a box is a title and a list of two or more
+// items, with no form or button: "En chiffres" over "11 000 : personnes
+// desservies", "9 : infirmières perdues".
+func factList(n *html.Node) bool {
+	if contains(n, atom.Form) || contains(n, atom.Button) || contains(n, atom.Input) {
+		return false
+	}
+	first := firstElement(n)
+	if first == nil || !isHeadingLike(first) {
+		return false
+	}
+	for l := nextElement(first); l != nil; l = nextElement(l) {
+		if (l.DataAtom == atom.Ul || l.DataAtom == atom.Ol) && countAtom(l, atom.Li, 2) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// proseBlock reports whether n is a paragraph of prose (twelve words or
+// more, not mostly link) or a block that holds one.
+func proseBlock(n *html.Node) bool {
+	if n == nil {
+		return false
+	}
+	if n.DataAtom == atom.P && len(strings.Fields(textOf(n))) >= 12 && linkShare(n) < 0.5 {
+		return true
+	}
+	return proseParagraphs(n, 1) >= 1
 }
 
 // notArticle reports whether n cannot be the article: it holds no
@@ -920,7 +1022,9 @@ func dropMasthead(body *html.Node, title string) {
 			}
 			if c.Type == html.ElementNode {
 				t := strings.Join(strings.Fields(textOf(c)), " ")
-				if n := len(strings.Fields(t)); n > 0 && n <= 12 && (bylineRe.MatchString(t) || signatureLine(t) || !hasBlockChild(c) && metaDateLine(t) && !inItem(c) && !isHeadingLike(c) && !isStandfirst(c)) && !contains(c, atom.Img) {
+				// A credit in a figure's caption ("Photo: … / …") is
+				// the caption's, not a byline.
+				if n := len(strings.Fields(t)); n > 0 && n <= 12 && (bylineRe.MatchString(t) || signatureLine(t) || !hasBlockChild(c) && metaDateLine(t) && !inItem(c) && !isHeadingLike(c) && !isStandfirst(c)) && !contains(c, atom.Img) && !inFigcaption(c) {
 					n := c.Parent
 					n.RemoveChild(c)
 				} else if !walk(c) {

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -45,6 +46,34 @@ func loneLink(n *html.Node) bool {
 			len(strings.Fields(textOf(e))) >= 12 && linkShare(e) < 0.5
 	}
 	return prose(prevElement(n)) && prose(nextElement(n))
+}
+
+// backRe is what a link back to the list a page belongs to says:
+// "Retour aux communiqués", "Revenir au blog", "Back to all news".
+var backRe = regexp.MustCompile(`^(?:retour(?:ner)? (?:à|a|au|aux|vers)|revenir (?:à|a|au|aux)|back to|return to|go back to) `)
+
+// backLink reports whether a line is a link back to the list the page
+// belongs to, and nothing else but arrows: one link to another page of the
+// site, of a few words, that says so ("<< Retour aux communiqués", "← Back
+// to all news"). A related article's headline does not open on "back to".
+func backLink(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Span:
+	default:
+		return false
+	}
+	if hasBlockChild(n) || contains(n, atom.Img) {
+		return false
+	}
+	links := linksIn(n)
+	if len(links) != 1 || !siteHref(strings.TrimSpace(attr(links[0], "href"))) {
+		return false
+	}
+	if strings.Trim(textOutsideLinks(n), " \t\n←‹«<|-–—") != "" {
+		return false
+	}
+	t := titleForm(textOf(links[0]))
+	return len(strings.Fields(t)) <= 6 && backRe.MatchString(t)
 }
 
 // questionPrompt reports whether a line is a prompt to the reader: a

@@ -1,0 +1,152 @@
+package article
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Forum threads. A thread page of a bulletin board (phpBB, PunBB, FluxBB,
+// SMF, Moodle's forums) is an opening post, which is the article, and the
+// replies under it. Each post has its subject line, the opening post's the
+// thread's title again, a reply's the same title after "Re:". Around the
+// posts the board writes its counters: the thread's pages and post count,
+// who is reading it, how long the page took to generate. Neither the
+// replies nor the counters are the text; readability keeps them when it
+// takes the thread's container for the article's, and a thread of posts
+// that holds the opening post is not a readers' thread to drop whole
+// (postThread).
+
+// replySubjectRe is a reply's subject line: "Re: Title", "RE : Title",
+// "Re[2]: Title"; the title is in the group.
+var replySubjectRe = regexp.MustCompile(`(?i)^re\s*(?:\[[0-9]+\]|\([0-9]+\))?\s*:\s*(.+)$`)
+
+// postSubjects finds the subject lines of a thread's posts: the headings
+// (h2 to h6) that repeat the headline, the opening post's (openings), or
+// say "Re:" before it, the replies' (replies). The headline itself is
+// neither. A reply's subject may be cut short, to four words at least.
+func postSubjects(body, headline *html.Node) (openings, replies []*html.Node) {
+	if headline == nil || !isHeading(headline) {
+		return nil, nil
+	}
+	want := strings.Join(foldWords(textOf(headline)), " ")
+	if want == "" {
+		return nil, nil
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c == headline || !isHeading(c) || c.DataAtom == atom.H1 {
+				walk(c)
+				continue
+			}
+			t := strings.Join(strings.Fields(textOf(c)), " ")
+			if strings.Join(foldWords(t), " ") == want {
+				openings = append(openings, c)
+			} else if m := replySubjectRe.FindStringSubmatch(t); m != nil {
+				got := foldWords(m[1])
+				if s := strings.Join(got, " "); s == want || len(got) >= 4 && strings.HasPrefix(want, s+" ") {
+					replies = append(replies, c)
+				}
+			}
+		}
+	}
+	walk(body)
+	return openings, replies
+}
+
+func isHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// holding counts the nodes of list that are n or inside it.
+func holding(n *html.Node, list []*html.Node) int {
+	count := 0
+	for _, s := range list {
+		if s == n || isAncestor(n, s) {
+			count++
+		}
+	}
+	return count
+}
+
+// replyPost reports whether n is one reply of a thread: it holds one
+// reply's subject line and no other subject, an element beside it holds a
+// post's subject too (n is a post among posts, not the thread), and it is
+// not the article. The reply goes whole, with its header (number, date,
+// "Réponse de …"), its poster's profile, its quote of another post and
+// its signature.
+func (pg *pageCtx) replyPost(n *html.Node) bool {
+	if len(pg.replies) == 0 || holding(n, pg.replies) != 1 || holding(n, pg.openings) != 0 || !pg.notArticle(n, false) {
+		return false
+	}
+	for _, s := range []*html.Node{previousElement(n), nextElement(n)} {
+		if s != nil && holding(s, pg.replies)+holding(s, pg.openings) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func previousElement(n *html.Node) *html.Node {
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
+}
+
+var (
+	// threadPagesRe is a thread's pages: "Pages : 1", "Pages: 1 2 3 …
+	// 9 Next", "Page 1 of 3", "Page 2 sur 5". A count of pages that does
+	// not start at 1 ("Pages : 320") is a book's.
+	threadPagesRe = regexp.MustCompile(`(?i)^(?:pages?\s*:?\s*(?:1|[0-9]+(?:\s+(?:[0-9]+|…|\.\.\.))+)(?:\s+(?:[0-9]+|…|\.\.\.))*(?:\s+(?:suivante?|next|»|›))?|page\s+[0-9]+\s+(?:of|sur|de|/)\s+[0-9]+)$`)
+	// threadPostsRe is a thread's count of posts as a board writes it:
+	// "Messages [ 3 ]", "Posts (12)"; bare ("3 posts", "12 réponses"),
+	// only beside the thread's pages.
+	threadPostsRe = regexp.MustCompile(`(?i)^(?:(?:messages|posts|réponses|replies)\s*[\[(]\s*[0-9]+\s*[\])]|[0-9]+\s+(?:messages|posts|réponses|replies))$`)
+	// onlineUsersRe is a board's line of who is reading: "Utilisateurs en
+	// ligne dans cette discussion : 1 membre, 4 invités", "Users browsing
+	// this forum: No registered users and 2 guests".
+	onlineUsersRe = regexp.MustCompile(`(?i)^(?:currently active )?(?:utilisateurs?|membres?|visiteurs?|users?|members?)\s+(?:en ligne|connectés?|parcourant|online|browsing|viewing)[^.!?]{0,60}:\s*[^.!?]{0,80}(?:invités?|visiteurs?|guests?|visitors?)\)?$`)
+	// boardSepRe splits a board's line of counters.
+	boardSepRe = regexp.MustCompile(`\s+[•·|]\s+`)
+	// generatedInRe is a board's or a CMS's debug line: "[ Généré en
+	// 0.018 secondes, 9 requêtes exécutées … ]", "Page generated in 0.12
+	// seconds", timed to the millisecond; a sentence telling how long a
+	// thing took gives whole seconds or more.
+	generatedInRe = regexp.MustCompile(`(?i)^\[?\s*(?:page\s+)?(?:générée?|generated|rendered|created|built)\s+(?:en|in)\s+(?:[0-9]+[.,][0-9]+\s*(?:s|secs?|seconds?|secondes?)|[0-9]+\s*(?:ms|millisecondes?|milliseconds?))(?:$|[^\p{L}])`)
+)
+
+// boardLine reports whether a line (its words, spaces folded) is one of a
+// board's counters: the thread's pages and post count (alone or together,
+// "3 posts • Page 1 of 1"), who is reading it, the time the page took.
+func boardLine(raw string) bool {
+	if len(strings.Fields(raw)) > 24 {
+		return false
+	}
+	if onlineUsersRe.MatchString(raw) || generatedInRe.MatchString(raw) {
+		return true
+	}
+	counted := false
+	for _, s := range boardSepRe.Split(raw, -1) {
+		switch s = strings.TrimSpace(s); {
+		case threadPagesRe.MatchString(s), threadPostsRe.MatchString(s) && strings.ContainsAny(s, "[("):
+			counted = true
+		case threadPostsRe.MatchString(s):
+		default:
+			return false
+		}
+	}
+	return counted
+}
