@@ -31,6 +31,10 @@ var (
 		`authors?|auteurs?|about-author|author-box|authorbox|bio|tools|outils|rating|ratings|feedback|satisfaction|helpful|` +
 		`ambox|mbox|hatnote|noprint|catlinks|printfooter|sitesub|contentsub|` +
 		`teasers?|ticker|pagination|pager|post-nav|donate|follow|engagement|alerts?|announcements?|announcement-bar|site-message)(?:[-_]+[a-z0-9]+)*$`)
+	// skipLinkClassRe matches a class token of a skip link's box: it says
+	// skip ("skip-to-content", "skip-nav") or that the box shows only when
+	// focused ("visually-hidden-focusable", "sr-only-focusable").
+	skipLinkClassRe = regexp.MustCompile(`(?i)^(?:skip(?:[-_][a-z0-9]+)*|(?:[a-z0-9]+[-_]+)+focusable)$`)
 	// keepClassRe names containers of the text itself, never removed by
 	// their class ("article-content", "post-body").
 	keepClassRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:content|body|text|article|story|entry|main|chapo|standfirst|lead|intro)(?:[-_]|$)`)
@@ -222,41 +226,51 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 }
 
 // joinBlocks joins a text a page builder splits into sibling blocks of
-// one class (Squarespace's html blocks, a builder's text widgets), each
-// its paragraphs under a few wrappers: readability scores each block
-// alone, keeps the first and loses the others. The blocks' paragraphs are
-// moved up into their common container, in order.
+// one family (Squarespace's html blocks, a builder's text widgets,
+// Shopware's CMS blocks around a product slider, the items of an Umbraco
+// block list), each its paragraphs under a few wrappers or directly:
+// readability scores each block alone, keeps the best with the siblings
+// that score well enough and loses the others (a quote block between two
+// text blocks, a text block too deep to be scored). The blocks'
+// paragraphs, and the lone figure, quote or list of the blocks between
+// them, are moved up into their common container, in order. A family is
+// the tag and the first class token: a builder names the block's kind,
+// position or id in the tokens after it ("cms-block pos-0
+// cms-block-blog-detail" and "cms-block pos-2 cms-block-text",
+// "elementor-element elementor-element-8be41d7 …"). A block with text or
+// inline elements of its own beside its blocks (a transcript's turn, the
+// speaker's name in a <span>) is not flattened: its lines would run
+// together.
 func joinBlocks(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode {
 			joinBlocks(c)
 		}
 	}
-	type blk struct{ outer, inner *html.Node }
-	byClass := map[string][]blk{}
+	byClass := map[string][]builderBlock{}
 	var order []string // the classes in page order, for a stable result
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || attr(c, "class") == "" {
+		if c.Type != html.ElementNode || attr(c, "class") == "" || c.DataAtom != atom.Div && c.DataAtom != atom.Section {
 			continue
 		}
-		if inner := unwrapChain(c); inner != c && directProse(inner) > 0 {
-			k := c.Data + "." + attr(c, "class")
+		if inner := unwrapChain(c); directProse(inner) > 0 && blocksOnly(inner) {
+			k := c.Data + "." + strings.Fields(attr(c, "class"))[0]
 			if byClass[k] == nil {
 				order = append(order, k)
 			}
-			byClass[k] = append(byClass[k], blk{c, inner})
+			byClass[k] = append(byClass[k], builderBlock{c, inner})
 		}
 	}
 	for _, k := range order {
 		bs := byClass[k]
-		if len(bs) < 2 {
+		if len(bs) < 2 || !splitText(bs) {
 			continue
 		}
 		// The other blocks between them (an image block, a quote) lose
 		// their wrappers too, so that they stay in the text's flow.
 		for c := bs[0].outer.NextSibling; c != nil && c != bs[len(bs)-1].outer; {
 			next := c.NextSibling
-			if c.Type == html.ElementNode && !slices.ContainsFunc(bs, func(b blk) bool { return b.outer == c }) {
+			if c.Type == html.ElementNode && !slices.ContainsFunc(bs, func(b builderBlock) bool { return b.outer == c }) {
 				if inner := onlyLeaf(c); inner != nil && inner != c {
 					inner.Parent.RemoveChild(inner)
 					n.InsertBefore(inner, c)
@@ -277,8 +291,29 @@ func joinBlocks(n *html.Node) {
 	}
 }
 
+// builderBlock is a block of a builder's text: the block, and the
+// element under its wrappers that holds its paragraphs (the block itself
+// when it holds them directly).
+type builderBlock struct{ outer, inner *html.Node }
+
+// splitText reports whether a family of blocks is a text split in them:
+// blocks under wrappers are, and blocks holding their paragraphs directly
+// when one of them has two paragraphs or more (a correction and an
+// update notice, a guestbook's messages, a footer's contact and legal
+// lines are a sentence each in boxes of one class).
+func splitText(bs []builderBlock) bool {
+	for _, b := range bs {
+		if b.inner != b.outer || directProse(b.inner) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
 // unwrapChain follows the wrappers of n (a <div> or <section> whose only
-// content is one element) down to the first element with more in it.
+// content is one element, besides elements left empty by the furniture
+// rules: a blog header whose labels went) down to the first element with
+// more in it.
 func unwrapChain(n *html.Node) *html.Node {
 	for {
 		switch n.DataAtom {
@@ -286,7 +321,7 @@ func unwrapChain(n *html.Node) *html.Node {
 		default:
 			return n
 		}
-		only := onlyElement(n)
+		only := onlyFilled(n)
 		if only == nil || (only.DataAtom != atom.Div && only.DataAtom != atom.Section) {
 			return n
 		}
@@ -317,6 +352,30 @@ func onlyElement(n *html.Node) *html.Node {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.ElementNode:
+			if only != nil {
+				return nil
+			}
+			only = c
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return nil
+			}
+		}
+	}
+	return only
+}
+
+// onlyFilled returns n's one element child when n has no other content
+// than it, white space and empty <div>s aside (no text, no image, no
+// player: what the furniture rules left of a box), else nil.
+func onlyFilled(n *html.Node) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.ElementNode:
+			if c.DataAtom == atom.Div && textLen(c) == 0 && !contains(c, atom.Img) && countEmbeds(c) == 0 {
+				continue
+			}
 			if only != nil {
 				return nil
 			}
@@ -384,6 +443,13 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 		}
 	}
 	chrome, alertOnly := false, true
+	for _, tok := range strings.Fields(attr(n, "class")) {
+		if skipLinkClassRe.MatchString(tok) {
+			// Before the text's words: a skip link's box also carries
+			// utility classes ("text-primary-emphasis") that read as text.
+			return pg.notArticle(n, true)
+		}
+	}
 	for _, tok := range append(strings.Fields(attr(n, "class")), attr(n, "id")) {
 		if tok = builderType(tok); tok == "" {
 			continue
@@ -779,15 +845,38 @@ func isHeadingLike(n *html.Node) bool {
 
 func hasBlockChild(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
-			switch c.DataAtom {
-			case atom.Div, atom.P, atom.Ul, atom.Ol, atom.Section, atom.Article, atom.Figure, atom.Table,
-				atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Blockquote:
-				return true
-			}
+		if c.Type == html.ElementNode && isBlock(c) {
+			return true
 		}
 	}
 	return false
+}
+
+// isBlock reports whether an element is a block of text or of the text's
+// furniture (a paragraph, a heading, a list, a figure, a box).
+func isBlock(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.P, atom.Ul, atom.Ol, atom.Section, atom.Article, atom.Figure, atom.Table,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Blockquote:
+		return true
+	}
+	return false
+}
+
+// blocksOnly reports whether n holds blocks and nothing else: no text
+// and no inline element of its own (a speaker's name in a <span> before
+// the paragraph), which would run into the lines around it once n's
+// blocks are moved out of it.
+func blocksOnly(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return false
+		case c.Type == html.ElementNode && !isBlock(c) && c.DataAtom != atom.Pre && c.DataAtom != atom.Hr && c.DataAtom != atom.Dl:
+			return false
+		}
+	}
+	return true
 }
 
 // titleForm is a heading's text lower-cased, apostrophes straight,
