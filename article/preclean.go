@@ -80,6 +80,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 		anchor = findAtom(body, atom.H1)
 	}
 	pg := &pageCtx{total: textLen(body), anchor: anchor, authors: authorNames(doc), site: siteWords(doc), host: pageHost(doc)}
+	pg.menu = menuSections(body, pg.host)
 	if pg.anchor == nil && title != "" {
 		if h := findText(body, title); h != nil {
 			pg.anchor = h.Parent // the headline itself goes with the masthead
@@ -174,7 +175,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				drop = append(drop, c, list)
 				continue
 			}
-			if headedLinkBox(c) || authorCard(c) || (callBox(c) || productCall(c, pg.site)) && pg.notArticle(c, false) {
+			if headedLinkBox(c) || authorCard(c) || (callBox(c) || productCall(c, pg.site) || sectionPromo(c, pg.menu, pg.host)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
@@ -403,11 +404,12 @@ func directProse(n *html.Node) int {
 
 // pageCtx is what the furniture rules know of the page.
 type pageCtx struct {
-	total   int        // length of the page's text
-	anchor  *html.Node // the headline (<h1>, else the block reading as the title's container); nil when none
-	authors []string   // the page's authors by its metadata, folded (see authorNames)
-	site    []string   // the distinctive words of the publication's name (see siteWords)
-	host    string     // the page's own host, from its head (see pageHost)
+	total   int             // length of the page's text
+	anchor  *html.Node      // the headline (<h1>, else the block reading as the title's container); nil when none
+	authors []string        // the page's authors by its metadata, folded (see authorNames)
+	site    []string        // the distinctive words of the publication's name (see siteWords)
+	host    string          // the page's own host, from its head (see pageHost)
+	menu    map[string]bool // the sections the site's menus link to (see menuSections)
 	// openings and replies are the subject lines of a forum thread's
 	// posts (see postSubjects); none on other pages.
 	openings, replies []*html.Node
@@ -1001,14 +1003,25 @@ func dropMasthead(body *html.Node, title string) {
 			}
 		}()
 	}
-	for c := h1.Parent.FirstChild; c != nil && c != h1; {
-		next := c.NextSibling
-		if c.Type == html.TextNode || c.Type == html.ElementNode && !pictured(c) && c.DataAtom != atom.Figure {
-			if t := textLen(c); t > 0 && t <= 40 && !isStandfirst(c) {
-				h1.Parent.RemoveChild(c)
-			}
+	// A page of components (AEM's Core Components, a page builder's
+	// widgets) wraps the headline and each label in wrappers of their
+	// own: the kicker or type label ("Library News") is then before the
+	// headline's wrapper, not beside the headline. The labels go from
+	// each wrapper that holds the headline alone, a few levels up.
+	for top, level := h1, 0; top.Parent != nil && level < 4; top, level = top.Parent, level+1 {
+		if level > 0 && textLen(top) != textLen(h1) {
+			break
 		}
-		c = next
+		p := top.Parent
+		for c := p.FirstChild; c != nil && c != top; {
+			next := c.NextSibling
+			if c.Type == html.TextNode || c.Type == html.ElementNode && !pictured(c) && c.DataAtom != atom.Figure {
+				if t := textLen(c); t > 0 && t <= 40 && !isStandfirst(c) {
+					p.RemoveChild(c)
+				}
+			}
+			c = next
+		}
 	}
 	// The first paragraph of the text follows the headline: a site's
 	// slogan in the header is not it.
@@ -1024,7 +1037,7 @@ func dropMasthead(body *html.Node, title string) {
 				t := strings.Join(strings.Fields(textOf(c)), " ")
 				// A credit in a figure's caption ("Photo: … / …") is
 				// the caption's, not a byline.
-				if n := len(strings.Fields(t)); n > 0 && n <= 12 && (bylineRe.MatchString(t) || signatureLine(t) || !hasBlockChild(c) && metaDateLine(t) && !inItem(c) && !isHeadingLike(c) && !isStandfirst(c)) && !contains(c, atom.Img) && !inFigcaption(c) {
+				if n := len(strings.Fields(t)); n > 0 && n <= 12 && (bylineRe.MatchString(t) || signatureLine(t) || !hasBlockChild(c) && metaDateLine(t) && !inItemBelow(c, h1) && !isHeadingLike(c) && !isStandfirst(c)) && !contains(c, atom.Img) && !inFigcaption(c) {
 					n := c.Parent
 					n.RemoveChild(c)
 				} else if !walk(c) {
@@ -1036,6 +1049,23 @@ func dropMasthead(body *html.Node, title string) {
 		return true
 	}
 	walk(body)
+}
+
+// inItemBelow reports whether n is in a list item, a table, a figure or
+// a definition list (inItem) that does not also hold the headline h: a
+// table that holds the headline is the page's layout (an old template's
+// <table id="page"> with the text in a cell), not a table of the text.
+func inItemBelow(n, h *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if isAncestor(p, h) {
+			return false
+		}
+		switch p.DataAtom {
+		case atom.Li, atom.Ul, atom.Ol, atom.Table, atom.Figure, atom.Figcaption, atom.Dl:
+			return true
+		}
+	}
+	return false
 }
 
 func findAtom(n *html.Node, a atom.Atom) *html.Node {
