@@ -478,9 +478,11 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 }
 
 // builderRe is the prefix of a page builder's class names
-// ("elementor-widget-text-editor", "wp-block-social-links", "et_pb_text"):
-// what follows names the block's type.
-var builderRe = regexp.MustCompile(`^(?:elementor-widget|elementor|wp-block|et_pb|vc|fl|sqs-block|brxe|kb|uagb)[-_]`)
+// ("elementor-widget-text-editor", "wp-block-social-links", "et_pb_text",
+// Adobe Experience Manager's core components "cmp-text", "cmp-teaser"):
+// what follows names the block's type. A consent platform's box named
+// "cmp" alone is still one; "cmp-text" is the text.
+var builderRe = regexp.MustCompile(`^(?:elementor-widget|elementor|wp-block|et_pb|vc|fl|sqs-block|brxe|kb|uagb|cmp)[-_]`)
 
 // builderType returns the type of block a page builder's class token
 // names, "" for its generic wrappers ("elementor-widget",
