@@ -86,9 +86,10 @@ func authorNames(doc *html.Node) []string {
 // an author's name, after "Par" or "By" or alone, and at most a few words
 // of place or role ("Anne Kerhervé (Saint-Brieuc, envoyée spéciale)",
 // "By Hamish Corrie, Scotland correspondent"). The byline is not the
-// article's text, wherever the page repeats it.
+// article's text, wherever the page repeats it; a cell of a data table
+// that names the author is the table's (dataCellLine).
 func authorLine(n *html.Node, authors []string) bool {
-	if len(authors) == 0 || hasBlockChild(n) || contains(n, atom.Img) || inFigcaption(n) {
+	if len(authors) == 0 || hasBlockChild(n) || contains(n, atom.Img) || inFigcaption(n) || dataCellLine(n) {
 		return false
 	}
 	switch n.DataAtom {

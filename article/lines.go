@@ -125,9 +125,10 @@ const socialNames = `facebook|twitter|x|linkedin|whatsapp|pinterest|bluesky|mast
 // block inside, is a line of page furniture by what it says: a
 // publication or update date, a "was this useful?" prompt or a rating, a
 // reading time, a line of tags, a breadcrumb, a row of page tools, or a
-// time stamp alone.
+// time stamp alone. The whole text of a data table's cell is the table's
+// (dataCellLine).
 func lineChrome(n *html.Node) bool {
-	if hasBlockChild(n) || contains(n, atom.Img) || n.DataAtom == atom.Img {
+	if hasBlockChild(n) || contains(n, atom.Img) || n.DataAtom == atom.Img || dataCellLine(n) {
 		return false
 	}
 	switch n.DataAtom {

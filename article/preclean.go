@@ -115,6 +115,13 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				}
 				c.Attr = slices.DeleteFunc(c.Attr, func(a html.Attribute) bool { return a.Key == "class" || a.Key == "id" })
 			}
+			if attributionLine(c, pg.authors) {
+				// A quote's "Name, role" line: its class would read as an
+				// author box's, its name as the byline; none of the rules
+				// below is for it, nor for its spans.
+				c.Attr = slices.DeleteFunc(c.Attr, func(a html.Attribute) bool { return a.Key == "class" || a.Key == "id" })
+				continue
+			}
 			if chapterList(c) {
 				drop = append(drop, chapterBox(c)...)
 				continue
@@ -517,23 +524,6 @@ func captionCredit(n *html.Node) bool {
 		return false
 	}
 	return bylineRe.MatchString(raw) || strings.HasPrefix(raw, "©") || creditLine(raw)
-}
-
-// quoteAttribution reports whether n is the attribution of the quote it
-// is in: a <blockquote>'s <footer> or <cite>, or a short line of it that
-// holds a <cite> ("<footer>Name, role</footer>", "<p
-// class="quote-author"><cite>Name</cite>, role</p>").
-func quoteAttribution(n *html.Node) bool {
-	if !inBlockquote(n) {
-		return false
-	}
-	switch n.DataAtom {
-	case atom.Footer, atom.Cite:
-		return true
-	case atom.P, atom.Div, atom.Span:
-		return contains(n, atom.Cite) && len(strings.Fields(textOf(n))) <= 20
-	}
-	return false
 }
 
 // keepFactbox turns an <aside> that is a factbox into a <div>, a block

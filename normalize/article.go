@@ -53,7 +53,10 @@ func Article(extracted string, opt ArticleOptions) ArticleText {
 // standfirst may open the first paragraph. Blocks alike stay (the text
 // may repeat itself), and so do blocks of fewer than six words (labels,
 // list items) and headings (a subheading often quotes the paragraph it
-// heads); a long article is not searched.
+// heads); a long article is not searched. A line of a quote that has
+// words of its own stays with it: the attribution under a quote gives
+// again the name and role the text gave its speaker ("…, résume Julien
+// Atger, président du syndicat").
 func dropRepeats(blocks []block) {
 	if len(blocks) > maxRepeatBlocks {
 		return
@@ -70,15 +73,35 @@ func dropRepeats(blocks []block) {
 	for _, k := range keys {
 		same[k]++
 	}
+	repeat := make([]bool, len(blocks))
+	quoteOwn := map[*html.Node]bool{} // a quote with a block no other block says
 	for i, b := range blocks {
 		k := keys[i]
-		if n := strings.Count(k, " ") - 1; n < 6 || n > 80 || isHeading(b.elem) {
-			continue
-		}
-		if strings.Count(text, k) > same[k] {
-			b.remove() // a longer block says it
+		n := strings.Count(k, " ") - 1
+		repeat[i] = n >= 6 && n <= 80 && !isHeading(b.elem) && strings.Count(text, k) > same[k] // a longer block says it
+		if q := quoteOf(b); q != nil && !repeat[i] {
+			quoteOwn[q] = true
 		}
 	}
+	for i, b := range blocks {
+		if repeat[i] && !quoteOwn[quoteOf(b)] {
+			b.remove()
+		}
+	}
+}
+
+// quoteOf returns the <blockquote> a block is in, nil if none.
+func quoteOf(b block) *html.Node {
+	n := b.elem
+	if n == nil {
+		n = b.parent
+	}
+	for ; n != nil; n = n.Parent {
+		if n.Type == html.ElementNode && n.Data == "blockquote" {
+			return n
+		}
+	}
+	return nil
 }
 
 func isHeading(n *html.Node) bool {

@@ -46,7 +46,8 @@ func TestArticle(t *testing.T) {
 
 // TestArticleRepeats: a pull quote that repeats a sentence of the text
 // goes, the paragraph stays; paragraphs alike both stay, and so does a
-// heading that quotes its paragraph.
+// heading that quotes its paragraph, and a quote's attribution that gives
+// again the name and role the text gave.
 func TestArticleRepeats(t *testing.T) {
 	para := `<p>« Le plateau, on ne le possède pas. On le garde pour ceux qui viendront après », dit-il en montrant l'horizon.</p>`
 	out := Article(`<div><p>Premier paragraphe du reportage, long de quelques mots.</p><blockquote><p>« Le plateau, on ne le possède pas. On le garde pour ceux qui viendront après. »</p></blockquote>`+para+`</div>`, ArticleOptions{})
@@ -67,5 +68,19 @@ func TestArticleRepeats(t *testing.T) {
 		`<p>« Le plateau, on ne le possède pas, on le garde pour ceux qui viendront après », dit-il.</p></div>`, ArticleOptions{})
 	if strings.Count(quoting.Text, "Le plateau, on ne le possède pas") != 2 {
 		t.Errorf("a subheading quoting its paragraph went: %q", quoting.Text)
+	}
+	// The quote's words are its own, its attribution names the speaker
+	// as the text did: the attribution is the quote's.
+	credited := Article(`<div><p>Les bergers ont vu le loup trois nuits de suite, raconte Mathieu Roussel, éleveur sur le causse de Sauveterre.</p>`+
+		`<blockquote><p>« On dort dans la bergerie depuis un mois, avec les chiens. »</p><p>Mathieu Roussel, éleveur sur le causse de Sauveterre</p></blockquote></div>`, ArticleOptions{})
+	if strings.Count(credited.Text, "Mathieu Roussel, éleveur sur le causse de Sauveterre") != 2 {
+		t.Errorf("a quote's attribution went: %q", credited.Text)
+	}
+	// A pull quote that repeats the text goes whole, its attribution too
+	// when the text says it.
+	pulled := Article(`<div><p>Les bergers ont vu le loup trois nuits de suite, raconte Mathieu Roussel, éleveur sur le causse de Sauveterre.</p>`+
+		`<blockquote><p>Les bergers ont vu le loup trois nuits de suite</p><p>Mathieu Roussel, éleveur sur le causse de Sauveterre</p></blockquote></div>`, ArticleOptions{})
+	if strings.Count(pulled.Text, "Mathieu Roussel") != 1 || strings.Count(pulled.Text, "trois nuits") != 1 {
+		t.Errorf("a pull quote repeating the text stayed: %q", pulled.Text)
 	}
 }
