@@ -385,7 +385,7 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 	}
 	chrome, alertOnly := false, true
 	for _, tok := range append(strings.Fields(attr(n, "class")), attr(n, "id")) {
-		if tok = builderType(tok); tok == "" {
+		if tok = builderType(n, tok); tok == "" {
 			continue
 		}
 		if keepClassRe.MatchString(tok) && !chromeClassRe.MatchString(tok) {
@@ -415,13 +415,16 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 var builderRe = regexp.MustCompile(`^(?:elementor-widget|elementor|wp-block|et_pb|vc|fl|sqs-block|brxe|kb|uagb)[-_]`)
 
 // builderType returns the type of block a page builder's class token
-// names, "" for its generic wrappers ("elementor-widget",
+// on n names, "" for its generic wrappers ("elementor-widget",
 // "elementor-widget-container"), and any other token as it is: a builder
 // calls every block a "widget" or a "module", text included.
-func builderType(tok string) string {
+func builderType(n *html.Node, tok string) string {
 	switch tok {
 	case "elementor-widget", "elementor-element", "et_pb_module", "vc_element":
 		return ""
+	}
+	if name, ok := componentName(n, tok); ok {
+		return name
 	}
 	loc := builderRe.FindStringIndex(tok)
 	if loc == nil {
@@ -452,10 +455,16 @@ func captionCredit(n *html.Node) bool {
 // quoteAttribution reports whether n is the attribution of the quote it
 // is in: a <blockquote>'s <footer> or <cite>, or a short line of it that
 // holds a <cite> ("<footer>Name, role</footer>", "<p
-// class="quote-author"><cite>Name</cite>, role</p>").
+// class="quote-author"><cite>Name</cite>, role</p>"), or the caption of a
+// figure that is a quote (HTML's own pattern: <figure><blockquote>…
+// </blockquote><figcaption>Name, role</figcaption></figure>).
 func quoteAttribution(n *html.Node) bool {
+	if n.DataAtom == atom.Figcaption && n.Parent != nil && n.Parent.DataAtom == atom.Figure &&
+		contains(n.Parent, atom.Blockquote) && !contains(n.Parent, atom.Img) && len(strings.Fields(textOf(n))) <= 20 {
+		return true
+	}
 	if !inBlockquote(n) {
-		return false
+		return quoteAuthorLine(n)
 	}
 	switch n.DataAtom {
 	case atom.Footer, atom.Cite:
