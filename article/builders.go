@@ -26,7 +26,8 @@ import (
 // related cards and the cookie notice, and the furniture rules that drop
 // such a block take the article's last records with it. A record found
 // inside another is moved, with the siblings that follow it, to follow
-// that record, as the page's author wrote it.
+// that record, as the page's author wrote it; then each record gives its
+// place to its content under the layout wrappers.
 func liftRecords(doc *html.Node) {
 	var records []*html.Node
 	var walk func(*html.Node)
@@ -54,6 +55,17 @@ func liftRecords(doc *html.Node) {
 			c.Parent.RemoveChild(c)
 			outer.Parent.InsertBefore(c, at)
 			c = next
+		}
+	}
+	// A record's wrappers are layout (T004's t004, t-container, t-col
+	// around the text field): under them, readability scores each
+	// record's text too deep to join the records of a short page, and
+	// keeps one. The record's content takes the record's place.
+	for _, r := range records {
+		if inner := unwrapChain(r); inner != r && r.Parent != nil {
+			inner.Parent.RemoveChild(inner)
+			r.Parent.InsertBefore(inner, r)
+			r.Parent.RemoveChild(r)
 		}
 	}
 }

@@ -24,7 +24,10 @@ func recordsPage(lang, title string, paras []string, list, cards, footer string)
 	for i, p := range paras {
 		page += text(string(rune('a'+i)), p)
 	}
-	page += text("l", list) + rec("c", "776", cards+`</div>`) +
+	if list != "" {
+		page += text("l", list)
+	}
+	page += rec("c", "776", cards+`</div>`) +
 		`<footer id="t-footer" class="t-records">` + rec("f", "886", footer+`</div>`) + `</footer>`
 	return page + `</div></body></html>`
 }
@@ -79,6 +82,37 @@ func TestUnclosedRecords(t *testing.T) {
 			}
 			if strings.Contains(text, tc.gone) {
 				t.Errorf("the cookie notice is left: %q", text)
+			}
+		})
+	}
+}
+
+// TestShortRecordsPage: on a short page of a builder's records (two text
+// records), every text record is published, not the first alone: the
+// records' layout wrappers are gone, so that readability scores their
+// text side by side. In other words than the page that showed the class
+// (../testdata/heldout21: tilda-fr).
+func TestShortRecordsPage(t *testing.T) {
+	for _, tc := range []struct {
+		name, lang, title string
+		paras             []string
+		footer            string
+	}{
+		{"two records fr", "fr", "La fête du cidre au verger conservatoire", []string{
+			"Le verger conservatoire ouvre ses portes le dernier dimanche d'octobre pour la fête du cidre, avec un pressoir à l'ancienne, une bourse aux greffons et des visites guidées des soixante variétés.<br /><br />L'entrée est libre.",
+			"Les bénévoles de l'association présentent l'après-midi les pommes oubliées du canton, de la reinette grise à la belle-fleur, et expliquent comment les greffer au jardin.<br /><br />On peut repartir avec un scion réservé à l'avance.",
+		}, `<div class="t886"><div class="t886__text">Ce site utilise des cookies de mesure d'audience. <a href="/cookies">En savoir plus</a></div><button type="button">J'accepte</button></div>`},
+		{"two records en", "en", "Apple day at the heritage orchard", []string{
+			"The heritage orchard opens on the last Sunday of October for apple day, with an old screw press, a graft swap and guided walks among its sixty varieties of apple and pear.<br /><br />Entry is free.",
+			"Volunteers show the forgotten apples of the county in the afternoon, from the russets to the old cookers, and explain how to graft them onto a rootstock at home.<br /><br />Grafts can be ordered ahead and collected on the day.",
+		}, `<div class="t886"><div class="t886__text">This site uses cookies to count visits. <a href="/cookies">Learn more</a></div><button type="button">Accept</button></div>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := extractedText(t, recordsPage(tc.lang, tc.title, tc.paras, "", `<div class="t776"></div>`, tc.footer))
+			for _, p := range tc.paras {
+				if !strings.Contains(text, p[:40]) {
+					t.Errorf("the text lost a record %q: %q", p[:40], text)
+				}
 			}
 		})
 	}
