@@ -258,6 +258,13 @@ func amongProse(n *html.Node) bool {
 // has a paragraph with a sentence in it among the elements before it, and
 // among those after it.
 func proseAround(n *html.Node) (before, after bool) {
+	return blocksAround(n, proseBlock)
+}
+
+// blocksAround reports whether n, out of the wrappers that hold it alone,
+// has an element that is (text) among the elements before it, and among
+// those after it.
+func blocksAround(n *html.Node, text func(*html.Node) bool) (before, after bool) {
 	box := n
 	for box.Parent != nil && onlyElement(box.Parent) == box {
 		switch box.Parent.DataAtom {
@@ -269,10 +276,10 @@ func proseAround(n *html.Node) (before, after bool) {
 		break
 	}
 	for s := box.PrevSibling; s != nil && !before; s = s.PrevSibling {
-		before = s.Type == html.ElementNode && proseBlock(s)
+		before = s.Type == html.ElementNode && text(s)
 	}
 	for s := box.NextSibling; s != nil && !after; s = s.NextSibling {
-		after = s.Type == html.ElementNode && proseBlock(s)
+		after = s.Type == html.ElementNode && text(s)
 	}
 	return before, after
 }

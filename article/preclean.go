@@ -31,6 +31,10 @@ var (
 		`authors?|auteurs?|about-author|author-box|authorbox|bio|tools|outils|rating|ratings|feedback|satisfaction|helpful|` +
 		`ambox|mbox|hatnote|noprint|catlinks|printfooter|sitesub|contentsub|` +
 		`teasers?|ticker|pagination|pager|post-nav|donate|follow|engagement|alerts?|announcements?|announcement-bar|site-message)(?:[-_]+[a-z0-9]+)*$`)
+	// skipLinkClassRe matches a class token of a skip link's box: it says
+	// skip ("skip-to-content", "skip-nav") or that the box shows only when
+	// focused ("visually-hidden-focusable", "sr-only-focusable").
+	skipLinkClassRe = regexp.MustCompile(`(?i)^(?:skip(?:[-_][a-z0-9]+)*|(?:[a-z0-9]+[-_]+)+focusable)$`)
 	// keepClassRe names containers of the text itself, never removed by
 	// their class ("article-content", "post-body").
 	keepClassRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:content|body|text|article|story|entry|main|chapo|standfirst|lead|intro)(?:[-_]|$)`)
@@ -76,6 +80,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 		anchor = findAtom(body, atom.H1)
 	}
 	pg := &pageCtx{total: textLen(body), anchor: anchor, authors: authorNames(doc), site: siteWords(doc), host: pageHost(doc)}
+	pg.menu = menuSections(body, pg.host)
 	if pg.anchor == nil && title != "" {
 		if h := findText(body, title); h != nil {
 			pg.anchor = h.Parent // the headline itself goes with the masthead
@@ -170,7 +175,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				drop = append(drop, c, list)
 				continue
 			}
-			if headedLinkBox(c) || authorCard(c) || (callBox(c) || productCall(c, pg.site)) && pg.notArticle(c, false) {
+			if headedLinkBox(c) || authorCard(c) || (callBox(c) || productCall(c, pg.site) || sectionPromo(c, pg.menu, pg.host)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
@@ -222,41 +227,51 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 }
 
 // joinBlocks joins a text a page builder splits into sibling blocks of
-// one class (Squarespace's html blocks, a builder's text widgets), each
-// its paragraphs under a few wrappers: readability scores each block
-// alone, keeps the first and loses the others. The blocks' paragraphs are
-// moved up into their common container, in order.
+// one family (Squarespace's html blocks, a builder's text widgets,
+// Shopware's CMS blocks around a product slider, the items of an Umbraco
+// block list), each its paragraphs under a few wrappers or directly:
+// readability scores each block alone, keeps the best with the siblings
+// that score well enough and loses the others (a quote block between two
+// text blocks, a text block too deep to be scored). The blocks'
+// paragraphs, and the lone figure, quote or list of the blocks between
+// them, are moved up into their common container, in order. A family is
+// the tag and the first class token: a builder names the block's kind,
+// position or id in the tokens after it ("cms-block pos-0
+// cms-block-blog-detail" and "cms-block pos-2 cms-block-text",
+// "elementor-element elementor-element-8be41d7 …"). A block with text or
+// inline elements of its own beside its blocks (a transcript's turn, the
+// speaker's name in a <span>) is not flattened: its lines would run
+// together.
 func joinBlocks(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode {
 			joinBlocks(c)
 		}
 	}
-	type blk struct{ outer, inner *html.Node }
-	byClass := map[string][]blk{}
+	byClass := map[string][]builderBlock{}
 	var order []string // the classes in page order, for a stable result
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || attr(c, "class") == "" {
+		if c.Type != html.ElementNode || attr(c, "class") == "" || c.DataAtom != atom.Div && c.DataAtom != atom.Section {
 			continue
 		}
-		if inner := unwrapChain(c); inner != c && directProse(inner) > 0 {
-			k := c.Data + "." + attr(c, "class")
+		if inner := unwrapChain(c); directProse(inner) > 0 && blocksOnly(inner) {
+			k := c.Data + "." + strings.Fields(attr(c, "class"))[0]
 			if byClass[k] == nil {
 				order = append(order, k)
 			}
-			byClass[k] = append(byClass[k], blk{c, inner})
+			byClass[k] = append(byClass[k], builderBlock{c, inner})
 		}
 	}
 	for _, k := range order {
 		bs := byClass[k]
-		if len(bs) < 2 {
+		if len(bs) < 2 || !splitText(bs) {
 			continue
 		}
 		// The other blocks between them (an image block, a quote) lose
 		// their wrappers too, so that they stay in the text's flow.
 		for c := bs[0].outer.NextSibling; c != nil && c != bs[len(bs)-1].outer; {
 			next := c.NextSibling
-			if c.Type == html.ElementNode && !slices.ContainsFunc(bs, func(b blk) bool { return b.outer == c }) {
+			if c.Type == html.ElementNode && !slices.ContainsFunc(bs, func(b builderBlock) bool { return b.outer == c }) {
 				if inner := onlyLeaf(c); inner != nil && inner != c {
 					inner.Parent.RemoveChild(inner)
 					n.InsertBefore(inner, c)
@@ -277,8 +292,29 @@ func joinBlocks(n *html.Node) {
 	}
 }
 
+// builderBlock is a block of a builder's text: the block, and the
+// element under its wrappers that holds its paragraphs (the block itself
+// when it holds them directly).
+type builderBlock struct{ outer, inner *html.Node }
+
+// splitText reports whether a family of blocks is a text split in them:
+// blocks under wrappers are, and blocks holding their paragraphs directly
+// when one of them has two paragraphs or more (a correction and an
+// update notice, a guestbook's messages, a footer's contact and legal
+// lines are a sentence each in boxes of one class).
+func splitText(bs []builderBlock) bool {
+	for _, b := range bs {
+		if b.inner != b.outer || directProse(b.inner) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
 // unwrapChain follows the wrappers of n (a <div> or <section> whose only
-// content is one element) down to the first element with more in it.
+// content is one element, besides elements left empty by the furniture
+// rules: a blog header whose labels went) down to the first element with
+// more in it.
 func unwrapChain(n *html.Node) *html.Node {
 	for {
 		switch n.DataAtom {
@@ -286,7 +322,7 @@ func unwrapChain(n *html.Node) *html.Node {
 		default:
 			return n
 		}
-		only := onlyElement(n)
+		only := onlyFilled(n)
 		if only == nil || (only.DataAtom != atom.Div && only.DataAtom != atom.Section) {
 			return n
 		}
@@ -330,6 +366,30 @@ func onlyElement(n *html.Node) *html.Node {
 	return only
 }
 
+// onlyFilled returns n's one element child when n has no other content
+// than it, white space and empty <div>s aside (no text, no image, no
+// player: what the furniture rules left of a box), else nil.
+func onlyFilled(n *html.Node) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.ElementNode:
+			if c.DataAtom == atom.Div && textLen(c) == 0 && !contains(c, atom.Img) && countEmbeds(c) == 0 {
+				continue
+			}
+			if only != nil {
+				return nil
+			}
+			only = c
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return nil
+			}
+		}
+	}
+	return only
+}
+
 // directProse counts the children of n that are paragraphs with a
 // sentence in them.
 func directProse(n *html.Node) int {
@@ -344,11 +404,12 @@ func directProse(n *html.Node) int {
 
 // pageCtx is what the furniture rules know of the page.
 type pageCtx struct {
-	total   int        // length of the page's text
-	anchor  *html.Node // the headline (<h1>, else the block reading as the title's container); nil when none
-	authors []string   // the page's authors by its metadata, folded (see authorNames)
-	site    []string   // the distinctive words of the publication's name (see siteWords)
-	host    string     // the page's own host, from its head (see pageHost)
+	total   int             // length of the page's text
+	anchor  *html.Node      // the headline (<h1>, else the block reading as the title's container); nil when none
+	authors []string        // the page's authors by its metadata, folded (see authorNames)
+	site    []string        // the distinctive words of the publication's name (see siteWords)
+	host    string          // the page's own host, from its head (see pageHost)
+	menu    map[string]bool // the sections the site's menus link to (see menuSections)
 	// openings and replies are the subject lines of a forum thread's
 	// posts (see postSubjects); none on other pages.
 	openings, replies []*html.Node
@@ -384,6 +445,13 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 		}
 	}
 	chrome, alertOnly := false, true
+	for _, tok := range strings.Fields(attr(n, "class")) {
+		if skipLinkClassRe.MatchString(tok) {
+			// Before the text's words: a skip link's box also carries
+			// utility classes ("text-primary-emphasis") that read as text.
+			return pg.notArticle(n, true)
+		}
+	}
 	for _, tok := range append(strings.Fields(attr(n, "class")), attr(n, "id")) {
 		if tok = builderType(n, tok); tok == "" {
 			continue
@@ -788,15 +856,38 @@ func isHeadingLike(n *html.Node) bool {
 
 func hasBlockChild(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
-			switch c.DataAtom {
-			case atom.Div, atom.P, atom.Ul, atom.Ol, atom.Section, atom.Article, atom.Figure, atom.Table,
-				atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Blockquote:
-				return true
-			}
+		if c.Type == html.ElementNode && isBlock(c) {
+			return true
 		}
 	}
 	return false
+}
+
+// isBlock reports whether an element is a block of text or of the text's
+// furniture (a paragraph, a heading, a list, a figure, a box).
+func isBlock(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.P, atom.Ul, atom.Ol, atom.Section, atom.Article, atom.Figure, atom.Table,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Blockquote:
+		return true
+	}
+	return false
+}
+
+// blocksOnly reports whether n holds blocks and nothing else: no text
+// and no inline element of its own (a speaker's name in a <span> before
+// the paragraph), which would run into the lines around it once n's
+// blocks are moved out of it.
+func blocksOnly(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return false
+		case c.Type == html.ElementNode && !isBlock(c) && c.DataAtom != atom.Pre && c.DataAtom != atom.Hr && c.DataAtom != atom.Dl:
+			return false
+		}
+	}
+	return true
 }
 
 // titleForm is a heading's text lower-cased, apostrophes straight,
@@ -921,14 +1012,25 @@ func dropMasthead(body *html.Node, title string) {
 			}
 		}()
 	}
-	for c := h1.Parent.FirstChild; c != nil && c != h1; {
-		next := c.NextSibling
-		if c.Type == html.TextNode || c.Type == html.ElementNode && !pictured(c) && c.DataAtom != atom.Figure {
-			if t := textLen(c); t > 0 && t <= 40 && !isStandfirst(c) {
-				h1.Parent.RemoveChild(c)
-			}
+	// A page of components (AEM's Core Components, a page builder's
+	// widgets) wraps the headline and each label in wrappers of their
+	// own: the kicker or type label ("Library News") is then before the
+	// headline's wrapper, not beside the headline. The labels go from
+	// each wrapper that holds the headline alone, a few levels up.
+	for top, level := h1, 0; top.Parent != nil && level < 4; top, level = top.Parent, level+1 {
+		if level > 0 && textLen(top) != textLen(h1) {
+			break
 		}
-		c = next
+		p := top.Parent
+		for c := p.FirstChild; c != nil && c != top; {
+			next := c.NextSibling
+			if c.Type == html.TextNode || c.Type == html.ElementNode && !pictured(c) && c.DataAtom != atom.Figure {
+				if t := textLen(c); t > 0 && t <= 40 && !isStandfirst(c) {
+					p.RemoveChild(c)
+				}
+			}
+			c = next
+		}
 	}
 	// The first paragraph of the text follows the headline: a site's
 	// slogan in the header is not it.
@@ -944,7 +1046,7 @@ func dropMasthead(body *html.Node, title string) {
 				t := strings.Join(strings.Fields(textOf(c)), " ")
 				// A credit in a figure's caption ("Photo: … / …") is
 				// the caption's, not a byline.
-				if n := len(strings.Fields(t)); n > 0 && n <= 12 && (bylineRe.MatchString(t) || signatureLine(t) || !hasBlockChild(c) && metaDateLine(t) && !inItem(c) && !isHeadingLike(c) && !isStandfirst(c)) && !contains(c, atom.Img) && !inFigcaption(c) {
+				if n := len(strings.Fields(t)); n > 0 && n <= 12 && (bylineRe.MatchString(t) || signatureLine(t) || !hasBlockChild(c) && metaDateLine(t) && !inItemBelow(c, h1) && !isHeadingLike(c) && !isStandfirst(c)) && !contains(c, atom.Img) && !inFigcaption(c) {
 					n := c.Parent
 					n.RemoveChild(c)
 				} else if !walk(c) {
@@ -956,6 +1058,23 @@ func dropMasthead(body *html.Node, title string) {
 		return true
 	}
 	walk(body)
+}
+
+// inItemBelow reports whether n is in a list item, a table, a figure or
+// a definition list (inItem) that does not also hold the headline h: a
+// table that holds the headline is the page's layout (an old template's
+// <table id="page"> with the text in a cell), not a table of the text.
+func inItemBelow(n, h *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if isAncestor(p, h) {
+			return false
+		}
+		switch p.DataAtom {
+		case atom.Li, atom.Ul, atom.Ol, atom.Table, atom.Figure, atom.Figcaption, atom.Dl:
+			return true
+		}
+	}
+	return false
 }
 
 func findAtom(n *html.Node, a atom.Atom) *html.Node {

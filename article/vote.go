@@ -73,7 +73,7 @@ func noteMark(text string) bool {
 
 // voteExempt is what the vote never drops: headings (the structure of the
 // text), tables and preformatted blocks (judged whole by the rules),
-// notes, sentences, captions and credits (©), the label of a list of text, lines over
+// notes, sentences, captions and credits (©), a match's result line, the label of a list of text, lines over
 // voteMaxWords, and what the rules keep on purpose: a source's label and its link ("Source : le rapport"), and the
 // link of a paragraph beside it in its box ("… en mairie. Voir la liste").
 func voteExempt(ln *html.Node) bool {
@@ -97,6 +97,9 @@ func voteExempt(ln *html.Node) bool {
 	}
 	if inFigcaption(ln) {
 		return true // a caption and its credit are text
+	}
+	if resultLine(text) {
+		return true // a match report's score line
 	}
 	return labelsList(ln)
 }

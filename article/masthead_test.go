@@ -1,0 +1,94 @@
+package article
+
+import (
+	"strings"
+	"testing"
+)
+
+// mastheadParas are the three paragraphs of the masthead pages, by
+// language; each opens on "Le lavoir" (fr) or "The wash house" (en).
+var mastheadParas = map[string][]string{
+	"fr": {
+		"<p>Le lavoir de la rue des Tanneurs rouvre samedi après deux ans de travaux, son bassin de pierre nettoyé et sa charpente de chêne refaite à l'identique.</p>",
+		"<p>Le lavoir accueillera désormais des expositions l'été et le marché aux plantes du printemps, a précisé l'adjointe au patrimoine lors de la visite du chantier.</p>",
+		"<p>Le lavoir sera ouvert au public tous les week-ends, de dix heures à dix-huit heures, et une plaque racontera l'histoire des laveuses du quartier.</p>",
+	},
+	"en": {
+		"<p>The wash house on Tanner Street reopens on Saturday after two years of work, its stone basin cleaned and its oak roof rebuilt as it was.</p>",
+		"<p>The wash house will host exhibitions in the summer and the spring plant fair, the heritage officer said during a tour of the site.</p>",
+		"<p>The wash house will be open to visitors every weekend from ten to six, and a plaque will tell the story of the washerwomen of the district.</p>",
+	},
+}
+
+// checkMasthead checks the published text of a masthead page: gone is
+// not in it, and its three paragraphs are.
+func checkMasthead(t *testing.T, lang, text, gone string) {
+	t.Helper()
+	if strings.Contains(text, gone) {
+		t.Errorf("masthead left: %q", text)
+	}
+	open := map[string]string{"fr": "Le lavoir", "en": "The wash house"}[lang]
+	if n := strings.Count(text, open); n < 3 {
+		t.Errorf("the text has %d of its 3 paragraphs: %q", n, text)
+	}
+}
+
+// TestComponentKicker: on a page of components (AEM's Core Components,
+// a page builder's widgets), the kicker or type label sits in a
+// component of its own before the headline's, each wrapped alone; it
+// goes like a kicker beside the headline. Fixtures in other words than
+// the page that showed the class (../testdata/heldout21: aem-en).
+func TestComponentKicker(t *testing.T) {
+	for _, tc := range []struct{ name, lang, title, kicker string }{
+		{"eyebrow component en", "en", "The Tanner Street wash house reopens", "Heritage news"},
+		{"label widget fr", "fr", "Le lavoir des Tanneurs rouvre ses portes", "Vie des quartiers"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := mastheadParas[tc.lang]
+			page := `<html lang="` + tc.lang + `"><head><title>` + tc.title + ` | Ville de Brésac</title></head><body>` +
+				`<div class="container"><div class="grid">` +
+				`<div class="text cmp-text--eyebrow grid-col"><div id="text-7c1e" class="cmp-text"><p>` + tc.kicker + `</p></div></div>` +
+				`<div class="title grid-col"><div id="title-2b9d" class="cmp-title"><h1 class="cmp-title__text">` + tc.title + `</h1></div></div>` +
+				`<div class="text grid-col"><div id="text-5e80" class="cmp-text">` + p[0] + `</div></div>` +
+				`<div class="text grid-col"><div id="text-a04f" class="cmp-text">` + p[1] + p[2] + `</div></div>` +
+				`</div></div></body></html>`
+			checkMasthead(t, tc.lang, extractedText(t, page), tc.kicker)
+		})
+	}
+}
+
+// TestPrintSignature: an archive's print version laid out in a table (the
+// whole page in the cells of <table id="page">) signs the text under the
+// headline with the author and the source line (publication, date, page
+// number); the signature goes like a meta line outside a table, while a
+// table of the text before the first paragraph keeps its dates.
+// Fixtures in other words than the page that showed the class
+// (../testdata/heldout21: montreal-c-fr).
+func TestPrintSignature(t *testing.T) {
+	page := func(lang, title, signature, extra string) string {
+		p := mastheadParas[lang]
+		return `<html lang="` + lang + `"><head><title>` + title + ` - Archives</title></head><body>` +
+			`<table id="page" width="640"><tr><td id="entete"><a href="/">Archives</a></td></tr><tr><td id="contenu">` +
+			`<h1 class="titre">` + title + `</h1><div class="signature">` + signature + `</div>` + extra +
+			p[0] + p[1] + p[2] + `</td></tr></table></body></html>`
+	}
+	for _, tc := range []struct{ name, lang, title, signature, gone string }{
+		{"signature and source line fr", "fr", "Le lavoir des Tanneurs rouvre ses portes",
+			`Marie-Claude Tremblay<br><span class="date">La Gazette du Nord, 3 mars 2009, p. B2</span>`, "La Gazette du Nord, 3 mars 2009"},
+		{"signature and source line en", "en", "The Tanner Street wash house reopens",
+			`Tom Ashdown<br><span class="date">The Harbour Herald, 14 June 2008, p. C3</span>`, "The Harbour Herald, 14 June 2008"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkMasthead(t, tc.lang, extractedText(t, page(tc.lang, tc.title, tc.signature, "")), tc.gone)
+		})
+	}
+	t.Run("a table of the text keeps its dates", func(t *testing.T) {
+		schedule := `<table class="agenda"><caption>Au lavoir ce printemps</caption><tr><th>Rendez-vous</th><th>Date</th></tr>` +
+			`<tr><td>Marché aux plantes</td><td>samedi 21 mars, cour du lavoir</td></tr><tr><td>Exposition des laveuses</td><td>dimanche 5 avril, salle des fêtes</td></tr></table>`
+		text := extractedText(t, page("fr", "Le lavoir des Tanneurs rouvre ses portes", `Marie-Claude Tremblay<br><span class="date">La Gazette du Nord, 3 mars 2009, p. B2</span>`, schedule))
+		checkMasthead(t, "fr", text, "La Gazette du Nord")
+		if !strings.Contains(text, "samedi 21 mars, cour du lavoir") {
+			t.Errorf("the schedule lost its dates: %q", text)
+		}
+	})
+}
