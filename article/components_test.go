@@ -6,9 +6,9 @@ import (
 )
 
 // TestCoreComponentText: a page built of Adobe Experience Manager's core
-// components ("cmp-text", "cmp-image", "cmp-quote", no ids) keeps its
-// text: "cmp" names a consent platform's box only alone, and still does
-// (a cookie box named "cmp" goes), in French and in English.
+// components ("cmp-text", "cmp-image" in the wrappers named after their
+// type, no ids) keeps its text, though "cmp" names a consent platform's
+// box too; a cookie box named "cmp" still goes, in French and in English.
 func TestCoreComponentText(t *testing.T) {
 	for _, tc := range []struct {
 		name, lang, title string

@@ -49,6 +49,8 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	if n := countElements(doc, maxElements+1); n > maxElements {
 		return Extraction{}, fmt.Errorf("extract: %w: more than %d elements", ErrNoArticle, maxElements)
 	}
+	liftRecords(doc)
+	imageFigures(doc)
 	var ex Extraction
 	meta := readMeta(doc, base)
 	ex.Canonical, ex.Image = meta.canonical, meta.image

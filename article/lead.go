@@ -105,8 +105,11 @@ func findLead(doc *html.Node, base *url.URL, ogImage string, description string)
 	}
 	afterTitle := title == nil
 	underTitle := blockAfterHeadline(title)
+	shortDeck := false // underTitle is a deck by its name, under 60 characters
 	if underTitle != nil && !standfirstShape(underTitle) {
-		underTitle = nil
+		if shortDeck = namedDeck(underTitle); !shortDeck {
+			underTitle = nil
+		}
 	}
 	// The block under the headline that reads as a standfirst is not the
 	// first paragraph of the text: the lead figure may follow it.
@@ -128,7 +131,7 @@ func findLead(doc *html.Node, base *url.URL, ogImage string, description string)
 				continue
 			}
 			if lp.standfirst == "" && afterTitle && c != title && (isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc) || c == underTitle) {
-				if t := strings.Join(strings.Fields(textOf(c)), " "); len(t) >= 60 && len(t) <= 800 {
+				if t := strings.Join(strings.Fields(textOf(c)), " "); (len(t) >= 60 || shortDeck && c == underTitle) && len(t) <= 800 {
 					lp.standfirst = t
 					continue
 				}
@@ -505,6 +508,32 @@ func standfirstShape(n *html.Node) bool {
 		return true // a deck: a heading of twelve words or more right under the headline, a sentence without its stop
 	}
 	return endsSentence(t)
+}
+
+// namedDeck reports whether n, the block right under the headline, is a
+// deck by its class or id ("o_wblog_post_subtitle", Odoo's blog post
+// subtitle; "article-dek"), shorter than standfirstShape reads ("Eleven
+// members, one season, and a lot of soil tests"): a line of six words or
+// more, with no block, link, image or time inside, not a byline, a date
+// line or a signature.
+func namedDeck(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.H2, atom.H3, atom.Span:
+	default:
+		return false
+	}
+	named := false
+	for _, tok := range append(strings.Fields(attr(n, "class")), attr(n, "id")) {
+		named = named || standfirstRe.MatchString(tok)
+	}
+	if !named || hasBlockChild(n) || contains(n, atom.A) || contains(n, atom.Img) || contains(n, atom.Button) || contains(n, atom.Time) {
+		return false
+	}
+	t := strings.Join(strings.Fields(textOf(n)), " ")
+	if nw := len(strings.Fields(t)); nw < 6 || nw > 80 {
+		return false
+	}
+	return !bylineRe.MatchString(t) && !signatureLine(t) && !metaDateLine(t)
 }
 
 // endsSentence reports whether a text ends on a sentence's stop.

@@ -460,7 +460,7 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 		}
 	}
 	for _, tok := range append(strings.Fields(attr(n, "class")), attr(n, "id")) {
-		if tok = builderType(tok); tok == "" {
+		if tok = builderType(n, tok); tok == "" {
 			continue
 		}
 		if keepClassRe.MatchString(tok) && !chromeClassRe.MatchString(tok) {
@@ -485,20 +485,21 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 }
 
 // builderRe is the prefix of a page builder's class names
-// ("elementor-widget-text-editor", "wp-block-social-links", "et_pb_text",
-// Adobe Experience Manager's core components "cmp-text", "cmp-teaser"):
-// what follows names the block's type. A consent platform's box named
-// "cmp" alone is still one; "cmp-text" is the text.
-var builderRe = regexp.MustCompile(`^(?:elementor-widget|elementor|wp-block|et_pb|vc|fl|sqs-block|brxe|kb|uagb|cmp)[-_]`)
+// ("elementor-widget-text-editor", "wp-block-social-links", "et_pb_text"):
+// what follows names the block's type.
+var builderRe = regexp.MustCompile(`^(?:elementor-widget|elementor|wp-block|et_pb|vc|fl|sqs-block|brxe|kb|uagb)[-_]`)
 
 // builderType returns the type of block a page builder's class token
-// names, "" for its generic wrappers ("elementor-widget",
+// on n names, "" for its generic wrappers ("elementor-widget",
 // "elementor-widget-container"), and any other token as it is: a builder
 // calls every block a "widget" or a "module", text included.
-func builderType(tok string) string {
+func builderType(n *html.Node, tok string) string {
 	switch tok {
 	case "elementor-widget", "elementor-element", "et_pb_module", "vc_element":
 		return ""
+	}
+	if name, ok := componentName(n, tok); ok {
+		return name
 	}
 	loc := builderRe.FindStringIndex(tok)
 	if loc == nil {

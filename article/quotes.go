@@ -21,10 +21,16 @@ import (
 // quoteAttribution reports whether n is the attribution of the quote it
 // is in: a <blockquote>'s <footer> or <cite>, or a short line of it that
 // holds a <cite> ("<footer>Name, role</footer>", "<p
-// class="quote-author"><cite>Name</cite>, role</p>").
+// class="quote-author"><cite>Name</cite>, role</p>"), or the caption of a
+// figure that is a quote (HTML's own pattern: <figure><blockquote>…
+// </blockquote><figcaption>Name, role</figcaption></figure>).
 func quoteAttribution(n *html.Node) bool {
+	if n.DataAtom == atom.Figcaption && n.Parent != nil && n.Parent.DataAtom == atom.Figure &&
+		contains(n.Parent, atom.Blockquote) && !contains(n.Parent, atom.Img) && len(strings.Fields(textOf(n))) <= 20 {
+		return true
+	}
 	if !inBlockquote(n) {
-		return false
+		return quoteAuthorLine(n)
 	}
 	switch n.DataAtom {
 	case atom.Footer, atom.Cite:
