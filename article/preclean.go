@@ -355,33 +355,26 @@ func onlyLeaf(n *html.Node) *html.Node {
 
 // onlyElement returns n's one element child when n has no other content
 // than it (white space aside), else nil.
-func onlyElement(n *html.Node) *html.Node {
-	var only *html.Node
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		switch c.Type {
-		case html.ElementNode:
-			if only != nil {
-				return nil
-			}
-			only = c
-		case html.TextNode:
-			if strings.TrimSpace(c.Data) != "" {
-				return nil
-			}
-		}
-	}
-	return only
-}
+func onlyElement(n *html.Node) *html.Node { return onlyChild(n, nil) }
 
 // onlyFilled returns n's one element child when n has no other content
 // than it, white space and empty <div>s aside (no text, no image, no
 // player: what the furniture rules left of a box), else nil.
 func onlyFilled(n *html.Node) *html.Node {
+	return onlyChild(n, func(c *html.Node) bool {
+		return c.DataAtom == atom.Div && textLen(c) == 0 && !contains(c, atom.Img) && countEmbeds(c) == 0
+	})
+}
+
+// onlyChild returns n's one element child, the elements skip says are
+// nothing aside, when n has no other content than it (white space
+// aside), else nil.
+func onlyChild(n *html.Node, skip func(*html.Node) bool) *html.Node {
 	var only *html.Node
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.ElementNode:
-			if c.DataAtom == atom.Div && textLen(c) == 0 && !contains(c, atom.Img) && countEmbeds(c) == 0 {
+			if skip != nil && skip(c) {
 				continue
 			}
 			if only != nil {

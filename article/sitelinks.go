@@ -57,15 +57,7 @@ var backRe = regexp.MustCompile(`^(?:retour(?:ner)? (?:à|a|au|aux|vers)|revenir
 // site, of a few words, that says so ("<< Retour aux communiqués", "← Back
 // to all news"). A related article's headline does not open on "back to".
 func backLink(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.P, atom.Div, atom.Span:
-	default:
-		return false
-	}
-	if hasBlockChild(n) || contains(n, atom.Img) {
-		return false
-	}
-	links := linksIn(n)
+	links := lineLinks(n)
 	if len(links) != 1 || !siteHref(strings.TrimSpace(attr(links[0], "href"))) {
 		return false
 	}
@@ -76,21 +68,27 @@ func backLink(n *html.Node) bool {
 	return len(strings.Fields(t)) <= 6 && backRe.MatchString(t)
 }
 
+// lineLinks returns the links of n when n is a line of text (a <p>,
+// <div> or <span> with no block or image in it), else nil.
+func lineLinks(n *html.Node) []*html.Node {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Span:
+	default:
+		return nil
+	}
+	if hasBlockChild(n) || contains(n, atom.Img) {
+		return nil
+	}
+	return linksIn(n)
+}
+
 // questionPrompt reports whether a line is a prompt to the reader: a
 // short question, then one link that answers it with what to do, and
 // nothing else ("Vous avez repéré une erreur ? <a>Signalez-la</a>",
 // "Got a story? <a>Tell our newsroom</a>", "Une question ? <a>Écrivez-nous</a>").
 // A text's question is followed by its answer, not by a lone link.
 func questionPrompt(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.P, atom.Div, atom.Span:
-	default:
-		return false
-	}
-	if hasBlockChild(n) || contains(n, atom.Img) {
-		return false
-	}
-	links := linksIn(n)
+	links := lineLinks(n)
 	if len(links) != 1 {
 		return false
 	}
