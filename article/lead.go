@@ -16,7 +16,7 @@ import (
 // puts back what the extraction lacks.
 
 // standfirstRe matches a class token, or itemprop, of a standfirst.
-var standfirstRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:standfirst|chapo|chapeau|excerpt|subtitle|sub-title|desc|description|dek|lede|lead|intro|summary|kicker-text|strap|strapline)(?:$|[-_])`)
+var standfirstRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:standfirst|chapo|chapeau|excerpt|subtitle|sub-title|desc|description|dek|lede|lead|intro|summary|kicker-text|strap|strapline|abstract)(?:$|[-_])`)
 
 type leadParts struct {
 	standfirst string     // its text, or ""
