@@ -613,21 +613,25 @@ func TestPremiumMarker(t *testing.T) {
 	}
 }
 
-// TestAbstractStandfirst: a standfirst named "abstract" by its class (a
-// press release's bold abstract under the date, above the body readability
-// keeps) is put back once.
+// TestAbstractStandfirst: a standfirst above the body readability keeps,
+// named "abstract" by its class or written all in bold alone in its box
+// (a press release's abstract under the date), is put back once; a bold
+// first paragraph of the body stays once.
 // Fixtures in other words than the page that showed the class
 // (../testdata/heldout23: ametys-fr).
 func TestAbstractStandfirst(t *testing.T) {
 	para := "<p>The water board presented its works plan on Tuesday, which replaces the oldest pipes of the network before the end of the decade, street by street.</p>\n"
-	for _, tc := range []struct{ name, abstract, want string }{
-		{"bold abstract en", "<p><strong>Every pipe laid before 1960 will be replaced by 2030, at a cost of forty million pounds. Bills will rise by four per cent a year.</strong></p>", "Every pipe laid before 1960"},
-		{"abstract fr", "<p>Les canalisations posées avant 1960 seront toutes remplacées d'ici 2030, pour un coût de quarante millions d'euros, et les factures augmenteront.</p>", "Les canalisations posées avant 1960"},
+	for _, tc := range []struct{ name, class, abstract, body, want string }{
+		{"bold abstract en", "abstract", "<p><strong>Every pipe laid before 1960 will be replaced by 2030, at a cost of forty million pounds. Bills will rise by four per cent a year.</strong></p>", "", "Every pipe laid before 1960"},
+		{"abstract fr", "abstract", "<p>Les canalisations posées avant 1960 seront toutes remplacées d'ici 2030, pour un coût de quarante millions d'euros, et les factures augmenteront.</p>", "", "Les canalisations posées avant 1960"},
+		{"bold box no class en", "zone-b7", "<p><b>Every pipe laid before 1960 will be replaced by 2030, at a cost of forty million pounds. Bills will rise by four per cent a year.</b></p>", "", "Every pipe laid before 1960"},
+		{"bold box no class fr", "x-3f", "<p><strong>Les canalisations posées avant 1960 seront toutes remplacées d'ici 2030, pour un coût de quarante millions d'euros.</strong></p>", "", "Les canalisations posées avant 1960"},
+		{"bold first paragraph of the body stays once fr", "", "", "<p><strong>Le chantier commencera rue des Tanneurs au printemps, où les tuyaux de fonte ont cédé trois fois l'hiver dernier.</strong></p>", "Le chantier commencera rue des Tanneurs"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			page := `<html><head><title>The pipes plan</title></head><body><main><div class="content"><div class="release-header"><p class="category">Press release</p><h1>The pipes plan</h1>` +
-				`<p class="date">Published 27 November 2026</p><div class="abstract">` + tc.abstract + `</div></div>` +
-				`<div class="share"><a href="https://127.0.0.1/share">Share</a></div><div class="rich-text">` + strings.Repeat(para, 4) + `</div></div></main></body></html>`
+				`<p class="date">Published 27 November 2026</p><div class="` + tc.class + `">` + tc.abstract + `</div></div>` +
+				`<div class="share"><a href="https://127.0.0.1/share">Share</a></div><div class="rich-text">` + tc.body + strings.Repeat(para, 4) + `</div></div></main></body></html>`
 			text := extractedText(t, page)
 			if n := strings.Count(text, tc.want); n != 1 {
 				t.Errorf("the abstract is there %d times: %q", n, text)
