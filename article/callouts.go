@@ -361,3 +361,41 @@ func callLink(a *html.Node) bool {
 	}
 	return appealActionRe.MatchString(t) || subscribeActionRe.MatchString(t)
 }
+
+var (
+	// membersLabelRe is the label a notice opens on when it says a part
+	// of the publisher's work is kept for its members or subscribers:
+	// "Members only:", "For members", "Réservé aux adhérents", "Espace
+	// membres".
+	membersLabelRe = regexp.MustCompile(`^(?:members? only|for members|members' area|member content|subscribers? only|for subscribers|` +
+		`réservé aux (?:adhérents|adhérentes|membres|abonnés)|pour les (?:adhérents|membres|abonnés)|espace (?:adhérents?|membres?|abonnés)|accès (?:adhérents?|membres?|abonnés))$`)
+	// logInToReadRe is a notice that reading on needs an account: "You
+	// need to log in", "Log in to read", "Connectez-vous pour consulter",
+	// "Vous devez être connecté".
+	logInToReadRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:you(?:'ll| will)? need to (?:log|sign) in|you must (?:log|sign) in|(?:log|sign) in to (?:read|view|access|see|download)|` +
+		`connectez-vous pour (?:lire|consulter|accéder|voir|télécharger)|identifiez-vous pour (?:lire|consulter|accéder|voir|télécharger)|vous devez (?:être connectée?|vous connecter|vous identifier))(?:$|[^\p{L}])`)
+)
+
+// memberNotice reports whether n is the publisher's notice, set among the
+// paragraphs of the text, that something is kept for its members or
+// subscribers: a short box (calloutBox; at most 50 words, one paragraph,
+// no list, table, image or code) with prose before and after it, with a
+// link (to the members' area, the report, the log-in page), opening on a
+// members-only label (membersLabelRe) or saying the reader must log in
+// (logInToReadRe). A story about a club's members says so in its
+// sentences, not in a box that sends the reader to log in.
+func memberNotice(n *html.Node) bool {
+	if !calloutBox(n) || len(linksIn(n)) == 0 {
+		return false
+	}
+	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if nw := len(strings.Fields(raw)); nw == 0 || nw > 50 || shortBoxHolds(n) || proseParagraphs(n, 2) > 1 || inBlockquote(n) {
+		return false
+	}
+	label := strings.ReplaceAll(titleForm(openingLabel(n)), "’", "'")
+	low := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
+	if !membersLabelRe.MatchString(label) && !logInToReadRe.MatchString(low) {
+		return false
+	}
+	return amongProse(n)
+}

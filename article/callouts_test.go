@@ -290,3 +290,31 @@ func TestPageCounterLine(t *testing.T) {
 		checkCallout(t, extractedText(t, calloutPage("", box)), "", "a été vue 1 204 fois")
 	})
 }
+
+// TestMemberNotice: a short box among the paragraphs that opens on a
+// members-only label, or says the reader must log in, and links to the
+// members' area goes; a box of the text about members, with a link, stays.
+// Fixtures in other words than the page that showed the class
+// (../testdata/heldout23: drupal-en).
+func TestMemberNotice(t *testing.T) {
+	for _, tc := range []struct {
+		name, box, gone, kept string
+	}{
+		{"members-only label en", `<div class="callout callout--member"><p><strong>Members only:</strong> the planting plan and the minutes of the spring meeting are in the <a href="/members/documents">members' documents</a>.</p></div>`,
+			"minutes of the spring meeting", ""},
+		{"réservé aux adhérents fr", `<div class="encart-adherents"><p><b>Réservé aux adhérents :</b> le plan des parcelles et le compte rendu de l'assemblée sont dans votre <a href="/espace-adherents">espace adhérent</a>.</p></div>`,
+			"le compte rendu de l'assemblée", ""},
+		{"log in to read en", `<div class="note-box"><p>The full soil survey is on the allotment society's site. You need to log in with your plot number: <a href="/login">open the survey</a>.</p></div>`,
+			"open the survey", ""},
+		{"connectez-vous fr", `<div class="bloc-info"><p>Connectez-vous pour consulter le règlement complet du jardin et le calendrier des arrosages : <a href="/connexion">mon compte</a>.</p></div>`,
+			"le calendrier des arrosages", ""},
+		{"members of the story stay en", `<div class="encart"><p>Members of the residents' association voted the garden charter in June; it is posted on the <a href="/charter">gate by the canal</a>.</p></div>`,
+			"", "voted the garden charter"},
+		{"adhérents of the story stay fr", `<div class="encart"><p>Les adhérents de l'association ont planté une haie de noisetiers le long du <a href="/canal">canal</a>, sur deux cents mètres.</p></div>`,
+			"", "une haie de noisetiers"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkCallout(t, extractedText(t, calloutPage("", tc.box)), tc.gone, tc.kept)
+		})
+	}
+}

@@ -16,7 +16,7 @@ import (
 // puts back what the extraction lacks.
 
 // standfirstRe matches a class token, or itemprop, of a standfirst.
-var standfirstRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:standfirst|chapo|chapeau|excerpt|subtitle|sub-title|desc|description|dek|lede|lead|intro|summary|kicker-text|strap|strapline)(?:$|[-_])`)
+var standfirstRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:standfirst|chapo|chapeau|excerpt|subtitle|sub-title|desc|description|dek|lede|lead|intro|summary|kicker-text|strap|strapline|abstract)(?:$|[-_])`)
 
 type leadParts struct {
 	standfirst string     // its text, or ""
@@ -130,7 +130,7 @@ func findLead(doc *html.Node, base *url.URL, ogImage string, description string)
 				lp.summary = cloneTree(c)
 				continue
 			}
-			if lp.standfirst == "" && afterTitle && c != title && (isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc) || c == underTitle) {
+			if lp.standfirst == "" && afterTitle && c != title && (isStandfirst(c) || boldDeck(c) || !contains(c, atom.H1) && isDescription(c, desc) || c == underTitle) {
 				if t := strings.Join(strings.Fields(textOf(c)), " "); (len(t) >= 60 || shortDeck && c == underTitle) && len(t) <= 800 {
 					lp.standfirst = t
 					continue
@@ -534,6 +534,27 @@ func namedDeck(n *html.Node) bool {
 		return false
 	}
 	return !bylineRe.MatchString(t) && !signatureLine(t) && !metaDateLine(t)
+}
+
+// boldDeck reports whether n is a standfirst written as a paragraph all
+// in bold, in a box of its own above the text (a press release's abstract
+// whose class says nothing, "<div class="x"><p><strong>…</strong></p>"):
+// twelve to eighty words ending on a sentence's stop, few of them linked,
+// not a byline, a date line, a signature or a line of furniture
+// (lineChrome), and the only paragraph of prose of its parent. A bold
+// first paragraph of the body has the text's paragraphs beside it and is
+// not taken out of it.
+func boldDeck(n *html.Node) bool {
+	if n.DataAtom != atom.P || n.Parent == nil || !allBold(n) || linkShare(n) >= 0.2 || proseParagraphs(n.Parent, 2) > 1 {
+		return false
+	}
+	t := strings.Join(strings.Fields(textOf(n)), " ")
+	if nw := len(strings.Fields(t)); nw < 12 || nw > 80 {
+		return false
+	}
+	// A notice or a call above the text ("Cet article date de plus d'un
+	// an", "Subscribe to …") is a line of furniture, not the deck.
+	return endsSentence(t) && !bylineRe.MatchString(t) && !signatureLine(t) && !metaDateLine(t) && !lineChrome(n)
 }
 
 // endsSentence reports whether a text ends on a sentence's stop.

@@ -35,9 +35,10 @@ func leadStart(body, head *html.Node, desc []string, standfirst *html.Node) *htm
 
 // proseAt is firstProse for one element: the element itself when it is
 // a paragraph of twelve words or more, else the first one below it,
-// outside the standfirst and the boxes laid over the page.
+// outside the standfirst (by its class, the description, or a bold
+// paragraph alone in its box: boldDeck) and the boxes laid over the page.
 func proseAt(c *html.Node, desc []string, standfirst *html.Node) *html.Node {
-	if c.Type != html.ElementNode || c == standfirst || isStandfirst(c) || !contains(c, atom.H1) && isDescription(c, desc) {
+	if c.Type != html.ElementNode || c == standfirst || isStandfirst(c) || boldDeck(c) || !contains(c, atom.H1) && isDescription(c, desc) {
 		return nil
 	}
 	if strings.HasPrefix(c.Data, "amp-") || c.DataAtom == atom.Dialog || c.DataAtom == atom.Nav || c.DataAtom == atom.Form || overlay(c) || laidOver(c) {

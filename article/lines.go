@@ -54,6 +54,13 @@ var (
 		// the legal line of a gambling advertisement
 		`|(?:18|21)\+?(?: only)?(?: [|·-])? (?:please )?(?:bet|gamble|play) responsibly(?: [^\n]{0,40})?|(?:please )?(?:bet|gamble|play) responsibly|begambleaware(?:\.org)?|when the fun stops,? stop` +
 		`|jouer comporte des risques[^\n]{0,160}|les jeux d'argent sont interdits aux mineurs[^.]{0,40}|interdit aux moins de 18 ans)$`)
+	// premiumMarkRe is the label that marks a story kept for subscribers
+	// or members, written alone in its element beside the headline or a
+	// teaser's title: "Abo+" ("+" is gone in titleForm), "Abonnés",
+	// "Premium", "Subscriber exclusive". Inside a sentence the words are
+	// the text's (inRunningText).
+	premiumMarkRe = regexp.MustCompile(`^(?:abo|abo plus|abonnés|réservé aux abonnés|pour les abonnés|exclusivité abonnés|exclusif abonnés|contenu abonnés|article abonnés|premium|contenu premium|article premium|` +
+		`subscriber exclusive|subscribers? only|for subscribers|subscriber content|members? only|members? exclusive)$`)
 	// rightsRe: a copyright notice.
 	rightsRe     = regexp.MustCompile(`all rights reserved|tous droits réservés|reproduction interdite|may not be (?:published|reproduced|redistributed)`)
 	rightsHeadRe = regexp.MustCompile(`^(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|©)`)
@@ -191,6 +198,8 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case timeOnly(n, raw), counterRe.MatchString(t):
 		return true
+	case nw <= 3 && premiumMarkRe.MatchString(t):
+		return true // "Abo+", "Premium": the marker of a story for subscribers, alone in its element
 	}
 	return toolRow(n)
 }

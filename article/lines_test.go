@@ -577,3 +577,68 @@ func TestLeadFigureAfterStandfirst(t *testing.T) {
 		t.Errorf("paragraphs lost: %q", text)
 	}
 }
+
+// TestPremiumMarker: the label that marks a story for subscribers,
+// alone in its element above the text, goes ("Abo+", "Réservé aux
+// abonnés", "Subscriber exclusive"); the same words inside a sentence of
+// the text stay. Fixtures in other words than the page that showed the
+// class (../testdata/heldout23: leman-b-fr).
+func TestPremiumMarker(t *testing.T) {
+	para := "<p>Le syndicat des eaux a présenté mardi son plan de travaux, qui prévoit de remplacer les canalisations les plus anciennes du réseau avant la fin de la décennie.</p>\n"
+	lead := `<p class="Header_lead__a1">Les canalisations posées avant 1960 seront toutes remplacées d'ici 2030, pour un coût de quarante millions d'euros.</p>`
+	for _, tc := range []struct {
+		name, mark, body, gone, kept string
+	}{
+		{"abo+ fr", `<span class="Badge_premium__q1" aria-label="Article réservé aux abonnés">Abo+</span>`, "", "Abo+", ""},
+		{"réservé aux abonnés fr", `<div class="tag-access">Réservé aux abonnés</div>`, "", "Réservé aux abonnés", ""},
+		{"subscriber exclusive en", `<span class="label label--paid">Subscriber exclusive</span>`, "", "Subscriber exclusive", ""},
+		{"premium en", `<p class="flag">Premium</p>`, "", "Premium", ""},
+		{"in a sentence stays fr", "", `<p>Les abonnés <span>premium</span> du réseau paieront la hausse en deux fois, a précisé le syndicat lors de la séance publique.</p>`, "", "abonnés premium du réseau paieront"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := `<html><head><title>Le plan des canalisations</title></head><body><main><article class="Article_article__k1"><header class="Header_header__p2"><span class="Header_kicker__r3">Région</span><h1>Le plan des canalisations</h1>` + lead +
+				`<div class="Header_meta__m4"><a href="/auteurs/lea-morand">Léa Morand</a><span>Publié: <time datetime="2026-11-26T06:00:00+01:00">26.11.2026, 06h00</time></span></div>` +
+				`</header><figure><img src="https://127.0.0.1/img/tuyaux.jpg" width="1200" height="675" alt=""></figure><div class="Body_body__z2">` + tc.mark + para + para + tc.body + para + para + `</div></article></main></body></html>`
+			text := extractedText(t, page)
+			if tc.gone != "" && strings.Contains(text, tc.gone) {
+				t.Errorf("marker left: %q", text)
+			}
+			if tc.kept != "" && !strings.Contains(text, tc.kept) {
+				t.Errorf("the text lost %q: %q", tc.kept, text)
+			}
+			if strings.Count(text, "Le syndicat des eaux") != 4 || !strings.Contains(text, "posées avant 1960") {
+				t.Errorf("the article lost text: %q", text)
+			}
+		})
+	}
+}
+
+// TestAbstractStandfirst: a standfirst above the body readability keeps,
+// named "abstract" by its class or written all in bold alone in its box
+// (a press release's abstract under the date), is put back once; a bold
+// first paragraph of the body stays once.
+// Fixtures in other words than the page that showed the class
+// (../testdata/heldout23: ametys-fr).
+func TestAbstractStandfirst(t *testing.T) {
+	para := "<p>The water board presented its works plan on Tuesday, which replaces the oldest pipes of the network before the end of the decade, street by street.</p>\n"
+	for _, tc := range []struct{ name, class, abstract, body, want string }{
+		{"bold abstract en", "abstract", "<p><strong>Every pipe laid before 1960 will be replaced by 2030, at a cost of forty million pounds. Bills will rise by four per cent a year.</strong></p>", "", "Every pipe laid before 1960"},
+		{"abstract fr", "abstract", "<p>Les canalisations posées avant 1960 seront toutes remplacées d'ici 2030, pour un coût de quarante millions d'euros, et les factures augmenteront.</p>", "", "Les canalisations posées avant 1960"},
+		{"bold box no class en", "zone-b7", "<p><b>Every pipe laid before 1960 will be replaced by 2030, at a cost of forty million pounds. Bills will rise by four per cent a year.</b></p>", "", "Every pipe laid before 1960"},
+		{"bold box no class fr", "x-3f", "<p><strong>Les canalisations posées avant 1960 seront toutes remplacées d'ici 2030, pour un coût de quarante millions d'euros.</strong></p>", "", "Les canalisations posées avant 1960"},
+		{"bold first paragraph of the body stays once fr", "", "", "<p><strong>Le chantier commencera rue des Tanneurs au printemps, où les tuyaux de fonte ont cédé trois fois l'hiver dernier.</strong></p>", "Le chantier commencera rue des Tanneurs"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := `<html><head><title>The pipes plan</title></head><body><main><div class="content"><div class="release-header"><p class="category">Press release</p><h1>The pipes plan</h1>` +
+				`<p class="date">Published 27 November 2026</p><div class="` + tc.class + `">` + tc.abstract + `</div></div>` +
+				`<div class="share"><a href="https://127.0.0.1/share">Share</a></div><div class="rich-text">` + tc.body + strings.Repeat(para, 4) + `</div></div></main></body></html>`
+			text := extractedText(t, page)
+			if n := strings.Count(text, tc.want); n != 1 {
+				t.Errorf("the abstract is there %d times: %q", n, text)
+			}
+			if strings.Count(text, "The water board presented") != 4 {
+				t.Errorf("the article lost text: %q", text)
+			}
+		})
+	}
+}
