@@ -1318,12 +1318,7 @@ var sourceLabelRe = regexp.MustCompile(`^(?:sources?|lien|liens|links?|référen
 // (a relative address), and nothing else ("À la une : <a>…</a>", "Notre
 // dossier : <a>…</a>"). A line citing a source keeps its label.
 func crossLink(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.P, atom.Div, atom.Li:
-	default:
-		return false
-	}
-	if hasBlockChild(n) || contains(n, atom.Img) {
+	if !plainLine(n, atom.P, atom.Div, atom.Li) {
 		return false
 	}
 	links := linksIn(n)

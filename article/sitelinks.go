@@ -2,6 +2,7 @@ package article
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -71,15 +72,16 @@ func backLink(n *html.Node) bool {
 // lineLinks returns the links of n when n is a line of text (a <p>,
 // <div> or <span> with no block or image in it), else nil.
 func lineLinks(n *html.Node) []*html.Node {
-	switch n.DataAtom {
-	case atom.P, atom.Div, atom.Span:
-	default:
-		return nil
-	}
-	if hasBlockChild(n) || contains(n, atom.Img) {
+	if !plainLine(n, atom.P, atom.Div, atom.Span) {
 		return nil
 	}
 	return linksIn(n)
+}
+
+// plainLine reports whether n is one of the elements tags and a line of
+// text: no block and no image in it.
+func plainLine(n *html.Node, tags ...atom.Atom) bool {
+	return slices.Contains(tags, n.DataAtom) && !hasBlockChild(n) && !contains(n, atom.Img)
 }
 
 // questionPrompt reports whether a line is a prompt to the reader: a

@@ -36,12 +36,7 @@ var (
 // titles it (storeTitleRe). A devlog's sentence about its own Steam
 // launch calls for nothing and has no store link.
 func storeCall(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.P, atom.Div, atom.Li:
-	default:
-		return false
-	}
-	if hasBlockChild(n) || contains(n, atom.Img) {
+	if !plainLine(n, atom.P, atom.Div, atom.Li) {
 		return false
 	}
 	raw := strings.Join(strings.Fields(textOf(n)), " ")
