@@ -444,7 +444,7 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 			return pg.notArticle(n, true)
 		}
 	}
-	chrome, alertOnly := false, true
+	chrome, alertOnly, shortAdOnly := false, true, true
 	for _, tok := range strings.Fields(attr(n, "class")) {
 		if skipLinkClassRe.MatchString(tok) {
 			// Before the text's words: a skip link's box also carries
@@ -463,10 +463,17 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 		if chromeClassRe.MatchString(tok) {
 			chrome = true
 			alertOnly = alertOnly && alertClassRe.MatchString(tok)
+			shortAdOnly = shortAdOnly && shortAdWord(tok)
 		}
 	}
 	if chrome && alertOnly && textCallout(n) {
 		return false // a note or a warning of the text ("alert alert-info")
+	}
+	if chrome && shortAdOnly && proseParagraphs(n, 4) >= 4 {
+		// "ad" and "pub" are also short for other words ("pub-body" is
+		// PubPub's publication body): an ad slot never holds four
+		// paragraphs of prose.
+		return false
 	}
 	if !chrome {
 		if keepFactbox(n) {
@@ -475,6 +482,22 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 		return n.DataAtom == atom.Aside && pg.notArticle(n, true)
 	}
 	return pg.notArticle(n, true)
+}
+
+// shortAdWord reports whether a furniture class token is one only by
+// "ad", "ads" or "pub", abbreviations of other words too ("pub-body"):
+// one of its parts is such a word and no other part names furniture.
+func shortAdWord(tok string) bool {
+	short := false
+	for _, part := range strings.FieldsFunc(strings.ToLower(tok), func(r rune) bool { return r == '-' || r == '_' }) {
+		switch {
+		case part == "ad" || part == "ads" || part == "pub":
+			short = true
+		case chromeClassRe.MatchString(part):
+			return false
+		}
+	}
+	return short
 }
 
 // builderRe is the prefix of a page builder's class names
