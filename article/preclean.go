@@ -469,10 +469,10 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 	if chrome && alertOnly && textCallout(n) {
 		return false // a note or a warning of the text ("alert alert-info")
 	}
-	if chrome && shortAdOnly && proseParagraphs(n, 4) >= 4 {
+	if chrome && shortAdOnly && (proseParagraphs(n, 4) >= 4 || n.DataAtom == atom.Table && dataTable(n)) {
 		// "ad" and "pub" are also short for other words ("pub-body" is
-		// PubPub's publication body): an ad slot never holds four
-		// paragraphs of prose.
+		// PubPub's publication body, "pub-table" its table): an ad slot
+		// never holds four paragraphs of prose, nor is a table of data.
 		return false
 	}
 	if !chrome {
