@@ -1,6 +1,7 @@
 package article
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -79,7 +80,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 	if anchor == nil {
 		anchor = findAtom(body, atom.H1)
 	}
-	pg := &pageCtx{total: textLen(body), anchor: anchor, authors: authorNames(doc), site: siteWords(doc), host: pageHost(doc)}
+	pg := &pageCtx{total: textLen(body), anchor: anchor, authors: authorNames(doc), site: siteWords(doc), host: pageHost(doc), prose: proseParagraphs(body, math.MaxInt)}
 	pg.menu = menuSections(body, pg.host)
 	if pg.anchor == nil && title != "" {
 		if h := findText(body, title); h != nil {
@@ -410,6 +411,7 @@ type pageCtx struct {
 	site    []string        // the distinctive words of the publication's name (see siteWords)
 	host    string          // the page's own host, from its head (see pageHost)
 	menu    map[string]bool // the sections the site's menus link to (see menuSections)
+	prose   int             // the page's paragraphs of prose (see proseParagraphs)
 	// openings and replies are the subject lines of a forum thread's
 	// posts (see postSubjects); none on other pages.
 	openings, replies []*html.Node
@@ -480,6 +482,12 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 			return false
 		}
 		return n.DataAtom == atom.Aside && pg.notArticle(n, true)
+	}
+	if pg.prose >= 3 && proseParagraphs(n, pg.prose) == pg.prose {
+		// A box that holds every paragraph of prose on the page is the
+		// text, whatever its class says: a comment thread longer than
+		// the article leaves the article's paragraphs outside it.
+		return false
 	}
 	return pg.notArticle(n, true)
 }
