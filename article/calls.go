@@ -162,14 +162,7 @@ func readerCall(n *html.Node, raw string) bool {
 }
 
 // inBlockquote reports whether n is inside a <blockquote>.
-func inBlockquote(n *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.DataAtom == atom.Blockquote {
-			return true
-		}
-	}
-	return false
-}
+func inBlockquote(n *html.Node) bool { return quoteOf(n) != nil }
 
 // callBox reports whether n is a short box that ends on a call to act: its
 // last link or button opens on a verb calling to act ("Give today", "Je

@@ -89,21 +89,12 @@ func (pg *pageCtx) replyPost(n *html.Node) bool {
 	if len(pg.replies) == 0 || holding(n, pg.replies) != 1 || holding(n, pg.openings) != 0 || !pg.notArticle(n, false) {
 		return false
 	}
-	for _, s := range []*html.Node{previousElement(n), nextElement(n)} {
+	for _, s := range []*html.Node{prevElement(n), nextElement(n)} {
 		if s != nil && holding(s, pg.replies)+holding(s, pg.openings) > 0 {
 			return true
 		}
 	}
 	return false
-}
-
-func previousElement(n *html.Node) *html.Node {
-	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
-		if s.Type == html.ElementNode {
-			return s
-		}
-	}
-	return nil
 }
 
 var (

@@ -1,8 +1,6 @@
 package article
 
 import (
-	"slices"
-
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -27,6 +25,6 @@ func freeHeadingModule(h *html.Node) {
 		return
 	}
 	for w := h.Parent; w != top.Parent; w = w.Parent {
-		w.Attr = slices.DeleteFunc(w.Attr, func(a html.Attribute) bool { return a.Key == "class" || a.Key == "id" })
+		dropClassID(w)
 	}
 }

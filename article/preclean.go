@@ -114,13 +114,13 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				if c.DataAtom == atom.Footer {
 					c.Data, c.DataAtom = "p", atom.P
 				}
-				c.Attr = slices.DeleteFunc(c.Attr, func(a html.Attribute) bool { return a.Key == "class" || a.Key == "id" })
+				dropClassID(c)
 			}
 			if attributionLine(c, pg.authors) {
 				// A quote's "Name, role" line: its class would read as an
 				// author box's, its name as the byline; none of the rules
 				// below is for it, nor for its spans.
-				c.Attr = slices.DeleteFunc(c.Attr, func(a html.Attribute) bool { return a.Key == "class" || a.Key == "id" })
+				dropClassID(c)
 				continue
 			}
 			if chapterList(c) {
@@ -207,7 +207,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 			case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 				// A subheading of the text: readability would drop one
 				// whose class says "header" (Substack's header-anchor-post).
-				c.Attr = slices.DeleteFunc(c.Attr, func(a html.Attribute) bool { return a.Key == "class" || a.Key == "id" })
+				dropClassID(c)
 				freeHeadingModule(c)
 				if c.DataAtom == atom.H2 && c != pg.anchor && borrowsTitle(textOf(c), title) {
 					// Readability drops the first <h1>/<h2> whose words are
@@ -549,6 +549,13 @@ func captionCredit(n *html.Node) bool {
 		return false
 	}
 	return bylineRe.MatchString(raw) || strings.HasPrefix(raw, "©") || creditLine(raw)
+}
+
+// dropClassID removes n's class and id, the names the furniture rules and
+// readability would read it by: what is left of a line kept as the
+// text's (an attribution, a credit, a subheading).
+func dropClassID(n *html.Node) {
+	n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "class" || a.Key == "id" })
 }
 
 // keepFactbox turns an <aside> that is a factbox into a <div>, a block
