@@ -92,3 +92,39 @@ func TestPrintSignature(t *testing.T) {
 		}
 	})
 }
+
+// TestTypeLabelUnderHeadline: a label of the page's type or section
+// named so by its class sits between the headline and the text ("Public
+// notice" on a council's page); it goes like a kicker above the
+// headline, while a verdict under the headline and a short subheading
+// without such a class stay. Fixtures in other words than the page that
+// showed the class (../testdata/heldout24: opencities-en).
+func TestTypeLabelUnderHeadline(t *testing.T) {
+	page := func(lang, title, under string) string {
+		p := mastheadParas[lang]
+		return `<html lang="` + lang + `"><head><title>` + title + ` | Ville de Brésac</title></head><body>` +
+			`<header><a href="/">Ville de Brésac</a></header><main><div class="content">` +
+			`<h1 class="page-title">` + title + `</h1>` + under +
+			p[0] + p[1] + p[2] + `</div></main></body></html>`
+	}
+	for _, tc := range []struct{ name, lang, title, label string }{
+		{"content type label en", "en", "The Tanner Street wash house reopens", `<div class="content-type-label">Heritage notice</div>`},
+		{"rubrique fr", "fr", "Le lavoir des Tanneurs rouvre ses portes", `<span class="article__rubrique">Vie des quartiers</span>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			gone := strings.TrimSuffix(tc.label[strings.Index(tc.label, ">")+1:], "</div>")
+			gone = strings.TrimSuffix(gone, "</span>")
+			checkMasthead(t, tc.lang, extractedText(t, page(tc.lang, tc.title, tc.label)), gone)
+		})
+	}
+	for _, tc := range []struct{ name, lang, title, under, kept string }{
+		{"verdict stays fr", "fr", "Le lavoir des Tanneurs rouvre ses portes", `<p class="verdict-label">TROMPEUR</p>`, "TROMPEUR"},
+		{"subheading stays en", "en", "The Tanner Street wash house reopens", `<div class="x7f2a"><strong>Two years of work</strong></div>`, "Two years of work"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if text := extractedText(t, page(tc.lang, tc.title, tc.under)); !strings.Contains(text, tc.kept) {
+				t.Errorf("%q lost: %q", tc.kept, text)
+			}
+		})
+	}
+}

@@ -1050,6 +1050,7 @@ func dropMasthead(body *html.Node, title string) {
 	// The first paragraph of the text follows the headline: a site's
 	// slogan in the header is not it.
 	first := firstParagraphAfter(body, h1)
+	afterHead := false
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; {
@@ -1057,11 +1058,16 @@ func dropMasthead(body *html.Node, title string) {
 			if c == first {
 				return false
 			}
+			if c == h1 {
+				afterHead = true
+				c = next
+				continue
+			}
 			if c.Type == html.ElementNode {
 				t := strings.Join(strings.Fields(textOf(c)), " ")
 				// A credit in a figure's caption ("Photo: … / …") is
 				// the caption's, not a byline.
-				if n := len(strings.Fields(t)); n > 0 && n <= 12 && (bylineRe.MatchString(t) || signatureLine(t) || !hasBlockChild(c) && metaDateLine(t) && !inItemBelow(c, h1) && !isHeadingLike(c) && !isStandfirst(c)) && !contains(c, atom.Img) && !inFigcaption(c) {
+				if n := len(strings.Fields(t)); n > 0 && n <= 12 && (bylineRe.MatchString(t) || signatureLine(t) || afterHead && typeLabel(c, t) || !hasBlockChild(c) && metaDateLine(t) && !inItemBelow(c, h1) && !isHeadingLike(c) && !isStandfirst(c)) && !contains(c, atom.Img) && !inFigcaption(c) {
 					n := c.Parent
 					n.RemoveChild(c)
 				} else if !walk(c) {
@@ -1073,6 +1079,39 @@ func dropMasthead(body *html.Node, title string) {
 		return true
 	}
 	walk(body)
+}
+
+// typeLabelRe is a class token (or a part of one) naming a label: the
+// type or section of a page shown under its headline.
+var typeLabelRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:label|labels|type|kicker|eyebrow|overline|surtitre|rubrique|category|categorie|badge|flag|genre|pill|chip)(?:$|[-_])`)
+
+// verdictClassRe names a verdict or a rating by class.
+var verdictClassRe = regexp.MustCompile(`(?i)verdict|rating|claim|score|note`)
+
+// typeLabel reports whether n, between the headline and the first
+// paragraph, is a label of the page's type or section ("Public notice",
+// "Communiqué", "Analyse") named so by its class or id: one to three
+// words, no sentence's punctuation, no digit, no block inside, not the
+// standfirst. A subheading has no such class; a date or a byline is
+// read by the rules beside it. A verdict or a rating under the headline
+// ("FAUX" on a fact check, by a class "verdict-label") is what the text
+// concludes: it stays.
+func typeLabel(n *html.Node, text string) bool {
+	if w := len(strings.Fields(text)); w == 0 || w > 3 || hasBlockChild(n) || isStandfirst(n) || strings.ContainsAny(text, ".,;:!?0123456789") {
+		return false
+	}
+	if verdictClassRe.MatchString(attr(n, "class")) {
+		return false
+	}
+	if n.DataAtom == atom.H2 || n.DataAtom == atom.H3 || n.DataAtom == atom.H4 || n.DataAtom == atom.H5 || n.DataAtom == atom.H6 {
+		return false
+	}
+	for _, tok := range append(strings.Fields(attr(n, "class")), attr(n, "id")) {
+		if typeLabelRe.MatchString(tok) {
+			return true
+		}
+	}
+	return false
 }
 
 // inItemBelow reports whether n is in a list item, a table, a figure or
