@@ -132,7 +132,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				continue
 			}
 			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
-				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || pg.rail(c) || pg.pageFoot(c) || editLink(c) || slideNav(c) || crossLink(c) || questionPrompt(c) || loneLink(c) || backLink(c) ||
+				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || pg.rail(c) || pg.pageFoot(c) || editLink(c) || slideNav(c) || crossLink(c, pg.host) || questionPrompt(c) || loneLink(c) || backLink(c) ||
 				(promptBox(c) || logoWall(c) || storeCall(c)) && pg.notArticle(c, false) ||
 				pageCounterLine(c) || (appealCallout(c) || eventCallout(c) || hiringCallout(c) || memberNotice(c) || citeAppendix(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
@@ -1389,12 +1389,18 @@ func inItem(n *html.Node) bool {
 // document of it, kept: "Source :", "Lien :", "Référence :".
 var sourceLabelRe = regexp.MustCompile(`^(?:sources?|lien|liens|links?|référence|références|reference|references|via|d'après|according to|document|rapport|report|étude|study|contact|site|website|site internet|photo|crédit|credit)$`)
 
+// rereadRe opens the label of a cross-link that asks to read (again) or
+// see another page: "À relire sur le blog", "Read more on our site".
+var rereadRe = regexp.MustCompile(`^(?:(?:à |a )?(?:re)?lire|(?:à |a )?(?:re)?voir|(?:à |a )?(?:re)?découvrir|(?:à |a )?(?:ré)?écouter|(?:re)?read|see|watch|listen)(?:$|[^\p{L}])`)
+
 // crossLink reports whether a line is a cross-link to another page of the
 // site, whatever its label: a label of at most four words ending on a
-// colon, then one link of at least four words to a page of the same site
-// (a relative address), and nothing else ("À la une : <a>…</a>", "Notre
-// dossier : <a>…</a>"). A line citing a source keeps its label.
-func crossLink(n *html.Node) bool {
+// colon (eight when it opens on a call to read: rereadRe), then one link
+// of at least four words to a page of the same site (a relative address,
+// or an absolute one on host, the page's own: ownHref), and nothing else
+// ("À la une : <a>…</a>", "Notre dossier : <a>…</a>", "→ À relire sur le
+// carnet : <a>…</a>"). A line citing a source keeps its label.
+func crossLink(n *html.Node, host string) bool {
 	if !plainLine(n, atom.P, atom.Div, atom.Li) {
 		return false
 	}
@@ -1402,8 +1408,8 @@ func crossLink(n *html.Node) bool {
 	if len(links) != 1 || len(strings.Fields(textOf(links[0]))) < 4 {
 		return false
 	}
-	href := attr(links[0], "href")
-	if href == "" || strings.HasPrefix(href, "#") || strings.Contains(href, "://") || strings.HasPrefix(href, "//") || strings.HasPrefix(href, "mailto:") {
+	href := strings.TrimSpace(attr(links[0], "href"))
+	if strings.HasPrefix(strings.ToLower(href), "mailto:") || !ownHref(href, host) {
 		return false
 	}
 	label := strings.TrimSpace(textOutsideLinks(n))
@@ -1411,7 +1417,8 @@ func crossLink(n *html.Node) bool {
 		return false
 	}
 	label = titleForm(label)
-	return len(strings.Fields(label)) >= 1 && len(strings.Fields(label)) <= 4 && !sourceLabelRe.MatchString(label)
+	nw := len(strings.Fields(label))
+	return nw >= 1 && (nw <= 4 || nw <= 8 && rereadRe.MatchString(label)) && !sourceLabelRe.MatchString(label)
 }
 
 // emailTail returns the lines after an e-mail's footer line ("You're
