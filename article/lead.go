@@ -282,11 +282,11 @@ func isStandfirst(n *html.Node) bool {
 		return false
 	}
 	if strings.EqualFold(attr(n, "itemprop"), "description") {
-		return true
+		return !dataCells(n)
 	}
 	for _, tok := range strings.Fields(attr(n, "class")) {
 		if standfirstRe.MatchString(tok) {
-			return true
+			return !dataCells(n)
 		}
 	}
 	return false

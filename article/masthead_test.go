@@ -128,3 +128,35 @@ func TestTypeLabelUnderHeadline(t *testing.T) {
 		})
 	}
 }
+
+// TestDataCardUnderHeadline: a card of data between the byline and the
+// text (a match's summary: the sides, their scores, the result, a link to
+// the full sheet) is no standfirst, even when its class names a summary:
+// it is not put back above the text; a standfirst named so is. Fixtures in other words than the page that
+// showed the class (../testdata/heldout24: pitchero-en).
+func TestDataCardUnderHeadline(t *testing.T) {
+	page := func(lang, title, under string) string {
+		p := mastheadParas[lang]
+		return `<html lang="` + lang + `"><head><title>` + title + ` | Brésac</title></head><body>` +
+			`<header><a href="/">Brésac</a></header><main><div class="article">` +
+			`<h1>` + title + `</h1><div class="byline">12/03/2026</div>` + under +
+			`<div class="article-body">` + p[0] + p[1] + p[2] + `</div></div></main></body></html>`
+	}
+	for _, tc := range []struct{ name, lang, title, card, gone string }{
+		{"rugby summary fr", "fr", "Le lavoir des Tanneurs rouvre ses portes",
+			`<div class="match-summary"><div class="side"><span>Union sportive de Brésac</span><span>27</span></div><div class="side"><span>Racing club du Vallon</span><span>12</span></div><div class="result">Bonus offensif pour Brésac</div><a href="/feuille/88">Feuille de match</a></div>`, "Feuille de match"},
+		{"football card en", "en", "The Tanner Street wash house reopens",
+			`<section class="fixture-summary"><div><b>Tanner Street Athletic FC</b> <b>3</b></div><div><b>Mill Lane Rovers</b> <b>1</b></div><div>Attendance 412</div><a href="/match/91">Match centre</a></section>`, "Match centre"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkMasthead(t, tc.lang, extractedText(t, page(tc.lang, tc.title, tc.card)), tc.gone)
+		})
+	}
+	t.Run("a standfirst stays", func(t *testing.T) {
+		deck := "Deux ans de travaux, 1,2 million d'euros et un bassin de pierre rendu aux habitants du quartier des Tanneurs."
+		text := extractedText(t, page("fr", "Le lavoir des Tanneurs rouvre ses portes", `<div class="article-summary"><p>`+deck+`</p></div>`))
+		if !strings.Contains(text, "un bassin de pierre rendu aux habitants") {
+			t.Errorf("standfirst lost: %q", text)
+		}
+	})
+}
