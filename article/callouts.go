@@ -118,6 +118,37 @@ func hiringCallout(n *html.Node) bool {
 	return false
 }
 
+// questionCall reports whether n is a call to the publisher's services
+// set as a box after the text's paragraphs: a box named a callout by its
+// class (calloutMarked: "cta", "promo", "encart"), opening on a question
+// to the reader ("Planning work over a live railway?", "Un projet de
+// rénovation ?"), of at most 50 words and one paragraph, with a link to
+// another page of the site (host is the page's own: a contact or enquiry
+// page, a service). A box of the text's own (a guidance's "call-to-action"
+// telling what to do next) opens on no question and links nowhere.
+func questionCall(n *html.Node, host string) bool {
+	if !calloutBox(n) || !calloutMarked(n) || inBlockquote(n) {
+		return false
+	}
+	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if nw := len(strings.Fields(raw)); nw == 0 || nw > 50 || shortBoxHolds(n) || proseParagraphs(n, 2) > 1 {
+		return false
+	}
+	label := strings.TrimSpace(openingLabel(n))
+	if nl := len(strings.Fields(label)); nl < 2 || nl > 10 || !strings.HasSuffix(label, "?") {
+		return false
+	}
+	if before, _ := proseAround(n); !before {
+		return false
+	}
+	for _, a := range linksIn(n) {
+		if ownHref(attr(a, "href"), host) {
+			return true
+		}
+	}
+	return false
+}
+
 // eventCallout reports whether n is the announcement of an event to come
 // set among the paragraphs of the text or after them: a short box
 // (calloutBox: a div, or a table of one cell; at most 50 words, one

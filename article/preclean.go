@@ -134,7 +134,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
 				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || pg.rail(c) || pg.pageFoot(c) || editLink(c) || slideNav(c) || crossLink(c, pg.host) || questionPrompt(c) || loneLink(c) || backLink(c) ||
 				(promptBox(c) || logoWall(c) || storeCall(c)) && pg.notArticle(c, false) ||
-				pageCounterLine(c) || (appealCallout(c) || eventCallout(c) || hiringCallout(c) || memberNotice(c) || citeAppendix(c)) && pg.notArticle(c, false) {
+				pageCounterLine(c) || (appealCallout(c) || eventCallout(c) || hiringCallout(c) || questionCall(c, pg.host) || memberNotice(c) || citeAppendix(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
