@@ -292,6 +292,49 @@ func isStandfirst(n *html.Node) bool {
 	return false
 }
 
+// dataCells reports whether n is a card of data about the story rather
+// than its text (a match's summary: the sides, their scores, the result
+// and a link to the full scorecard): a box, not a table, list or figure,
+// of four cells or more, each an element of six words at most with no
+// sentence's stop, two of them holding digits, forty words in all, with
+// no image. Whatever its class says, it is no standfirst
+// ("sc-match-summary").
+func dataCells(n *html.Node) bool {
+	if !hasBlockChild(n) || contains(n, atom.Img) || contains(n, atom.Table) || contains(n, atom.Ul) || contains(n, atom.Ol) || contains(n, atom.P) {
+		return false
+	}
+	if len(strings.Fields(textOf(n))) > 40 {
+		return false
+	}
+	cells, digits := 0, 0
+	ok := true
+	var walk func(*html.Node)
+	walk = func(e *html.Node) {
+		for c := e.FirstChild; c != nil && ok; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" && e == n:
+				ok = false // loose text of the box: a line, not cells
+			case c.Type == html.ElementNode && !hasElementChild(c):
+				t := strings.Join(strings.Fields(textOf(c)), " ")
+				if t == "" {
+					continue
+				}
+				if len(strings.Fields(t)) > 6 || endsSentence(t) {
+					ok = false
+				}
+				cells++
+				if strings.ContainsAny(t, "0123456789") {
+					digits++
+				}
+			case c.Type == html.ElementNode:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return ok && cells >= 4 && digits >= 2
+}
+
 // firstParagraph returns the first <p> of the page with a sentence in it.
 func firstParagraph(n *html.Node) *html.Node {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -561,4 +604,14 @@ func boldDeck(n *html.Node) bool {
 func endsSentence(s string) bool {
 	s = strings.TrimRight(strings.TrimSpace(s), "\"'»”’) ")
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "…")
+}
+
+// hasElementChild reports whether n has an element among its children.
+func hasElementChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return true
+		}
+	}
+	return false
 }

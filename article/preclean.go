@@ -1085,49 +1085,6 @@ func dropMasthead(body *html.Node, title string) {
 // type or section of a page shown under its headline.
 var typeLabelRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:label|labels|type|kicker|eyebrow|overline|surtitre|rubrique|category|categorie|badge|flag|genre|pill|chip)(?:$|[-_])`)
 
-// dataCells reports whether n is a card of data about the story rather
-// than its text (a match's summary: the sides, their scores, the result
-// and a link to the full scorecard): a box, not a table, list or figure,
-// of four cells or more, each an element of six words at most with no
-// sentence's stop, two of them holding digits, forty words in all, with
-// no image. Whatever its class says, it is no standfirst
-// ("sc-match-summary").
-func dataCells(n *html.Node) bool {
-	if !hasBlockChild(n) || contains(n, atom.Img) || contains(n, atom.Table) || contains(n, atom.Ul) || contains(n, atom.Ol) || contains(n, atom.P) {
-		return false
-	}
-	if len(strings.Fields(textOf(n))) > 40 {
-		return false
-	}
-	cells, digits := 0, 0
-	ok := true
-	var walk func(*html.Node)
-	walk = func(e *html.Node) {
-		for c := e.FirstChild; c != nil && ok; c = c.NextSibling {
-			switch {
-			case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" && e == n:
-				ok = false // loose text of the box: a line, not cells
-			case c.Type == html.ElementNode && !hasElementChild(c):
-				t := strings.Join(strings.Fields(textOf(c)), " ")
-				if t == "" {
-					continue
-				}
-				if len(strings.Fields(t)) > 6 || endsSentence(t) {
-					ok = false
-				}
-				cells++
-				if strings.ContainsAny(t, "0123456789") {
-					digits++
-				}
-			case c.Type == html.ElementNode:
-				walk(c)
-			}
-		}
-	}
-	walk(n)
-	return ok && cells >= 4 && digits >= 2
-}
-
 // verdictClassRe names a verdict or a rating by class.
 var verdictClassRe = regexp.MustCompile(`(?i)verdict|rating|claim|score|note`)
 
@@ -1146,7 +1103,7 @@ func typeLabel(n *html.Node, text string) bool {
 	if verdictClassRe.MatchString(attr(n, "class")) {
 		return false
 	}
-	if n.DataAtom == atom.H2 || n.DataAtom == atom.H3 || n.DataAtom == atom.H4 || n.DataAtom == atom.H5 || n.DataAtom == atom.H6 {
+	if isHeading(n) {
 		return false
 	}
 	for _, tok := range append(strings.Fields(attr(n, "class")), attr(n, "id")) {
@@ -1451,9 +1408,8 @@ func crossLink(n *html.Node, host string) bool {
 	if len(links) != 1 || len(strings.Fields(textOf(links[0]))) < 4 {
 		return false
 	}
-	href := strings.TrimSpace(attr(links[0], "href"))
-	if strings.HasPrefix(strings.ToLower(href), "mailto:") || !ownHref(href, host) {
-		return false
+	if !ownHref(strings.TrimSpace(attr(links[0], "href")), host) {
+		return false // a mailto: or another site's address is neither
 	}
 	label := strings.TrimSpace(textOutsideLinks(n))
 	if !strings.HasSuffix(label, ":") {
@@ -1559,16 +1515,6 @@ func microdataFurniture(n *html.Node) bool {
 	for _, t := range strings.Fields(attr(n, "itemtype")) {
 		switch t[strings.LastIndexAny(t, "/#")+1:] {
 		case "Comment", "InteractionCounter":
-			return true
-		}
-	}
-	return false
-}
-
-// hasElementChild reports whether n has an element among its children.
-func hasElementChild(n *html.Node) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
 			return true
 		}
 	}
