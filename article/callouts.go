@@ -168,15 +168,29 @@ func eventCallout(n *html.Node) bool {
 		return false
 	}
 	label := openingLabel(n)
-	if label == "" || !upcomingLabelRe.MatchString(titleForm(label)) {
+	if label == "" {
 		return false
+	}
+	// A label of things to come, or one naming the event by its kind
+	// ("Visite de chantier", "Open day") over a box that invites the
+	// reader (a clause opening on a verb calling to act: "…, découvrez la
+	// future centrale") and signs them up for it. The practical box of
+	// the story's own event (place, dates, "Book tickets") invites no one.
+	signup := false
+	if !upcomingLabelRe.MatchString(titleForm(label)) {
+		if !eventLabelRe.MatchString(titleForm(label)) || !callClause(strings.TrimPrefix(strings.Join(strings.Fields(textOutsideLinks(n)), " "), label)) {
+			return false
+		}
+		if signup = signupControl(n); !signup {
+			return false
+		}
 	}
 	rest := strings.TrimSpace(strings.TrimPrefix(raw, label))
 	// Between the paragraphs, or as the body's last box with the terms of
 	// coming ("Entrée libre", "sur inscription"): a last paragraph of the
 	// text that tells of the next meeting is no box of its own.
 	before, after := proseAround(n)
-	if !before || !after && !entryTermsRe.MatchString(strings.ToLower(rest)) {
+	if !before || !after && !signup && !entryTermsRe.MatchString(strings.ToLower(rest)) {
 		return false
 	}
 	if monthDay(rest) || yearRe.MatchString(rest) {
@@ -188,6 +202,66 @@ func eventCallout(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+var (
+	// eventLabelRe is a label naming an event by its kind: "Visite de
+	// chantier", "Atelier compostage", "Open day", "Volunteer workshop"
+	// is not one (it opens on another word).
+	eventLabelRe = regexp.MustCompile(`^(?:` + eventNounFr + `|` + eventNounEn + `)(?: [\p{L}'-]+){0,3}$`)
+	// signupRe is the words of a control signing the reader up for an
+	// event: "Je m'inscris à la visite", "Réserver ma place", "Register",
+	// "Book your place".
+	signupRe = regexp.MustCompile(`^(?:je m'inscris|je réserve|je participe|s'inscrire|inscrivez-vous|inscription|réserver|réservez|register|sign up|book|reserve|rsvp)(?:$|[^\p{L}])`)
+)
+
+// comeRe opens an invitation to come: "venez découvrir", "come and see".
+var comeRe = regexp.MustCompile(`^(?:venez|come)(?:$|[^\p{L}])`)
+
+// callClause reports whether a clause of s (cut at its punctuation)
+// opens on a verb calling the reader to act (callVerbRe) or to come.
+func callClause(s string) bool {
+	low := strings.ToLower(strings.ReplaceAll(s, "’", "'"))
+	for _, c := range strings.FieldsFunc(low, func(r rune) bool { return strings.ContainsRune(".,;:!?()", r) }) {
+		if c = strings.TrimSpace(c); callVerbRe.MatchString(c) || comeRe.MatchString(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// signupControl reports whether a box holds, or is followed by, a link or
+// button of a few words signing the reader up (signupRe): a campaign's
+// button block comes as the box's next block, on its own.
+func signupControl(n *html.Node) bool {
+	signs := func(b *html.Node) bool {
+		var found bool
+		var walk func(*html.Node)
+		walk = func(c *html.Node) {
+			for k := c.FirstChild; k != nil && !found; k = k.NextSibling {
+				if k.Type != html.ElementNode {
+					continue
+				}
+				if k.DataAtom == atom.A || k.DataAtom == atom.Button {
+					t := titleForm(textOf(k))
+					found = len(strings.Fields(t)) <= 6 && signupRe.MatchString(t)
+					continue
+				}
+				walk(k)
+			}
+		}
+		walk(b)
+		return found
+	}
+	if signs(n) {
+		return true
+	}
+	box := n
+	for box.Parent != nil && onlyElement(box.Parent) == box && box.Parent.DataAtom != atom.Body && box.Parent.DataAtom != atom.Main && box.Parent.DataAtom != atom.Article {
+		box = box.Parent
+	}
+	next := nextElement(box)
+	return next != nil && len(strings.Fields(textOf(next))) <= 8 && signs(next)
 }
 
 // calloutBox reports whether n is drawn as a box a callout can be: a

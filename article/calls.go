@@ -23,7 +23,7 @@ var (
 	callVerbRe = regexp.MustCompile(`^(?:rejoignez|suivez|abonnez|inscrivez|recevez|retrouvez|découvrez|partagez|téléchargez|installez|envoyez|connectez|créez|soutenez|écrivez|contactez|cliquez|lisez|écoutez|regardez|activez|ne manquez|devenez|offrez|faites un don|` +
 		`achetez|commandez|adhérez|donnez|je (?:m'abonne|m'inscris|soutiens|deviens|donne|fais un don|participe)|j'adhère|` +
 		`join|follow|subscribe|sign up|sign in|log in|get|download|install|share|send|create|support|click|read|listen|watch|discover|find|don't miss|never miss|become|give|donate|buy|order|pledge|chip in)(?:$|[^\p{L}])`)
-	artefactRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:(?:cet|cette|ce|notre|nos|this|our)\s+(?:[\p{L}'-]+\s+){0,3}(?:article|articles|newsletter|newsletters|lettre d'information|magazine|chaîne|application|appli|app|compte|abonnement|podcast|story|stories|channel|account|briefing|newsroom|rédaction|journalisme|journalism|reporting|numéro|issue|station|radio)` +
+	artefactRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:(?:cet|cette|ce|notre|nos|this|our)\s+(?:[\p{L}'-]+\s+){0,3}(?:article|articles|newsletter|newsletters|lettre d'information|magazine|chaîne|application|appli|app|compte|abonnement|podcast|story|stories|channel|account|briefing|newsroom|rédaction|journalisme|journalism|journalists|journalistes|reporters|reporting|numéro|issue|station|radio)` +
 		`|(?:notre|nos|our)\s+(?:[\p{L}'-]+\s+){0,2}(?:site|page|pages|journal|édition|émission|community|communauté|paper|edition)|newsletters?|lettre d'information|l'édition (?:papier|numérique)|en kiosque|marchand de journaux|print edition|newsstands?)(?:$|[^\p{L}])|(?:rédaction|redaction|redac|newsroom|news|tips?|temoins?|témoins?|lecteurs|readers|letters|courrier|editors?|infos?|alertes?)[\p{L}0-9._+-]*@[\p{L}0-9-]+\.[\p{L}.]+`)
 	// toReader is a word addressing the reader.
 	toReader = regexp.MustCompile(`(?:^|[^\p{L}])(?:vous|votre|vos|you|your)(?:$|[^\p{L}])`)
@@ -166,8 +166,10 @@ func inBlockquote(n *html.Node) bool { return quoteOf(n) != nil }
 
 // callBox reports whether n is a short box that ends on a call to act: its
 // last link or button opens on a verb calling to act ("Give today", "Je
-// deviens bénévole", "Subscribe"), and its text addresses the reader or
-// names something of the publication. At most 60 words and one paragraph
+// deviens bénévole", "Subscribe") or names what the box asks for ("See
+// subscription offers", "Nos formules d'abonnement"), and its text
+// addresses the reader or names something of the publication ("Our
+// journalists cover …"). At most 60 words and one paragraph
 // of prose: an appeal, a subscription or volunteering box, not a text.
 func callBox(n *html.Node) bool {
 	switch n.DataAtom {
@@ -198,7 +200,7 @@ func callBox(n *html.Node) bool {
 		return false
 	}
 	lt := strings.ToLower(strings.Join(strings.Fields(textOf(last)), " "))
-	if nl := len(strings.Fields(lt)); nl == 0 || nl > 5 || !callVerbRe.MatchString(lt) {
+	if nl := len(strings.Fields(lt)); nl == 0 || nl > 5 || !callVerbRe.MatchString(lt) && !giftAskRe.MatchString(lt) {
 		return false
 	}
 	low := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))

@@ -438,7 +438,7 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 	if microdataFurniture(n) {
 		return pg.notArticle(n, true)
 	}
-	switch strings.ToLower(attr(n, "role")) {
+	switch landmarkRole(n) {
 	case "navigation", "complementary", "banner", "contentinfo", "dialog", "search", "alert", "alertdialog":
 		return pg.notArticle(n, true)
 	case "region":
@@ -490,6 +490,35 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 		return false
 	}
 	return pg.notArticle(n, true)
+}
+
+// landmarkRole returns the ARIA role of n: its role attribute, else the
+// one HTML gives a <header> or a <footer> that no article, aside, main,
+// nav or section holds (nor a quote, a figure or a cell: sectioning roots
+// of their own), the page's banner and its contentinfo (its foot:
+// the publisher's address, tagline and links, which readability may
+// join to the text as a sibling of its container).
+func landmarkRole(n *html.Node) string {
+	if r := strings.ToLower(strings.TrimSpace(attr(n, "role"))); r != "" {
+		return r
+	}
+	if n.DataAtom != atom.Header && n.DataAtom != atom.Footer {
+		return ""
+	}
+	for p := n.Parent; p != nil; p = p.Parent {
+		switch p.DataAtom {
+		case atom.Article, atom.Aside, atom.Main, atom.Nav, atom.Section, atom.Blockquote, atom.Figure, atom.Td, atom.Details, atom.Fieldset, atom.Dialog:
+			return "" // a section's, or a quote's or a figure's own
+		}
+		switch strings.ToLower(attr(p, "role")) {
+		case "article", "main", "region", "complementary", "navigation":
+			return ""
+		}
+	}
+	if n.DataAtom == atom.Header {
+		return "banner"
+	}
+	return "contentinfo"
 }
 
 // shortAdWord reports whether a furniture class token is one only by
@@ -1204,14 +1233,45 @@ func splitTitle(title string) (headline, site string, ok bool) {
 }
 
 // pageTitle returns og:title, else the <title> without a site name after
-// " - ", " | " or " – ".
+// " - ", " | " or " – ". An old site writes its name first and the
+// headline last ("Mairie de … - Actualités - Travaux rue de l'Église"):
+// when the page's text holds nothing of what precedes the last separator,
+// the headline is the part of the title a block of the page reads alone.
 func pageTitle(doc *html.Node) string {
 	h := readHead(doc)
 	if h.og != "" {
 		return strings.Join(strings.Fields(h.og), " ")
 	}
 	headline, _, _ := splitTitle(h.title)
-	return strings.Join(strings.Fields(headline), " ")
+	headline = strings.Join(strings.Fields(headline), " ")
+	if body := findBody(doc); body != nil && headline != "" && !strings.Contains(strings.Join(strings.Fields(textOf(body)), " "), headline) {
+		if part := titlePartShown(body, h.title); part != "" {
+			return part
+		}
+	}
+	return headline
+}
+
+// titlePartShown returns the longest part of a <title> cut at its
+// separators, of three words or more, that an element of body reads
+// alone (findText); "" when none does.
+func titlePartShown(body *html.Node, title string) string {
+	parts := []string{title}
+	for _, sep := range titleSeps {
+		var next []string
+		for _, p := range parts {
+			next = append(next, strings.Split(p, sep)...)
+		}
+		parts = next
+	}
+	best := ""
+	for _, p := range parts {
+		p = strings.Join(strings.Fields(p), " ")
+		if len(strings.Fields(p)) >= 3 && len(p) > len(best) && findText(body, p) != nil {
+			best = p
+		}
+	}
+	return best
 }
 
 // findText returns the first element without element children whose text
