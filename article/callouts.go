@@ -486,8 +486,9 @@ var (
 // subscribers: a short box (calloutBox; at most 50 words, one paragraph,
 // no list, table, image or code) with prose before and after it, with a
 // link (to the members' area, the report, the log-in page), opening on a
-// members-only label (membersLabelRe) or saying the reader must log in
-// (logInToReadRe). A story about a club's members says so in its
+// members-only label (membersLabelRe) or a question to the members
+// (memberQuestionRe: "Vous êtes membre?"), or saying the reader must log
+// in (logInToReadRe). A story about a club's members says so in its
 // sentences, not in a box that sends the reader to log in.
 func memberNotice(n *html.Node) bool {
 	if !calloutBox(n) || len(linksIn(n)) == 0 {
@@ -499,8 +500,13 @@ func memberNotice(n *html.Node) bool {
 	}
 	label := strings.ReplaceAll(titleForm(openingLabel(n)), "’", "'")
 	low := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
-	if !membersLabelRe.MatchString(label) && !logInToReadRe.MatchString(low) {
+	if !membersLabelRe.MatchString(label) && !logInToReadRe.MatchString(low) && !memberQuestionRe.MatchString(low) {
 		return false
 	}
 	return amongProse(n)
 }
+
+// memberQuestionRe opens a notice on a question to the members: "Vous
+// êtes membre? Consultez … dans votre espace membre", "Déjà abonné ?",
+// "Already a member? Log in", "Are you a subscriber?".
+var memberQuestionRe = regexp.MustCompile(`^(?:vous êtes|êtes-vous|tu es|es-tu|déjà|already|are you)(?: (?:un|une|a|an))? (?:membres?|adhérente?s?|abonnée?s?|sociétaires?|members?|subscribers?)\s*\?`)

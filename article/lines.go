@@ -489,7 +489,8 @@ func breadcrumb(n *html.Node) bool {
 		return true
 	}
 	switch n.DataAtom {
-	case atom.Ul, atom.Ol, atom.Div, atom.P, atom.Nav:
+	case atom.Ul, atom.Ol, atom.Div, atom.P, atom.Nav, atom.Span, atom.Font, atom.Small, atom.Td:
+		// An old site's trail is a <font size="1"> or a <span> line.
 	default:
 		return false
 	}
@@ -687,6 +688,7 @@ func textPath(raw string) bool {
 // the current page, unlinked: "Accueil > Patrimoine > <strong>Le lavoir
 // …</strong>". Without its last crumb, the line is links.
 func crumbsThenPage(n *html.Node) bool {
+	const seps = " \t\n>›»/|·•→-–"
 	var last *html.Node
 	for c := n.LastChild; c != nil; c = c.PrevSibling {
 		if c.Type == html.ElementNode {
@@ -694,7 +696,13 @@ func crumbsThenPage(n *html.Node) bool {
 			break
 		}
 		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
-			return false
+			// An old site's trail ends on the page's name as bare text,
+			// after a separator ("… &gt; Le sentier des Trois Moulins").
+			if p := c.PrevSibling; p == nil || p.Type != html.ElementNode || p.DataAtom != atom.A || !strings.ContainsAny(strings.TrimSpace(c.Data)[:1], ">›»/|·•→") {
+				return false
+			}
+			last = c
+			break
 		}
 	}
 	if last == nil || last.DataAtom == atom.A || contains(last, atom.A) {
@@ -705,7 +713,7 @@ func crumbsThenPage(n *html.Node) bool {
 		t := len(strings.Join(strings.Fields(textOf(c)), " "))
 		if c.Type == html.ElementNode && c.DataAtom == atom.A {
 			links += t
-		} else if strings.Trim(textOf(c), " >›»/|·•→-–") != "" {
+		} else if strings.Trim(textOf(c), seps) != "" {
 			all += t
 		}
 	}

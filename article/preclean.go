@@ -134,7 +134,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
 				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || pg.rail(c) || pg.pageFoot(c) || editLink(c) || slideNav(c) || crossLink(c, pg.host) || questionPrompt(c) || loneLink(c) || backLink(c) ||
 				(promptBox(c) || logoWall(c) || storeCall(c)) && pg.notArticle(c, false) ||
-				pageCounterLine(c) || (appealCallout(c) || eventCallout(c) || hiringCallout(c) || questionCall(c, pg.host) || memberNotice(c) || citeAppendix(c)) && pg.notArticle(c, false) {
+				pageCounterLine(c) || (bannerSlot(c) || regulatoryNotice(c)) && pg.notArticle(c, false) || (appealCallout(c) || eventCallout(c) || hiringCallout(c) || questionCall(c, pg.host) || memberNotice(c) || citeAppendix(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
@@ -421,8 +421,12 @@ type pageCtx struct {
 // by its tag, role, class or id, and cannot be the article.
 func (pg *pageCtx) furniture(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.Nav, atom.Form, atom.Button, atom.Iframe, atom.Select, atom.Textarea, atom.Input, atom.Svg, atom.Dialog:
+	case atom.Nav, atom.Button, atom.Iframe, atom.Select, atom.Textarea, atom.Input, atom.Svg, atom.Dialog:
 		return true
+	case atom.Form:
+		// A search box, a comment form, a sign-up; but ASP.NET WebForms
+		// wraps the whole page, its article with it, in one <form>.
+		return pg.notArticle(n, true)
 	case atom.Body, atom.Main, atom.Article:
 		return false
 	}
@@ -1096,7 +1100,7 @@ func dropMasthead(body *html.Node, title string) {
 				t := strings.Join(strings.Fields(textOf(c)), " ")
 				// A credit in a figure's caption ("Photo: … / …") is
 				// the caption's, not a byline.
-				if n := len(strings.Fields(t)); n > 0 && n <= 12 && (bylineRe.MatchString(t) || signatureLine(t) || afterHead && typeLabel(c, t) || !hasBlockChild(c) && metaDateLine(t) && !inItemBelow(c, h1) && !isHeadingLike(c) && !isStandfirst(c)) && !contains(c, atom.Img) && !inFigcaption(c) {
+				if n := len(strings.Fields(t)); n > 0 && (n <= 12 && (bylineRe.MatchString(t) || signatureLine(t) || afterHead && typeLabel(c, t)) || !hasBlockChild(c) && (metaDateLine(t) || compoundMetaLine(t)) && !inItemBelow(c, h1) && !isHeadingLike(c) && !isStandfirst(c)) && !contains(c, atom.Img) && !inFigcaption(c) {
 					n := c.Parent
 					n.RemoveChild(c)
 				} else if !walk(c) {
@@ -1431,6 +1435,35 @@ func metaDateLine(t string) bool {
 		}
 	}
 	return month && digit
+}
+
+// metaSepRe is what a meta line puts between its parts: " - ", " | ",
+// " · ", " • ", " – ", " — ".
+var metaSepRe = regexp.MustCompile(`\s+[-|·•–—]\s+`)
+
+// compoundMetaLine reports whether a line of more than twelve words is
+// meta lines joined by separators (metaSepRe): at most 24 words, no
+// sentence end, each part at most twelve words, one of them a meta line
+// (metaDateLine) ("Mis en ligne le 18/03/2027 par l'Office de tourisme -
+// Rubrique : Randonnées", "Posted 4 May 2027 by the Parish Office | Filed
+// under Notices | 3 comments").
+func compoundMetaLine(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) <= 12 || len(ws) > 24 || strings.ContainsAny(t[len(t)-1:], ".!?…»\"") {
+		return false
+	}
+	parts := metaSepRe.Split(t, -1)
+	if len(parts) < 2 {
+		return false
+	}
+	dated := false
+	for _, p := range parts {
+		if len(strings.Fields(p)) > 12 {
+			return false
+		}
+		dated = dated || metaDateLine(strings.TrimSpace(p))
+	}
+	return dated
 }
 
 // inItem reports whether n is, or is inside, a list item, a table, a
