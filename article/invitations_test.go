@@ -46,8 +46,9 @@ func checkInvitation(t *testing.T, lang, page, gone string) {
 // on a call: "venez découvrir", "come and see") and followed by, or
 // holding, a button signing them up, set among the paragraphs, is the
 // publisher's invitation and goes; the practical box of the story's own
-// event (place, dates, "Book tickets") invites no one and stays, as does
-// an invitation without a sign-up. Fixtures in other words than the page
+// event (place, dates, "Book tickets") invites no one and stays, with its
+// one-date line ("Le 4 mars, à 17 heures.": a schedule's sentence, not a
+// stamp), as does an invitation without a sign-up. Fixtures in other words than the page
 // that showed the class (../testdata/heldout26: mailchimp-fr).
 func TestEventInvitationBox(t *testing.T) {
 	for _, tc := range []struct{ name, lang, box, gone string }{
@@ -60,6 +61,8 @@ func TestEventInvitationBox(t *testing.T) {
 	for _, tc := range []struct{ name, lang, box, kept string }{
 		{"practical box fr", "fr", `<div class="pratique"><h3>Visite de la chaufferie</h3><p>Local technique, 3 rue des Écoles.</p><p>Du 2 au 6 mars, à 17 heures.</p><a href="/resa">Réservez vos places</a></div>`, "3 rue des Écoles"},
 		{"practical box en", "en", `<div class="visit"><h3>Open evening at the boiler house</h3><p>Linden Road, behind the school.</p><p>Thursday 5 March, 6pm to 8pm.</p><a class="button" href="/tickets">Book tickets</a></div>`, "behind the school"},
+		{"one-date schedule fr", "fr", `<div class="pratique"><h3>Pratique</h3><p>Local technique, 3 rue des Écoles.</p><p>Le 4 mars, à 17 heures.</p></div>`, "Le 4 mars, à 17 heures."},
+		{"one-date schedule en", "en", `<div class="visit"><h3>If you go</h3><p>Boiler house, 3 School Lane.</p><p>Thursday 5 March, 6pm.</p></div>`, "Thursday 5 March, 6pm."},
 		{"invitation without sign-up en", "en", `<div class="boxed"><p><b>Open evening at the boiler house</b></p><p>Thursday 5 March, 6pm: come along and see the boiler and the new chip store for yourself.</p></div>`, "come along and see"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -160,7 +160,7 @@ func lineChrome(n *html.Node) bool {
 	}
 	t := titleForm(raw)
 	switch {
-	case nw <= 20 && dateLine(t), nw <= 16 && bareDate(t):
+	case nw <= 20 && dateLine(t), nw <= 16 && bareDate(t) && !scheduleLine(raw):
 		return true
 	case nw <= 25 && linkWords(n) <= 5 && dateLine(titleForm(textOutsideLinks(n))):
 		return true // "Last updated 28 November 2026 <a>see all updates</a>"
@@ -584,6 +584,14 @@ func bareDate(t string) bool {
 		}
 	}
 	return dated
+}
+
+// scheduleLine reports whether a line of date words is a sentence of a
+// schedule, not a stamp: it ends on a full stop and names no year ("Le 4
+// mars, à 17 heures.", "Saturday 7 March, 10am."). A page's stamp is
+// never punctuated as a sentence, and gives its year when it does.
+func scheduleLine(raw string) bool {
+	return strings.HasSuffix(raw, ".") && !yearRe.MatchString(raw)
 }
 
 // dateRange reports whether words give a span of dates, "du 5 au 14",
