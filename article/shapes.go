@@ -427,13 +427,21 @@ var pageSelfRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:this (?:web )?page|this we
 // pageNotice reports whether a short block is a notice about the page by
 // what it names: a block of at most 40 words, no quote, that names "this
 // page" or "this website". On every labeled page no text says so, and
-// twenty pieces of furniture do.
+// twenty pieces of furniture do, but for a documentation page's sentence
+// telling what it covers (pageSaysWhatRe).
 func pageNotice(n *html.Node, raw string) bool {
 	if len(strings.Fields(raw)) > 40 || strings.ContainsAny(raw, "«»“”\"") || inBlockquote(n) || inItem(n) {
 		return false
 	}
-	return pageSelfRe.MatchString(strings.ToLower(strings.ReplaceAll(raw, "’", "'")))
+	low := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
+	return pageSelfRe.MatchString(low) && !pageSaysWhatRe.MatchString(low)
 }
+
+// pageSaysWhatRe opens a sentence in which a page of documentation tells
+// what it holds: "Cette page récapitule les changements …", "This page
+// explains how to …". A notice about the page says what it is worth, when
+// it changed or whom it binds, not what it covers.
+var pageSaysWhatRe = regexp.MustCompile(`^(?:cette page|this page) (?:vous )?(?:récapitule|présente|décrit|explique|détaille|rassemble|liste|résume|regroupe|couvre|recense|describes|explains|covers|lists|summari[sz]es|gathers|outlines|walks you through|shows you|introduces)(?:$|[^\p{L}])`)
 
 // forUsRe opens a call on the publisher's behalf: an imperative with the
 // publisher as its object or beneficiary ("Prêtez-les-nous",
