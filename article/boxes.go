@@ -262,7 +262,7 @@ func tagFieldLabel(n *html.Node) bool {
 
 var (
 	// appealActionRe is the button of an appeal for gifts or members.
-	appealActionRe = regexp.MustCompile(`^(?:je (?:fais|veux faire) un don|je donne|je soutiens(?: .{1,30})?|j'adhère(?: en ligne| maintenant)?|adhérer(?: en ligne)?|adhérez|faire un don|faites un don|nous soutenir|soutenir .{1,30}` +
+	appealActionRe = regexp.MustCompile(`^(?:je (?:fais|veux faire) un don|je donne|je soutiens(?: .{1,30})?|j'adhère(?: en ligne| maintenant)?|adhérer(?: en ligne)?|adhérez|faire un don(?: en ligne)?|faites un don|donner(?: en ligne| maintenant)?|nous soutenir|soutenir .{1,30}` +
 		`|donate(?: now| today| here| online)?|make a (?:donation|gift)(?: today| now)?|give(?: now| today| online| to .{1,30})|join(?: now| today| us| online)?|become a (?:member|supporter|donor|patron|member-owner)(?: today)?|support (?:us|our [^ ]+(?: [^ ]+)?)(?: today)?)$`)
 	// appealWordRe is what an appeal speaks of: gifts, members, readers'
 	// support.
@@ -271,11 +271,16 @@ var (
 
 // appealBox reports whether n is an appeal for gifts or members that a
 // site puts in or after the text ("Avec 30 €, vous financez … Je fais un
-// don", "Not a member yet? … Join today"): a short box that speaks of
-// gifts, members or readers' support and ends on its button.
+// don", "Not a member yet? … Join today"): a short box (a <div>, or an
+// old site's table of one cell) that speaks of gifts, members or readers'
+// support and ends on its button.
 func appealBox(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Div, atom.Section, atom.Aside, atom.Form:
+	case atom.Table:
+		if layoutCell(n) == nil {
+			return false // a table of data, not a box drawn as one
+		}
 	default:
 		return false
 	}

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 
@@ -26,8 +27,10 @@ var (
 	// and readers alone are as often the story's.
 	giftAskRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:dons?|donations?|donate|donors?|gifts?|give|giving|donner|donnez|cotisations?|adhésions?|adhérez|adhérer|adhérents?|membership|devenez membres?|become a (?:member|friend|supporter|patron)|soutien|soutenir|soutenez|support (?:us|our|this|the)|abonnez|abonnement|subscribe|subscription|join|rejoignez|rejoindre)(?:$|[^\p{L}])`)
 	// appealVerbRe opens a sentence asking the reader to join, follow,
-	// subscribe, support or give.
-	appealVerbRe = regexp.MustCompile(`^(?:rejoignez|suivez|abonnez|inscrivez|soutenez|adhérez|devenez|offrez|faites un don|donnez|glissez|join|follow|subscribe|sign up|support|become|donate|give|chip in|pledge|buy me|tip)(?:$|[^\p{L}])`)
+	// subscribe, support or give, or to renew ("Pensez à renouveler votre
+	// adhésion", "Remember to renew your membership").
+	appealVerbRe = regexp.MustCompile(`^(?:rejoignez|suivez|abonnez|inscrivez|soutenez|adhérez|devenez|offrez|faites un don|donnez|glissez|renouvelez|pensez à (?:renouveler|adhérer|cotiser|vous (?:abonner|réabonner|inscrire))|n'oubliez pas de (?:renouveler|cotiser|vous (?:abonner|réabonner|inscrire))|` +
+		`join|follow|subscribe|sign up|support|become|donate|give|chip in|pledge|buy me|tip|renew|remember to renew|don't forget to renew)(?:$|[^\p{L}])`)
 	// calloutClassRe is a class token of a callout box: Quarto's and
 	// Docusaurus's callouts and admonitions, GOV.UK's inset text,
 	// Bootstrap's alerts, a French CMS's "encart".
@@ -58,7 +61,8 @@ const (
 // paragraphs of the text: a short box (calloutBox: a div, or a table of
 // one cell; at most 60 words, two paragraphs, no list, table, image or
 // code) with prose before and after it, that asks for gifts, members or
-// support (giftAskRe, tipJarRe) and holds the control to act on it
+// support (giftAskRe, tipJarRe) or links to a tip jar (tipJarLinked),
+// and holds the control to act on it
 // (actControl: a button, a link styled as one or alone on its line, an
 // embedded form or widget) or, marked as a callout by its class, a
 // sentence opening on a verb of joining or giving ("Join the library …
@@ -73,10 +77,24 @@ func appealCallout(n *html.Node) bool {
 		return false
 	}
 	low := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
-	if !giftAskRe.MatchString(low) && !tipJarRe.MatchString(low) || !amongProse(n) {
+	if !giftAskRe.MatchString(low) && !tipJarRe.MatchString(low) && !tipJarLinked(n) || !amongProse(n) {
 		return false
 	}
 	return actControl(n) || calloutMarked(n) && callSentence(low)
+}
+
+// tipJarHostRe is the host of a tip jar or a page for giving to a writer.
+var tipJarHostRe = regexp.MustCompile(`(?i)^(?:www\.)?(?:ko-fi\.com|buymeacoffee\.com|patreon\.com|liberapay\.com|(?:[a-z0-9-]+\.)?tipeee\.com|utip\.io|paypal\.me|opencollective\.com|donorbox\.org|helloasso\.com)$`)
+
+// tipJarLinked reports whether a box links to a tip jar (tipJarHostRe),
+// whatever its words say of it ("vous pouvez m'offrir un café").
+func tipJarLinked(n *html.Node) bool {
+	for _, a := range linksIn(n) {
+		if u, err := url.Parse(strings.TrimSpace(attr(a, "href"))); err == nil && tipJarHostRe.MatchString(u.Hostname()) {
+			return true
+		}
+	}
+	return false
 }
 
 // hiringRe is a site's call for staff: "We are hiring …", "We're
@@ -432,7 +450,11 @@ func calloutMarked(n *html.Node) bool {
 // (appealVerbRe): "Retrouvez la liste en annexe" asks nothing of the kind.
 func callSentence(low string) bool {
 	for _, s := range strings.FieldsFunc(low, func(r rune) bool { return r == '.' || r == '!' || r == '?' }) {
-		if appealVerbRe.MatchString(strings.TrimSpace(s)) {
+		s = strings.TrimSpace(s)
+		if i := strings.Index(s, ":"); i > 0 && len(strings.Fields(s[:i])) <= 3 {
+			s = strings.TrimSpace(s[i+1:]) // past a label: "Rappel : pensez à …"
+		}
+		if appealVerbRe.MatchString(s) {
 			return true
 		}
 	}

@@ -49,6 +49,7 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	if n := countElements(doc, maxElements+1); n > maxElements {
 		return Extraction{}, fmt.Errorf("extract: %w: more than %d elements", ErrNoArticle, maxElements)
 	}
+	openNoscript(doc)
 	liftRecords(doc)
 	imageFigures(doc)
 	flatHeadings(doc)

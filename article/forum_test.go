@@ -138,15 +138,14 @@ func TestForumThread(t *testing.T) {
 	}
 }
 
-// TestForumLinesElsewhere: out of a thread, a signature class is a news
-// page's byline or a letter's signed closing, a count of pages a book's,
+// TestForumLinesElsewhere: out of a thread, a count of pages is a book's,
 // and a sentence may tell how long a thing took to generate: the forum
-// rules leave them.
+// rules leave them. (A signature class out of a thread is a letter's
+// signed closing, which goes as a byline does: TestSignOff.)
 func TestForumLinesElsewhere(t *testing.T) {
 	for _, tc := range []struct {
 		name, box, kept string
 	}{
-		{"a letter's signed closing en", `<p class="signature">Margaret Oduya, for the friends of the garden</p>`, "Margaret Oduya"},
 		{"a book's pages fr", `<ul class="fiche"><li>Éditeur : La Fontaine verte</li><li>Pages : 320</li></ul>`, "Pages : 320"},
 		{"a sentence on a generator en", `<p>Generated in 40 seconds by a hand-cranked dynamo, the light over the shed lasts the evening and costs the garden nothing at all.</p>`, "hand-cranked dynamo"},
 	} {

@@ -3,6 +3,7 @@ package article
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -38,4 +39,49 @@ func regulatoryNotice(n *html.Node) bool {
 	}
 	before, after := proseAround(n)
 	return before && !after
+}
+
+// signOff reports whether n is the writer's sign-off set under a part of
+// the text: a line aligned right (align="right", text-align: right) or
+// classed a signature, of at most twelve words with no sentence end, no
+// link and no image, opening on a capital ("Père Jean-Marie Ferrand, curé
+// de la paroisse", "The Editor"), after a paragraph of prose, outside a
+// quote or a figure (whose attribution and credit are their own). A
+// byline, signed where a letter is.
+func signOff(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div:
+	default:
+		return false
+	}
+	right := strings.EqualFold(attr(n, "align"), "right") || strings.Contains(strings.ReplaceAll(strings.ToLower(attr(n, "style")), " ", ""), "text-align:right")
+	if !right && !signatureClass(n) {
+		return false
+	}
+	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	nw := len(strings.Fields(raw))
+	if nw == 0 || nw > 12 || strings.ContainsAny(raw[len(raw)-1:], ".!?…:»\"") || len(linksIn(n)) > 0 || contains(n, atom.Img) || inBlockquote(n) {
+		return false
+	}
+	for p := n.Parent; p != nil; p = p.Parent {
+		switch p.DataAtom {
+		case atom.Li, atom.Figure, atom.Dl, atom.Th:
+			return false // an item's, a figure's (a layout table's cell is the page's)
+		}
+	}
+	if r := []rune(strings.TrimLeft(raw, "—–-− ")); len(r) == 0 || !unicode.IsUpper(r[0]) {
+		return false
+	}
+	prev := prevElement(n)
+	return prev != nil && prev.DataAtom != atom.Blockquote && proseBlock(prev)
+}
+
+// signatureClass reports whether a class token of n names a signature.
+func signatureClass(n *html.Node) bool {
+	for _, tok := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		if tok == "signature" || tok == "signataire" || strings.HasSuffix(tok, "-signature") || strings.HasSuffix(tok, "__signature") {
+			return true
+		}
+	}
+	return false
 }

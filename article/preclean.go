@@ -2,6 +2,7 @@ package article
 
 import (
 	"math"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -134,7 +135,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
 				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || pg.rail(c) || pg.pageFoot(c) || editLink(c) || slideNav(c) || crossLink(c, pg.host) || questionPrompt(c) || loneLink(c) || backLink(c) ||
 				(promptBox(c) || logoWall(c) || storeCall(c)) && pg.notArticle(c, false) ||
-				pageCounterLine(c) || (bannerSlot(c) || regulatoryNotice(c)) && pg.notArticle(c, false) || (appealCallout(c) || eventCallout(c) || hiringCallout(c) || questionCall(c, pg.host) || memberNotice(c) || citeAppendix(c)) && pg.notArticle(c, false) {
+				pageCounterLine(c) || (bannerSlot(c) || regulatoryNotice(c) || signOff(c)) && pg.notArticle(c, false) || (appealCallout(c) || eventCallout(c) || hiringCallout(c) || questionCall(c, pg.host) || memberNotice(c) || citeAppendix(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
@@ -572,7 +573,7 @@ func builderType(n *html.Node, tok string) string {
 
 // captionCredit reports whether n is a credit in a figure's caption, a
 // short line of its own that reads as one: "Photo: … / …", "By …", "©
-// …", "Réalisation : …".
+// …", "Réalisation : …", "Courtesy of …".
 func captionCredit(n *html.Node) bool {
 	if !inFigcaption(n) || hasBlockChild(n) {
 		return false
@@ -581,8 +582,12 @@ func captionCredit(n *html.Node) bool {
 	if nw := len(strings.Fields(raw)); nw == 0 || nw > 16 {
 		return false
 	}
-	return bylineRe.MatchString(raw) || strings.HasPrefix(raw, "©") || creditLine(raw)
+	return bylineRe.MatchString(raw) || strings.HasPrefix(raw, "©") || creditLine(raw) || courtesyRe.MatchString(strings.ToLower(strings.ReplaceAll(raw, "’", "'")))
 }
+
+// courtesyRe opens a credit given by courtesy: "Courtesy of …", "Photo
+// courtesy …", "Avec l'aimable autorisation de …", "Photo fournie par …".
+var courtesyRe = regexp.MustCompile(`^\(?(?:(?:photos?|image|picture|video|vidéo) )?courtesy(?: of)?\s|^\(?(?:avec l'aimable autorisation (?:de|du|des|d')|(?:photos?|image) fournies? par|submitted photo|file photo)`)
 
 // dropClassID removes n's class and id, the names the furniture rules and
 // readability would read it by: what is left of a line kept as the
@@ -1239,27 +1244,32 @@ func splitTitle(title string) (headline, site string, ok bool) {
 // pageTitle returns og:title, else the <title> without a site name after
 // " - ", " | " or " – ". An old site writes its name first and the
 // headline last ("Mairie de … - Actualités - Travaux rue de l'Église"):
-// when the page's text holds nothing of what precedes the last separator,
-// the headline is the part of the title a block of the page reads alone.
+// when the part before the last separator is not a block of the page that
+// leads to its text, the headline is the part that is (titlePartShown).
 func pageTitle(doc *html.Node) string {
 	h := readHead(doc)
 	if h.og != "" {
 		return strings.Join(strings.Fields(h.og), " ")
 	}
-	headline, _, _ := splitTitle(h.title)
+	headline, _, ok := splitTitle(h.title)
 	headline = strings.Join(strings.Fields(headline), " ")
-	if body := findBody(doc); body != nil && headline != "" && !strings.Contains(strings.Join(strings.Fields(textOf(body)), " "), headline) {
-		if part := titlePartShown(body, h.title); part != "" {
+	if body := findBody(doc); body != nil && ok {
+		if part := titlePartShown(body, h.title, headline); part != "" {
 			return part
 		}
 	}
 	return headline
 }
 
-// titlePartShown returns the longest part of a <title> cut at its
-// separators, of three words or more, that an element of body reads
-// alone (findText); "" when none does.
-func titlePartShown(body *html.Node, title string) string {
+// titlePartShown returns the part of a <title> cut at its separators (or
+// the whole of it), of three words or more, that a block of the page
+// reads alone (findText) and that leads to the text soonest (proseAfter:
+// a headline, not the site's name in its banner), the longest of those
+// if several do; "" when headline (the part before the last separator)
+// is such a part, or when none leads to the text and the page shows
+// headline. An old page with no prose after its headline's block gives
+// the longest part it reads alone.
+func titlePartShown(body *html.Node, title, headline string) string {
 	parts := []string{title}
 	for _, sep := range titleSeps {
 		var next []string
@@ -1268,14 +1278,106 @@ func titlePartShown(body *html.Node, title string) string {
 		}
 		parts = next
 	}
-	best := ""
+	// The whole title too: a page's headline may hold the separator
+	// itself ("Bulletin paroissial - Décembre 2026").
+	parts = append(parts, title)
+	alone, leading, best, headBest := "", "", -1, false
 	for _, p := range parts {
 		p = strings.Join(strings.Fields(p), " ")
-		if len(strings.Fields(p)) >= 3 && len(p) > len(best) && findText(body, p) != nil {
-			best = p
+		if len(strings.Fields(p)) < 3 {
+			continue
+		}
+		el := findText(body, p)
+		if el == nil || homeLink(el) {
+			continue // the site's name, as the link to its home page
+		}
+		if p == headline && headingAbove(el) {
+			return "" // the headline set as a heading: the title reads as it is
+		}
+		if d := proseAfter(el); d >= 0 {
+			switch {
+			case best < 0 || d < best:
+				best, leading, headBest = d, p, p == headline
+			case d == best:
+				headBest = headBest || p == headline
+				if len(p) > len(leading) {
+					leading = p
+				}
+			}
+		}
+		if len(p) > len(alone) {
+			alone = p
 		}
 	}
-	return best
+	if headBest {
+		return ""
+	}
+	if leading != "" {
+		return leading
+	}
+	if headline != "" && !strings.Contains(strings.Join(strings.Fields(textOf(body)), " "), headline) {
+		return alone
+	}
+	return ""
+}
+
+// homeLink reports whether el is, or is in, a link to the site's home
+// page (a path of "/" or none, or "index" with no query).
+func homeLink(el *html.Node) bool {
+	for n := el; n != nil; n = n.Parent {
+		if n.Type == html.ElementNode && n.DataAtom == atom.A {
+			u, err := url.Parse(strings.TrimSpace(attr(n, "href")))
+			if err != nil {
+				return false
+			}
+			path := strings.TrimSuffix(u.Path, "/")
+			return u.RawQuery == "" && (path == "" || path == "/index.php" || path == "/index.html" || path == "index.php" || path == "index.html")
+		}
+	}
+	return false
+}
+
+// headingAbove reports whether el is, or is in, a heading.
+func headingAbove(el *html.Node) bool {
+	for n := el; n != nil; n = n.Parent {
+		switch n.DataAtom {
+		case atom.H1, atom.H2, atom.H3:
+			return true
+		}
+	}
+	return false
+}
+
+// proseAfter returns how many elements come between el and the first
+// paragraph of prose (proseBlock) after it in the order of the page, -1
+// when there is none within eight.
+func proseAfter(el *html.Node) int {
+	seen := 0
+	for n := pastSubtree(el); n != nil && seen < 8; {
+		if n.Type == html.ElementNode {
+			if n.DataAtom == atom.P && proseBlock(n) {
+				return seen
+			}
+			seen++
+		}
+		if n.FirstChild != nil {
+			n = n.FirstChild
+		} else {
+			n = pastSubtree(n)
+		}
+	}
+	return -1
+}
+
+// pastSubtree returns the node after n and its children in the order of
+// the page.
+func pastSubtree(n *html.Node) *html.Node {
+	for ; n != nil; n = n.Parent {
+		if n.NextSibling != nil {
+			return n.NextSibling
+		}
+	}
+	return nil
 }
 
 // findText returns the first element without element children whose text

@@ -5,8 +5,8 @@ import (
 	"testing"
 )
 
-// The classes of ../testdata/heldout28 and ../testdata/heldout30, each
-// with fixtures in French and English in other words than the pages that
+// The classes of ../testdata/heldout28, 30, 31 and 32, each with
+// fixtures in French and English in other words than the pages that
 // showed them.
 
 // sitebitsParas are four paragraphs of a news text per language.
@@ -153,4 +153,102 @@ func TestRegulatoryNotice(t *testing.T) {
 			t.Errorf("the text's sentence lost: %q", text)
 		}
 	})
+}
+
+// TestNoscriptContent: a single-page application that serves its
+// server-rendered text inside <noscript> (read as one run of text by a
+// parser with scripting on) gives that text (../testdata/heldout31:
+// flarum-fr); a <noscript> notice asking for scripts stays out.
+func TestNoscriptContent(t *testing.T) {
+	for _, lang := range []string{"fr", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			p := sitebitsParas[lang]
+			page := `<html lang="` + lang + `"><head><title>Maison de santé - Forum</title></head><body><div id="app"></div>` +
+				`<noscript><div class="Alert">Activez JavaScript pour profiter de toutes les fonctions du forum.</div></noscript>` +
+				`<noscript id="app-content"><div class="container"><h1>Maison de santé</h1><div class="Post-body">` + p[0] + p[1] + p[2] + p[3] + `</div></div></noscript></body></html>`
+			checkSitebits(t, lang, page, "Activez JavaScript")
+		})
+	}
+}
+
+// TestSiteFirstTitleShown: a <title> written site first ("Association … -
+// Le headline") on a page that shows the site's name alone in its banner
+// too gives the headline, the part whose block leads to the text; a
+// headline that holds the separator itself is read whole
+// (../testdata/heldout31: guppy-fr, ../testdata/heldout32: frontpage-fr).
+func TestSiteFirstTitleShown(t *testing.T) {
+	for _, tc := range []struct{ name, lang, title, site, head string }{
+		{"site first fr", "fr", "Amis du Vieux Canton de Lure - La maison de santé ouvrira en 2029", "Amis du Vieux Canton de Lure", "La maison de santé ouvrira en 2029"},
+		{"site first en", "en", "Friends of the Old Valley - Health centre approved for 2029", "Friends of the Old Valley", "Health centre approved for 2029"},
+		{"whole title fr", "fr", "Lettre du canton - Décembre 2026", "Les Amis du canton de Lure", "Lettre du canton - Décembre 2026"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := sitebitsParas[tc.lang]
+			page := `<html><head><title>` + tc.title + `</title></head><body><table><tr><td class="banner"><div class="bannertitle">` + tc.site + `</div><div class="slogan">Association fondée en 1987</div></td></tr>` +
+				`<tr><td class="main"><div class="titre">` + tc.head + `</div>` + p[0] + p[1] + p[2] + p[3] + `</td></tr></table></body></html>`
+			text := extractedText(t, page)
+			if strings.Contains(text, tc.head) {
+				t.Errorf("headline left: %q", text)
+			}
+			checkSitebits(t, tc.lang, page, tc.site)
+		})
+	}
+}
+
+// TestAppealVariants: an appeal among the paragraphs that asks to renew
+// after a label ("Rappel : pensez à renouveler votre adhésion"), one that
+// links to a tip jar whatever its words ("vous pouvez m'offrir un café"),
+// and an old site's one-cell table ending on its giving link ("Donner en
+// ligne") go (../testdata/heldout31: guppy-fr, astro-fr;
+// ../testdata/heldout32: frontpage-fr); a box of the text with a plain
+// link stays.
+func TestAppealVariants(t *testing.T) {
+	for _, tc := range []struct{ name, lang, box, gone string }{
+		{"renew fr", "fr", `<div class="encart"><b>Rappel :</b> pensez à renouveler votre cotisation pour 2027 ! 15 euros par personne, formulaire dans la rubrique <a href="docs.php">Documents</a>.</div>`, "15 euros par personne"},
+		{"renew en", "en", `<div class="notice-box"><b>Reminder:</b> remember to renew your membership for 2027! Forms are in the <a href="/docs">documents</a> section.</div>`, "renew your membership"},
+		{"tip jar fr", "fr", `<div class="support-box"><p>Ce site vit sans publicité. Si l'article vous a servi, un petit geste fait plaisir.</p><a class="button" href="https://ko-fi.com/exemple">Un petit geste</a></div>`, "un petit geste fait plaisir"},
+		{"tip jar en", "en", `<div class="support-box"><p>No ads, no trackers here. If this saved you an evening, a coffee keeps it going.</p><a class="button" href="https://www.buymeacoffee.com/example">A coffee</a></div>`, "a coffee keeps it going"},
+		{"table fr", "fr", `<table bgcolor="#F0E6D2"><tr><td><b>Collecte 2026</b><br>Il reste quelques jours pour participer. Votre don est déductible de vos impôts. <a href="https://dons.example/">Donner en ligne</a></td></tr></table>`, "Votre don est déductible"},
+		{"table en", "en", `<table bgcolor="#F0E6D2"><tr><td><b>Winter appeal</b><br>There are a few days left to take part. Gifts are tax-deductible. <a href="https://gifts.example/">Donate online</a></td></tr></table>`, "Gifts are tax-deductible"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkSitebits(t, tc.lang, sitebitsPage(tc.lang, "", tc.box, "", [2]string{}), tc.gone)
+		})
+	}
+	t.Run("text's box stays", func(t *testing.T) {
+		box := `<div class="encart"><b>Rappel :</b> l'adhésion de la commune à la communauté date de 2014, et le projet avait été ajourné faute de médecins.</div>`
+		if text := extractedText(t, sitebitsPage("fr", "", box, "", [2]string{})); !strings.Contains(text, "ajourné faute de médecins") {
+			t.Errorf("the text's box lost: %q", text)
+		}
+	})
+}
+
+// TestForwardedLine: a newsletter's line to the reader who got the issue
+// from someone else goes (../testdata/heldout32: buttondown-en).
+func TestForwardedLine(t *testing.T) {
+	for _, tc := range []struct{ lang, line, gone string }{
+		{"fr", `<p><em>On vous a transféré cette lettre ? <a href="https://lettre.example/">Abonnez-vous</a> pour recevoir la prochaine.</em></p>`, "On vous a transféré"},
+		{"en", `<p><em>Was this forwarded to you? <a href="https://letter.example/">Sign up</a> and get the next issue.</em></p>`, "forwarded to you"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			checkSitebits(t, tc.lang, sitebitsPage(tc.lang, "", tc.line, "", [2]string{}), tc.gone)
+		})
+	}
+}
+
+// TestCourtesyCredit: a caption's credit given by courtesy ("Courtesy of
+// …", "Avec l'aimable autorisation de …"), in a block classed a byline,
+// is the caption's (../testdata/heldout31: ledger-b-en).
+func TestCourtesyCredit(t *testing.T) {
+	for _, tc := range []struct{ lang, credit string }{
+		{"fr", "Avec l'aimable autorisation du cabinet Morel"},
+		{"en", "Courtesy of the Valley Health Trust"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			fig := `<figure><img src="/img/plan.jpg" alt=""><figcaption><div class="caption-text"><p>Le plan du futur bâtiment, vu depuis la rue de la gendarmerie.</p></div><div class="byline photo-credit">` + tc.credit + `</div></figcaption></figure>`
+			if text := extractedText(t, sitebitsPage(tc.lang, "", fig, "", [2]string{})); !strings.Contains(text, tc.credit) {
+				t.Errorf("the credit lost: %q", text)
+			}
+		})
+	}
 }
