@@ -428,14 +428,25 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 		// A search box, a comment form, a sign-up; but ASP.NET WebForms
 		// wraps the whole page, its article with it, in one <form>.
 		return pg.notArticle(n, true)
-	case atom.Body, atom.Main, atom.Article:
+	case atom.Body, atom.Main:
+		unhide(n) // kept invisible until its fonts load, or hidden behind a dialog
+		return false
+	case atom.Article:
+		if hiddenNode(n) && pg.anchor != nil && !isAncestor(n, pg.anchor) {
+			return true // another article, hidden (the next one, preloaded)
+		}
+		unhide(n)
 		return false
 	}
-	if _, ok := attrOK(n, "hidden"); ok || attr(n, "aria-hidden") == "true" {
-		return true
-	}
-	if st := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", "")); strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
-		return true
+	// Hidden, unless it holds the article: a modal library hides the
+	// whole app from assistive technology while its dialog (a cookie
+	// banner) is open, and a page may stay invisible until its fonts
+	// load.
+	if hiddenNode(n) {
+		if pg.notArticle(n, true) {
+			return true
+		}
+		unhide(n) // readability drops what is hidden
 	}
 	if adMarked(n) {
 		return pg.notArticle(n, false)
@@ -524,6 +535,20 @@ func landmarkRole(n *html.Node) string {
 		return "banner"
 	}
 	return "contentinfo"
+}
+
+// hiddenNode reports whether n is hidden: the hidden attribute,
+// aria-hidden, or a style of display: none or visibility: hidden.
+func hiddenNode(n *html.Node) bool {
+	_, hidden := attrOK(n, "hidden")
+	st := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
+	return hidden || attr(n, "aria-hidden") == "true" || strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+}
+
+// unhide removes from n what hides it: the hidden attribute,
+// aria-hidden and its style.
+func unhide(n *html.Node) {
+	n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "hidden" || a.Key == "aria-hidden" || a.Key == "style" })
 }
 
 // shortAdWord reports whether a furniture class token is one only by

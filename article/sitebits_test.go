@@ -252,3 +252,23 @@ func TestCourtesyCredit(t *testing.T) {
 		})
 	}
 }
+
+// TestHiddenAppRoot: a page whose app root is hidden from assistive
+// technology while a dialog is open (aria-hidden="true", as modal
+// libraries set it) or kept invisible until its fonts load still gives
+// its article; a hidden block beside the article still goes.
+func TestHiddenAppRoot(t *testing.T) {
+	for _, tc := range []struct {
+		name, lang string
+		wrap       [2]string
+	}{
+		{"aria-hidden fr", "fr", [2]string{`<div id="root" aria-hidden="true">`, `</div><div role="dialog" class="cookie-modal"><p>Nous utilisons des cookies.</p></div>`}},
+		{"invisible en", "en", [2]string{`<div id="page" style="visibility: hidden">`, `</div>`}},
+		{"main hidden fr", "fr", [2]string{`<main aria-hidden="true">`, `</main>`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			hidden := `<div class="drawer" aria-hidden="true"><p>Menu du site et liens vers les rubriques du journal, les archives et la boutique.</p></div>`
+			checkSitebits(t, tc.lang, sitebitsPage(tc.lang, hidden, "", "", tc.wrap), "Menu du site")
+		})
+	}
+}
