@@ -77,7 +77,14 @@ func appealCallout(n *html.Node) bool {
 		return false
 	}
 	low := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
-	if !giftAskRe.MatchString(low) && !tipJarRe.MatchString(low) && !tipJarLinked(n) || !amongProse(n) {
+	if tipJarLinked(n) {
+		// The tip jar's link is the control, in a sentence or not, and
+		// the box may close the text ("… vous pouvez me soutenir sur
+		// Liberapay").
+		before, _ := proseAround(n)
+		return before
+	}
+	if !giftAskRe.MatchString(low) && !tipJarRe.MatchString(low) || !amongProse(n) {
 		return false
 	}
 	return actControl(n) || calloutMarked(n) && callSentence(low)
@@ -532,3 +539,71 @@ func memberNotice(n *html.Node) bool {
 // êtes membre? Consultez … dans votre espace membre", "Déjà abonné ?",
 // "Already a member? Log in", "Are you a subscriber?".
 var memberQuestionRe = regexp.MustCompile(`^(?:vous êtes|êtes-vous|tu es|es-tu|déjà|already|are you)(?: (?:un|une|a|an))? (?:membres?|adhérente?s?|abonnée?s?|sociétaires?|members?|subscribers?)\s*\?`)
+
+// ctaVerbRe opens the words of a call button in a callout: the verbs of
+// callVerbRe and those of applying, booking, requesting and submitting
+// ("Apply now", "Postulez", "Request a visit", "Submit a tip").
+var ctaVerbRe = regexp.MustCompile(`^(?:apply|postulez|postuler|candidatez|candidater|request|demandez|demander|book|réservez|réserver|submit|soumettez|proposez|enrol|enroll|register|inscrivez-vous)(?:$|[^\p{L}])`)
+
+// ctaCallout reports whether n is a call-to-action box set among the
+// paragraphs of the text: a box named a callout by its class
+// (calloutMarked: "callout--cta", "promo", "encart"), short (at most 50
+// words, one paragraph, no list, table, image or code), with prose before
+// and after it, holding a link made to be pressed (callStyled) whose
+// words call to act (callVerbRe, ctaVerbRe: "Apply now", "Submit an
+// anonymous tip"). A callout of the text (a note, a warning, a step to
+// take) has no such button.
+func ctaCallout(n *html.Node) bool {
+	if !calloutBox(n) || !calloutMarked(n) || inBlockquote(n) {
+		return false
+	}
+	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if nw := len(strings.Fields(raw)); nw == 0 || nw > 50 || shortBoxHolds(n) || proseParagraphs(n, 2) > 1 {
+		return false
+	}
+	pressed := false
+	for _, a := range linksIn(n) {
+		if t := titleForm(textOf(a)); callStyled(a) && len(strings.Fields(t)) <= 6 && (callVerbRe.MatchString(t) || ctaVerbRe.MatchString(t)) {
+			pressed = true
+		}
+	}
+	return pressed && amongProse(n)
+}
+
+// noticeBoard reports whether n is a box of the site's notices set among
+// the paragraphs: a short box (calloutBox; at most 50 words) of two lines
+// or more, each opening on a run-in bold label ending on a colon ("Lire
+// aussi :", "Info mairie :", "À noter :"), one of them a cross-link's
+// ("Lire aussi", "Read more": rereadRe), with prose before and after it.
+// The story's own box of details is labelled too, but sends nowhere else
+// to read.
+func noticeBoard(n *html.Node) bool {
+	if !calloutBox(n) || inBlockquote(n) {
+		return false
+	}
+	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if nw := len(strings.Fields(raw)); nw == 0 || nw > 50 || shortBoxHolds(n) && n.DataAtom != atom.Table {
+		return false
+	}
+	box := n
+	if cell := layoutCell(n); cell != nil {
+		box = cell
+	}
+	lines := textLines(box)
+	if len(lines) < 2 {
+		return false
+	}
+	reread := false
+	for _, ln := range lines {
+		lead := firstElement(ln)
+		if lead == nil || lead.DataAtom != atom.B && lead.DataAtom != atom.Strong {
+			return false
+		}
+		label := strings.Join(strings.Fields(textOf(lead)), " ")
+		if !strings.HasSuffix(label, ":") || len(strings.Fields(label)) > 4 {
+			return false
+		}
+		reread = reread || rereadRe.MatchString(titleForm(label))
+	}
+	return reread && amongProse(n)
+}

@@ -45,7 +45,8 @@ func summaryBox(n *html.Node) bool {
 // page's title, else the first <h1> of four words or more that opens it
 // (a forum's <title> goes on with the page number and the forum's path:
 // "Subject (Page 1) / Forum / Board", a separator splitTitle does not
-// know), or nil.
+// know), else the page's only <h1> holding most of the title's words
+// (titleLikeH1), or nil.
 func titleHeading(body *html.Node, title string) *html.Node {
 	want := strings.Join(foldWords(title), " ")
 	if want == "" {
@@ -73,7 +74,108 @@ func titleHeading(body *html.Node, title string) *html.Node {
 	if found == nil {
 		walk(body, true)
 	}
+	if found == nil {
+		found = titleLikeH1(body, foldWords(title))
+	}
 	return found
+}
+
+// titleLikeBlock returns, on a page with no heading for its headline,
+// the first block of three to 25 words, with no block in it and no
+// sentence end, that holds at least three quarters of the words of four
+// letters or more of the title's longest part (an old site's "<font
+// size=4><b>Travaux de renouvellement du réseau …</b></font>" under the
+// <title> "SIEVD - Communiqué : travaux de renouvellement du réseau …"),
+// before the first paragraph of prose; else nil.
+func titleLikeBlock(body *html.Node) *html.Node {
+	root := body
+	for root.Parent != nil {
+		root = root.Parent
+	}
+	long := ""
+	parts := []string{readHead(root).title}
+	for _, sep := range titleSeps {
+		var next []string
+		for _, p := range parts {
+			next = append(next, strings.Split(p, sep)...)
+		}
+		parts = next
+	}
+	for _, p := range parts {
+		if len(p) > len(long) {
+			long = p
+		}
+	}
+	want := map[string]bool{}
+	for _, w := range foldWords(long) {
+		if len([]rune(w)) >= 4 {
+			want[w] = true
+		}
+	}
+	if len(want) < 3 {
+		return nil
+	}
+	var found *html.Node
+	done := false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && found == nil && !done; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.P && proseBlock(c) {
+				done = true
+				return
+			}
+			raw := strings.Join(strings.Fields(textOf(c)), " ")
+			if nw := len(strings.Fields(raw)); nw >= 3 && nw <= 25 && !hasBlockChild(c) && !endsSentence(raw) {
+				in := map[string]bool{}
+				for _, w := range foldWords(raw) {
+					if want[w] {
+						in[w] = true
+					}
+				}
+				if 4*len(in) >= 3*len(want) {
+					found = c
+					return
+				}
+			}
+			walk(c) // a cell of an old layout holds its text in runs of <font>
+		}
+	}
+	walk(body)
+	return found
+}
+
+// titleLikeH1 returns the page's only <h1> when it holds at least three
+// quarters of the title's words of four letters or more, three or more ("Traversée du bourg : les
+// travaux commencent le 12 janvier" under the <title> "Travaux de la
+// traversée du bourg"), else nil.
+func titleLikeH1(body *html.Node, words []string) *html.Node {
+	var want []string // the title's words of four letters or more
+	for _, w := range words {
+		if len([]rune(w)) >= 4 {
+			want = append(want, w)
+		}
+	}
+	if len(want) < 3 || countAtom(body, atom.H1, 2) != 1 {
+		return nil
+	}
+	h1 := findAtom(body, atom.H1)
+	got := map[string]bool{}
+	for _, w := range foldWords(textOf(h1)) {
+		got[w] = true
+	}
+	in := 0
+	for _, w := range want {
+		if got[w] {
+			in++
+		}
+	}
+	if 4*in < 3*len(want) {
+		return nil
+	}
+	return h1
 }
 
 // findLead looks, before the first paragraph of the page, for a

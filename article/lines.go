@@ -166,7 +166,7 @@ func lineChrome(n *html.Node) bool {
 		return true // "Last updated 28 November 2026 <a>see all updates</a>"
 	case nw <= 16 && !inFigcaption(n) && creditLine(raw), nw <= 20 && bylineDates(raw):
 		return true
-	case noticeLine(t), autoPublishedNote(n, t), nw <= 30 && forwardedRe.MatchString(t):
+	case noticeLine(t), autoPublishedNote(n, t), nw <= 30 && forwardedRe.MatchString(t), nw <= 30 && smsOptInRe.MatchString(raw):
 		return true
 	case nw <= 20 && fileRefRe.MatchString(raw) && linkShare(n) >= 0.8:
 		return true // "Télécharger le rapport complet (PDF, 3,2 Mo)"
@@ -590,6 +590,10 @@ func bareDate(t string) bool {
 // from someone else: "Forwarded this by a friend? Subscribe …", "Was this
 // forwarded to you?", "On vous a transféré cette lettre ? Abonnez-vous".
 var forwardedRe = regexp.MustCompile(`^(?:(?:was this |were you |got this )?forwarded (?:this|to you|by)|(?:did )?someone forward(?:ed)? (?:this|you)|(?:was|has) this (?:email |newsletter |issue )?(?:been )?forwarded|(?:got|received) this from a friend|on vous a transféré (?:cette|ce)|(?:cette|ce) (?:lettre|courriel|e-mail|mail|numéro|newsletter) vous a été transférée?|vous avez reçu (?:cette|ce) (?:lettre|courriel|e-mail|numéro|newsletter) (?:par|d')un(?:e)? ami)`)
+
+// smsOptInRe is a text-message sign-up: "Text HARLANSO to 888777 to
+// receive …", "Envoyez ALERTE au 36 123".
+var smsOptInRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:(?i:text|send|sms)) [A-Z0-9]{3,} to \d{4,6}(?:$|[^\d])|(?:^|[^\p{L}])(?i:envoyez|tapez|textez) [A-Z0-9]{3,} (?:au|par sms au) \d[\d ]{3,6}\d(?:$|[^\d])`)
 
 // scheduleLine reports whether a line of date words is a sentence of a
 // schedule, not a stamp: it ends on a full stop and names no year ("Le 4

@@ -20,7 +20,7 @@ import (
 var (
 	// chromeClassRe matches one class token, or an id, of a furniture
 	// container: the word alone or joined to others by '-' or '_'.
-	chromeClassRe = regexp.MustCompile(`(?i)^(?:[a-z0-9]+[-_]+)*(?:comments?|commentaires?|commentlist|disqus|respond|replies|reactions|` +
+	chromeClassRe = regexp.MustCompile(`(?i)^(?:[a-z0-9]+[-_]+)*(?:comments?|commentaires?|commentlist|disqus|respond|replies|reactions|conversations?|` +
 		`related|recommended|recommandations?|mostread|most-read|plus-lus|pluslus|popular|trending|` +
 		`newsletter|subscribe|subscription|abonnement|inscription|signup|` +
 		`share|sharing|sharebar|social|partage|socials|` +
@@ -86,6 +86,8 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 	if pg.anchor == nil && title != "" {
 		if h := findText(body, title); h != nil {
 			pg.anchor = h.Parent // the headline itself goes with the masthead
+		} else if h := titleLikeBlock(body); h != nil {
+			pg.anchor = h.Parent
 		}
 	}
 	pg.openings, pg.replies = postSubjects(body, pg.anchor)
@@ -135,7 +137,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
 				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || pg.rail(c) || pg.pageFoot(c) || editLink(c) || slideNav(c) || crossLink(c, pg.host) || questionPrompt(c) || loneLink(c) || backLink(c) ||
 				(promptBox(c) || logoWall(c) || storeCall(c)) && pg.notArticle(c, false) ||
-				pageCounterLine(c) || (bannerSlot(c) || regulatoryNotice(c) || signOff(c)) && pg.notArticle(c, false) || (appealCallout(c) || eventCallout(c) || hiringCallout(c) || questionCall(c, pg.host) || memberNotice(c) || citeAppendix(c)) && pg.notArticle(c, false) {
+				pageCounterLine(c) || (bannerSlot(c) || regulatoryNotice(c) || signOff(c)) && pg.notArticle(c, false) || (appealCallout(c) || eventCallout(c) || hiringCallout(c) || questionCall(c, pg.host) || memberNotice(c) || citeAppendix(c) || ctaCallout(c) || noticeBoard(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
@@ -487,6 +489,13 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 	if chrome && alertOnly && textCallout(n) {
 		return false // a note or a warning of the text ("alert alert-info")
 	}
+	if chrome && figureOnly(n) && amongProse(n) {
+		// A builder calls every block a "widget": a box of one figure
+		// with its caption, set among the paragraphs, is the text's (and
+		// readability, which reads the class too, must not drop it).
+		dropClassID(n)
+		return false
+	}
 	if chrome && shortAdOnly && (proseParagraphs(n, 4) >= 4 || n.DataAtom == atom.Table && dataTable(n)) {
 		// "ad" and "pub" are also short for other words ("pub-body" is
 		// PubPub's publication body, "pub-table" its table): an ad slot
@@ -549,6 +558,16 @@ func hiddenNode(n *html.Node) bool {
 // aria-hidden and its style.
 func unhide(n *html.Node) {
 	n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "hidden" || a.Key == "aria-hidden" || a.Key == "style" })
+}
+
+// figureOnly reports whether n holds one <figure> with a caption and no
+// text outside it.
+func figureOnly(n *html.Node) bool {
+	fig := findAtom(n, atom.Figure)
+	if fig == nil || countAtom(n, atom.Figure, 2) > 1 || findAtom(fig, atom.Figcaption) == nil {
+		return false
+	}
+	return textLen(n) == textLen(fig)
 }
 
 // shortAdWord reports whether a furniture class token is one only by
@@ -1074,7 +1093,10 @@ func dropMasthead(body *html.Node, title string) {
 		// Div soup: the headline is the first block that reads as the
 		// page's title; readability, which looks at headings only,
 		// keeps it.
-		if h1 = findText(body, title); h1 != nil && h1.Parent != nil {
+		if h1 = findText(body, title); h1 == nil {
+			h1 = titleLikeBlock(body)
+		}
+		if h1 != nil && h1.Parent != nil {
 			defer h1.Parent.RemoveChild(h1)
 		}
 	}
@@ -1113,7 +1135,7 @@ func dropMasthead(body *html.Node, title string) {
 	// The first paragraph of the text follows the headline: a site's
 	// slogan in the header is not it.
 	first := firstParagraphAfter(body, h1)
-	afterHead := false
+	afterHead, prose := false, false
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; {
@@ -1128,9 +1150,16 @@ func dropMasthead(body *html.Node, title string) {
 			}
 			if c.Type == html.ElementNode {
 				t := strings.Join(strings.Fields(textOf(c)), " ")
+				if afterHead && !hasBlockChild(c) && len(strings.Fields(t)) >= 20 {
+					prose = true // the text has begun, in runs of no <p>
+				}
 				// A credit in a figure's caption ("Photo: … / …") is
 				// the caption's, not a byline.
-				if n := len(strings.Fields(t)); n > 0 && (n <= 12 && (bylineRe.MatchString(t) || signatureLine(t) || afterHead && typeLabel(c, t)) || !hasBlockChild(c) && (metaDateLine(t) || compoundMetaLine(t)) && !inItemBelow(c, h1) && !isHeadingLike(c) && !isStandfirst(c)) && !contains(c, atom.Img) && !inFigcaption(c) {
+				if n := len(strings.Fields(t)); n > 0 && (n <= 12 && (bylineRe.MatchString(t) || signatureLine(t) || afterHead && typeLabel(c, t)) && !(prose && inItemBelow(c, h1)) || !hasBlockChild(c) && (metaDateLine(t) || compoundMetaLine(t)) && !inItemBelow(c, h1) && !isHeadingLike(c) && !isStandfirst(c)) && !contains(c, atom.Img) && !inFigcaption(c) {
+					// (Once the text has begun, a row of a table or an item
+					// of a list is the text's, whatever it reads as:
+					// "Piégros-la-Clastre du 19 au 23 juillet 4 heures" is no
+					// signature. Before it, a score board's row goes.)
 					n := c.Parent
 					n.RemoveChild(c)
 				} else if !walk(c) {

@@ -272,3 +272,69 @@ func TestHiddenAppRoot(t *testing.T) {
 		})
 	}
 }
+
+// TestHeldout33And34Classes: the classes of ../testdata/heldout33 and
+// heldout34, in other words: a call-to-action callout with a pressed
+// button among the paragraphs (cascade-en), a box of run-in labelled
+// notices one of which sends to read elsewhere (netobjects-fr), a
+// text-message sign-up line (sheriff-en), a replies widget named a
+// conversation (microblog-en), and a tip jar's box closing the text
+// (zola-fr) go; a figure in a box a builder calls a widget stays
+// (sheriff-en).
+func TestHeldout33And34Classes(t *testing.T) {
+	for _, tc := range []struct{ name, lang, mid, tail, gone string }{
+		{"cta fr", "fr", `<div class="callout callout--cta"><h3>Stage d'été au centre de santé</h3><p>Les étudiants en médecine peuvent passer un mois auprès des praticiens. Candidatures avant le 15 février.</p><a class="btn btn-primary" href="/stages">Postulez</a></div>`, "", "passer un mois auprès"},
+		{"cta en", "en", `<div class="cta-panel"><h3>Train with the valley doctors</h3><p>Medical students can spend a month with the practice team. Applications close on 15 February.</p><a class="button" href="/placements">Apply now</a></div>`, "", "spend a month with"},
+		{"notice board fr", "fr", `<table bgcolor="#FFF4D6"><tr><td><p><b>Lire aussi :</b> <a href="/bulletin.html">Le bulletin de décembre est paru</a></p><p><b>Info mairie :</b> l'accueil sera fermé le 26 décembre.</p></td></tr></table>`, "", "l'accueil sera fermé"},
+		{"notice board en", "en", `<div class="box"><p><b>Read more:</b> <a href="/winter-newsletter.html">The winter newsletter is out</a></p><p><b>Town hall:</b> the front desk closes on 26 December.</p></div>`, "", "front desk closes"},
+		{"sms fr", "fr", `<p>Envoyez ALERTE au 36 123 pour recevoir les alertes météo du département par SMS.</p>`, "", "Envoyez ALERTE"},
+		{"sms en", "en", `<p>Text VALLEYNEWS to 55123 to get road closure alerts on your phone.</p>`, "", "Text VALLEYNEWS"},
+		{"conversation en", "en", "", `<div class="post_conversation"><div class="post_reply"><p>@courier Great news for the valley, my mother waited an hour for every appointment.</p></div><div class="post_reply"><p>@courier Will there be parking near the old police station?</p></div></div>`, "Great news for the valley"},
+		{"tip jar closing fr", "fr", "", `<div class="soutien"><p>Ce carnet vit sans publicité. Si ce billet vous a aidé, vous pouvez <a href="https://liberapay.com/exemple">me soutenir sur Liberapay</a>.</p></div>`, "Ce carnet vit sans publicité"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkSitebits(t, tc.lang, sitebitsPage(tc.lang, "", tc.mid, tc.tail, [2]string{}), tc.gone)
+		})
+	}
+	t.Run("figure in a widget stays", func(t *testing.T) {
+		fig := `<div class="image_widget"><figure><img src="/img/plan.jpg" alt=""><figcaption>Le plan du futur bâtiment, vu depuis la rue de la gendarmerie.</figcaption></figure></div>`
+		if text := extractedText(t, sitebitsPage("fr", "", fig, "", [2]string{})); !strings.Contains(text, "vu depuis la rue de la gendarmerie") {
+			t.Errorf("the figure lost: %q", text)
+		}
+	})
+}
+
+// TestOldHeadlineFound: an old page whose headline is no heading (a
+// "<font size=4><b>" run) nor the <title> word for word, and a page whose
+// only <h1> words the <title> otherwise, give their headline and lose the
+// meta line under it; the rows of a table after the text has begun (in
+// runs of no <p>) stay, though they read as signatures ("Piégros … du 19
+// au 23 juillet 4 heures")
+// (../testdata/heldout33: domino-fr, ../testdata/heldout34: netobjects-fr).
+func TestOldHeadlineFound(t *testing.T) {
+	p := sitebitsParas["fr"]
+	rows := `<table border="1"><tr><td><b>Commune</b></td><td><b>Semaine</b></td></tr><tr><td>Saint-Vallier</td><td>du 19 au 23 juillet 4 heures</td></tr><tr><td>Montfaucon</td><td>du 2 au 6 août 3 heures</td></tr></table>`
+	for _, tc := range []struct{ name, title, head string }{
+		{"font run", "CCVL - Communiqué : maison de santé du canton, ouverture en 2029", `<font size="4"><b>Maison de santé du canton : une ouverture en 2029</b></font><br>`},
+		{"only h1", "Maison de santé du canton", `<h1><span>Santé : la maison du canton ouvrira en 2029</span></h1>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := `<html><head><title>` + tc.title + `</title></head><body><table><tr><td>` + tc.head +
+				`<font size="1">Communiqué n° 2026-14 - Date de publication : 02/12/2026 - Auteur : Service communication</font><hr>` +
+				`<font size="2"><b><i>Le projet porté par six médecins du canton avance : six praticiens, quatre infirmières et une sage-femme y recevront les patients des douze communes.</i></b></font><br>` +
+				rows + p[0] + p[1] + p[2] + p[3] + `</td></tr></table></body></html>`
+			text := extractedText(t, page)
+			for _, gone := range []string{"une ouverture en 2029", "ouvrira en 2029", "Date de publication"} {
+				if strings.Contains(text, gone) {
+					t.Errorf("%q left: %q", gone, text)
+				}
+			}
+			for _, kept := range []string{"Saint-Vallier du 19 au 23 juillet 4 heures", "Montfaucon"} {
+				if !strings.Contains(text, kept) {
+					t.Errorf("the table lost %q: %q", kept, text)
+				}
+			}
+			checkSitebits(t, "fr", page, "")
+		})
+	}
+}
