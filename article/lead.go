@@ -93,15 +93,7 @@ func titleLikeBlock(body *html.Node) *html.Node {
 		root = root.Parent
 	}
 	long := ""
-	parts := []string{readHead(root).title}
-	for _, sep := range titleSeps {
-		var next []string
-		for _, p := range parts {
-			next = append(next, strings.Split(p, sep)...)
-		}
-		parts = next
-	}
-	for _, p := range parts {
+	for _, p := range titleParts(readHead(root).title) {
 		if len(p) > len(long) {
 			long = p
 		}

@@ -1324,14 +1324,7 @@ func pageTitle(doc *html.Node) string {
 // headline. An old page with no prose after its headline's block gives
 // the longest part it reads alone.
 func titlePartShown(body *html.Node, title, headline string) string {
-	parts := []string{title}
-	for _, sep := range titleSeps {
-		var next []string
-		for _, p := range parts {
-			next = append(next, strings.Split(p, sep)...)
-		}
-		parts = next
-	}
+	parts := titleParts(title)
 	// The whole title too: a page's headline may hold the separator
 	// itself ("Bulletin paroissial - Décembre 2026").
 	parts = append(parts, title)
@@ -1373,6 +1366,19 @@ func titlePartShown(body *html.Node, title, headline string) string {
 		return alone
 	}
 	return ""
+}
+
+// titleParts returns a <title> cut at every separator (titleSeps).
+func titleParts(title string) []string {
+	parts := []string{title}
+	for _, sep := range titleSeps {
+		var next []string
+		for _, p := range parts {
+			next = append(next, strings.Split(p, sep)...)
+		}
+		parts = next
+	}
+	return parts
 }
 
 // homeLink reports whether el is, or is in, a link to the site's home
