@@ -166,7 +166,7 @@ func lineChrome(n *html.Node) bool {
 		return true // "Last updated 28 November 2026 <a>see all updates</a>"
 	case nw <= 16 && !inFigcaption(n) && creditLine(raw), nw <= 20 && bylineDates(raw):
 		return true
-	case noticeLine(t), autoPublishedNote(n, t), nw <= 30 && forwardedRe.MatchString(t), nw <= 30 && smsOptInRe.MatchString(raw):
+	case noticeLine(t), autoPublishedNote(n, t), nw <= 30 && forwardedRe.MatchString(t), nw <= 30 && smsOptInRe.MatchString(raw), nw <= 30 && followUsRe.MatchString(t), nw <= 4 && modifiedLabelRe.MatchString(t):
 		return true
 	case nw <= 20 && fileRefRe.MatchString(raw) && linkShare(n) >= 0.8:
 		return true // "Télécharger le rapport complet (PDF, 3,2 Mo)"
@@ -594,6 +594,14 @@ var forwardedRe = regexp.MustCompile(`^(?:(?:was this |were you |got this )?forw
 // smsOptInRe is a text-message sign-up: "Text HARLANSO to 888777 to
 // receive …", "Envoyez ALERTE au 36 123".
 var smsOptInRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:(?i:text|send|sms)) [A-Z0-9]{3,} to \d{4,6}(?:$|[^\d])|(?:^|[^\p{L}])(?i:envoyez|tapez|textez) [A-Z0-9]{3,} (?:au|par sms au) \d[\d ]{3,6}\d(?:$|[^\d])`)
+
+// followUsRe opens a line sending the reader to the publisher's social
+// accounts: "Stay connected: Follow … on X, Facebook …", "Suivez-nous
+// sur …".
+var followUsRe = regexp.MustCompile(`^(?:stay connected|restez branchés|restez connectés|follow us|suivez-nous)(?:$|[^\p{L}])`)
+
+// modifiedLabelRe is a page-details label alone: "Date modified:".
+var modifiedLabelRe = regexp.MustCompile(`^(?:date modified|date de modification|last modified|page last updated|dernière modification)$`)
 
 // scheduleLine reports whether a line of date words is a sentence of a
 // schedule, not a stamp: it ends on a full stop and names no year ("Le 4

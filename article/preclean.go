@@ -144,6 +144,13 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 			if callStyled(c) {
 				calls = append(calls, c) // judged after readability, in its box
 			}
+			if tailSection(c) {
+				drop = append(drop, c)
+				for k := nextElement(c); k != nil && !isHeading(k); k = nextElement(k) {
+					drop = append(drop, k)
+				}
+				continue
+			}
 			if codeTitle(c) {
 				drop = append(drop, c)
 				continue
@@ -1155,7 +1162,7 @@ func dropMasthead(body *html.Node, title string) {
 				}
 				// A credit in a figure's caption ("Photo: … / …") is
 				// the caption's, not a byline.
-				if n := len(strings.Fields(t)); n > 0 && (n <= 12 && (bylineRe.MatchString(t) || signatureLine(t) || afterHead && typeLabel(c, t)) && !(prose && inItemBelow(c, h1)) || !hasBlockChild(c) && (metaDateLine(t) || compoundMetaLine(t)) && !inItemBelow(c, h1) && !isHeadingLike(c) && !isStandfirst(c)) && !contains(c, atom.Img) && !inFigcaption(c) {
+				if n := len(strings.Fields(t)); n > 0 && (n <= 12 && (bylineRe.MatchString(t) || signatureLine(t) || afterHead && (typeLabel(c, t) || releaseTypeRe.MatchString(titleForm(t)))) && !(prose && inItemBelow(c, h1)) || !hasBlockChild(c) && (metaDateLine(t) || compoundMetaLine(t)) && !inItemBelow(c, h1) && !isHeadingLike(c) && !isStandfirst(c)) && !contains(c, atom.Img) && !inFigcaption(c) {
 					// (Once the text has begun, a row of a table or an item
 					// of a list is the text's, whatever it reads as:
 					// "Piégros-la-Clastre du 19 au 23 juillet 4 heures" is no
@@ -1172,6 +1179,10 @@ func dropMasthead(body *html.Node, title string) {
 	}
 	walk(body)
 }
+
+// releaseTypeRe is the type of a release shown alone under its headline:
+// "News release", "Communiqué de presse", "Media advisory", "Statement".
+var releaseTypeRe = regexp.MustCompile(`^(?:news release|press release|media release|media advisory|statement|backgrounder|communiqué(?: de presse)?|avis aux médias|déclaration|document d'information)$`)
 
 // typeLabelRe is a class token (or a part of one) naming a label: the
 // type or section of a page shown under its headline.

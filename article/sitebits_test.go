@@ -338,3 +338,35 @@ func TestOldHeadlineFound(t *testing.T) {
 		})
 	}
 }
+
+// TestGovReleaseFurniture: a government release's own furniture goes: its type
+// label alone under the headline ("News release", "Communiqué de
+// presse"), the closing sections headed "Associated links" or
+// "Contacts" with what they hold, a "Stay connected: follow us on …"
+// line and a lone "Date modified:" label (../testdata/heldout33:
+// canada-en); a section of the text under another heading stays.
+func TestGovReleaseFurniture(t *testing.T) {
+	for _, tc := range []struct{ lang, label, links, contacts, follow, modified string }{
+		{"fr", "Communiqué de presse", "Liens connexes", "Personnes-ressources", "Restez branchés : suivez le ministère sur X, Facebook et Instagram.", "Date de modification"},
+		{"en", "News release", "Associated links", "Contacts", "Stay connected: follow the department on X, Facebook and Instagram.", "Date modified"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			p := sitebitsParas[tc.lang]
+			page := `<html lang="` + tc.lang + `"><head><title>Maison de santé</title></head><body><main><h1>Maison de santé</h1><p><strong>De : <a href="/sante">Santé Canada</a></strong></p><p class="h3">` + tc.label + `</p>` +
+				p[0] + p[1] + `<h2>Quick facts</h2><ul><li>The valley has twelve villages and one hospital forty minutes away.</li><li>Six doctors will share the new centre.</li></ul>` + p[2] + p[3] +
+				`<h2>` + tc.links + `</h2><ul><li><a href="/sante/centres">Programme des centres de santé ruraux</a></li><li><a href="/sante/fonds">Fonds pour la santé rurale</a></li></ul>` +
+				`<p>` + tc.follow + `</p><h2>` + tc.contacts + `</h2><p>Claire Martin<br>Attachée de presse<br>613-555-0101</p>` +
+				`<dl><dt>` + tc.modified + `:</dt><dd><time>2026-12-02</time></dd></dl></main></body></html>`
+			text := extractedText(t, page)
+			for _, gone := range []string{tc.label, tc.links, "Programme des centres", tc.follow, tc.contacts, "Claire Martin", tc.modified} {
+				if strings.Contains(text, gone) {
+					t.Errorf("%q left: %q", gone, text)
+				}
+			}
+			if !strings.Contains(text, "Six doctors will share the new centre.") {
+				t.Errorf("the text's section lost: %q", text)
+			}
+			checkSitebits(t, tc.lang, page, "")
+		})
+	}
+}

@@ -2,6 +2,7 @@ package article
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -157,6 +158,31 @@ func hasBlockBelow(n *html.Node) bool {
 			return true
 		}
 		if hasBlockBelow(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// tailHeadRe is the heading of a release's closing section of the
+// publisher's: its contacts, its links, its social accounts.
+var tailHeadRe = regexp.MustCompile(`^(?:contacts?|media contacts?|press contacts?|contacts? (?:presse|médias)|personnes?-ressources|renseignements|associated links|related links|liens connexes|liens associés|stay connected|restez branchés|restez connectés|follow us|suivez-nous)$`)
+
+// tailSection reports whether n is the heading of such a section
+// (tailHeadRe) after the text: a heading with prose before it. The
+// section goes with the blocks under the heading, up to the next
+// heading.
+func tailSection(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H2, atom.H3, atom.H4:
+	default:
+		return false
+	}
+	if !tailHeadRe.MatchString(titleForm(textOf(n))) {
+		return false
+	}
+	for p := n; p != nil; p = p.Parent {
+		if before, _ := proseAround(p); before {
 			return true
 		}
 	}
