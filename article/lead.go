@@ -75,7 +75,7 @@ func titleHeading(body *html.Node, title string) *html.Node {
 		walk(body, true)
 	}
 	if found == nil {
-		found = titleLikeH1(body, foldWords(title))
+		found = titleLikeH1(body, title)
 	}
 	return found
 }
@@ -98,12 +98,7 @@ func titleLikeBlock(body *html.Node) *html.Node {
 			long = p
 		}
 	}
-	want := map[string]bool{}
-	for _, w := range foldWords(long) {
-		if len([]rune(w)) >= 4 {
-			want[w] = true
-		}
-	}
+	want := longWords(long)
 	if len(want) < 3 {
 		return nil
 	}
@@ -120,17 +115,9 @@ func titleLikeBlock(body *html.Node) *html.Node {
 				return
 			}
 			raw := strings.Join(strings.Fields(textOf(c)), " ")
-			if nw := len(strings.Fields(raw)); nw >= 3 && nw <= 25 && !hasBlockChild(c) && !endsSentence(raw) {
-				in := map[string]bool{}
-				for _, w := range foldWords(raw) {
-					if want[w] {
-						in[w] = true
-					}
-				}
-				if 4*len(in) >= 3*len(want) {
-					found = c
-					return
-				}
+			if nw := len(strings.Fields(raw)); nw >= 3 && nw <= 25 && !hasBlockChild(c) && !endsSentence(raw) && holdsMost(raw, want) {
+				found = c
+				return
 			}
 			walk(c) // a cell of an old layout holds its text in runs of <font>
 		}
@@ -140,34 +127,40 @@ func titleLikeBlock(body *html.Node) *html.Node {
 }
 
 // titleLikeH1 returns the page's only <h1> when it holds at least three
-// quarters of the title's words of four letters or more, three or more ("Traversée du bourg : les
-// travaux commencent le 12 janvier" under the <title> "Travaux de la
-// traversée du bourg"), else nil.
-func titleLikeH1(body *html.Node, words []string) *html.Node {
-	var want []string // the title's words of four letters or more
-	for _, w := range words {
-		if len([]rune(w)) >= 4 {
-			want = append(want, w)
-		}
-	}
+// quarters of the title's words of four letters or more, three or more
+// ("Traversée du bourg : les travaux commencent le 12 janvier" under the
+// <title> "Travaux de la traversée du bourg"), else nil.
+func titleLikeH1(body *html.Node, title string) *html.Node {
+	want := longWords(title)
 	if len(want) < 3 || countAtom(body, atom.H1, 2) != 1 {
 		return nil
 	}
-	h1 := findAtom(body, atom.H1)
-	got := map[string]bool{}
-	for _, w := range foldWords(textOf(h1)) {
-		got[w] = true
+	if h1 := findAtom(body, atom.H1); holdsMost(textOf(h1), want) {
+		return h1
 	}
-	in := 0
-	for _, w := range want {
-		if got[w] {
-			in++
+	return nil
+}
+
+// longWords returns the words of s of four letters or more (foldWords).
+func longWords(s string) map[string]bool {
+	ws := map[string]bool{}
+	for _, w := range foldWords(s) {
+		if len([]rune(w)) >= 4 {
+			ws[w] = true
 		}
 	}
-	if 4*in < 3*len(want) {
-		return nil
+	return ws
+}
+
+// holdsMost reports whether text holds at least three quarters of want.
+func holdsMost(text string, want map[string]bool) bool {
+	in := map[string]bool{}
+	for _, w := range foldWords(text) {
+		if want[w] {
+			in[w] = true
+		}
 	}
-	return h1
+	return 4*len(in) >= 3*len(want)
 }
 
 // findLead looks, before the first paragraph of the page, for a
