@@ -206,3 +206,46 @@ func callBox(n *html.Node) bool {
 	low := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
 	return artefactRe.MatchString(low) || toReader.MatchString(low)
 }
+
+// sellVerbRe opens a call to buy or to give what a notice sells: "Offrez-la
+// à Noël !", "Commandez-le dès maintenant !", "Get yours today!".
+var sellVerbRe = regexp.MustCompile(`^(?:offrez|achetez|commandez|précommandez|procurez-vous|profitez|abonnez-vous|réservez|buy|order|pre-order|grab|give|get|treat|subscribe|book)(?:$|[^\p{L}])`)
+
+// noticeLabelRe is the label a notice opens on: "Pensez-y :", "Bon
+// plan :", "Don't forget:", "Gift idea:".
+var noticeLabelRe = regexp.MustCompile(`^[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2}\s*:\s`)
+
+// salesNudge reports whether a paragraph is a sales notice set among the
+// text: at most 45 words, its last sentence an exclamation of at most
+// eight words opening on a call to buy or give (sellVerbRe), and the
+// paragraph opening on a notice's label ("Pensez-y : la carte de pêche
+// 2027 est en vente … Offrez-la à Noël !") or of at most 25 words. A
+// text's sentences tell; they do not end on "Buy it!".
+func salesNudge(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div:
+	default:
+		return false
+	}
+	if hasBlockChild(n) || inFigcaption(n) || n.Parent != nil && n.Parent.DataAtom == atom.Li {
+		return false // (an old layout's table holds the text itself: no inItem)
+	}
+	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	nw := len(strings.Fields(raw))
+	if nw == 0 || nw > 45 || !strings.HasSuffix(raw, "!") {
+		return false
+	}
+	body := strings.TrimRight(strings.TrimSuffix(raw, "!"), " \u00a0")
+	last := body
+	if i := strings.LastIndexAny(body, ".!?…"); i >= 0 {
+		last = body[i+1:]
+	}
+	last = strings.ToLower(strings.TrimSpace(strings.ReplaceAll(last, "’", "'")))
+	if lw := len(strings.Fields(last)); lw == 0 || lw > 8 || !sellVerbRe.MatchString(last) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(last); !unicode.IsLetter(r) {
+		return false
+	}
+	return nw <= 25 || noticeLabelRe.MatchString(raw)
+}

@@ -5,9 +5,13 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Readability keeps the container that holds most of the text; the
@@ -77,6 +81,9 @@ func titleHeading(body *html.Node, title string) *html.Node {
 	if found == nil {
 		found = titleLikeH1(body, title)
 	}
+	if found == nil {
+		found = slugHeading(body, title)
+	}
 	return found
 }
 
@@ -139,6 +146,77 @@ func titleLikeH1(body *html.Node, title string) *html.Node {
 		return h1
 	}
 	return nil
+}
+
+// titleSlug returns the word of a <title> that is a page's slug or wiki
+// id rather than its headline, "actu:2026:portes-ouvertes-decembre": one
+// token of letters and digits joined by "-" or "_" in three parts or
+// more, after an optional path ("actu:2026:", "news/"); else "".
+func titleSlug(title string) string {
+	for _, f := range strings.Fields(title) {
+		if slugRe.MatchString(f) {
+			return f
+		}
+	}
+	return ""
+}
+
+var slugRe = regexp.MustCompile(`^(?:[\p{L}\p{N}]+[:/])*[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+){2,}(?:\.[a-z]{2,4})?$`)
+
+// slugHeading returns the first heading (h1 to h3) that holds every word
+// of three letters or more of the title's slug (titleSlug), accents
+// aside, two words or more: the headline of a wiki page whose <title> is
+// its id; else nil.
+func slugHeading(body *html.Node, title string) *html.Node {
+	slug := titleSlug(title)
+	if slug == "" {
+		return nil
+	}
+	if i := strings.LastIndexAny(slug, ":/"); i >= 0 {
+		slug = slug[i+1:]
+	}
+	if i := strings.LastIndex(slug, "."); i >= 0 {
+		slug = slug[:i]
+	}
+	var want []string
+	for _, w := range strings.FieldsFunc(slug, func(r rune) bool { return r == '-' || r == '_' }) {
+		if len([]rune(w)) >= 3 {
+			want = append(want, unaccent(strings.ToLower(w)))
+		}
+	}
+	if len(want) < 2 {
+		return nil
+	}
+	var found *html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && found == nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.H1, atom.H2, atom.H3:
+				got := foldWords(unaccent(textOf(c)))
+				if !slices.ContainsFunc(want, func(w string) bool { return !slices.Contains(got, w) }) {
+					found = c
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(body)
+	return found
+}
+
+// unaccent returns s without its combining marks: "décembre" is
+// "decembre", as a slug writes it.
+func unaccent(s string) string {
+	out, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
+	if err != nil {
+		return s
+	}
+	return out
 }
 
 // longWords returns the words of s of four letters or more (foldWords).

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -20,7 +21,7 @@ var (
 	// dateLeadRe opens a publication or update line: "Mis à jour le",
 	// "Publié le … – Modifié le …", "Last updated:".
 	dateLeadRe = regexp.MustCompile(`^(?:(?:article |page )?(?:publié|publiée|mis en ligne|mise en ligne|mis à jour|mise à jour|dernière mise à jour|modifié|modifiée|actualisé|actualisée|édité)` +
-		`|(?:first |last )?(?:published|updated|modified|posted)|last update|date de (?:publication|mise à jour))(?:$|[^\p{L}])`)
+		`|(?:first |last )?(?:published|updated|modified|posted|edited)|last update|date de (?:publication|mise à jour)|dernière (?:modification|révision|édition))(?:$|[^\p{L}])`)
 	// dateWordRe: the words a date line is made of besides digits.
 	dateWordRe = regexp.MustCompile(`^(?:le|la|les|du|au|à|a|h|min|le|on|at|in|de|et|and|the|gmt|utc|cet|cest|bst|est|edt|pst|am|pm|er|st|nd|rd|th|il|y|ago|hours?|minutes?|days?|heures?|jours?|ans?|since|depuis|today|yesterday|aujourd|hui|hier|` +
 		`lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|` +
@@ -162,6 +163,8 @@ func lineChrome(n *html.Node) bool {
 	switch {
 	case nw <= 20 && dateLine(t), nw <= 16 && bareDate(t) && !scheduleLine(raw):
 		return true
+	case nw <= 20 && datedWithLabels(raw):
+		return true // "actu/2026/portes-ouvertes.txt · Last modified: 2026/11/29 18:02 by camille"
 	case nw <= 25 && linkWords(n) <= 5 && dateLine(titleForm(textOutsideLinks(n))):
 		return true // "Last updated 28 November 2026 <a>see all updates</a>"
 	case nw <= 16 && !inFigcaption(n) && creditLine(raw), nw <= 20 && bylineDates(raw):
@@ -212,8 +215,13 @@ func dateLine(t string) bool {
 		return false
 	}
 	ws := foldWords(t)
+	digits := false
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
+		if (w == "de" || w == "d") && digits && len(ws)-i-1 >= 1 && len(ws)-i-1 <= 3 && !strings.ContainsAny(strings.Join(ws[i+1:], ""), "0123456789") {
+			return true // a wiki's "Dernière modification : 2026/11/29 18:02 de camille"
+		}
+		digits = digits || isDigits(w)
 		if w == "par" || w == "by" {
 			if len(ws)-i-1 <= 5 {
 				return true // "… par la rédaction"
@@ -236,6 +244,30 @@ func dateLine(t string) bool {
 		}
 	}
 	return true
+}
+
+// datedWithLabels reports whether a line is a date line (dateLine) joined
+// by separators (metaSepRe) to parts of at most three words and no
+// sentence end: the page's name or file, a section, a sign-in link
+// ("start.txt · Dernière modification : 2026/11/29 18:02 de camille").
+func datedWithLabels(raw string) bool {
+	if r, _ := utf8.DecodeLastRuneInString(raw); strings.ContainsRune(".!?…»\"", r) {
+		return false
+	}
+	parts := metaSepRe.Split(raw, -1)
+	if len(parts) < 2 {
+		return false
+	}
+	dated := 0
+	for _, p := range parts {
+		switch {
+		case dateLine(titleForm(p)):
+			dated++
+		case len(strings.Fields(p)) == 0 || len(strings.Fields(p)) > 3 || strings.ContainsAny(strings.TrimRight(p, " "), "!?"):
+			return false
+		}
+	}
+	return dated == 1
 }
 
 // datesOnly reports whether words are all dates, times and their small

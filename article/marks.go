@@ -374,6 +374,46 @@ func callStyled(n *html.Node) bool {
 	return false
 }
 
+// buttonLine returns the line a link made to be pressed (callStyled)
+// stands alone in: the paragraph or box (<p>, <div>, <center>, <span>)
+// it is the only content of, at most 20 words, outside lists, tables and
+// figures, with no image, set among two paragraphs of prose or more
+// (the button of a small box goes with its box, by the box's rules).
+// Such a line among the paragraphs is a control,
+// not the text: "Register for the Library of Things open house",
+// "Recevez L'Écho chaque jeudi : abonnez-vous à partir de 5 € par mois".
+// nil when n is not one.
+func buttonLine(n *html.Node) *html.Node {
+	if !callStyled(n) || inRunningText(n) || inItem(n) || contains(n, atom.Img) {
+		return nil
+	}
+	if nw := len(strings.Fields(textOf(n))); nw == 0 || nw > 20 {
+		return nil
+	}
+	line := n
+	for line.Parent != nil && onlyElement(line.Parent) == line {
+		switch line.Parent.DataAtom {
+		case atom.P, atom.Div, atom.Center, atom.Span:
+			line = line.Parent
+			continue
+		}
+		break
+	}
+	if line == n {
+		// Set straight among the blocks of the text, not a link among
+		// others (a row of buttons, a menu).
+		for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+			if c != n && c.Type == html.ElementNode && !isBlock(c) {
+				return nil
+			}
+		}
+	}
+	if line.Parent == nil || proseParagraphs(line.Parent, 2) < 2 {
+		return nil // the button of a box, which other rules judge whole
+	}
+	return line
+}
+
 // borrowsTitle reports whether a subheading is made of the title's words
 // without being the title: at most half as many words, all of them the
 // title's.

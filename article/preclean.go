@@ -81,7 +81,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 	if anchor == nil {
 		anchor = findAtom(body, atom.H1)
 	}
-	pg := &pageCtx{total: textLen(body), anchor: anchor, authors: authorNames(doc), site: siteWords(doc), host: pageHost(doc), prose: proseParagraphs(body, math.MaxInt)}
+	pg := &pageCtx{total: textLen(body), anchor: anchor, authors: authorNames(doc), site: siteWords(doc), host: pageHost(doc), prose: proseParagraphs(body, math.MaxInt), slug: titleSlug(readHead(doc).title)}
 	pg.menu = menuSections(body, pg.host)
 	if pg.anchor == nil && title != "" {
 		if h := findText(body, title); h != nil {
@@ -141,6 +141,10 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				drop = append(drop, c)
 				continue
 			}
+			if l := buttonLine(c); l != nil && pg.notArticle(l, false) {
+				drop = append(drop, l)
+				continue
+			}
 			if callStyled(c) {
 				calls = append(calls, c) // judged after readability, in its box
 			}
@@ -151,7 +155,15 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				}
 				continue
 			}
+			if pg.slug != "" && !hasBlockChild(c) && strings.TrimSpace(textOf(c)) == pg.slug {
+				drop = append(drop, c) // a wiki's page id shown above the page
+				continue
+			}
 			if codeTitle(c) {
+				drop = append(drop, c)
+				continue
+			}
+			if salesNudge(c) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
@@ -422,6 +434,7 @@ type pageCtx struct {
 	host    string          // the page's own host, from its head (see pageHost)
 	menu    map[string]bool // the sections the site's menus link to (see menuSections)
 	prose   int             // the page's paragraphs of prose (see proseParagraphs)
+	slug    string          // the page's slug or wiki id when its <title> shows one (see titleSlug)
 	// openings and replies are the subject lines of a forum thread's
 	// posts (see postSubjects); none on other pages.
 	openings, replies []*html.Node
