@@ -85,7 +85,13 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	}
 	ex.HTML = lead.restore(b.String(), art.Node)
 	if gallery != nil && gallery.missedBy(art.Node) {
-		ex.HTML = gallery.render()
+		if gallery.captionLen() < textLen(art.Node) {
+			// An article with its gallery beside it (a press release's
+			// images): the text stays, the captioned figures follow it.
+			ex.HTML += gallery.render()
+		} else {
+			ex.HTML = gallery.render()
+		}
 	}
 	ex.Title = strings.TrimSpace(art.Title())
 	ex.Byline = strings.Join(strings.Fields(art.Byline()), " ")

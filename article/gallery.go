@@ -59,14 +59,12 @@ func findGallery(doc *html.Node) *gallery {
 	if root == nil {
 		return nil
 	}
-	capLen := 0
-	for _, c := range caps {
-		capLen += len(c)
-	}
-	if capLen*2 < textLen(root) {
+	g := &gallery{captions: caps}
+	if g.captionLen()*2 < textLen(root) {
 		return nil // an article with figures, not a gallery
 	}
-	return &gallery{node: cloneTree(root), captions: caps}
+	g.node = cloneTree(root)
+	return g
 }
 
 // missedBy reports whether the extraction holds fewer than half of the
@@ -80,6 +78,15 @@ func (g *gallery) missedBy(extracted *html.Node) bool {
 		}
 	}
 	return found*2 < len(g.captions)
+}
+
+// captionLen returns the length of the gallery's captions together.
+func (g *gallery) captionLen() int {
+	n := 0
+	for _, c := range g.captions {
+		n += len(c)
+	}
+	return n
 }
 
 // render returns the gallery's HTML without its headline (the item's

@@ -415,6 +415,38 @@ func TestGallery(t *testing.T) {
 	}
 }
 
+// TestGalleryBesideArticle: an article followed by its gallery of
+// captioned images (a press release's "Image gallery") keeps its text;
+// the captions follow it (../testdata/heldout38: modx-en, where the
+// gallery took the article's place).
+func TestGalleryBesideArticle(t *testing.T) {
+	caps := map[string][3]string{
+		"fr": {"La façade de la future maison de santé, vue depuis la place. Photo : cabinet Arcane", "Le plan du rez-de-chaussée et de ses huit cabinets. Document : communauté de communes", "Les médecins du canton sur le terrain de l'ancienne gendarmerie. Photo : Julie Brac"},
+		"en": {"The front of the new health centre, seen from the square. Image: Arcane Architects", "The ground-floor plan with its eight consulting rooms. Drawing: district council", "The valley's doctors on the site of the old police station. Photo: Julie Brac"},
+	}
+	for _, lang := range []string{"fr", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			var figs strings.Builder
+			for i, c := range caps[lang] {
+				figs.WriteString(`<div class="col-md-4"><figure class="figure"><a href="/img/` + string(rune('a'+i)) + `-full.jpg" data-fancybox="press"><img src="/img/` + string(rune('a'+i)) + `.jpg" class="figure-img"></a><figcaption class="figure-caption">` + c + `</figcaption></figure></div>`)
+			}
+			gallery := `<section class="press-gallery"><h2 class="h4">Image gallery</h2><div class="row gallery">` + figs.String() + `</div><p class="small"><a href="/press/images.zip">Download high-resolution images (ZIP, 18 MB)</a></p></section>`
+			page := sitebitsPage(lang, "", "", gallery, [2]string{})
+			text := extractedText(t, page)
+			for _, c := range caps[lang] {
+				if !strings.Contains(text, c) {
+					t.Errorf("caption %q lost: %q", c, text)
+				}
+			}
+			for _, p := range sitebitsParas[lang] {
+				if !strings.Contains(text, plainOf(p)) {
+					t.Errorf("the text lost %q: %q", plainOf(p), text)
+				}
+			}
+		})
+	}
+}
+
 // TestHeadlineByTitle: the headline goes when it reads as the page's
 // title (og:title), even when the JSON-LD headline readability reads is
 // shorter; a subheading that says part of it stays.
