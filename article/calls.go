@@ -215,12 +215,18 @@ var sellVerbRe = regexp.MustCompile(`^(?:offrez|achetez|commandez|précommandez|
 // plan :", "Don't forget:", "Gift idea:".
 var noticeLabelRe = regexp.MustCompile(`^[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2}\s*:\s`)
 
+// promoCodeRe is a discount with its code: "20% off … with the code
+// ADVENT26", "avec le code NOEL26", "promo code SPRING".
+var promoCodeRe = regexp.MustCompile(`(?:(?i:with|use|using|enter|apply)(?: (?i:the|my|our))? (?i:code|coupon|coupon code|promo code|discount code)|(?i:avec|grâce au|saisissez|utilisez)(?: (?i:le))? (?i:code|code promo|code de réduction)|(?i:code promo|promo code|coupon code|discount code)) :?\s?[A-Z][A-Z0-9]{3,}(?:$|[^\p{L}\p{N}])`)
+
 // salesNudge reports whether a paragraph is a sales notice set among the
 // text: at most 45 words, its last sentence an exclamation of at most
 // eight words opening on a call to buy or give (sellVerbRe), and the
 // paragraph opening on a notice's label ("Pensez-y : la carte de pêche
-// 2027 est en vente … Offrez-la à Noël !") or of at most 25 words. A
-// text's sentences tell; they do not end on "Buy it!".
+// 2027 est en vente … Offrez-la à Noël !") or of at most 25 words; or
+// a paragraph of at most 45 words giving a discount code (promoCodeRe:
+// "… 20% off on Ravelry until Sunday with the code ADVENT26"). A text's
+// sentences tell; they do not end on "Buy it!".
 func salesNudge(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.P, atom.Div:
@@ -232,7 +238,13 @@ func salesNudge(n *html.Node) bool {
 	}
 	raw := strings.Join(strings.Fields(textOf(n)), " ")
 	nw := len(strings.Fields(raw))
-	if nw == 0 || nw > 45 || !strings.HasSuffix(raw, "!") {
+	if nw == 0 || nw > 45 {
+		return false
+	}
+	if promoCodeRe.MatchString(raw) {
+		return true // a discount and its code: an offer, not the text
+	}
+	if !strings.HasSuffix(raw, "!") {
 		return false
 	}
 	body := strings.TrimRight(strings.TrimSuffix(raw, "!"), " \u00a0")
@@ -248,4 +260,22 @@ func salesNudge(n *html.Node) bool {
 		return false
 	}
 	return nw <= 25 || noticeLabelRe.MatchString(raw)
+}
+
+// helpUsRe asks the reader to help the publication: "Pour nous aider à
+// imprimer …", "Aidez-nous", "Help us keep …", "To support our work".
+var helpUsRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:pour nous (?:aider|soutenir)|aidez-nous|soutenez-nous|nous aider à|help us|to support (?:us|our (?:work|journalism|reporting|newsroom|paper))|keep us (?:going|independent|free))(?:$|[^\p{L}])`)
+
+// helpUsAppeal reports whether a short paragraph (at most 30 words, no
+// quote) is the publication's appeal for support: it asks the reader to
+// help it (helpUsRe) and speaks of gifts, members or readers' support
+// (appealWordRe), with or without a link ("La Gazette est un journal
+// bénévole. Pour nous aider à imprimer le numéro papier, rendez-vous sur
+// notre page de dons.").
+func helpUsAppeal(n *html.Node, raw string) bool {
+	if strings.ContainsAny(raw, "«»“”\"") || inBlockquote(n) || inItem(n) {
+		return false
+	}
+	low := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
+	return helpUsRe.MatchString(low) && appealWordRe.MatchString(low)
 }

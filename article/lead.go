@@ -291,6 +291,9 @@ func findLead(doc *html.Node, base *url.URL, ogImage string, description string)
 			if c.Type != html.ElementNode {
 				continue
 			}
+			if linkPreview(c) {
+				continue // another page's card: its description is that page's
+			}
 			if lp.summary == nil && summaryBox(c) {
 				lp.summary = cloneTree(c)
 				continue

@@ -21,7 +21,7 @@ var (
 	// dateLeadRe opens a publication or update line: "Mis à jour le",
 	// "Publié le … – Modifié le …", "Last updated:".
 	dateLeadRe = regexp.MustCompile(`^(?:(?:article |page )?(?:publié|publiée|mis en ligne|mise en ligne|mis à jour|mise à jour|dernière mise à jour|modifié|modifiée|actualisé|actualisée|édité)` +
-		`|(?:first |last )?(?:published|updated|modified|posted|edited)|last update|date de (?:publication|mise à jour)|dernière (?:modification|révision|édition))(?:$|[^\p{L}])`)
+		`|(?:page )?(?:first |last )?(?:published|updated|modified|posted|edited|reviewed)|last update|date de (?:publication|mise à jour)|dernière (?:modification|révision|édition))(?:$|[^\p{L}])`)
 	// dateWordRe: the words a date line is made of besides digits.
 	dateWordRe = regexp.MustCompile(`^(?:le|la|les|du|au|à|a|h|min|le|on|at|in|de|et|and|the|gmt|utc|cet|cest|bst|est|edt|pst|am|pm|er|st|nd|rd|th|il|y|ago|hours?|minutes?|days?|heures?|jours?|ans?|since|depuis|today|yesterday|aujourd|hui|hier|` +
 		`lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|` +
@@ -163,13 +163,15 @@ func lineChrome(n *html.Node) bool {
 	switch {
 	case nw <= 20 && dateLine(t), nw <= 16 && bareDate(t) && !scheduleLine(raw):
 		return true
+	case nw <= 25 && correctionPromptRe.MatchString(t):
+		return true
 	case nw <= 20 && datedWithLabels(raw):
 		return true // "actu/2026/portes-ouvertes.txt · Last modified: 2026/11/29 18:02 by camille"
 	case nw <= 25 && linkWords(n) <= 5 && dateLine(titleForm(textOutsideLinks(n))):
 		return true // "Last updated 28 November 2026 <a>see all updates</a>"
 	case nw <= 16 && !inFigcaption(n) && creditLine(raw), nw <= 20 && bylineDates(raw):
 		return true
-	case noticeLine(t), autoPublishedNote(n, t), nw <= 30 && forwardedRe.MatchString(t), nw <= 30 && smsOptInRe.MatchString(raw), nw <= 30 && followUsRe.MatchString(t), nw <= 4 && modifiedLabelRe.MatchString(t):
+	case noticeLine(t), autoPublishedNote(n, t), nw <= 30 && forwardedRe.MatchString(t), nw <= 30 && referralRe.MatchString(t), nw <= 30 && smsOptInRe.MatchString(raw), nw <= 30 && followUsRe.MatchString(t), nw <= 4 && modifiedLabelRe.MatchString(t):
 		return true
 	case nw <= 20 && fileRefRe.MatchString(raw) && linkShare(n) >= 0.8:
 		return true // "Télécharger le rapport complet (PDF, 3,2 Mo)"
@@ -195,7 +197,7 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case rightsLine(raw, nw), nw <= 16 && !inFigcaption(n) && rightsYearRe.MatchString(strings.ToLower(raw)):
 		return true
-	case nw <= 30 && readerCall(n, raw), nw <= 14 && pageNoticeRe.MatchString(t):
+	case nw <= 30 && (readerCall(n, raw) || helpUsAppeal(n, raw)), nw <= 14 && pageNoticeRe.MatchString(t):
 		return true
 	case tagLabelRe.MatchString(t) && linkShare(n) >= 0.5, labelledLinkRow(n):
 		return true
@@ -623,6 +625,12 @@ func bareDate(t string) bool {
 // forwarded to you?", "On vous a transféré cette lettre ? Abonnez-vous".
 var forwardedRe = regexp.MustCompile(`^(?:(?:was this |were you |got this )?forwarded (?:this|to you|by)|(?:did )?someone forward(?:ed)? (?:this|you)|(?:was|has) this (?:email |newsletter |issue )?(?:been )?forwarded|(?:got|received) this from a friend|on vous a transféré (?:cette|ce)|(?:cette|ce) (?:lettre|courriel|e-mail|mail|numéro|newsletter) vous a été transférée?|vous avez reçu (?:cette|ce) (?:lettre|courriel|e-mail|numéro|newsletter) (?:par|d')un(?:e)? ami)`)
 
+// referralRe is a newsletter's call to pass it on or to sponsor a
+// reader: "Forward this email to a friend …", "… share your referral
+// link and get …", "Transférez cette lettre à un ami", "Parrainez un ami".
+var referralRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:forward (?:this|the|today's) (?:e-?mail|newsletter|issue|letter|edition|post) to|(?:your|my|our) (?:unique |personal )?referral (?:link|code|page|program|programme)|refer (?:a|your|some) friends?` +
+	`|transférez (?:cette|ce|la) (?:lettre|newsletter|e-?mail|courriel|numéro) à|(?:votre|ton) (?:lien|code) de parrainage|parrainez (?:un|une|vos|des|jusqu'à)|programme de parrainage)(?:$|[^\p{L}])`)
+
 // smsOptInRe is a text-message sign-up: "Text HARLANSO to 888777 to
 // receive …", "Envoyez ALERTE au 36 123".
 var smsOptInRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:(?i:text|send|sms)) [A-Z0-9]{3,} to \d{4,6}(?:$|[^\d])|(?:^|[^\p{L}])(?i:envoyez|tapez|textez) [A-Z0-9]{3,} (?:au|par sms au) \d[\d ]{3,6}\d(?:$|[^\d])`)
@@ -631,6 +639,13 @@ var smsOptInRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:(?i:text|send|sms)) [A-Z0-
 // accounts: "Stay connected: Follow … on X, Facebook …", "Suivez-nous
 // sur …".
 var followUsRe = regexp.MustCompile(`^(?:stay connected|restez branchés|restez connectés|follow us|suivez-nous)(?:$|[^\p{L}])`)
+
+// correctionPromptRe opens the prompt under a story to report an error in
+// it: "Vous avez repéré une erreur dans cet article ? Signalez-la à la
+// rédaction.", "Spotted a mistake? Let us know.", "Signaler une erreur".
+var correctionPromptRe = regexp.MustCompile(`^(?:(?:vous avez|tu as|avez-vous|as-tu) (?:repéré|remarqué|relevé|trouvé|vu|constaté|noté) (?:une|des) (?:erreurs?|fautes?|coquilles?|inexactitudes?|imprécisions?)` +
+	`|(?:une|des) (?:erreurs?|fautes?|coquilles?|inexactitudes?) (?:dans (?:cet|cette|ce) [\p{L}]+ )?\?|signaler une (?:erreur|faute|coquille|inexactitude)` +
+	`|(?:have you |did you )?(?:spot|spotted|found|find|notice|noticed|see|seen) (?:an?|any|some) (?:error|mistake|typo|inaccuracy|errors|mistakes|typos)|report an? (?:error|mistake|typo|correction)|(?:request|suggest|submit) a correction)`)
 
 // modifiedLabelRe is a page-details label alone: "Date modified:".
 var modifiedLabelRe = regexp.MustCompile(`^(?:date modified|date de modification|last modified|page last updated|dernière modification)$`)

@@ -415,8 +415,11 @@ func buttonLine(n *html.Node) *html.Node {
 }
 
 // borrowsTitle reports whether a subheading is made of the title's words
-// without being the title: at most half as many words, all of them the
-// title's.
+// without being the title: at most half as many words, and the letters of
+// its words that the title lacks under a quarter of its own ("Les
+// relances automatiques" under "Nouveautés de novembre : relances
+// automatiques, export FEC et API v2"), as readability measures a
+// heading that repeats the title before it drops it.
 func borrowsTitle(heading, title string) bool {
 	hw, tw := foldWords(heading), foldWords(title)
 	if len(hw) == 0 || 2*len(hw) > len(tw) {
@@ -426,12 +429,15 @@ func borrowsTitle(heading, title string) bool {
 	for _, w := range tw {
 		in[w] = true
 	}
+	all, foreign := 0, 0
 	for _, w := range hw {
+		n := utf8.RuneCountInString(w)
+		all += n
 		if !in[w] {
-			return false
+			foreign += n
 		}
 	}
-	return true
+	return 4*foreign < all
 }
 
 // mediaTools reports whether a line is the tools of an image: it sits in

@@ -116,3 +116,130 @@ func TestWikiPage(t *testing.T) {
 		t.Errorf("the sentence lost: %q", text)
 	}
 }
+
+// The classes of ../testdata/heldout36, heldout37 and heldout38.
+
+// TestNoticeLines: short notices among or under the text go: a prompt to
+// report an error (heldout38: semois-fr), a page's review date
+// (heldout36: silverstripe-en), a newsletter's referral pitch (heldout38:
+// newsletter-en), a discount with its code (heldout36: typepad-en), a
+// volunteer paper's appeal with no link (heldout37: tumblr-fr).
+func TestNoticeLines(t *testing.T) {
+	for _, tc := range []struct{ name, lang, line, gone string }{
+		{"correction fr", "fr", `<div class="small text-muted">Vous avez relevé une inexactitude ? Merci de la signaler à notre équipe.</div>`, "relevé une inexactitude"},
+		{"correction en", "en", `<p class="note">Noticed an error in this report? Tell the desk and it will be put right.</p>`, "Noticed an error"},
+		{"reviewed en", "en", `<p class="page-updated">Last reviewed: 4 March 2027</p>`, "Last reviewed"},
+		{"reviewed fr", "fr", `<p class="page-updated">Dernière révision : 4 mars 2027</p>`, "Dernière révision"},
+		{"referral en", "en", `<p><em>Like this letter? Forward this email to a friend, or use your referral link to earn a tote bag.</em></p>`, "referral link"},
+		{"referral fr", "fr", `<p>Transférez cette lettre à un ami : avec votre lien de parrainage, gagnez un mois offert.</p>`, "lien de parrainage"},
+		{"promo code en", "en", `<p class="shop"><strong>Shop news:</strong> the spring patterns are 15% off until Friday with the code BLOOM27. <a href="https://127.0.0.2/shop">See the shop</a></p>`, "spring patterns"},
+		{"promo code fr", "fr", `<p>Boutique : les calendriers de l'amicale sont à -20 % jusqu'à dimanche avec le code NOEL27.</p>`, "calendriers de l'amicale"},
+		{"appeal fr", "fr", `<p><i>Le Canton est un journal associatif. Pour nous aider à payer l'imprimeur, pensez au don en ligne.</i></p>`, "journal associatif"},
+		{"appeal en", "en", `<p><i>The Valley Post is run by volunteers. To help us print the winter issue, visit our donations page.</i></p>`, "run by volunteers"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkSitebits(t, tc.lang, sitebitsPage(tc.lang, "", tc.line, "", [2]string{}), tc.gone)
+			checkSitebits(t, tc.lang, sitebitsPage(tc.lang, "", "", tc.line, [2]string{}), tc.gone) // under the text
+		})
+	}
+	for _, tc := range []struct{ name, lang, block, kept string }{
+		{"error in a sentence fr", "fr", `<p>Les élus ont relevé une erreur dans le budget présenté en mars, qui oubliait les frais de raccordement au réseau de chaleur.</p>`, "relevé une erreur"},
+		{"quoted appeal fr", "fr", `<p>« Aidez-nous à financer le matériel », a lancé le président de l'association aux donateurs réunis samedi.</p>`, "a lancé le président"},
+		{"discount in the text en", "en", `<p>Patients who join the pharmacy's scheme will get 10% off prescriptions charges for the first year, the council said.</p>`, "10% off"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if text := extractedText(t, sitebitsPage(tc.lang, "", tc.block, "", [2]string{})); !strings.Contains(text, tc.kept) {
+				t.Errorf("%q lost: %q", tc.kept, text)
+			}
+		})
+	}
+}
+
+// TestCaptionClassedMeta: a figure's caption stays whatever a framework's
+// class says of it ("uk-text-meta") (heldout36: processwire-en).
+func TestCaptionClassedMeta(t *testing.T) {
+	for lang, caption := range map[string]string{
+		"fr": "Le terrain de l'ancienne gendarmerie, où sera bâtie la maison de santé. Photo : Julie Brac",
+		"en": "The site of the old police station, where the health centre will be built. Photo: Julie Brac",
+	} {
+		t.Run(lang, func(t *testing.T) {
+			fig := `<figure class="uk-margin-medium"><img src="/img/site.jpg" alt=""><figcaption class="uk-text-meta uk-margin-small-top">` + caption + `</figcaption></figure>`
+			page := sitebitsPage(lang, "", fig, "", [2]string{})
+			checkSitebits(t, lang, page, "")
+			if text := extractedText(t, page); !strings.Contains(text, caption) {
+				t.Errorf("caption lost: %q", text)
+			}
+		})
+	}
+}
+
+// TestBannerHeadingsBeforeHeadline: a section's banner of headings before
+// the headline, in a block of its own ("Actualités du refuge" over
+// "Refuge de la Combe Noire, 2 310 m"), goes (heldout37: grav-fr).
+func TestBannerHeadingsBeforeHeadline(t *testing.T) {
+	for _, tc := range []struct{ lang, title, banner, gone string }{
+		{"fr", "Maison de santé : le projet retenu", `<h1>Actualités du canton</h1><h2>Communauté de communes du Val, 12 communes</h2>`, "Actualités du canton"},
+		{"en", "Health centre: the plan is backed", `<h1>Valley news</h1><h2>District council, twelve parishes</h2>`, "Valley news"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			p := sitebitsParas[tc.lang]
+			page := `<html lang="` + tc.lang + `"><head><title>` + tc.title + ` | Le Canton</title></head><body><div id="page-wrapper"><header><a href="/">Le Canton</a></header>` +
+				`<section id="blog-hero" class="hero">` + tc.banner + `</section><section id="start"><div class="content-item"><div class="blog-header"><h2 class="p-name"><a href="/a">` + tc.title + `</a></h2></div>` +
+				`<div class="e-content">` + p[0] + p[1] + p[2] + p[3] + `</div></div></section></div></body></html>`
+			checkSitebits(t, tc.lang, page, tc.gone)
+			text := extractedText(t, page)
+			for _, h := range []string{"12 communes", "twelve parishes", tc.title} {
+				if strings.Contains(text, h) {
+					t.Errorf("%q left: %q", h, text)
+				}
+			}
+		})
+	}
+}
+
+// TestLinkPreviewCard: the card a forum or a blog unfurls from a pasted
+// link (the other page's title, its description, the source's name)
+// goes, description and all; the post's text stays (heldout37:
+// xenforo-en).
+func TestLinkPreviewCard(t *testing.T) {
+	for _, tc := range []struct{ lang, card, gone string }{
+		{"fr", `<div class="bbCodeBlock bbCodeBlock--unfurl"><div class="contentRow"><div class="contentRow-figure"><img src="/logo.png" alt=""></div><div class="contentRow-main"><h3 class="contentRow-header"><a href="/sujets/budget-2027.4412/">Budget 2027 de la communauté : le débat</a></h3><div class="contentRow-snippet js-unfurl-desc">Les chiffres présentés en conseil, poste par poste, et les questions des habitants.</div><div class="contentRow-minor">Forum du Canton</div></div></div></div>`, "poste par poste"},
+		{"en", `<figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container" href="https://127.0.0.2/budget"><div class="kg-bookmark-content"><div class="kg-bookmark-title">The district budget for 2027, line by line</div><div class="kg-bookmark-description">What the council plans to spend on roads, schools and care, and where the money comes from.</div><div class="kg-bookmark-metadata">Valley Post</div></div></a></figure>`, "roads, schools and care"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			p := sitebitsParas[tc.lang]
+			post := func(i int) string { return strings.TrimSuffix(strings.TrimPrefix(p[i], "<p>"), "</p>") }
+			page := `<html lang="` + tc.lang + `"><head><title>Maison de santé - Le Canton</title></head><body><div class="p-body"><h1 class="p-title">Maison de santé</h1><article class="message--post"><div class="bbWrapper">` +
+				post(0) + `<br><br>` + post(1) + `<br><br>` + tc.card + `<br>` + post(2) + `<br><br>` + post(3) + `</div></article></div></body></html>`
+			text := extractedText(t, page)
+			if strings.Contains(text, tc.gone) {
+				t.Errorf("card left: %q", text)
+			}
+			for i := range 4 {
+				if !strings.Contains(text, post(i)) {
+					t.Errorf("the text lost %q: %q", post(i), text)
+				}
+			}
+		})
+	}
+}
+
+// TestSubheadingMostlyTitleWords: a subheading made mostly of the title's
+// words, one small word aside ("Le calendrier" under "Maison de santé :
+// budget, médecins et calendrier"), is not the headline: readability,
+// which drops a heading that repeats the title, must keep it (heldout37:
+// remix-fr).
+func TestSubheadingMostlyTitleWords(t *testing.T) {
+	for _, tc := range []struct{ lang, title, sub string }{
+		{"fr", "Maison de santé : budget, médecins et calendrier", "Le calendrier"},
+		{"en", "Health centre: budget, doctors and construction timetable", "The construction timetable"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			p := sitebitsParas[tc.lang]
+			page := `<html lang="` + tc.lang + `"><head><title>` + tc.title + ` | Le Canton</title></head><body><article><h1>` + tc.title + `</h1>` + p[0] + p[1] + `<h2>` + tc.sub + `</h2>` + p[2] + p[3] + `</article></body></html>`
+			if text := extractedText(t, page); !strings.Contains(text, tc.sub) {
+				t.Errorf("subheading %q lost: %q", tc.sub, text)
+			}
+		})
+	}
+}

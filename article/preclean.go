@@ -137,7 +137,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
 				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || pg.rail(c) || pg.pageFoot(c) || editLink(c) || slideNav(c) || crossLink(c, pg.host) || questionPrompt(c) || loneLink(c) || backLink(c) ||
 				(promptBox(c) || logoWall(c) || storeCall(c)) && pg.notArticle(c, false) ||
-				pageCounterLine(c) || (bannerSlot(c) || regulatoryNotice(c) || signOff(c)) && pg.notArticle(c, false) || (appealCallout(c) || eventCallout(c) || hiringCallout(c) || questionCall(c, pg.host) || memberNotice(c) || citeAppendix(c) || ctaCallout(c) || noticeBoard(c)) && pg.notArticle(c, false) {
+				pageCounterLine(c) || (bannerSlot(c) || regulatoryNotice(c) || signOff(c)) && pg.notArticle(c, false) || (appealCallout(c) || eventCallout(c) || hiringCallout(c) || questionCall(c, pg.host) || memberNotice(c) || citeAppendix(c) || ctaCallout(c) || noticeBoard(c) || linkPreview(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
@@ -458,6 +458,11 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 			return true // another article, hidden (the next one, preloaded)
 		}
 		unhide(n)
+		return false
+	case atom.Figcaption:
+		// A caption is the text's, whatever a framework's class says of
+		// its type ("uk-text-meta", "caption-meta").
+		dropClassID(n)
 		return false
 	}
 	// Hidden, unless it holds the article: a modal library hides the
@@ -1152,6 +1157,13 @@ func dropMasthead(body *html.Node, title string) {
 			c = next
 		}
 	}
+	// Headings before the headline, none of the text's paragraphs before
+	// them: a section's or a blog's banner in a block of its own ("Actualités
+	// du refuge" over "Refuge de la Combe Noire, 2 310 m"), which
+	// readability takes with the text when it keeps the page's wrapper.
+	for _, h := range headingsBefore(body, h1) {
+		h.Parent.RemoveChild(h)
+	}
 	// The first paragraph of the text follows the headline: a site's
 	// slogan in the header is not it.
 	first := firstParagraphAfter(body, h1)
@@ -1191,6 +1203,39 @@ func dropMasthead(body *html.Node, title string) {
 		return true
 	}
 	walk(body)
+}
+
+// headingsBefore returns the headings (<h1> to <h4>) before the headline
+// h in the page's order, none when a paragraph of prose comes before it
+// (then h is not where the text starts).
+func headingsBefore(body, h *html.Node) []*html.Node {
+	var found []*html.Node
+	done, prose := false, false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && !done; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch {
+			case c == h || isHeading(c) && isAncestor(c, h):
+				done = true // (the headline, or the heading it is a run of)
+				return
+			case c.DataAtom == atom.P && proseBlock(c):
+				prose, done = true, true
+				return
+			case c.DataAtom == atom.H1 || c.DataAtom == atom.H2 || c.DataAtom == atom.H3 || c.DataAtom == atom.H4:
+				found = append(found, c)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(body)
+	if prose {
+		return nil
+	}
+	return found
 }
 
 // releaseTypeRe is the type of a release shown alone under its headline:

@@ -215,3 +215,60 @@ func linksIn(n *html.Node) []*html.Node {
 func siteHref(href string) bool {
 	return href != "" && !strings.HasPrefix(href, "#") && !strings.HasPrefix(href, "//") && !strings.Contains(href, ":")
 }
+
+// linkPreview reports whether a box is the preview card of another page
+// that a forum, a blog or a newsletter unfurls from a pasted link: three
+// or four lines, one of them the page's title (wholly a link, three to 20
+// words), one its description (six to 50 words, no link) and one the
+// source's name or address (at most five words, no sentence end), and
+// nothing else but a picture (XenForo's unfurl, Ghost's bookmark card,
+// Discourse's onebox). The text links to pages; it does not show their
+// cards.
+func linkPreview(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Aside, atom.Section, atom.Figure, atom.Blockquote:
+	default:
+		return false
+	}
+	if textLen(n) > 600 || contains(n, atom.Table) || contains(n, atom.Ul) || contains(n, atom.Ol) {
+		return false
+	}
+	var lines []*html.Node
+	var walk func(*html.Node)
+	walk = func(b *html.Node) {
+		for c := b.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || strings.TrimSpace(textOf(c)) == "" {
+				continue
+			}
+			if hasBlockChild(c) {
+				walk(c)
+				continue
+			}
+			lines = append(lines, c)
+		}
+	}
+	walk(n)
+	if len(lines) < 3 || len(lines) > 4 {
+		return false
+	}
+	// A card may be one link around it all (Ghost's bookmark card).
+	all := linksIn(n)
+	wrapped := len(all) == 1 && textLen(all[0]) == textLen(n)
+	title, desc, source := false, false, false
+	for i, l := range lines {
+		raw := strings.Join(strings.Fields(textOf(l)), " ")
+		nw := len(strings.Fields(raw))
+		links := len(linksIn(l))
+		switch {
+		case !title && nw >= 3 && nw <= 20 && (links == 1 && linkShare(l) >= 0.9 || wrapped && i == 0):
+			title = true
+		case !desc && links == 0 && nw >= 6 && nw <= 50:
+			desc = true
+		case !source && nw <= 5 && !endsSentence(raw):
+			source = true
+		default:
+			return false
+		}
+	}
+	return title && desc && source
+}
