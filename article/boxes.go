@@ -295,6 +295,46 @@ func appealBox(n *html.Node) bool {
 	return appealWordRe.MatchString(strings.ToLower(rest))
 }
 
+// ourWordRe: the publication speaking of itself, "our", "we", "nos".
+var ourWordRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:our|us|we|notre|nos|nous)(?:$|[^\p{L}])`)
+
+// ourAppeal reports whether a box is the publication's own appeal with
+// its call set in a sentence rather than as a last button ("Keep the
+// kilns firing. Every gift to our Winter Appeal helps … <a>Give today</a>
+// and your donation will be matched …"): a box (a <div>, or a table of
+// one cell) of at most 60 words and three lines, with a link calling to
+// give or join (appealActionRe), that speaks of gifts or members
+// (appealWordRe, "gift") in the first person plural. A text's box that
+// tells readers how to help another body names that body, not "our".
+func ourAppeal(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside:
+	case atom.Table:
+		if layoutCell(n) == nil {
+			return false
+		}
+	default:
+		return false
+	}
+	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if nw := len(strings.Fields(raw)); nw < 8 || nw > 60 || proseParagraphs(n, 4) > 3 || contains(n, atom.Img) || contains(n, atom.Ul) || contains(n, atom.Ol) {
+		return false
+	}
+	low := strings.ToLower(raw)
+	if !ourWordRe.MatchString(low) || !appealWordRe.MatchString(low) && !giftWordRe.MatchString(low) {
+		return false
+	}
+	for _, a := range linksIn(n) {
+		if appealActionRe.MatchString(titleForm(textOf(a))) {
+			return true
+		}
+	}
+	return false
+}
+
+// giftWordRe: a gift to the publication, "every gift", "a gift of".
+var giftWordRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:gifts?|appeal|fundraiser|fundraising|collecte|appel aux dons)(?:$|[^\p{L}])`)
+
 // lastTextElement returns the innermost link or button, or else the
 // deepest element, that holds the last words of n.
 func lastTextElement(n *html.Node) *html.Node {

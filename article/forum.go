@@ -141,3 +141,121 @@ func boardLine(raw string) bool {
 	}
 	return counted
 }
+
+// A board without subject lines (Invision Community, vBulletin 5, XenForo)
+// lists its posts as siblings of one kind, each with its poster's pane,
+// in a container its classes name a comment feed or a widget: the class
+// rules, and readability's, would drop the opening post with the replies.
+
+// posterMarkRe is a class token of a post's poster pane.
+var posterMarkRe = regexp.MustCompile(`(?i)author|userinfo|user-info|username|poster|postprofile|user-details|userdetails|message-user|postbit`)
+
+// threadPosts returns the posts of a thread that is the page's text: two
+// or more sibling elements of one tag and first class token, each with
+// its poster's pane (itemprop="author" or a class naming one), the first
+// holding at least half of the page's runs of prose (proseRuns), three or
+// more. The first is the opening post, the article; the others are the
+// replies. A blog's comments follow an article outside them, and their
+// first is never half of the page. Nil when the page has no such thread.
+func threadPosts(body *html.Node, runs int) (first *html.Node, replies []*html.Node) {
+	if runs < 3 {
+		return nil, nil
+	}
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		var kind string
+		var posts []*html.Node
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			k := c.Data
+			if f := strings.Fields(attr(c, "class")); len(f) > 0 {
+				k += "." + f[0]
+			}
+			if posterPane(c) && (kind == "" || k == kind) {
+				kind = k
+				posts = append(posts, c)
+			}
+		}
+		if len(posts) >= 2 && 2*proseRuns(posts[0], runs) >= runs {
+			first, replies = posts[0], posts[1:]
+			return true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(body)
+	return first, replies
+}
+
+// posterPane reports whether a post holds its poster's pane.
+func posterPane(post *html.Node) bool {
+	var found bool
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && !found; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if attr(c, "itemprop") == "author" {
+				found = true
+				return
+			}
+			for _, tok := range strings.Fields(attr(c, "class")) {
+				if posterMarkRe.MatchString(tok) {
+					found = true
+					return
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(post)
+	return found
+}
+
+// proseRuns counts, up to limit, n's runs of prose: paragraphs of twelve
+// words or more, mostly not links, and runs of text of twelve words or
+// more written straight in a box between <br>s (a board's post).
+func proseRuns(n *html.Node, limit int) int {
+	count := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && count < limit; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode && n.DataAtom != atom.A && n.DataAtom != atom.Script && n.DataAtom != atom.Style && len(strings.Fields(c.Data)) >= 12:
+				count++
+			case c.Type != html.ElementNode:
+			case c.DataAtom == atom.P:
+				if len(strings.Fields(textOf(c))) >= 12 && linkShare(c) < 0.5 {
+					count++
+				}
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return count
+}
+
+// keepOpeningPost makes the opening post of a thread (threadPosts) the
+// text: it and its containers lose the class and id that would name them
+// a comment feed or a widget (its own parts keep theirs: the poster's
+// pane, the signature, the tools still go). It returns the replies, to
+// drop.
+func keepOpeningPost(body *html.Node, runs int) []*html.Node {
+	first, replies := threadPosts(body, runs)
+	if first == nil {
+		return nil
+	}
+	for p := first; p != nil && p != body; p = p.Parent {
+		dropClassID(p)
+	}
+	return replies
+}

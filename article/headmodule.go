@@ -5,11 +5,12 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// freeHeadingModule takes the class and id off the wrappers that hold a
-// subheading alone, when text follows them: a site builder sets each
-// subheading in a module of its own ("j-module j-header", a
-// "heading-block"), and readability drops the module whose class says
-// "header" with the subheading in it. A rail's heading over a list of
+// freeHeadingModule takes a subheading out of the wrappers that hold it
+// alone, when text follows them: a site builder sets each subheading in
+// a module of its own ("j-module j-header", a "heading-block", Avada's
+// "fusion-title"), and readability drops the module whose class says
+// "header", or any <div> whose only text is a heading's, with the
+// subheading in it. A rail's heading over a list of
 // links, with no sentence after it, keeps its wrappers' classes and
 // whatever rules know it by.
 func freeHeadingModule(h *html.Node) {
@@ -24,7 +25,9 @@ func freeHeadingModule(h *html.Node) {
 	if next == nil || !proseBlock(next) {
 		return
 	}
-	for w := h.Parent; w != top.Parent; w = w.Parent {
-		dropClassID(w)
-	}
+	// The subheading takes its wrappers' place: readability drops a
+	// <div> whose only text is a heading's as holding nothing of use.
+	h.Parent.RemoveChild(h)
+	top.Parent.InsertBefore(h, top)
+	top.Parent.RemoveChild(top)
 }

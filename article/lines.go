@@ -113,7 +113,7 @@ var (
 	// affiliateRe is an affiliate disclosure: "… we may earn an affiliate
 	// commission", "nous pouvons percevoir une commission".
 	affiliateRe = regexp.MustCompile(`(?:we|nous|the site|le site) (?:may |might |can |pouvons |peut )?(?:earn|receive|get|percevoir|toucher|recevoir) (?:a |an |une )?(?:small )?(?:affiliate |d'affiliation )?commission` +
-		`|(?:liens|links?) (?:d'affiliation|affiliés?|affiliate)|affiliate links?|reader-supported\. when you buy`)
+		`|(?:liens|links?) (?:d'affiliation|affiliés?|affiliate)|affiliate links?|reader-supported\. when you buy|liens? partenaires?|liens? sponsorisés?|partner links?|sponsored links?|paid links?`)
 	// acceptRe is the accept button of a consent box.
 	acceptRe = regexp.MustCompile(`^(?:accepter(?: et (?:fermer|continuer))?|tout accepter|j'accepte|accepter tout|ok|d'accord|refuser(?: tout)?|tout refuser|continuer sans accepter|paramétrer|personnaliser|gérer (?:mes|les) (?:choix|préférences|cookies)|` +
 		`accept(?: all| cookies| and close)?|i accept|agree|i agree|reject(?: all)?|decline|manage (?:preferences|cookies|options|settings)|cookie settings|customi[sz]e)$`)
@@ -169,7 +169,7 @@ func lineChrome(n *html.Node) bool {
 		return true // "actu/2026/portes-ouvertes.txt · Last modified: 2026/11/29 18:02 by camille"
 	case nw <= 25 && linkWords(n) <= 5 && dateLine(titleForm(textOutsideLinks(n))):
 		return true // "Last updated 28 November 2026 <a>see all updates</a>"
-	case nw <= 16 && !inFigcaption(n) && creditLine(raw), nw <= 20 && bylineDates(raw):
+	case nw <= 16 && !inFigcaption(n) && !imageCaptionLine(n) && creditLine(raw), nw <= 20 && bylineDates(raw):
 		return true
 	case noticeLine(t), autoPublishedNote(n, t), nw <= 30 && forwardedRe.MatchString(t), nw <= 30 && referralRe.MatchString(t), nw <= 30 && smsOptInRe.MatchString(raw), nw <= 30 && followUsRe.MatchString(t), nw <= 4 && modifiedLabelRe.MatchString(t):
 		return true
@@ -688,6 +688,21 @@ func inFigcaption(n *html.Node) bool {
 	for p := n; p != nil; p = p.Parent {
 		if p.DataAtom == atom.Figcaption || p.DataAtom == atom.Figure {
 			return true
+		}
+	}
+	return false
+}
+
+// imageCaptionLine reports whether n is a line of an image's caption
+// drawn without <figure>: a box of a few levels above n holds an image
+// and, besides it, at most 40 words, n's among them (an e-mail
+// template's image cell over its caption cell, "<em>Visitors in the
+// studio …</em> <span>Photo by …</span>").
+func imageCaptionLine(n *html.Node) bool {
+	p := n.Parent
+	for level := 0; p != nil && level < 4; p, level = p.Parent, level+1 {
+		if contains(p, atom.Img) {
+			return len(strings.Fields(textOf(p))) <= 40 && len(strings.Fields(textOf(p))) > len(strings.Fields(textOf(n)))
 		}
 	}
 	return false

