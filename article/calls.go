@@ -279,3 +279,30 @@ func helpUsAppeal(n *html.Node, raw string) bool {
 	low := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
 	return helpUsRe.MatchString(low) && appealWordRe.MatchString(low)
 }
+
+// generosityRe thanks the reader for giving: "Merci de votre générosité",
+// "Thank you for your generosity", "Merci pour vos dons".
+var generosityRe = regexp.MustCompile(`(?i)(?:merci (?:de|pour) (?:votre|vos) (?:générosité|dons?|soutien)|thank you for (?:your )?(?:generosity|donations?|gifts?|support)|thanks for (?:your )?(?:generosity|donations?|support))`)
+
+// quêteRe is a collection for the parish or the club: "une quête
+// spéciale", "la collecte", "a collection", "the heating fund".
+var quêteRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:quêtes?|collectes?|offrandes?|collections?|funds?|fundraising)(?:$|[^\p{L}])`)
+
+// generosityAppeal reports whether a paragraph of at most 45 words, no
+// quote, is an appeal for gifts closed by a thanks for them: it thanks
+// the reader for giving (generosityRe) and speaks of gifts, members or a
+// collection ("Quête pour le chauffage : … Une quête spéciale sera faite
+// … Merci de votre générosité !").
+func generosityAppeal(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div:
+	default:
+		return false
+	}
+	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if nw := len(strings.Fields(raw)); nw == 0 || nw > 45 || hasBlockChild(n) || strings.ContainsAny(raw, "«»“”\"") || inBlockquote(n) {
+		return false
+	}
+	low := strings.ToLower(raw)
+	return generosityRe.MatchString(raw) && (appealWordRe.MatchString(low) || giftWordRe.MatchString(low) || quêteRe.MatchString(raw))
+}

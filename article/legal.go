@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -73,7 +74,18 @@ func signOff(n *html.Node) bool {
 		return false
 	}
 	prev := prevElement(n)
-	return prev != nil && prev.DataAtom != atom.Blockquote && proseBlock(prev)
+	return prev != nil && prev.DataAtom != atom.Blockquote && proseBlock(prev) && !quotedWhole(prev)
+}
+
+// quotedWhole reports whether a block's text is one quotation, from its
+// opening mark to its closing one ("« Ils ont tout écrit … »"): the line
+// under it is the quote's attribution ("— Romain Chaffard, intervenant"),
+// not a sign-off.
+func quotedWhole(n *html.Node) bool {
+	t := strings.TrimSpace(textOf(n))
+	open, _ := utf8.DecodeRuneInString(t)
+	end, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune("«“\"", open) && strings.ContainsRune("»”\"", end)
 }
 
 // signatureClass reports whether a class token of n names a signature.

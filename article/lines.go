@@ -195,8 +195,10 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case nw <= 30 && (emailFurnitureRe.MatchString(t) || affiliateRe.MatchString(t)):
 		return true
-	case rightsLine(raw, nw), nw <= 16 && !inFigcaption(n) && rightsYearRe.MatchString(strings.ToLower(raw)):
+	case rightsLine(raw, nw), nw <= 16 && !inFigcaption(n) && rightsYearRe.MatchString(strings.ToLower(raw)), publisherLine(raw, nw):
 		return true
+	case nw <= 24 && browserNoteRe.MatchString(raw), nw <= 30 && sponsorRe.MatchString(raw) && contactRe.MatchString(raw):
+		return true // "Site optimisé pour Internet Explorer 6", "Fleurs …, partenaire du bulletin – Tél. …"
 	case nw <= 30 && (readerCall(n, raw) || helpUsAppeal(n, raw)), nw <= 14 && pageNoticeRe.MatchString(t):
 		return true
 	case tagLabelRe.MatchString(t) && linkShare(n) >= 0.5, labelledLinkRow(n):
@@ -561,6 +563,71 @@ func rightsLine(raw string, nw int) bool {
 	return nw <= 30 && rightsRe.MatchString(l) || nw <= 12 && rightsHeadRe.MatchString(l)
 }
 
+// legalIdentityRe is a publisher's legal identity: "Association …, loi
+// 1901", "SIRET 123 …", "Registered charity number 1101234", "RCS Lyon".
+var legalIdentityRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:loi (?:de )?1901|association déclarée|siret|siren|rcs [\p{Lu}]|n° rna|rna w|registered charity|charity (?:no|number|reg)|company (?:no|number|registration)|registered in england|abn [0-9]|ein [0-9])(?:$|[^\p{L}])`)
+
+// contactRe is a way to reach someone: an e-mail address, a phone number,
+// a postcode.
+var contactRe = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+|(?:^|[^0-9])(?:\+?[0-9]{2}[ .]?)?(?:[0-9]{2}[ .]){4}[0-9]{2}(?:$|[^0-9])|(?:^|[^0-9])[0-9]{5}\s+\p{Lu}`)
+
+// browserNoteRe is an old site's note on the browser it was made for:
+// "Site optimisé pour Internet Explorer 6 et 7, résolution 800 x 600",
+// "Best viewed with Firefox at 1024x768".
+var browserNoteRe = regexp.MustCompile(`(?i)^(?:(?:ce )?site |this site is |page )?(?:optimisée?|optimi[sz]ed|best viewed|meilleur affichage|affichage optimal|mieux visible|visible de préférence)[^.!?]{0,60}(?:internet explorer|firefox|netscape|chrome|safari|opera|navigateur|browser|résolution|resolution|[0-9]{3,4} ?[x×] ?[0-9]{3,4})`)
+
+// sponsorRe is a sponsor naming itself so: "…, partenaire du bulletin",
+// "notre partenaire", "our sponsor".
+var sponsorRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:partenaires? (?:du|de notre|de votre|de la|de l'|de ce) (?:bulletin|journal|magazine|site|lettre|newsletter|club|association|numéro|festival)|(?:notre|nos) partenaires?|(?:our|this issue's|this week's) (?:sponsors?|partners?)|sponsor(?:ed)? (?:of|by) (?:this|the|our))(?:$|[^\p{L}])`)
+
+// footAfterRule returns the lines that follow a rule (<hr>) at the end
+// of the page when they are the page's foot: one to six short lines (at
+// most 20 words each, no block in them), one of them a way to reach the
+// publisher (contactRe), and no paragraph of prose after them in the
+// page ("<hr> Presbytère …, 73340 Bellecombe – Tél. … / Permanences : …").
+// A text's closing note after a rule is a sentence.
+func footAfterRule(hr *html.Node) []*html.Node {
+	if hr.DataAtom != atom.Hr {
+		return nil
+	}
+	var lines []*html.Node
+	reach := false
+	for c := hr.NextSibling; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return nil
+		}
+		if c.Type != html.ElementNode {
+			continue
+		}
+		raw := strings.Join(strings.Fields(textOf(c)), " ")
+		if hasBlockChild(c) || len(strings.Fields(raw)) > 20 || len(lines) == 6 {
+			return nil
+		}
+		reach = reach || contactRe.MatchString(raw)
+		lines = append(lines, c)
+	}
+	if !reach || len(lines) == 0 {
+		return nil
+	}
+	for p := hr.Parent; p != nil; p = p.Parent {
+		for k := p.NextSibling; k != nil; k = k.NextSibling {
+			if k.Type == html.ElementNode && proseBlock(k) {
+				return nil
+			}
+		}
+	}
+	return lines
+}
+
+// publisherLine reports whether a line is the publisher's identity and
+// address (a page's foot): a legal identity (legalIdentityRe) and a way
+// to reach it, at most 40 words, no sentence end ("Association Les
+// Tréteaux du Lac, loi 1901 · 3 place de la Mairie, 73610 Saint-Aubin ·
+// …@…"). A text's practical details name a venue, not a legal body.
+func publisherLine(raw string, nw int) bool {
+	return nw <= 40 && !endsSentence(raw) && legalIdentityRe.MatchString(raw) && contactRe.MatchString(raw)
+}
+
 // rightsYearRe is a copyright and its year anywhere in a line: "County
 // Sport is part of County Media Group. © 2026".
 var rightsYearRe = regexp.MustCompile(`(?:©|\(c\)|copyright)\s*(?:19|20)[0-9]{2}\b`)
@@ -700,9 +767,22 @@ func inFigcaption(n *html.Node) bool {
 // studio …</em> <span>Photo by …</span>").
 func imageCaptionLine(n *html.Node) bool {
 	p := n.Parent
+	if p != nil && lastElement(p) == n && len(strings.Fields(textOf(p))) <= 40 {
+		// after the caption in italics, in its line ("<p><i>Les santons
+		// restaurés …</i> <span>Photo : …</span></p>")
+		if f := firstElement(p); f != nil && f != n && (f.DataAtom == atom.I || f.DataAtom == atom.Em) && len(strings.Fields(textOf(f))) >= 4 {
+			return true
+		}
+	}
 	for level := 0; p != nil && level < 4; p, level = p.Parent, level+1 {
 		if contains(p, atom.Img) {
 			return len(strings.Fields(textOf(p))) <= 40 && len(strings.Fields(textOf(p))) > len(strings.Fields(textOf(n)))
+		}
+		// or the caption's block right under a block of the image alone
+		// (an office suite's export: "<p><img></p><div><p><i>…</i>
+		// <span>Photo : …</span></p></div>")
+		if prev := prevElement(p); prev != nil && contains(prev, atom.Img) && textLen(prev) == 0 && len(strings.Fields(textOf(p))) <= 40 {
+			return len(strings.Fields(textOf(p))) > len(strings.Fields(textOf(n)))
 		}
 	}
 	return false

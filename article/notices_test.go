@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // The classes of ../testdata/heldout35, each with fixtures in French and
@@ -306,5 +307,125 @@ func TestBoardWithoutSubjects(t *testing.T) {
 		}
 		page := sitebitsPage(lang, "", "", `<div id="comments"><ol class="commentlist">`+cs.String()+`</ol></div>`, [2]string{})
 		checkSitebits(t, lang, page, replies[lang][0][:30])
+	}
+}
+
+// TestHeldout39And41Lines: the furniture of ../testdata/heldout39 and
+// heldout41 that a line or a short box shows, set among or under the four
+// paragraphs: each case names what must go (gone) or stay (kept).
+func TestHeldout39And41Lines(t *testing.T) {
+	for _, tc := range []struct{ name, lang, mid, tail, gone, kept string }{
+		// mailchimp-en: the publication's appeal with its call in a sentence
+		{"our appeal en", "en", `<table class="mcnTextContentContainer"><tr><td class="mcnTextContent"><strong>Keep the clinic open.</strong><br>Every gift to our spring appeal pays for a nurse's evening round. <a href="https://127.0.0.2/give">Give today</a> and a local firm will match it.</td></tr></table>`, "", "spring appeal", ""},
+		{"our appeal fr", "fr", `<div class="encart"><strong>Gardons le cap.</strong> Chaque don à notre collecte de printemps finance une permanence du soir. <a href="https://127.0.0.2/don">Faire un don</a> avant le 31 mars, il sera doublé.</div>`, "", "collecte de printemps", ""},
+		{"appeal for another body stays", "en", `<div class="box">Residents can support the Red Cross flood fund: every gift pays for blankets. <a href="https://127.0.0.2/rc">Donate now</a> through its site.</div>`, "", "", "Red Cross flood fund"},
+		// pluxml-fr: a partner link and its disclosure
+		{"partner link fr", "fr", `<div class="encart-partenaire"><p>Envie d'y aller ? Nous réservons chez Gîtes du Val, qui soutient ce journal : <a href="https://127.0.0.2/?ref=canton" rel="sponsored">voir les gîtes</a> (lien partenaire).</p></div>`, "", "Gîtes du Val", ""},
+		{"partner link en", "en", `<div class="partner"><p>Going there? We book with Valley Lodges, who support this paper: <a href="https://127.0.0.2/?ref=post" rel="sponsored">see the lodges</a> (partner link).</p></div>`, "", "Valley Lodges", ""},
+		// mailchimp-en, publisher-fr: an image's credit in its caption's line
+		{"caption cell credit en", "en", `<table class="mcnCaptionBottomContent"><tr><td><img src="/img/site.jpg" alt=""></td></tr><tr><td class="mcnTextContent"><em>The site of the old police station on Tuesday.</em> <span style="font-size:11px">Photo by Julie Brac</span></td></tr></table>`, "", "", "Photo by Julie Brac"},
+		{"italic caption credit fr", "fr", `<p><img src="/img/site.jpg" alt=""></p><div class="shape"><p><i>Le terrain de l'ancienne gendarmerie, mardi.</i> <span style="color:gray">Photo : Julie Brac</span></p></div>`, "", "", "Photo : Julie Brac"},
+		// sentinel-*-en: a box hidden by a utility class (an offer there)
+		{"hidden offer en", "en", `<div class="hidden"><p>The building will also have a meeting room for the valley's clubs, open in the evenings on weekdays.</p></div>`, "", "a meeting room for the valley's clubs", ""},
+		{"hidden offer fr", "fr", `<div class="d-none"><p>Le bâtiment comptera aussi une salle de réunion pour les associations du canton, ouverte le soir.</p></div>`, "", "une salle de réunion pour les associations", ""},
+		{"shown at desktop stays", "en", `<div class="hidden md:block"><p>The centre will also host a pharmacy counter open six days a week, the council confirmed in its report.</p></div>`, "", "", "pharmacy counter"},
+		// gsites-fr: the publisher's identity and address
+		{"publisher line fr", "fr", "", `<p>Association Le Canton, loi 1901 · 3 place de la Mairie, 73610 Saint-Aubin · contact@lecanton.example</p>`, "loi 1901", ""},
+		{"publisher line en", "en", "", `<p>Valley Post Trust, registered charity number 1101234 · 4 Mill Lane, Ashby · news@valleypost.example</p>`, "registered charity", ""},
+		{"practical line stays fr", "fr", `<p>Réunion publique à la salle des fêtes, 3 place de la Mairie, 73610 Saint-Aubin, le 12 mars à 20 h.</p>`, "", "", "Réunion publique"},
+		// publisher-fr: an old site's browser note, a sponsor, a collection
+		{"browser note fr", "fr", `<p>Site optimisé pour Firefox 3, résolution 1024 x 768</p>`, "", "optimisé pour Firefox", ""},
+		{"browser note en", "en", `<p>Best viewed with Internet Explorer 7 at 1024x768</p>`, "", "Best viewed", ""},
+		{"sponsor fr", "fr", `<div><p>Boulangerie Morel, partenaire du journal<br>Pains et pâtisseries – 5, rue Haute – Tél. 04 79 60 11 22</p></div>`, "", "Boulangerie Morel", ""},
+		{"sponsor en", "en", `<div><p>Ashby Garage, this issue's sponsor<br>Servicing and MOTs – 12 High Street – Tel. 01 23 45 67 89</p></div>`, "", "Ashby Garage", ""},
+		{"collection fr", "fr", `<p><b>Collecte pour le chauffage :</b> le fioul de la salle coûte cette année plus de 2 000 €. Une quête sera faite à la sortie de l'assemblée du 13 mars. Merci de votre générosité !</p>`, "", "Collecte pour le chauffage", ""},
+		{"collection en", "en", `<p><b>Heating fund:</b> oil for the hall costs more than 2,000 pounds this winter. A collection will be taken at the meeting on 13 March. Thank you for your generosity!</p>`, "", "Heating fund", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := sitebitsPage(tc.lang, "", tc.mid, tc.tail, [2]string{})
+			checkSitebits(t, tc.lang, page, tc.gone)
+			if tc.kept != "" {
+				if text := extractedText(t, page); !strings.Contains(text, tc.kept) {
+					t.Errorf("%q lost: %q", tc.kept, text)
+				}
+			}
+		})
+	}
+}
+
+// TestHeldout39And41Blocks: the blocks of ../testdata/heldout39 and
+// heldout41 a whole page shows.
+func TestHeldout39And41Blocks(t *testing.T) {
+	p := sitebitsParas
+	for _, tc := range []struct{ name, lang, page, gone, kept string }{
+		// pluxml-fr: the byline between the headline and the text
+		{"written by fr", "fr", `<html><head><title>Maison de santé - Le Canton</title></head><body><article><h2>Maison de santé</h2><div><small><span class="written-by">Rédigé par Élise</span> <span class="art-nb-com"><a href="#comments">3 commentaires</a></span></small></div>` + p["fr"][0] + p["fr"][1] + p["fr"][2] + p["fr"][3] + `</article></body></html>`, "Rédigé par", ""},
+		{"posted by en", "en", `<html><head><title>Health centre | Valley Post</title></head><body><article><h2>Health centre</h2><p><small><span class="written-by">Posted by Tom Reed</span></small></p>` + p["en"][0] + p["en"][1] + p["en"][2] + p["en"][3] + `</article></body></html>`, "Posted by", ""},
+		// prefecture-fr: a quote figure's author line, classed an author
+		{"quote author fr", "fr", `<html><head><title>Maison de santé - Le Canton</title></head><body><article><h1>Maison de santé</h1>` + p["fr"][0] + p["fr"][1] + `<figure class="fr-quote"><blockquote><p>« Ce sera un lieu de soins pour tout le canton, sans rendez-vous à trois mois. »</p></blockquote><figcaption><p class="fr-quote__author">La présidente de la communauté de communes</p></figcaption></figure>` + p["fr"][2] + p["fr"][3] + `</article></body></html>`, "", "La présidente de la communauté de communes"},
+		{"quote author en", "en", `<html><head><title>Health centre | Valley Post</title></head><body><article><h1>Health centre</h1>` + p["en"][0] + p["en"][1] + `<figure class="quote"><blockquote><p>"It will be a place of care for the whole valley, without a three-month wait."</p></blockquote><figcaption><p class="quote-author">The chair of the district council</p></figcaption></figure>` + p["en"][2] + p["en"][3] + `</article></body></html>`, "", "The chair of the district council"},
+		// sentinel-b-en: a caption's credit classed a byline
+		{"caption credit byline en", "en", `<html><head><title>Health centre | Valley Post</title><meta name="author" content="Julie Brac"></head><body><article><h1>Health centre</h1><p class="byline">By Julie Brac</p>` + p["en"][0] + `<figure><img src="/img/a.jpg" alt=""><figcaption class="caption"><div class="caption-text"><p>The site of the old police station on Tuesday.</p></div><div class="tnt-byline">Julie Brac, Valley Post</div></figcaption></figure>` + p["en"][1] + p["en"][2] + p["en"][3] + `</article></body></html>`, "", "Julie Brac, Valley Post"},
+		{"caption credit byline fr", "fr", `<html><head><title>Maison de santé - Le Canton</title><meta name="author" content="Julie Brac"></head><body><article><h1>Maison de santé</h1><p class="byline">Par Julie Brac</p>` + p["fr"][0] + `<figure><img src="/img/a.jpg" alt=""><figcaption class="caption"><div class="caption-text"><p>Le terrain de l'ancienne gendarmerie, mardi.</p></div><div class="author-credit">Julie Brac, Le Canton</div></figcaption></figure>` + p["fr"][1] + p["fr"][2] + p["fr"][3] + `</article></body></html>`, "", "Julie Brac, Le Canton"},
+		// avada-fr: a subheading alone in a builder's title module
+		{"title module fr", "fr", `<html><head><title>Maison de santé - Le Canton</title></head><body><article><h1>Maison de santé</h1>` + p["fr"][0] + p["fr"][1] + `<div class="fusion-title title fusion-title-2"><h2 class="fusion-title-heading">Un chantier suivi de près</h2></div>` + p["fr"][2] + p["fr"][3] + `</article></body></html>`, "", "Un chantier suivi de près"},
+		{"title module en", "en", `<html><head><title>Health centre | Valley Post</title></head><body><article><h1>Health centre</h1>` + p["en"][0] + p["en"][1] + `<div class="fusion-title title fusion-title-2"><h2 class="fusion-title-heading">A site watched closely</h2></div>` + p["en"][2] + p["en"][3] + `</article></body></html>`, "", "A site watched closely"},
+		// avada-fr: the headline shown twice, in a title bar then the post
+		{"headline twice fr", "fr", `<html><head><title>Maison de santé : le projet retenu - Le Canton</title></head><body><div class="page-title-bar"><h1 class="entry-title">Maison de santé : le projet retenu</h1></div><main><article><h2 class="entry-title post-title">Maison de santé : le projet retenu</h2>` + p["fr"][0] + p["fr"][1] + p["fr"][2] + p["fr"][3] + `</article></main></body></html>`, "le projet retenu", ""},
+		{"headline twice en", "en", `<html><head><title>Health centre: the plan is backed - Valley Post</title></head><body><div class="page-title-bar"><h1 class="entry-title">Health centre: the plan is backed</h1></div><main><article><h2 class="entry-title post-title">Health centre: the plan is backed</h2>` + p["en"][0] + p["en"][1] + p["en"][2] + p["en"][3] + `</article></main></body></html>`, "the plan is backed", ""},
+		// gsites-fr: a quote's attribution set right under it, not a sign-off
+		{"attribution right fr", "fr", `<html><head><title>Maison de santé - Le Canton</title></head><body><article><h1>Maison de santé</h1>` + p["fr"][0] + p["fr"][1] + `<p style="margin-left: 36pt;">« Nous attendions ce bâtiment depuis dix ans, et les patients aussi, croyez-moi. »</p><p style="text-align: right;">— Anne Vidal, médecin généraliste</p>` + p["fr"][2] + p["fr"][3] + `</article></body></html>`, "", "Anne Vidal, médecin généraliste"},
+		{"attribution right en", "en", `<html><head><title>Health centre | Valley Post</title></head><body><article><h1>Health centre</h1>` + p["en"][0] + p["en"][1] + `<p style="margin-left: 36pt;">"We have waited ten years for this building, and so have our patients, believe me."</p><p style="text-align: right;">— Anne Vidal, family doctor</p>` + p["en"][2] + p["en"][3] + `</article></body></html>`, "", "Anne Vidal, family doctor"},
+		// publisher-fr: the page's foot after a rule
+		{"foot after rule fr", "fr", `<html><head><title>Maison de santé - Le Canton</title></head><body><article><h1>Maison de santé</h1>` + p["fr"][0] + p["fr"][1] + p["fr"][2] + p["fr"][3] + `<div><p><a href="#top">Haut de page</a></p><hr><p>Mairie du Canton, 1 place de l'Église, 73340 Bellecombe – Tél. 04 79 62 10 00</p><p>Accueil : du lundi au vendredi de 9 h à 12 h</p></div></article></body></html>`, "Accueil : du lundi", ""},
+		{"foot after rule en", "en", `<html><head><title>Health centre | Valley Post</title></head><body><article><h1>Health centre</h1>` + p["en"][0] + p["en"][1] + p["en"][2] + p["en"][3] + `<div><hr><p>Valley Post, 4 Mill Lane, Ashby – Tel. 01 23 45 67 89</p><p>Office hours: Monday to Friday, 9am to noon</p></div></article></body></html>`, "Office hours", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkSitebits(t, tc.lang, tc.page, tc.gone)
+			if tc.kept != "" {
+				if text := extractedText(t, tc.page); !strings.Contains(text, tc.kept) {
+					t.Errorf("%q lost: %q", tc.kept, text)
+				}
+			}
+		})
+	}
+}
+
+// TestHeadingOutOfModule: preclean takes a subheading out of the
+// builder's module that holds it alone (readability drops a <div> whose
+// only text is a heading's; ../testdata/heldout41: avada-fr), and takes
+// out the headline's second copy (a theme's title bar, then the post's
+// title).
+func TestHeadingOutOfModule(t *testing.T) {
+	p := sitebitsParas["fr"]
+	page := `<html><head><title>Maison de santé : le projet retenu - Le Canton</title></head><body><div class="page-title-bar"><h1 class="entry-title">Maison de santé : le projet retenu</h1></div>` +
+		`<main><article><h2 class="entry-title post-title">Maison de santé : le projet retenu</h2>` + p[0] + p[1] + `<div class="fusion-title title fusion-title-2"><div class="inner"><h2 class="fusion-title-heading">Un chantier suivi de près</h2></div></div>` + p[2] + p[3] + `</article></main></body></html>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	preclean(doc)
+	var sub *html.Node
+	copies := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && isHeading(c) {
+				switch strings.TrimSpace(textOf(c)) {
+				case "Un chantier suivi de près":
+					sub = c
+				case "Maison de santé : le projet retenu":
+					copies++
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(doc)
+	if sub == nil || sub.Parent.DataAtom != atom.Article {
+		t.Errorf("the subheading is still in its module: %v", sub != nil && sub.Parent != nil && sub.Parent.DataAtom == atom.Div)
+	}
+	if copies != 0 {
+		t.Errorf("%d copies of the headline left", copies)
 	}
 }

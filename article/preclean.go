@@ -160,11 +160,15 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				drop = append(drop, c) // a wiki's page id shown above the page
 				continue
 			}
+			if foot := footAfterRule(c); foot != nil {
+				drop = append(drop, foot...)
+				continue
+			}
 			if codeTitle(c) {
 				drop = append(drop, c)
 				continue
 			}
-			if salesNudge(c) && pg.notArticle(c, false) {
+			if (salesNudge(c) || generosityAppeal(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
@@ -1077,6 +1081,20 @@ func contains(n *html.Node, a atom.Atom) bool {
 
 func firstElement(n *html.Node) *html.Node {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return nil
+		}
+	}
+	return nil
+}
+
+// lastElement returns n's last element child when no text follows it,
+// else nil.
+func lastElement(n *html.Node) *html.Node {
+	for c := n.LastChild; c != nil; c = c.PrevSibling {
 		if c.Type == html.ElementNode {
 			return c
 		}
