@@ -151,8 +151,8 @@ func boardLine(raw string) bool {
 var posterMarkRe = regexp.MustCompile(`(?i)author|userinfo|user-info|username|poster|postprofile|user-details|userdetails|message-user|postbit`)
 
 // threadPosts returns the posts of a thread that is the page's text: two
-// or more sibling elements of one tag and first class token, each with
-// its poster's pane (itemprop="author" or a class naming one), the first
+// or more sibling elements of one tag and first class token, each opening
+// on its poster's pane (posterPane), the first
 // holding at least half of the page's runs of prose (proseRuns), three or
 // more. The first is the opening post, the article; the others are the
 // replies. A blog's comments follow an article outside them, and their
@@ -193,30 +193,43 @@ func threadPosts(body *html.Node, runs int) (first *html.Node, replies []*html.N
 	return first, replies
 }
 
-// posterPane reports whether a post holds its poster's pane.
+// posterPane reports whether a post opens on its poster's pane: the
+// post's first words are in an element marked as the author's
+// (itemprop="author", or a class naming a poster: posterMarkRe), as a
+// board writes each post (name, rank, avatar, then the message). A
+// text's author box comes after it.
 func posterPane(post *html.Node) bool {
-	var found bool
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && !found; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
+	first := firstWords(post)
+	for p := first; p != nil && p != post; p = p.Parent {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		if attr(p, "itemprop") == "author" {
+			return true
+		}
+		for _, tok := range strings.Fields(attr(p, "class")) {
+			if posterMarkRe.MatchString(tok) {
+				return true
 			}
-			if attr(c, "itemprop") == "author" {
-				found = true
-				return
-			}
-			for _, tok := range strings.Fields(attr(c, "class")) {
-				if posterMarkRe.MatchString(tok) {
-					found = true
-					return
-				}
-			}
-			walk(c)
 		}
 	}
-	walk(post)
-	return found
+	return false
+}
+
+// firstWords returns n's first text node holding words, scripts and
+// styles aside; nil when none.
+func firstWords(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return c
+		case c.Type == html.ElementNode && c.DataAtom != atom.Script && c.DataAtom != atom.Style:
+			if f := firstWords(c); f != nil {
+				return f
+			}
+		}
+	}
+	return nil
 }
 
 // proseRuns counts, up to limit, n's runs of prose: paragraphs of twelve

@@ -298,6 +298,15 @@ func TestBoardWithoutSubjects(t *testing.T) {
 			}
 		})
 	}
+	// An article in two parts of one kind, the second ending on the
+	// author's box, is not a thread: its second part stays.
+	for _, lang := range []string{"fr", "en"} {
+		p := sitebitsParas[lang]
+		page := `<html lang="` + lang + `"><head><title>Maison de santé - Le Canton</title></head><body><article><h1>Maison de santé</h1>` +
+			`<section class="article-part"><div class="byline author">Julie Brac</div>` + p[0] + p[1] + p[2] + `</section>` +
+			`<section class="article-part">` + p[3] + `<div class="author-bio"><p>Julie Brac couvre le canton depuis 2019.</p></div></section></article></body></html>`
+		checkSitebits(t, lang, page, "")
+	}
 	// A blog's comments, each with its author pane, follow the article:
 	// they go, and the first of them is not taken for the text.
 	for _, lang := range []string{"fr", "en"} {
