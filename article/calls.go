@@ -199,7 +199,7 @@ func callBox(n *html.Node) bool {
 	if last == nil {
 		return false
 	}
-	lt := strings.ToLower(strings.Join(strings.Fields(textOf(last)), " "))
+	lt := strings.ToLower(strings.ReplaceAll(strings.Join(strings.Fields(textOf(last)), " "), "’", "'"))
 	if nl := len(strings.Fields(lt)); nl == 0 || nl > 5 || !callVerbRe.MatchString(lt) && !giftAskRe.MatchString(lt) {
 		return false
 	}
@@ -305,4 +305,42 @@ func generosityAppeal(n *html.Node) bool {
 	}
 	low := strings.ToLower(raw)
 	return generosityRe.MatchString(raw) && (appealWordRe.MatchString(low) || giftWordRe.MatchString(low) || quêteRe.MatchString(raw))
+}
+
+// leadCallBox reports whether a short box (at most 25 words) opens on a
+// call to act, a link or a button of at most six words (callPhrase),
+// followed by a sentence of its own with no link, the call's note ("<a>Send
+// us a text</a> Questions for the next listener mailbag are always
+// welcome."). A text's sentence that opens on a link goes on after it.
+func leadCallBox(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.P, atom.Aside:
+	default:
+		return false
+	}
+	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if nw := len(strings.Fields(raw)); nw == 0 || nw > 25 || inList(n) || inBlockquote(n) {
+		return false
+	}
+	links := linksIn(n)
+	first := firstWords(n)
+	if first == nil || first.Parent == nil {
+		return false
+	}
+	var call *html.Node
+	for p := first.Parent; p != nil && p != n; p = p.Parent {
+		if p.DataAtom == atom.A || p.DataAtom == atom.Button {
+			call = p
+		}
+	}
+	if call == nil || len(links) > 1 || len(links) == 1 && links[0] != call {
+		return false
+	}
+	ct := strings.Join(strings.Fields(textOf(call)), " ")
+	if nc := len(strings.Fields(ct)); nc == 0 || nc > 6 || !callPhrase(ct) || endsSentence(ct) {
+		return false
+	}
+	rest := strings.TrimSpace(strings.TrimPrefix(raw, ct))
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest != "" && unicode.IsUpper(r) && endsSentence(rest)
 }

@@ -21,8 +21,10 @@ var chapterStampRe = regexp.MustCompile(`^[\[(]?((?:[0-9]{1,2}:)?[0-9]{1,2}:[0-5
 // chapterList reports whether n is a chapter list: a list of three items
 // or more, or a block of three lines or more cut by <br>, each opening
 // on a timestamp, the timestamps rising, and either starting at zero or
-// each a link (a seek control). Race results and a schedule's times
-// start at the first time that is not zero and are not links.
+// each a link (a seek control); unlinked, under a heading naming
+// chapters. Race results and a schedule's times start at the first time
+// that is not zero and are not links; a show's notes list "In this
+// episode" as their text.
 func chapterList(n *html.Node) bool {
 	var lines []string
 	linked := true
@@ -66,7 +68,19 @@ func chapterList(n *html.Node) bool {
 		}
 		prev = s
 	}
-	return true
+	// Unlinked, the list is the player's only under a heading naming its
+	// chapters; a show's notes list "In this episode" as their text.
+	return linked || chaptersHeaded(n)
+}
+
+// chaptersHeadingRe names a player's chapter list.
+var chaptersHeadingRe = regexp.MustCompile(`^(?:chapters?|chapitres?|chapitrage|timestamps?|time ?codes?|minutage|horodatage|episode chapters|chapitres de l'épisode)$`)
+
+// chaptersHeaded reports whether the element right above n is a short
+// heading naming chapters ("Chapters", "Chapitres").
+func chaptersHeaded(n *html.Node) bool {
+	h := prevElement(n)
+	return h != nil && len(strings.Fields(textOf(h))) <= 4 && chaptersHeadingRe.MatchString(titleForm(textOf(h)))
 }
 
 // seekHref reports whether a link's address seeks a player to a time:

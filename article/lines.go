@@ -142,6 +142,12 @@ func lineChrome(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.P, atom.Div, atom.Span, atom.Li, atom.Header, atom.Footer, atom.Time, atom.Small, atom.Em, atom.Strong, atom.B, atom.I,
 		atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Dd, atom.Dt, atom.Section:
+	case atom.Td:
+		// a layout table's row of one line (an old CMS's "createdate"
+		// cell); a data table's cell is its table's (dataCellLine)
+		if t := cellTable(n); t == nil || dataTable(t) {
+			return false
+		}
 	default:
 		return false
 	}
@@ -196,6 +202,8 @@ func lineChrome(n *html.Node) bool {
 	case nw <= 30 && (emailFurnitureRe.MatchString(t) || affiliateRe.MatchString(t)):
 		return true
 	case rightsLine(raw, nw), nw <= 16 && !inFigcaption(n) && rightsYearRe.MatchString(strings.ToLower(raw)), publisherLine(raw, nw):
+		return true
+	case clickHereLine(n, nw):
 		return true
 	case nw <= 24 && browserNoteRe.MatchString(raw), nw <= 30 && sponsorRe.MatchString(raw) && contactRe.MatchString(raw):
 		return true // "Site optimisé pour Internet Explorer 6", "Fleurs …, partenaire du bulletin – Tél. …"
@@ -590,6 +598,9 @@ func footAfterRule(hr *html.Node) []*html.Node {
 	if hr.DataAtom != atom.Hr {
 		return nil
 	}
+	if foot := textFootAfterRule(hr); foot != nil {
+		return foot
+	}
 	var lines []*html.Node
 	reach := false
 	for c := hr.NextSibling; c != nil; c = c.NextSibling {
@@ -617,6 +628,89 @@ func footAfterRule(hr *html.Node) []*html.Node {
 		}
 	}
 	return lines
+}
+
+// textFootAfterRule returns what follows a rule in its box when it is the
+// page's foot written as lines of text between <br>s ("<hr>Mairie de …
+// <br>Dernière mise à jour : 28/11/2026 | <a>Mentions légales</a> | …"):
+// two lines or more, at most 80 words, no line of more than 20, and a
+// way to reach the publisher, a date line or two links to the site's
+// pages among them; nil otherwise, or when a paragraph of prose follows
+// the box in the page.
+func textFootAfterRule(hr *html.Node) []*html.Node {
+	var nodes []*html.Node
+	var lines []string
+	var cur strings.Builder
+	siteLinks := 0
+	for c := hr.NextSibling; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (isBlock(c) || c.DataAtom == atom.Hr) {
+			return nil
+		}
+		nodes = append(nodes, c)
+		if c.Type == html.ElementNode && c.DataAtom == atom.Br {
+			lines = append(lines, cur.String())
+			cur.Reset()
+			continue
+		}
+		if c.Type == html.ElementNode && c.DataAtom == atom.A && siteHref(strings.TrimSpace(attr(c, "href"))) {
+			siteLinks++
+		}
+		cur.WriteString(textOf(c))
+		cur.WriteString(" ")
+	}
+	lines = append(lines, cur.String())
+	words, found, kept := 0, siteLinks >= 2, 0
+	for _, l := range lines {
+		raw := strings.Join(strings.Fields(l), " ")
+		nw := len(strings.Fields(raw))
+		if nw == 0 {
+			continue
+		}
+		kept++
+		words += nw
+		if nw > 20 || words > 80 {
+			return nil
+		}
+		found = found || contactRe.MatchString(raw) || datedWithLabels(raw) || dateLine(titleForm(raw))
+	}
+	if kept < 2 || !found {
+		return nil
+	}
+	for p := hr.Parent; p != nil; p = p.Parent {
+		for k := p.NextSibling; k != nil; k = k.NextSibling {
+			if k.Type == html.ElementNode && proseBlock(k) {
+				return nil
+			}
+		}
+	}
+	return append([]*html.Node{hr}, nodes...)
+}
+
+// clickHereRe opens a link that says to click: "Cliquez ici pour le
+// formulaire", "Click here to register".
+var clickHereRe = regexp.MustCompile(`^(?:cliquez|cliquer|click|tap|appuyez) (?:ici|here|sur ce lien)(?:$|[^\p{L}])`)
+
+// clickHereLine reports whether a short line (at most 35 words) ends on
+// a link that says to click ("Rappel : les licences 2027 sont à
+// renouveler … <a>Cliquez ici pour le formulaire</a>"): a notice to the
+// reader with its control, not a sentence of the text.
+func clickHereLine(n *html.Node, nw int) bool {
+	if nw > 35 || inList(n) {
+		return false
+	}
+	last := lastTextElement(n)
+	return last != nil && last.DataAtom == atom.A && clickHereRe.MatchString(titleForm(textOf(last)))
+}
+
+// inList reports whether n is in a list item (an old layout's table
+// holds the text itself: not inItem).
+func inList(n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Li {
+			return true
+		}
+	}
+	return false
 }
 
 // publisherLine reports whether a line is the publisher's identity and

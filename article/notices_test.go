@@ -438,3 +438,84 @@ func TestHeadingOutOfModule(t *testing.T) {
 		t.Errorf("%d copies of the headline left", copies)
 	}
 }
+
+// TestHeldout42To44: the classes of ../testdata/heldout42, heldout43 and
+// heldout44, each in French and English in other words than the pages.
+func TestHeldout42To44(t *testing.T) {
+	p := sitebitsParas
+	body := func(lang string) string { return p[lang][0] + p[lang][1] + p[lang][2] + p[lang][3] }
+	for _, tc := range []struct{ name, lang, page, gone, kept string }{
+		// reddit-fr: old Reddit puts a post's text in the form that edits it
+		{"post in a form fr", "fr", `<html><head><title>Maison de santé : on a besoin de vous - r/canton</title></head><body><div class="side"><div class="md"><h3>Règles</h3><ol><li>Restez courtois.</li><li>Pas de publicité.</li></ol></div></div><div class="content"><div class="thing link self"><p class="title"><a href="/r/canton/1">Maison de santé : on a besoin de vous</a></p><div class="expando"><form action="#" class="usertext warn-on-unload"><input type="hidden" name="thing_id" value="t3_1"><div class="usertext-body"><div class="md">` + body("fr") + `</div></div></form></div></div></div></body></html>`, "", strings.TrimSuffix(strings.TrimPrefix(p["fr"][2], "<p>"), "</p>")},
+		{"post in a form en", "en", `<html><head><title>Health centre: we need you - r/valley</title></head><body><div class="side"><div class="md"><h3>Rules</h3><ol><li>Be civil.</li><li>No advertising.</li></ol></div></div><div class="content"><div class="thing link self"><p class="title"><a href="/r/valley/1">Health centre: we need you</a></p><div class="expando"><form action="#" class="usertext warn-on-unload"><input type="hidden" name="thing_id" value="t3_1"><div class="usertext-body"><div class="md">` + body("en") + `</div></div></form></div></div></div></body></html>`, "", strings.TrimSuffix(strings.TrimPrefix(p["en"][2], "<p>"), "</p>")},
+		// skyrock-fr: a cross-link to the blog's own page on a platform's subdomain
+		{"read also on a subdomain fr", "fr", `<html><head><title>Maison de santé - Le blog de Lou</title></head><body><div id="top"><a href="http://www.blogplate.example/">Blogplate</a></div><div class="post"><h2>Maison de santé</h2>` + p["fr"][0] + p["fr"][1] + `<p class="lire_aussi"><strong>Lire aussi sur mon blog :</strong> <a href="http://lou22.blogplate.example/321-la-premiere-reunion.html">La première réunion publique (enfin)</a></p>` + p["fr"][2] + p["fr"][3] + `</div></body></html>`, "La première réunion publique", ""},
+		{"read also on a subdomain en", "en", `<html><head><title>Health centre - Lou's blog</title></head><body><div id="top"><a href="http://www.blogplate.example/">Blogplate</a></div><div class="post"><h2>Health centre</h2>` + p["en"][0] + p["en"][1] + `<p class="read_also"><strong>Read also on my blog:</strong> <a href="http://lou22.blogplate.example/321-the-first-meeting.html">The first public meeting, at last</a></p>` + p["en"][2] + p["en"][3] + `</div></body></html>`, "The first public meeting", ""},
+		// skyrock-fr: a quote's last line classed as an author
+		{"quote last line fr", "fr", `<html><head><title>Maison de santé - Le Canton</title></head><body><article><h1>Maison de santé</h1>` + p["fr"][0] + p["fr"][1] + `<blockquote><p>Vous avez le bâtiment, maintenant il faut juste trouver les médecins qui resteront.</p><p class="auteur_citation">une infirmière du canton, après la réunion</p></blockquote>` + p["fr"][2] + p["fr"][3] + `</article></body></html>`, "", "une infirmière du canton, après la réunion"},
+		{"quote last line en", "en", `<html><head><title>Health centre | Valley Post</title></head><body><article><h1>Health centre</h1>` + p["en"][0] + p["en"][1] + `<blockquote><p>You have the building, now you just have to find the doctors who will stay.</p><p class="author_quote">a nurse from the valley, after the meeting</p></blockquote>` + p["en"][2] + p["en"][3] + `</article></body></html>`, "", "a nurse from the valley, after the meeting"},
+		// netobjects-fr: the page's foot written as lines after a rule
+		{"text foot after rule fr", "fr", `<html><head><title>Actualités - Maison de santé</title></head><body><div class="page"><h1>Maison de santé</h1>` + body("fr") + `<table><tr><td class="Pied"><hr size="1">Mairie du Canton - 73 Savoie<br>Dernière mise à jour : 28/11/2026 | <a href="./mentions.html">Mentions légales</a> | <a href="./plan.html">Plan du site</a><br>Vous êtes le visiteur n° <img src="./compteur.gif" alt="004512"> depuis 2009</td></tr></table></div></body></html>`, "Mentions légales", ""},
+		{"text foot after rule en", "en", `<html><head><title>News - Health centre</title></head><body><div class="page"><h1>Health centre</h1>` + body("en") + `<div class="foot"><hr>Valley Parish Council<br>Last updated: 28/11/2026 | <a href="./privacy.html">Privacy</a> | <a href="./sitemap.html">Site map</a><br>You are visitor number <img src="./count.gif" alt="004512"></div></div></body></html>`, "Site map", ""},
+		// joomla-fr (heldout43): a layout table's byline and date rows
+		{"layout table rows fr", "fr", `<html><head><title>Maison de santé : le projet retenu</title></head><body><table class="contentpaneopen"><tr><td class="contentheading">Maison de santé : le projet retenu</td></tr></table><table class="contentpaneopen"><tr><td colspan="2"><span class="small">Écrit par Julie Brac</span></td></tr><tr><td colspan="2" class="createdate">Lundi, 24 Novembre 2026 21:14</td></tr><tr><td colspan="2">` + body("fr") + `</td></tr><tr><td colspan="2" class="modifydate">Mise à jour le Mardi, 25 Novembre 2026 08:37</td></tr></table></body></html>`, "Écrit par", ""},
+		{"layout table date row fr", "fr", `<html><head><title>Maison de santé : le projet retenu</title></head><body><table class="contentpaneopen"><tr><td class="contentheading">Maison de santé : le projet retenu</td></tr></table><table class="contentpaneopen"><tr><td colspan="2">` + body("fr") + `</td></tr><tr><td colspan="2" class="modifydate">Mise à jour le Mardi, 25 Novembre 2026 08:37</td></tr></table></body></html>`, "Mise à jour le", ""},
+		{"layout table click here fr", "fr", `<html><head><title>Maison de santé : le projet retenu</title></head><body><table class="contentpaneopen"><tr><td class="contentheading">Maison de santé : le projet retenu</td></tr></table><table class="contentpaneopen"><tr><td colspan="2">` + p["fr"][0] + p["fr"][1] + `<p style="text-align:center"><strong>Rappel : les cotisations 2027 sont à régler avant le 31 janvier. <a href="/index.php?id=88">Cliquez ici pour le formulaire</a></strong></p>` + p["fr"][2] + p["fr"][3] + `</td></tr></table></body></html>`, "cotisations 2027", ""},
+		{"layout table click here en", "en", `<html><head><title>Health centre: the plan is backed</title></head><body><table class="contentpaneopen"><tr><td class="contentheading">Health centre: the plan is backed</td></tr></table><table class="contentpaneopen"><tr><td colspan="2">` + p["en"][0] + p["en"][1] + `<p style="text-align:center"><strong>Reminder: membership fees for 2027 are due by 31 January. <a href="/index.php?id=88">Click here for the form</a></strong></p>` + p["en"][2] + p["en"][3] + `</td></tr></table></body></html>`, "membership fees for 2027", ""},
+		{"layout table rows en", "en", `<html><head><title>Health centre: the plan is backed</title></head><body><table class="contentpaneopen"><tr><td class="contentheading">Health centre: the plan is backed</td></tr></table><table class="contentpaneopen"><tr><td colspan="2"><span class="small">Written by Julie Brac</span></td></tr><tr><td colspan="2" class="createdate">Monday, 24 November 2026 21:14</td></tr><tr><td colspan="2">` + body("en") + `</td></tr><tr><td colspan="2" class="modifydate">Last Updated on Tuesday, 25 November 2026 08:37</td></tr></table></body></html>`, "Written by", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkSitebits(t, tc.lang, tc.page, tc.gone)
+			if tc.kept != "" {
+				if text := extractedText(t, tc.page); !strings.Contains(text, tc.kept) {
+					t.Errorf("%q lost: %q", tc.kept, text)
+				}
+			}
+		})
+	}
+	for _, tc := range []struct{ name, lang, mid, tail, gone, kept string }{
+		// joomla-fr: a notice ending on a "click here" link
+		{"click here fr", "fr", `<p style="text-align:center"><strong>Rappel : les cotisations 2027 sont à régler avant le 31 janvier. <a href="/index.php?id=88">Cliquez ici pour le formulaire</a></strong></p>`, "", "cotisations 2027", ""},
+		{"click here en", "en", `<p style="text-align:center"><strong>Reminder: membership fees for 2027 are due by 31 January. <a href="/index.php?id=88">Click here for the form</a></strong></p>`, "", "membership fees for 2027", ""},
+		// abonnes-fr: a call box whose button writes its apostrophe curly
+		{"curly apostrophe button fr", "fr", "", `<section class="article-liked"><p class="article-liked__title">Cet article vous a plu ?</p><p>Recevez chaque matin l’essentiel du canton dans votre boîte mail.</p><a class="article-liked__btn" href="/newsletters">Je m’inscris à la lettre</a></section>`, "Cet article vous a plu", ""},
+		{"curly apostrophe button en", "en", "", `<section class="article-liked"><p class="article-liked__title">Enjoyed this story?</p><p>Get the valley’s news in your inbox every morning.</p><a class="article-liked__btn" href="/newsletters">Don’t miss an issue</a></section>`, "Enjoyed this story", ""},
+		// buzzsprout-en: a box opening on a call, then its note
+		{"lead call en", "en", `<section class="fan-mail"><a href="https://127.0.0.2/sms">Send us a text</a> <span class="note">Questions for the next reader mailbag are always welcome.</span></section>`, "", "reader mailbag", ""},
+		{"lead call fr", "fr", `<section class="courrier"><a href="https://127.0.0.2/sms">Écrivez-nous</a> <span class="note">Vos questions pour le prochain courrier des lecteurs sont les bienvenues.</span></section>`, "", "courrier des lecteurs", ""},
+		{"sentence opening on a link stays en", "en", `<p><a href="https://127.0.0.2/report">Read the council's report</a>, published on Monday, which lists forty sites across the valley.</p>`, "", "", "which lists forty sites"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := sitebitsPage(tc.lang, "", tc.mid, tc.tail, [2]string{})
+			checkSitebits(t, tc.lang, page, tc.gone)
+			if tc.kept != "" {
+				if text := extractedText(t, page); !strings.Contains(text, tc.kept) {
+					t.Errorf("%q lost: %q", tc.kept, text)
+				}
+			}
+		})
+	}
+	// buzzsprout-en: a show's notes list "In this episode" with times as
+	// their text (no seek links, no "Chapters" heading); the section's
+	// label heading "Show notes" goes.
+	for _, lang := range []string{"en", "fr"} {
+		label, in, items := "Show notes", "In this episode", []string{"00:00 Why the centre took ten years", "06:40 The doctors who said yes", "14:15 What the nurses asked for"}
+		if lang == "fr" {
+			label, in, items = "Notes de l'épisode", "Dans cet épisode", []string{"00:00 Pourquoi il a fallu dix ans", "06:40 Les médecins qui ont dit oui", "14:15 Ce que demandaient les infirmières"}
+		}
+		var li strings.Builder
+		for _, it := range items {
+			li.WriteString("<li>" + it + "</li>")
+		}
+		page := `<html lang="` + lang + `"><head><title>Episode 12 | Valley Voices</title></head><body><main><h1>Episode 12</h1><section class="episode__description"><h2 class="episode__section-title">` + label + `</h2><div class="episode__notes">` + p[lang][0] + p[lang][1] + `<h2>` + in + `</h2><ul>` + li.String() + `</ul>` + p[lang][2] + p[lang][3] + `</div></section></main></body></html>`
+		text := extractedText(t, page)
+		for _, it := range items {
+			if !strings.Contains(text, it) {
+				t.Errorf("%s: chapter line %q lost: %q", lang, it, text)
+			}
+		}
+		if strings.Contains(text, label) {
+			t.Errorf("%s: label heading left: %q", lang, text)
+		}
+	}
+}

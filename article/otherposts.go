@@ -40,7 +40,8 @@ func teaserMeta(raw string) bool {
 }
 
 // ownHref reports whether a link leads to another page of the site: a
-// relative address (siteHref), or an absolute one on the page's host.
+// relative address (siteHref), or an absolute one on the page's host or
+// a host under it.
 func ownHref(href, host string) bool {
 	if siteHref(href) {
 		return true
@@ -52,7 +53,11 @@ func ownHref(href, host string) bool {
 	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Path == "" || u.Path == "/" {
 		return false
 	}
-	return strings.EqualFold(strings.TrimPrefix(u.Hostname(), "www."), host)
+	h := strings.ToLower(strings.TrimPrefix(u.Hostname(), "www."))
+	host = strings.ToLower(host)
+	// or a blog of the host's platform, the page's own site among them
+	// ("lilou-zik22.skyrock.com" on a page whose home link is skyrock.com)
+	return h == host || strings.HasSuffix(h, "."+host)
 }
 
 // pageHost returns the host of the page's canonical link, else of its

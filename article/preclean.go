@@ -168,7 +168,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				drop = append(drop, c)
 				continue
 			}
-			if (salesNudge(c) || generosityAppeal(c)) && pg.notArticle(c, false) {
+			if (salesNudge(c) || generosityAppeal(c) || leadCallBox(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
@@ -228,6 +228,10 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 			}
 			if isHeadingLike(c) && (sectionTitleRe.MatchString(titleForm(textOf(c))) || commentsTitleRe.MatchString(titleForm(textOf(c)))) {
 				drop = append(drop, pg.headedSection(c)...)
+				continue
+			}
+			if partLabelHeading(c) {
+				drop = append(drop, c)
 				continue
 			}
 			switch c.DataAtom {
@@ -458,7 +462,12 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 		return true
 	case atom.Form:
 		// A search box, a comment form, a sign-up; but ASP.NET WebForms
-		// wraps the whole page, its article with it, in one <form>.
+		// wraps the whole page, its article with it, in one <form>, and
+		// old Reddit a post's text in the form that edits it (no field to
+		// type in shown, paragraphs of prose).
+		if proseParagraphs(n, 2) >= 2 && !typingField(n) {
+			return false
+		}
 		return pg.notArticle(n, true)
 	case atom.Body, atom.Main:
 		unhide(n) // kept invisible until its fonts load, or hidden behind a dialog
@@ -594,6 +603,34 @@ func hiddenNode(n *html.Node) bool {
 	_, hidden := attrOK(n, "hidden")
 	st := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
 	return hidden || attr(n, "aria-hidden") == "true" || strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") || hiddenByClass(n)
+}
+
+// typingField reports whether n holds a field to type in: a text area,
+// a list to choose from, or an input that is not hidden, a button or a
+// box to tick.
+func typingField(n *html.Node) bool {
+	found := false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && !found; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Textarea, atom.Select:
+				found = !hiddenNode(c)
+			case atom.Input:
+				switch strings.ToLower(attr(c, "type")) {
+				case "hidden", "submit", "button", "checkbox", "radio", "image", "reset":
+				default:
+					found = !hiddenNode(c)
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return found
 }
 
 // hiddenClassRe is a utility class that hides an element: "hidden"
@@ -1239,7 +1276,7 @@ func dropMasthead(body *html.Node, title string) {
 			}
 			if c.Type == html.ElementNode {
 				t := strings.Join(strings.Fields(textOf(c)), " ")
-				if afterHead && !hasBlockChild(c) && len(strings.Fields(t)) >= 20 {
+				if afterHead && !hasBlockChild(c) && !tablePart(c) && len(strings.Fields(t)) >= 20 {
 					prose = true // the text has begun, in runs of no <p>
 				}
 				// A credit in a figure's caption ("Photo: … / …") is
@@ -1260,6 +1297,39 @@ func dropMasthead(body *html.Node, title string) {
 		return true
 	}
 	walk(body)
+}
+
+// partLabelRe names the part of a page the text is in, not a part of the
+// text: "Show notes", "Notes de l'épisode", "Description".
+var partLabelRe = regexp.MustCompile(`^(?:show notes|episode notes|notes de l'épisode|notes de l'émission|description(?: de l'épisode| de l'émission)?|episode description|about (?:this|the) episode|à propos de cet épisode|résumé de l'épisode)$`)
+
+// partLabelHeading reports whether n is a heading (h2 to h4) that names
+// the part the text is in (partLabelRe), right above the text: its
+// next element opens on a paragraph of prose.
+func partLabelHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H2, atom.H3, atom.H4:
+	default:
+		return false
+	}
+	if !partLabelRe.MatchString(titleForm(textOf(n))) {
+		return false
+	}
+	next := nextElement(n)
+	for next != nil && next.DataAtom != atom.P && firstElement(next) != nil {
+		next = firstElement(next)
+	}
+	return next != nil && proseBlock(next)
+}
+
+// tablePart reports whether n is a table or one of its rows or row
+// groups: it holds cells, not a run of text.
+func tablePart(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Table, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr:
+		return true
+	}
+	return false
 }
 
 // headingsBefore returns the headings (<h1> to <h4>) before the headline
@@ -1817,15 +1887,15 @@ func crossLink(n *html.Node, host string) bool {
 	if len(links) != 1 || len(strings.Fields(textOf(links[0]))) < 4 {
 		return false
 	}
-	if !ownHref(strings.TrimSpace(attr(links[0], "href")), host) {
-		return false // a mailto: or another site's address is neither
-	}
 	label := strings.TrimSpace(textOutsideLinks(n))
 	if !strings.HasSuffix(label, ":") {
 		return false
 	}
 	label = titleForm(label)
 	nw := len(strings.Fields(label))
+	if !ownHref(strings.TrimSpace(attr(links[0], "href")), host) {
+		return false // a mailto: or another site's address is neither
+	}
 	return nw >= 1 && (nw <= 4 || nw <= 8 && rereadRe.MatchString(label)) && !sourceLabelRe.MatchString(label)
 }
 

@@ -36,7 +36,13 @@ func quoteAttribution(n *html.Node) bool {
 	case atom.Footer, atom.Cite:
 		return true
 	case atom.P, atom.Div, atom.Span:
-		return contains(n, atom.Cite) && len(strings.Fields(textOf(n))) <= 20
+		if contains(n, atom.Cite) && len(strings.Fields(textOf(n))) <= 20 {
+			return true
+		}
+		// the quote's last line, short, under its words: whose it is
+		// ("<p class="auteur_citation">le technicien son de la MJC</p>")
+		q := quoteOf(n)
+		return n.Parent == q && lastElement(q) == n && firstElement(q) != n && len(strings.Fields(textOf(n))) <= 12 && !endsSentence(strings.TrimSpace(textOf(n)))
 	}
 	return false
 }

@@ -188,7 +188,7 @@ func callWidget(n *html.Node) bool {
 	if last == nil || last.DataAtom != atom.A && last.DataAtom != atom.Button {
 		return false
 	}
-	lt := strings.ToLower(strings.Join(strings.Fields(textOf(last)), " "))
+	lt := strings.ToLower(strings.ReplaceAll(strings.Join(strings.Fields(textOf(last)), " "), "’", "'"))
 	if nl := len(strings.Fields(lt)); nl == 0 || nl > 5 || !callVerbRe.MatchString(lt) && !callWidgetVerbRe.MatchString(lt) {
 		return false
 	}
