@@ -152,7 +152,7 @@ func hiringCallout(n *html.Node) bool {
 // page, a service). A box of the text's own (a guidance's "call-to-action"
 // telling what to do next) opens on no question and links nowhere.
 func questionCall(n *html.Node, host string) bool {
-	if !calloutBox(n) || !calloutMarked(n) || inBlockquote(n) {
+	if !(calloutBox(n) && calloutMarked(n) || styledBox(n)) || inBlockquote(n) {
 		return false
 	}
 	raw := strings.Join(strings.Fields(textOf(n)), " ")
@@ -160,6 +160,13 @@ func questionCall(n *html.Node, host string) bool {
 		return false
 	}
 	label := strings.TrimSpace(openingLabel(n))
+	if styledBox(n) {
+		// a box drawn by its style opens on its question in its text:
+		// "Envie de découvrir le terrain mixte ? Mes stages …"
+		if i := strings.Index(raw, "?"); i > 0 {
+			label = raw[:i+1]
+		}
+	}
 	if nl := len(strings.Fields(label)); nl < 2 || nl > 10 || !strings.HasSuffix(label, "?") {
 		return false
 	}
@@ -298,6 +305,31 @@ func calloutBox(n *html.Node) bool {
 		return true
 	case atom.Table:
 		return layoutCell(n) != nil
+	}
+	return false
+}
+
+// styledBox reports whether a block draws itself as a box by its inline
+// style, a border or a background ("<p style="border:1px solid #ccc;
+// padding:6px">"): an old blog's way to set a call apart.
+func styledBox(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div:
+	default:
+		return false
+	}
+	st := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
+	for _, decl := range strings.Split(st, ";") {
+		k, v, ok := strings.Cut(decl, ":")
+		if !ok {
+			continue
+		}
+		switch {
+		case (k == "border" || k == "border-top" || k == "border-left") && v != "0" && v != "none" && !strings.HasPrefix(v, "0px") && !strings.HasPrefix(v, "none"):
+			return true
+		case (k == "background" || k == "background-color") && v != "none" && v != "transparent" && v != "#fff" && v != "#ffffff" && v != "white":
+			return true
+		}
 	}
 	return false
 }

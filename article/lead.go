@@ -79,6 +79,9 @@ func titleHeading(body *html.Node, title string) *html.Node {
 		walk(body, true)
 	}
 	if found == nil {
+		found = titleEndHeading(body, want)
+	}
+	if found == nil {
 		found = titleLikeH1(body, title)
 	}
 	if found == nil {
@@ -146,6 +149,55 @@ func titleLikeH1(body *html.Node, title string) *html.Node {
 		return h1
 	}
 	return nil
+}
+
+// titleEndHeading returns the first heading (h1 to h3) whose words, four
+// or more, end the title's (want, folded), after at most five words that
+// a link to the home page reads (the site's name): a blog platform's
+// "<title>Blog name: Post title</title>" over the post's <h3>, the
+// name before a colon no separator list names.
+func titleEndHeading(body *html.Node, want string) *html.Node {
+	var found *html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && found == nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.H1, atom.H2, atom.H3:
+				got := strings.Join(foldWords(textOf(c)), " ")
+				if n := len(strings.Fields(got)); n >= 4 && strings.HasSuffix(want, " "+got) && len(strings.Fields(want))-n <= 5 && homeLinkReads(body, strings.TrimSuffix(want, " "+got)) {
+					found = c
+					return
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(body)
+	return found
+}
+
+// homeLinkReads reports whether a link to the site's home page (homeLink)
+// reads words (folded).
+func homeLinkReads(body *html.Node, words string) bool {
+	found := false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && !found; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A && strings.Join(foldWords(textOf(c)), " ") == words && homeLink(c) {
+				found = true
+				return
+			}
+			walk(c)
+		}
+	}
+	walk(body)
+	return found
 }
 
 // titleSlug returns the word of a <title> that is a page's slug or wiki

@@ -54,7 +54,9 @@ var (
 		`(?:story|article) continues below(?: (?:this )?(?:advertisement|ad))?|continue reading below|(?:la )?suite (?:de l'article |de cet article )?(?:après|sous) (?:la |cette )?publicité` +
 		// the legal line of a gambling advertisement
 		`|(?:18|21)\+?(?: only)?(?: [|·-])? (?:please )?(?:bet|gamble|play) responsibly(?: [^\n]{0,40})?|(?:please )?(?:bet|gamble|play) responsibly|begambleaware(?:\.org)?|when the fun stops,? stop` +
-		`|jouer comporte des risques[^\n]{0,160}|les jeux d'argent sont interdits aux mineurs[^.]{0,40}|interdit aux moins de 18 ans)$`)
+		`|jouer comporte des risques[^\n]{0,160}|les jeux d'argent sont interdits aux mineurs[^.]{0,40}|interdit aux moins de 18 ans` +
+		// the legal line of an alcohol advertisement
+		`|l'abus d'alcool est dangereux pour la santé[^\n]{0,80}|(?:please )?(?:drink|enjoy) responsibly(?: [^\n]{0,60})?|à consommer avec modération)$`)
 	// premiumMarkRe is the label that marks a story kept for subscribers
 	// or members, written alone in its element beside the headline or a
 	// teaser's title: "Abo+" ("+" is gone in titleForm), "Abonnés",
@@ -203,7 +205,7 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case rightsLine(raw, nw), nw <= 16 && !inFigcaption(n) && rightsYearRe.MatchString(strings.ToLower(raw)), publisherLine(raw, nw):
 		return true
-	case clickHereLine(n, nw):
+	case clickHereLine(n, nw), nw <= 25 && hostedByRe.MatchString(t):
 		return true
 	case nw <= 24 && browserNoteRe.MatchString(raw), nw <= 30 && sponsorRe.MatchString(raw) && contactRe.MatchString(raw):
 		return true // "Site optimisé pour Internet Explorer 6", "Fleurs …, partenaire du bulletin – Tél. …"
@@ -685,6 +687,11 @@ func textFootAfterRule(hr *html.Node) []*html.Node {
 	}
 	return append([]*html.Node{hr}, nodes...)
 }
+
+// hostedByRe is a podcast host's line in an episode's notes: "Hébergé
+// par Ausha. Visitez ausha.co/… pour plus d'informations.", "Hosted on
+// Acast. See acast.com/privacy for more information."
+var hostedByRe = regexp.MustCompile(`^(?:hébergée? par|hosted (?:by|on)|podcast hosted by|propulsé par|powered by) [\p{L}\p{N}.' -]{2,30}(?:$|[.!] (?:see|visit|visitez|voir|rendez-vous sur) \S+ (?:for|pour) (?:more information|plus d'informations|privacy information|in)[^\n]{0,30}$)`)
 
 // clickHereRe opens a link that says to click: "Cliquez ici pour le
 // formulaire", "Click here to register".

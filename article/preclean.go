@@ -226,7 +226,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				drop = append(drop, c)
 				continue
 			}
-			if isHeadingLike(c) && (sectionTitleRe.MatchString(titleForm(textOf(c))) || commentsTitleRe.MatchString(titleForm(textOf(c)))) {
+			if isHeadingLike(c) && (sectionTitleRe.MatchString(titleForm(textOf(c))) && !headsProse(c) || commentsTitleRe.MatchString(titleForm(textOf(c)))) {
 				drop = append(drop, pg.headedSection(c)...)
 				continue
 			}
@@ -1297,6 +1297,22 @@ func dropMasthead(body *html.Node, title string) {
 		return true
 	}
 	walk(body)
+}
+
+// furtherRe is a section title that may head the text's last part as
+// well as a box of links: "Pour aller plus loin", "En savoir plus".
+var furtherRe = regexp.MustCompile(`^(?:pour )?(?:aller plus loin|en savoir plus)|^(?:to go further|learn more|find out more|further information)$`)
+
+// headsProse reports whether a heading is followed by a paragraph of
+// prose with few links and says "further" (furtherRe): "Pour aller plus
+// loin" over practical details is
+// a subheading of the text, over a list of links a box of related pages.
+func headsProse(h *html.Node) bool {
+	if !furtherRe.MatchString(titleForm(textOf(h))) {
+		return false
+	}
+	next := nextElement(h)
+	return next != nil && next.DataAtom == atom.P && proseBlock(next) && linkShare(next) < 0.3
 }
 
 // partLabelRe names the part of a page the text is in, not a part of the
