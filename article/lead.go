@@ -20,7 +20,7 @@ import (
 // puts back what the extraction lacks.
 
 // standfirstRe matches a class token, or itemprop, of a standfirst.
-var standfirstRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:standfirst|chapo|chapeau|excerpt|subtitle|sub-title|desc|description|dek|lede|lead|intro|summary|kicker-text|strap|strapline|abstract)(?:$|[-_])`)
+var standfirstRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:standfirst|chapo|chapeau|excerpt|subtitle|sub-title|subhead|subheadline|desc|description|dek|deck|lede|lead|intro|summary|kicker-text|strap|strapline|abstract)(?:$|[-_])`)
 
 type leadParts struct {
 	standfirst string     // its text, or ""
@@ -87,6 +87,9 @@ func titleHeading(body *html.Node, title string) *html.Node {
 	if found == nil {
 		found = slugHeading(body, title)
 	}
+	if found == nil {
+		found = titleStyled(body)
+	}
 	return found
 }
 
@@ -151,6 +154,25 @@ func titleLikeH1(body *html.Node, title string) *html.Node {
 	return nil
 }
 
+// captionAfter returns the text of the block right after an image's box
+// when it is the image's caption, classed so ("caption",
+// "wp-caption-text") and at most 60 words; else "".
+func captionAfter(img *html.Node) string {
+	next := nextElement(img)
+	if next == nil || hasBlockChild(next) {
+		return ""
+	}
+	named := false
+	for _, tok := range strings.Fields(strings.ToLower(attr(next, "class"))) {
+		named = named || strings.Contains(tok, "caption") || strings.Contains(tok, "legende") || strings.Contains(tok, "légende")
+	}
+	t := strings.Join(strings.Fields(textOf(next)), " ")
+	if !named || len(strings.Fields(t)) > 60 {
+		return ""
+	}
+	return t
+}
+
 // titleEndHeading returns the first heading (h1 to h3) whose words, four
 // or more, end the title's (want, folded), after at most five words that
 // a link to the home page reads (the site's name): a blog platform's
@@ -171,6 +193,28 @@ func titleEndHeading(body *html.Node, want string) *html.Node {
 					found = c
 					return
 				}
+			}
+			walk(c)
+		}
+	}
+	walk(body)
+	return found
+}
+
+// titleStyled returns the first block set in a word processor's Title
+// style ("<p class=MsoTitle>" in a page saved from Word), the document's
+// headline; else nil.
+func titleStyled(body *html.Node) *html.Node {
+	var found *html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && found == nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if hasToken(attr(c, "class"), "msotitle") && textLen(c) > 0 {
+				found = c
+				return
 			}
 			walk(c)
 		}
@@ -369,13 +413,19 @@ func findLead(doc *html.Node, base *url.URL, ogImage string, description string)
 					continue
 				}
 			}
-			if lp.figure == nil && c.DataAtom != atom.Figure && ogImage != "" {
-				// Div soup: the smallest container of the og:image and a
-				// short text is the lead figure and its caption; not one
+			if lp.figure == nil && c.DataAtom != atom.Figure && (ogImage != "" || captionAfter(c) != "") {
+				// Div soup: the smallest container of the og:image (or,
+				// with none, an image's box followed by a box classed its
+				// caption: captionAfter) and a short text is the lead
+				// figure and its caption; not one
 				// that holds the headline: that is the article's header
 				// (the image beside the title, its date and its byline).
-				if src := figureImage(c, base); src != "" && samePath(src, ogImage) && !contains(c, atom.H1) {
-					if t := strings.Join(strings.Fields(textBesideTools(c)), " "); t != "" && len(t) <= 300 {
+				if src := figureImage(c, base); src != "" && (ogImage == "" || samePath(src, ogImage)) && !contains(c, atom.H1) {
+					t := strings.Join(strings.Fields(textBesideTools(c)), " ")
+					if t == "" {
+						t = captionAfter(c) // the hero's caption in a box of its own, after the image's
+					}
+					if t != "" && len(t) <= 300 {
 						lp.figure, lp.figureSrc = makeFigure(src, t), src
 						continue
 					}

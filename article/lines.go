@@ -205,7 +205,7 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case rightsLine(raw, nw), nw <= 16 && !inFigcaption(n) && rightsYearRe.MatchString(strings.ToLower(raw)), publisherLine(raw, nw):
 		return true
-	case clickHereLine(n, nw), nw <= 25 && hostedByRe.MatchString(t):
+	case clickHereLine(n, nw), nw <= 25 && hostedByRe.MatchString(t), nw <= 30 && printMentionRe.MatchString(t), nw <= 30 && inThisIssueRe.MatchString(t):
 		return true
 	case nw <= 24 && browserNoteRe.MatchString(raw), nw <= 30 && sponsorRe.MatchString(raw) && contactRe.MatchString(raw):
 		return true // "Site optimisé pour Internet Explorer 6", "Fleurs …, partenaire du bulletin – Tél. …"
@@ -687,6 +687,15 @@ func textFootAfterRule(hr *html.Node) []*html.Node {
 	}
 	return append([]*html.Node{hr}, nodes...)
 }
+
+// printMentionRe is a printed bulletin's legal mention: "Directrice de
+// la publication : …", "Imprimé par nos soins", "Ne pas jeter sur la
+// voie publique", "Dépôt légal : …".
+var printMentionRe = regexp.MustCompile(`^(?:(?:directeur|directrice|responsable) de (?:la )?publication\s*:|imprimée? par |imprimée? sur papier|ne pas jeter sur la voie publique|dépôt légal\s*:|issn\s|tirage\s*:|conception et impression|printed by |publisher\s*:)`)
+
+// inThisIssueRe opens a bulletin's contents line: "Dans ce numéro : le
+// mot du maire · …", "In this issue: …", "Au sommaire : …".
+var inThisIssueRe = regexp.MustCompile(`^(?:dans ce numéro|au sommaire(?: de ce numéro)?|in this issue|inside this issue|this issue)\s*:`)
 
 // hostedByRe is a podcast host's line in an episode's notes: "Hébergé
 // par Ausha. Visitez ausha.co/… pour plus d'informations.", "Hosted on

@@ -519,3 +519,70 @@ func TestHeldout42To44(t *testing.T) {
 		}
 	}
 }
+
+// TestHeldout45To47: the classes of ../testdata/heldout45, heldout46 and
+// heldout47, each in French and English in other words than the pages.
+func TestHeldout45To47(t *testing.T) {
+	p := sitebitsParas
+	body := func(lang string) string { return p[lang][0] + p[lang][1] + p[lang][2] + p[lang][3] }
+	for _, tc := range []struct{ name, lang, page, gone, kept string }{
+		// cimes-fr: a blog platform's "Blog name: Post title" over the post's <h3>
+		{"blog name title fr", "fr", `<html><head><title>Le Canton: Maison de santé, le projet retenu par la communauté</title></head><body><div class="header"><h1 class="title"><a href="https://canton.blogplate.example/">Le Canton</a></h1><p class="description">Le blog des nouvelles du canton et de ses douze communes</p></div><div class="sidebar"><div class="widget Profile"><p>Ancien instituteur, je raconte ici depuis quinze ans la vie des communes du canton et de leurs habitants.</p></div></div><div class="widget Blog"><div class="post"><h3 class="post-title">Maison de santé, le projet retenu par la communauté</h3><div class="post-body">` + body("fr") + `</div></div></div></body></html>`, "Le blog des nouvelles", strings.TrimSuffix(strings.TrimPrefix(p["fr"][2], "<p>"), "</p>")},
+		{"blog name title en", "en", `<html><head><title>Valley Notes: Health centre plan backed by the district council</title></head><body><div class="header"><h1 class="title"><a href="https://valley.blogplate.example/">Valley Notes</a></h1><p class="description">Notes on the valley and its twelve parishes</p></div><div class="sidebar"><div class="widget Profile"><p>A retired teacher, I have written here for fifteen years about the valley's parishes and the people who live in them.</p></div></div><div class="widget Blog"><div class="post"><h3 class="post-title">Health centre plan backed by the district council</h3><div class="post-body">` + body("en") + `</div></div></div></body></html>`, "Notes on the valley", strings.TrimSuffix(strings.TrimPrefix(p["en"][2], "<p>"), "</p>")},
+		// tidewire-en: a release's deck classed "subhead"
+		{"subhead deck en", "en", `<html><head><title>Health centre plan backed | Valley Wire</title></head><body><header class="bw-release-header"><h1>Health centre plan backed</h1><div class="bw-release-subhead"><p><i>Six doctors and four nurses will share the new building from the spring of 2029</i></p></div></header><div class="bw-release-story">` + body("en") + `</div></body></html>`, "", "Six doctors and four nurses will share the new building"},
+		{"subhead deck fr", "fr", `<html><head><title>Maison de santé retenue | Fil du Canton</title></head><body><header class="release-header"><h1>Maison de santé retenue</h1><div class="release-subhead"><p><i>Six médecins et quatre infirmières partageront le bâtiment dès le printemps 2029</i></p></div></header><div class="release-story">` + body("fr") + `</div></body></html>`, "", "Six médecins et quatre infirmières partageront"},
+		// ferrylines-en: a hero image's caption in a box of its own, no og:image
+		{"hero caption en", "en", `<html><head><title>Health centre | Valley Post</title></head><body><article class="post"><header class="entry-header entry-hero"><div class="entry-hero__image"><img src="/img/site.jpg" alt=""></div><div class="entry-hero__caption wp-caption-text">The site of the old police station at dawn in October. Photograph: Julie Brac</div><div class="entry-hero__text"><span class="cat-links"><a href="/category/longreads/">Longreads</a></span><h1 class="entry-title">Health centre</h1></div></header><div class="entry-content">` + body("en") + `</div></article></body></html>`, "", "The site of the old police station at dawn in October."},
+		{"hero caption fr", "fr", `<html><head><title>Maison de santé - Le Canton</title></head><body><article class="post"><header class="entry-header entry-hero"><div class="entry-hero__image"><img src="/img/site.jpg" alt=""></div><div class="entry-hero__caption wp-caption-text">Le terrain de l'ancienne gendarmerie à l'aube, en octobre. Photo : Julie Brac</div><div class="entry-hero__text"><span class="cat-links"><a href="/categorie/grands-formats/">Grands formats</a></span><h1 class="entry-title">Maison de santé</h1></div></header><div class="entry-content">` + body("fr") + `</div></article></body></html>`, "", "Le terrain de l'ancienne gendarmerie à l'aube"},
+		// cimes-fr: a call drawn as a box by its style, opening on a question
+		{"styled call box page fr", "fr", `<html><head><title>Le Canton: Maison de santé, le projet retenu par la communauté</title></head><body><div class="header"><h1 class="title"><a href="https://canton.blogplate.example/">Le Canton</a></h1></div><div class="post"><h3 class="post-title">Maison de santé, le projet retenu par la communauté</h3><div class="post-body">` + p["fr"][0] + p["fr"][1] + `<p style="text-align:center;border:1px solid #ccc;padding:6px;"><i>Envie de visiter le chantier ? Mes visites guidées reprennent en avril. <a href="https://canton.blogplate.example/p/visites.html">Voir les dates et les horaires</a></i></p>` + p["fr"][2] + p["fr"][3] + `</div></div></body></html>`, "Mes visites guidées", ""},
+		{"styled call box page en", "en", `<html><head><title>Valley Notes: Health centre plan backed by the district council</title></head><body><div class="header"><h1 class="title"><a href="https://valley.blogplate.example/">Valley Notes</a></h1></div><div class="post"><h3 class="post-title">Health centre plan backed by the district council</h3><div class="post-body">` + p["en"][0] + p["en"][1] + `<p style="border:1px solid #ccc;padding:6px;"><i>Fancy a tour of the site? My guided walks start again in April. <a href="https://valley.blogplate.example/p/walks.html">See the dates and times</a></i></p>` + p["en"][2] + p["en"][3] + `</div></div></body></html>`, "My guided walks", ""},
+		// word-fr: a page saved from Word: its Title style, its preamble, its byline
+		{"word title fr", "fr", `<html><head><title>Le Petit Canton – n° 40</title></head><body><div class=WordSection1><p class=MsoNormal>Le Petit Canton – Bulletin municipal n° 40 – Mars 2027</p><p class=MsoNormal>Dans ce numéro : le mot du maire · la maison de santé · l'agenda du printemps</p><p class=MsoTitle>La maison de santé retenue par la communauté de communes</p><p class=MsoNormal><i>Par le service communication de la mairie</i></p>` + body("fr") + `<p class=MsoNormal>Directeur de la publication : Paul Girard – Imprimé par nos soins – Ne pas jeter sur la voie publique</p></div></body></html>`, "Dans ce numéro", ""},
+		{"word title en", "en", `<html><head><title>Valley Bulletin – No. 40</title></head><body><div class=WordSection1><p class=MsoNormal>Valley Bulletin – Parish newsletter No. 40 – March 2027</p><p class=MsoNormal>In this issue: the chair's letter · the health centre · spring events</p><p class=MsoTitle>The health centre plan is backed by the district council</p><p class=MsoNormal><i>By the parish office</i></p>` + body("en") + `<p class=MsoNormal>Printed by the parish office on recycled paper</p></div></body></html>`, "In this issue", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkSitebits(t, tc.lang, tc.page, tc.gone)
+			if tc.kept != "" {
+				if text := extractedText(t, tc.page); !strings.Contains(text, tc.kept) {
+					t.Errorf("%q lost: %q", tc.kept, text)
+				}
+			}
+		})
+	}
+	// word-fr: the Title style's headline, the byline and the mentions go too
+	for lang, gone := range map[string][]string{"fr": {"La maison de santé retenue", "Par le service communication", "Directeur de la publication", "Bulletin municipal n° 40"}, "en": {"plan is backed by the district", "By the parish office", "Printed by the parish office", "Parish newsletter No. 40"}} {
+		page := map[string]string{
+			"fr": `<html><head><title>Le Petit Canton – n° 40</title></head><body><div class=WordSection1><p class=MsoNormal>Le Petit Canton – Bulletin municipal n° 40 – Mars 2027</p><p class=MsoTitle>La maison de santé retenue par la communauté de communes</p><p class=MsoNormal><i>Par le service communication de la mairie</i></p>` + body("fr") + `<p class=MsoNormal>Directeur de la publication : Paul Girard – Imprimé par nos soins – Ne pas jeter sur la voie publique</p></div></body></html>`,
+			"en": `<html><head><title>Valley Bulletin – No. 40</title></head><body><div class=WordSection1><p class=MsoNormal>Valley Bulletin – Parish newsletter No. 40 – March 2027</p><p class=MsoTitle>The health centre plan is backed by the district council</p><p class=MsoNormal><i>By the parish office</i></p>` + body("en") + `<p class=MsoNormal>Printed by the parish office on recycled paper</p></div></body></html>`,
+		}[lang]
+		text := extractedText(t, page)
+		for _, g := range gone {
+			if strings.Contains(text, g) {
+				t.Errorf("%s: %q left: %q", lang, g, text)
+			}
+		}
+	}
+	for _, tc := range []struct{ name, lang, mid, tail, gone, kept string }{
+		// astra-fr: an alcohol advertisement's legal line
+		{"alcohol line fr", "fr", `<p class="has-small-font-size"><em>L'abus d'alcool est dangereux pour la santé, à consommer avec modération.</em></p>`, "", "abus d'alcool", ""},
+		{"alcohol line en", "en", `<p class="small"><em>Please drink responsibly.</em></p>`, "", "drink responsibly", ""},
+		// ausha-fr: a podcast host's line
+		{"hosted by fr", "fr", "", `<p>Hébergé par Podplate. Visitez podplate.example/confidentialite pour plus d'informations.</p>`, "Hébergé par Podplate", ""},
+		{"hosted by en", "en", "", `<p>Hosted on Podplate. See podplate.example/privacy for more information.</p>`, "Hosted on Podplate", ""},
+		// ausha-fr: "Pour aller plus loin" over prose is a subheading of the text
+		{"further over prose fr", "fr", `<h2>Pour aller plus loin</h2><p>Le chantier se visite sur rendez-vous le samedi matin, et la communauté de communes tient le dossier complet à la disposition des habitants.</p>`, "", "", "Pour aller plus loin"},
+		{"further over prose en", "en", `<h2>Find out more</h2><p>The site can be visited by appointment on Saturday mornings, and the council keeps the full file open to residents at the town hall.</p>`, "", "", "Find out more"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := sitebitsPage(tc.lang, "", tc.mid, tc.tail, [2]string{})
+			checkSitebits(t, tc.lang, page, tc.gone)
+			if tc.kept != "" {
+				if text := extractedText(t, page); !strings.Contains(text, tc.kept) {
+					t.Errorf("%q lost: %q", tc.kept, text)
+				}
+			}
+		})
+	}
+}

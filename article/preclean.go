@@ -64,6 +64,7 @@ var (
 // bylineRe matches a byline line: "Par Claire Mercier", "By Rachel
 // Adams, City Correspondent".
 var bylineRe = regexp.MustCompile(`^(?i:par|by|written by|posted by|texte|rédigée? par|écrite? par|publiée? par)\s+\p{Lu}` +
+	`|^(?i:par|by)\s+(?i:le|la|les|l['’]|the)\s*[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,5}$` +
 	`|^(?i:photos?|photographs?|photographies?|pictures|images|words|text|texte|reportage|illustrations?)(?:\s+(?i:by|par|de|d'))?\s*:?\s+\p{Lu}`)
 
 // preclean removes page furniture from a parsed page, in place. It
