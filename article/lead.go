@@ -179,69 +179,29 @@ func captionAfter(img *html.Node) string {
 // "<title>Blog name: Post title</title>" over the post's <h3>, the
 // name before a colon no separator list names.
 func titleEndHeading(body *html.Node, want string) *html.Node {
-	var found *html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && found == nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			switch c.DataAtom {
-			case atom.H1, atom.H2, atom.H3:
-				got := strings.Join(foldWords(textOf(c)), " ")
-				if n := len(strings.Fields(got)); n >= 4 && strings.HasSuffix(want, " "+got) && len(strings.Fields(want))-n <= 5 && homeLinkReads(body, strings.TrimSuffix(want, " "+got)) {
-					found = c
-					return
-				}
-			}
-			walk(c)
+	return findFirst(body, func(c *html.Node) bool {
+		if c.DataAtom != atom.H1 && c.DataAtom != atom.H2 && c.DataAtom != atom.H3 {
+			return false
 		}
-	}
-	walk(body)
-	return found
+		got := strings.Join(foldWords(textOf(c)), " ")
+		n := len(strings.Fields(got))
+		return n >= 4 && strings.HasSuffix(want, " "+got) && len(strings.Fields(want))-n <= 5 && homeLinkReads(body, strings.TrimSuffix(want, " "+got))
+	})
 }
 
 // titleStyled returns the first block set in a word processor's Title
 // style ("<p class=MsoTitle>" in a page saved from Word), the document's
 // headline; else nil.
 func titleStyled(body *html.Node) *html.Node {
-	var found *html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && found == nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if hasToken(attr(c, "class"), "msotitle") && textLen(c) > 0 {
-				found = c
-				return
-			}
-			walk(c)
-		}
-	}
-	walk(body)
-	return found
+	return findFirst(body, func(c *html.Node) bool { return hasToken(attr(c, "class"), "msotitle") && textLen(c) > 0 })
 }
 
 // homeLinkReads reports whether a link to the site's home page (homeLink)
 // reads words (folded).
 func homeLinkReads(body *html.Node, words string) bool {
-	found := false
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && !found; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if c.DataAtom == atom.A && strings.Join(foldWords(textOf(c)), " ") == words && homeLink(c) {
-				found = true
-				return
-			}
-			walk(c)
-		}
-	}
-	walk(body)
-	return found
+	return findFirst(body, func(c *html.Node) bool {
+		return c.DataAtom == atom.A && strings.Join(foldWords(textOf(c)), " ") == words && homeLink(c)
+	}) != nil
 }
 
 // titleSlug returns the word of a <title> that is a page's slug or wiki
@@ -283,26 +243,13 @@ func slugHeading(body *html.Node, title string) *html.Node {
 	if len(want) < 2 {
 		return nil
 	}
-	var found *html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && found == nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			switch c.DataAtom {
-			case atom.H1, atom.H2, atom.H3:
-				got := foldWords(unaccent(textOf(c)))
-				if !slices.ContainsFunc(want, func(w string) bool { return !slices.Contains(got, w) }) {
-					found = c
-				}
-				continue
-			}
-			walk(c)
+	return findFirst(body, func(c *html.Node) bool {
+		if c.DataAtom != atom.H1 && c.DataAtom != atom.H2 && c.DataAtom != atom.H3 {
+			return false
 		}
-	}
-	walk(body)
-	return found
+		got := foldWords(unaccent(textOf(c)))
+		return !slices.ContainsFunc(want, func(w string) bool { return !slices.Contains(got, w) })
+	})
 }
 
 // unaccent returns s without its combining marks: "décembre" is

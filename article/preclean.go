@@ -610,28 +610,19 @@ func hiddenNode(n *html.Node) bool {
 // a list to choose from, or an input that is not hidden, a button or a
 // box to tick.
 func typingField(n *html.Node) bool {
-	found := false
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && !found; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
+	return findFirst(n, func(c *html.Node) bool {
+		switch c.DataAtom {
+		case atom.Textarea, atom.Select:
+			return !hiddenNode(c)
+		case atom.Input:
+			switch strings.ToLower(attr(c, "type")) {
+			case "hidden", "submit", "button", "checkbox", "radio", "image", "reset":
+				return false
 			}
-			switch c.DataAtom {
-			case atom.Textarea, atom.Select:
-				found = !hiddenNode(c)
-			case atom.Input:
-				switch strings.ToLower(attr(c, "type")) {
-				case "hidden", "submit", "button", "checkbox", "radio", "image", "reset":
-				default:
-					found = !hiddenNode(c)
-				}
-			}
-			walk(c)
+			return !hiddenNode(c)
 		}
-	}
-	walk(n)
-	return found
+		return false
+	}) != nil
 }
 
 // hiddenClassRe is a utility class that hides an element: "hidden"
@@ -1462,6 +1453,23 @@ func inItemBelow(n, h *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// findFirst returns the first element under n, in the page's order, that
+// pred accepts; nil when none.
+func findFirst(n *html.Node, pred func(*html.Node) bool) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if pred(c) {
+			return c
+		}
+		if f := findFirst(c, pred); f != nil {
+			return f
+		}
+	}
+	return nil
 }
 
 func findAtom(n *html.Node, a atom.Atom) *html.Node {
