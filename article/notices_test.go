@@ -586,3 +586,19 @@ func TestHeldout45To47(t *testing.T) {
 		})
 	}
 }
+
+// TestFlatPageLinkRow: on a page laid out flat (every block in <body>),
+// the site's row of links before the headline goes with the masthead
+// (../testdata/heldout49: labo-fr).
+func TestFlatPageLinkRow(t *testing.T) {
+	for _, tc := range []struct{ lang, nav, gone string }{
+		{"fr", `<CENTER>[ <A HREF="index.html">Accueil</A> | <A HREF="equipe.html">L'équipe</A> | <A HREF="publications.html">Publications</A> | <A HREF="seminaires.html">Séminaires</A> | <A HREF="liens.html">Liens</A> ]</CENTER>`, "Séminaires"},
+		{"en", `<CENTER>[ <A HREF="index.html">Home</A> | <A HREF="staff.html">Our staff</A> | <A HREF="papers.html">Papers</A> | <A HREF="talks.html">Seminars</A> | <A HREF="links.html">Links</A> ]</CENTER>`, "Seminars"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			p := sitebitsParas[tc.lang]
+			page := `<HTML><HEAD><TITLE>LAB - News</TITLE></HEAD><BODY><HR WIDTH="80%">` + tc.nav + `<HR WIDTH="80%"><H1 ALIGN=CENTER>Maison de santé</H1>` + p[0] + p[1] + p[2] + p[3] + `</BODY></HTML>`
+			checkSitebits(t, tc.lang, page, tc.gone)
+		})
+	}
+}

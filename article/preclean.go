@@ -1231,7 +1231,9 @@ func dropMasthead(body *html.Node, title string) {
 		for c := p.FirstChild; c != nil && c != top; {
 			next := c.NextSibling
 			if c.Type == html.TextNode || c.Type == html.ElementNode && !pictured(c) && c.DataAtom != atom.Figure {
-				if t := textLen(c); t > 0 && t <= 40 && !isStandfirst(c) {
+				// a label; or, on a page laid out flat, the site's row of
+				// links
+				if t := textLen(c); t > 0 && (t <= 40 || c.Type == html.ElementNode && linkRowBlock(c)) && !isStandfirst(c) {
 					p.RemoveChild(c)
 				}
 			}
@@ -1328,6 +1330,13 @@ func partLabelHeading(n *html.Node) bool {
 		next = firstElement(next)
 	}
 	return next != nil && proseBlock(next)
+}
+
+// linkRowBlock reports whether n is a row of links to the site's pages
+// and little else: two links or more, three fifths of its text in them, no
+// sentence.
+func linkRowBlock(n *html.Node) bool {
+	return len(linksIn(n)) >= 2 && linkShare(n) >= 0.6 && !proseBlock(n)
 }
 
 // tablePart reports whether n is a table or one of its rows or row
