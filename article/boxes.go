@@ -316,6 +316,9 @@ func ourAppeal(n *html.Node) bool {
 	default:
 		return false
 	}
+	if textOver(n, 2000) {
+		return false // (at most 60 words)
+	}
 	raw := strings.Join(strings.Fields(textOf(n)), " ")
 	if nw := len(strings.Fields(raw)); nw < 8 || nw > 60 || proseParagraphs(n, 4) > 3 || contains(n, atom.Img) || contains(n, atom.Ul) || contains(n, atom.Ol) {
 		return false

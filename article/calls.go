@@ -233,6 +233,9 @@ func salesNudge(n *html.Node) bool {
 	default:
 		return false
 	}
+	if textOver(n, 2000) {
+		return false // (at most 45 words)
+	}
 	if hasBlockChild(n) || inFigcaption(n) || n.Parent != nil && n.Parent.DataAtom == atom.Li {
 		return false // (an old layout's table holds the text itself: no inItem)
 	}
@@ -299,6 +302,9 @@ func generosityAppeal(n *html.Node) bool {
 	default:
 		return false
 	}
+	if textOver(n, 2000) {
+		return false
+	}
 	raw := strings.Join(strings.Fields(textOf(n)), " ")
 	if nw := len(strings.Fields(raw)); nw == 0 || nw > 45 || hasBlockChild(n) || strings.ContainsAny(raw, "«»“”\"") || inBlockquote(n) {
 		return false
@@ -316,6 +322,9 @@ func leadCallBox(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Div, atom.Section, atom.P, atom.Aside:
 	default:
+		return false
+	}
+	if textOver(n, 2000) {
 		return false
 	}
 	raw := strings.Join(strings.Fields(textOf(n)), " ")

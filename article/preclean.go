@@ -1156,6 +1156,30 @@ func textOf(n *html.Node) string {
 
 func textLen(n *html.Node) int { return len(strings.Join(strings.Fields(textOf(n)), " ")) }
 
+// textOver reports whether n's text is longer than max bytes, reading no
+// further than that: the short-box rules ask it first, so that a large
+// container costs them max bytes, not its whole text.
+func textOver(n *html.Node, max int) bool {
+	seen := 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		switch {
+		case n.Type == html.TextNode:
+			seen += len(n.Data)
+			return seen > max
+		case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style):
+			return false
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(n)
+}
+
 // linkShare is the share of n's text inside links.
 func linkShare(n *html.Node) float64 {
 	all := textLen(n)
