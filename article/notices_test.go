@@ -351,13 +351,7 @@ func TestHeldout39And41Lines(t *testing.T) {
 		{"collection en", "en", `<p><b>Heating fund:</b> oil for the hall costs more than 2,000 pounds this winter. A collection will be taken at the meeting on 13 March. Thank you for your generosity!</p>`, "", "Heating fund", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			page := sitebitsPage(tc.lang, "", tc.mid, tc.tail, [2]string{})
-			checkSitebits(t, tc.lang, page, tc.gone)
-			if tc.kept != "" {
-				if text := extractedText(t, page); !strings.Contains(text, tc.kept) {
-					t.Errorf("%q lost: %q", tc.kept, text)
-				}
-			}
+			checkGoneKept(t, tc.lang, sitebitsPage(tc.lang, "", tc.mid, tc.tail, [2]string{}), tc.gone, tc.kept)
 		})
 	}
 }
@@ -389,14 +383,7 @@ func TestHeldout39And41Blocks(t *testing.T) {
 		{"foot after rule fr", "fr", `<html><head><title>Maison de santé - Le Canton</title></head><body><article><h1>Maison de santé</h1>` + p["fr"][0] + p["fr"][1] + p["fr"][2] + p["fr"][3] + `<div><p><a href="#top">Haut de page</a></p><hr><p>Mairie du Canton, 1 place de l'Église, 73340 Bellecombe – Tél. 04 79 62 10 00</p><p>Accueil : du lundi au vendredi de 9 h à 12 h</p></div></article></body></html>`, "Accueil : du lundi", ""},
 		{"foot after rule en", "en", `<html><head><title>Health centre | Valley Post</title></head><body><article><h1>Health centre</h1>` + p["en"][0] + p["en"][1] + p["en"][2] + p["en"][3] + `<div><hr><p>Valley Post, 4 Mill Lane, Ashby – Tel. 01 23 45 67 89</p><p>Office hours: Monday to Friday, 9am to noon</p></div></article></body></html>`, "Office hours", ""},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			checkSitebits(t, tc.lang, tc.page, tc.gone)
-			if tc.kept != "" {
-				if text := extractedText(t, tc.page); !strings.Contains(text, tc.kept) {
-					t.Errorf("%q lost: %q", tc.kept, text)
-				}
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkGoneKept(t, tc.lang, tc.page, tc.gone, tc.kept) })
 	}
 }
 
@@ -464,14 +451,7 @@ func TestHeldout42To44(t *testing.T) {
 		{"layout table click here en", "en", `<html><head><title>Health centre: the plan is backed</title></head><body><table class="contentpaneopen"><tr><td class="contentheading">Health centre: the plan is backed</td></tr></table><table class="contentpaneopen"><tr><td colspan="2">` + p["en"][0] + p["en"][1] + `<p style="text-align:center"><strong>Reminder: membership fees for 2027 are due by 31 January. <a href="/index.php?id=88">Click here for the form</a></strong></p>` + p["en"][2] + p["en"][3] + `</td></tr></table></body></html>`, "membership fees for 2027", ""},
 		{"layout table rows en", "en", `<html><head><title>Health centre: the plan is backed</title></head><body><table class="contentpaneopen"><tr><td class="contentheading">Health centre: the plan is backed</td></tr></table><table class="contentpaneopen"><tr><td colspan="2"><span class="small">Written by Julie Brac</span></td></tr><tr><td colspan="2" class="createdate">Monday, 24 November 2026 21:14</td></tr><tr><td colspan="2">` + body("en") + `</td></tr><tr><td colspan="2" class="modifydate">Last Updated on Tuesday, 25 November 2026 08:37</td></tr></table></body></html>`, "Written by", ""},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			checkSitebits(t, tc.lang, tc.page, tc.gone)
-			if tc.kept != "" {
-				if text := extractedText(t, tc.page); !strings.Contains(text, tc.kept) {
-					t.Errorf("%q lost: %q", tc.kept, text)
-				}
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkGoneKept(t, tc.lang, tc.page, tc.gone, tc.kept) })
 	}
 	for _, tc := range []struct{ name, lang, mid, tail, gone, kept string }{
 		// joomla-fr: a notice ending on a "click here" link
@@ -486,13 +466,7 @@ func TestHeldout42To44(t *testing.T) {
 		{"sentence opening on a link stays en", "en", `<p><a href="https://127.0.0.2/report">Read the council's report</a>, published on Monday, which lists forty sites across the valley.</p>`, "", "", "which lists forty sites"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			page := sitebitsPage(tc.lang, "", tc.mid, tc.tail, [2]string{})
-			checkSitebits(t, tc.lang, page, tc.gone)
-			if tc.kept != "" {
-				if text := extractedText(t, page); !strings.Contains(text, tc.kept) {
-					t.Errorf("%q lost: %q", tc.kept, text)
-				}
-			}
+			checkGoneKept(t, tc.lang, sitebitsPage(tc.lang, "", tc.mid, tc.tail, [2]string{}), tc.gone, tc.kept)
 		})
 	}
 	// buzzsprout-en: a show's notes list "In this episode" with times as
@@ -542,14 +516,7 @@ func TestHeldout45To47(t *testing.T) {
 		{"word title fr", "fr", `<html><head><title>Le Petit Canton – n° 40</title></head><body><div class=WordSection1><p class=MsoNormal>Le Petit Canton – Bulletin municipal n° 40 – Mars 2027</p><p class=MsoNormal>Dans ce numéro : le mot du maire · la maison de santé · l'agenda du printemps</p><p class=MsoTitle>La maison de santé retenue par la communauté de communes</p><p class=MsoNormal><i>Par le service communication de la mairie</i></p>` + body("fr") + `<p class=MsoNormal>Directeur de la publication : Paul Girard – Imprimé par nos soins – Ne pas jeter sur la voie publique</p></div></body></html>`, "Dans ce numéro", ""},
 		{"word title en", "en", `<html><head><title>Valley Bulletin – No. 40</title></head><body><div class=WordSection1><p class=MsoNormal>Valley Bulletin – Parish newsletter No. 40 – March 2027</p><p class=MsoNormal>In this issue: the chair's letter · the health centre · spring events</p><p class=MsoTitle>The health centre plan is backed by the district council</p><p class=MsoNormal><i>By the parish office</i></p>` + body("en") + `<p class=MsoNormal>Printed by the parish office on recycled paper</p></div></body></html>`, "In this issue", ""},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			checkSitebits(t, tc.lang, tc.page, tc.gone)
-			if tc.kept != "" {
-				if text := extractedText(t, tc.page); !strings.Contains(text, tc.kept) {
-					t.Errorf("%q lost: %q", tc.kept, text)
-				}
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkGoneKept(t, tc.lang, tc.page, tc.gone, tc.kept) })
 	}
 	// word-fr: the Title style's headline, the byline and the mentions go too
 	for lang, gone := range map[string][]string{"fr": {"La maison de santé retenue", "Par le service communication", "Directeur de la publication", "Bulletin municipal n° 40"}, "en": {"plan is backed by the district", "By the parish office", "Printed by the parish office", "Parish newsletter No. 40"}} {
@@ -576,13 +543,7 @@ func TestHeldout45To47(t *testing.T) {
 		{"further over prose en", "en", `<h2>Find out more</h2><p>The site can be visited by appointment on Saturday mornings, and the council keeps the full file open to residents at the town hall.</p>`, "", "", "Find out more"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			page := sitebitsPage(tc.lang, "", tc.mid, tc.tail, [2]string{})
-			checkSitebits(t, tc.lang, page, tc.gone)
-			if tc.kept != "" {
-				if text := extractedText(t, page); !strings.Contains(text, tc.kept) {
-					t.Errorf("%q lost: %q", tc.kept, text)
-				}
-			}
+			checkGoneKept(t, tc.lang, sitebitsPage(tc.lang, "", tc.mid, tc.tail, [2]string{}), tc.gone, tc.kept)
 		})
 	}
 }
@@ -600,5 +561,17 @@ func TestFlatPageLinkRow(t *testing.T) {
 			page := `<HTML><HEAD><TITLE>LAB - News</TITLE></HEAD><BODY><HR WIDTH="80%">` + tc.nav + `<HR WIDTH="80%"><H1 ALIGN=CENTER>Maison de santé</H1>` + p[0] + p[1] + p[2] + p[3] + `</BODY></HTML>`
 			checkSitebits(t, tc.lang, page, tc.gone)
 		})
+	}
+}
+
+// checkGoneKept checks a page's published text: gone not in it (and the
+// four paragraphs all there, checkSitebits), kept in it when set.
+func checkGoneKept(t *testing.T, lang, page, gone, kept string) {
+	t.Helper()
+	checkSitebits(t, lang, page, gone)
+	if kept != "" {
+		if text := extractedText(t, page); !strings.Contains(text, kept) {
+			t.Errorf("%q lost: %q", kept, text)
+		}
 	}
 }
