@@ -236,7 +236,7 @@ func salesNudge(n *html.Node) bool {
 	if textOver(n, 2000) {
 		return false // (at most 45 words)
 	}
-	if hasBlockChild(n) || inFigcaption(n) || n.Parent != nil && n.Parent.DataAtom == atom.Li {
+	if hasBlockChild(n) || inFigcaption(n) || inList(n) {
 		return false // (an old layout's table holds the text itself: no inItem)
 	}
 	raw := strings.Join(strings.Fields(textOf(n)), " ")
