@@ -39,7 +39,7 @@ func citeAppendix(n *html.Node) bool {
 			return false
 		}
 	}
-	if nw := len(strings.Fields(textOf(n))); nw == 0 || nw > 200 {
+	if nw := wordCount(n); nw == 0 || nw > 200 {
 		return false
 	}
 	headings, mark := 0, false
@@ -76,7 +76,7 @@ func citeAppendix(n *html.Node) bool {
 	}
 	for x := n; x != nil && x.DataAtom != atom.Body; x = x.Parent {
 		for s := x.NextSibling; s != nil; s = s.NextSibling {
-			if s.Type == html.ElementNode && (s.DataAtom == atom.P && len(strings.Fields(textOf(s))) >= 12 || proseParagraphs(s, 1) > 0) {
+			if s.Type == html.ElementNode && (s.DataAtom == atom.P && wordCount(s) >= 12 || proseParagraphs(s, 1) > 0) {
 				return false
 			}
 		}

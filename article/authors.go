@@ -101,7 +101,7 @@ func authorLine(n *html.Node, authors []string) bool {
 	default:
 		return false
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	raw := normText(n)
 	ws := foldWords(raw)
 	if len(ws) == 0 || len(ws) > 14 {
 		return false

@@ -62,7 +62,7 @@ func weatherBox(h *html.Node) *html.Node {
 	case atom.Body, atom.Main, atom.Article, atom.Html:
 		return nil
 	}
-	if textLen(p) > 200 || !strings.Contains(textOf(p), "°") {
+	if textLonger(p, 200) || !strings.Contains(textOf(p), "°") {
 		return nil
 	}
 	return p
@@ -77,7 +77,7 @@ func pollBox(n *html.Node) bool {
 	default:
 		return false
 	}
-	if textLen(n) > 400 || proseParagraphs(n, 1) > 0 {
+	if textLonger(n, 400) || proseParagraphs(n, 1) > 0 {
 		return false
 	}
 	choices := 0
@@ -113,7 +113,7 @@ func shopBox(n *html.Node) bool {
 	default:
 		return false
 	}
-	if textLen(n) > 300 || !priceRe.MatchString(textOf(n)) {
+	if textLonger(n, 300) || !priceRe.MatchString(textOf(n)) {
 		return false
 	}
 	buy := false
@@ -284,7 +284,7 @@ func appealBox(n *html.Node) bool {
 	default:
 		return false
 	}
-	if textLen(n) > 400 {
+	if textLonger(n, 400) {
 		return false
 	}
 	last := lastTextElement(n)
@@ -319,7 +319,10 @@ func ourAppeal(n *html.Node) bool {
 	if textOver(n, 2000) {
 		return false // (at most 60 words)
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 60) {
+		return false
+	}
+	raw := normText(n)
 	if nw := len(strings.Fields(raw)); nw < 8 || nw > 60 || proseParagraphs(n, 4) > 3 || contains(n, atom.Img) || contains(n, atom.Ul) || contains(n, atom.Ol) {
 		return false
 	}

@@ -159,7 +159,7 @@ func captionLines(scope *html.Node) []*html.Node {
 				continue
 			}
 			for _, p := range strings.Fields(strings.ToLower(attr(c, "itemprop"))) {
-				if (p == "caption" || p == "description" || p == "name") && textLen(c) > 0 {
+				if (p == "caption" || p == "description" || p == "name") && textLonger(c, 0) {
 					lines = append(lines, c)
 					break
 				}
@@ -221,11 +221,11 @@ func quoteAuthorLine(n *html.Node) bool {
 	default:
 		return false
 	}
-	if hasBlockChild(n) || contains(n, atom.A) || len(strings.Fields(textOf(n))) > 20 || !authorClassRe.MatchString(attr(n, "class")) {
+	if hasBlockChild(n) || contains(n, atom.A) || wordCount(n) > 20 || !authorClassRe.MatchString(attr(n, "class")) {
 		return false
 	}
 	prev := prevElement(n)
-	if prev == nil || len(strings.Fields(textOf(prev))) < 5 {
+	if prev == nil || wordCount(prev) < 5 {
 		return false
 	}
 	q := strings.TrimRight(strings.TrimSpace(textOf(prev)), ".!?…")

@@ -72,7 +72,10 @@ func appealCallout(n *html.Node) bool {
 	if !calloutBox(n) {
 		return false
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 60) {
+		return false
+	}
+	raw := normText(n)
 	if nw := len(strings.Fields(raw)); nw == 0 || nw > 60 || shortBoxHolds(n) || proseParagraphs(n, 3) > 2 || inBlockquote(n) {
 		return false
 	}
@@ -128,7 +131,10 @@ func hiringCallout(n *html.Node) bool {
 	if !calloutBox(n) {
 		return false
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 50) {
+		return false
+	}
+	raw := normText(n)
 	if nw := len(strings.Fields(raw)); nw == 0 || nw > 50 || shortBoxHolds(n) || proseParagraphs(n, 2) > 1 || inBlockquote(n) {
 		return false
 	}
@@ -155,7 +161,10 @@ func questionCall(n *html.Node, host string) bool {
 	if !(calloutBox(n) && calloutMarked(n) || styledBox(n)) || inBlockquote(n) {
 		return false
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 50) {
+		return false
+	}
+	raw := normText(n)
 	if nw := len(strings.Fields(raw)); nw == 0 || nw > 50 || shortBoxHolds(n) || proseParagraphs(n, 2) > 1 {
 		return false
 	}
@@ -195,7 +204,10 @@ func eventCallout(n *html.Node) bool {
 	if !calloutBox(n) {
 		return false
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 50) {
+		return false
+	}
+	raw := normText(n)
 	if nw := len(strings.Fields(raw)); nw == 0 || nw > 50 || shortBoxHolds(n) || proseParagraphs(n, 2) > 1 || inBlockquote(n) {
 		return false
 	}
@@ -293,7 +305,7 @@ func signupControl(n *html.Node) bool {
 		box = box.Parent
 	}
 	next := nextElement(box)
-	return next != nil && len(strings.Fields(textOf(next))) <= 8 && signs(next)
+	return next != nil && wordCount(next) <= 8 && signs(next)
 }
 
 // calloutBox reports whether n is drawn as a box a callout can be: a
@@ -395,7 +407,7 @@ func openingLabel(n *html.Node) string {
 		}
 		switch c.DataAtom {
 		case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.B, atom.Strong, atom.Dt:
-			if t := strings.Join(strings.Fields(textOf(c)), " "); len(strings.Fields(t)) <= 6 {
+			if t := normText(c); len(strings.Fields(t)) <= 6 {
 				return t
 			}
 			return ""
@@ -555,7 +567,10 @@ func memberNotice(n *html.Node) bool {
 	if !calloutBox(n) || len(linksIn(n)) == 0 {
 		return false
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 50) {
+		return false
+	}
+	raw := normText(n)
 	if nw := len(strings.Fields(raw)); nw == 0 || nw > 50 || shortBoxHolds(n) || proseParagraphs(n, 2) > 1 || inBlockquote(n) {
 		return false
 	}
@@ -589,7 +604,10 @@ func ctaCallout(n *html.Node) bool {
 	if !calloutBox(n) || !calloutMarked(n) || inBlockquote(n) {
 		return false
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 50) {
+		return false
+	}
+	raw := normText(n)
 	if nw := len(strings.Fields(raw)); nw == 0 || nw > 50 || shortBoxHolds(n) || proseParagraphs(n, 2) > 1 {
 		return false
 	}
@@ -613,7 +631,10 @@ func noticeBoard(n *html.Node) bool {
 	if !calloutBox(n) || inBlockquote(n) {
 		return false
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 50) {
+		return false
+	}
+	raw := normText(n)
 	if nw := len(strings.Fields(raw)); nw == 0 || nw > 50 || shortBoxHolds(n) && n.DataAtom != atom.Table {
 		return false
 	}
@@ -631,7 +652,7 @@ func noticeBoard(n *html.Node) bool {
 		if lead == nil || lead.DataAtom != atom.B && lead.DataAtom != atom.Strong {
 			return false
 		}
-		label := strings.Join(strings.Fields(textOf(lead)), " ")
+		label := normText(lead)
 		if !strings.HasSuffix(label, ":") || len(strings.Fields(label)) > 4 {
 			return false
 		}

@@ -66,7 +66,10 @@ func smallBoxCall(n *html.Node) bool {
 	if lines < 2 || lines > 3 || contains(n, atom.Img) || countAtom(n, atom.A, 2) > 1 {
 		return false
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 30) {
+		return false
+	}
+	raw := normText(n)
 	return len(strings.Fields(raw)) <= 30 && readerCall(n, raw)
 }
 
@@ -85,7 +88,7 @@ func authorCard(n *html.Node) bool {
 	default:
 		return false
 	}
-	if !contains(n, atom.Img) || contains(n, atom.Figcaption) || textLen(n) > 400 || countAtom(n, atom.P, 3) > 2 {
+	if !contains(n, atom.Img) || contains(n, atom.Figcaption) || textLonger(n, 400) || countAtom(n, atom.P, 3) > 2 {
 		return false
 	}
 	var first *html.Node
@@ -116,7 +119,7 @@ func authorCard(n *html.Node) bool {
 			return false
 		}
 	}
-	rest := strings.TrimSpace(strings.TrimPrefix(strings.Join(strings.Fields(textOf(first)), " "), strings.Join(name, " ")))
+	rest := strings.TrimSpace(strings.TrimPrefix(normText(first), strings.Join(name, " ")))
 	return roleRe.MatchString(strings.ToLower(rest))
 }
 
@@ -177,7 +180,10 @@ func callBox(n *html.Node) bool {
 	default:
 		return false
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 60) {
+		return false
+	}
+	raw := normText(n)
 	if nw := len(strings.Fields(raw)); nw == 0 || nw > 60 || contains(n, atom.Table) || contains(n, atom.Pre) || proseParagraphs(n, 2) > 1 {
 		return false
 	}
@@ -199,7 +205,7 @@ func callBox(n *html.Node) bool {
 	if last == nil {
 		return false
 	}
-	lt := strings.ToLower(strings.ReplaceAll(strings.Join(strings.Fields(textOf(last)), " "), "’", "'"))
+	lt := strings.ToLower(strings.ReplaceAll(normText(last), "’", "'"))
 	if nl := len(strings.Fields(lt)); nl == 0 || nl > 5 || !callVerbRe.MatchString(lt) && !giftAskRe.MatchString(lt) {
 		return false
 	}
@@ -239,7 +245,7 @@ func salesNudge(n *html.Node) bool {
 	if hasBlockChild(n) || inFigcaption(n) || inList(n) {
 		return false // (an old layout's table holds the text itself: no inItem)
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	raw := normText(n)
 	nw := len(strings.Fields(raw))
 	if nw == 0 || nw > 45 {
 		return false
@@ -305,7 +311,10 @@ func generosityAppeal(n *html.Node) bool {
 	if textOver(n, 2000) {
 		return false
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 45) {
+		return false
+	}
+	raw := normText(n)
 	if nw := len(strings.Fields(raw)); nw == 0 || nw > 45 || hasBlockChild(n) || strings.ContainsAny(raw, "«»“”\"") || inBlockquote(n) {
 		return false
 	}
@@ -327,7 +336,10 @@ func leadCallBox(n *html.Node) bool {
 	if textOver(n, 2000) {
 		return false
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 25) {
+		return false
+	}
+	raw := normText(n)
 	if nw := len(strings.Fields(raw)); nw == 0 || nw > 25 || inList(n) || inBlockquote(n) {
 		return false
 	}
@@ -345,7 +357,7 @@ func leadCallBox(n *html.Node) bool {
 	if call == nil || len(links) > 1 || len(links) == 1 && links[0] != call {
 		return false
 	}
-	ct := strings.Join(strings.Fields(textOf(call)), " ")
+	ct := normText(call)
 	if nc := len(strings.Fields(ct)); nc == 0 || nc > 6 || !callPhrase(ct) || endsSentence(ct) {
 		return false
 	}

@@ -37,7 +37,7 @@ func chapterList(n *html.Node) bool {
 			if li.DataAtom != atom.Li {
 				return false
 			}
-			lines = append(lines, strings.Join(strings.Fields(textOf(li)), " "))
+			lines = append(lines, normText(li))
 			if a := findAtom(li, atom.A); a == nil || !chapterStampRe.MatchString(strings.TrimSpace(textOf(a))) && !seekHref(attr(a, "href")) {
 				linked = false
 			}
@@ -80,7 +80,7 @@ var chaptersHeadingRe = regexp.MustCompile(`^(?:chapters?|chapitres?|chapitrage|
 // heading naming chapters ("Chapters", "Chapitres").
 func chaptersHeaded(n *html.Node) bool {
 	h := prevElement(n)
-	return h != nil && len(strings.Fields(textOf(h))) <= 4 && chaptersHeadingRe.MatchString(titleForm(textOf(h)))
+	return h != nil && wordCount(h) <= 4 && chaptersHeadingRe.MatchString(titleForm(textOf(h)))
 }
 
 // seekHref reports whether a link's address seeks a player to a time:
@@ -133,7 +133,7 @@ func brLines(n *html.Node) []string {
 // short heading right above it, with no link.
 func chapterBox(list *html.Node) []*html.Node {
 	out := []*html.Node{list}
-	if h := prevElement(list); h != nil && isHeadingLike(h) && len(strings.Fields(textOf(h))) <= 6 && !contains(h, atom.A) {
+	if h := prevElement(list); h != nil && isHeadingLike(h) && wordCount(h) <= 6 && !contains(h, atom.A) {
 		out = append(out, h)
 	}
 	return out

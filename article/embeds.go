@@ -29,7 +29,10 @@ func embedLabelBox(n *html.Node) bool {
 	if countEmbeds(n) != 1 || contains(n, atom.Figcaption) || contains(n, atom.Img) {
 		return false
 	}
-	t := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 10) {
+		return false
+	}
+	t := normText(n)
 	if nw := len(strings.Fields(t)); nw == 0 || nw > 10 {
 		return false
 	}
@@ -70,7 +73,10 @@ func awardCard(n *html.Node) bool {
 	default:
 		return false
 	}
-	t := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 15) {
+		return false
+	}
+	t := normText(n)
 	if nw := len(strings.Fields(t)); nw < 2 || nw > 15 || strings.ContainsAny(t, ".!?") || contains(n, atom.P) && proseParagraphs(n, 1) > 0 {
 		return false
 	}

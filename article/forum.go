@@ -45,7 +45,7 @@ func postSubjects(body, headline *html.Node) (openings, replies []*html.Node) {
 				walk(c)
 				continue
 			}
-			t := strings.Join(strings.Fields(textOf(c)), " ")
+			t := normText(c)
 			if strings.Join(foldWords(t), " ") == want {
 				openings = append(openings, c)
 			} else if m := replySubjectRe.FindStringSubmatch(t); m != nil {
@@ -245,7 +245,7 @@ func proseRuns(n *html.Node, limit int) int {
 				count++
 			case c.Type != html.ElementNode:
 			case c.DataAtom == atom.P:
-				if len(strings.Fields(textOf(c))) >= 12 && linkShare(c) < 0.5 {
+				if wordCount(c) >= 12 && linkShare(c) < 0.5 {
 					count++
 				}
 			default:

@@ -39,7 +39,7 @@ func findGallery(doc *html.Node) *gallery {
 			if c.DataAtom == atom.Figure {
 				if fc := findAtom(c, atom.Figcaption); fc != nil && textLen(fc) >= 40 {
 					figs = append(figs, c)
-					caps = append(caps, strings.Join(strings.Fields(textOf(fc)), " "))
+					caps = append(caps, normText(fc))
 				}
 				continue
 			}
@@ -70,7 +70,7 @@ func findGallery(doc *html.Node) *gallery {
 // missedBy reports whether the extraction holds fewer than half of the
 // gallery's captions.
 func (g *gallery) missedBy(extracted *html.Node) bool {
-	text := strings.Join(strings.Fields(textOf(extracted)), " ")
+	text := normText(extracted)
 	found := 0
 	for _, c := range g.captions {
 		if strings.Contains(text, c) {

@@ -42,7 +42,7 @@ func summaryBox(n *html.Node) bool {
 		return false
 	}
 	s := nextElement(f)
-	return s != nil && (s.DataAtom == atom.Ul || s.DataAtom == atom.Ol) && textLen(n) <= 1500 && linkShare(n) < 0.5
+	return s != nil && (s.DataAtom == atom.Ul || s.DataAtom == atom.Ol) && !textLonger(n, 1500) && linkShare(n) < 0.5
 }
 
 // titleHeading returns the first heading (h1 to h3) that reads as the
@@ -127,7 +127,7 @@ func titleLikeBlock(body *html.Node) *html.Node {
 				done = true
 				return
 			}
-			raw := strings.Join(strings.Fields(textOf(c)), " ")
+			raw := normText(c)
 			if nw := len(strings.Fields(raw)); nw >= 3 && nw <= 25 && !hasBlockChild(c) && !endsSentence(raw) && holdsMost(raw, want) {
 				found = c
 				return
@@ -166,7 +166,7 @@ func captionAfter(img *html.Node) string {
 	for _, tok := range strings.Fields(strings.ToLower(attr(next, "class"))) {
 		named = named || strings.Contains(tok, "caption") || strings.Contains(tok, "legende") || strings.Contains(tok, "légende")
 	}
-	t := strings.Join(strings.Fields(textOf(next)), " ")
+	t := normText(next)
 	if !named || len(strings.Fields(t)) > 60 {
 		return ""
 	}
@@ -193,7 +193,7 @@ func titleEndHeading(body *html.Node, want string) *html.Node {
 // style ("<p class=MsoTitle>" in a page saved from Word), the document's
 // headline; else nil.
 func titleStyled(body *html.Node) *html.Node {
-	return findFirst(body, func(c *html.Node) bool { return hasToken(attr(c, "class"), "msotitle") && textLen(c) > 0 })
+	return findFirst(body, func(c *html.Node) bool { return hasToken(attr(c, "class"), "msotitle") && textLonger(c, 0) })
 }
 
 // homeLinkReads reports whether a link to the site's home page (homeLink)
@@ -342,7 +342,7 @@ func findLead(doc *html.Node, base *url.URL, ogImage string, description string)
 				continue
 			}
 			if lp.standfirst == "" && afterTitle && c != title && (isStandfirst(c) || boldDeck(c) || !contains(c, atom.H1) && isDescription(c, desc) || c == underTitle) {
-				if t := strings.Join(strings.Fields(textOf(c)), " "); (len(t) >= 60 || shortDeck && c == underTitle) && len(t) <= 800 {
+				if t := normText(c); (len(t) >= 60 || shortDeck && c == underTitle) && len(t) <= 800 {
 					lp.standfirst = t
 					continue
 				}
@@ -492,7 +492,7 @@ func isStandfirst(n *html.Node) bool {
 	if contains(n, atom.H1) {
 		return false // the headline's container, not a standfirst
 	}
-	if textLen(n) > 1000 || countAtom(n, atom.P, 3) >= 3 {
+	if textLonger(n, 1000) || countAtom(n, atom.P, 3) >= 3 {
 		// A container of the text whose class names a summary (Drupal's
 		// field--type-text-with-summary holds the body), not a standfirst:
 		// the rules for what sits above the text must not read the text.
@@ -520,7 +520,7 @@ func dataCells(n *html.Node) bool {
 	if !hasBlockChild(n) || contains(n, atom.Img) || contains(n, atom.Table) || contains(n, atom.Ul) || contains(n, atom.Ol) || contains(n, atom.P) {
 		return false
 	}
-	if len(strings.Fields(textOf(n))) > 40 {
+	if wordCount(n) > 40 {
 		return false
 	}
 	cells, digits := 0, 0
@@ -532,7 +532,7 @@ func dataCells(n *html.Node) bool {
 			case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" && e == n:
 				ok = false // loose text of the box: a line, not cells
 			case c.Type == html.ElementNode && !hasElementChild(c):
-				t := strings.Join(strings.Fields(textOf(c)), " ")
+				t := normText(c)
 				if t == "" {
 					continue
 				}
@@ -561,7 +561,7 @@ func firstParagraph(n *html.Node) *html.Node {
 		if isStandfirst(c) {
 			continue
 		}
-		if c.DataAtom == atom.P && len(strings.Fields(textOf(c))) >= 12 {
+		if c.DataAtom == atom.P && wordCount(c) >= 12 {
 			return c
 		}
 		if p := firstParagraph(c); p != nil {
@@ -594,7 +594,7 @@ func hasCaption(fig *html.Node) bool {
 	var found bool
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && n.DataAtom == atom.Figcaption && textLen(n) > 0 {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Figcaption && textLonger(n, 0) {
 			found = true
 		}
 		for c := n.FirstChild; c != nil && !found; c = c.NextSibling {
@@ -609,18 +609,18 @@ func hasCaption(fig *html.Node) bool {
 // points and the lead figure it lacks.
 func (lp leadParts) restore(extracted string, node *html.Node) string {
 	var pre strings.Builder
-	if lp.standfirst != "" && !strings.Contains(strings.Join(strings.Fields(textOf(node)), " "), lp.standfirst) {
+	if lp.standfirst != "" && !strings.Contains(normText(node), lp.standfirst) {
 		pre.WriteString("<p>" + html.EscapeString(lp.standfirst) + "</p>\n")
 	}
 	if lp.summary != nil {
-		if list := nextElement(firstElement(lp.summary)); list != nil && !strings.Contains(strings.Join(strings.Fields(textOf(node)), " "), strings.Join(strings.Fields(textOf(list)), " ")) {
+		if list := nextElement(firstElement(lp.summary)); list != nil && !strings.Contains(normText(node), normText(list)) {
 			var b strings.Builder
 			if html.Render(&b, lp.summary) == nil {
 				pre.WriteString(b.String() + "\n")
 			}
 		}
 	}
-	if lp.video != "" && !strings.Contains(strings.Join(strings.Fields(textOf(node)), " "), lp.video) {
+	if lp.video != "" && !strings.Contains(normText(node), lp.video) {
 		pre.WriteString("<p>" + html.EscapeString(lp.video) + "</p>\n")
 	}
 	if lp.figure != nil && !strings.Contains(extracted, lp.figureSrc) && !hasImage(node, lp.figureSrc) {
@@ -672,7 +672,7 @@ func videoCaption(n *html.Node) string {
 	default:
 		return ""
 	}
-	if textLen(n) > 400 {
+	if textLonger(n, 400) {
 		return ""
 	}
 	var player *html.Node
@@ -703,7 +703,7 @@ func videoCaption(n *html.Node) string {
 	default:
 		return ""
 	}
-	t := strings.Join(strings.Fields(textOf(lines[0])), " ")
+	t := normText(lines[0])
 	if nw := len(strings.Fields(t)); nw < 4 || nw > 40 {
 		return ""
 	}
@@ -757,7 +757,10 @@ func standfirstShape(n *html.Node) bool {
 	if hasBlockChild(n) || contains(n, atom.A) || contains(n, atom.Img) || contains(n, atom.Button) || contains(n, atom.Time) {
 		return false
 	}
-	t := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 80) {
+		return false
+	}
+	t := normText(n)
 	if nw := len(strings.Fields(t)); nw < 12 || nw > 80 {
 		return false
 	}
@@ -789,7 +792,10 @@ func namedDeck(n *html.Node) bool {
 	if !named || hasBlockChild(n) || contains(n, atom.A) || contains(n, atom.Img) || contains(n, atom.Button) || contains(n, atom.Time) {
 		return false
 	}
-	t := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 80) {
+		return false
+	}
+	t := normText(n)
 	if nw := len(strings.Fields(t)); nw < 6 || nw > 80 {
 		return false
 	}
@@ -808,7 +814,10 @@ func boldDeck(n *html.Node) bool {
 	if n.DataAtom != atom.P || n.Parent == nil || !allBold(n) || linkShare(n) >= 0.2 || proseParagraphs(n.Parent, 2) > 1 {
 		return false
 	}
-	t := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 80) {
+		return false
+	}
+	t := normText(n)
 	if nw := len(strings.Fields(t)); nw < 12 || nw > 80 {
 		return false
 	}

@@ -44,7 +44,7 @@ func proseAt(c *html.Node, desc []string, standfirst *html.Node) *html.Node {
 	if strings.HasPrefix(c.Data, "amp-") || c.DataAtom == atom.Dialog || c.DataAtom == atom.Nav || c.DataAtom == atom.Form || overlay(c) || laidOver(c) {
 		return nil
 	}
-	if c.DataAtom == atom.P && len(strings.Fields(textOf(c))) >= 12 {
+	if c.DataAtom == atom.P && wordCount(c) >= 12 {
 		return c
 	}
 	return firstProse(c, desc, standfirst)

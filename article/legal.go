@@ -31,7 +31,10 @@ func regulatoryNotice(n *html.Node) bool {
 	default:
 		return false
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 60) {
+		return false
+	}
+	raw := normText(n)
 	if nw := len(strings.Fields(raw)); nw == 0 || nw > 60 || inItem(n) || inBlockquote(n) || strings.ContainsAny(raw, "«»“”\"") || proseParagraphs(n, 2) > 1 {
 		return false
 	}
@@ -59,7 +62,7 @@ func signOff(n *html.Node) bool {
 	if !right && !signatureClass(n) {
 		return false
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	raw := normText(n)
 	nw := len(strings.Fields(raw))
 	if nw == 0 || nw > 12 || strings.ContainsAny(raw[len(raw)-1:], ".!?…:»\"") || len(linksIn(n)) > 0 || contains(n, atom.Img) || inBlockquote(n) {
 		return false

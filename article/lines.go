@@ -159,7 +159,10 @@ func lineChrome(n *html.Node) bool {
 			return false // a phrase of a sentence, not a line of its own
 		}
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 30) {
+		return false
+	}
+	raw := normText(n)
 	if raw == "" {
 		return false
 	}
@@ -540,7 +543,7 @@ func breadcrumb(n *html.Node) bool {
 	default:
 		return false
 	}
-	if textLen(n) > 150 || linkShare(n) < 0.6 && !crumbsThenPage(n) {
+	if textLonger(n, 150) || linkShare(n) < 0.6 && !crumbsThenPage(n) {
 		return false
 	}
 	a := findAtom(n, atom.A)
@@ -612,7 +615,7 @@ func footAfterRule(hr *html.Node) []*html.Node {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		raw := strings.Join(strings.Fields(textOf(c)), " ")
+		raw := normText(c)
 		if hasBlockChild(c) || len(strings.Fields(raw)) > 20 || len(lines) == 6 {
 			return nil
 		}
@@ -877,22 +880,22 @@ func inFigcaption(n *html.Node) bool {
 // studio …</em> <span>Photo by …</span>").
 func imageCaptionLine(n *html.Node) bool {
 	p := n.Parent
-	if p != nil && lastElement(p) == n && len(strings.Fields(textOf(p))) <= 40 {
+	if p != nil && lastElement(p) == n && wordCount(p) <= 40 {
 		// after the caption in italics, in its line ("<p><i>Les santons
 		// restaurés …</i> <span>Photo : …</span></p>")
-		if f := firstElement(p); f != nil && f != n && (f.DataAtom == atom.I || f.DataAtom == atom.Em) && len(strings.Fields(textOf(f))) >= 4 {
+		if f := firstElement(p); f != nil && f != n && (f.DataAtom == atom.I || f.DataAtom == atom.Em) && wordCount(f) >= 4 {
 			return true
 		}
 	}
 	for level := 0; p != nil && level < 4; p, level = p.Parent, level+1 {
 		if contains(p, atom.Img) {
-			return len(strings.Fields(textOf(p))) <= 40 && len(strings.Fields(textOf(p))) > len(strings.Fields(textOf(n)))
+			return wordCount(p) <= 40 && wordCount(p) > wordCount(n)
 		}
 		// or the caption's block right under a block of the image alone
 		// (an office suite's export: "<p><img></p><div><p><i>…</i>
 		// <span>Photo : …</span></p></div>")
-		if prev := prevElement(p); prev != nil && contains(prev, atom.Img) && textLen(prev) == 0 && len(strings.Fields(textOf(p))) <= 40 {
-			return len(strings.Fields(textOf(p))) > len(strings.Fields(textOf(n)))
+		if prev := prevElement(p); prev != nil && contains(prev, atom.Img) && textLen(prev) == 0 && wordCount(p) <= 40 {
+			return wordCount(p) > wordCount(n)
 		}
 	}
 	return false
@@ -920,7 +923,7 @@ func textOutsideLinks(n *html.Node) string {
 
 // linkWords counts the words of n inside links.
 func linkWords(n *html.Node) int {
-	all := len(strings.Fields(textOf(n)))
+	all := wordCount(n)
 	return all - len(strings.Fields(textOutsideLinks(n)))
 }
 
@@ -987,7 +990,7 @@ func crumbsThenPage(n *html.Node) bool {
 	}
 	all, links := 0, 0
 	for c := n.FirstChild; c != nil && c != last; c = c.NextSibling {
-		t := len(strings.Join(strings.Fields(textOf(c)), " "))
+		t := len(normText(c))
 		if c.Type == html.ElementNode && c.DataAtom == atom.A {
 			links += t
 		} else if strings.Trim(textOf(c), seps) != "" {

@@ -39,7 +39,7 @@ func keyValueLine(n *html.Node, raw string) bool {
 	}
 	var linkTexts []string
 	for _, a := range linksIn(n) {
-		linkTexts = append(linkTexts, strings.Join(strings.Fields(textOf(a)), " "))
+		linkTexts = append(linkTexts, normText(a))
 	}
 	fields, links := 0, 0
 	for _, s := range segs {
@@ -88,7 +88,7 @@ func endMark(n *html.Node) (mark, alone bool) {
 	if hasBlockChild(n) {
 		return false, false
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	raw := normText(n)
 	if endMarkRe.MatchString(raw) {
 		return true, true
 	}
@@ -122,7 +122,7 @@ func dropAfterEndMark(body, anchor *html.Node) {
 				mark, alone = c, a
 				return true
 			}
-			if c.DataAtom == atom.P && len(strings.Fields(textOf(c))) >= 12 && linkShare(c) < 0.5 {
+			if c.DataAtom == atom.P && wordCount(c) >= 12 && linkShare(c) < 0.5 {
 				if seenAnchor {
 					prose++
 				}
@@ -156,7 +156,7 @@ func dropAfterEndMark(body, anchor *html.Node) {
 	for _, s := range after {
 		if s.Type == html.ElementNode {
 			following += proseParagraphs(s, prose)
-			if s.DataAtom == atom.P && len(strings.Fields(textOf(s))) >= 12 {
+			if s.DataAtom == atom.P && wordCount(s) >= 12 {
 				following++
 			}
 		}
@@ -235,7 +235,7 @@ func callButton(n *html.Node) *html.Node {
 	if last == nil || last.DataAtom != atom.A && last.DataAtom != atom.Button {
 		return nil
 	}
-	t := strings.Join(strings.Fields(textOf(last)), " ")
+	t := normText(last)
 	if nw := len(strings.Fields(t)); nw == 0 || nw > 7 || strings.HasSuffix(t, ".") || !callPhrase(t) {
 		return nil
 	}
@@ -263,7 +263,7 @@ func productCall(n *html.Node, site []string) bool {
 	if last == nil || last.DataAtom != atom.A || !siteHref(strings.TrimSpace(attr(last, "href"))) {
 		return false // the call leads to the publisher's own page (a demo, a trial), not to a venue's booking
 	}
-	rest := strings.TrimSpace(strings.TrimSuffix(strings.Join(strings.Fields(textOf(n)), " "), strings.Join(strings.Fields(textOf(last)), " ")))
+	rest := strings.TrimSpace(strings.TrimSuffix(normText(n), normText(last)))
 	if nw := len(strings.Fields(rest)); nw == 0 || nw > 40 || countAtom(n, atom.P, 4) > 3 {
 		return false
 	}
@@ -296,7 +296,7 @@ func loneCallButton(n *html.Node) bool {
 	// The box says something of its own, a sentence of twelve words or
 	// more, and asks the reader nothing: a question then a call is a call
 	// box, which goes whole by other rules (questionPrompt, callWidget).
-	rest := strings.TrimSuffix(strings.Join(strings.Fields(textOf(box)), " "), strings.Join(strings.Fields(textOf(n)), " "))
+	rest := strings.TrimSuffix(normText(box), normText(n))
 	return len(strings.Fields(rest)) >= 12 && !strings.Contains(rest, "?")
 }
 
@@ -312,7 +312,7 @@ func dropCallButtons(root *html.Node, calls []*html.Node) {
 	// Readability may copy the nodes it keeps: a call is known again by
 	// its tag, address and words.
 	key := func(n *html.Node) string {
-		return n.Data + "\x00" + attr(n, "href") + "\x00" + strings.Join(strings.Fields(textOf(n)), " ")
+		return n.Data + "\x00" + attr(n, "href") + "\x00" + normText(n)
 	}
 	seen := map[string]bool{}
 	for _, n := range calls {
@@ -387,7 +387,7 @@ func buttonLine(n *html.Node) *html.Node {
 	if !callStyled(n) || inRunningText(n) || inItem(n) || contains(n, atom.Img) {
 		return nil
 	}
-	if nw := len(strings.Fields(textOf(n))); nw == 0 || nw > 20 {
+	if nw := wordCount(n); nw == 0 || nw > 20 {
 		return nil
 	}
 	line := n
@@ -455,7 +455,7 @@ func mediaTools(n *html.Node) bool {
 		return false
 	}
 	links := linksIn(n)
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	raw := normText(n)
 	if len(links) == 0 || len(strings.Fields(raw)) > 8 || strings.Trim(textOutsideLinks(n), " |·•/–—-") != "" {
 		return false
 	}
@@ -536,9 +536,9 @@ func (pg *pageCtx) rail(n *html.Node) bool {
 		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
 			return false
 		case c.Type != html.ElementNode:
-		case c.DataAtom == atom.P && len(strings.Fields(textOf(c))) >= 12:
+		case c.DataAtom == atom.P && wordCount(c) >= 12:
 			return false
-		case len(strings.Fields(textOf(c))) > 80:
+		case wordCount(c) > 80:
 			return false
 		default:
 			if f := firstElement(c); f != nil && isHeadingLike(f) {
@@ -590,7 +590,7 @@ func labelledLinkRow(n *html.Node) bool {
 		return false
 	}
 	for _, a := range links {
-		if !siteHref(strings.TrimSpace(attr(a, "href"))) || len(strings.Fields(textOf(a))) > 5 {
+		if !siteHref(strings.TrimSpace(attr(a, "href"))) || wordCount(a) > 5 {
 			return false
 		}
 	}
@@ -629,7 +629,7 @@ func (pg *pageCtx) pageFoot(n *html.Node) bool {
 			break
 		}
 	}
-	if col == nil || proseParagraphs(col, 3) < 3 || len(strings.Fields(textOf(n))) > 80 {
+	if col == nil || proseParagraphs(col, 3) < 3 || wordCount(n) > 80 {
 		return false
 	}
 	return siteRow(n) || addressFoot(n)

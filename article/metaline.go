@@ -56,7 +56,7 @@ func pageCounterLine(n *html.Node) bool {
 			if items++; items > 6 {
 				return false
 			}
-			t := strings.Join(strings.Fields(textOf(li)), " ")
+			t := normText(li)
 			if strings.Contains(t, ": ") || len(strings.Fields(t)) > 6 {
 				return false // a list of facts labels its items ("Ouverture : mai 2026")
 			}
@@ -75,7 +75,7 @@ func pageCounterLine(n *html.Node) bool {
 	default:
 		return false
 	}
-	if nw := len(strings.Fields(textOf(n))); nw == 0 || nw > 30 {
+	if nw := wordCount(n); nw == 0 || nw > 30 {
 		return false
 	}
 	return countedSegments(segs)
@@ -84,7 +84,7 @@ func pageCounterLine(n *html.Node) bool {
 // lineSegments splits the text of a line into its segments; a line that
 // ends on a sentence's end has none.
 func lineSegments(n *html.Node) []string {
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	raw := normText(n)
 	if r, _ := utf8.DecodeLastRuneInString(raw); raw == "" || strings.ContainsRune(".!?…»\":;", r) {
 		return nil
 	}

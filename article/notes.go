@@ -64,7 +64,7 @@ func dropContactTail(root *html.Node) {
 		return
 	}
 	ln := lines[len(lines)-1]
-	raw := strings.Join(strings.Fields(textOf(ln)), " ")
+	raw := normText(ln)
 	if len(strings.Fields(raw)) > 60 || inItem(ln) || inBlockquote(ln) || strings.ContainsAny(raw, "«»“”\"") {
 		return
 	}
@@ -126,7 +126,10 @@ func phonePromptBox(n *html.Node) bool {
 	default:
 		return false
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 60) {
+		return false
+	}
+	raw := normText(n)
 	if nw := len(strings.Fields(raw)); nw == 0 || nw > 60 || proseParagraphs(n, 2) > 1 || contains(n, atom.Table) {
 		return false
 	}
@@ -142,5 +145,5 @@ func phonePromptBox(n *html.Node) bool {
 	// A link alone on its line closing the box is its button, whatever
 	// its class ("fsStyleButton").
 	last := lastTextElement(n)
-	return contains(n, atom.Button) || last != nil && last.DataAtom == atom.A && len(strings.Fields(textOf(last))) <= 6 && !inRunningText(last)
+	return contains(n, atom.Button) || last != nil && last.DataAtom == atom.A && wordCount(last) <= 6 && !inRunningText(last)
 }

@@ -219,7 +219,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				drop = append(drop, c)
 				continue
 			}
-			if offerCall(c, strings.Join(strings.Fields(textOf(c)), " "), pg.site) {
+			if offerCall(c, normText(c), pg.site) {
 				drop = append(drop, pg.lineBox(c))
 				continue
 			}
@@ -433,7 +433,7 @@ func onlyChild(n *html.Node, skip func(*html.Node) bool) *html.Node {
 func directProse(n *html.Node) int {
 	count := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom == atom.P && len(strings.Fields(textOf(c))) >= 12 && linkShare(c) < 0.5 {
+		if c.Type == html.ElementNode && c.DataAtom == atom.P && wordCount(c) >= 12 && linkShare(c) < 0.5 {
 			count++
 		}
 	}
@@ -714,7 +714,10 @@ func captionCredit(n *html.Node) bool {
 	if !inFigcaption(n) || hasBlockChild(n) {
 		return false
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 16) {
+		return false
+	}
+	raw := normText(n)
 	if nw := len(strings.Fields(raw)); nw == 0 || nw > 16 {
 		return false
 	}
@@ -786,7 +789,7 @@ func proseBlock(n *html.Node) bool {
 	if n == nil {
 		return false
 	}
-	if n.DataAtom == atom.P && len(strings.Fields(textOf(n))) >= 12 && linkShare(n) < 0.5 {
+	if n.DataAtom == atom.P && wordCount(n) >= 12 && linkShare(n) < 0.5 {
 		return true
 	}
 	return proseParagraphs(n, 1) >= 1
@@ -818,7 +821,7 @@ func (pg *pageCtx) lineBox(line *html.Node) *html.Node {
 	if f := firstElement(p); f != line {
 		// A box of a short title and the line ("Contribuer" over
 		// "Réutiliser ce contenu") goes whole.
-		if f == nil || !isHeadingLike(f) || len(strings.Fields(textOf(f))) > 4 || nextElement(f) != line {
+		if f == nil || !isHeadingLike(f) || wordCount(f) > 4 || nextElement(f) != line {
 			return line
 		}
 	}
@@ -844,7 +847,7 @@ func mediaWithCaption(box, line *html.Node) bool {
 		if c == line || c.Type != html.ElementNode || c.DataAtom == atom.A || lineChrome(c) {
 			continue
 		}
-		if len(strings.Fields(textOf(c))) >= 4 && linkShare(c) < 0.5 {
+		if wordCount(c) >= 4 && linkShare(c) < 0.5 {
 			return true
 		}
 	}
@@ -896,7 +899,7 @@ func boilerplateTail(h *html.Node) []*html.Node {
 	default:
 		return nil
 	}
-	raw := strings.Join(strings.Fields(textOf(h)), " ")
+	raw := normText(h)
 	if label := runInLabel(h); label != "" && len(strings.Fields(raw)) <= 100 {
 		raw = label // "<b>About Halvorsen Robotics</b><br>Founded in 2019 …"
 	}
@@ -917,7 +920,7 @@ func boilerplateTail(h *html.Node) []*html.Node {
 		default:
 			return nil
 		}
-		nw := len(strings.Fields(textOf(s)))
+		nw := wordCount(s)
 		if nw > 60 || hasBlockChild(s) && s.DataAtom != atom.Ul {
 			return nil
 		}
@@ -955,7 +958,7 @@ func runInLabel(n *html.Node) string {
 	if br == nil || br.DataAtom != atom.Br {
 		return ""
 	}
-	label := strings.Join(strings.Fields(textOf(first)), " ")
+	label := normText(first)
 	if n := len(strings.Fields(label)); n == 0 || n > 8 {
 		return ""
 	}
@@ -978,7 +981,7 @@ func postThread(n *html.Node) bool {
 		for f := firstElement(first); f != nil; f = firstElement(f) {
 			first = f
 		}
-		if first != c && wroteRe.MatchString(strings.Join(strings.Fields(textOf(first)), " ")) || profiledPost(c) {
+		if first != c && wroteRe.MatchString(normText(first)) || profiledPost(c) {
 			posts++
 		}
 	}
@@ -1019,7 +1022,7 @@ func proseParagraphs(n *html.Node, limit int) int {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if c.DataAtom == atom.P && len(strings.Fields(textOf(c))) >= 12 && linkShare(c) < 0.5 {
+			if c.DataAtom == atom.P && wordCount(c) >= 12 && linkShare(c) < 0.5 {
 				count++
 				continue
 			}
@@ -1037,7 +1040,7 @@ func isHeadingLike(n *html.Node) bool {
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		return true
 	case atom.P, atom.Div, atom.Span, atom.Strong, atom.B:
-		w := len(strings.Fields(textOf(n)))
+		w := wordCount(n)
 		return w > 0 && w <= 6 && !hasBlockChild(n)
 	}
 	return false
@@ -1132,52 +1135,6 @@ func lastElement(n *html.Node) *html.Node {
 		}
 	}
 	return nil
-}
-
-// textOf returns the text under n, script and style left out.
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		switch {
-		case n.Type == html.TextNode:
-			b.WriteString(n.Data)
-			b.WriteByte(' ')
-		case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style):
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return strings.TrimSpace(b.String())
-}
-
-func textLen(n *html.Node) int { return len(strings.Join(strings.Fields(textOf(n)), " ")) }
-
-// textOver reports whether n's text is longer than max bytes, reading no
-// further than that: the short-box rules ask it first, so that a large
-// container costs them max bytes, not its whole text.
-func textOver(n *html.Node, max int) bool {
-	seen := 0
-	var walk func(*html.Node) bool
-	walk = func(n *html.Node) bool {
-		switch {
-		case n.Type == html.TextNode:
-			seen += len(n.Data)
-			return seen > max
-		case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style):
-			return false
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if walk(c) {
-				return true
-			}
-		}
-		return false
-	}
-	return walk(n)
 }
 
 // linkShare is the share of n's text inside links.
@@ -1293,7 +1250,7 @@ func dropMasthead(body *html.Node, title string) {
 				continue
 			}
 			if c.Type == html.ElementNode {
-				t := strings.Join(strings.Fields(textOf(c)), " ")
+				t := normText(c)
 				if afterHead && !hasBlockChild(c) && !tablePart(c) && len(strings.Fields(t)) >= 20 {
 					prose = true // the text has begun, in runs of no <p>
 				}
@@ -1644,7 +1601,7 @@ func titlePartShown(body *html.Node, title, headline string) string {
 	if leading != "" {
 		return leading
 	}
-	if headline != "" && !strings.Contains(strings.Join(strings.Fields(textOf(body)), " "), headline) {
+	if headline != "" && !strings.Contains(normText(body), headline) {
 		return alone
 	}
 	return ""
@@ -1729,7 +1686,7 @@ func findText(n *html.Node, s string) *html.Node {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		if firstElement(c) == nil && !hasChildElement(c) && strings.Join(strings.Fields(textOf(c)), " ") == s {
+		if firstElement(c) == nil && !hasChildElement(c) && normText(c) == s {
 			return c
 		}
 		if f := findText(c, s); f != nil {
@@ -1759,11 +1716,29 @@ var (
 // profiledPost reports whether n is a post of a forum thread: it carries
 // its poster's profile (when they joined, how many posts) and is not long.
 func profiledPost(n *html.Node) bool {
-	if textLen(n) > 3000 {
+	if textLonger(n, 3000) {
 		return false
 	}
 	t := textOf(n)
-	return profileJoinedRe.MatchString(t) && profileCountRe.MatchString(t)
+	return colonNumber(t) && profileCountRe.MatchString(t) && profileJoinedRe.MatchString(t)
+}
+
+// colonNumber reports whether s holds a colon followed, after spaces, by
+// a digit: what profileCountRe needs, found without running it on the
+// texts of every container of a page.
+func colonNumber(s string) bool {
+	for i := strings.IndexByte(s, ':'); i >= 0; {
+		rest := strings.TrimLeftFunc(s[i+1:], unicode.IsSpace)
+		if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], ':')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // actionButtonRe is a booking or calendar button: "Réserver", "Ajouter à
@@ -1802,7 +1777,7 @@ var editLinkRe = regexp.MustCompile(`^\[\s*(?:edit|edit source|modifier|modifier
 
 // editLink reports whether an element is only a wiki's "[edit]" link.
 func editLink(n *html.Node) bool {
-	return (n.DataAtom == atom.Span || n.DataAtom == atom.A) && editLinkRe.MatchString(strings.ToLower(strings.Join(strings.Fields(textOf(n)), " ")))
+	return (n.DataAtom == atom.Span || n.DataAtom == atom.A) && editLinkRe.MatchString(strings.ToLower(normText(n)))
 }
 
 // slideNavRe is the link of a slide show to its next or previous slide.
@@ -1825,7 +1800,7 @@ func promptBox(n *html.Node) bool {
 	if !contains(n, atom.Button) && !contains(n, atom.Input) || contains(n, atom.Img) || contains(n, atom.Table) || contains(n, atom.Pre) || contains(n, atom.Code) {
 		return false
 	}
-	return len(strings.Fields(textOf(n))) <= 25 && proseParagraphs(n, 2) < 2
+	return wordCount(n) <= 25 && proseParagraphs(n, 2) < 2
 }
 
 // logoWall reports whether a box is a wall of logos: at least two links
@@ -1849,7 +1824,7 @@ func logoWall(n *html.Node) bool {
 		}
 	}
 	walk(n)
-	return logos >= 2 && len(strings.Fields(textOf(n))) <= 12
+	return logos >= 2 && wordCount(n) <= 12
 }
 
 // yearRe is a year, or a date written in digits.
@@ -1942,7 +1917,7 @@ func crossLink(n *html.Node, host string) bool {
 		return false
 	}
 	links := linksIn(n)
-	if len(links) != 1 || len(strings.Fields(textOf(links[0]))) < 4 {
+	if len(links) != 1 || wordCount(links[0]) < 4 {
 		return false
 	}
 	label := strings.TrimSpace(textOutsideLinks(n))
@@ -1967,7 +1942,7 @@ func emailTail(line *html.Node) []*html.Node {
 	}
 	var out []*html.Node
 	for s := nextElement(line); s != nil; s = nextElement(s) {
-		t := strings.Join(strings.Fields(textOf(s)), " ")
+		t := normText(s)
 		if hasBlockChild(s) || contains(s, atom.Img) || len(strings.Fields(t)) > 15 || strings.ContainsAny(t, ".!?") && !emailFurnitureRe.MatchString(titleForm(t)) {
 			return nil
 		}
@@ -1992,7 +1967,7 @@ func firstParagraphAfter(body, h *html.Node) *html.Node {
 			if c.Type != html.ElementNode || isStandfirst(c) {
 				continue
 			}
-			if seen && c.DataAtom == atom.P && len(strings.Fields(textOf(c))) >= 12 {
+			if seen && c.DataAtom == atom.P && wordCount(c) >= 12 {
 				found = c
 				return
 			}
@@ -2016,7 +1991,7 @@ var alertClassRe = regexp.MustCompile(`(?i)^alerts?(?:[-_]+[a-z0-9]+)*$`)
 // no control (button, input, form).
 func textCallout(n *html.Node) bool {
 	return n.Parent != nil && directProse(n.Parent) >= 2 && proseParagraphs(n, 1) > 0 && linkShare(n) < 0.3 &&
-		!contains(n, atom.Button) && !contains(n, atom.Input) && !contains(n, atom.Form) && textLen(n) <= 1000
+		!contains(n, atom.Button) && !contains(n, atom.Input) && !contains(n, atom.Form) && !textLonger(n, 1000)
 }
 
 // codeTitleRe is the file name a code block is titled with.

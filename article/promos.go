@@ -93,14 +93,14 @@ func sectionPromo(n *html.Node, menu map[string]bool, host string) bool {
 	if last == nil || last.DataAtom != atom.A || !drawnAsButton(last) {
 		return false
 	}
-	words := strings.Join(strings.Fields(textOf(last)), " ")
+	words := normText(last)
 	if nw := len(strings.Fields(words)); nw == 0 || nw > 5 || strings.HasSuffix(words, ".") || !callPhrase(words) && !sectionVerbRe.MatchString(strings.ToLower(words)) {
 		return false
 	}
 	if s := siteSection(attr(last, "href"), host); s == "" || !menu[s] {
 		return false
 	}
-	rest := strings.TrimSuffix(strings.Join(strings.Fields(textOf(n)), " "), words)
+	rest := strings.TrimSuffix(normText(n), words)
 	if nw := len(strings.Fields(rest)); nw == 0 || nw > 40 || len(textLines(n)) > 4 {
 		return false
 	}
@@ -118,7 +118,7 @@ func textBlock(n *html.Node) bool {
 		return true
 	}
 	for _, l := range textLines(n) {
-		if len(strings.Fields(textOf(l))) >= 12 && linkShare(l) < 0.5 {
+		if wordCount(l) >= 12 && linkShare(l) < 0.5 {
 			return true
 		}
 	}

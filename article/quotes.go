@@ -26,7 +26,7 @@ import (
 // </blockquote><figcaption>Name, role</figcaption></figure>).
 func quoteAttribution(n *html.Node) bool {
 	if n.DataAtom == atom.Figcaption && n.Parent != nil && n.Parent.DataAtom == atom.Figure &&
-		contains(n.Parent, atom.Blockquote) && !contains(n.Parent, atom.Img) && len(strings.Fields(textOf(n))) <= 20 {
+		contains(n.Parent, atom.Blockquote) && !contains(n.Parent, atom.Img) && wordCount(n) <= 20 {
 		return true
 	}
 	if !inBlockquote(n) {
@@ -36,13 +36,13 @@ func quoteAttribution(n *html.Node) bool {
 	case atom.Footer, atom.Cite:
 		return true
 	case atom.P, atom.Div, atom.Span:
-		if contains(n, atom.Cite) && len(strings.Fields(textOf(n))) <= 20 {
+		if contains(n, atom.Cite) && wordCount(n) <= 20 {
 			return true
 		}
 		// the quote's last line, short, under its words: whose it is
 		// ("<p class="auteur_citation">le technicien son de la MJC</p>")
 		q := quoteOf(n)
-		return n.Parent == q && lastElement(q) == n && firstElement(q) != n && len(strings.Fields(textOf(n))) <= 12 && !endsSentence(strings.TrimSpace(textOf(n)))
+		return n.Parent == q && lastElement(q) == n && firstElement(q) != n && wordCount(n) <= 12 && !endsSentence(strings.TrimSpace(textOf(n)))
 	}
 	return false
 }
@@ -90,7 +90,10 @@ func attributionLine(n *html.Node, authors []string) bool {
 	if hasBlockChild(n) || contains(n, atom.A) || contains(n, atom.Img) {
 		return false
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 16) {
+		return false
+	}
+	raw := normText(n)
 	if nw := len(strings.Fields(raw)); nw == 0 || nw > 16 || strings.ContainsAny(raw, "«»“”\"") {
 		return false
 	}
@@ -124,7 +127,7 @@ func quoteOf(n *html.Node) *html.Node {
 func lastInQuote(n, q *html.Node) bool {
 	for c := n; c != q; c = c.Parent {
 		for s := c.NextSibling; s != nil; s = s.NextSibling {
-			if s.Type == html.TextNode && strings.TrimSpace(s.Data) != "" || s.Type == html.ElementNode && textLen(s) > 0 {
+			if s.Type == html.TextNode && strings.TrimSpace(s.Data) != "" || s.Type == html.ElementNode && textLonger(s, 0) {
 				return false
 			}
 		}

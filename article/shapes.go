@@ -188,7 +188,7 @@ func callWidget(n *html.Node) bool {
 	if last == nil || last.DataAtom != atom.A && last.DataAtom != atom.Button {
 		return false
 	}
-	lt := strings.ToLower(strings.ReplaceAll(strings.Join(strings.Fields(textOf(last)), " "), "’", "'"))
+	lt := strings.ToLower(strings.ReplaceAll(normText(last), "’", "'"))
 	if nl := len(strings.Fields(lt)); nl == 0 || nl > 5 || !callVerbRe.MatchString(lt) && !callWidgetVerbRe.MatchString(lt) {
 		return false
 	}
@@ -211,7 +211,7 @@ func callWidget(n *html.Node) bool {
 	if len(lines) != 1 {
 		return false
 	}
-	t := strings.Join(strings.Fields(textOf(lines[0])), " ")
+	t := normText(lines[0])
 	return len(strings.Fields(t)) <= 12 && !strings.ContainsAny(t, "«»“”\"")
 }
 
@@ -402,11 +402,11 @@ func metaRow(n *html.Node) bool {
 				return false
 			}
 			inner := c.FirstChild != nil && c.FirstChild.Type == html.ElementNode && strings.TrimSpace(textOf(c.FirstChild)) == ""
-			segs = append(segs, prefixIcon(icon || inner)+strings.Join(strings.Fields(textOf(c)), " "))
+			segs = append(segs, prefixIcon(icon || inner)+normText(c))
 			icon = false
 		}
 	}
-	return segmentsMeta(segs, len(strings.Fields(textOf(n))), contains(n, atom.A))
+	return segmentsMeta(segs, wordCount(n), contains(n, atom.A))
 }
 
 func prefixIcon(icon bool) string {
@@ -534,13 +534,13 @@ func datedPosts(n *html.Node) bool {
 		if len(lines) < 2 {
 			return false
 		}
-		head := strings.Join(strings.Fields(textOf(lines[0])), " ")
+		head := normText(lines[0])
 		if len(strings.Fields(head)) > 14 || !yearRe.MatchString(head) || !postHeaderRe.MatchString(head) {
 			return false
 		}
 		body := 0
 		for _, l := range lines[1:] {
-			body += len(strings.Fields(textOf(l)))
+			body += wordCount(l)
 		}
 		if body < 8 {
 			return false
@@ -558,7 +558,7 @@ var scoreAloneRe = regexp.MustCompile(`^[0-9]{1,3}(?:[.,][0-9])?\s*/\s*(?:5|10|2
 // but a score: a date of the day and month ("21/10 : conseil") is in a
 // line of its own words.
 func hasScoreElement(n *html.Node) bool {
-	if n.Type == html.ElementNode && scoreAloneRe.MatchString(strings.Join(strings.Fields(textOf(n)), " ")) {
+	if n.Type == html.ElementNode && scoreAloneRe.MatchString(normText(n)) {
 		return true
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -582,12 +582,12 @@ func scoreBox(n *html.Node) bool {
 	default:
 		return false
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	raw := normText(n)
 	if len(strings.Fields(raw)) > 60 || !scoreRe.MatchString(raw) || !hasScoreElement(n) || contains(n, atom.Img) || contains(n, atom.Table) {
 		return false
 	}
 	for _, l := range textLines(n) {
-		if len(strings.Fields(textOf(l))) >= 12 {
+		if wordCount(l) >= 12 {
 			return false
 		}
 	}

@@ -38,13 +38,13 @@ func loneLink(n *html.Node) bool {
 	if len(strings.Fields(strings.Trim(textOutsideLinks(n), " →»›>|-–—"))) > 0 {
 		return false
 	}
-	t := strings.Join(strings.Fields(textOf(links[0])), " ")
+	t := normText(links[0])
 	if nw := len(strings.Fields(t)); nw < 4 || nw > 20 || strings.HasSuffix(t, ".") {
 		return false
 	}
 	prose := func(e *html.Node) bool {
 		return e != nil && (e.DataAtom == atom.P || e.DataAtom == atom.Div && !hasBlockChild(e)) &&
-			len(strings.Fields(textOf(e))) >= 12 && linkShare(e) < 0.5
+			wordCount(e) >= 12 && linkShare(e) < 0.5
 	}
 	return prose(prevElement(n)) && prose(nextElement(n))
 }
@@ -94,8 +94,8 @@ func questionPrompt(n *html.Node) bool {
 	if len(links) != 1 {
 		return false
 	}
-	link := strings.Join(strings.Fields(textOf(links[0])), " ")
-	all := strings.Join(strings.Fields(textOf(n)), " ")
+	link := normText(links[0])
+	all := normText(n)
 	if nl := len(strings.Fields(link)); nl < 1 || nl > 8 || !strings.HasSuffix(strings.TrimRight(all, ".!→» "), strings.TrimRight(link, ".!→» ")) {
 		return false
 	}
@@ -133,7 +133,7 @@ func linkItems(n *html.Node, keep func(li, link *html.Node) bool) bool {
 			return false
 		}
 		links := linksIn(li)
-		if len(links) != 1 || len(strings.Fields(textOf(links[0]))) < 3 || !keep(li, links[0]) {
+		if len(links) != 1 || wordCount(links[0]) < 3 || !keep(li, links[0]) {
 			return false
 		}
 		items++
@@ -177,7 +177,7 @@ func headedLinkBox(n *html.Node) bool {
 // other words.
 func siteLinkLine(n *html.Node) bool {
 	links := linksIn(n)
-	if len(links) != 1 || strings.TrimSpace(textOutsideLinks(n)) != "" || len(strings.Fields(textOf(links[0]))) < 3 {
+	if len(links) != 1 || strings.TrimSpace(textOutsideLinks(n)) != "" || wordCount(links[0]) < 3 {
 		return false
 	}
 	return siteHref(attr(links[0], "href"))
@@ -230,7 +230,7 @@ func linkPreview(n *html.Node) bool {
 	default:
 		return false
 	}
-	if textOver(n, 3000) || textLen(n) > 600 || contains(n, atom.Table) || contains(n, atom.Ul) || contains(n, atom.Ol) {
+	if textOver(n, 3000) || textLonger(n, 600) || contains(n, atom.Table) || contains(n, atom.Ul) || contains(n, atom.Ol) {
 		return false
 	}
 	var lines []*html.Node
@@ -256,7 +256,7 @@ func linkPreview(n *html.Node) bool {
 	wrapped := len(all) == 1 && textLen(all[0]) == textLen(n)
 	title, desc, source := false, false, false
 	for i, l := range lines {
-		raw := strings.Join(strings.Fields(textOf(l)), " ")
+		raw := normText(l)
 		nw := len(strings.Fields(raw))
 		links := len(linksIn(l))
 		switch {

@@ -39,7 +39,10 @@ func storeCall(n *html.Node) bool {
 	if !plainLine(n, atom.P, atom.Div, atom.Li) {
 		return false
 	}
-	raw := strings.Join(strings.Fields(textOf(n)), " ")
+	if wordsOver(n, 40) {
+		return false
+	}
+	raw := normText(n)
 	if nw := len(strings.Fields(raw)); nw == 0 || nw > 40 {
 		return false
 	}

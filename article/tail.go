@@ -29,7 +29,7 @@ func dropTailLinks(root *html.Node, base *url.URL) {
 	lines := textLines(root)
 	last := -1
 	for i, ln := range lines {
-		if len(strings.Fields(textOf(ln))) >= 20 && linkShare(ln) < 0.5 {
+		if wordCount(ln) >= 20 && linkShare(ln) < 0.5 {
 			last = i
 		}
 	}
@@ -69,7 +69,7 @@ func linkLine(ln *html.Node, base *url.URL) bool {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		return false
 	}
-	raw := strings.Join(strings.Fields(textOf(ln)), " ")
+	raw := normText(ln)
 	if len(strings.Fields(raw)) < 3 || linkShare(ln) < 0.8 || inItem(ln) || inFigcaption(ln) {
 		return false
 	}

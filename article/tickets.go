@@ -2,7 +2,6 @@ package article
 
 import (
 	"regexp"
-	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -31,9 +30,9 @@ func ticketFinePrint(n *html.Node) bool {
 			case k.DataAtom == atom.A && callStyled(k), k.DataAtom == atom.Button, k.DataAtom == atom.Form:
 				control = true
 				continue
-			case k.DataAtom == atom.P && len(strings.Fields(textOf(k))) >= 12 && linkShare(k) < 0.5 && endsSentence(textOf(k)):
+			case k.DataAtom == atom.P && wordCount(k) >= 12 && linkShare(k) < 0.5 && endsSentence(textOf(k)):
 				prose++
-				if !control || len(strings.Fields(textOf(k))) > 30 || !ticketWordRe.MatchString(textOf(k)) {
+				if !control || wordCount(k) > 30 || !ticketWordRe.MatchString(textOf(k)) {
 					ok = false
 				}
 				continue

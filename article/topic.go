@@ -134,7 +134,7 @@ func offTopicSiteLink(ln *html.Node, base *url.URL, rest map[string]bool) bool {
 	if ln.DataAtom != atom.P || inItem(ln) || inFigcaption(ln) || inBlockquote(ln) {
 		return false
 	}
-	if nw := len(strings.Fields(textOf(ln))); nw > 25 {
+	if nw := wordCount(ln); nw > 25 {
 		return false
 	}
 	links := linksIn(ln)
@@ -144,8 +144,8 @@ func offTopicSiteLink(ln *html.Node, base *url.URL, rest map[string]bool) bool {
 	// The line points to the page: it ends on the link, nothing but
 	// punctuation after it. A sentence with a link in its middle says
 	// something of its own.
-	all := strings.Join(strings.Fields(textOf(ln)), " ")
-	lt := strings.Join(strings.Fields(textOf(links[0])), " ")
+	all := normText(ln)
+	lt := normText(links[0])
 	if lt == "" || !strings.HasSuffix(strings.TrimRight(all, ".!…→»› "), strings.TrimRight(lt, ".!…→»› ")) {
 		return false
 	}
@@ -202,7 +202,7 @@ func repeatedLine(ln *html.Node, seen map[string]int) bool {
 	if inItem(ln) || inFigcaption(ln) || inBlockquote(ln) {
 		return false
 	}
-	raw := strings.Join(strings.Fields(textOf(ln)), " ")
+	raw := normText(ln)
 	ws := foldWords(raw)
 	if len(ws) < 5 || len(ws) > 40 || !strings.ContainsAny(raw[max(0, len(raw)-4):], ".!?…") {
 		return false
@@ -244,7 +244,7 @@ func dropPublisherTail(root *html.Node, site []string) {
 	lines := textLines(root)
 	last := -1
 	for i, ln := range lines {
-		if len(strings.Fields(textOf(ln))) >= 20 && linkShare(ln) < 0.5 {
+		if wordCount(ln) >= 20 && linkShare(ln) < 0.5 {
 			last = i
 		}
 	}
@@ -252,7 +252,7 @@ func dropPublisherTail(root *html.Node, site []string) {
 		return
 	}
 	for _, ln := range lines[last+1:] {
-		raw := strings.Join(strings.Fields(textOf(ln)), " ")
+		raw := normText(ln)
 		ws := strings.Fields(raw)
 		if len(ws) > 30 || inItem(ln) || inBlockquote(ln) || strings.ContainsAny(raw, "«»“”\"") {
 			continue

@@ -81,7 +81,7 @@ func voteExempt(ln *html.Node) bool {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Table, atom.Pre, atom.Script, atom.Style:
 		return true
 	}
-	text := strings.Join(strings.Fields(textOf(ln)), " ")
+	text := normText(ln)
 	if len(strings.Fields(text)) > voteMaxWords || noteMark(text) || strings.HasPrefix(text, "©") {
 		return true
 	}
@@ -170,7 +170,7 @@ func lineFeatures(lines []*html.Node, base *url.URL, title string) [][]float64 {
 	first, last := -1, -1
 	sumProse, nProse := 0, 0
 	for i, ln := range lines {
-		texts[i] = strings.Join(strings.Fields(textOf(ln)), " ")
+		texts[i] = normText(ln)
 		nw[i] = len(strings.Fields(texts[i]))
 		stems[i] = contentStems(texts[i])
 		if nw[i] >= 20 && linkShare(ln) < 0.5 {
