@@ -225,6 +225,13 @@ var noticeLabelRe = regexp.MustCompile(`^[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2}\
 // ADVENT26", "avec le code NOEL26", "promo code SPRING".
 var promoCodeRe = regexp.MustCompile(`(?:(?i:with|use|using|enter|apply)(?: (?i:the|my|our))? (?i:code|coupon|coupon code|promo code|discount code)|(?i:avec|grâce au|saisissez|utilisez)(?: (?i:le))? (?i:code|code promo|code de réduction)|(?i:code promo|promo code|coupon code|discount code)) :?\s?[A-Z][A-Z0-9]{3,}(?:$|[^\p{L}\p{N}])`)
 
+// promoWord reports whether s holds "code" or "coupon" in any case, as
+// every phrase of promoCodeRe does: most paragraphs need not run it.
+func promoWord(s string) bool {
+	low := strings.ToLower(s)
+	return strings.Contains(low, "code") || strings.Contains(low, "coupon")
+}
+
 // salesNudge reports whether a paragraph is a sales notice set among the
 // text: at most 45 words, its last sentence an exclamation of at most
 // eight words opening on a call to buy or give (sellVerbRe), and the
@@ -250,7 +257,7 @@ func salesNudge(n *html.Node) bool {
 	if nw == 0 || nw > 45 {
 		return false
 	}
-	if promoCodeRe.MatchString(raw) {
+	if promoWord(raw) && promoCodeRe.MatchString(raw) {
 		return true // a discount and its code: an offer, not the text
 	}
 	if !strings.HasSuffix(raw, "!") {

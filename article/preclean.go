@@ -453,6 +453,26 @@ type pageCtx struct {
 	// openings and replies are the subject lines of a forum thread's
 	// posts (see postSubjects); none on other pages.
 	openings, replies []*html.Node
+	classes           map[string]classKind // what each class token read so far names (see classOf)
+}
+
+// classKind is what a class token or an id names for furniture.
+type classKind struct{ keep, chrome, alert bool }
+
+// classOf reads a class token (or an id) with keepClassRe, chromeClassRe
+// and alertClassRe once per page: a page repeats its few hundred tokens
+// on thousands of elements.
+func (pg *pageCtx) classOf(tok string) classKind {
+	if k, ok := pg.classes[tok]; ok {
+		return k
+	}
+	k := classKind{keep: keepClassRe.MatchString(tok), chrome: chromeClassRe.MatchString(tok)}
+	k.alert = k.chrome && alertClassRe.MatchString(tok)
+	if pg.classes == nil {
+		pg.classes = map[string]classKind{}
+	}
+	pg.classes[tok] = k
+	return k
 }
 
 // furniture reports whether an element is a container of page furniture
@@ -528,13 +548,14 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 		if tok = builderType(n, tok); tok == "" {
 			continue
 		}
-		if keepClassRe.MatchString(tok) && !chromeClassRe.MatchString(tok) {
+		k := pg.classOf(tok)
+		if k.keep && !k.chrome {
 			keepFactbox(n) // "article__encadre"
 			return false
 		}
-		if chromeClassRe.MatchString(tok) {
+		if k.chrome {
 			chrome = true
-			alertOnly = alertOnly && alertClassRe.MatchString(tok)
+			alertOnly = alertOnly && k.alert
 			shortAdOnly = shortAdOnly && shortAdWord(tok)
 		}
 	}
@@ -1086,9 +1107,13 @@ func blocksOnly(n *html.Node) bool {
 // punctuation, digits in parentheses and white space trimmed.
 func titleForm(s string) string {
 	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
-	s = strings.NewReplacer("’", "'", "(", "", ")", "").Replace(s)
+	s = titleFormReplacer.Replace(s)
 	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) })
 }
+
+// titleFormReplacer straightens titleForm's apostrophes and drops its
+// parentheses.
+var titleFormReplacer = strings.NewReplacer("’", "'", "(", "", ")", "")
 
 func findBody(n *html.Node) *html.Node {
 	if n.Type == html.ElementNode && n.DataAtom == atom.Body {
