@@ -53,6 +53,7 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	liftRecords(doc)
 	imageFigures(doc)
 	flatHeadings(doc)
+	lineRuns(doc)
 	var ex Extraction
 	meta := readMeta(doc, base)
 	ex.Canonical, ex.Image = meta.canonical, meta.image

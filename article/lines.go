@@ -65,8 +65,8 @@ var (
 	premiumMarkRe = regexp.MustCompile(`^(?:abo|abo plus|abonnés|réservé aux abonnés|pour les abonnés|exclusivité abonnés|exclusif abonnés|contenu abonnés|article abonnés|premium|contenu premium|article premium|` +
 		`subscriber exclusive|subscribers? only|for subscribers|subscriber content|members? only|members? exclusive)$`)
 	// rightsRe: a copyright notice.
-	rightsRe     = regexp.MustCompile(`all rights reserved|tous droits réservés|reproduction interdite|may not be (?:published|reproduced|redistributed)`)
-	rightsHeadRe = regexp.MustCompile(`^(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|©)`)
+	rightsRe     = regexp.MustCompile(`all rights reserved|tous droits réservés|reproduction(?: [\p{L}'’]+){0,4} interdite|reproduction (?:strictly )?(?:prohibited|forbidden)|may not be (?:published|reproduced|redistributed)`)
+	rightsHeadRe = regexp.MustCompile(`^(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|©|[^.!?0-9]{1,40}(?:19|20)[0-9]{2}(?:$|[^0-9]))`)
 	// creditRe is one credit of a line of credits, "Réalisation : Pierre
 	// Albin", "photos by Ana Ruiz", or a newsroom's initials after the
 	// colon, "Adaptation web : fgn".
@@ -218,6 +218,8 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case timeOnly(n, raw), counterRe.MatchString(t):
 		return true
+	case hashtagsOnly(raw), tagUsLine(t, nw), writeMeBox(raw, t, nw):
+		return true // "#RepairCafe #Fens", "Tag @bakery on Instagram", "… Écrivez-moi : …@wanadoo.fr"
 	case nw <= 3 && premiumMarkRe.MatchString(t):
 		return true // "Abo+", "Premium": the marker of a story for subscribers, alone in its element
 	}

@@ -530,6 +530,11 @@ func (pg *pageCtx) rail(n *html.Node) bool {
 	if col == nil || proseParagraphs(col, 3) < 3 || textLen(col) < 2*textLen(n) {
 		return false
 	}
+	if n.DataAtom == atom.Td && proseRuns(n, 1) == 0 && countAtom(n, atom.A, 2) >= 2 && 3*textLen(n) < textLen(col) {
+		// An old page's menu column beside the article's cell: links,
+		// images, a visitor counter, no sentence of prose.
+		return true
+	}
 	headed := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch {

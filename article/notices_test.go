@@ -273,7 +273,8 @@ func boardPage(lang string, feed, post [2]string, replies []string, br bool) str
 // post (Invision Community, vBulletin 5), the opening post is the text
 // though its container is named a comment feed or a widget; the replies
 // go (../testdata/heldout39: invision-fr; ../testdata/heldout41:
-// vbulletin-fr).
+// vbulletin-fr), also when the thread is inside the form that moderates
+// it (../testdata/heldout53: smf-fr).
 func TestBoardWithoutSubjects(t *testing.T) {
 	replies := map[string][]string{
 		"fr": {"Bonne nouvelle pour le canton, il était temps que le projet aboutisse enfin après tant de réunions.", "Est-ce que le cabinet dentaire sera aussi dans le nouveau bâtiment ou reste-t-il en centre-bourg ?"},
@@ -286,9 +287,18 @@ func TestBoardWithoutSubjects(t *testing.T) {
 	}{
 		{"invision fr", "fr", [2]string{`<div id="comments"><h2>Messages recommandés</h2><div data-role="commentFeed">`, `</div></div>`}, [2]string{`<article class="cPost ipsComment ipsComment_parent">`, `</article>`}, false},
 		{"vbulletin en", "en", [2]string{`<div class="widget-content tab widget-tabs-panel"><ul class="conversation-list">`, `</ul></div>`}, [2]string{`<li class="b-post js-post js-comment-entry__parent">`, `</li>`}, true},
+		// heldout53 smf-fr: the thread inside the moderators' form, the
+		// posts written between <br>s
+		{"moderation form fr", "fr", [2]string{`<div id="forumposts"><form action="/index.php?action=quickmod2" method="post" id="quickModForm">`, `<input type="hidden" name="sc" value="9f2"></form></div>`}, [2]string{`<div class="windowbg">`, `</div>`}, true},
+		{"moderation form en", "en", [2]string{`<form action="/mcp.php?t=88" method="post" id="topic-tools"><div class="posts">`, `</div><input type="submit" value="Go"></form>`}, [2]string{`<div class="post bg2">`, `</div>`}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			page := boardPage(tc.lang, tc.feed, tc.post, replies[tc.lang], tc.br)
+			if tc.br {
+				for _, r := range replies[tc.lang] {
+					page = strings.Replace(page, "<p>"+r+"</p>", r, 1) // the replies too
+				}
+			}
 			checkSitebits(t, tc.lang, page, "")
 			text := extractedText(t, page)
 			for _, r := range replies[tc.lang] {

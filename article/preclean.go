@@ -128,6 +128,10 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				dropClassID(c)
 				continue
 			}
+			if lineNumbers(c) || feedFollowNote(c) && pg.notArticle(c, false) {
+				drop = append(drop, c)
+				continue
+			}
 			if chapterList(c) {
 				drop = append(drop, chapterBox(c)...)
 				continue
@@ -234,6 +238,9 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 			if partLabelHeading(c) {
 				drop = append(drop, c)
 				continue
+			}
+			if captionedImage(c) {
+				continue // an image and its caption, the text's
 			}
 			switch c.DataAtom {
 			case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
@@ -485,8 +492,10 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 		// A search box, a comment form, a sign-up; but ASP.NET WebForms
 		// wraps the whole page, its article with it, in one <form>, and
 		// old Reddit a post's text in the form that edits it (no field to
-		// type in shown, paragraphs of prose).
-		if proseParagraphs(n, 2) >= 2 && !typingField(n) {
+		// type in shown, paragraphs of prose), and a board its thread in
+		// its moderators' form (Simple Machines' quickModForm), the posts
+		// runs of text between <br>s.
+		if proseRuns(n, 2) >= 2 && !typingField(n) {
 			return false
 		}
 		return pg.notArticle(n, true)

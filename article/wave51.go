@@ -1,0 +1,157 @@
+package article
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// lineNumbers reports whether n is the gutter of a code block: a cell or
+// box whose text is the numbers 1, 2, 3 … in order and nothing else, beside
+// an element holding the code (<pre> or <code>), whatever the classes a
+// highlighter gives it (Hexo's "gutter", Pygments' "linenos", Rouge's
+// "rouge-gutter").
+func lineNumbers(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Td, atom.Div, atom.Pre, atom.Span:
+	default:
+		return false
+	}
+	ws := strings.Fields(textOf(n))
+	if len(ws) < 2 {
+		return false
+	}
+	for i, w := range ws {
+		if v, err := strconv.Atoi(w); err != nil || v != i+1 {
+			return false
+		}
+	}
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s != n && s.Type == html.ElementNode && (s.DataAtom == atom.Pre || s.DataAtom == atom.Code || contains(s, atom.Pre) || contains(s, atom.Code)) {
+			return true
+		}
+	}
+	return false
+}
+
+// hashtagsOnly reports whether a line is a row of hashtags and nothing
+// else ("#RepairCafe #Wisbech #Fens", a Write.as post's "#numérique
+// #quotidien"): the post's tags, not its text. The mark may stand in an
+// element of its own, its word in the next ("# numérique").
+func hashtagsOnly(raw string) bool {
+	ws := strings.Fields(raw)
+	tags := 0
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		if w == "#" && i+1 < len(ws) {
+			i++
+			w = "#" + ws[i]
+		}
+		if !hashtagRe.MatchString(w) {
+			return false
+		}
+		tags++
+	}
+	return tags > 0
+}
+
+// hashtagRe is one hashtag: "#" and a word that opens on a letter.
+var hashtagRe = regexp.MustCompile(`^#\p{L}[\p{L}\p{N}_-]*[,.]?$`)
+
+// tagUsRe asks the reader to tag or mention the publication on a social
+// network: "Mentionnez @cahier ou taguez #cahier sur Instagram !", "Tag
+// @ourbakery on Instagram", "Partagez vos photos avec #monjardin".
+var tagUsRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:mentionnez|identifiez|taguez|taggez|tague[sz]?-(?:moi|nous)|identifiez-(?:moi|nous)|partagez vos (?:photos|réalisations|créations)|tag|mention|share your (?:photos|makes|bakes|results))(?:-(?:moi|nous))? [^.!?]{0,40}[@#][\p{L}\p{N}_]`)
+
+// tagUsLine reports whether a short line (at most 25 words, in
+// titleForm) asks the reader to tag the publication: tagUsRe with a
+// handle or hashtag in it.
+func tagUsLine(t string, nw int) bool {
+	return nw <= 25 && strings.ContainsAny(t, "@#") && tagUsRe.MatchString(t)
+}
+
+// writeMeRe is a personal page's invitation to write to its author:
+// "Écrivez-moi", "contactez-moi", "write to me", "drop me a line".
+var writeMeRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:écrivez-moi|écris-moi|contactez-moi|contacte-moi|write to me|e-?mail me|contact me|drop me a line)(?:$|[^\p{L}])`)
+
+// writeMeBox reports whether a line (raw, and t its titleForm) of at
+// most 30 words asks the reader to write to the page's author and gives
+// the address: the box an old personal page sets among its text ("Avis aux
+// collectionneurs ! Je recherche … Écrivez-moi : …@wanadoo.fr"). A
+// paragraph of the text that invites letters gives no address.
+func writeMeBox(raw, t string, nw int) bool {
+	return nw <= 30 && writeMeRe.MatchString(t) && contactRe.MatchString(raw)
+}
+
+// feedFollowRe is the notice an old blog theme writes under a post
+// (WordPress' Kubrick "postmetadata"): "You can follow any responses to
+// this entry through the RSS 2.0 feed", "Vous pouvez suivre les réponses à
+// cet article par le fil RSS 2.0", "… or trackback from your own site".
+var feedFollowRe = regexp.MustCompile(`(?:follow any responses to this (?:entry|post)|suivre les réponses à cet (?:article|billet)|trackback from your own site|faire un trackback depuis votre (?:propre )?site|both comments and pings are currently closed|les commentaires et les pings sont (?:actuellement )?fermés)`)
+
+// feedFollowNote reports whether a block of at most 80 words, no
+// paragraph of prose in it, holds feedFollowRe: the post's metadata and
+// its feed and trackback notice, furniture whole.
+func feedFollowNote(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Small, atom.Footer:
+	default:
+		return false
+	}
+	if wordsOver(n, 80) || proseParagraphs(n, 1) > 0 {
+		return false
+	}
+	return feedFollowRe.MatchString(strings.ToLower(strings.ReplaceAll(normText(n), "’", "'")))
+}
+
+// captionedImage makes a <figure> of a box among the text that holds an
+// image and, after it, its caption, and nothing else: the image alone in
+// its element (or bare), then an element of three to sixty words of text,
+// no link, no image, no block. A blog engine may name such a box by a word
+// readability reads as furniture (Serendipity's
+// "serendipity_imageComment_center"): the box, the image's element and the
+// caption lose their classes, the caption becomes a <figcaption>.
+func captionedImage(n *html.Node) bool {
+	if n.DataAtom != atom.Div || attr(n, "class") == "" {
+		return false
+	}
+	var els []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return false
+		case c.Type == html.ElementNode:
+			els = append(els, c)
+		}
+	}
+	if len(els) != 2 {
+		return false
+	}
+	img, caption := els[0], els[1]
+	if img.DataAtom != atom.Img && (countAtom(img, atom.Img, 2) != 1 || wordCount(img) > 0 || hasBlockChild(img)) {
+		return false
+	}
+	if caption.DataAtom == atom.Figcaption || contains(caption, atom.Img) || contains(caption, atom.A) || hasBlockChild(caption) {
+		return false
+	}
+	if nw := wordCount(caption); nw < 3 || nw > 60 {
+		return false
+	}
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.A || p.DataAtom == atom.Figure {
+			return false
+		}
+	}
+	if !amongProse(n) {
+		return false
+	}
+	dropClassID(n)
+	dropClassID(img)
+	dropClassID(caption)
+	n.Data, n.DataAtom = "figure", atom.Figure
+	caption.Data, caption.DataAtom = "figcaption", atom.Figcaption
+	return true
+}
