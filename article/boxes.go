@@ -183,12 +183,20 @@ func noticeLine(t string) bool {
 	return noticeRe.MatchString(t) || tipRe.MatchString(t) && tipContactRe.MatchString(t[len(tipRe.FindString(t)):])
 }
 
+// bylineRoleRe is a byline with the author's role after a comma, then a
+// separator and the rest: "Par Jean Dupont, secrétaire du club - le …",
+// "By Ann Lee, club captain | 3 May 2026".
+var bylineRoleRe = regexp.MustCompile(`^((?i:par|by) [^,]{3,40}), \p{Ll}[\p{L}' -]{2,40}? [-–|] (.+)$`)
+
 // bylineDates reports whether a line is a byline followed by nothing but
 // dates: "Par Mathilde Girod - Aujourd'hui à 06:00 | Mis à jour il y a 2
 // heures", "By Tom Brierley - Published today at 7:05 AM".
 func bylineDates(raw string) bool {
 	if !strings.ContainsAny(raw, "0123456789") {
 		return false
+	}
+	if m := bylineRoleRe.FindStringSubmatch(raw); m != nil {
+		raw = m[1] + " - " + m[2] // the author's role after the name: "Par …, secrétaire du club - le 18 octobre 1999"
 	}
 	fs := strings.FieldsFunc(strings.ReplaceAll(raw, " - ", " | "), func(r rune) bool { return r == ' ' || strings.ContainsRune("|·•–—,", r) })
 	if len(fs) < 3 {

@@ -110,7 +110,13 @@ func imageFigures(n *html.Node) {
 			continue
 		}
 		if imageObject(c) && contains(c, atom.Img) && !contains(c, atom.Figure) {
-			if lines := captionLines(c); len(lines) > 0 {
+			lines := captionLines(c)
+			if t := soleText(c); len(lines) == 0 && t != nil && countAtom(c, atom.Img, 2) == 1 {
+				if nw := wordCount(t); nw >= 3 && nw <= 60 {
+					lines = []*html.Node{t} // a theme's caption box, no itemprop (Enfold's "av-image-caption-overlay")
+				}
+			}
+			if len(lines) > 0 {
 				c.Data, c.DataAtom = "figure", atom.Figure
 				caption := lines[0].Parent
 				for _, l := range lines {
@@ -124,6 +130,9 @@ func imageFigures(n *html.Node) {
 				}
 				for _, l := range lines {
 					l.Data, l.DataAtom = "figcaption", atom.Figcaption
+					for p := l.Parent; p != nil && p != c; p = p.Parent {
+						dropClassID(p) // the caption's boxes are the figure's, not an overlay's
+					}
 				}
 				continue
 			}
@@ -236,3 +245,35 @@ func quoteAuthorLine(n *html.Node) bool {
 
 // authorClassRe matches a class that names a quote's author line.
 var authorClassRe = regexp.MustCompile(`(?i)author|name|cite|citation|attribution`)
+
+// soleText returns the element that holds all the text under n and no
+// image, the lowest one, or nil when n has no text or its text and an
+// image share every element.
+func soleText(n *html.Node) *html.Node {
+	var texts []*html.Node
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			switch {
+			case k.Type == html.TextNode && strings.TrimSpace(k.Data) != "":
+				texts = append(texts, k)
+			case k.Type == html.ElementNode && k.DataAtom != atom.Script && k.DataAtom != atom.Style:
+				walk(k)
+			}
+		}
+	}
+	walk(n)
+	if len(texts) == 0 {
+		return nil
+	}
+	common := texts[0].Parent
+	for _, t := range texts[1:] {
+		for common != nil && !isAncestor(common, t) {
+			common = common.Parent
+		}
+	}
+	if common == nil || common == n || !isAncestor(n, common) || contains(common, atom.Img) {
+		return nil
+	}
+	return common
+}

@@ -411,8 +411,8 @@ func openingLabel(n *html.Node) string {
 				return t
 			}
 			return ""
-		case atom.Div, atom.P, atom.Span, atom.Header, atom.Table, atom.Tbody, atom.Tr, atom.Td:
-			c = c.FirstChild // the label is the first thing of its first block (or cell)
+		case atom.Div, atom.P, atom.Span, atom.Header, atom.Table, atom.Tbody, atom.Tr, atom.Td, atom.Font, atom.Center:
+			c = c.FirstChild // the label is the first thing of its first block (or cell, or an old page's <font>)
 			continue
 		}
 		return ""

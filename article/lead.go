@@ -111,7 +111,21 @@ func titleLikeBlock(body *html.Node) *html.Node {
 			long = p
 		}
 	}
-	want := longWords(long)
+	if b := titleLikeIn(body, longWords(long)); b != nil {
+		return b
+	}
+	// The title's subject before a colon, the headline saying the rest
+	// otherwise ("Randonnée des Châtaignes 1999 : le compte rendu" over
+	// "Randonnée des Châtaignes 1999 : 412 cyclos sur les routes …").
+	if head, _, ok := strings.Cut(long, " : "); ok {
+		return titleLikeIn(body, longWords(head))
+	}
+	return nil
+}
+
+// titleLikeIn is titleLikeBlock for the title's words want: nil when
+// they are fewer than three.
+func titleLikeIn(body *html.Node, want map[string]bool) *html.Node {
 	if len(want) < 3 {
 		return nil
 	}
@@ -484,6 +498,9 @@ func makeFigure(src, caption string) *html.Node {
 }
 
 func isStandfirst(n *html.Node) bool {
+	if abstractValue(n) {
+		return true
+	}
 	switch n.DataAtom {
 	case atom.P, atom.Div, atom.H2, atom.H3, atom.Section, atom.Span, atom.Strong:
 	default:
@@ -840,4 +857,24 @@ func hasElementChild(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// abstractTermRe names a record's summary in a list of its properties.
+var abstractTermRe = regexp.MustCompile(`^(?:abstract|summary|résumé|chapô|chapeau|standfirst)$`)
+
+// abstractValue reports whether n is the value of a record's summary in
+// the definition list of its properties (a collection's item page on
+// Omeka S: "<dt>Abstract</dt><dd>…</dd>" before "<dt>Description</dt>"
+// holding the story): a <dd> of 60 to 800 characters, no paragraph in it,
+// after a <dt> naming a summary (abstractTermRe).
+func abstractValue(n *html.Node) bool {
+	if n.DataAtom != atom.Dd {
+		return false
+	}
+	dt := prevElement(n)
+	if dt == nil || dt.DataAtom != atom.Dt || !abstractTermRe.MatchString(titleForm(textOf(dt))) {
+		return false
+	}
+	l := textLen(n)
+	return l >= 60 && l <= 800 && !contains(n, atom.P)
 }

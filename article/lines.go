@@ -21,7 +21,7 @@ var (
 	// dateLeadRe opens a publication or update line: "Mis à jour le",
 	// "Publié le … – Modifié le …", "Last updated:".
 	dateLeadRe = regexp.MustCompile(`^(?:(?:article |page )?(?:publié|publiée|mis en ligne|mise en ligne|mis à jour|mise à jour|dernière mise à jour|modifié|modifiée|actualisé|actualisée|édité)` +
-		`|(?:page )?(?:first |last )?(?:published|updated|modified|posted|edited|reviewed)|last update|date de (?:publication|mise à jour)|dernière (?:modification|révision|édition))(?:$|[^\p{L}])`)
+		`|(?:page )?(?:first |last )?(?:published|updated|modified|posted|edited|reviewed)|last update|next review(?: due)?|review due|prochaine (?:révision|mise à jour)|date de (?:publication|mise à jour)|dernière (?:modification|révision|édition))(?:$|[^\p{L}])`)
 	// dateWordRe: the words a date line is made of besides digits.
 	dateWordRe = regexp.MustCompile(`^(?:le|la|les|du|au|à|a|h|min|le|on|at|in|de|et|and|the|gmt|utc|cet|cest|bst|est|edt|pst|am|pm|er|st|nd|rd|th|il|y|ago|hours?|minutes?|days?|heures?|jours?|ans?|since|depuis|today|yesterday|aujourd|hui|hier|` +
 		`lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|` +
@@ -138,12 +138,12 @@ const socialNames = `facebook|twitter|x|linkedin|whatsapp|pinterest|bluesky|mast
 // time stamp alone. The whole text of a data table's cell is the table's
 // (dataCellLine).
 func lineChrome(n *html.Node) bool {
-	if hasBlockChild(n) || contains(n, atom.Img) || n.DataAtom == atom.Img || dataCellLine(n) {
-		return false
+	if hasBlockChild(n) || n.DataAtom == atom.Img || findFirst(n, pictureImg) != nil || dataCellLine(n) {
+		return false // (a line with an icon is still a line: "<img nouveau.gif> Nouveau : …")
 	}
 	switch n.DataAtom {
 	case atom.P, atom.Div, atom.Span, atom.Li, atom.Header, atom.Footer, atom.Time, atom.Small, atom.Em, atom.Strong, atom.B, atom.I,
-		atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Dd, atom.Dt, atom.Section:
+		atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Dd, atom.Dt, atom.Section, atom.Center, atom.Font:
 	case atom.Td:
 		// a layout table's row of one line (an old CMS's "createdate"
 		// cell); a data table's cell is its table's (dataCellLine)
@@ -154,7 +154,7 @@ func lineChrome(n *html.Node) bool {
 		return false
 	}
 	switch n.DataAtom {
-	case atom.Span, atom.Time, atom.Small, atom.Em, atom.Strong, atom.B, atom.I:
+	case atom.Span, atom.Time, atom.Small, atom.Em, atom.Strong, atom.B, atom.I, atom.Font:
 		if inRunningText(n) {
 			return false // a phrase of a sentence, not a line of its own
 		}
@@ -218,7 +218,7 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case timeOnly(n, raw), counterRe.MatchString(t):
 		return true
-	case hashtagsOnly(raw), tagUsLine(t, nw), writeMeBox(raw, t, nw):
+	case hashtagsOnly(raw), tagUsLine(t, nw), writeMeBox(raw, t, nw), nw <= 20 && newOnSiteRe.MatchString(t) && linkShare(n) >= 0.5, nw <= 30 && tipJarLinked(n), nw <= 30 && contains(n, atom.A) && channelCallRe.MatchString(t):
 		return true // "#RepairCafe #Fens", "Tag @bakery on Instagram", "… Écrivez-moi : …@wanadoo.fr"
 	case nw <= 3 && premiumMarkRe.MatchString(t):
 		return true // "Abo+", "Premium": the marker of a story for subscribers, alone in its element
@@ -815,7 +815,7 @@ var referralRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:forward (?:this|the|today'
 
 // smsOptInRe is a text-message sign-up: "Text HARLANSO to 888777 to
 // receive …", "Envoyez ALERTE au 36 123".
-var smsOptInRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:(?i:text|send|sms)) [A-Z0-9]{3,} to \d{4,6}(?:$|[^\d])|(?:^|[^\p{L}])(?i:envoyez|tapez|textez) [A-Z0-9]{3,} (?:au|par sms au) \d[\d ]{3,6}\d(?:$|[^\d])`)
+var smsOptInRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:(?i:text|send|sms)) [A-Z0-9]{3,} to \d(?:\d{3,5}|\d\d-\d{3})(?:$|[^\d])|(?:^|[^\p{L}])(?i:envoyez|tapez|textez) [A-Z0-9]{3,} (?:au|par sms au) \d[\d ]{3,6}\d(?:$|[^\d])`)
 
 // followUsRe opens a line sending the reader to the publisher's social
 // accounts: "Stay connected: Follow … on X, Facebook …", "Suivez-nous

@@ -518,6 +518,9 @@ func (pg *pageCtx) rail(n *html.Node) bool {
 	default:
 		return false
 	}
+	if n.DataAtom == atom.Td && menuCell(n, pg.anchor) {
+		return true
+	}
 	if pg.anchor == nil || isAncestor(n, pg.anchor) || n.Parent == nil {
 		return false
 	}
@@ -529,11 +532,6 @@ func (pg *pageCtx) rail(n *html.Node) bool {
 	}
 	if col == nil || proseParagraphs(col, 3) < 3 || textLen(col) < 2*textLen(n) {
 		return false
-	}
-	if n.DataAtom == atom.Td && proseRuns(n, 1) == 0 && countAtom(n, atom.A, 2) >= 2 && 3*textLen(n) < textLen(col) {
-		// An old page's menu column beside the article's cell: links,
-		// images, a visitor counter, no sentence of prose.
-		return true
 	}
 	headed := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -686,4 +684,27 @@ func siteRow(n *html.Node) bool {
 	}
 	walk(n)
 	return found
+}
+
+// menuCell reports whether a layout table's cell is an old page's menu
+// column beside the article's cell: links (two or more), images, a
+// visitor counter, no run of prose, and less than a third of the text of
+// a sibling cell that holds three paragraphs of prose or more and the
+// headline when the page has one (a page titled by an image has none).
+func menuCell(n, anchor *html.Node) bool {
+	if n.Parent == nil || anchor != nil && isAncestor(n, anchor) || proseRuns(n, 1) > 0 || countAtom(n, atom.A, 2) < 2 {
+		return false
+	}
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c == n || c.DataAtom != atom.Td {
+			continue
+		}
+		if anchor != nil && c != anchor && !isAncestor(c, anchor) && !isAncestor(anchor, c) {
+			continue
+		}
+		if proseParagraphs(c, 3) >= 3 && 3*textLen(n) < textLen(c) {
+			return true
+		}
+	}
+	return false
 }

@@ -316,11 +316,16 @@ func joinBlocks(n *html.Node) {
 	}
 	for _, k := range order {
 		bs := byClass[k]
-		if len(bs) < 2 || !splitText(bs) {
+		split := len(bs) >= 2 && splitText(bs)
+		if !split && len(bs) < 3 {
 			continue
 		}
-		// The other blocks between them (an image block, a quote) lose
-		// their wrappers too, so that they stay in the text's flow.
+		// The other blocks between them (an image block, a quote, a list,
+		// a table) lose their wrappers too, so that they stay in the
+		// text's flow; also between three blocks or more of one paragraph
+		// each, which keep theirs (Intercom's "interblocks": readability
+		// reads their "intercom-" as a widget's "com-" and drops a list
+		// or a table so wrapped, not a lone paragraph).
 		for c := bs[0].outer.NextSibling; c != nil && c != bs[len(bs)-1].outer; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode && !slices.ContainsFunc(bs, func(b builderBlock) bool { return b.outer == c }) {
@@ -331,6 +336,9 @@ func joinBlocks(n *html.Node) {
 				}
 			}
 			c = next
+		}
+		if !split {
+			continue
 		}
 		for _, b := range bs {
 			for k := b.inner.FirstChild; k != nil; {
@@ -545,7 +553,7 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 			return pg.notArticle(n, true)
 		}
 	}
-	chrome, alertOnly, shortAdOnly := false, true, true
+	chrome, alertOnly, shortAdOnly, meterOnly := false, true, true, true
 	for _, tok := range strings.Fields(attr(n, "class")) {
 		if skipLinkClassRe.MatchString(tok) {
 			// Before the text's words: a skip link's box also carries
@@ -566,6 +574,7 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 			chrome = true
 			alertOnly = alertOnly && k.alert
 			shortAdOnly = shortAdOnly && shortAdWord(tok)
+			meterOnly = meterOnly && strings.Contains(strings.ToLower(tok), "paywall")
 		}
 	}
 	if chrome && alertOnly && textCallout(n) {
@@ -576,6 +585,11 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 		// with its caption, set among the paragraphs, is the text's (and
 		// readability, which reads the class too, must not drop it).
 		dropClassID(n)
+		return false
+	}
+	if chrome && meterOnly && proseParagraphs(n, 3) >= 3 {
+		// The text a paywall script meters ("paywall prose …"), free
+		// here: the wall's own box is a prompt, not paragraphs.
 		return false
 	}
 	if chrome && shortAdOnly && (proseParagraphs(n, 4) >= 4 || n.DataAtom == atom.Table && dataTable(n)) {

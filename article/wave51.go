@@ -155,3 +155,27 @@ func captionedImage(n *html.Node) bool {
 	caption.Data, caption.DataAtom = "figcaption", atom.Figcaption
 	return true
 }
+
+// newOnSiteRe opens an old site's notice of its own new page, set among
+// a text: "Nouveau : <a>les photos de la fête</a> !", "New: <a>the 1950
+// album</a>" (in titleForm; the line mostly its link).
+var newOnSiteRe = regexp.MustCompile(`^(?:nouveau|nouveauté|nouvelle page|new|just added|new page) ?: `)
+
+// pictureImg reports whether n is an image that is a picture rather than
+// an icon or a badge: an icon declares a height of at most 32 pixels and
+// a width of at most 120 (an arrow, a "new" badge, an envelope, an 88×31
+// button).
+func pictureImg(n *html.Node) bool {
+	if n.DataAtom != atom.Img {
+		return false
+	}
+	w, errW := strconv.Atoi(strings.TrimSpace(attr(n, "width")))
+	h, errH := strconv.Atoi(strings.TrimSpace(attr(n, "height")))
+	return errW != nil || errH != nil || w > 120 || h > 32
+}
+
+// channelCallRe opens a line sending the reader to the maker's channel
+// on a platform: "Wishlist Cinder Road on Steam …", "Join the … Discord to
+// get playtest builds", "Rejoignez notre serveur Discord", "Join our
+// Telegram channel" (in titleForm; the line holds its link).
+var channelCallRe = regexp.MustCompile(`^(?:wishlist|add [^.!?]{1,40} to your wishlist|join|rejoignez|rejoins|rejoindre|abonnez-vous à|subscribe to|follow) (?:[^.!?]{0,50} )?(?:on |sur )?(?:steam|discord|telegram|whatsapp|slack|signal|twitch|youtube)(?:$|[^\p{L}])`)
