@@ -116,8 +116,8 @@ var hiringRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:we(?:'re| are) (?:hiring|rec
 // "/recrutement"), jobsLinkRe the words of a link to it ("See open
 // roles", "Nos offres d'emploi").
 var (
-	jobsPathRe = regexp.MustCompile(`(?i)/(?:careers?|jobs?|hiring|vacanc(?:y|ies)|join-us|work-with-us|recrutement|emplois?|carrieres?|carrières?|nous-rejoindre|offres-d-emploi)(?:$|[/?#.-])`)
-	jobsLinkRe = regexp.MustCompile(`^(?:(?:see|view|browse) (?:our |the |all )?(?:open )?(?:roles|positions|jobs|vacancies|openings)|open (?:roles|positions)|careers|jobs|apply(?: now)?|postuler|(?:voir |découvrir )?(?:nos|les) offres(?: d'emploi)?|nos postes ouverts|offres d'emploi)$`)
+	jobsPathRe = regexp.MustCompile(`(?i)/(?:careers?|jobs?|hiring|vacanc(?:y|ies)|join-us|join(?:-(?:our|the)-(?:team|group|lab))?|work-with-us|recrutement|emplois?|carrieres?|carrières?|nous-rejoindre|offres-d-emploi)(?:$|[/?#.-])`)
+	jobsLinkRe = regexp.MustCompile(`^(?:(?:see|view|browse) (?:our |the |all )?(?:open )?(?:roles|positions|jobs|vacancies|openings)|open (?:roles|positions)|careers|jobs|apply(?: now)?|postuler|(?:voir |découvrir )?(?:nos|les) offres(?: d'emploi)?|nos postes ouverts|offres d'emploi|join (?:the|our) (?:team|group|lab)|rejoindre (?:l'équipe|le laboratoire|le groupe))$`)
 )
 
 // hiringCallout reports whether n is the site's call for staff set among
@@ -425,7 +425,7 @@ func openingLabel(n *html.Node) string {
 // the elements before it and among those after it.
 func amongProse(n *html.Node) bool {
 	before, after := proseAround(n)
-	return before && after
+	return before && (after || proseInNextSections(n))
 }
 
 // proseAround reports whether n, out of the wrappers that hold it alone,
@@ -456,6 +456,29 @@ func blocksAround(n *html.Node, text func(*html.Node) bool) (before, after bool)
 		after = s.Type == html.ElementNode && text(s)
 	}
 	return before, after
+}
+
+// proseInNextSections reports whether the text goes on after n in the
+// sections that follow the ones n closes (a callout ending "Results", the
+// text going on under "Changes for 2027"): n, out of its wrappers, is the
+// last element of each container up to a sibling holding prose.
+func proseInNextSections(n *html.Node) bool {
+	box := n
+	for box.Parent != nil && onlyElement(box.Parent) == box {
+		box = box.Parent
+	}
+	for p := box; p.Parent != nil && lastElement(p.Parent) == p; p = p.Parent {
+		switch p.Parent.DataAtom {
+		case atom.Body, atom.Main, atom.Article:
+			return false
+		}
+		for s := p.Parent.NextSibling; s != nil; s = s.NextSibling {
+			if s.Type == html.ElementNode && (proseBlock(s) || proseParagraphs(s, 1) > 0) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // actControl reports whether a box holds a control to act: a button, a

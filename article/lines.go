@@ -218,7 +218,7 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case timeOnly(n, raw), counterRe.MatchString(t):
 		return true
-	case hashtagsOnly(raw), tagUsLine(t, nw), writeMeBox(raw, t, nw), nw <= 20 && newOnSiteRe.MatchString(t) && linkShare(n) >= 0.5, nw <= 30 && tipJarLinked(n), nw <= 30 && contains(n, atom.A) && channelCallRe.MatchString(t):
+	case hashtagsOnly(raw), tagUsLine(t, nw), writeMeBox(raw, t, nw), nw <= 20 && newOnSiteRe.MatchString(t) && linkShare(n) >= 0.5, nw <= 30 && tipJarLinked(n), nw <= 30 && contains(n, atom.A) && channelCallRe.MatchString(t), issueLine(raw, nw), availabilityNotice(n, t, nw):
 		return true // "#RepairCafe #Fens", "Tag @bakery on Instagram", "… Écrivez-moi : …@wanadoo.fr"
 	case nw <= 3 && premiumMarkRe.MatchString(t):
 		return true // "Abo+", "Premium": the marker of a story for subscribers, alone in its element
@@ -580,7 +580,7 @@ func rightsLine(raw string, nw int) bool {
 
 // legalIdentityRe is a publisher's legal identity: "Association …, loi
 // 1901", "SIRET 123 …", "Registered charity number 1101234", "RCS Lyon".
-var legalIdentityRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:loi (?:de )?1901|association déclarée|siret|siren|rcs [\p{Lu}]|n° rna|rna w|registered charity|charity (?:no|number|reg)|company (?:no|number|registration)|registered in england|abn [0-9]|ein [0-9])(?:$|[^\p{L}])`)
+var legalIdentityRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:loi (?:de )?1901|association déclarée|siret|siren|rcs [\p{Lu}]|(?:scic|scop|sarl|sas|sasu|eurl|sa) (?:sa )?(?:à|au) capital|société coopérative d'intérêt collectif|n° rna|rna w|registered charity|charity (?:no|number|reg)|company (?:no|number|registration)|registered in england|abn [0-9]|ein [0-9])(?:$|[^\p{L}])`)
 
 // contactRe is a way to reach someone: an e-mail address, a phone number,
 // a postcode.

@@ -63,7 +63,7 @@ var (
 
 // bylineRe matches a byline line: "Par Claire Mercier", "By Rachel
 // Adams, City Correspondent".
-var bylineRe = regexp.MustCompile(`^(?i:par|by|written by|posted by|texte|rédigée? par|écrite? par|publiée? par)\s+\p{Lu}` +
+var bylineRe = regexp.MustCompile(`^(?i:par|by|written by|posted by|texte|rédigée? par|redigee? par|écrite? par|ecrite? par|publiée? par|publiee? par)\s+\p{Lu}` +
 	`|^(?i:par|by)\s+(?i:le|la|les|l['’]|the)\s*[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,5}$` +
 	`|^(?i:photos?|photographs?|photographies?|pictures|images|words|text|texte|reportage|illustrations?)(?:\s+(?i:by|par|de|d'))?\s*:?\s+\p{Lu}`)
 
@@ -128,7 +128,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				dropClassID(c)
 				continue
 			}
-			if lineNumbers(c) || feedFollowNote(c) && pg.notArticle(c, false) {
+			if lineNumbers(c) || (feedFollowNote(c) || pressBox(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
@@ -274,6 +274,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 	// After the furniture: a consent box's text is not the first
 	// paragraph that ends the masthead.
 	dropMasthead(body, title)
+	joinTabPanels(body)
 	joinBlocks(body)
 	return calls
 }

@@ -179,3 +179,105 @@ func pictureImg(n *html.Node) bool {
 // get playtest builds", "Rejoignez notre serveur Discord", "Join our
 // Telegram channel" (in titleForm; the line holds its link).
 var channelCallRe = regexp.MustCompile(`^(?:wishlist|add [^.!?]{1,40} to your wishlist|join|rejoignez|rejoins|rejoindre|abonnez-vous à|subscribe to|follow) (?:[^.!?]{0,50} )?(?:on |sur )?(?:steam|discord|telegram|whatsapp|slack|signal|twitch|youtube)(?:$|[^\p{L}])`)
+
+// joinTabPanels opens the tabs of a text: sibling panels (role
+// "tabpanel") that each still hold prose once the furniture went are
+// parts of one text shown a tab at a time (an episode's notes and its
+// transcript), and readability would keep the longest alone. Each panel
+// is replaced by what it holds, in order. A tab of comments or reviews
+// went with the furniture before.
+func joinTabPanels(n *html.Node) {
+	var panels []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if strings.EqualFold(attr(c, "role"), "tabpanel") {
+			panels = append(panels, c)
+			continue
+		}
+		joinTabPanels(c)
+	}
+	prose := 0
+	for _, p := range panels {
+		if proseRuns(p, 1) > 0 {
+			prose++
+		}
+	}
+	if prose < 2 {
+		for _, p := range panels {
+			joinTabPanels(p)
+		}
+		return
+	}
+	for _, p := range panels {
+		for k := p.FirstChild; k != nil; {
+			next := k.NextSibling
+			p.RemoveChild(k)
+			n.InsertBefore(k, p)
+			k = next
+		}
+		n.RemoveChild(p)
+	}
+}
+
+// issueNumberRe is the number of an issue of a newsletter or bulletin:
+// "n° 47", "No. 112", "Issue 47", "numéro 12", "#47".
+var issueNumberRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:n°|nº|no\.|issue|numéro|edition|édition|#) ?[0-9]{1,4}(?:$|[^0-9])`)
+
+// publicationWordRe names a periodical: "lettre", "bulletin", "issue".
+var publicationWordRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:lettres?|bulletins?|newsletters?|gazettes?|journal|magazines?|revues?|feuilles?|issues?|numéros?|éditions?|editions?)(?:$|[^\p{L}])`)
+
+// issueLine reports whether a line of at most 16 words (raw) names an
+// issue of a publication and its date: the masthead line of a newsletter
+// or a bulletin ("La Lettre n° 47 · Décembre 2026", "Lettre des Amis de
+// la chapelle - n° 47 - novembre 2026", "Issue 47 – December 2026"),
+// with no sentence in it.
+func issueLine(raw string, nw int) bool {
+	if nw > 16 || endsSentence(raw) || !issueNumberRe.MatchString(raw) || !publicationWordRe.MatchString(strings.ToLower(raw)) {
+		return false
+	}
+	months, years := 0, 0
+	for _, w := range foldWords(raw) {
+		switch {
+		case monthRe.MatchString(w):
+			months++
+		case len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && isDigits(w):
+			years++
+		}
+	}
+	return months > 0 && years > 0
+}
+
+// availableRe says a publication of the publisher's is out: "Le bulletin
+// municipal n° 42 est disponible en mairie", "The winter newsletter is
+// now available online" (in titleForm).
+var availableRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:bulletin|journal|magazine|lettre|newsletter|programme|gazette)[^.!?]{0,40} (?:est|sont) (?:disponibles?|en ligne|téléchargeables?)|(?:^|[^\p{L}])(?:newsletter|bulletin|magazine|issue|gazette|programme)[^.!?]{0,40} (?:is|are) (?:now )?(?:available|out|online)`)
+
+// availabilityNotice reports whether a line of at most 30 words tells
+// that an issue of the publisher's bulletin is out, with its number or a
+// link to it: the site's notice, not the text.
+func availabilityNotice(n *html.Node, t string, nw int) bool {
+	return nw <= 30 && availableRe.MatchString(t) && (issueNumberRe.MatchString(t) || contains(n, atom.A))
+}
+
+// pressBox reports whether n is a press release's contact box: a heading
+// naming the press contact ("Media enquiries", "Contact presse", as
+// pressContactRe without its colon), then at most 40 words giving a phone
+// number or an e-mail address, nothing else.
+func pressBox(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside, atom.P:
+	default:
+		return false
+	}
+	h := firstElement(n)
+	if h == nil || !isHeadingLike(h) || wordsOver(n, 45) {
+		return false
+	}
+	if !pressContactRe.MatchString(titleForm(textOf(h)) + " :") {
+		return false
+	}
+	rest := strings.TrimSpace(strings.TrimPrefix(normText(n), normText(h)))
+	return rest != "" && len(strings.Fields(rest)) <= 40 && addressRe.MatchString(rest)
+}
