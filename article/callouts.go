@@ -34,7 +34,7 @@ var (
 	// calloutClassRe is a class token of a callout box: Quarto's and
 	// Docusaurus's callouts and admonitions, GOV.UK's inset text,
 	// Bootstrap's alerts, a French CMS's "encart".
-	calloutClassRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:callouts?|admonitions?|inset|insets|alert|notice|encart|encadré|encadre|panel|promo|cta)(?:[-_]|$)`)
+	calloutClassRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:callouts?|admonitions?|inset|insets|alert|notice|encart|encadré|encadre|panel|promo|cta|infobox|info-box)(?:[-_]|$)`)
 	// upcomingLabelRe is the label of the announcement of an event to
 	// come: "Prochain rendez-vous", "À vos agendas", "Agenda", "À venir",
 	// "Save the date", "Next meeting", "Coming up", "What's on"; an event's

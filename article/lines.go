@@ -218,7 +218,7 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case timeOnly(n, raw), counterRe.MatchString(t):
 		return true
-	case hashtagsOnly(raw), tagUsLine(t, nw), writeMeBox(raw, t, nw), nw <= 20 && newOnSiteRe.MatchString(t) && linkShare(n) >= 0.5, nw <= 30 && tipJarLinked(n), nw <= 30 && contains(n, atom.A) && channelCallRe.MatchString(t), issueLine(raw, nw), availabilityNotice(n, t, nw):
+	case hashtagsOnly(raw), tagUsLine(t, nw), writeMeBox(n, raw, t, nw), nw <= 20 && newOnSiteRe.MatchString(t) && contains(n, atom.A), nw <= 30 && tipJarLinked(n), nw <= 30 && contains(n, atom.A) && channelCallRe.MatchString(t), issueLine(raw, nw), availabilityNotice(n, t, nw), nw <= 20 && madeWithRe.MatchString(t), nw <= 25 && memberCallRe.MatchString(t) && !strings.ContainsAny(raw, "«»“”\""), nw <= 25 && contributedRe.MatchString(t):
 		return true // "#RepairCafe #Fens", "Tag @bakery on Instagram", "… Écrivez-moi : …@wanadoo.fr"
 	case nw <= 3 && premiumMarkRe.MatchString(t):
 		return true // "Abo+", "Premium": the marker of a story for subscribers, alone in its element
@@ -618,10 +618,21 @@ func footAfterRule(hr *html.Node) []*html.Node {
 			continue
 		}
 		raw := normText(c)
-		if hasBlockChild(c) || len(strings.Fields(raw)) > 20 || len(lines) == 6 {
+		if hasBlockChild(c) || len(lines) == 6 {
 			return nil
 		}
-		reach = reach || contactRe.MatchString(raw)
+		// Each line of at most 20 words, an element or its lines between
+		// <br>s; the way to reach the publisher may be a mailto: link, or
+		// the page's date line stands for it ("Dernière modification : …
+		// <br><a href=mailto:…>Écrivez au webmestre</a><br>Page réalisée
+		// avec …").
+		for _, l := range brLines(c) {
+			if len(strings.Fields(l)) > 20 {
+				return nil
+			}
+			reach = reach || contactRe.MatchString(l) || dateLine(titleForm(l))
+		}
+		reach = reach || mailed(c, raw)
 		lines = append(lines, c)
 	}
 	if !reach || len(lines) == 0 {

@@ -392,11 +392,11 @@ func unwrapChain(n *html.Node) *html.Node {
 }
 
 // onlyLeaf returns the one block (a figure, an image, a quote, a list, a
-// table) n wraps in wrappers of nothing else, or nil.
+// table, a subheading) n wraps in wrappers of nothing else, or nil.
 func onlyLeaf(n *html.Node) *html.Node {
 	for n != nil {
 		switch n.DataAtom {
-		case atom.Figure, atom.Img, atom.Blockquote, atom.Ul, atom.Ol, atom.Table, atom.P:
+		case atom.Figure, atom.Img, atom.Blockquote, atom.Ul, atom.Ol, atom.Table, atom.P, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 			return n
 		case atom.Div, atom.Section:
 			n = onlyElement(n)
@@ -472,6 +472,11 @@ type pageCtx struct {
 	classes           map[string]classKind // what each class token read so far names (see classOf)
 }
 
+// aemComponentRe is the class of an Adobe Experience Manager core
+// component: "cmp-" and the component's name ("cmp-container--article",
+// "cmp-text", "cmp-teaser").
+var aemComponentRe = regexp.MustCompile(`(?i)^cmp-(?:container|text|title|image|teaser|list|separator|contentfragment|experiencefragment|embed|accordion|tabs|carousel|download|table|button|breadcrumb|navigation|languagenavigation|search|sharing|form|pdfviewer|progressbar)(?:$|[-_])`)
+
 // classKind is what a class token or an id names for furniture.
 type classKind struct{ keep, chrome, alert bool }
 
@@ -482,7 +487,13 @@ func (pg *pageCtx) classOf(tok string) classKind {
 	if k, ok := pg.classes[tok]; ok {
 		return k
 	}
-	k := classKind{keep: keepClassRe.MatchString(tok), chrome: chromeClassRe.MatchString(tok)}
+	read := tok
+	if aemComponentRe.MatchString(tok) {
+		// Adobe's core components are all "cmp-…": the component's name,
+		// not a consent platform's ("cmp-dialog", "cmp-btn").
+		read = tok[len("cmp-"):]
+	}
+	k := classKind{keep: keepClassRe.MatchString(tok), chrome: chromeClassRe.MatchString(read)}
 	k.alert = k.chrome && alertClassRe.MatchString(tok)
 	if pg.classes == nil {
 		pg.classes = map[string]classKind{}

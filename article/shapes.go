@@ -434,8 +434,13 @@ func pageNotice(n *html.Node, raw string) bool {
 		return false
 	}
 	low := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
-	return pageSelfRe.MatchString(low) && !pageSaysWhatRe.MatchString(low)
+	return pageSelfRe.MatchString(low) && !pageSaysWhatRe.MatchString(low) && !pageAddRe.MatchString(low)
 }
+
+// pageAddRe is the writer adding to the page what readers send: "je les
+// ajouterai à cette page", "I will add them to this page". A personal
+// page's last paragraph, not a notice about it.
+var pageAddRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:ajouterai|ajouterons|ajouter|publierai|publierons|mettrai|add|post|put)(?: [\p{L}'’]+){0,3} (?:à|sur|dans|to|on|in) (?:cette page|this page)(?:$|[^\p{L}])`)
 
 // pageSaysWhatRe opens a sentence in which a page of documentation tells
 // what it holds: "Cette page récapitule les changements …", "This page

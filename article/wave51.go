@@ -79,11 +79,12 @@ var writeMeRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:écrivez-moi|écris-moi|con
 
 // writeMeBox reports whether a line (raw, and t its titleForm) of at
 // most 30 words asks the reader to write to the page's author and gives
-// the address: the box an old personal page sets among its text ("Avis aux
-// collectionneurs ! Je recherche … Écrivez-moi : …@wanadoo.fr"). A
-// paragraph of the text that invites letters gives no address.
-func writeMeBox(raw, t string, nw int) bool {
-	return nw <= 30 && writeMeRe.MatchString(t) && contactRe.MatchString(raw)
+// the address, in its text or as a mailto: link: the box an old personal
+// page sets among its text ("Avis aux collectionneurs ! Je recherche …
+// Écrivez-moi : …@wanadoo.fr"). A paragraph of the text that invites
+// letters gives no address.
+func writeMeBox(n *html.Node, raw, t string, nw int) bool {
+	return nw <= 30 && writeMeRe.MatchString(t) && (contactRe.MatchString(raw) || mailed(n, raw))
 }
 
 // feedFollowRe is the notice an old blog theme writes under a post
@@ -281,3 +282,19 @@ func pressBox(n *html.Node) bool {
 	rest := strings.TrimSpace(strings.TrimPrefix(normText(n), normText(h)))
 	return rest != "" && len(strings.Fields(rest)) <= 40 && addressRe.MatchString(rest)
 }
+
+// madeWithRe opens an old page's note on the tool it was made with: "Page
+// réalisée avec Microsoft Word 97 – meilleure lecture en 800 x 600", "Site
+// créé avec Netscape Composer", "This page was made with Notepad" (in
+// titleForm; a subheading "Built with volunteers" names no page).
+var madeWithRe = regexp.MustCompile(`^(?:(?:cette |ce )?(?:page|site)(?: web| internet)? (?:réalisée?|créée?|conçue?|faite?|construite?|fabriquée?) (?:avec|sous|grâce à)|(?:this )?(?:page|site|website|web site) (?:was )?(?:made|built|created|designed) (?:with|using|in)) `)
+
+// memberCallRe is a club's call to join it, set as a line: "Vous aimez le
+// ciel ? Adhérez au club : 15 euros par an !", "Become a member", "Join
+// the club" (in titleForm), opening the line or after a question.
+var memberCallRe = regexp.MustCompile(`(?:^|[?!] )(?:adhérez|adhère|rejoignez(?:-nous| le club| l'association| notre club| notre association)|devenez (?:membre|adhérente?)|become a member|join (?:us|the club|our club|the society))(?:$|[^\p{L}])`)
+
+// contributedRe is a wire story's line naming who else reported it:
+// "Associated Press writer … contributed to this report", "… a contribué à
+// cet article" (in titleForm). Furniture, as the byline is.
+var contributedRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:contributed (?:reporting )?to this (?:report|story|article)|(?:a|ont) contribué à cet (?:article|reportage))(?:$|[^\p{L}])`)
