@@ -34,7 +34,7 @@ var (
 	// calloutClassRe is a class token of a callout box: Quarto's and
 	// Docusaurus's callouts and admonitions, GOV.UK's inset text,
 	// Bootstrap's alerts, a French CMS's "encart".
-	calloutClassRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:callouts?|admonitions?|inset|insets|alert|notice|encart|encadré|encadre|panel|promo|cta|infobox|info-box)(?:[-_]|$)`)
+	calloutClassRe = regexp.MustCompile(`(?i)(?:^|[-_])(?:callouts?|admonitions?|inset|insets|alert|notice|encart|encadré|encadre|panel|promo|cta|infobox|info-box|call_to_action|call-to-action)(?:[-_]|$)`)
 	// upcomingLabelRe is the label of the announcement of an event to
 	// come: "Prochain rendez-vous", "À vos agendas", "Agenda", "À venir",
 	// "Save the date", "Next meeting", "Coming up", "What's on"; an event's
@@ -90,7 +90,23 @@ func appealCallout(n *html.Node) bool {
 	if !giftAskRe.MatchString(low) && !tipJarRe.MatchString(low) || !amongProse(n) {
 		return false
 	}
+	if narrativeBesideButton(n) {
+		return false // the text's paragraph in the builder's row of a donate button, which goes alone
+	}
 	return actControl(n) || calloutMarked(n) && callSentence(low)
+}
+
+// secondPersonRe is a word speaking to the reader.
+var secondPersonRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:you|your|yours|vous|votre|vos|tu|ton|ta|tes)(?:$|[^\p{L}])`)
+
+// narrativeBesideButton reports whether a box's words outside its links
+// are a paragraph of the story, not an appeal: twenty words or more with
+// no word of giving (giftAskRe) and none speaking to the reader ("The
+// chiller cost £18,750. Most of it came from a grant …" above a "Donate"
+// button in one Squarespace row).
+func narrativeBesideButton(n *html.Node) bool {
+	out := strings.ToLower(strings.ReplaceAll(strings.Join(strings.Fields(textOutsideLinks(n)), " "), "’", "'"))
+	return len(strings.Fields(out)) >= 20 && !giftAskRe.MatchString(out) && !secondPersonRe.MatchString(out)
 }
 
 // tipJarHostRe is the host of a tip jar or a page for giving to a writer.

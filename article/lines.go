@@ -20,7 +20,7 @@ import (
 var (
 	// dateLeadRe opens a publication or update line: "Mis à jour le",
 	// "Publié le … – Modifié le …", "Last updated:".
-	dateLeadRe = regexp.MustCompile(`^(?:(?:article |page )?(?:publié|publiée|mis en ligne|mise en ligne|mis à jour|mise à jour|dernière mise à jour|modifié|modifiée|actualisé|actualisée|édité)` +
+	dateLeadRe = regexp.MustCompile(`^(?:(?:article |page )?(?:publié|publiée|paru|parue|mis en ligne|mise en ligne|mis à jour|mise à jour|dernière mise à jour|modifié|modifiée|actualisé|actualisée|édité)` +
 		`|(?:page )?(?:first |last )?(?:published|updated|modified|posted|edited|reviewed)|last update|next review(?: due)?|review due|prochaine (?:révision|mise à jour)|date de (?:publication|mise à jour)|dernière (?:modification|révision|édition))(?:$|[^\p{L}])`)
 	// dateWordRe: the words a date line is made of besides digits.
 	dateWordRe = regexp.MustCompile(`^(?:le|la|les|du|au|à|a|h|min|le|on|at|in|de|et|and|the|gmt|utc|cet|cest|bst|est|edt|pst|am|pm|er|st|nd|rd|th|il|y|ago|hours?|minutes?|days?|heures?|jours?|ans?|since|depuis|today|yesterday|aujourd|hui|hier|` +
@@ -218,7 +218,7 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case timeOnly(n, raw), counterRe.MatchString(t):
 		return true
-	case hashtagsOnly(raw), tagUsLine(t, nw), writeMeBox(n, raw, t, nw), nw <= 20 && newOnSiteRe.MatchString(t) && contains(n, atom.A), nw <= 30 && tipJarLinked(n), nw <= 30 && contains(n, atom.A) && channelCallRe.MatchString(t), issueLine(raw, nw), availabilityNotice(n, t, nw), nw <= 20 && madeWithRe.MatchString(t), nw <= 25 && memberCallRe.MatchString(t) && !strings.ContainsAny(raw, "«»“”\""), nw <= 25 && contributedRe.MatchString(t):
+	case hashtagsOnly(raw), tagUsLine(t, nw), writeMeBox(n, raw, t, nw), nw <= 20 && newOnSiteRe.MatchString(t) && contains(n, atom.A), nw <= 30 && tipJarLinked(n), nw <= 30 && contains(n, atom.A) && channelCallRe.MatchString(t), issueLine(raw, nw), availabilityNotice(n, t, nw), nw <= 20 && madeWithRe.MatchString(t), nw <= 25 && memberCallRe.MatchString(t) && !strings.ContainsAny(raw, "«»“”\""), nw <= 25 && contributedRe.MatchString(t), nw <= 30 && onSaleRe.MatchString(t), nw <= 12 && guestbookRe.MatchString(t), nw <= 15 && constructionRe.MatchString(t):
 		return true // "#RepairCafe #Fens", "Tag @bakery on Instagram", "… Écrivez-moi : …@wanadoo.fr"
 	case nw <= 3 && premiumMarkRe.MatchString(t):
 		return true // "Abo+", "Premium": the marker of a story for subscribers, alone in its element

@@ -298,3 +298,19 @@ var memberCallRe = regexp.MustCompile(`(?:^|[?!] )(?:adhérez|adhère|rejoignez(
 // "Associated Press writer … contributed to this report", "… a contribué à
 // cet article" (in titleForm). Furniture, as the byline is.
 var contributedRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:contributed (?:reporting )?to this (?:report|story|article)|(?:a|ont) contribué à cet (?:article|reportage))(?:$|[^\p{L}])`)
+
+// onSaleRe is a notice of where the reader buys something, under its
+// label: "Cartes de pêche 2001 : en vente au café du Pont, …", "Tickets:
+// on sale at the library" (in titleForm; a label of at most six words
+// and its colon, then the places).
+var onSaleRe = regexp.MustCompile(`^(?:[\p{L}\p{N}'-]+ ){0,5}[\p{L}\p{N}'-]+ ?: (?:en vente|vendus?|vendues?|disponibles?) (?:au|aux|à|chez|dans|en|sur)(?:$|[^\p{L}])|^(?:[\p{L}\p{N}'-]+ ){0,5}[\p{L}\p{N}'-]+ ?: (?:on sale|available|sold) (?:at|from|in)(?:$|[^\p{L}])`)
+
+// guestbookRe is an old personal page's guestbook line: "Signez mon livre
+// d'or !", "Signer le livre d'or - Lire le livre d'or", "Sign my
+// guestbook" (in titleForm).
+var guestbookRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:signez|signer|signe|lire|lisez|sign|read|view) (?:mon |notre |le |my |our |the )?(?:livre d'or|guestbook)(?:$|[^\p{L}])`)
+
+// constructionRe is an old page's notice that it is not finished: "Page
+// en construction ! Les photos arrivent bientôt", "Site under
+// construction" (in titleForm).
+var constructionRe = regexp.MustCompile(`^(?:(?:cette )?(?:page|site|rubrique) )?(?:en construction|en travaux|under construction)(?:$|[^\p{L}])|^(?:this )?(?:page|site) (?:is )?under construction(?:$|[^\p{L}])`)

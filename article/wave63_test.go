@@ -1,0 +1,32 @@
+package article
+
+import "testing"
+
+// TestHeldout63To65Lines: the furniture of ../testdata/heldout63–65 that
+// a line or a short box shows, and the text that must stay.
+func TestHeldout63To65Lines(t *testing.T) {
+	for _, tc := range []struct{ name, lang, mid, tail, gone, kept string }{
+		// calderfood-en: the story's paragraph in the builder's row of a donate button
+		{"paragraph beside a donate button en", "en", `<div class="row sqs-row"><div class="sqs-block html-block"><div class="sqs-block-content"><p>The new wing, its fittings and the electrical work cost £18,750. Most of it came from a grant by the district trust, the rest from last summer's sponsored walk.</p></div></div><div class="sqs-block button-block"><div class="sqs-block-content"><a href="/donate" class="sqs-block-button-element">Donate to keep the wing open</a></div></div></div>`, "", "", "came from a grant by the district trust"},
+		{"paragraph beside a donate button fr", "fr", `<div class="row"><div class="bloc-texte"><p>Les travaux de l'aile et le raccordement ont coûté 18 750 euros, financés pour l'essentiel par une subvention du département et par la marche parrainée de l'été dernier.</p></div><div class="bloc-bouton"><a href="/don" class="button">Faire un don pour la maison</a></div></div>`, "", "", "financés pour l'essentiel par une subvention"},
+		{"an appeal beside its button goes en", "en", `<div class="row sqs-row"><div class="sqs-block html-block"><div class="sqs-block-content"><p>Your gift keeps the wing open all winter: every £10 pays for an hour of a nurse's evening round in the valley.</p></div></div><div class="sqs-block button-block"><div class="sqs-block-content"><a href="/donate" class="sqs-block-button-element">Donate</a></div></div></div>`, "", "Your gift keeps the wing open", ""},
+		// gaule-fr: an old page's byline and date, "Article paru le …"
+		{"appeared on fr", "fr", `<p><font size="1">Article paru le 05/03/2026 - par le secrétariat</font></p>`, "", "Article paru le", ""},
+		// gaule-fr: where to buy, under its label
+		{"on sale at fr", "fr", `<table bgcolor="#FFFFCC"><tr><td><font size="2"><b>Cartes de pêche 2026 :</b> en vente au café du Pont et au tabac-presse de la place.</font></td></tr></table>`, "", "café du Pont", ""},
+		{"on sale at en", "en", `<table bgcolor="#FFFFCC"><tr><td><b>Fishing permits 2026:</b> on sale at the Bridge Café and the newsagent on the square.</td></tr></table>`, "", "Bridge Café", ""},
+		{"a sentence about sales stays", "fr", `<p>Les billets pour la fête de la maison de santé sont en vente à l'office de tourisme depuis lundi, a précisé la mairie.</p>`, "", "", "en vente à l'office de tourisme"},
+		// perso-fr, frontpage-fr: an old page's guestbook and under-construction lines
+		{"guestbook fr", "fr", `<p align="center"><img src="/images/nouveau.gif" width="40" height="15" alt="Nouveau"> <a href="livredor.html"><b>Signez mon livre d’or !</b></a></p>`, "", "livre d’or", ""},
+		{"guestbook en", "en", `<p align="center"><a href="guestbook.html">Sign my guestbook!</a></p>`, "", "guestbook", ""},
+		{"under construction fr", "fr", `<center><img src="/images/construction.gif" width="88" height="31" alt="En construction"><br><font color="red">Page en construction ! Les photos arrivent bientôt...</font></center>`, "", "Les photos arrivent bientôt", ""},
+		{"under construction en", "en", `<center><img src="/images/construction.gif" width="88" height="31" alt=""><br><font color="red">This page is under construction! Photos coming soon...</font></center>`, "", "Photos coming soon", ""},
+		// odoo-fr: a builder's call-to-action snippet after the text
+		{"call to action snippet fr", "fr", "", `<section class="s_call_to_action o_cc o_cc3"><div class="container"><div class="row"><div class="col-lg-9"><h3>Pas encore adhérent ?</h3><p>Une part coûte 20 €. Elle vous donne une voix à l'assemblée générale.</p></div><div class="col-lg-3"><a href="/devenir-adherent" class="btn btn-primary">Devenir adhérent</a></div></div></div></section>`, "Une part coûte 20 €", ""},
+		{"call to action snippet en", "en", "", `<section class="s_call_to_action"><div class="container"><div class="row"><div class="col-lg-9"><h3>Not a member yet?</h3><p>A share costs £20 and gives you a vote at the general meeting.</p></div><div class="col-lg-3"><a href="/join" class="btn btn-primary">Become a member</a></div></div></div></section>`, "A share costs £20", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkGoneKept(t, tc.lang, sitebitsPage(tc.lang, "", tc.mid, tc.tail, [2]string{}), tc.gone, tc.kept)
+		})
+	}
+}
