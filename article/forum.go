@@ -260,8 +260,8 @@ func proseRuns(n *html.Node, limit int) int {
 // keepOpeningPost makes the opening post of a thread (threadPosts) the
 // text: it and its containers lose the class and id that would name them
 // a comment feed or a widget (its own parts keep theirs: the poster's
-// pane, the signature, the tools still go). It returns the replies, to
-// drop.
+// pane, the tools still go). It returns what to drop: the replies, and
+// the poster's signature (a box classed "signature", at most 40 words).
 func keepOpeningPost(body *html.Node, runs int) []*html.Node {
 	first, replies := threadPosts(body, runs)
 	if first == nil {
@@ -270,5 +270,22 @@ func keepOpeningPost(body *html.Node, runs int) []*html.Node {
 	for p := first; p != nil && p != body; p = p.Parent {
 		dropClassID(p)
 	}
-	return replies
+	// The poster's signature under the opening post (phpBB's and Simple
+	// Machines' "signature"), the same under each of the poster's posts.
+	var sigs []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if hasToken(attr(c, "class"), "signature") && !wordsOver(c, 40) {
+				sigs = append(sigs, c)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(first)
+	return append(replies, sigs...)
 }

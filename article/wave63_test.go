@@ -30,3 +30,23 @@ func TestHeldout63To65Lines(t *testing.T) {
 		})
 	}
 }
+
+// TestBoardSignature: on a board, the poster's signature under the
+// opening post goes with the replies (../testdata/heldout59: phpbb-fr).
+func TestBoardSignature(t *testing.T) {
+	replies := map[string][]string{
+		"fr": {"Bonne nouvelle pour le canton, il était temps que le projet aboutisse enfin après tant de réunions."},
+		"en": {"Good news for the valley at last, it has taken far too many meetings to get this far."},
+	}
+	sig := map[string]string{
+		"fr": `<div id="sig9042" class="signature">Amicale du Canton – réunions le vendredi à 20 h 30, salle des fêtes</div>`,
+		"en": `<div id="sig9042" class="signature">Valley Walkers – we meet on Fridays at 8pm, village hall</div>`,
+	}
+	gone := map[string]string{"fr": "réunions le vendredi", "en": "we meet on Fridays"}
+	for _, lang := range []string{"fr", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			page := boardPage(lang, [2]string{`<div id="page-body"><div class="posts">`, `</div></div>`}, [2]string{`<div class="post bg2">`, sig[lang] + `</div>`}, replies[lang], true)
+			checkGoneKept(t, lang, page, gone[lang], "")
+		})
+	}
+}
