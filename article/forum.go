@@ -260,12 +260,13 @@ func proseRuns(n *html.Node, limit int) int {
 // keepOpeningPost makes the opening post of a thread (threadPosts) the
 // text: it and its containers lose the class and id that would name them
 // a comment feed or a widget (its own parts keep theirs: the poster's
-// pane, the tools still go). It returns what to drop: the replies, and
-// the poster's signature (a box classed "signature", at most 40 words).
-func keepOpeningPost(body *html.Node, runs int) []*html.Node {
+// pane, the tools still go). It returns the opening post, nil when the
+// page has no such thread, and what to drop: the replies, and the
+// poster's signature (a box classed "signature", at most 40 words).
+func keepOpeningPost(body *html.Node, runs int) (first *html.Node, drop []*html.Node) {
 	first, replies := threadPosts(body, runs)
 	if first == nil {
-		return nil
+		return nil, nil
 	}
 	for p := first; p != nil && p != body; p = p.Parent {
 		dropClassID(p)
@@ -287,5 +288,5 @@ func keepOpeningPost(body *html.Node, runs int) []*html.Node {
 		}
 	}
 	walk(first)
-	return append(replies, sigs...)
+	return first, append(replies, sigs...)
 }

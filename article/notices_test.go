@@ -290,6 +290,10 @@ func TestBoardWithoutSubjects(t *testing.T) {
 		// heldout53 smf-fr: the thread inside the moderators' form, the
 		// posts written between <br>s
 		{"moderation form fr", "fr", [2]string{`<div id="forumposts"><form action="/index.php?action=quickmod2" method="post" id="quickModForm">`, `<input type="hidden" name="sc" value="9f2"></form></div>`}, [2]string{`<div class="windowbg">`, `</div>`}, true},
+		// heldout66 mybb-en: each post shows its poster's statistics, so
+		// the posts' container reads as a thread of readers' posts
+		{"poster statistics en", "en", [2]string{`<div id="posts">`, `</div>`}, [2]string{`<div class="post"><div class="post_author"><div class="author_information">Member</div><div class="author_statistics">Posts: 1,204 Threads: 88 Joined: Jan 2014</div></div>`, `</div>`}, true},
+		{"poster statistics fr", "fr", [2]string{`<div id="posts">`, `</div>`}, [2]string{`<div class="post"><div class="post_author"><div class="author_information">Membre</div><div class="author_statistics">Messages : 1 204 Inscrit le : janv. 2014</div></div>`, `</div>`}, true},
 		{"moderation form en", "en", [2]string{`<form action="/mcp.php?t=88" method="post" id="topic-tools"><div class="posts">`, `</div><input type="submit" value="Go"></form>`}, [2]string{`<div class="post bg2">`, `</div>`}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

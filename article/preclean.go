@@ -92,7 +92,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 		}
 	}
 	pg.openings, pg.replies = postSubjects(body, pg.anchor)
-	drop := keepOpeningPost(body, proseRuns(body, math.MaxInt))
+	opening, drop := keepOpeningPost(body, proseRuns(body, math.MaxInt))
 	var headings []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -199,7 +199,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 			// the page: a live blog's entries are its article. A thread
 			// that holds the opening post (its subject the headline) is
 			// the article's: its replies go, one by one.
-			if postThread(c) && holding(c, pg.openings) == 0 && pg.notArticle(c, true) || datedPosts(c) && pg.notArticle(c, false) {
+			if postThread(c) && holding(c, pg.openings) == 0 && (opening == nil || !isAncestor(c, opening)) && pg.notArticle(c, true) || datedPosts(c) && pg.notArticle(c, false) {
 				drop = append(drop, c)
 				continue
 			}
