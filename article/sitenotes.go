@@ -182,3 +182,8 @@ var guestbookRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:signez|signer|signe|lire|
 // en construction ! Les photos arrivent bientôt", "Site under
 // construction" (in titleForm).
 var constructionRe = regexp.MustCompile(`^(?:(?:cette )?(?:page|site|rubrique) )?(?:en construction|en travaux|under construction)(?:$|[^\p{L}])|^(?:this )?(?:page|site) (?:is )?under construction(?:$|[^\p{L}])`)
+
+// stayInformedRe opens a box signing the reader up for the publisher's
+// alerts: "Stay informed: Sign up for Public Works alerts …", "Restez
+// informés : inscrivez-vous aux alertes …" (in titleForm).
+var stayInformedRe = regexp.MustCompile(`^(?:stay informed|stay up to date|keep up to date|restez informée?s?|restez au courant|tenez-vous informée?s?) ?: (?:sign up|subscribe|register|get|inscrivez-vous|abonnez-vous|recevez)(?:$|[^\p{L}])`)
