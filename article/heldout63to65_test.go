@@ -67,3 +67,21 @@ func TestHeldout48And66Lines(t *testing.T) {
 		})
 	}
 }
+
+// TestHeldout67And69Lines: an old page's counter and construction lines
+// beside their images (../testdata/heldout67: physique-fr), and the line
+// saying who wrote the text (../testdata/heldout69: frontpage-fr).
+func TestHeldout67And69Lines(t *testing.T) {
+	for _, tc := range []struct{ name, lang, mid, tail, gone, kept string }{
+		{"counter image fr", "fr", `<p>Vous êtes le <img src="/cgi-bin/Count.cgi?df=canton.dat" alt="04217"> visiteur de cette page depuis le 10 mars 1997.</p>`, "", "visiteur de cette page", ""},
+		{"counter image en", "en", `<p>You are visitor <img src="/cgi-bin/counter.cgi?id=valley" alt="04217"> to this page since 10 March 1997.</p>`, "", "to this page since", ""},
+		{"construction sign fr", "fr", `<p><img src="/images/travaux.gif" width="40" height="38" alt="[En travaux]"> Cette rubrique est en construction.</p>`, "", "Cette rubrique est en construction", ""},
+		{"construction sign en", "en", `<p><img src="/images/works.gif" width="40" height="38" alt="[Works]"> This section is under construction.</p>`, "", "under construction", ""},
+		{"written by fr", "fr", "", `<p><font size="2"><i>Texte écrit par les élèves de la classe de M. Caron, avec l'aide de la maîtresse.</i></font></p>`, "élèves de la classe", ""},
+		{"written by en", "en", "", `<p><i>Text written by the pupils of Class 4, with help from their teacher.</i></p>`, "pupils of Class 4", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkGoneKept(t, tc.lang, sitebitsPage(tc.lang, "", tc.mid, tc.tail, [2]string{}), tc.gone, tc.kept)
+		})
+	}
+}

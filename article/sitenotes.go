@@ -179,9 +179,15 @@ var onSaleRe = regexp.MustCompile(`^(?:[\p{L}\p{N}'-]+ ){0,5}[\p{L}\p{N}'-]+ ?: 
 var guestbookRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:signez|signer|signe|lire|lisez|sign|read|view) (?:mon |notre |le |my |our |the )?(?:livre d'or|guestbook)(?:$|[^\p{L}])`)
 
 // constructionRe is an old page's notice that it is not finished: "Page
-// en construction ! Les photos arrivent bientôt", "Site under
-// construction" (in titleForm).
-var constructionRe = regexp.MustCompile(`^(?:(?:cette )?(?:page|site|rubrique) )?(?:en construction|en travaux|under construction)(?:$|[^\p{L}])|^(?:this )?(?:page|site) (?:is )?under construction(?:$|[^\p{L}])`)
+// en construction ! Les photos arrivent bientôt", "Cette rubrique est en
+// construction", "Site under construction" (in titleForm).
+var constructionRe = regexp.MustCompile(`^(?:(?:cette )?(?:page|site|rubrique|section) (?:est )?)?(?:en construction|en travaux|under construction)(?:$|[^\p{L}])|^(?:this )?(?:page|site|section) (?:is )?under construction(?:$|[^\p{L}])`)
+
+// writtenByRe opens a line saying who wrote the page's text, after it:
+// "Texte écrit par les élèves de la classe de …", "Compte rendu rédigé
+// par …", "Text written by …" (in titleForm). A byline, signed at the
+// end.
+var writtenByRe = regexp.MustCompile(`^(?:texte|article|page|compte rendu|reportage) (?:écrit|rédigé|réalisé|préparé)e?s? par |^(?:text|article|page|report) (?:written|prepared) by `)
 
 // stayInformedRe opens a box signing the reader up for the publisher's
 // alerts: "Stay informed: Sign up for Public Works alerts …", "Restez

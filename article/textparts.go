@@ -1,6 +1,7 @@
 package article
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -86,17 +87,25 @@ func captionedImage(n *html.Node) bool {
 }
 
 // pictureImg reports whether n is an image that is a picture rather than
-// an icon or a badge: an icon declares a height of at most 32 pixels and
-// a width of at most 120 (an arrow, a "new" badge, an envelope, an 88×31
-// button).
+// an icon or a badge: an icon declares a width of at most 120 pixels, a
+// height of at most 48 and an area of at most 4800 (an arrow, a "new"
+// badge, a "travaux" sign, an envelope, an 88×31 button); a visitor
+// counter is none either.
 func pictureImg(n *html.Node) bool {
 	if n.DataAtom != atom.Img {
 		return false
 	}
+	if counterImgRe.MatchString(attr(n, "src")) {
+		return false // a visitor counter's digits, drawn by a script
+	}
 	w, errW := strconv.Atoi(strings.TrimSpace(attr(n, "width")))
 	h, errH := strconv.Atoi(strings.TrimSpace(attr(n, "height")))
-	return errW != nil || errH != nil || w > 120 || h > 32
+	return errW != nil || errH != nil || w > 120 || h > 48 || w*h > 4800
 }
+
+// counterImgRe is the address of an old page's visitor counter image
+// ("/cgi-bin/Count.cgi?df=…", "compteur.free.fr/…").
+var counterImgRe = regexp.MustCompile(`(?i)count(?:er)?\.cgi|compteur|hitcount|/counter`)
 
 // joinTabPanels opens the tabs of a text: sibling panels (role
 // "tabpanel") that each still hold prose once the furniture went are
