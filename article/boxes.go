@@ -324,9 +324,6 @@ func ourAppeal(n *html.Node) bool {
 	default:
 		return false
 	}
-	if textOver(n, 2000) {
-		return false // (at most 60 words)
-	}
 	if wordsOver(n, 60) {
 		return false
 	}

@@ -246,8 +246,8 @@ func salesNudge(n *html.Node) bool {
 	default:
 		return false
 	}
-	if textOver(n, 2000) {
-		return false // (at most 45 words)
+	if wordsOver(n, 45) {
+		return false
 	}
 	if hasBlockChild(n) || inFigcaption(n) || inList(n) {
 		return false // (an old layout's table holds the text itself: no inItem)
@@ -315,9 +315,6 @@ func generosityAppeal(n *html.Node) bool {
 	default:
 		return false
 	}
-	if textOver(n, 2000) {
-		return false
-	}
 	if wordsOver(n, 45) {
 		return false
 	}
@@ -338,9 +335,6 @@ func leadCallBox(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Div, atom.Section, atom.P, atom.Aside:
 	default:
-		return false
-	}
-	if textOver(n, 2000) {
 		return false
 	}
 	if wordsOver(n, 25) {

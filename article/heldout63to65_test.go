@@ -39,10 +39,10 @@ func TestBoardSignature(t *testing.T) {
 		"en": {"Good news for the valley at last, it has taken far too many meetings to get this far."},
 	}
 	sig := map[string]string{
-		"fr": `<div id="sig9042" class="signature">Amicale du Canton – réunions le vendredi à 20 h 30, salle des fêtes</div>`,
-		"en": `<div id="sig9042" class="signature">Valley Walkers – we meet on Fridays at 8pm, village hall</div>`,
+		"fr": `<div id="sig9042" class="signature">Amicale des marcheurs du Canton – association loi 1901 – affiliée à la fédération départementale<br>Réunions le vendredi à 20 h 30, salle des fêtes</div>`,
+		"en": `<div id="sig9042" class="signature">Valley Walkers – a registered club affiliated to the county ramblers' federation<br>We meet on Fridays at 8pm, village hall</div>`,
 	}
-	gone := map[string]string{"fr": "réunions le vendredi", "en": "we meet on Fridays"}
+	gone := map[string]string{"fr": "Réunions le vendredi", "en": "We meet on Fridays"}
 	for _, lang := range []string{"fr", "en"} {
 		t.Run(lang, func(t *testing.T) {
 			page := boardPage(lang, [2]string{`<div id="page-body"><div class="posts">`, `</div></div>`}, [2]string{`<div class="post bg2">`, sig[lang] + `</div>`}, replies[lang], true)

@@ -230,7 +230,7 @@ func linkPreview(n *html.Node) bool {
 	default:
 		return false
 	}
-	if textOver(n, 3000) || textLonger(n, 600) || contains(n, atom.Table) || contains(n, atom.Ul) || contains(n, atom.Ol) {
+	if textLonger(n, 600) || contains(n, atom.Table) || contains(n, atom.Ul) || contains(n, atom.Ol) {
 		return false
 	}
 	var lines []*html.Node

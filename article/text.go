@@ -119,30 +119,6 @@ func eachField(s string, f func(string) bool) bool {
 	return start < 0 || f(s[start:])
 }
 
-// textOver reports whether n's text is longer than max bytes, reading no
-// further than that: the short-box rules ask it first, so that a large
-// container costs them max bytes, not its whole text.
-func textOver(n *html.Node, max int) bool {
-	seen := 0
-	var walk func(*html.Node) bool
-	walk = func(n *html.Node) bool {
-		switch {
-		case n.Type == html.TextNode:
-			seen += len(n.Data)
-			return seen > max
-		case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style):
-			return false
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if walk(c) {
-				return true
-			}
-		}
-		return false
-	}
-	return walk(n)
-}
-
 // wordCount is the number of words of the text under n:
 // wordCount(n), counted without building them.
 func wordCount(n *html.Node) int {
