@@ -61,6 +61,7 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 	title := pageTitle(doc)
 	seen, site := blockCounts(doc), siteWords(doc)
 	calls := preclean(doc)
+	plainPhrases(doc)
 	gallery := findGallery(doc)
 	p := readability.NewParser()
 	p.CharThresholds = 200

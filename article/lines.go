@@ -481,15 +481,21 @@ func anchorList(n *html.Node) bool {
 }
 
 // inRunningText reports whether an inline element sits in a sentence: its
-// parent has text of its own beside it (separators aside).
+// parent has text of its own beside it (separators aside), or its parent
+// is an inline wrapper with no text of its own that sits in one (a wire's
+// dateline, "<span class=legend><span class=xn-chron>Dec. 2, 2026</span>
+// </span> /PRWire/ -- Northgale Foods …").
 func inRunningText(n *html.Node) bool {
-	p := n.Parent
-	if p == nil {
-		return false
-	}
-	for c := p.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.TextNode && strings.TrimFunc(c.Data, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("|·•-–—/,:", r) }) != "" {
-			return true
+	for p := n.Parent; p != nil; p = p.Parent {
+		for c := p.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode && strings.TrimFunc(c.Data, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("|·•-–—/,:", r) }) != "" {
+				return true
+			}
+		}
+		switch p.DataAtom {
+		case atom.Span, atom.Em, atom.Strong, atom.B, atom.I, atom.Font, atom.Small, atom.Time:
+		default:
+			return false
 		}
 	}
 	return false

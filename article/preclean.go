@@ -973,6 +973,12 @@ func boilerplateTail(h *html.Node) []*html.Node {
 		}
 		switch s.DataAtom {
 		case atom.P, atom.Div, atom.Ul:
+		case atom.Img:
+			if strings.TrimSpace(attr(s, "alt")) == "" {
+				out = append(out, s) // a wire's tracking pixel after "SOURCE …"
+				continue
+			}
+			return nil
 		default:
 			return nil
 		}

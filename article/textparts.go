@@ -2,6 +2,7 @@ package article
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -145,5 +146,25 @@ func joinTabPanels(n *html.Node) {
 			k = next
 		}
 		n.RemoveChild(p)
+	}
+}
+
+// plainPhrases takes the classes and ids off the phrases of sentences: an
+// inline element with text of its parent beside it. Readability drops an
+// element whose class reads as furniture, and a wire's dateline spans
+// ("legendSpanClass", read as "legends") or a term's "banner-word" span
+// would take their words out of the sentence.
+func plainPhrases(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Span, atom.Em, atom.Strong, atom.B, atom.I, atom.Font, atom.Small, atom.Time, atom.Abbr, atom.Mark, atom.Cite:
+			if (attr(c, "class") != "" || attr(c, "id") != "") && !hiddenNode(c) && inRunningText(c) {
+				c.Attr = slices.DeleteFunc(c.Attr, func(a html.Attribute) bool { return a.Key == "class" || a.Key == "id" })
+			}
+		}
+		plainPhrases(c)
 	}
 }
