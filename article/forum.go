@@ -2,6 +2,7 @@ package article
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -148,7 +149,7 @@ func boardLine(raw string) bool {
 // rules, and readability's, would drop the opening post with the replies.
 
 // posterMarkRe is a class token of a post's poster pane.
-var posterMarkRe = regexp.MustCompile(`(?i)author|userinfo|user-info|username|poster|postprofile|user-details|userdetails|message-user|postbit`)
+var posterMarkRe = regexp.MustCompile(`(?i)author|userinfo|user-info|username|poster|postprofile|user-details|userdetails|message-user|postbit|avatar`)
 
 // threadPosts returns the posts of a thread that is the page's text: two
 // or more sibling elements of one tag and first class token, each opening
@@ -195,9 +196,10 @@ func threadPosts(body *html.Node, runs int) (first *html.Node, replies []*html.N
 
 // posterPane reports whether a post opens on its poster's pane: the
 // post's first words are in an element marked as the author's
-// (itemprop="author", or a class naming a poster: posterMarkRe), as a
-// board writes each post (name, rank, avatar, then the message). A
-// text's author box comes after it.
+// (itemprop="author", or a class naming a poster or an avatar:
+// posterMarkRe), as a board writes each post (name, rank, avatar, then
+// the message; NodeBB's avatar shows the poster's initial). A text's
+// author box comes after it.
 func posterPane(post *html.Node) bool {
 	first := firstWords(post)
 	for p := first; p != nil && p != post; p = p.Parent {
@@ -270,6 +272,8 @@ func keepOpeningPost(body *html.Node, runs int) (first *html.Node, drop []*html.
 	}
 	for p := first; p != nil && p != body; p = p.Parent {
 		dropClassID(p)
+		// NodeBB marks every post, the opening one too, a Comment
+		p.Attr = slices.DeleteFunc(p.Attr, func(a html.Attribute) bool { return a.Key == "itemprop" || a.Key == "itemtype" })
 	}
 	// The poster's signature under the opening post (phpBB's and Simple
 	// Machines' "signature"), the same under each of the poster's posts.

@@ -294,6 +294,10 @@ func TestBoardWithoutSubjects(t *testing.T) {
 		// the posts' container reads as a thread of readers' posts
 		{"poster statistics en", "en", [2]string{`<div id="posts">`, `</div>`}, [2]string{`<div class="post"><div class="post_author"><div class="author_information">Member</div><div class="author_statistics">Posts: 1,204 Threads: 88 Joined: Jan 2014</div></div>`, `</div>`}, true},
 		{"poster statistics fr", "fr", [2]string{`<div id="posts">`, `</div>`}, [2]string{`<div class="post"><div class="post_author"><div class="author_information">Membre</div><div class="author_statistics">Messages : 1 204 Inscrit le : janv. 2014</div></div>`, `</div>`}, true},
+		// heldout72 gulliver-fr: NodeBB marks every post a Comment, the
+		// opening one too, and opens each on the poster's avatar
+		{"every post a comment fr", "fr", [2]string{`<ul component="topic" class="posts timeline">`, `</ul>`}, [2]string{`<li component="post" class="pt-4" itemprop="comment" itemscope itemtype="http://schema.org/Comment"><div class="d-flex post-container-parent"><div class="rounded-circle"><a href="/user/o"><span class="avatar avatar-rounded">O</span></a></div>`, `</div></li>`}, false},
+		{"every post a comment en", "en", [2]string{`<ul component="topic" class="posts timeline">`, `</ul>`}, [2]string{`<li component="post" class="pt-4" itemprop="comment" itemscope itemtype="http://schema.org/Comment"><div class="d-flex post-container-parent"><div class="rounded-circle"><a href="/user/o"><span class="avatar avatar-rounded">O</span></a></div>`, `</div></li>`}, true},
 		{"moderation form en", "en", [2]string{`<form action="/mcp.php?t=88" method="post" id="topic-tools"><div class="posts">`, `</div><input type="submit" value="Go"></form>`}, [2]string{`<div class="post bg2">`, `</div>`}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
