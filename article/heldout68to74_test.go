@@ -20,3 +20,30 @@ func TestHeldout68Release(t *testing.T) {
 		})
 	}
 }
+
+// oldClubPage is an old page laid out in a table: the site's name in
+// large letters over a rule drawn as an image, the headline, the four
+// paragraphs, then foot.
+func oldClubPage(lang, site, foot string) string {
+	p := sitebitsParas[lang]
+	return `<html lang="` + lang + `"><head><title>Maison de santé - ` + site + `</title></head><body><table width="760"><tr><td width="20%"><p><a href="index.html">Accueil</a><br><a href="liens.html">Liens</a></p></td><td width="80%">` +
+		`<p align="center"><font face="Comic Sans MS" size="6" color="#993300"><b>` + site + `</b></font></p>` +
+		`<p align="center"><img src="images/ligne.gif" width="468" height="12" border="0"></p>` +
+		`<h1 align="center"><font color="#cc3300">Maison de santé</font></h1>` + p[0] + p[1] + p[2] + p[3] + foot + `</td></tr></table></body></html>`
+}
+
+// TestHeldout73OldPage: an old page's foot after a rule drawn as an image,
+// and the site's name over its headline however long
+// (../testdata/heldout73: staroffice-fr).
+func TestHeldout73OldPage(t *testing.T) {
+	for _, tc := range []struct{ name, lang, site, foot, gone string }{
+		{"foot after a rule image fr", "fr", "Le Canton", `<p align="center"><img src="images/ligne.gif" width="468" height="12"></p><p align="center"><font size="1"><a href="photos.html">Voir toutes les photos</a> | <a href="index.html">Retour à l'accueil</a> | <a href="mailto:comite@127.0.0.1">Écrire au comité</a></font></p><p align="center"><font size="1">© Comité du Canton, 2001.</font></p>`, "Voir toutes les photos"},
+		{"foot after a rule image en", "en", "The Valley", `<p align="center"><img src="images/line.gif" width="468" height="10"></p><p align="center"><font size="1"><a href="photos.html">See all the photos</a> | <a href="index.html">Back to home</a> | <a href="mailto:club@127.0.0.1">Write to the club</a></font></p><p align="center"><font size="1">© Valley Festival Committee, 2001.</font></p>`, "See all the photos"},
+		{"a long site name over the headline fr", "fr", "Comité des fêtes de Saint-Aubin-sur-Loir", "", "Comité des fêtes de Saint-Aubin"},
+		{"a long site name over the headline en", "en", "The Festival Committee of Saint Aubin on the Loir", "", "Festival Committee of Saint Aubin"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkGoneKept(t, tc.lang, oldClubPage(tc.lang, tc.site, tc.foot), tc.gone, "")
+		})
+	}
+}

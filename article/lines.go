@@ -3,6 +3,7 @@ package article
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -608,11 +609,13 @@ var sponsorRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:partenaires? (?:du|de n
 // page ("<hr> Presbytère …, 73340 Bellecombe – Tél. … / Permanences : …").
 // A text's closing note after a rule is a sentence.
 func footAfterRule(hr *html.Node) []*html.Node {
-	if hr.DataAtom != atom.Hr {
+	if hr.DataAtom != atom.Hr && !ruleImageLine(hr) {
 		return nil
 	}
-	if foot := textFootAfterRule(hr); foot != nil {
-		return foot
+	if hr.DataAtom == atom.Hr {
+		if foot := textFootAfterRule(hr); foot != nil {
+			return foot
+		}
 	}
 	var lines []*html.Node
 	reach := false
@@ -652,6 +655,25 @@ func footAfterRule(hr *html.Node) []*html.Node {
 		}
 	}
 	return lines
+}
+
+// ruleImageLine reports whether n is a line holding nothing but a rule
+// drawn as an image, an old page's <hr>: an image at least 200 pixels
+// wide and at most 12 high ("<p align=center><img src=ligne.gif
+// width=468 height=12></p>").
+func ruleImageLine(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Center:
+	default:
+		return false
+	}
+	if textLen(n) > 0 || countAtom(n, atom.Img, 2) != 1 {
+		return false
+	}
+	img := findAtom(n, atom.Img)
+	w, errW := strconv.Atoi(strings.TrimSpace(attr(img, "width")))
+	h, errH := strconv.Atoi(strings.TrimSpace(attr(img, "height")))
+	return errW == nil && errH == nil && w >= 200 && h > 0 && h <= 12
 }
 
 // textFootAfterRule returns what follows a rule in its box when it is the

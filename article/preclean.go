@@ -273,7 +273,8 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 	dropAfterEndMark(body, pg.anchor)
 	// After the furniture: a consent box's text is not the first
 	// paragraph that ends the masthead.
-	dropMasthead(body, title)
+	_, site, _ := splitTitle(readHead(doc).title)
+	dropMasthead(body, title, site)
 	joinTabPanels(body)
 	joinBlocks(body)
 	return calls
@@ -1236,8 +1237,9 @@ func attrOK(n *html.Node, key string) (string, bool) {
 // dropMasthead removes what surrounds the headline before the text: the
 // short labels before the <h1> in its container (section, kicker,
 // breadcrumb) and the byline lines between the <h1> and the first
-// paragraph. The headline itself readability removes.
-func dropMasthead(body *html.Node, title string) {
+// paragraph. The headline itself readability removes. site is the
+// site's name the <title> gives after the headline.
+func dropMasthead(body *html.Node, title, site string) {
 	h1 := titleHeading(body, title)
 	if h1 == nil {
 		h1 = findAtom(body, atom.H1)
@@ -1265,6 +1267,10 @@ func dropMasthead(body *html.Node, title string) {
 			}
 		}()
 	}
+	// The site's name as the <title> gives it after the headline (site),
+	// over the headline in large letters ("<p align=center><font
+	// size=6>Comité des fêtes de Saint-Aubin-sur-Loir</font></p>"), goes
+	// however long.
 	// A page of components (AEM's Core Components, a page builder's
 	// widgets) wraps the headline and each label in wrappers of their
 	// own: the kicker or type label ("Library News") is then before the
@@ -1280,7 +1286,7 @@ func dropMasthead(body *html.Node, title string) {
 			if c.Type == html.TextNode || c.Type == html.ElementNode && !pictured(c) && c.DataAtom != atom.Figure {
 				// a label; or, on a page laid out flat, the site's row of
 				// links
-				if t := textLen(c); t > 0 && (t <= 40 || c.Type == html.ElementNode && linkRowBlock(c)) && !isStandfirst(c) {
+				if t := textLen(c); t > 0 && (t <= 40 || c.Type == html.ElementNode && (linkRowBlock(c) || site != "" && t <= 120 && titleForm(normText(c)) == titleForm(site))) && !isStandfirst(c) {
 					p.RemoveChild(c)
 				}
 			}
