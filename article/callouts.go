@@ -42,7 +42,7 @@ var (
 	// "Prochaine journée portes ouvertes", "Next public evening").
 	upcomingLabelRe = regexp.MustCompile(`^(?:(?:notre |nos )?prochaine?s? (?:` + eventNounFr + `)(?: [\p{L}'-]+){0,2}|à vos agendas|à noter dans (?:vos|votre) agendas?|date à retenir|dates à retenir|save the date` +
 		`|agenda(?: du (?:mois|club|quartier|week-end))?|à l'agenda|à venir|prochainement` +
-		`|(?:our )?next (?:[\p{L}'-]+ ){0,2}(?:` + eventNounEn + `)|coming up|upcoming(?: (?:[\p{L}'-]+ ){0,2}(?:` + eventNounEn + `|dates?))?|diary dates?|dates? for (?:your|the) diary|what's on|in the diary)$`)
+		`|venez nous (?:voir|rendre visite|rencontrer)|(?:come|drop in) and (?:see|visit|meet) us|(?:our )?next (?:[\p{L}'-]+ ){0,2}(?:` + eventNounEn + `)|coming up|upcoming(?: (?:[\p{L}'-]+ ){0,2}(?:` + eventNounEn + `|dates?))?|diary dates?|dates? for (?:your|the) diary|what's on|in the diary)$`)
 	// entryTermsRe is what an announcement says of coming: free entry,
 	// booking, registration ("Entrée libre", "sur inscription", "All
 	// welcome", "booking essential").
@@ -325,16 +325,38 @@ func signupControl(n *html.Node) bool {
 }
 
 // calloutBox reports whether n is drawn as a box a callout can be: a
-// <div>, <section> or <aside>, or a layout table of one cell (an old
-// site's box drawn as <table class="encadre"><tr><td bgcolor=…>).
+// <div>, <section> or <aside>, a layout table of one cell (an old site's
+// box drawn as <table class="encadre"><tr><td bgcolor=…>), or a
+// paragraph or a <center> between two rules.
 func calloutBox(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Div, atom.Section, atom.Aside:
 		return true
 	case atom.Table:
 		return layoutCell(n) != nil
+	case atom.P, atom.Center:
+		return betweenRules(n)
 	}
 	return false
+}
+
+// betweenRules reports whether n is set apart by a rule (<hr>) right
+// before it and one right after, an old page's way to draw a box.
+func betweenRules(n *html.Node) bool {
+	prev, next := n.PrevSibling, n.NextSibling
+	for prev != nil && prev.Type != html.ElementNode {
+		if prev.Type == html.TextNode && strings.TrimSpace(prev.Data) != "" {
+			return false
+		}
+		prev = prev.PrevSibling
+	}
+	for next != nil && next.Type != html.ElementNode {
+		if next.Type == html.TextNode && strings.TrimSpace(next.Data) != "" {
+			return false
+		}
+		next = next.NextSibling
+	}
+	return prev != nil && next != nil && prev.DataAtom == atom.Hr && next.DataAtom == atom.Hr
 }
 
 // styledBox reports whether a block draws itself as a box by its inline

@@ -73,6 +73,9 @@ func Extract(page []byte, pageURL string) (Extraction, error) {
 		return ex, fmt.Errorf("extract: %w", ErrNoArticle)
 	}
 	fixAtoms(art.Node)
+	if h := findFirst(art.Node, func(n *html.Node) bool { return attr(n, headlineMark) != "" }); h != nil {
+		h.Parent.RemoveChild(h)
+	}
 	dropTailLinks(art.Node, base)
 	dropOffTopicLinks(art.Node, base, art.Title())
 	dropCallButtons(art.Node, calls)

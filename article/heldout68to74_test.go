@@ -47,3 +47,40 @@ func TestHeldout73OldPage(t *testing.T) {
 		})
 	}
 }
+
+// TestUntiedHeadline: an old page's one <h1> over the text is its
+// headline though the <title> does not read it (../testdata/heldout74:
+// hotdog-fr, heldout72: tourblanche-fr); the subheadings stay.
+func TestUntiedHeadline(t *testing.T) {
+	for _, tc := range []struct{ lang, title, h1, h2 string }{
+		{"fr", "Club ferroviaire du Canton - Nouvelles du réseau", "Le nouveau local est inauguré !", "Un réseau de quatorze mètres"},
+		{"en", "Valley Model Railway Club - News of the layout", "Our new club room is open!", "Fourteen metres of track"},
+		// heldout44 nvu-fr: readability takes a headline so like the
+		// title for the title, and would take a subheading if the
+		// headline went before it
+		{"fr", "Balade des carrières - Les randos de Gilbert", "La balade des carrières", "Les carrières"},
+		{"en", "Quarry walk - Gilbert's walks", "The quarry walk", "The quarries"},
+	} {
+		t.Run(tc.lang+" "+tc.h1, func(t *testing.T) {
+			p := sitebitsParas[tc.lang]
+			page := `<html lang="` + tc.lang + `"><head><title>` + tc.title + `</title></head><body><table><tr><td><a href="index.html">Accueil</a></td><td>` +
+				`<center><h1><font face="Arial" color="#003366">` + tc.h1 + `</font></h1></center>` + p[0] + p[1] + `<h2>` + tc.h2 + `</h2>` + p[2] + p[3] + `</td></tr></table></body></html>`
+			checkGoneKept(t, tc.lang, page, tc.h1, tc.h2)
+		})
+	}
+}
+
+// TestHeldout74RuledEvent: an old page's invitation to an event to come,
+// set between two rules among the paragraphs (../testdata/heldout74:
+// hotdog-fr).
+func TestHeldout74RuledEvent(t *testing.T) {
+	for _, tc := range []struct{ name, lang, mid, gone, kept string }{
+		{"between rules fr", "fr", `<hr width="60%"><center><font face="Arial" size="2"><b>Venez nous voir !</b> Portes ouvertes le dimanche 21 mars de 14 h à 18 h. Entrée gratuite.</font></center><hr width="60%">`, "Portes ouvertes le dimanche", ""},
+		{"between rules en", "en", `<hr width="60%"><center><font face="Arial" size="2"><b>Come and see us!</b> Open day on Sunday 21 March, 2pm to 6pm. Free entry.</font></center><hr width="60%">`, "Open day on Sunday", ""},
+		{"a sentence between rules stays fr", "fr", `<hr><p>Le local a été repeint par les membres au cours de l'hiver, et le bureau remercie la mairie pour le prêt des échafaudages.</p><hr>`, "", "repeint par les membres"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkGoneKept(t, tc.lang, sitebitsPage(tc.lang, "", tc.mid, "", [2]string{}), tc.gone, tc.kept)
+		})
+	}
+}

@@ -1234,6 +1234,9 @@ func attrOK(n *html.Node, key string) (string, bool) {
 	return "", false
 }
 
+// headlineMark marks the headline that goes after readability.
+const headlineMark = "data-newsdesk-headline"
+
 // dropMasthead removes what surrounds the headline before the text: the
 // short labels before the <h1> in its container (section, kicker,
 // breadcrumb) and the byline lines between the <h1> and the first
@@ -1266,6 +1269,14 @@ func dropMasthead(body *html.Node, title, site string) {
 				h1.Parent.RemoveChild(h1)
 			}
 		}()
+	} else if h == nil && h1.DataAtom == atom.H1 && countAtom(body, atom.H1, 2) == 1 && firstParagraphAfter(body, h1) != nil && !(site != "" && titleForm(normText(h1)) == titleForm(site)) {
+		// The page's one <h1>, over the text, that the <title> does not
+		// read ("Club Ferroviaire du Trégor - Nouvelles du réseau" over
+		// "Le nouveau réseau est inauguré !"): the headline all the same.
+		// It goes after readability (marked headlineMark), which would
+		// otherwise take the first subheading like its title for the
+		// headline and remove it.
+		h1.Attr = append(h1.Attr, html.Attribute{Key: headlineMark, Val: "1"})
 	}
 	// The site's name as the <title> gives it after the headline (site),
 	// over the headline in large letters ("<p align=center><font
