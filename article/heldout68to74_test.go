@@ -39,6 +39,9 @@ func TestHeldout73OldPage(t *testing.T) {
 	for _, tc := range []struct{ name, lang, site, foot, gone string }{
 		{"foot after a rule image fr", "fr", "Le Canton", `<p align="center"><img src="images/ligne.gif" width="468" height="12"></p><p align="center"><font size="1"><a href="photos.html">Voir toutes les photos</a> | <a href="index.html">Retour à l'accueil</a> | <a href="mailto:comite@127.0.0.1">Écrire au comité</a></font></p><p align="center"><font size="1">© Comité du Canton, 2001.</font></p>`, "Voir toutes les photos"},
 		{"foot after a rule image en", "en", "The Valley", `<p align="center"><img src="images/line.gif" width="468" height="10"></p><p align="center"><font size="1"><a href="photos.html">See all the photos</a> | <a href="index.html">Back to home</a> | <a href="mailto:club@127.0.0.1">Write to the club</a></font></p><p align="center"><font size="1">© Valley Festival Committee, 2001.</font></p>`, "See all the photos"},
+		// heldout76 kervoen-fr: a webring's box among the foot's lines
+		{"foot with a webring box fr", "fr", "Le Canton", `<hr width="100%"><center><a href="regate97.htm">La régate 1997</a> | <a href="index.htm">Retour à l'accueil</a></center><center><table border="1"><tr><td align="center"><a href="http://127.0.0.1/webring?prev">&lt;&lt; Précédent</a> | <b>Anneau de la Voile en Bretagne</b> | <a href="http://127.0.0.1/webring?next">Suivant &gt;&gt;</a></td></tr></table></center><center>Club Nautique du Canton - Cale du Port - Tél. 02 98 00 00 00<br>Écrivez au <a href="mailto:club@127.0.0.1">webmestre</a> - Site hébergé par Wanadoo</center>`, "Cale du Port"},
+		{"foot with a webring box en", "en", "The Valley", `<hr width="100%"><center><a href="regatta97.htm">The 1997 regatta</a> | <a href="index.htm">Back to home</a></center><center><table border="1"><tr><td align="center"><a href="http://127.0.0.1/webring?prev">&lt;&lt; Previous</a> | <b>Sailing Clubs Ring</b> | <a href="http://127.0.0.1/webring?next">Next &gt;&gt;</a></td></tr></table></center><center>Valley Sailing Club - Harbour Slipway - Tel. 01632 960000<br>Write to the <a href="mailto:club@127.0.0.1">webmaster</a></center>`, "Harbour Slipway"},
 		{"a long site name over the headline fr", "fr", "Comité des fêtes de Saint-Aubin-sur-Loir", "", "Comité des fêtes de Saint-Aubin"},
 		{"a long site name over the headline en", "en", "The Festival Committee of Saint Aubin on the Loir", "", "Festival Committee of Saint Aubin"},
 	} {
@@ -81,6 +84,25 @@ func TestHeldout74RuledEvent(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			checkGoneKept(t, tc.lang, sitebitsPage(tc.lang, "", tc.mid, "", [2]string{}), tc.gone, tc.kept)
+		})
+	}
+}
+
+// TestHeldout75To77Lines: a one-page builder's credit after the
+// publisher's name, a union's call to join, and the heading of a list of
+// the page's own anchors (../testdata/heldout76: carrd-en).
+func TestHeldout75To77Lines(t *testing.T) {
+	for _, tc := range []struct{ name, lang, mid, tail, gone, kept string }{
+		{"builder credit en", "en", "", `<p class="text-component">© Transit Branch 4471. Made with Carrd</p>`, "Made with Carrd", ""},
+		{"builder credit fr", "fr", "", `<p>© Section syndicale du dépôt. Créé avec Webnode</p>`, "Créé avec Webnode", ""},
+		{"made with a thing stays en", "en", `<p>Made with local flour</p>`, "", "", "Made with local flour"},
+		{"join the union en", "en", `<div class="buttons-component"><ul class="buttons"><li><a href="#join" class="button">Not a member yet? Join the branch</a></li></ul></div>`, "", "Join the branch", ""},
+		{"join the union fr", "fr", `<div class="boutons"><ul><li><a href="#adhesion" class="button">Pas encore adhérent ? Rejoignez le syndicat</a></li></ul></div>`, "", "Rejoignez le syndicat", ""},
+		{"heading of anchors en", "en", `<div><h2>Earlier news</h2><ul><li><a href="#news-june">June: strike days at the depot</a></li><li><a href="#news-april">April: offer rejected, ballot called</a></li></ul></div>`, "", "Earlier news", ""},
+		{"heading of anchors fr", "fr", `<div><h2>Nouvelles précédentes</h2><ul><li><a href="#juin">Juin : journées de grève au dépôt</a></li><li><a href="#avril">Avril : offre rejetée, vote organisé</a></li></ul></div>`, "", "Nouvelles précédentes", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkGoneKept(t, tc.lang, sitebitsPage(tc.lang, "", tc.mid, tc.tail, [2]string{}), tc.gone, tc.kept)
 		})
 	}
 }

@@ -211,7 +211,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				drop = append(drop, tail...)
 				continue
 			}
-			if list := nextElement(c); list != nil && isHeadingLike(c) && !contains(c, atom.A) && (siteLinkList(list) || otherPosts(list, pg.host)) {
+			if list := nextElement(c); list != nil && isHeadingLike(c) && !contains(c, atom.A) && (siteLinkList(list) || otherPosts(list, pg.host) || anchorList(list)) {
 				drop = append(drop, c, list)
 				continue
 			}

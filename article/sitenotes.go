@@ -157,10 +157,17 @@ func pressBox(n *html.Node) bool {
 // titleForm; a subheading "Built with volunteers" names no page).
 var madeWithRe = regexp.MustCompile(`^(?:(?:cette |ce )?(?:page|site)(?: web| internet)? (?:réalisée?|créée?|conçue?|faite?|construite?|fabriquée?) (?:avec|sous|grâce à)|(?:this )?(?:page|site|website|web site) (?:was )?(?:made|built|created|designed) (?:with|using|in)) `)
 
+// builderCreditRe is a site builder's credit closing a line, after the
+// publisher's name or alone: "© Transit Branch 4471. Made with Carrd",
+// "Créé avec Webnode", "Site propulsé par Jimdo" (the tool's name
+// capitalised: "Made with local flour" names no tool).
+var builderCreditRe = regexp.MustCompile(`(?:^|^©? ?[^.!?]{1,60}[.·|–-] )(?i:made|built|created|créée?|réalisée?|fait|conçue?|(?:site )?propulsé) (?i:with|on|using|avec|par) \p{Lu}[\p{L}\p{N}.-]*$`)
+
 // memberCallRe is a club's call to join it, set as a line: "Vous aimez le
 // ciel ? Adhérez au club : 15 euros par an !", "Become a member", "Join
-// the club" (in titleForm), opening the line or after a question.
-var memberCallRe = regexp.MustCompile(`(?:^|[?!] )(?:adhérez|adhère|rejoignez(?:-nous| le club| l'association| notre club| notre association)|devenez (?:membre|adhérente?)|become a member|join (?:us|the club|our club|the society))(?:$|[^\p{L}])`)
+// the club", "Not a member yet? Join the branch" (a union's; in
+// titleForm), opening the line or after a question.
+var memberCallRe = regexp.MustCompile(`(?:^|[?!] )(?:adhérez|adhère|rejoignez(?:-nous| le club| l'association| notre club| notre association| le syndicat| notre syndicat| la section| notre section)|devenez (?:membre|adhérente?)|become a member|join (?:us|the club|our club|the society|the branch|our branch|the union|our union|the association))(?:$|[^\p{L}])`)
 
 // contributedRe is a wire story's line naming who else reported it:
 // "Associated Press writer … contributed to this report", "… a contribué à
