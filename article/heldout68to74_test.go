@@ -98,6 +98,9 @@ func TestHeldout75To77Lines(t *testing.T) {
 		{"made with a thing stays en", "en", `<p>Made with local flour</p>`, "", "", "Made with local flour"},
 		{"join the union en", "en", `<div class="buttons-component"><ul class="buttons"><li><a href="#join" class="button">Not a member yet? Join the branch</a></li></ul></div>`, "", "Join the branch", ""},
 		{"join the union fr", "fr", `<div class="boutons"><ul><li><a href="#adhesion" class="button">Pas encore adhérent ? Rejoignez le syndicat</a></li></ul></div>`, "", "Rejoignez le syndicat", ""},
+		// heldout75 posthaven-fr: a call to subscribe in the infinitive
+		{"subscribe infinitive fr", "fr", `<p class="post-inline-cta"><a href="https://127.0.0.1/subscribe">S’abonner à ce blog</a> pour recevoir les prochains billets par e-mail.</p>`, "", "pour recevoir les prochains billets", ""},
+		{"subscribe infinitive fr plain", "fr", `<p><a href="/inscription">S'inscrire à la liste</a> pour recevoir les comptes rendus par courriel.</p>`, "", "pour recevoir les comptes rendus", ""},
 		{"heading of anchors en", "en", `<div><h2>Earlier news</h2><ul><li><a href="#news-june">June: strike days at the depot</a></li><li><a href="#news-april">April: offer rejected, ballot called</a></li></ul></div>`, "", "Earlier news", ""},
 		{"heading of anchors fr", "fr", `<div><h2>Nouvelles précédentes</h2><ul><li><a href="#juin">Juin : journées de grève au dépôt</a></li><li><a href="#avril">Avril : offre rejetée, vote organisé</a></li></ul></div>`, "", "Nouvelles précédentes", ""},
 	} {

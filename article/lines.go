@@ -82,9 +82,10 @@ var (
 		`copier le lien|copy link|copy|copier|lien|link|permalink|` + socialNames + `|a\+|a-|taille du texte|text size|listen|écouter|offrir(?: cet article)?|gift(?: this article)?)$`)
 	// ctaRe opens a call to the reader that a CMS box puts in the text:
 	// "Vous aimez ces carnets ? Abonnez-vous …", "New here? Check our
-	// events page …", "Enjoying this post? Subscribe …".
+	// events page …", "Enjoying this post? Subscribe …", "S'abonner à ce
+	// blog pour recevoir les prochains billets par e-mail".
 	ctaRe = regexp.MustCompile(`^(?:(?:new here|nouveau ici|nouvelle ici|première visite|first time here)\s*\?` +
-		`|(?:abonnez-vous|inscrivez-vous|suivez-nous|soutenez-nous|rejoignez-nous|subscribe|sign up|follow us|support us|join us)\b[^.!?]{0,80}(?:newsletter|lettre d'information|boîte (?:aux lettres|mail|de réception)|inbox|by e-?mail|par (?:e-?mail|courriel)|notre journalisme|our journalism|independent journalism)` +
+		`|(?:abonnez-vous|inscrivez-vous|s'abonner|s’abonner|s'inscrire|suivez-nous|soutenez-nous|rejoignez-nous|subscribe|sign up|follow us|support us|join us)\b[^.!?]{0,80}(?:newsletter|lettre d'information|boîte (?:aux lettres|mail|de réception)|inbox|by e-?mail|par (?:e-?mail|courriel)|notre journalisme|our journalism|independent journalism)` +
 		`|check (?:out )?our [^.!?]{1,30}(?:page|newsletter|events|calendar|archive)` +
 		// a free article's offer: "Cet article vous est offert … abonnez-vous"
 		`|(?:cet article vous est offert|cet article est (?:en accès libre|gratuit)|(?:this|the) (?:article|story) is free(?: to read)?|you(?:'re| are) reading a free (?:article|story))[^\n]{0,200}(?:abonn|subscri)` +
