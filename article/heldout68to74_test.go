@@ -1,6 +1,11 @@
 package article
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
 
 // TestHeldout68Release: a wire's release (../testdata/heldout68:
 // wire-en, kept untuned until now). Its dateline is written in spans
@@ -107,5 +112,62 @@ func TestHeldout75To77Lines(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			checkGoneKept(t, tc.lang, sitebitsPage(tc.lang, "", tc.mid, tc.tail, [2]string{}), tc.gone, tc.kept)
 		})
+	}
+}
+
+// TestHeldout78To80Lines: a builder's call-to-action box that sends the
+// reader to the firm's team (../testdata/heldout78: salient-en), a club's
+// reminder of its dues (heldout80: jumelage-fr), and a quotation's
+// attribution the vote keeps (heldout79: moulinvergne-fr).
+func TestHeldout78To80Lines(t *testing.T) {
+	for _, tc := range []struct{ name, lang, mid, tail, gone, kept string }{
+		{"get in touch box en", "en", `<div class="vc_row wpb_row vc_inner nectar-cta-box"><div class="nectar-cta"><h4>Get in touch</h4><p>Have an ageing structure that needs a second opinion? Our engineers can help.</p><a class="nectar-button" href="/contact/">Talk to our team</a></div></div>`, "", "needs a second opinion", ""},
+		{"get in touch box fr", "fr", `<div class="bloc-cta"><h4>Un projet ?</h4><p>Votre ouvrage vieillit et vous voulez un deuxième avis ? Nos ingénieurs peuvent vous aider.</p><a class="button" href="/contact/">Contactez-nous</a></div>`, "", "un deuxième avis", ""},
+		{"dues reminder fr", "fr", `<p align="center"><span style="font-size:10.0pt">*&nbsp;*&nbsp;*&nbsp; N'oubliez pas : cotisation 1999 à 50 F par famille, à régler auprès du trésorier &nbsp;*&nbsp;*&nbsp;*</span></p>`, "", "cotisation 1999", ""},
+		{"dues reminder en", "en", `<p align="center">* * * Reminder: membership renewals of £12 are due by 31 January, payable to the treasurer * * *</p>`, "", "membership renewals", ""},
+		{"quote attribution fr", "fr", `<p align="center"><i>« On est arrivés pour une semaine et on est restés dix jours. »</i></p><p align="right">Extrait de notre livre d'or, famille Delmas, août 2001</p>`, "", "", "famille Delmas, août 2001"},
+		{"quote attribution en", "en", `<p align="center"><i>“We came for a week and stayed ten days.”</i></p><p align="right">From our visitors' book, the Hale family, August 2001</p>`, "", "", "the Hale family, August 2001"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkGoneKept(t, tc.lang, sitebitsPage(tc.lang, "", tc.mid, tc.tail, [2]string{}), tc.gone, tc.kept)
+		})
+	}
+}
+
+// TestWholeTitleMasthead: an old page's line over the headline that
+// reads as its whole <title>, the site's name, goes (../testdata/heldout80:
+// jumelage-fr).
+func TestWholeTitleMasthead(t *testing.T) {
+	for _, tc := range []struct{ lang, title, line string }{
+		{"fr", "Comité de jumelage Saint-Aubin - Kirchheim", "Comité de jumelage Saint-Aubin – Kirchheim"},
+		{"en", "Twinning Association of Hale and District - Kirchheim", "Twinning Association of Hale and District – Kirchheim"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			p := sitebitsParas[tc.lang]
+			page := `<html lang="` + tc.lang + `"><head><title>` + tc.title + `</title></head><body><div class="Section1"><p class="MsoNormal" align="center"><b><span style="font-size:14.0pt">` + tc.line + `</span></b></p><h1>Maison de santé</h1>` + p[0] + p[1] + p[2] + p[3] + `</div></body></html>`
+			checkGoneKept(t, tc.lang, page, "Kirchheim", "")
+		})
+	}
+}
+
+// TestVoteKeepsAttribution: the vote never drops the line after a
+// quotation, its attribution (../testdata/heldout79: moulinvergne-fr).
+func TestVoteKeepsAttribution(t *testing.T) {
+	for _, tc := range []struct {
+		frag   string
+		exempt bool
+	}{
+		{`<div><p><i>« On est arrivés pour une semaine et on est restés dix jours. »</i></p><p id="l">Extrait de notre livre d'or, famille Delmas, août 2001</p></div>`, true},
+		{`<div><p><i>“We came for a week and stayed ten days.”</i></p><p id="l">From our visitors' book, the Hale family, August 2001</p></div>`, true},
+		{`<div><p>Le gîte rouvre ses portes le 30 mars avec une chambre de plus.</p><p id="l">Extrait de notre livre d'or, famille Delmas, août 2001</p></div>`, false},
+	} {
+		doc, err := html.Parse(strings.NewReader(tc.frag))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ln := findFirst(doc, func(n *html.Node) bool { return attr(n, "id") == "l" })
+		if got := voteExempt(ln); got != tc.exempt {
+			t.Errorf("voteExempt(%q) = %v, want %v", textOf(ln), got, tc.exempt)
+		}
 	}
 }

@@ -220,7 +220,7 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case timeOnly(n, raw), counterRe.MatchString(t):
 		return true
-	case hashtagsOnly(raw), tagUsLine(t, nw), writeMeBox(n, raw, t, nw), nw <= 20 && newOnSiteRe.MatchString(t) && contains(n, atom.A), nw <= 30 && tipJarLinked(n), nw <= 30 && contains(n, atom.A) && channelCallRe.MatchString(t), issueLine(raw, nw), availabilityNotice(n, t, nw), nw <= 20 && madeWithRe.MatchString(t), nw <= 16 && builderCreditRe.MatchString(raw), nw <= 25 && memberCallRe.MatchString(t) && !strings.ContainsAny(raw, "«»“”\""), nw <= 25 && contributedRe.MatchString(t), nw <= 30 && onSaleRe.MatchString(t), nw <= 30 && stayInformedRe.MatchString(t), nw <= 12 && guestbookRe.MatchString(t), nw <= 15 && constructionRe.MatchString(t), nw <= 25 && writtenByRe.MatchString(t):
+	case hashtagsOnly(raw), tagUsLine(t, nw), writeMeBox(n, raw, t, nw), nw <= 20 && newOnSiteRe.MatchString(t) && contains(n, atom.A), nw <= 30 && tipJarLinked(n), nw <= 30 && contains(n, atom.A) && channelCallRe.MatchString(t), issueLine(raw, nw), availabilityNotice(n, t, nw), nw <= 20 && madeWithRe.MatchString(t), nw <= 16 && builderCreditRe.MatchString(raw), nw <= 30 && duesReminderRe.MatchString(t), nw <= 25 && memberCallRe.MatchString(t) && !strings.ContainsAny(raw, "«»“”\""), nw <= 25 && contributedRe.MatchString(t), nw <= 30 && onSaleRe.MatchString(t), nw <= 30 && stayInformedRe.MatchString(t), nw <= 12 && guestbookRe.MatchString(t), nw <= 15 && constructionRe.MatchString(t), nw <= 25 && writtenByRe.MatchString(t):
 		return true // "#RepairCafe #Fens", "Tag @bakery on Instagram", "… Écrivez-moi : …@wanadoo.fr"
 	case nw <= 3 && premiumMarkRe.MatchString(t):
 		return true // "Abo+", "Premium": the marker of a story for subscribers, alone in its element

@@ -273,8 +273,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 	dropAfterEndMark(body, pg.anchor)
 	// After the furniture: a consent box's text is not the first
 	// paragraph that ends the masthead.
-	_, site, _ := splitTitle(readHead(doc).title)
-	dropMasthead(body, title, site)
+	dropMasthead(body, title, readHead(doc).title)
 	joinTabPanels(body)
 	joinBlocks(body)
 	return calls
@@ -1153,6 +1152,12 @@ func titleForm(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) })
 }
 
+// dashFold writes the dashes of a title as hyphens: "Saint-Aubin –
+// Kirchheim" and "Saint-Aubin - Kirchheim" are one.
+func dashFold(s string) string { return dashFolder.Replace(s) }
+
+var dashFolder = strings.NewReplacer("–", "-", "—", "-", "‐", "-")
+
 // titleFormReplacer straightens titleForm's apostrophes and drops its
 // parentheses.
 var titleFormReplacer = strings.NewReplacer("’", "'", "(", "", ")", "")
@@ -1240,9 +1245,9 @@ const headlineMark = "data-newsdesk-headline"
 // dropMasthead removes what surrounds the headline before the text: the
 // short labels before the <h1> in its container (section, kicker,
 // breadcrumb) and the byline lines between the <h1> and the first
-// paragraph. The headline itself readability removes. site is the
-// site's name the <title> gives after the headline.
-func dropMasthead(body *html.Node, title, site string) {
+// paragraph. The headline itself readability removes. head is the
+// page's <title> as written.
+func dropMasthead(body *html.Node, title, head string) {
 	h1 := titleHeading(body, title)
 	if h1 == nil {
 		h1 = findAtom(body, atom.H1)
@@ -1261,6 +1266,15 @@ func dropMasthead(body *html.Node, title, site string) {
 	if h1 == nil || h1.Parent == nil {
 		return
 	}
+	// The site's name as the <title> gives it after the headline, or the
+	// whole <title> that the headline is not, over the headline in large
+	// letters ("<p align=center><font size=6>Comité des fêtes de
+	// Saint-Aubin-sur-Loir</font></p>"), goes however long.
+	_, site, _ := splitTitle(head)
+	siteName := func(c *html.Node) bool {
+		t := dashFold(titleForm(normText(c)))
+		return site != "" && t == dashFold(titleForm(site)) || t == dashFold(titleForm(head)) && t != dashFold(titleForm(normText(h1)))
+	}
 	if h := titleHeading(body, title); h == h1 {
 		// The headline readability would remove only when it matches the
 		// title readability reads (JSON-LD's headline may be shorter).
@@ -1269,7 +1283,7 @@ func dropMasthead(body *html.Node, title, site string) {
 				h1.Parent.RemoveChild(h1)
 			}
 		}()
-	} else if h == nil && h1.DataAtom == atom.H1 && countAtom(body, atom.H1, 2) == 1 && firstParagraphAfter(body, h1) != nil && !(site != "" && titleForm(normText(h1)) == titleForm(site)) {
+	} else if h == nil && h1.DataAtom == atom.H1 && countAtom(body, atom.H1, 2) == 1 && firstParagraphAfter(body, h1) != nil && !siteName(h1) {
 		// The page's one <h1>, over the text, that the <title> does not
 		// read ("Club Ferroviaire du Trégor - Nouvelles du réseau" over
 		// "Le nouveau réseau est inauguré !"): the headline all the same.
@@ -1278,10 +1292,6 @@ func dropMasthead(body *html.Node, title, site string) {
 		// headline and remove it.
 		h1.Attr = append(h1.Attr, html.Attribute{Key: headlineMark, Val: "1"})
 	}
-	// The site's name as the <title> gives it after the headline (site),
-	// over the headline in large letters ("<p align=center><font
-	// size=6>Comité des fêtes de Saint-Aubin-sur-Loir</font></p>"), goes
-	// however long.
 	// A page of components (AEM's Core Components, a page builder's
 	// widgets) wraps the headline and each label in wrappers of their
 	// own: the kicker or type label ("Library News") is then before the
@@ -1297,7 +1307,7 @@ func dropMasthead(body *html.Node, title, site string) {
 			if c.Type == html.TextNode || c.Type == html.ElementNode && !pictured(c) && c.DataAtom != atom.Figure {
 				// a label; or, on a page laid out flat, the site's row of
 				// links
-				if t := textLen(c); t > 0 && (t <= 40 || c.Type == html.ElementNode && (linkRowBlock(c) || site != "" && t <= 120 && titleForm(normText(c)) == titleForm(site))) && !isStandfirst(c) {
+				if t := textLen(c); t > 0 && (t <= 40 || c.Type == html.ElementNode && (linkRowBlock(c) || t <= 120 && siteName(c))) && !isStandfirst(c) {
 					p.RemoveChild(c)
 				}
 			}

@@ -163,6 +163,12 @@ var madeWithRe = regexp.MustCompile(`^(?:(?:cette |ce )?(?:page|site)(?: web| in
 // capitalised: "Made with local flour" names no tool).
 var builderCreditRe = regexp.MustCompile(`(?:^|^©? ?[^.!?]{1,60}[.·|–-] )(?i:made|built|created|créée?|réalisée?|fait|conçue?|(?:site )?propulsé) (?i:with|on|using|avec|par) \p{Lu}[\p{L}\p{N}.-]*$`)
 
+// duesReminderRe is a club's reminder of its dues, set as a line: "N'oubliez
+// pas : cotisation 1999 à 50 F par famille", "Reminder: membership
+// renewals are due by 31 January" (in titleForm); "Rappel : l'adhésion
+// de la commune date de 2014" is the text's.
+var duesReminderRe = regexp.MustCompile(`^(?:n'oubliez pas|rappel|pensez à|don't forget|reminder|please remember)\s*:?\s.{0,80}(?:cotisations?|réadhésions?|renouvel\p{L}* (?:votre|de votre|son|de son|l'|de l')adhésion|membership (?:fees?|renewals?|dues)|dues|renewals?)(?:$|[^\p{L}])`)
+
 // memberCallRe is a club's call to join it, set as a line: "Vous aimez le
 // ciel ? Adhérez au club : 15 euros par an !", "Become a member", "Join
 // the club", "Not a member yet? Join the branch" (a union's; in

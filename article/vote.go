@@ -73,7 +73,8 @@ func noteMark(text string) bool {
 
 // voteExempt is what the vote never drops: headings (the structure of the
 // text), tables and preformatted blocks (judged whole by the rules),
-// notes, sentences, captions and credits (©), a match's result line, the label of a list of text, lines over
+// notes, sentences, captions and credits (©), a match's result line, a
+// quotation's attribution, the label of a list of text, lines over
 // voteMaxWords, and what the rules keep on purpose: a source's label and its link ("Source : le rapport"), and the
 // link of a paragraph beside it in its box ("… en mairie. Voir la liste").
 func voteExempt(ln *html.Node) bool {
@@ -101,7 +102,29 @@ func voteExempt(ln *html.Node) bool {
 	if resultLine(text) {
 		return true // a match report's score line
 	}
+	if quoteBefore(ln) {
+		return true // a quotation's attribution ("Extrait de notre livre d'or, famille Delmas, août 2001")
+	}
 	return labelsList(ln)
+}
+
+// quoteBefore reports whether the line follows a quotation: the element
+// before it reads as one, opening and closing on quotation marks.
+func quoteBefore(ln *html.Node) bool {
+	prev := ln.PrevSibling
+	for prev != nil && prev.Type != html.ElementNode {
+		if prev.Type == html.TextNode && strings.TrimSpace(prev.Data) != "" {
+			return false
+		}
+		prev = prev.PrevSibling
+	}
+	if prev == nil {
+		return false
+	}
+	t := normText(prev)
+	first, _ := utf8.DecodeRuneInString(t)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return len(strings.Fields(t)) >= 4 && strings.ContainsRune("«“\"", first) && strings.ContainsRune("»”\"", last)
 }
 
 // labelsList reports whether the line is the label of the list after it,
