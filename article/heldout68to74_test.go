@@ -171,3 +171,30 @@ func TestVoteKeepsAttribution(t *testing.T) {
 		}
 	}
 }
+
+// TestHeldout81To83Blocks: a builder that names every block a widget and
+// its type ("rm-widget rm-widget-text"), its foot after a rule drawn as a
+// thin box (../testdata/heldout82: readymag-fr), and a text split in two
+// blocks of one family, the first left open around the second and the
+// rest of the page (heldout82: softr-fr).
+func TestHeldout81To83Blocks(t *testing.T) {
+	for _, lang := range []string{"fr", "en"} {
+		p := sitebitsParas[lang]
+		t.Run("typed widgets "+lang, func(t *testing.T) {
+			w := func(inner string) string {
+				return `<div class="rm-widget rm-widget-text" style="position:absolute"><div class="rm-text-content">` + inner + `</div></div>`
+			}
+			foot := map[string]string{"fr": "Atelier du Canton, collectif d'architectes, 12 rue des Tanneurs, 79000 Niort", "en": "Valley Studio, architects, 12 Tanners Row, Hale, hello@valleystudio.example"}[lang]
+			page := `<html lang="` + lang + `"><head><title>Maison de santé — Atelier</title></head><body><div class="rm-page">` + w(`<h1>Maison de santé</h1>`) + w(p[0]) + w(p[1]) + w(p[2]) + w(p[3]) +
+				`<div class="rm-widget rm-widget-shape" style="position:absolute;height:1px;background:#222"></div>` + w(`<p>`+foot+`</p>`) + `</div></body></html>`
+			checkGoneKept(t, lang, page, map[string]string{"fr": "rue des Tanneurs", "en": "Tanners Row"}[lang], "")
+		})
+		t.Run("block left open "+lang, func(t *testing.T) {
+			page := `<html lang="` + lang + `"><head><title>Maison de santé | Le Canton</title></head><body><div class="blk blk-hero"><h1>Maison de santé</h1></div>` +
+				`<div class="blk" id="t1"><div class="container"><div class="rich">` + p[0] + p[1] + `</div></div>` +
+				`<div class="blk" id="t2"><div class="container"><div class="rich">` + p[2] + p[3] + `</div></div></div>` +
+				`<div class="blk blk-list"><h2>Épisodes</h2><div class="card"><h4>Le premier hiver</h4><a href="/e1">Écouter</a></div></div></div></body></html>`
+			checkGoneKept(t, lang, page, "", "")
+		})
+	}
+}

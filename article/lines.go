@@ -610,7 +610,7 @@ var sponsorRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:partenaires? (?:du|de n
 // page ("<hr> Presbytère …, 73340 Bellecombe – Tél. … / Permanences : …").
 // A text's closing note after a rule is a sentence.
 func footAfterRule(hr *html.Node) []*html.Node {
-	if hr.DataAtom != atom.Hr && !ruleImageLine(hr) {
+	if hr.DataAtom != atom.Hr && !ruleImageLine(hr) && !drawnRule(hr) {
 		return nil
 	}
 	if hr.DataAtom == atom.Hr {
@@ -677,6 +677,25 @@ func ruleImageLine(n *html.Node) bool {
 	w, errW := strconv.Atoi(strings.TrimSpace(attr(img, "width")))
 	h, errH := strconv.Atoi(strings.TrimSpace(attr(img, "height")))
 	return errW == nil && errH == nil && w >= 200 && h > 0 && h <= 12
+}
+
+// drawnRule reports whether n is a rule a builder draws as an empty box
+// one or two pixels high with a background ("<div class="rm-widget
+// rm-widget-shape" style="…height:1px;background:#222">").
+func drawnRule(n *html.Node) bool {
+	if n.DataAtom != atom.Div || n.FirstChild != nil {
+		return false
+	}
+	st := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
+	thin := false
+	for _, decl := range strings.Split(st, ";") {
+		k, v, _ := strings.Cut(decl, ":")
+		switch k {
+		case "height":
+			thin = v == "1px" || v == "2px"
+		}
+	}
+	return thin && (strings.Contains(st, "background") || strings.Contains(st, "border"))
 }
 
 // textFootAfterRule returns what follows a rule in its box when it is the

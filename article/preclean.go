@@ -296,6 +296,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 // speaker's name in a <span>) is not flattened: its lines would run
 // together.
 func joinBlocks(n *html.Node) {
+	liftNestedBlocks(n)
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode {
 			joinBlocks(c)
@@ -357,6 +358,58 @@ func joinBlocks(n *html.Node) {
 // element under its wrappers that holds its paragraphs (the block itself
 // when it holds them directly).
 type builderBlock struct{ outer, inner *html.Node }
+
+// liftNestedBlocks undoes a block left open around the next ones: when
+// a child of n holds prose and then, among its own children, a block of
+// its family (tag and first class token), that block and what follows it
+// go back after the child, as its siblings ("<div class="softr-section"
+// id="richtext1">… text …<div class="softr-section" id="richtext2">…
+// text …</div><div class="softr-section">… footer …</div></div>", a
+// </div> missing). The page's order stays; the blocks are siblings
+// again, and joinBlocks may join them.
+func liftNestedBlocks(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom != atom.Div && c.DataAtom != atom.Section {
+			continue
+		}
+		key := blockFamily(c)
+		if key == "" {
+			continue
+		}
+		prose := 0
+		var k *html.Node
+		for x := c.FirstChild; x != nil; x = x.NextSibling {
+			if x.Type != html.ElementNode {
+				continue
+			}
+			if prose > 0 && blockFamily(x) == key && proseParagraphs(x, 1) > 0 {
+				k = x
+				break
+			}
+			prose += proseParagraphs(x, 1)
+		}
+		if k == nil {
+			continue
+		}
+		at := c.NextSibling
+		for k != nil {
+			next := k.NextSibling
+			c.RemoveChild(k)
+			n.InsertBefore(k, at)
+			k = next
+		}
+	}
+}
+
+// blockFamily is a block's tag and first class token, "" when it has no
+// class.
+func blockFamily(n *html.Node) string {
+	f := strings.Fields(attr(n, "class"))
+	if len(f) == 0 {
+		return ""
+	}
+	return n.Data + "." + f[0]
+}
 
 // splitText reports whether a family of blocks is a text split in them:
 // blocks under wrappers are, and blocks holding their paragraphs directly
@@ -737,6 +790,21 @@ func shortAdWord(tok string) bool {
 // builderRe is the prefix of a page builder's class names
 // ("elementor-widget-text-editor", "wp-block-social-links", "et_pb_text"):
 // what follows names the block's type.
+// widgetTypeRe is a builder's block class, "rm-widget", and its type,
+// "rm-widget-text".
+var widgetTypeRe = regexp.MustCompile(`^([a-z]{1,4})-widget(?:-([a-z]+))?$`)
+
+// hasTokenPrefix reports whether a class list holds a token opening on
+// prefix.
+func hasTokenPrefix(class, prefix string) bool {
+	for _, tok := range strings.Fields(class) {
+		if strings.HasPrefix(tok, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
 var builderRe = regexp.MustCompile(`^(?:elementor-widget|elementor|wp-block|et_pb|vc|fl|sqs-block|brxe|kb|uagb)[-_]`)
 
 // builderType returns the type of block a page builder's class token
@@ -750,6 +818,17 @@ func builderType(n *html.Node, tok string) string {
 	}
 	if name, ok := componentName(n, tok); ok {
 		return name
+	}
+	// A builder of its own that names each block "<p>-widget" and its
+	// type "<p>-widget-<type>" (Readymag's "rm-widget rm-widget-text"):
+	// the type says what the block is.
+	if m := widgetTypeRe.FindStringSubmatch(tok); m != nil {
+		if m[2] != "" {
+			return m[2]
+		}
+		if hasTokenPrefix(attr(n, "class"), tok+"-") {
+			return ""
+		}
 	}
 	loc := builderRe.FindStringIndex(tok)
 	if loc == nil {
