@@ -198,3 +198,29 @@ func TestHeldout81To83Blocks(t *testing.T) {
 		})
 	}
 }
+
+// TestHeldout84To86OldLines: an old page's foot written "<P><CENTER>…
+// </CENTER></P>" (the empty paragraphs it leaves between its lines), the
+// line naming who wrote the text, and a link back to the contents with
+// its arrow's icon (../testdata/heldout86: amicaledoubs-fr, heldout85:
+// composer-fr).
+func TestHeldout84To86OldLines(t *testing.T) {
+	for _, tc := range []struct{ name, lang, mid, foot, gone, kept string }{
+		{"foot of centered paragraphs fr", "fr", "", `<hr><p><center><a href="voyages.htm">Retour aux voyages</a> | <a href="index.htm">Retour à l'accueil</a></center></p><p><center><font size="-2">Vous êtes le visiteur n° <img src="/cgi-bin/compteur.cgi" width="60" height="15"> depuis le 1er mars 1997</font></center></p><p><center><font size="-2">Écrivez-nous : <a href="mailto:amicale@127.0.0.1">amicale@127.0.0.1</a><br>Meilleur affichage en 640 x 480.</font></center></p>`, "depuis le 1er mars 1997", ""},
+		{"foot of centered paragraphs en", "en", "", `<hr><p><center><a href="trips.htm">Back to the trips</a> | <a href="index.htm">Home</a></center></p><p><center><font size="-2">You are visitor no. <img src="/cgi-bin/counter.cgi" width="60" height="15"> since 1 March 1997</font></center></p><p><center><font size="-2">Write to us: <a href="mailto:club@127.0.0.1">club@127.0.0.1</a><br>Best viewed at 640 x 480.</font></center></p>`, "since 1 March 1997", ""},
+		{"text by fr", "fr", `<p><font size="-1">Texte de Jeanne Coulon, secrétaire de l'amicale.</font></p>`, "", "Jeanne Coulon", ""},
+		{"text by en", "en", `<p><font size="-1">Text by Jane Hale, secretary of the club.</font></p>`, "", "Jane Hale", ""},
+		{"report published by fr", "fr", `<p><i>Compte rendu publié par le bureau du cercle</i></p>`, "", "publié par le bureau", ""},
+		{"a law's text stays fr", "fr", `<p>Texte de loi adopté en 2019</p>`, "", "", "Texte de loi adopté"},
+		{"back with an arrow icon fr", "fr", "", `<p><center><a href="index.html"><img src="images/retour.gif" border="0" height="20" width="20"><font size="-1">Retour au sommaire</font></a></center>`, "Retour au sommaire", ""},
+		{"back with an arrow icon en", "en", "", `<p><center><a href="index.html"><img src="images/back.gif" border="0" height="20" width="20"><font size="-1">Back to the contents</font></a></center>`, "Back to the contents", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := sitebitsPage(tc.lang, "", tc.mid, "", [2]string{})
+			if tc.foot != "" {
+				page = oldClubPage(tc.lang, "Le Canton", tc.foot)
+			}
+			checkGoneKept(t, tc.lang, page, tc.gone, tc.kept)
+		})
+	}
+}

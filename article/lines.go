@@ -220,7 +220,7 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case timeOnly(n, raw), counterRe.MatchString(t):
 		return true
-	case hashtagsOnly(raw), tagUsLine(t, nw), writeMeBox(n, raw, t, nw), nw <= 20 && newOnSiteRe.MatchString(t) && contains(n, atom.A), nw <= 30 && tipJarLinked(n), nw <= 30 && contains(n, atom.A) && channelCallRe.MatchString(t), issueLine(raw, nw), availabilityNotice(n, t, nw), nw <= 20 && madeWithRe.MatchString(t), nw <= 16 && builderCreditRe.MatchString(raw), nw <= 30 && duesReminderRe.MatchString(t), nw <= 25 && memberCallRe.MatchString(t) && !strings.ContainsAny(raw, "«»“”\""), nw <= 25 && contributedRe.MatchString(t), nw <= 30 && onSaleRe.MatchString(t), nw <= 30 && stayInformedRe.MatchString(t), nw <= 12 && guestbookRe.MatchString(t), nw <= 15 && constructionRe.MatchString(t), nw <= 25 && writtenByRe.MatchString(t):
+	case hashtagsOnly(raw), tagUsLine(t, nw), writeMeBox(n, raw, t, nw), nw <= 20 && newOnSiteRe.MatchString(t) && contains(n, atom.A), nw <= 30 && tipJarLinked(n), nw <= 30 && contains(n, atom.A) && channelCallRe.MatchString(t), issueLine(raw, nw), availabilityNotice(n, t, nw), nw <= 20 && madeWithRe.MatchString(t), nw <= 16 && builderCreditRe.MatchString(raw), nw <= 30 && duesReminderRe.MatchString(t), nw <= 25 && memberCallRe.MatchString(t) && !strings.ContainsAny(raw, "«»“”\""), nw <= 25 && contributedRe.MatchString(t), nw <= 30 && onSaleRe.MatchString(t), nw <= 30 && stayInformedRe.MatchString(t), nw <= 12 && guestbookRe.MatchString(t), nw <= 15 && constructionRe.MatchString(t), nw <= 25 && writtenByRe.MatchString(t), nw <= 14 && textByRe.MatchString(raw):
 		return true // "#RepairCafe #Fens", "Tag @bakery on Instagram", "… Écrivez-moi : …@wanadoo.fr"
 	case nw <= 3 && premiumMarkRe.MatchString(t):
 		return true // "Abo+", "Premium": the marker of a story for subscribers, alone in its element
@@ -628,6 +628,9 @@ func footAfterRule(hr *html.Node) []*html.Node {
 			continue
 		}
 		raw := normText(c)
+		if raw == "" && !contains(c, atom.Img) {
+			continue // the empty <p> an old page's "<P><CENTER>…</CENTER></P>" leaves
+		}
 		// (a box of links in it, a webring's "<< Précédent | Anneau … |
 		// Suivant >>", is one more short line)
 		if hasBlockChild(c) && (wordsOver(c, 30) || proseBlock(c)) || len(lines) == 6 {

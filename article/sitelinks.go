@@ -70,9 +70,10 @@ func backLink(n *html.Node) bool {
 }
 
 // lineLinks returns the links of n when n is a line of text (a <p>,
-// <div> or <span> with no block or image in it), else nil.
+// <div>, <span> or <center> with no block or picture in it: an arrow's
+// icon is still a line's), else nil.
 func lineLinks(n *html.Node) []*html.Node {
-	if !plainLine(n, atom.P, atom.Div, atom.Span) {
+	if !slices.Contains([]atom.Atom{atom.P, atom.Div, atom.Span, atom.Center}, n.DataAtom) || hasBlockChild(n) || findFirst(n, pictureImg) != nil {
 		return nil
 	}
 	return linksIn(n)

@@ -198,9 +198,14 @@ var constructionRe = regexp.MustCompile(`^(?:(?:cette )?(?:page|site|rubrique|se
 
 // writtenByRe opens a line saying who wrote the page's text, after it:
 // "Texte écrit par les élèves de la classe de …", "Compte rendu rédigé
-// par …", "Text written by …" (in titleForm). A byline, signed at the
-// end.
-var writtenByRe = regexp.MustCompile(`^(?:texte|article|page|compte rendu|reportage) (?:écrit|rédigé|réalisé|préparé)e?s? par |^(?:text|article|page|report) (?:written|prepared) by `)
+// par …", "Compte rendu publié par le bureau", "Text written by …" (in
+// titleForm). A byline, signed at the end.
+var writtenByRe = regexp.MustCompile(`^(?:texte|article|page|compte rendu|reportage) (?:écrit|rédigé|réalisé|préparé|publié)e?s? par |^(?:text|article|page|report) (?:written|prepared|published) by `)
+
+// textByRe is a line naming who wrote the text, the name capitalised:
+// "Texte de Jeanne Coulon, secrétaire de l'amicale.", "Texte : Odile
+// Guérin", "Text by Jane Hale" ("Texte de loi …" names no one).
+var textByRe = regexp.MustCompile(`^(?i:textes?|texte et photos|photos et texte|compte rendu|text|words|text and photos|words and pictures)\s*(?:de |d'|d’|: ?|by )\p{Lu}\p{Ll}+ \p{Lu}`)
 
 // stayInformedRe opens a box signing the reader up for the publisher's
 // alerts: "Stay informed: Sign up for Public Works alerts …", "Restez
