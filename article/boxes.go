@@ -34,6 +34,7 @@ var (
 	// buyRe is the button of a shop box.
 	buyRe = regexp.MustCompile(`^(?:buy(?: now| it| it now| here)?(?: (?:at|on|from) .{1,30})?|shop(?: now)?|check (?:the )?price|see (?:the )?(?:price|deal|offer)|view (?:the )?deal|get (?:it|the deal)|add to (?:cart|basket)` +
 		`|acheter|achetez|j'achète|commander|voir (?:le prix|l'offre|les offres|le produit)|j'en profite|ajouter au panier` +
+		`|buy (?:your |weekend |day )?tickets?|acheter (?:vos |mes |des )?(?:billets|places)|achetez vos (?:billets|places)` +
 		// an offer's button: a bookmaker's, a subscription's, a shop's
 		`|buy (?:the|this|our) (?:issue|magazine|book|print edition)(?: [-–—] .{1,12})?|acheter (?:le|ce) (?:numéro|magazine|hors-série)(?: [-–—] .{1,12})?|claim(?: (?:the|your|this|my))? (?:offer|bonus|deal|free bets?)|get (?:the |this |your )?(?:offer|bonus)|bet now|play now|redeem(?: (?:the |your )?(?:offer|code))?` +
 		`|profiter de l'offre|découvrir l'offre|obtenir (?:l'offre|le bonus|mon bonus)|je parie|parier maintenant|pariez maintenant|jouer maintenant|j'active mon bonus)$`)

@@ -224,3 +224,28 @@ func TestHeldout84To86OldLines(t *testing.T) {
 		})
 	}
 }
+
+// TestHeldout84To86Boxes: a CSS module's class read by its component's
+// name ("AlertBar_bar__pL2x9"), a question to the reader that leaves out
+// "you" before the newsroom's address (../testdata/heldout84:
+// sentinel-*-en), and a festival's box selling its tickets among the
+// paragraphs (heldout85: wondercms-en).
+func TestHeldout84To86Boxes(t *testing.T) {
+	for _, tc := range []struct{ name, lang, head, mid, tail, gone string }{
+		{"css module alert en", "en", `<div class="AlertBar_bar__pL2x9">Winter parking ban in effect from 1 a.m. to 6 a.m.</div>`, "", "", "Winter parking ban"},
+		{"css module alert fr", "fr", `<div class="AlertBanner_bar__pL2x9">Stationnement interdit cette nuit de 1 h à 6 h.</div>`, "", "", "Stationnement interdit"},
+		{"tip without you en", "en", "", `<p>Have a news tip or a correction? Email newsroom@sentinel.example.</p>`, "", "Have a news tip"},
+		{"tip without you fr", "fr", "", `<p>Une info, une erreur à signaler ? Écrivez à redaction@canton.example.</p>`, "", "Une info, une erreur"},
+		{"tickets box en", "en", "", `<div class="tickets-box"><h3>Tickets</h3><p>Weekend tickets are on sale now from £85. Early bird prices end on 31 March.</p><a class="btn btn-primary" href="https://127.0.0.1/tickets">Buy tickets</a></div>`, "", "Weekend tickets are on sale"},
+		{"tickets box fr", "fr", "", `<div class="encadre-billets"><h3>Billets</h3><p>Les pass week-end sont en vente dès 85 €. Tarif réduit jusqu'au 31 mars.</p><a class="btn btn-primary" href="https://127.0.0.1/billets">Acheter vos billets</a></div>`, "", "pass week-end sont en vente"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := sitebitsPage(tc.lang, "", tc.mid, tc.tail, [2]string{})
+			if tc.head != "" {
+				page = strings.Replace(page, "<body>", "<body><div class=\"Layout_root__aF3kQ\">"+tc.head, 1)
+				page = strings.Replace(page, "</body>", "</div></body>", 1)
+			}
+			checkGoneKept(t, tc.lang, page, tc.gone, "")
+		})
+	}
+}

@@ -485,6 +485,11 @@ func dropOrphanHeadings(root *html.Node) {
 // number of seven digits or more.
 var addressRe = regexp.MustCompile(`[\p{L}0-9._+-]+@[\p{L}0-9-]+\.[\p{L}.]+|(?:\+?[0-9][0-9 .-]{5,}[0-9])`)
 
+// impliedYouRe opens a question to the reader that leaves out "you":
+// "Have a news tip or a correction?", "Got a story?", "Une info, une
+// erreur à signaler ?".
+var impliedYouRe = regexp.MustCompile(`^(?:have|got|spotted|seen|know of) (?:a|an|any|some|something)\b|^(?:une|un) (?:info|information|erreur|correction|question|témoignage|remarque|suggestion)\b`)
+
 // askWithAddress reports whether a short block asks the reader something
 // and gives the publisher's address for the answer: a question to the
 // reader, then an e-mail address or a phone number, with something of the
@@ -497,7 +502,7 @@ func askWithAddress(n *html.Node, raw string) bool {
 	}
 	low := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
 	q := strings.Index(low, "?")
-	if q < 0 || !toReader.MatchString(low[:q]) {
+	if q < 0 || !toReader.MatchString(low[:q]) && !impliedYouRe.MatchString(low) {
 		return false
 	}
 	return addressRe.MatchString(low[q+1:]) && artefactRe.MatchString(low)

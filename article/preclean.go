@@ -541,6 +541,11 @@ func (pg *pageCtx) classOf(tok string) classKind {
 		return k
 	}
 	read := tok
+	if m := cssModuleRe.FindStringSubmatch(tok); m != nil {
+		// A CSS module's class, "AlertBar_bar__pL2x9": its component's
+		// name, words run together in capitals, and the local name.
+		read = camelWords(m[1]) + "-" + m[2]
+	}
 	if aemComponentRe.MatchString(tok) {
 		// Adobe's core components are all "cmp-…": the component's name,
 		// not a consent platform's ("cmp-dialog", "cmp-btn").
@@ -553,6 +558,27 @@ func (pg *pageCtx) classOf(tok string) classKind {
 	}
 	pg.classes[tok] = k
 	return k
+}
+
+// cssModuleRe is a CSS module's class: the component's name in
+// PascalCase, the local class name, a hash ("AlertBar_bar__pL2x9",
+// "InlineRelated_wrap__k3T9x").
+var cssModuleRe = regexp.MustCompile(`^([A-Z][a-z]+(?:[A-Z][a-z]+)+)_([a-zA-Z]+)__[A-Za-z0-9_-]{4,}$`)
+
+// camelWords writes a PascalCase name as words joined by hyphens:
+// "AlertBar" is "alert-bar".
+func camelWords(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if unicode.IsUpper(r) {
+			if i > 0 {
+				b.WriteByte('-')
+			}
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // furniture reports whether an element is a container of page furniture
