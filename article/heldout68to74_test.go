@@ -249,3 +249,21 @@ func TestHeldout84To86Boxes(t *testing.T) {
 		})
 	}
 }
+
+// TestHeldout88OldBanner: an old page's banner set over its headline by a
+// rule, and its foot whose only note of itself is the date of its last
+// update (../testdata/heldout88: visualpage-fr).
+func TestHeldout88OldBanner(t *testing.T) {
+	for _, tc := range []struct{ lang, banner, foot, goneBanner, goneFoot string }{
+		{"fr", `<b>Confrérie des sonneurs du Canton</b><br><i>Fondée en 1703 - Le Molay (Calvados)</i>`, `<p align="center"><a href="nouvelles.htm">&lt;&lt; Retour aux nouvelles</a> | <a href="index.htm">Page d'accueil</a></p><p align="center"><font size="1">Page mise à jour le 22 juin 1998. Meilleur affichage en 800 x 600 avec Netscape Navigator 4.</font></p>`, "Fondée en 1703", "Meilleur affichage"},
+		{"en", `<b>The Valley Bell Ringers' Guild</b><br><i>Founded 1703 - Hale (Somerset)</i>`, `<p align="center"><a href="news.htm">&lt;&lt; Back to the news</a> | <a href="index.htm">Home page</a></p><p align="center"><font size="1">Page last updated on 22 June 1998. Best viewed at 800 x 600 with Netscape Navigator 4.</font></p>`, "Founded 1703", "Best viewed"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			p := sitebitsParas[tc.lang]
+			page := `<html lang="` + tc.lang + `"><head><title>Maison de santé</title></head><body><table width="700"><tr><td width="150"><p><a href="index.htm">Accueil</a><br><a href="liens.htm">Liens</a></p></td><td width="550">` +
+				`<p align="center">` + tc.banner + `</p><hr size="2" width="90%"><h1>Une maison de santé pour le canton</h1>` + p[0] + p[1] + p[2] + p[3] + `<hr size="2" width="90%">` + tc.foot + `</td></tr></table></body></html>`
+			checkGoneKept(t, tc.lang, page, tc.goneBanner, "")
+			checkGoneKept(t, tc.lang, page, tc.goneFoot, "")
+		})
+	}
+}

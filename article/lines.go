@@ -645,7 +645,7 @@ func footAfterRule(hr *html.Node) []*html.Node {
 			if len(strings.Fields(l)) > 20 {
 				return nil
 			}
-			reach = reach || contactRe.MatchString(l) || dateLine(titleForm(l))
+			reach = reach || contactRe.MatchString(l) || dateLine(titleForm(l)) || updatedOnRe.MatchString(l)
 		}
 		reach = reach || mailed(c, raw)
 		lines = append(lines, c)
@@ -662,6 +662,11 @@ func footAfterRule(hr *html.Node) []*html.Node {
 	}
 	return lines
 }
+
+// updatedOnRe is a page's note of its last update inside a line of the
+// foot: "Page mise à jour le 22 juin 1998. Meilleur affichage …",
+// "Last updated on 3 May 1999".
+var updatedOnRe = regexp.MustCompile(`(?i)(?:mise à jour|modifiée?|updated|last modified)\s*(?:le |on |:\s*)?[0-9]{1,2}`)
 
 // ruleImageLine reports whether n is a line holding nothing but a rule
 // drawn as an image, an old page's <hr>: an image at least 200 pixels

@@ -1344,6 +1344,27 @@ func attrOK(n *html.Node, key string) (string, bool) {
 	return "", false
 }
 
+// bannerOverRule reports whether n is an old page's banner over its
+// headline: short lines (at most 20 words, no sentence of twelve) and
+// then a rule, right before the headline ("<p align=center><b>Confrérie
+// des sonneurs de Saint-Martin</b><br><i>Fondée en 1703 - Le Molay</i>
+// </p><hr><h1>…").
+func bannerOverRule(n, headline *html.Node) bool {
+	rule := nextElement(n)
+	if rule == nil || rule.DataAtom != atom.Hr || nextElement(rule) != headline {
+		return false
+	}
+	if wordsOver(n, 20) || proseParagraphs(n, 1) > 0 {
+		return false
+	}
+	for _, l := range brLines(n) {
+		if len(strings.Fields(l)) >= 12 {
+			return false
+		}
+	}
+	return true
+}
+
 // headlineMark marks the headline that goes after readability.
 const headlineMark = "data-newsdesk-headline"
 
@@ -1412,7 +1433,7 @@ func dropMasthead(body *html.Node, title, head string) {
 			if c.Type == html.TextNode || c.Type == html.ElementNode && !pictured(c) && c.DataAtom != atom.Figure {
 				// a label; or, on a page laid out flat, the site's row of
 				// links
-				if t := textLen(c); t > 0 && (t <= 40 || c.Type == html.ElementNode && (linkRowBlock(c) || t <= 120 && siteName(c))) && !isStandfirst(c) {
+				if t := textLen(c); t > 0 && (t <= 40 || c.Type == html.ElementNode && (linkRowBlock(c) || t <= 120 && siteName(c) || bannerOverRule(c, top))) && !isStandfirst(c) {
 					p.RemoveChild(c)
 				}
 			}
