@@ -39,7 +39,7 @@ var (
 		`|buy (?:the|this|our) (?:issue|magazine|book|print edition)(?: [-–—] .{1,12})?|acheter (?:le|ce) (?:numéro|magazine|hors-série)(?: [-–—] .{1,12})?|claim(?: (?:the|your|this|my))? (?:offer|bonus|deal|free bets?)|get (?:the |this |your )?(?:offer|bonus)|bet now|play now|redeem(?: (?:the |your )?(?:offer|code))?` +
 		`|profiter de l'offre|découvrir l'offre|obtenir (?:l'offre|le bonus|mon bonus)|je parie|parier maintenant|pariez maintenant|jouer maintenant|j'active mon bonus)$`)
 	// priceRe is a price.
-	priceRe = regexp.MustCompile(`[€£$]\s?[0-9]|[0-9](?:[.,][0-9]{1,2})?\s?(?:€|euros?\b|£|\$|eur\b)`)
+	priceRe = regexp.MustCompile(`[€£$]\s?[0-9]|(?:CHF|Fr\.)\s?[0-9]|[0-9](?:[.,][0-9]{1,2})?\s?(?:€|euros?\b|£|\$|eur\b|CHF\b|francs?\b|dollars?\b)`)
 	// pollChoiceRe: a box's question, ending on "?" before its choices.
 	pollQuestionRe = regexp.MustCompile(`\?\s*$`)
 )

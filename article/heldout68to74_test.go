@@ -267,3 +267,40 @@ func TestHeldout88OldBanner(t *testing.T) {
 		})
 	}
 }
+
+// TestHeldout87To89Calls: a box selling tickets priced in Swiss francs
+// (../testdata/heldout88: contao-fr).
+func TestHeldout87To89Calls(t *testing.T) {
+	for _, tc := range []struct{ name, lang, mid, gone, kept string }{
+		{"tickets in francs fr", "fr", `<div class="ce_hyperlink block billetterie-box"><h3>Billetterie</h3><p>Pass quatre jours dès 189 francs, billets à la soirée dès 59 francs.</p><a href="/billetterie" class="hyperlink_txt">Acheter des billets</a></div>`, "Pass quatre jours", ""},
+		{"tickets in CHF fr", "fr", `<div class="encadre-billets"><h3>Billets</h3><p>Entrée dès CHF 25, gratuit pour les moins de 16 ans.</p><a href="/billets" class="button">Acheter vos billets</a></div>`, "gratuit pour les moins de 16 ans", ""},
+		{"a price in a sentence stays fr", "fr", `<p>Le repas, servi à 12 h 30, coûtait 15 francs par personne, boissons comprises, et a réuni près de deux cents convives.</p>`, "", "15 francs par personne"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkGoneKept(t, tc.lang, sitebitsPage(tc.lang, "", tc.mid, "", [2]string{}), tc.gone, tc.kept)
+		})
+	}
+}
+
+// TestVolunteerCallLine: a volunteers' call asked as a question, then the
+// link to join, is a line of furniture (../testdata/heldout88:
+// nucleus-en); a question of the text is not.
+func TestVolunteerCallLine(t *testing.T) {
+	for _, tc := range []struct {
+		frag  string
+		chrom bool
+	}{
+		{`<div id="l"><b>Want to dig with us?</b> Our volunteer list for the 2027 season is now open. <a href="/index.php?itemid=88">Find out how to join</a></div>`, true},
+		{`<div id="l"><b>Envie de fouiller avec nous ?</b> La liste des bénévoles pour la saison 2027 est ouverte. <a href="/benevoles">Découvrez comment participer</a></div>`, true},
+		{`<div id="l">Want to know why the trench was closed? The rain, mostly, and a find that needed the county archaeologist.</div>`, false},
+	} {
+		doc, err := html.Parse(strings.NewReader(tc.frag))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := findFirst(doc, func(n *html.Node) bool { return attr(n, "id") == "l" })
+		if got := lineChrome(n); got != tc.chrom {
+			t.Errorf("lineChrome(%q) = %v, want %v", textOf(n), got, tc.chrom)
+		}
+	}
+}

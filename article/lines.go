@@ -100,8 +100,10 @@ var (
 	// aimez nos pages locales ?", "Enjoying Bay Weekly?") and ctaCallRe
 	// the call that must follow it in the same box.
 	ctaAskRe = regexp.MustCompile(`^(?:vous (?:aimez|appréciez) (?:ces|cet|cette|ce|nos|notre|nous lire)|vous avez (?:aimé|apprécié) (?:cet|cette|ce)|enjoy(?:ing|ed)? |like (?:this|what you (?:read|see))|want (?:more|to read more)|envie d'en (?:lire|savoir) plus` +
-		`|(?:ce|cet|cette) [\p{L}-]+ vous a (?:plu|intéressée?|passionnée?)|(?:did you )?(?:like|love|enjoy) this (?:story|article|post|piece|report|portfolio|gallery|series))[^?]{0,40}\?`)
+		`|(?:ce|cet|cette) [\p{L}-]+ vous a (?:plu|intéressée?|passionnée?)|(?:did you )?(?:like|love|enjoy) this (?:story|article|post|piece|report|portfolio|gallery|series)` +
+		`|(?:want|would you like|fancy) to [\p{L}' -]{1,30} with us|envie de [\p{L}' -]{1,30} avec nous)[^?]{0,40}\?`)
 	ctaCallRe = regexp.MustCompile(`(?:abonnez-vous|inscrivez-vous|suivez-nous|soutenez-nous|rejoignez-nous|faites un don|subscribe|sign up|follow us|support us|join us|donate|become a (?:member|subscriber)` +
+		`|find out how to (?:join|volunteer|help|get involved)|découvrez comment (?:adhérer|participer|nous rejoindre)` +
 		`|en vente (?:chez|en kiosque|dans)|disponible (?:chez|en kiosque|en librairie)|notre (?:édition papier|hors-série|magazine)|commandez|buy (?:the|our|a copy)|order (?:the|our|a copy)|on sale (?:now|at|in))`)
 	// reuseRe is the rights tool of an article: "Réutiliser ce contenu",
 	// "Republish this story", "Reprints & permissions".
