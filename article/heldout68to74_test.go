@@ -304,3 +304,24 @@ func TestVolunteerCallLine(t *testing.T) {
 		}
 	}
 }
+
+// TestReactionLines: the readers' reactions listed under a post go
+// (../testdata/heldout83: tumblr-en); a sentence of the text that says
+// who liked what stays.
+func TestReactionLines(t *testing.T) {
+	for _, tc := range []struct{ name, lang, tail, gone, kept string }{
+		{"notes en", "en", `<div class="notes"><h3>Notes</h3><ol class="notes"><li class="note like"><a href="https://127.0.0.1/a">fiberfoxes</a> liked this</li><li class="note reblog"><a href="https://127.0.0.1/b">woolgatherings</a> reblogged this from hollowpineknits and added: lovely!</li></ol></div>`, "reblogged this", ""},
+		{"notes fr", "fr", `<div class="reactions"><h3>Réactions</h3><ol><li><a href="https://127.0.0.1/a">marie_l</a> a aimé ce billet</li><li><a href="https://127.0.0.1/b">tricot56</a> a partagé ce billet</li></ol></div>`, "a partagé ce billet", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkGoneKept(t, tc.lang, sitebitsPage(tc.lang, "", tc.tail, "", [2]string{}), tc.gone, tc.kept)
+		})
+	}
+	doc, err := html.Parse(strings.NewReader(`<p id="l">Everyone liked this version better than the first.</p>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := findFirst(doc, func(n *html.Node) bool { return attr(n, "id") == "l" }); lineChrome(n) {
+		t.Errorf("a sentence of the text taken for a reaction: %q", textOf(n))
+	}
+}

@@ -169,6 +169,26 @@ var builderCreditRe = regexp.MustCompile(`(?:^|^©? ?[^.!?]{1,60}[.·|–-] )(?i
 // de la commune date de 2014" is the text's.
 var duesReminderRe = regexp.MustCompile(`^(?:n'oubliez pas|rappel|pensez à|don't forget|reminder|please remember)\s*:?\s.{0,80}(?:cotisations?|réadhésions?|renouvel\p{L}* (?:votre|de votre|son|de son|l'|de l')adhésion|membership (?:fees?|renewals?|dues)|dues|renewals?)(?:$|[^\p{L}])`)
 
+// reactionLineRe is a reader's reaction listed under a post: "fiberfoxes
+// liked this", "woolgatherings reblogged this from hollowpineknits and
+// added: …", "marie_l a aimé ce billet".
+var reactionLineRe = regexp.MustCompile(`^[\p{L}\p{N}_.-]+ (?:liked|reblogged|reposted|shared|posted) this\b|^[\p{L}\p{N}_.-]+ (?:a aimé|a partagé|a reblogué|a repris) (?:ceci|ça|ce billet|cette publication|ce message)\b`)
+
+// reactionLine reports whether a line is a reader's reaction listed
+// under a post: reactionLineRe, the reader's name a link opening the
+// line ("<a>fiberfoxes</a> liked this"; "Everyone liked this version"
+// is the text's).
+func reactionLine(n *html.Node, raw string, nw int) bool {
+	if nw > 20 || !reactionLineRe.MatchString(raw) {
+		return false
+	}
+	first := n.FirstChild
+	for first != nil && first.Type == html.TextNode && strings.TrimSpace(first.Data) == "" {
+		first = first.NextSibling
+	}
+	return first != nil && first.DataAtom == atom.A && strings.HasPrefix(raw, normText(first)+" ")
+}
+
 // memberCallRe is a club's call to join it, set as a line: "Vous aimez le
 // ciel ? Adhérez au club : 15 euros par an !", "Become a member", "Join
 // the club", "Not a member yet? Join the branch" (a union's; in
