@@ -325,3 +325,38 @@ func TestReactionLines(t *testing.T) {
 		t.Errorf("a sentence of the text taken for a reaction: %q", textOf(n))
 	}
 }
+
+// TestHeldout90To92: a site's own component on Adobe's grid ("cmp-quote"
+// beside "aem-GridColumn") and the quote's author closing its wrapper
+// (../testdata/heldout92: cmba-fr); an old page's foot after a rule that
+// sits among lines of text, not blocks, and its byline "Compte rendu de
+// Gérard, le 14 juin 2001" (heldout92: ccviganais-fr); a banner with its
+// logo over a rule and the headline (heldout67: physique-fr).
+func TestHeldout90To92(t *testing.T) {
+	quote := map[string][2]string{
+		"fr": {"Notre modèle coopératif nous oblige à investir là où vivent nos sociétaires, et ce plan le montre.", "Anne-Laure Guégan, présidente de la Caisse régionale"},
+		"en": {"Our cooperative model obliges us to invest where our members live, and this plan shows it.", "Anne Hale, chair of the regional bank"},
+	}
+	for _, lang := range []string{"fr", "en"} {
+		p := sitebitsParas[lang]
+		t.Run("aem quote "+lang, func(t *testing.T) {
+			col := func(cls, inner string) string {
+				return `<div class="` + cls + ` aem-GridColumn aem-GridColumn--default--12">` + inner + `</div>`
+			}
+			page := `<html lang="` + lang + `"><head><title>Maison de santé</title></head><body><div class="aem-Grid aem-Grid--12"><h1>Maison de santé</h1>` +
+				col("cmp-text", p[0]+p[1]) + col("cmp-quote", `<blockquote class="cmp-quote__text">`+quote[lang][0]+`</blockquote><p class="cmp-quote__author">`+quote[lang][1]+`</p>`) + col("cmp-text", p[2]+p[3]) + `</div></body></html>`
+			checkGoneKept(t, lang, page, "", quote[lang][0])
+			checkGoneKept(t, lang, page, "", quote[lang][1])
+		})
+		t.Run("old page foot and byline "+lang, func(t *testing.T) {
+			byline := map[string]string{"fr": "Compte rendu de Gérard, le 14 juin 2001", "en": "Report by Gerald, on 14 June 2001"}[lang]
+			foot := map[string]string{"fr": "Page mise à jour le 14/06/2001 - Site optimisé pour Netscape 4 en 800x600", "en": "Page last updated on 14/06/2001 - Best viewed with Netscape 4 at 800x600"}[lang]
+			page := `<html lang="` + lang + `"><head><title>Le Canton</title></head><body><center><table><tr><td valign="top" width="610">` +
+				`<center><b><font size="+2">Une maison de santé pour le canton</font></b><br><font size="-1"><i>` + byline + `</i></font></center><hr width="90%">` +
+				p[0] + p[1] + p[2] + p[3] + "\n" + `<hr width="90%">` + "\n" + `<center><a href="sorties.htm">Retour</a> | <a href="index.htm">Accueil</a></center>` + "\n" +
+				`<p><center><font size="-2">` + foot + `</font></center>` + "\n" + `<br>&nbsp;</td></tr></table></center></body></html>`
+			checkGoneKept(t, lang, page, byline, "")
+			checkGoneKept(t, lang, page, foot[:20], "")
+		})
+	}
+}

@@ -42,7 +42,9 @@ func lineRuns(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		switch {
-		case c.Type == html.ElementNode && (c.DataAtom == atom.Br || isBlock(c)):
+		case c.Type == html.ElementNode && (c.DataAtom == atom.Br || c.DataAtom == atom.Hr || c.DataAtom == atom.Center || isBlock(c)):
+			// (a rule and a <center> are laid out as blocks: the rule
+			// stays the sibling of the foot it opens)
 			wrap()
 		case c.Type == html.TextNode || c.Type == html.ElementNode:
 			run = append(run, c)

@@ -84,6 +84,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 	}
 	pg := &pageCtx{total: textLen(body), anchor: anchor, authors: authorNames(doc), site: siteWords(doc), host: pageHost(doc), prose: proseParagraphs(body, math.MaxInt), slug: titleSlug(readHead(doc).title)}
 	pg.menu = menuSections(body, pg.host)
+	pg.aem = findFirst(body, func(n *html.Node) bool { return hasTokenPrefix(attr(n, "class"), "aem-Grid") }) != nil
 	if pg.anchor == nil && title != "" {
 		if h := findText(body, title); h != nil {
 			pg.anchor = h.Parent // the headline itself goes with the masthead
@@ -523,6 +524,9 @@ type pageCtx struct {
 	// posts (see postSubjects); none on other pages.
 	openings, replies []*html.Node
 	classes           map[string]classKind // what each class token read so far names (see classOf)
+	// aem is set on a page of Adobe Experience Manager's responsive grid
+	// ("aem-GridColumn"): every "cmp-" class there names a component.
+	aem bool
 }
 
 // aemComponentRe is the class of an Adobe Experience Manager core
@@ -546,9 +550,10 @@ func (pg *pageCtx) classOf(tok string) classKind {
 		// name, words run together in capitals, and the local name.
 		read = camelWords(m[1]) + "-" + m[2]
 	}
-	if aemComponentRe.MatchString(tok) {
+	if aemComponentRe.MatchString(tok) || pg.aem && strings.HasPrefix(tok, "cmp-") {
 		// Adobe's core components are all "cmp-…": the component's name,
-		// not a consent platform's ("cmp-dialog", "cmp-btn").
+		// not a consent platform's ("cmp-dialog", "cmp-btn"); on a page
+		// of its grid, a site's own components too ("cmp-quote").
 		read = tok[len("cmp-"):]
 	}
 	k := classKind{keep: keepClassRe.MatchString(tok), chrome: chromeClassRe.MatchString(read)}
@@ -1430,7 +1435,7 @@ func dropMasthead(body *html.Node, title, head string) {
 		p := top.Parent
 		for c := p.FirstChild; c != nil && c != top; {
 			next := c.NextSibling
-			if c.Type == html.TextNode || c.Type == html.ElementNode && !pictured(c) && c.DataAtom != atom.Figure {
+			if c.Type == html.TextNode || c.Type == html.ElementNode && (!pictured(c) || bannerOverRule(c, top)) && c.DataAtom != atom.Figure {
 				// a label; or, on a page laid out flat, the site's row of
 				// links
 				if t := textLen(c); t > 0 && (t <= 40 || c.Type == html.ElementNode && (linkRowBlock(c) || t <= 120 && siteName(c) || bannerOverRule(c, top))) && !isStandfirst(c) {

@@ -103,13 +103,28 @@ func attributionLine(n *html.Node, authors []string) bool {
 	if textLen(prevElement(n)) < 20 || authorLine(n, authors) {
 		return false
 	}
-	if next := nextElement(n); next == nil || textLen(next) == 0 {
+	if next := nextInFlow(n); next == nil || textLen(next) == 0 {
 		return false // the page's last line: a signature under a closing quote
 	}
 	if strings.ContainsAny(raw[len(raw)-1:], ".!?") {
 		return false // a sentence that opens on a name
 	}
 	return attributionFullRoleRe.MatchString(raw) || attributionDashRe.MatchString(raw)
+}
+
+// nextInFlow returns the element after n in the text's flow: its next
+// sibling, or, when n ends the wrappers it is in (a component's <div>
+// holding a quote and its author), the sibling after them.
+func nextInFlow(n *html.Node) *html.Node {
+	for x := n; x != nil; x = x.Parent {
+		if next := nextElement(x); next != nil {
+			return next
+		}
+		if p := x.Parent; p == nil || p.DataAtom != atom.Div && p.DataAtom != atom.Section {
+			return nil
+		}
+	}
+	return nil
 }
 
 // quoteOf returns the <blockquote> n is in, nil if none.

@@ -224,8 +224,9 @@ var writtenByRe = regexp.MustCompile(`^(?:texte|article|page|compte rendu|report
 
 // textByRe is a line naming who wrote the text, the name capitalised:
 // "Texte de Jeanne Coulon, secrétaire de l'amicale.", "Texte : Odile
-// Guérin", "Text by Jane Hale" ("Texte de loi …" names no one).
-var textByRe = regexp.MustCompile(`^(?i:textes?|texte et photos|photos et texte|compte rendu|text|words|text and photos|words and pictures)\s*(?:de |d'|d’|: ?|by )\p{Lu}\p{Ll}+ \p{Lu}`)
+// Guérin", "Compte rendu de Gérard, le 14 juin 2001", "Text by Jane
+// Hale" ("Texte de loi …" names no one).
+var textByRe = regexp.MustCompile(`^(?i:textes?|texte et photos|photos et texte|compte rendu|text|words|report|text and photos|words and pictures)\s*(?:de |d'|d’|: ?|by )\p{Lu}\p{Ll}+(?: \p{Lu}|,? (?:le |on )?[0-9])`)
 
 // stayInformedRe opens a box signing the reader up for the publisher's
 // alerts: "Stay informed: Sign up for Public Works alerts …", "Restez
