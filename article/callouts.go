@@ -650,9 +650,10 @@ var memberQuestionRe = regexp.MustCompile(`^(?:vous êtes|êtes-vous|tu es|es-tu
 
 // ctaVerbRe opens the words of a call button in a callout: the verbs of
 // callVerbRe and those of applying, booking, requesting and submitting
-// ("Apply now", "Postulez", "Request a visit", "Submit a tip"), or of
-// getting in touch ("Talk to our team", "Contactez-nous").
-var ctaVerbRe = regexp.MustCompile(`^(?:apply|postulez|postuler|candidatez|candidater|request|demandez|demander|book|réservez|réserver|submit|soumettez|proposez|enrol|enroll|register|inscrivez-vous|talk to|speak (?:to|with)|get in touch|contact us|contactez-nous|prenez contact|parlez(?:-en)? à|appelez-nous|call us)(?:$|[^\p{L}])`)
+// ("Apply now", "Postulez", "Request a visit", "Submit a tip"), of
+// getting in touch ("Talk to our team", "Contactez-nous"), or of reading
+// on elsewhere ("Lire la suite", "Learn more").
+var ctaVerbRe = regexp.MustCompile(`^(?:apply|postulez|postuler|candidatez|candidater|request|demandez|demander|book|réservez|réserver|submit|soumettez|proposez|enrol|enroll|register|inscrivez-vous|talk to|speak (?:to|with)|get in touch|contact us|contactez-nous|prenez contact|parlez(?:-en)? à|appelez-nous|call us|lire la suite|en savoir plus|read more|learn more|find out more)(?:$|[^\p{L}])`)
 
 // ctaCallout reports whether n is a call-to-action box set among the
 // paragraphs of the text: a box named a callout by its class

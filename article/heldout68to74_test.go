@@ -122,6 +122,9 @@ func TestHeldout75To77Lines(t *testing.T) {
 func TestHeldout78To80Lines(t *testing.T) {
 	for _, tc := range []struct{ name, lang, mid, tail, gone, kept string }{
 		{"get in touch box en", "en", `<div class="vc_row wpb_row vc_inner nectar-cta-box"><div class="nectar-cta"><h4>Get in touch</h4><p>Have an ageing structure that needs a second opinion? Our engineers can help.</p><a class="nectar-button" href="/contact/">Talk to our team</a></div></div>`, "", "needs a second opinion", ""},
+		// heldout90 prixfeuillets-fr: a call-to-action box sending the reader on
+		{"read on box fr", "fr", `<div class="w-embed"><div class="cta-inline"><p class="cta-inline_title">Lire la suite</p><p>Découvrez les entretiens avec les auteurs de la sélection dans notre carnet.</p><a href="/carnet" class="button is-small">Lire la suite</a></div></div>`, "", "Découvrez les entretiens", ""},
+		{"read on box en", "en", `<div class="w-embed"><div class="cta-inline"><p class="cta-inline_title">Read on</p><p>Our interviews with the shortlisted authors are in the reading notebook.</p><a href="/notebook" class="button is-small">Read more</a></div></div>`, "", "interviews with the shortlisted authors", ""},
 		{"get in touch box fr", "fr", `<div class="bloc-cta"><h4>Un projet ?</h4><p>Votre ouvrage vieillit et vous voulez un deuxième avis ? Nos ingénieurs peuvent vous aider.</p><a class="button" href="/contact/">Contactez-nous</a></div>`, "", "un deuxième avis", ""},
 		{"dues reminder fr", "fr", `<p align="center"><span style="font-size:10.0pt">*&nbsp;*&nbsp;*&nbsp; N'oubliez pas : cotisation 1999 à 50 F par famille, à régler auprès du trésorier &nbsp;*&nbsp;*&nbsp;*</span></p>`, "", "cotisation 1999", ""},
 		{"dues reminder en", "en", `<p align="center">* * * Reminder: membership renewals of £12 are due by 31 January, payable to the treasurer * * *</p>`, "", "membership renewals", ""},
@@ -358,5 +361,27 @@ func TestHeldout90To92(t *testing.T) {
 			checkGoneKept(t, lang, page, byline, "")
 			checkGoneKept(t, lang, page, foot[:20], "")
 		})
+	}
+}
+
+// TestBackAndTopLinks: a line linking back to the list and to the page's
+// top (../testdata/heldout87: peche-fr, heldout71: golive-fr).
+func TestBackAndTopLinks(t *testing.T) {
+	for _, tc := range []struct {
+		lang, frag string
+		chrom      bool
+	}{
+		{"fr", `<p id="l" align="right"><a href="concours.php">&lt;&lt; Retour aux concours</a> | <a href="#haut">Haut de page</a></p>`, true},
+		{"en", `<p id="l" align="right"><a href="results.php">&lt;&lt; Back to the results</a> | <a href="#top">Top of page</a></p>`, true},
+		{"fr", `<p id="l"><a href="#haut">Haut de page</a> | <a href="/tarifs">Nos tarifs</a></p>`, false},
+	} {
+		doc, err := html.Parse(strings.NewReader(tc.frag))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := findFirst(doc, func(n *html.Node) bool { return attr(n, "id") == "l" })
+		if got := backLink(n); got != tc.chrom {
+			t.Errorf("%s: backLink(%q) = %v, want %v", tc.lang, textOf(n), got, tc.chrom)
+		}
 	}
 }

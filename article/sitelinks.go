@@ -56,18 +56,32 @@ var backRe = regexp.MustCompile(`^(?:retour(?:ner)? (?:à|a|au|aux|vers)|revenir
 // backLink reports whether a line is a link back to the list the page
 // belongs to, and nothing else but arrows: one link to another page of the
 // site, of a few words, that says so ("<< Retour aux communiqués", "← Back
-// to all news"). A related article's headline does not open on "back to".
+// to all news"), maybe beside a link to the page's top ("| Haut de
+// page"). A related article's headline does not open on "back to".
 func backLink(n *html.Node) bool {
 	links := lineLinks(n)
-	if len(links) != 1 || !siteHref(strings.TrimSpace(attr(links[0], "href"))) {
+	if len(links) == 0 || len(links) > 3 || strings.Trim(textOutsideLinks(n), " \t\n←‹«<|-–—") != "" {
 		return false
 	}
-	if strings.Trim(textOutsideLinks(n), " \t\n←‹«<|-–—") != "" {
-		return false
+	back := false
+	for _, a := range links {
+		href := strings.TrimSpace(attr(a, "href"))
+		t := titleForm(textOf(a))
+		switch {
+		case len(strings.Fields(t)) <= 6 && backRe.MatchString(t) && siteHref(href):
+			back = true
+		case strings.HasPrefix(href, "#") && toTopRe.MatchString(t):
+			// "<< Retour aux concours | Haut de page": the page's top
+		default:
+			return false
+		}
 	}
-	t := titleForm(textOf(links[0]))
-	return len(strings.Fields(t)) <= 6 && backRe.MatchString(t)
+	return back
 }
+
+// toTopRe is a link to the page's top: "Haut de page", "Retour en haut",
+// "Back to top".
+var toTopRe = regexp.MustCompile(`^(?:haut de (?:la )?page|(?:retour )?en haut(?: de (?:la )?page)?|(?:back to )?top(?: of (?:the )?page)?|up)$`)
 
 // lineLinks returns the links of n when n is a line of text (a <p>,
 // <div>, <span> or <center> with no block or picture in it: an arrow's
