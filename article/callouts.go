@@ -343,19 +343,7 @@ func calloutBox(n *html.Node) bool {
 // betweenRules reports whether n is set apart by a rule (<hr>) right
 // before it and one right after, an old page's way to draw a box.
 func betweenRules(n *html.Node) bool {
-	prev, next := n.PrevSibling, n.NextSibling
-	for prev != nil && prev.Type != html.ElementNode {
-		if prev.Type == html.TextNode && strings.TrimSpace(prev.Data) != "" {
-			return false
-		}
-		prev = prev.PrevSibling
-	}
-	for next != nil && next.Type != html.ElementNode {
-		if next.Type == html.TextNode && strings.TrimSpace(next.Data) != "" {
-			return false
-		}
-		next = next.NextSibling
-	}
+	prev, next := prevElement(n), nextElement(n)
 	return prev != nil && next != nil && prev.DataAtom == atom.Hr && next.DataAtom == atom.Hr
 }
 

@@ -84,7 +84,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 	}
 	pg := &pageCtx{total: textLen(body), anchor: anchor, authors: authorNames(doc), site: siteWords(doc), host: pageHost(doc), prose: proseParagraphs(body, math.MaxInt), slug: titleSlug(readHead(doc).title)}
 	pg.menu = menuSections(body, pg.host)
-	pg.aem = findFirst(body, func(n *html.Node) bool { return hasTokenPrefix(attr(n, "class"), "aem-Grid") }) != nil
+	pg.aem = findFirst(body, func(n *html.Node) bool { return strings.Contains(attr(n, "class"), "aem-Grid") }) != nil
 	if pg.anchor == nil && title != "" {
 		if h := findText(body, title); h != nil {
 			pg.anchor = h.Parent // the headline itself goes with the masthead

@@ -182,10 +182,7 @@ func reactionLine(n *html.Node, raw string, nw int) bool {
 	if nw > 20 || !reactionLineRe.MatchString(raw) {
 		return false
 	}
-	first := n.FirstChild
-	for first != nil && first.Type == html.TextNode && strings.TrimSpace(first.Data) == "" {
-		first = first.NextSibling
-	}
+	first := firstElement(n)
 	return first != nil && first.DataAtom == atom.A && strings.HasPrefix(raw, normText(first)+" ")
 }
 

@@ -111,13 +111,7 @@ func voteExempt(ln *html.Node) bool {
 // quoteBefore reports whether the line follows a quotation: the element
 // before it reads as one, opening and closing on quotation marks.
 func quoteBefore(ln *html.Node) bool {
-	prev := ln.PrevSibling
-	for prev != nil && prev.Type != html.ElementNode {
-		if prev.Type == html.TextNode && strings.TrimSpace(prev.Data) != "" {
-			return false
-		}
-		prev = prev.PrevSibling
-	}
+	prev := prevElement(ln)
 	if prev == nil {
 		return false
 	}
