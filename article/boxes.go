@@ -364,3 +364,49 @@ func lastTextElement(n *html.Node) *html.Node {
 	}
 	return nil
 }
+
+// viewAllRe is what a link to a whole listing of the site says: "View
+// all", "See all results", "Voir tous les résultats", "Tout voir".
+var viewAllRe = regexp.MustCompile(`^(?:(?:view|see|show|browse) (?:all|the full (?:list|table|results))|(?:voir|afficher|consulter) (?:tou(?:s|tes?|t)|l'ensemble|la liste complète)|tout (?:voir|afficher))(?: .{1,40})?$`)
+
+// listingBox reports whether n is a box of one of the site's listings set
+// in the page (latest results, products of a collection, coming events):
+// a heading, two items or more of a few words, and, last, a link to the
+// whole listing on another page ("View all results", "Voir tous les
+// événements"); no line of fifteen words or more. The text's own list
+// does not end on a link to the site's listing.
+func listingBox(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside:
+	default:
+		return false
+	}
+	if textLonger(n, 800) || proseParagraphs(n, 1) > 0 || countAtom(n, atom.Li, 2) < 2 {
+		return false
+	}
+	links := linksIn(n)
+	if len(links) == 0 {
+		return false
+	}
+	last := links[len(links)-1]
+	href := strings.ToLower(strings.TrimSpace(attr(last, "href")))
+	if t := normText(last); href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(href, "javascript:") ||
+		!viewAllRe.MatchString(titleForm(t)) || !strings.HasSuffix(normText(n), t) {
+		return false
+	}
+	if findFirst(n, func(c *html.Node) bool {
+		switch c.DataAtom {
+		case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			return true
+		}
+		return false
+	}) == nil {
+		return false
+	}
+	for _, l := range textLines(n) {
+		if wordCount(l) >= 15 {
+			return false
+		}
+	}
+	return true
+}

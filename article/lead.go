@@ -111,24 +111,33 @@ func titleLikeBlock(body *html.Node) *html.Node {
 			long = p
 		}
 	}
-	if b := titleLikeIn(body, longWords(long)); b != nil {
-		return b
+	if want := longWords(long); len(want) >= 3 {
+		if b := titleLikeIn(body, func(raw string) bool { return holdsMost(raw, want) }); b != nil {
+			return b
+		}
 	}
 	// The title's subject before a colon, the headline saying the rest
 	// otherwise ("Randonnée des Châtaignes 1999 : le compte rendu" over
 	// "Randonnée des Châtaignes 1999 : 412 cyclos sur les routes …").
 	if head, _, ok := strings.Cut(long, " : "); ok {
-		return titleLikeIn(body, longWords(head))
+		if want := longWords(head); len(want) >= 3 {
+			return titleLikeIn(body, func(raw string) bool { return holdsMost(raw, want) })
+		}
+	}
+	// A short title, of fewer than three long words, that the headline
+	// opens on ("120 ans de l'Harmonie" over "120 ans de l'Harmonie : une
+	// journée de fête").
+	if want := foldWords(long); len(want) >= 3 {
+		return titleLikeIn(body, func(raw string) bool {
+			got := foldWords(raw)
+			return len(got) > len(want) && slices.Equal(got[:len(want)], want)
+		})
 	}
 	return nil
 }
 
-// titleLikeIn is titleLikeBlock for the title's words want: nil when
-// they are fewer than three.
-func titleLikeIn(body *html.Node, want map[string]bool) *html.Node {
-	if len(want) < 3 {
-		return nil
-	}
+// titleLikeIn is titleLikeBlock for the blocks whose text match accepts.
+func titleLikeIn(body *html.Node, match func(raw string) bool) *html.Node {
 	var found *html.Node
 	done := false
 	var walk func(*html.Node)
@@ -142,7 +151,7 @@ func titleLikeIn(body *html.Node, want map[string]bool) *html.Node {
 				return
 			}
 			raw := normText(c)
-			if nw := len(strings.Fields(raw)); nw >= 3 && nw <= 25 && !hasBlockChild(c) && !endsSentence(raw) && holdsMost(raw, want) {
+			if nw := len(strings.Fields(raw)); nw >= 3 && nw <= 25 && !hasBlockChild(c) && !endsSentence(raw) && match(raw) {
 				found = c
 				return
 			}

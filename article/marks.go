@@ -422,7 +422,7 @@ func buttonLine(n *html.Node) *html.Node {
 // heading that repeats the title before it drops it.
 func borrowsTitle(heading, title string) bool {
 	hw, tw := foldWords(heading), foldWords(title)
-	if len(hw) == 0 || 2*len(hw) > len(tw) {
+	if len(hw) == 0 || 4*len(hw) > 3*len(tw) {
 		return false
 	}
 	in := map[string]bool{}

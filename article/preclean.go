@@ -142,7 +142,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				continue
 			}
 			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
-				(pollBox(c) || shopBox(c) || appealBox(c) || ourAppeal(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || pg.rail(c) || pg.pageFoot(c) || editLink(c) || slideNav(c) || crossLink(c, pg.host) || questionPrompt(c) || loneLink(c) || backLink(c) ||
+				(pollBox(c) || shopBox(c) || listingBox(c) || appealBox(c) || ourAppeal(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || pg.rail(c) || pg.pageFoot(c) || editLink(c) || slideNav(c) || crossLink(c, pg.host) || questionPrompt(c) || loneLink(c) || backLink(c) ||
 				(promptBox(c) || logoWall(c) || storeCall(c)) && pg.notArticle(c, false) ||
 				pageCounterLine(c) || (bannerSlot(c) || regulatoryNotice(c) || signOff(c)) && pg.notArticle(c, false) || (appealCallout(c) || eventCallout(c) || hiringCallout(c) || questionCall(c, pg.host) || memberNotice(c) || citeAppendix(c) || ctaCallout(c) || noticeBoard(c) || linkPreview(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
@@ -1353,10 +1353,26 @@ func attrOK(n *html.Node, key string) (string, bool) {
 // headline: short lines (at most 20 words, no sentence of twelve) and
 // then a rule, right before the headline ("<p align=center><b>Confrérie
 // des sonneurs de Saint-Martin</b><br><i>Fondée en 1703 - Le Molay</i>
-// </p><hr><h1>…").
+// </p><hr><h1>…"), the site's row of links maybe between them.
 func bannerOverRule(n, headline *html.Node) bool {
+	// Between them, the site's row of links may come before the rule, and
+	// empty paragraphs around it ("<P><HR></P>").
+	empty := func(e *html.Node) bool { return e != nil && e.DataAtom != atom.Hr && textLen(e) == 0 && !pictured(e) }
 	rule := nextElement(n)
-	if rule == nil || rule.DataAtom != atom.Hr || nextElement(rule) != headline {
+	if rule != nil && rule.DataAtom != atom.Hr && linkRowBlock(rule) {
+		rule = nextElement(rule)
+	}
+	for empty(rule) {
+		rule = nextElement(rule)
+	}
+	if rule == nil || rule.DataAtom != atom.Hr {
+		return false
+	}
+	next := nextElement(rule)
+	for empty(next) {
+		next = nextElement(next)
+	}
+	if next != headline {
 		return false
 	}
 	if wordsOver(n, 20) || proseParagraphs(n, 1) > 0 {

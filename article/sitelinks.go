@@ -57,13 +57,15 @@ var backRe = regexp.MustCompile(`^(?:retour(?:ner)? (?:à|a|au|aux|vers)|revenir
 // belongs to, and nothing else but arrows: one link to another page of the
 // site, of a few words, that says so ("<< Retour aux communiqués", "← Back
 // to all news"), maybe beside a link to the page's top ("| Haut de
-// page"). A related article's headline does not open on "back to".
+// page"), or a line of the link to the page's top alone ("Haut de la
+// page" set under the text). A related article's headline does not open
+// on "back to".
 func backLink(n *html.Node) bool {
 	links := lineLinks(n)
 	if len(links) == 0 || len(links) > 3 || strings.Trim(textOutsideLinks(n), " \t\n←‹«<|-–—") != "" {
 		return false
 	}
-	back := false
+	back, top := false, false
 	for _, a := range links {
 		href := strings.TrimSpace(attr(a, "href"))
 		t := titleForm(textOf(a))
@@ -72,11 +74,12 @@ func backLink(n *html.Node) bool {
 			back = true
 		case strings.HasPrefix(href, "#") && toTopRe.MatchString(t):
 			// "<< Retour aux concours | Haut de page": the page's top
+			top = true
 		default:
 			return false
 		}
 	}
-	return back
+	return back || top
 }
 
 // toTopRe is a link to the page's top: "Haut de page", "Retour en haut",
