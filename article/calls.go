@@ -366,3 +366,45 @@ func leadCallBox(n *html.Node) bool {
 	r, _ := utf8.DecodeRuneInString(rest)
 	return rest != "" && unicode.IsUpper(r) && endsSentence(rest)
 }
+
+// buttonBox reports whether n is a box built around a button made to be
+// pressed (callStyled) that closes it, once the page's furniture is gone:
+// besides the button at most 30 words in at most three lines (a title
+// maybe), no image, list, table or figure, and the words address the
+// reader: a question ("Un doute sur votre transmission ? …"), a title or
+// a clause that opens on a call to act ("Join a volunteer day", "Objets
+// encombrants : inscrivez-vous en ligne"), or "you" ("sur rendez-vous"
+// says when, to no one). A box of practical
+// details (times, a place, a price) does not speak to the reader; its
+// button alone goes (loneCallButton).
+func buttonBox(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside:
+	default:
+		return false
+	}
+	if textLonger(n, 300) || contains(n, atom.Img) || contains(n, atom.Table) || contains(n, atom.Figure) || contains(n, atom.Ul) || contains(n, atom.Ol) || contains(n, atom.Pre) {
+		return false
+	}
+	last := lastTextElement(n)
+	if last == nil || !callStyled(last) || len(strings.Fields(normText(last))) > 7 {
+		return false
+	}
+	rest := strings.TrimSpace(strings.TrimSuffix(normText(n), normText(last)))
+	if nw := len(strings.Fields(rest)); nw == 0 || nw > 30 || countAtom(n, atom.P, 4) > 3 || len(linksIn(n)) > 1 {
+		return false
+	}
+	if strings.Contains(rest, "?") || toReader.MatchString(strings.ReplaceAll(strings.ToLower(rest), "rendez-vous", "")) {
+		return true
+	}
+	for _, clause := range clauseRe.Split(rest, -1) {
+		if c := strings.ToLower(strings.TrimSpace(clause)); c != "" && (callVerbRe.MatchString(c) || callPhrase(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseRe splits a box's words into its lines' clauses: after a colon,
+// a dash, a full stop.
+var clauseRe = regexp.MustCompile(`\s*(?:[:–—.!]\s+|\s-\s)`)

@@ -390,7 +390,10 @@ func findLead(doc *html.Node, base *url.URL, ogImage string, description string)
 				// figure and its caption; not one
 				// that holds the headline: that is the article's header
 				// (the image beside the title, its date and its byline).
-				if src := figureImage(c, base); src != "" && (ogImage == "" || samePath(src, ogImage)) && !contains(c, atom.H1) {
+				// Nor the site's logo, a link to its home page, beside the
+				// site's name in a box classed "navbar-caption".
+				if src := figureImage(c, base); src != "" && (ogImage == "" || samePath(src, ogImage)) && !contains(c, atom.H1) &&
+					findFirst(c, func(n *html.Node) bool { return n.DataAtom == atom.Img && homeLink(n) }) == nil {
 					t := strings.Join(strings.Fields(textBesideTools(c)), " ")
 					if t == "" {
 						t = captionAfter(c) // the hero's caption in a box of its own, after the image's

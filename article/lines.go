@@ -188,6 +188,8 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case noticeLine(t), autoPublishedNote(n, t), nw <= 30 && forwardedRe.MatchString(t), nw <= 30 && referralRe.MatchString(t), nw <= 30 && smsOptInRe.MatchString(raw), nw <= 30 && followUsRe.MatchString(t), nw <= 4 && modifiedLabelRe.MatchString(t):
 		return true
+	case nw <= 4 && creditStubRe.MatchString(strings.TrimRight(t, "\u200b\u200c\u200d\u2060\ufeff ")):
+		return true // "Made with", the builder's name in a link of its own
 	case nw <= 20 && fileRefRe.MatchString(raw) && linkShare(n) >= 0.8:
 		return true // "Télécharger le rapport complet (PDF, 3,2 Mo)"
 	case nw <= 8 && starsRe.MatchString(raw):
@@ -1072,3 +1074,8 @@ func crumbsThenPage(n *html.Node) bool {
 	}
 	return links > 0 && all == 0
 }
+
+// creditStubRe is the opening of a platform's credit line left alone, the
+// platform's name in a link beside it: "Made with", "Powered by",
+// "Propulsé par", "Créé avec".
+var creditStubRe = regexp.MustCompile(`^(?:made|built|created|powered|designed|hosted|proudly powered) (?:with|by|on|using)$|^(?:propulsée?|créée?|réalisée?|faite?|conçue?|hébergée?|fièrement propulsée?) (?:par|avec|sur)$`)

@@ -232,7 +232,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				drop = append(drop, c)
 				continue
 			}
-			if isHeadingLike(c) && (sectionTitleRe.MatchString(titleForm(textOf(c))) && !headsProse(c) || commentsTitleRe.MatchString(titleForm(textOf(c)))) {
+			if isHeadingLike(c) && (sectionTitleRe.MatchString(titleForm(textOf(c))) && !headsProse(c) || commentsTitleRe.MatchString(titleForm(textOf(c))) || moreOfRe.MatchString(titleForm(textOf(c))) && !overProse(c)) {
 				drop = append(drop, pg.headedSection(c)...)
 				continue
 			}
@@ -271,6 +271,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 			freeHeadingModule(h)
 		}
 	}
+	dropButtonBoxes(body, pg)
 	dropAfterEndMark(body, pg.anchor)
 	// After the furniture: a consent box's text is not the first
 	// paragraph that ends the masthead.
@@ -967,7 +968,12 @@ func proseBlock(n *html.Node) bool {
 // (a comment thread or a sidebar longer than the article is still
 // furniture).
 func (pg *pageCtx) notArticle(n *html.Node, big bool) bool {
-	if contains(n, atom.Article) || contains(n, atom.Main) || pg.anchor != nil && (n == pg.anchor || isAncestor(n, pg.anchor)) {
+	// An <article> may be a card (a product's, a teaser's) in the text:
+	// one of 300 characters or fewer is no article.
+	holdsArticle := findFirst(n, func(c *html.Node) bool {
+		return (c.DataAtom == atom.Article || c.DataAtom == atom.Main) && textLonger(c, 300)
+	}) != nil
+	if holdsArticle || pg.anchor != nil && (n == pg.anchor || isAncestor(n, pg.anchor)) {
 		return false
 	}
 	if big && pg.anchor != nil {
@@ -1165,8 +1171,9 @@ func postThread(n *html.Node) bool {
 // may be longer than it), else h and the element after it when that one
 // is a list or a box of links.
 func (pg *pageCtx) headedSection(h *html.Node) []*html.Node {
-	p := h.Parent
 	comments := commentsTitleRe.MatchString(titleForm(textOf(h)))
+	h = headingWrapper(h)
+	p := h.Parent
 	if p != nil && firstElement(p) == h && p.DataAtom != atom.Body && p.DataAtom != atom.Article && p.DataAtom != atom.Main &&
 		pg.notArticle(p, comments) && (comments || proseParagraphs(p, 3) < 3) {
 		return []*html.Node{p}
@@ -1182,6 +1189,29 @@ func (pg *pageCtx) headedSection(h *html.Node) []*html.Node {
 		break
 	}
 	return out
+}
+
+// headingWrapper returns the outermost wrapper that holds the heading h
+// and nothing else ("<div class="section-head"><h4>…</h4></div>"), the
+// section it heads being the wrapper's parent; else h.
+func headingWrapper(h *html.Node) *html.Node {
+	for p := h.Parent; p != nil && p.DataAtom != atom.Body && p.DataAtom != atom.Article && p.DataAtom != atom.Main && textLen(p) == textLen(h); p = p.Parent {
+		h = p
+	}
+	return h
+}
+
+// moreOfRe is the heading of more news of the site in a few words of its
+// own: "More club news", "Other county stories", "Autres actualités du
+// club". A subheading of the text so worded ("More bad news") heads
+// prose (overProse).
+var moreOfRe = regexp.MustCompile(`^(?:more|other|latest|recent) (?:[\p{L}'’-]+ ){1,2}(?:news|stories|articles|posts|updates)$|^(?:autres|dernières|plus d'|d'autres) ?(?:actualités|actus|nouvelles|infos)(?: [\p{L}'’-]+){0,3}$`)
+
+// overProse reports whether the heading h, or the wrapper that holds it
+// alone, is followed by a paragraph of prose.
+func overProse(h *html.Node) bool {
+	next := nextElement(headingWrapper(h))
+	return next != nil && next.DataAtom == atom.P && proseBlock(next)
 }
 
 // proseParagraphs counts, up to limit, the paragraphs of n with a sentence
@@ -2271,4 +2301,28 @@ func microdataFurniture(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// dropButtonBoxes removes the boxes built around a button (buttonBox),
+// judged once the rest of the furniture is gone: a share bar after the
+// button hides that the box ends on it.
+func dropButtonBoxes(body *html.Node, pg *pageCtx) {
+	var drop []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if buttonBox(c) && pg.notArticle(c, false) {
+				drop = append(drop, c)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(body)
+	for _, n := range drop {
+		n.Parent.RemoveChild(n)
+	}
 }
