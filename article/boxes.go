@@ -410,3 +410,36 @@ func listingBox(n *html.Node) bool {
 	}
 	return true
 }
+
+// cardTypeRe is the one-word type label a platform's embedded card opens
+// on: what the card is ("Event", "Product", "Cours").
+var cardTypeRe = regexp.MustCompile(`^(?:event|événement|evenement|product|produit|course|cours|formation|webinar|webinaire|workshop|atelier|offer|offre|ticket|billet|live)$`)
+
+// typedCard reports whether n is a platform's card of another object set
+// among the paragraphs: it opens on its type's label ("Event"), says a
+// few lines (at most 40 words, no sentence of fifteen words or more), and
+// ends on a button made to be pressed (callStyled: "RSVP", "Enroll").
+func typedCard(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside:
+	default:
+		return false
+	}
+	if textLonger(n, 300) || wordsOver(n, 40) || proseParagraphs(n, 1) > 0 {
+		return false
+	}
+	lines := textLines(n)
+	if len(lines) < 3 || !cardTypeRe.MatchString(titleForm(normText(lines[0]))) {
+		return false
+	}
+	last := lastTextElement(n)
+	if last == nil || !callStyled(last) {
+		return false
+	}
+	for _, l := range lines {
+		if wordCount(l) >= 15 {
+			return false
+		}
+	}
+	return true
+}

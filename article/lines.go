@@ -188,6 +188,8 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case noticeLine(t), autoPublishedNote(n, t), nw <= 30 && forwardedRe.MatchString(t), nw <= 30 && referralRe.MatchString(t), nw <= 30 && smsOptInRe.MatchString(raw), nw <= 30 && followUsRe.MatchString(t), nw <= 4 && modifiedLabelRe.MatchString(t):
 		return true
+	case nw <= 10 && playerLineRe.MatchString(t):
+		return true // "The video will auto-play soon 8 Cancel"
 	case nw <= 4 && creditStubRe.MatchString(strings.TrimRight(t, "\u200b\u200c\u200d\u2060\ufeff ")):
 		return true // "Made with", the builder's name in a link of its own
 	case nw <= 20 && fileRefRe.MatchString(raw) && linkShare(n) >= 0.8:
@@ -1079,3 +1081,9 @@ func crumbsThenPage(n *html.Node) bool {
 // platform's name in a link beside it: "Made with", "Powered by",
 // "Propulsé par", "Créé avec".
 var creditStubRe = regexp.MustCompile(`^(?:made|built|created|powered|designed|hosted|proudly powered) (?:with|by|on|using)$|^(?:propulsée?|créée?|réalisée?|faite?|conçue?|hébergée?|fièrement propulsée?) (?:par|avec|sur)$`)
+
+// playerLineRe is a line of a video player's own: its countdown to play,
+// its loading and error notes, its prompt to play.
+var playerLineRe = regexp.MustCompile(`^(?:the |your )?video will (?:auto-?play|start|begin|play)(?: (?:soon|shortly|in [0-9]+ ?(?:s|seconds?)?))?(?: ?[0-9]+)?(?: cancel)?$` +
+	`|^(?:la )?vidéo (?:va )?(?:démarrer|commencer|se lancer|être lue) (?:bientôt|automatiquement|dans [0-9]+ ?(?:s|secondes?)?)(?: ?[0-9]+)?(?: annuler)?$` +
+	`|^(?:video|vidéo) (?:loading|unavailable|indisponible|en cours de chargement)(?: (?:video|vidéo) (?:unavailable|indisponible))?$|^(?:click|tap) to play(?: (?:click|tap) to play)?$|^(?:cliquez|appuyez) pour (?:lire|lancer)(?: la vidéo)?$`)

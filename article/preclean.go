@@ -75,6 +75,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 	if body == nil {
 		return nil
 	}
+	readPlacedLayout(body)
 	title := pageTitle(doc)
 	// The headline: the heading that reads as the page's title (a blog's
 	// <h1> may be its name, the post's title an <h2>), else the <h1>.
@@ -142,7 +143,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				continue
 			}
 			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
-				(pollBox(c) || shopBox(c) || listingBox(c) || appealBox(c) || ourAppeal(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || pg.rail(c) || pg.pageFoot(c) || editLink(c) || slideNav(c) || crossLink(c, pg.host) || questionPrompt(c) || loneLink(c) || backLink(c) ||
+				(pollBox(c) || shopBox(c) || listingBox(c) || typedCard(c) || appealBox(c) || ourAppeal(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || pg.rail(c) || pg.pageFoot(c) || editLink(c) || slideNav(c) || crossLink(c, pg.host) || questionPrompt(c) || loneLink(c) || backLink(c) ||
 				(promptBox(c) || logoWall(c) || storeCall(c)) && pg.notArticle(c, false) ||
 				pageCounterLine(c) || (bannerSlot(c) || regulatoryNotice(c) || signOff(c)) && pg.notArticle(c, false) || (appealCallout(c) || eventCallout(c) || hiringCallout(c) || questionCall(c, pg.host) || memberNotice(c) || citeAppendix(c) || ctaCallout(c) || noticeBoard(c) || linkPreview(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)
@@ -618,10 +619,13 @@ func (pg *pageCtx) furniture(n *html.Node) bool {
 		// its type ("uk-text-meta", "caption-meta"), and so are its
 		// lines: a credit classed as a byline ("<div
 		// class="tnt-byline">Luis Ortega, Sentinel</div>").
+		// A credit marked aria-hidden (screen readers are given it
+		// otherwise) is shown all the same.
 		dropClassID(n)
 		for k := n.FirstChild; k != nil; k = k.NextSibling {
 			if k.Type == html.ElementNode && !hasBlockChild(k) {
 				dropClassID(k)
+				k.Attr = slices.DeleteFunc(k.Attr, func(a html.Attribute) bool { return a.Key == "aria-hidden" })
 			}
 		}
 		return false
