@@ -245,10 +245,10 @@ func bylineDates(raw string) bool {
 var tagWordRe = regexp.MustCompile(`^(?:mots[- ]clés|mots[- ]clefs|tags?|étiquettes?|thèmes?|thématiques?|sujets?|rubriques?|catégories?|categories|category|keywords|topics?|subjects?|related topics|sujets liés|filed under|tagged)$`)
 
 // tagFieldLabel reports whether n is the label of a field of tags: its
-// text is the label alone, and the element after it is nothing but links
-// (at least two). Readability may drop the links and keep the label.
+// text is the label alone ("Category:"), and the element after it is
+// nothing but links. Readability may drop the links and keep the label.
 func tagFieldLabel(n *html.Node) bool {
-	if hasBlockChild(n) || !tagWordRe.MatchString(titleForm(textOf(n))) {
+	if hasBlockChild(n) || !tagWordRe.MatchString(strings.TrimRight(titleForm(textOf(n)), " :\u00a0")) {
 		return false
 	}
 	next := nextElement(n)
@@ -266,7 +266,7 @@ func tagFieldLabel(n *html.Node) bool {
 		}
 	}
 	walk(next)
-	return links >= 2
+	return links >= 1
 }
 
 var (
@@ -442,4 +442,36 @@ func typedCard(n *html.Node) bool {
 		}
 	}
 	return true
+}
+
+// recordLabelRe is a field's label in a collection item's record (Dublin
+// Core, a museum's catalogue): "Identifier", "Creator", "Rights", "Cote".
+var recordLabelRe = regexp.MustCompile(`^(?:identifier|identifiant|creator|créateur|rights|droits|date created|date de création|format|type|subject|sujet|source|publisher|éditeur|language|langue|coverage|contributor|contributeur|relation|medium|dimensions|extent|object type|accession number|numéro d'inventaire|cote|provenance|collection|catalogue number|inventory number)$`)
+
+// recordField reports whether n is a field of a collection item's record
+// beside others of its kind: a box of a label (recordLabelRe) as its
+// first element and one value of at most 20 words, next to a box of the
+// same class that is one too (Omeka's "property" boxes under the item's
+// description).
+func recordField(n *html.Node) bool {
+	field := func(b *html.Node) bool {
+		if b == nil || b.DataAtom != atom.Div && b.DataAtom != atom.Section || wordsOver(b, 24) {
+			return false
+		}
+		label := firstElement(b)
+		if label == nil || !isHeadingLike(label) && label.DataAtom != atom.Dt || !recordLabelRe.MatchString(titleForm(normText(label))) {
+			return false
+		}
+		return nextElement(label) != nil && nextElement(nextElement(label)) == nil
+	}
+	if !field(n) {
+		return false
+	}
+	cls := attr(n, "class")
+	for _, s := range []*html.Node{prevElement(n), nextElement(n)} {
+		if s != nil && attr(s, "class") == cls && field(s) {
+			return true
+		}
+	}
+	return false
 }

@@ -188,6 +188,8 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case noticeLine(t), autoPublishedNote(n, t), nw <= 30 && forwardedRe.MatchString(t), nw <= 30 && referralRe.MatchString(t), nw <= 30 && smsOptInRe.MatchString(raw), nw <= 30 && followUsRe.MatchString(t), nw <= 4 && modifiedLabelRe.MatchString(t):
 		return true
+	case nw <= 25 && termsLine(raw):
+		return true // "Keywords: community archives, Cumbria", "Topics: regional, Horsham"
 	case nw <= 10 && playerLineRe.MatchString(t):
 		return true // "The video will auto-play soon 8 Cancel"
 	case nw <= 4 && creditStubRe.MatchString(strings.TrimRight(t, "\u200b\u200c\u200d\u2060\ufeff ")):
@@ -1087,3 +1089,23 @@ var creditStubRe = regexp.MustCompile(`^(?:made|built|created|powered|designed|h
 var playerLineRe = regexp.MustCompile(`^(?:the |your )?video will (?:auto-?play|start|begin|play)(?: (?:soon|shortly|in [0-9]+ ?(?:s|seconds?)?))?(?: ?[0-9]+)?(?: cancel)?$` +
 	`|^(?:la )?vidéo (?:va )?(?:démarrer|commencer|se lancer|être lue) (?:bientôt|automatiquement|dans [0-9]+ ?(?:s|secondes?)?)(?: ?[0-9]+)?(?: annuler)?$` +
 	`|^(?:video|vidéo) (?:loading|unavailable|indisponible|en cours de chargement)(?: (?:video|vidéo) (?:unavailable|indisponible))?$|^(?:click|tap) to play(?: (?:click|tap) to play)?$|^(?:cliquez|appuyez) pour (?:lire|lancer)(?: la vidéo)?$`)
+
+// termsLabelRe opens a line of an article's terms: its keywords, topics
+// or tags, written out rather than linked.
+var termsLabelRe = regexp.MustCompile(`^(?i:keywords|key words|mots[- ]cl[ée]s|mots[- ]clefs|topics|tags|subjects|sujets|thèmes|étiquettes|catégories|categories|category|catégorie)\s*:\s*(.+)$`)
+
+// termsLine reports whether a line is an article's terms: their label
+// (termsLabelRe), then terms of at most four words each, split by commas,
+// semicolons or dots, and no sentence.
+func termsLine(raw string) bool {
+	m := termsLabelRe.FindStringSubmatch(raw)
+	if m == nil || endsSentence(m[1]) {
+		return false
+	}
+	for _, term := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == ';' || r == '·' || r == '|' }) {
+		if n := len(strings.Fields(term)); n == 0 || n > 4 {
+			return false
+		}
+	}
+	return true
+}

@@ -57,6 +57,9 @@ var (
 		`|(?:more|latest|other|popular|top) (?:news|stories|articles|posts|galleries|videos|reads)(?: .{1,40})?|(?:more|popular) (?:in|from|on) .{1,40}|further reading` +
 		`|mots[- ]clés|tags|thèmes|topics|related topics|sujets liés|about the author|à propos de l'auteur|l'auteur|written by .{1,40}` +
 		`|top comments|discussion(?: about this (?:post|article|story))?` +
+		// how to cite the page
+		`|citer ce(?:t|tte)? (?:billet|article|document|texte|chapitre|notice)|pour citer (?:ce|cet|cette) (?:billet|article|document|texte|chapitre|page|notice)|comment citer(?: (?:ce|cet|cette) .{1,20})?` +
+		`|cite this(?: (?:page|item|article|post|paper|entry|chapter|work|record))?|how to cite(?: this(?: .{1,20})?)?` +
 		// readers' reviews under a recipe or a product
 		`|(?:vos|les) avis(?: des (?:lecteurs|internautes|clients))?(?: [0-9]+)?|avis des (?:lecteurs|internautes)(?: [0-9]+)?|(?:user |customer |reader |readers' )?reviews [0-9]+)$`)
 )
@@ -143,7 +146,7 @@ func preclean(doc *html.Node) (calls []*html.Node) {
 				continue
 			}
 			if pg.furniture(c) || overlay(c) && pg.notArticle(c, false) || anchorList(c) || breadcrumb(c) && pg.notArticle(c, false) ||
-				(pollBox(c) || shopBox(c) || listingBox(c) || typedCard(c) || appealBox(c) || ourAppeal(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || pg.rail(c) || pg.pageFoot(c) || editLink(c) || slideNav(c) || crossLink(c, pg.host) || questionPrompt(c) || loneLink(c) || backLink(c) ||
+				(pollBox(c) || shopBox(c) || listingBox(c) || typedCard(c) || recordField(c) || appealBox(c) || ourAppeal(c)) && pg.notArticle(c, false) || actionButton(c) || mediaTools(c) || pg.rail(c) || pg.pageFoot(c) || editLink(c) || slideNav(c) || crossLink(c, pg.host) || questionPrompt(c) || loneLink(c) || backLink(c) ||
 				(promptBox(c) || logoWall(c) || storeCall(c)) && pg.notArticle(c, false) ||
 				pageCounterLine(c) || (bannerSlot(c) || regulatoryNotice(c) || signOff(c)) && pg.notArticle(c, false) || (appealCallout(c) || eventCallout(c) || hiringCallout(c) || questionCall(c, pg.host) || memberNotice(c) || citeAppendix(c) || ctaCallout(c) || noticeBoard(c) || linkPreview(c)) && pg.notArticle(c, false) {
 				drop = append(drop, c)

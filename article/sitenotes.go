@@ -221,9 +221,13 @@ var writtenByRe = regexp.MustCompile(`^(?:texte|article|page|compte rendu|report
 
 // textByRe is a line naming who wrote the text, the name capitalised:
 // "Texte de Jeanne Coulon, secrétaire de l'amicale.", "Texte : Odile
-// Guérin", "Compte rendu de Gérard, le 14 juin 2001", "Text by Jane
-// Hale" ("Texte de loi …" names no one).
-var textByRe = regexp.MustCompile(`^(?i:textes?|texte et photos|photos et texte|compte rendu|text|words|report|text and photos|words and pictures)\s*(?:de |d'|d’|: ?|by )\p{Lu}\p{Ll}+(?: \p{Lu}|,? (?:le |on )?[0-9])`)
+// Guérin", "Compte rendu de Gérard, le 14 juin 2001", "Compte rendu par
+// Martine Grenard, le 30 janvier 2000", "Text by Jane Hale" ("Texte de loi
+// …" names no one); or a date, then the byline ("20.11.2026 par Service
+// de presse").
+var textByRe = regexp.MustCompile(`^(?i:textes?|texte et photos|photos et texte|compte rendu|reportage|text|words|report|text and photos|words and pictures)\s*(?:de |d'|d’|: ?|by |par )\p{Lu}\p{Ll}+(?: \p{Lu}|,? (?:le |on )?[0-9])` +
+	// a date, then the byline: "20.11.2026 par Service de presse"
+	`|^(?:[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}|[0-9]{4}-[0-9]{2}-[0-9]{2})(?: [0-9]{1,2}[:h][0-9]{2})?,? (?i:par|by) \p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+){0,4}$`)
 
 // stayInformedRe opens a box signing the reader up for the publisher's
 // alerts: "Stay informed: Sign up for Public Works alerts …", "Restez
