@@ -93,3 +93,44 @@ func TestWrittenByLines(t *testing.T) {
 		}
 	}
 }
+
+// TestShopAndSeeAlsoLines: a call to buy or book in the publisher's shop
+// (../testdata/heldout67: lemoine-fr), a box promoting the shop's product
+// by a button into its shop (heldout69: shopify-fr), a call to see
+// another page of the site that the link closes (heldout77: perso-fr),
+// and a link to a whole album with its remark (heldout91: cafsemnoz-fr)
+// go; a sentence of the text about a shop, or a link of the text, stays.
+func TestShopAndSeeAlsoLines(t *testing.T) {
+	for _, tc := range []struct {
+		frag  string
+		chrom bool
+	}{
+		{`<p id="l"><strong>👉 Réservez votre galette en deux clics sur notre boutique en ligne.</strong></p>`, true},
+		{`<p id="l">Order your Christmas cake in two clicks from our online shop.</p>`, true},
+		{`<p id="l">La commune a ouvert une boutique en ligne pour vendre les sacs taxés, que les habitants réservent désormais par internet.</p>`, false},
+		{`<center id="l"><p><b>&gt;&gt; Voir aussi ma page sur <a href="lavoirs.htm">les lavoirs du canton</a> &lt;&lt;</b></p></center>`, true},
+		{`<p id="l">&gt;&gt; See also my page on <a href="washhouses.htm">the washhouses of the valley</a> &lt;&lt;</p>`, true},
+		{`<p id="l">Voir aussi <a href="lavoirs.htm">les lavoirs du canton</a>, que la commune restaure depuis 2019 avec l'aide du département.</p>`, false},
+		{`<p id="l">Voir aussi <a href="lavoirs.htm">les lavoirs du canton</a> en été.</p>`, false},
+		{`<p id="l"><a href="photos96.html">Voir toutes les photos de la course</a> (attention, page longue à charger)</p>`, true},
+		{`<p id="l"><a href="photos96.html">See all the photos of the race</a> (large page, slow to load)</p>`, true},
+	} {
+		doc, err := html.Parse(strings.NewReader(tc.frag))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := findFirst(doc, func(n *html.Node) bool { return attr(n, "id") == "l" })
+		if n.Data == "center" {
+			n = firstElement(n)
+		}
+		if got := lineChrome(n) || crossLink(n, "127.0.0.1"); got != tc.chrom {
+			t.Errorf("%q: chrome = %v, want %v", textOf(n), got, tc.chrom)
+		}
+	}
+	for _, tc := range []struct{ lang, box, gone string }{
+		{"fr", `<div class="rich-text content-container"><div class="rich-text__blocks"><h2 class="rich-text__heading">Coffret de fin d'année</h2><p class="rich-text__text">Six bières de saison et un verre gravé, livrés avant le 20 décembre.</p><a href="/products/coffret-hiver" class="button button--primary">Découvrir le coffret</a></div></div>`, "Six bières de saison"},
+		{"en", `<div class="rich-text content-container"><div class="rich-text__blocks"><h2 class="rich-text__heading">Winter gift box</h2><p class="rich-text__text">Six seasonal beers and an engraved glass, delivered before 20 December.</p><a href="/collections/gift-boxes" class="button button--primary">Discover the box</a></div></div>`, "Six seasonal beers"},
+	} {
+		checkGoneKept(t, tc.lang, sitebitsPage(tc.lang, "", tc.box, "", [2]string{}), tc.gone, "")
+	}
+}

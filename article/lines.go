@@ -87,6 +87,10 @@ var (
 	ctaRe = regexp.MustCompile(`^(?:(?:new here|nouveau ici|nouvelle ici|première visite|first time here)\s*\?` +
 		`|(?:abonnez-vous|inscrivez-vous|s'abonner|s’abonner|s'inscrire|suivez-nous|soutenez-nous|rejoignez-nous|subscribe|sign up|follow us|support us|join us)\b[^.!?]{0,80}(?:newsletter|lettre d'information|boîte (?:aux lettres|mail|de réception)|inbox|by e-?mail|par (?:e-?mail|courriel)|notre journalisme|our journalism|independent journalism)` +
 		`|check (?:out )?our [^.!?]{1,30}(?:page|newsletter|events|calendar|archive)` +
+		// a call to buy or book in the publisher's shop: "👉 Réservez votre
+		// bûche en deux clics sur notre boutique en ligne"
+		`|(?:réservez|commandez|achetez|offrez)\b[^.!?]{0,60}\b(?:sur|dans|en|à|via) (?:notre|la) (?:boutique|e-boutique|billetterie|épicerie)(?: en ligne)?` +
+		`|(?:book|order|buy)\b[^.!?]{0,60}\b(?:from|in|on|at|through) our (?:online )?(?:shop|store|box office)` +
 		// a free article's offer: "Cet article vous est offert … abonnez-vous"
 		`|(?:cet article vous est offert|cet article est (?:en accès libre|gratuit)|(?:this|the) (?:article|story) is free(?: to read)?|you(?:'re| are) reading a free (?:article|story))[^\n]{0,200}(?:abonn|subscri)` +
 		// app and notification prompts
@@ -188,6 +192,8 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case noticeLine(t), autoPublishedNote(n, t), nw <= 30 && forwardedRe.MatchString(t), nw <= 30 && referralRe.MatchString(t), nw <= 30 && smsOptInRe.MatchString(raw), nw <= 30 && followUsRe.MatchString(t), nw <= 4 && modifiedLabelRe.MatchString(t):
 		return true
+	case nw <= 20 && viewAllLine(n):
+		return true // "<a>Voir toutes les photos de la course</a> (attention, page longue à charger)"
 	case nw <= 25 && termsLine(raw):
 		return true // "Keywords: community archives, Cumbria", "Topics: regional, Horsham"
 	case nw <= 10 && playerLineRe.MatchString(t):
@@ -1108,4 +1114,16 @@ func termsLine(raw string) bool {
 		}
 	}
 	return true
+}
+
+// viewAllLine reports whether a line is a link to the whole of a listing
+// or an album of the site (viewAllRe: "Voir toutes les photos de la
+// course"), alone or with a remark in parentheses after it.
+func viewAllLine(n *html.Node) bool {
+	links := lineLinks(n)
+	if len(links) != 1 || !viewAllRe.MatchString(titleForm(textOf(links[0]))) || !siteHref(strings.TrimSpace(attr(links[0], "href"))) {
+		return false
+	}
+	rest := strings.TrimSpace(textOutsideLinks(n))
+	return rest == "" || strings.HasPrefix(rest, "(") && strings.HasSuffix(rest, ")") && len(strings.Fields(rest)) <= 10
 }

@@ -2182,13 +2182,18 @@ var sourceLabelRe = regexp.MustCompile(`^(?:sources?|lien|liens|links?|référen
 // see another page: "À relire sur le blog", "Read more on our site".
 var rereadRe = regexp.MustCompile(`^(?:(?:à |a )?(?:re)?lire|(?:à |a )?(?:re)?voir|(?:à |a )?(?:re)?découvrir|(?:à |a )?(?:ré)?écouter|(?:re)?read|see|watch|listen)(?:$|[^\p{L}])`)
 
+// seeAlsoRe opens a line that sends the reader to another page: "Voir
+// aussi ma page sur …", "See also …".
+var seeAlsoRe = regexp.MustCompile(`^(?:voir aussi|voyez aussi|lire aussi|à lire aussi|see also|read also)(?:$|[^\p{L}])`)
+
 // crossLink reports whether a line is a cross-link to another page of the
 // site, whatever its label: a label of at most four words ending on a
 // colon (eight when it opens on a call to read: rereadRe), then one link
 // of at least four words to a page of the same site (a relative address,
 // or an absolute one on host, the page's own: ownHref), and nothing else
 // ("À la une : <a>…</a>", "Notre dossier : <a>…</a>", "→ À relire sur le
-// carnet : <a>…</a>"). A line citing a source keeps its label.
+// carnet : <a>…</a>"), or a call to see it that the link closes ("Voir
+// aussi ma page sur <a>…</a>"). A line citing a source keeps its label.
 func crossLink(n *html.Node, host string) bool {
 	if !plainLine(n, atom.P, atom.Div, atom.Li) {
 		return false
@@ -2197,9 +2202,15 @@ func crossLink(n *html.Node, host string) bool {
 	if len(links) != 1 || wordCount(links[0]) < 4 {
 		return false
 	}
-	label := strings.TrimSpace(textOutsideLinks(n))
+	label := strings.Trim(textOutsideLinks(n), " \t\n<>«»→←›‹|")
 	if !strings.HasSuffix(label, ":") {
-		return false
+		// "&gt;&gt; Voir aussi ma page sur <a>les lavoirs du canton</a>
+		// &lt;&lt;": a call to see another page, the link closing the
+		// line (but for arrows).
+		end := strings.TrimRight(normText(n), " <>«»→←›‹|")
+		if !seeAlsoRe.MatchString(titleForm(label)) || !strings.HasSuffix(end, normText(links[0])) {
+			return false
+		}
 	}
 	label = titleForm(label)
 	nw := len(strings.Fields(label))

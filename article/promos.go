@@ -66,8 +66,13 @@ func siteSection(href, host string) string {
 // seed", "Browse the range", "Explore our stays".
 var sectionVerbRe = regexp.MustCompile(`^(?:shop|browse|explore|parcourir|parcourez)(?:$|[^\p{L}])`)
 
+// shopSectionRe is the section of a site's shop, whether its menu lists
+// it or not: Shopify's "/products/" and "/collections/", "/boutique/".
+var shopSectionRe = regexp.MustCompile(`^(?:products?|collections?|shop|store|boutique|e-boutique|produits?|catalogue|catalog)$`)
+
 // sectionPromo reports whether n is a promotion of one of the site's own
-// sections (menu, see menuSections) among the text: a small box, at most
+// sections (menu, see menuSections; or its shop, shopSectionRe) among
+// the text: a small box, at most
 // four lines and 40 words besides its button, with no picture, list,
 // table, quote, code or form, set between paragraphs of the text
 // (textBlock), that ends on a link drawn as a button (drawnAsButton),
@@ -81,7 +86,7 @@ func sectionPromo(n *html.Node, menu map[string]bool, host string) bool {
 	default:
 		return false
 	}
-	if len(menu) == 0 || pictured(n) {
+	if pictured(n) {
 		return false
 	}
 	for _, a := range []atom.Atom{atom.Ul, atom.Ol, atom.Table, atom.Blockquote, atom.Pre, atom.Figure, atom.Form} {
@@ -97,7 +102,7 @@ func sectionPromo(n *html.Node, menu map[string]bool, host string) bool {
 	if nw := len(strings.Fields(words)); nw == 0 || nw > 5 || strings.HasSuffix(words, ".") || !callPhrase(words) && !sectionVerbRe.MatchString(strings.ToLower(words)) {
 		return false
 	}
-	if s := siteSection(attr(last, "href"), host); s == "" || !menu[s] {
+	if s := siteSection(attr(last, "href"), host); s == "" || !menu[s] && !shopSectionRe.MatchString(s) {
 		return false
 	}
 	rest := strings.TrimSuffix(normText(n), words)
