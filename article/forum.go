@@ -152,7 +152,8 @@ func boardLine(raw string) bool {
 var posterMarkRe = regexp.MustCompile(`(?i)author|userinfo|user-info|username|poster|postprofile|user-details|userdetails|message-user|postbit|avatar`)
 
 // threadPosts returns the posts of a thread that is the page's text: two
-// or more sibling elements of one tag and first class token, each opening
+// or more sibling elements of one tag and first class token (or of one
+// tag sharing a class token with the first: sharedPostClass), each opening
 // on its poster's pane (posterPane), the first
 // holding at least half of the page's runs of prose (proseRuns), three or
 // more. The first is the opening post, the article; the others are the
@@ -174,7 +175,7 @@ func threadPosts(body *html.Node, runs int) (first *html.Node, replies []*html.N
 			if f := strings.Fields(attr(c, "class")); len(f) > 0 {
 				k += "." + f[0]
 			}
-			if posterPane(c) && (kind == "" || k == kind) {
+			if posterPane(c) && (kind == "" || k == kind || len(posts) > 0 && c.Data == posts[0].Data && sharedPostClass(c, posts[0])) {
 				kind = k
 				posts = append(posts, c)
 			}
@@ -192,6 +193,18 @@ func threadPosts(body *html.Node, runs int) (first *html.Node, replies []*html.N
 	}
 	walk(body)
 	return first, replies
+}
+
+// sharedPostClass reports whether two posts share a class token of
+// their kind, one with no digit in it: bbPress classes the opening post
+// "topic … post … hentry" and each reply "reply … post … hentry".
+func sharedPostClass(a, b *html.Node) bool {
+	for _, t := range strings.Fields(attr(a, "class")) {
+		if !strings.ContainsAny(t, "0123456789") && hasToken(attr(b, "class"), t) {
+			return true
+		}
+	}
+	return false
 }
 
 // posterPane reports whether a post opens on its poster's pane: the

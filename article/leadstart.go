@@ -44,8 +44,15 @@ func proseAt(c *html.Node, desc []string, standfirst *html.Node) *html.Node {
 	if strings.HasPrefix(c.Data, "amp-") || c.DataAtom == atom.Dialog || c.DataAtom == atom.Nav || c.DataAtom == atom.Form || overlay(c) || laidOver(c) {
 		return nil
 	}
-	if c.DataAtom == atom.P && wordCount(c) >= 12 {
+	if c.DataAtom == atom.P && wordCount(c) >= 12 && !articleDates(normText(c)) {
 		return c
 	}
 	return firstProse(c, desc, standfirst)
+}
+
+// articleDates reports whether a line is the article's dates and nothing of
+// the text: "Publié le 12/11/2026 à 06:15 Mis à jour le 12/11/2026 à
+// 09:40", twelve words that say no sentence.
+func articleDates(t string) bool {
+	return dateLine(titleForm(t)) || metaDateLine(t) || compoundMetaLine(t)
 }
