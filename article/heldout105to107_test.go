@@ -1,8 +1,11 @@
 package article
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // TestThreadOfTwoKinds: a forum thread whose opening post and replies
@@ -45,5 +48,82 @@ func TestLeadFigureAfterDates(t *testing.T) {
 		if text := extractedText(t, page); !strings.Contains(text, tc.caption) {
 			t.Errorf("%s: the lead figure's caption is lost: %q", tc.lang, text)
 		}
+	}
+}
+
+// TestItalicQuoteAttribution: a dash's attribution set right under a
+// paragraph in italics (a quotation without its marks) is the quote's,
+// not the writer's sign-off (../testdata/heldout105: wifeo-fr); under a
+// paragraph of the text, the right-aligned name still signs it off.
+func TestItalicQuoteAttribution(t *testing.T) {
+	for _, tc := range []struct{ lang, quote, by string }{
+		{"fr", `<p style="margin-left:30px;font-style:italic;">On croit que le plus dur, c'est d'apprendre son texte. En réalité, le plus dur, c'est de rester sérieux en scène.</p>`, "— Martine Gaudin, metteuse en scène"},
+		{"en", `<p style="margin-left:30px"><em>People think the hard part is learning the lines. Really, the hard part is keeping a straight face on stage.</em></p>`, "— Martin Gaudin, director"},
+	} {
+		mid := tc.quote + `<p style="margin-left:30px;text-align:right;">` + tc.by + `</p>`
+		checkGoneKept(t, tc.lang, sitebitsPage(tc.lang, "", mid, "", [2]string{}), "", strings.TrimPrefix(tc.by, "— "))
+	}
+	p := sitebitsParas["fr"]
+	page := sitebitsPage("fr", "", "", "", [2]string{})
+	page = strings.Replace(page, p[3], p[3]+`<p align="right">Père Jean-Marie Ferrand, curé de la paroisse</p>`, 1)
+	checkGoneKept(t, "fr", page, "Père Jean-Marie Ferrand", "")
+}
+
+// TestReaderPageLines: a readers' blog's disclaimer, a contributor's
+// notice and an old page's call to its guestbook are lines of furniture
+// (../testdata/heldout105: magblog-fr, heldout107: participatif-fr,
+// heldout106: webexpert-fr); a sentence of the text about a reader's
+// letter or a guestbook is not.
+func TestReaderPageLines(t *testing.T) {
+	for _, tc := range []struct {
+		line  string
+		chrom bool
+	}{
+		{"Ce blog est personnel, la rédaction n'est pas à l'origine de ses contenus.", true},
+		{"Cet article a été proposé par un contributeur. Il a été relu par la modération mais n'engage que son auteur.", true},
+		{"This post was written by a reader. The views expressed are the author's own.", true},
+		{"Un petit mot sur la course ? Laissez-le dans notre livre d'or !", true},
+		{"A word about the race? Leave it in our guestbook!", true},
+		{"Cet article a été lu par des centaines de parents, qui l'ont partagé dans les écoles du canton.", false},
+		{"Le livre d'or de la mairie, ouvert en 1902, garde la signature de trois présidents de la République.", false},
+	} {
+		doc, err := html.Parse(strings.NewReader(`<p id="l">` + tc.line + `</p>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := findFirst(doc, func(n *html.Node) bool { return attr(n, "id") == "l" })
+		if got := lineChrome(n); got != tc.chrom {
+			t.Errorf("lineChrome(%q) = %v, want %v", tc.line, got, tc.chrom)
+		}
+	}
+}
+
+// TestPlacedMenuAndDateline: on a page laid out by absolute positions,
+// one box beside the text holding a menu's lines is a sidebar, and a
+// dated line between the headline and the text is its dateline, not the
+// headline nor a paragraph (../testdata/heldout105: freeway-fr).
+func TestPlacedMenuAndDateline(t *testing.T) {
+	for _, tc := range []struct{ lang, headline, dateline, menu string }{
+		{"fr", "Marché aux truffes : la séance de janvier", "Les Truffières du Canton à Sarlat - compte rendu du 19 janvier 2009", `<p><b>Les comptes rendus</b></p><p><a href="dec.html">Décembre 2008</a></p><p><a href="nov.html">Novembre 2008</a></p><p><b>Vente directe à la ferme</b></p><p>Du mardi au samedi sur rendez-vous.</p>`},
+		{"en", "Truffle market: the January session", "The Valley Truffle Farm at Hale - report of the 19 January 2009 market", `<p><b>Our reports</b></p><p><a href="dec.html">December 2008</a></p><p><a href="nov.html">November 2008</a></p><p><b>Farm shop</b></p><p>Tuesday to Saturday by appointment.</p>`},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			p := sitebitsParas[tc.lang]
+			box := func(id string, left, top, width int, inner string) string {
+				return fmt.Sprintf(`<div id="%s" style="position:absolute; left:%dpx; top:%dpx; width:%dpx; height:40px; z-index:1">%s</div>`+"\n", id, left, top, width, inner)
+			}
+			var b strings.Builder
+			b.WriteString(`<html lang="` + tc.lang + `"><head><title>Janvier 2009</title></head><body>`)
+			b.WriteString(box("item3", 20, 200, 180, tc.menu))
+			b.WriteString(box("item4", 220, 200, 540, `<p class="f-lp"><span class="style1">`+tc.headline+`</span></p>`))
+			b.WriteString(box("item5", 220, 250, 540, `<p class="f-lp"><span class="style7">`+tc.dateline+`</span></p>`))
+			for i, para := range p {
+				b.WriteString(box(fmt.Sprintf("item%d", 6+i), 220, 370+i*120, 540, `<p class="f-lp">`+plainOf(para)+`</p>`))
+			}
+			b.WriteString(`</body></html>`)
+			for _, gone := range []string{tc.headline, tc.dateline, strings.TrimSuffix(strings.TrimPrefix(tc.menu[strings.LastIndex(tc.menu, "<p>")+3:], ""), "</p>")} {
+				checkGoneKept(t, tc.lang, b.String(), gone, "")
+			}
+		})
 	}
 }

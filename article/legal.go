@@ -50,8 +50,9 @@ func regulatoryNotice(n *html.Node) bool {
 // classed a signature, of at most twelve words with no sentence end, no
 // link and no image, opening on a capital ("Père Jean-Marie Ferrand, curé
 // de la paroisse", "The Editor"), after a paragraph of prose, outside a
-// quote or a figure (whose attribution and credit are their own). A
-// byline, signed where a letter is.
+// quote or a figure (whose attribution and credit are their own), and not
+// a dash's attribution under a paragraph in italics (a quotation without
+// its marks). A byline, signed where a letter is.
 func signOff(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.P, atom.Div:
@@ -77,7 +78,18 @@ func signOff(n *html.Node) bool {
 		return false
 	}
 	prev := prevElement(n)
-	return prev != nil && prev.DataAtom != atom.Blockquote && proseBlock(prev) && !quotedWhole(prev)
+	return prev != nil && prev.DataAtom != atom.Blockquote && proseBlock(prev) && !quotedWhole(prev) && !(italicWhole(prev) && strings.ContainsRune("—–-", []rune(raw)[0]))
+}
+
+// italicWhole reports whether a block is set in italics whole, as a
+// quotation without its marks is ("<p style="font-style:italic">On croit
+// que …</p>" over "— Martine Gauthier, metteuse en scène").
+func italicWhole(n *html.Node) bool {
+	if strings.Contains(strings.ReplaceAll(strings.ToLower(attr(n, "style")), " ", ""), "font-style:italic") {
+		return true
+	}
+	only := onlyElement(n)
+	return only != nil && (only.DataAtom == atom.I || only.DataAtom == atom.Em) && textLen(only) == textLen(n)
 }
 
 // quotedWhole reports whether a block's text is one quotation, from its

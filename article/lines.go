@@ -192,6 +192,8 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case noticeLine(t), autoPublishedNote(n, t), nw <= 30 && forwardedRe.MatchString(t), nw <= 30 && referralRe.MatchString(t), nw <= 30 && smsOptInRe.MatchString(raw), nw <= 30 && followUsRe.MatchString(t), nw <= 4 && modifiedLabelRe.MatchString(t):
 		return true
+	case nw <= 30 && authorshipNoticeRe.MatchString(t):
+		return true // "Ce blog est personnel, la rédaction n'est pas à l'origine de ses contenus."
 	case nw <= 20 && viewAllLine(n):
 		return true // "<a>Voir toutes les photos de la course</a> (attention, page longue à charger)"
 	case nw <= 25 && termsLine(raw):
@@ -234,7 +236,7 @@ func lineChrome(n *html.Node) bool {
 		return true
 	case timeOnly(n, raw), counterRe.MatchString(t):
 		return true
-	case hashtagsOnly(raw), tagUsLine(t, nw), writeMeBox(n, raw, t, nw), nw <= 20 && newOnSiteRe.MatchString(t) && contains(n, atom.A), nw <= 30 && tipJarLinked(n), nw <= 30 && contains(n, atom.A) && channelCallRe.MatchString(t), issueLine(raw, nw), availabilityNotice(n, t, nw), nw <= 20 && madeWithRe.MatchString(t), nw <= 16 && builderCreditRe.MatchString(raw), nw <= 30 && duesReminderRe.MatchString(t), reactionLine(n, raw, nw), nw <= 25 && memberCallRe.MatchString(t) && !strings.ContainsAny(raw, "«»“”\""), nw <= 25 && contributedRe.MatchString(t), nw <= 30 && onSaleRe.MatchString(t), nw <= 30 && stayInformedRe.MatchString(t), nw <= 12 && guestbookRe.MatchString(t), nw <= 15 && constructionRe.MatchString(t), nw <= 25 && writtenByRe.MatchString(t), nw <= 14 && textByRe.MatchString(raw):
+	case hashtagsOnly(raw), tagUsLine(t, nw), writeMeBox(n, raw, t, nw), nw <= 20 && newOnSiteRe.MatchString(t) && contains(n, atom.A), nw <= 30 && tipJarLinked(n), nw <= 30 && contains(n, atom.A) && channelCallRe.MatchString(t), issueLine(raw, nw), availabilityNotice(n, t, nw), nw <= 20 && madeWithRe.MatchString(t), nw <= 16 && builderCreditRe.MatchString(raw), nw <= 30 && duesReminderRe.MatchString(t), reactionLine(n, raw, nw), nw <= 25 && memberCallRe.MatchString(t) && !strings.ContainsAny(raw, "«»“”\""), nw <= 25 && contributedRe.MatchString(t), nw <= 30 && onSaleRe.MatchString(t), nw <= 30 && stayInformedRe.MatchString(t), nw <= 16 && guestbookRe.MatchString(t), nw <= 15 && constructionRe.MatchString(t), nw <= 25 && writtenByRe.MatchString(t), nw <= 14 && textByRe.MatchString(raw):
 		return true // "#RepairCafe #Fens", "Tag @bakery on Instagram", "… Écrivez-moi : …@wanadoo.fr"
 	case nw <= 3 && premiumMarkRe.MatchString(t):
 		return true // "Abo+", "Premium": the marker of a story for subscribers, alone in its element
@@ -1127,3 +1129,9 @@ func viewAllLine(n *html.Node) bool {
 	rest := strings.TrimSpace(textOutsideLinks(n))
 	return rest == "" || strings.HasPrefix(rest, "(") && strings.HasSuffix(rest, ")") && len(strings.Fields(rest)) <= 10
 }
+
+// authorshipNoticeRe is a publication's notice that a reader, not its
+// newsroom, wrote the page: a readers' blog's or a contributor's
+// disclaimer (in titleForm).
+var authorshipNoticeRe = regexp.MustCompile(`^(?:ce blog est personnel|(?:cet|ce) (?:article|billet|texte|témoignage) (?:a été|est) (?:proposé|écrit|rédigé|publié|envoyé) par (?:un|une|l'un de nos|l'une de nos) (?:contributeur|contributrice|lecteur|lectrice|internaute|abonnée?|membre|lecteurs|lectrices|abonnés)` +
+	`|this (?:blog|post) is (?:personal|the author's own)|(?:this|the) (?:article|post|story|piece) (?:was|is|has been) (?:submitted|written|contributed|sent) by (?:a|an|one of our) (?:reader|readers|contributor|community member|member|subscriber))[^\n]{0,200}$`)

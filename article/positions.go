@@ -127,10 +127,10 @@ func readPlacedBoxes(body, box *html.Node) {
 	}
 	band := func(p placed) bool { return 4*p.width > 5*main.width }
 	// The column's paragraphs: its boxes of a sentence of twelve words or
-	// more, a band across the page aside.
+	// more (a dated line is none), a band across the page aside.
 	first, last := -1, -1
 	for i, p := range all {
-		if p.text > 0 && inColumn(p) && !band(p) && wordCount(p.n) >= 12 {
+		if t := normText(p.n); p.text > 0 && inColumn(p) && !band(p) && wordCount(p.n) >= 12 && !(wordCount(p.n) <= 15 && dated(t)) {
 			if first < 0 || p.top < all[first].top {
 				first = i
 			}
@@ -143,8 +143,8 @@ func readPlacedBoxes(body, box *html.Node) {
 		return
 	}
 	// A sidebar is a run of boxes beside the column at one left (its title,
-	// its lines); a lone box there is an image's caption, or a box of the
-	// text set beside it.
+	// its lines), or one box of four lines or more; a lone short box there
+	// is an image's caption, or a box of the text set beside it.
 	var side []int
 	for _, p := range all {
 		if p.text > 0 && !inColumn(p) {
@@ -158,7 +158,7 @@ func readPlacedBoxes(body, box *html.Node) {
 				n++
 			}
 		}
-		return n >= 3
+		return n >= 3 || len(textLines(p.n)) >= 4 // a run of boxes, or one box of a menu's lines
 	}
 	var column []placed
 	for _, p := range all {
@@ -188,21 +188,46 @@ func readPlacedBoxes(body, box *html.Node) {
 	if findAtom(body, atom.H1) != nil {
 		return
 	}
-	// The headline: the short box right above the first paragraph.
+	// The headline: the short box right above the first paragraph, but
+	// for a dated line between them ("Les Truffières du Pech Merle - compte
+	// rendu du 19 janvier 2009").
 	for i, p := range column {
 		if p.n != all[first].n {
 			continue
 		}
+		var datelines []*html.Node
 		for j := i - 1; j >= 0; j-- {
 			h := column[j]
+			t := normText(h.n)
 			if h.text == 0 {
 				continue // an image between them
 			}
-			if t := normText(h.n); len(strings.Fields(t)) <= 15 && !endsSentence(t) {
+			if len(strings.Fields(t)) <= 15 && dated(t) {
+				datelines = append(datelines, h.n)
+				continue
+			}
+			if len(strings.Fields(t)) <= 15 && !endsSentence(t) {
 				h.n.Data, h.n.DataAtom = "h1", atom.H1
+				for _, d := range datelines {
+					d.Parent.RemoveChild(d) // the headline's dateline
+				}
 			}
 			break
 		}
 		break
 	}
 }
+
+// dated reports whether a line holds a date: a month's name and a year,
+// or a date in figures ("19 janvier 2009", "14/07/2010").
+func dated(t string) bool {
+	month, year := false, false
+	for _, w := range foldWords(t) {
+		month = month || monthRe.MatchString(w)
+		year = year || len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == ""
+	}
+	return month && year || numericDateRe.MatchString(t)
+}
+
+// numericDateRe is a date in figures: "14/07/2010", "20.11.2026".
+var numericDateRe = regexp.MustCompile(`(?:^|[^0-9])[0-9]{1,2}[./-][0-9]{1,2}[./-](?:[0-9]{2}|[0-9]{4})(?:$|[^0-9])`)

@@ -205,8 +205,9 @@ var onSaleRe = regexp.MustCompile(`^(?:[\p{L}\p{N}'-]+ ){0,5}[\p{L}\p{N}'-]+ ?: 
 
 // guestbookRe is an old personal page's guestbook line: "Signez mon livre
 // d'or !", "Signer le livre d'or - Lire le livre d'or", "Sign my
-// guestbook" (in titleForm).
-var guestbookRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:signez|signer|signe|lire|lisez|sign|read|view) (?:mon |notre |le |my |our |the )?(?:livre d'or|guestbook)(?:$|[^\p{L}])`)
+// guestbook", "Un petit mot sur la course ? Laissez-le dans notre livre
+// d'or !" (in titleForm).
+var guestbookRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:(?:signez|signer|signe|lire|lisez|sign|read|view) (?:mon |notre |le |my |our |the )?|(?:laissez|laisser|écrivez|write|leave)[\p{L}'-]* (?:it |one |un (?:petit )?mot |a (?:note|message|word) )?(?:dans|sur|in|on) (?:mon |notre |le |my |our |the ))(?:livre d'or|guestbook)(?:$|[^\p{L}])`)
 
 // constructionRe is an old page's notice that it is not finished: "Page
 // en construction ! Les photos arrivent bientôt", "Cette rubrique est en
