@@ -127,3 +127,34 @@ func TestPlacedMenuAndDateline(t *testing.T) {
 		})
 	}
 }
+
+// TestBannerNewsletterHeadline: the site's banner box before the
+// headline, its name then its tagline (../testdata/heldout107:
+// everweb-en); a callout for the publisher's named letter (potion-fr);
+// and, on a page with no heading for its headline, the block its class
+// names the headline (quark-fr) go.
+func TestBannerNewsletterHeadline(t *testing.T) {
+	for _, tc := range []struct{ lang, site, tagline string }{
+		{"en", "Valley Beekeepers", "A branch of the County Beekeepers Association"},
+		{"fr", "Apiculteurs du Canton", "Section de la fédération départementale d'apiculture"},
+	} {
+		p := sitebitsParas[tc.lang]
+		page := `<html lang="` + tc.lang + `"><head><title>News - ` + tc.site + `</title></head><body><div id="page_container">` +
+			`<div id="text_1" style="position:absolute;left:160px;top:34px;width:600px;height:80px;" class="text_box"><p class="Title"><span>` + tc.site + `</span></p><p class="Subtitle"><span>` + tc.tagline + `</span></p></div>` +
+			`<div id="text_2" style="position:absolute;left:240px;top:230px;width:520px;height:90px;" class="text_box"><h1>Maison de santé</h1></div>` +
+			`<div id="text_3" style="position:absolute;left:240px;top:330px;width:520px;height:400px;" class="text_box">` + p[0] + p[1] + p[2] + p[3] + `</div></div></body></html>`
+		checkGoneKept(t, tc.lang, page, tc.tagline, "")
+	}
+	for _, tc := range []struct{ lang, box, gone string }{
+		{"fr", `<div class="notion-callout"><div class="notion-callout__icon"><span>✉️</span></div><div class="notion-callout__content"><span><strong>La lettre du Canton</strong> — un courriel par mois, nos projets et nos rendez-vous. <a href="https://127.0.0.1/lettre">Je m'inscris</a></span></div></div>`, "un courriel par mois"},
+		{"en", `<div class="notion-callout"><div class="notion-callout__icon"><span>✉️</span></div><div class="notion-callout__content"><span><strong>The Valley letter</strong> — one email a month, our projects and our open days. <a href="https://127.0.0.1/letter">Sign me up</a></span></div></div>`, "one email a month"},
+	} {
+		checkGoneKept(t, tc.lang, sitebitsPage(tc.lang, "", tc.box, "", [2]string{}), tc.gone, "")
+	}
+	for lang, headline := range map[string]string{"fr": "L'orgue de Saint-Martin chante à nouveau", "en": "The organ of Saint Martin sings again"} {
+		p := sitebitsParas[lang]
+		page := `<html lang="` + lang + `"><head><title>Le Lien n°212 - page 3</title></head><body><table><tr><td><span class="Surtitre"><b>LA VIE DE NOS CLOCHERS</b></span></td></tr>` +
+			`<tr><td><span class="Titre-article"><font size="6"><b>` + headline + `</b></font></span></td></tr><tr><td>` + p[0] + p[1] + p[2] + p[3] + `</td></tr></table></body></html>`
+		checkGoneKept(t, lang, page, headline, "")
+	}
+}

@@ -1423,6 +1423,54 @@ func bannerOverRule(n, headline *html.Node) bool {
 	return true
 }
 
+// headlineClassRe is a class that names the article's headline: a
+// desktop publisher's style ("Titre-article"), a CMS's "entry-title".
+var headlineClassRe = regexp.MustCompile(`(?i)^(?:titre|title|headline|titre[-_]article|article[-_]titre|article[-_]title|post[-_]title|entry[-_]title|story[-_]title|news[-_]title|titre[-_]principal)$`)
+
+// classedHeadline returns, on a page with no heading for its headline,
+// the first block before the first paragraph of prose whose class names
+// it the headline (headlineClassRe), of three to 25 words with no
+// sentence end; else nil.
+func classedHeadline(body *html.Node) *html.Node {
+	var found *html.Node
+	done := false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && found == nil && !done; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.P && proseBlock(c) {
+				done = true
+				return
+			}
+			for _, tok := range strings.Fields(attr(c, "class")) {
+				if headlineClassRe.MatchString(tok) {
+					if t := normText(c); len(strings.Fields(t)) >= 3 && len(strings.Fields(t)) <= 25 && !hasBlockChild(c) && !endsSentence(t) {
+						found = c
+						return
+					}
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(body)
+	return found
+}
+
+// namedBanner reports whether a box before the headline is the site's
+// banner: its first line is the site's name (named), a tagline or two
+// after it, at most 20 words and no sentence of prose ("Calder Valley
+// Beekeepers" / "A branch of the British Beekeepers Association").
+func namedBanner(n *html.Node, named func(*html.Node) bool) bool {
+	lines := textLines(n)
+	if len(lines) < 2 || len(lines) > 3 || wordsOver(n, 20) || proseParagraphs(n, 1) > 0 {
+		return false
+	}
+	return named(lines[0])
+}
+
 // headlineMark marks the headline that goes after readability.
 const headlineMark = "data-newsdesk-headline"
 
@@ -1442,6 +1490,9 @@ func dropMasthead(body *html.Node, title, head string) {
 		// keeps it.
 		if h1 = findText(body, title); h1 == nil {
 			h1 = titleLikeBlock(body)
+		}
+		if h1 == nil {
+			h1 = classedHeadline(body)
 		}
 		if h1 != nil && h1.Parent != nil {
 			defer h1.Parent.RemoveChild(h1)
@@ -1491,7 +1542,7 @@ func dropMasthead(body *html.Node, title, head string) {
 			if c.Type == html.TextNode || c.Type == html.ElementNode && (!pictured(c) || bannerOverRule(c, top)) && c.DataAtom != atom.Figure {
 				// a label; or, on a page laid out flat, the site's row of
 				// links
-				if t := textLen(c); t > 0 && (t <= 40 || c.Type == html.ElementNode && (linkRowBlock(c) || t <= 120 && siteName(c) || bannerOverRule(c, top))) && !isStandfirst(c) {
+				if t := textLen(c); t > 0 && (t <= 40 || c.Type == html.ElementNode && (linkRowBlock(c) || t <= 120 && siteName(c) || bannerOverRule(c, top) || t <= 200 && namedBanner(c, siteName))) && !isStandfirst(c) {
 					p.RemoveChild(c)
 				}
 			}
