@@ -158,3 +158,44 @@ func TestBannerNewsletterHeadline(t *testing.T) {
 		checkGoneKept(t, lang, page, headline, "")
 	}
 }
+
+// TestPlacedColumnOfMostText: on a page laid out by positions, the text's
+// column is the one holding the most text, though a sidebar's one box is
+// longer than any of the text's (../testdata/heldout107: everweb-en); and
+// the text's boxes wider than the longest one under it stay
+// (../testdata/heldout102: webplus-fr).
+func TestPlacedColumnOfMostText(t *testing.T) {
+	for _, lang := range []string{"fr", "en"} {
+		p := sitebitsParas[lang]
+		box := func(id string, left, top, width int, inner string) string {
+			return fmt.Sprintf(`<div id="%s" style="position:absolute;left:%dpx;top:%dpx;width:%dpx;height:80px;" class="text_box">%s</div>`+"\n", id, left, top, width, inner)
+		}
+		side := strings.Repeat(map[string]string{"fr": "<p>Réunion mensuelle au rucher école, le premier samedi du mois, de 14 h à 17 h, avec le matériel fourni aux débutants.</p>", "en": "<p>Monthly meeting at the teaching apiary, first Saturday of the month, 2pm to 5pm, with kit lent to beginners.</p>"}[lang], 3)
+		var b strings.Builder
+		b.WriteString(`<html lang="` + lang + `"><head><title>Maison de santé</title></head><body><div id="page_container">`)
+		b.WriteString(box("text_2", 240, 230, 520, `<h1>Maison de santé</h1>`))
+		for i, para := range p[:3] {
+			b.WriteString(box(fmt.Sprintf("text_%d", 4+i), 240, 380+i*114, 520, para))
+		}
+		b.WriteString(box("text_9", 240, 800, 700, p[3])) // wider than the rest, under them
+		b.WriteString(box("text_40", 802, 242, 166, side))
+		b.WriteString(`</div></body></html>`)
+		checkGoneKept(t, lang, b.String(), "", "")
+	}
+}
+
+// TestBuilderWidgetWithPrefix: a builder naming every block
+// "<p>-page-widget" and its type "<p>-page-widget-html", its id
+// "<p>-page-widget-0a1b2c" (SmugMug), keeps the text of its blocks
+// (../testdata/heldout102: smugmug-en).
+func TestBuilderWidgetWithPrefix(t *testing.T) {
+	for _, lang := range []string{"fr", "en"} {
+		p := sitebitsParas[lang]
+		widget := func(kind, id, inner string) string {
+			return `<div class="sm-page-widget sm-page-widget-` + kind + ` sm-page-widget-` + id + `" data-widget-type="` + kind + `"><div class="sm-page-widget-body"><div class="sm-page-widget-` + kind + `-content">` + inner + `</div></div></div>`
+		}
+		page := `<html lang="` + lang + `"><head><title>Maison de santé</title></head><body class="sm-page"><div class="sm-page-layout"><div class="sm-page-layout-region-body">` +
+			widget("title", "9z8y7x", `<h1>Maison de santé</h1>`) + widget("html", "0a1b2c", p[0]+p[1]) + widget("html", "3d4e5f", p[2]+p[3]) + `</div></div></body></html>`
+		checkGoneKept(t, lang, page, "", "")
+	}
+}

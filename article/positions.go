@@ -72,14 +72,15 @@ func positionedText(n *html.Node) bool {
 
 // readPlacedLayout reads each container of a positioned layout in body:
 // five text boxes or more placed absolutely among its children, one of
-// them a paragraph of twenty words or more. The boxes that do not stand
-// over the longest box's column (a sidebar beside the text) go; so do the
-// boxes under the column's last paragraph wider than the column by a
-// quarter (the footer's band across the page). The column's boxes and
-// images are put in the order of their tops, each text box a paragraph.
-// The short box right above
-// the column's first paragraph, on a page with no <h1>, is the headline:
-// it becomes the <h1> the page lacks.
+// them a paragraph of twenty words or more. The text's column is the one
+// that holds the most text. The boxes that do not stand over it (a
+// sidebar beside the text) go; so does the column's last box when it is
+// wider than the column's box by a quarter and says the publisher's
+// rights or address (the footer's band across the page; the text's own
+// boxes may be wider, beside no picture). The column's boxes and images are put in the order of
+// their tops, each text box a paragraph. The short box right above the
+// column's first paragraph, on a page with no <h1>, is the headline: it
+// becomes the <h1> the page lacks.
 func readPlacedLayout(body *html.Node) {
 	var containers []*html.Node
 	var walk func(*html.Node)
@@ -109,28 +110,58 @@ func readPlacedLayout(body *html.Node) {
 // readPlacedBoxes is readPlacedLayout for one container.
 func readPlacedBoxes(body, box *html.Node) {
 	var all []placed
-	main := placed{}
 	for c := box.FirstChild; c != nil; c = c.NextSibling {
 		if p, ok := placement(c); ok {
 			all = append(all, p)
-			if p.text > main.text && positionedText(c) {
-				main = p
+		}
+	}
+	over := func(p, q placed) bool {
+		lo, hi := max(p.left, q.left), min(p.left+p.width, q.left+q.width)
+		return 2*(hi-lo) >= min(p.width, q.width)
+	}
+	// The text's column: the box whose column holds the most text (a
+	// sidebar's one long box is not it), a box being in another's column
+	// when each one's middle is over the other (a band across the page
+	// holds no column of its own).
+	within := func(x int, q placed) bool { return q.left <= x && x <= q.left+q.width }
+	mutual := func(p, q placed) bool { return within(p.left+p.width/2, q) && within(q.left+q.width/2, p) }
+	main, most := placed{}, 0
+	for _, q := range all {
+		if q.text == 0 || !positionedText(q.n) {
+			continue
+		}
+		sum := 0
+		for _, p := range all {
+			if mutual(p, q) {
+				sum += p.text
 			}
+		}
+		if sum > most || sum == most && q.text > main.text {
+			main, most = q, sum
 		}
 	}
 	if main.n == nil || wordCount(main.n) < 20 {
 		return
 	}
-	inColumn := func(p placed) bool {
-		lo, hi := max(p.left, main.left), min(p.left+p.width, main.left+main.width)
-		return 2*(hi-lo) >= min(p.width, main.width)
+	inColumn := func(p placed) bool { return over(p, main) }
+	// The footer's band: the column's last text box, wider than its
+	// longest box, that says the publisher's rights or address ("©",
+	// "Contact : …@…", "Tous droits réservés").
+	bottom := -1
+	for i, p := range all {
+		if p.text > 0 && inColumn(p) && (bottom < 0 || p.top > all[bottom].top) {
+			bottom = i
+		}
 	}
-	band := func(p placed) bool { return 4*p.width > 5*main.width }
+	band := func(i int) bool {
+		p := all[i]
+		return i == bottom && 4*p.width > 5*main.width && footRe.MatchString(strings.ToLower(textOf(p.n)))
+	}
 	// The column's paragraphs: its boxes of a sentence of twelve words or
-	// more (a dated line is none), a band across the page aside.
+	// more (a dated line is none), the footer's band aside.
 	first, last := -1, -1
 	for i, p := range all {
-		if t := normText(p.n); p.text > 0 && inColumn(p) && !band(p) && wordCount(p.n) >= 12 && !(wordCount(p.n) <= 15 && dated(t)) {
+		if t := normText(p.n); p.text > 0 && inColumn(p) && !band(i) && wordCount(p.n) >= 12 && !(wordCount(p.n) <= 15 && dated(t)) {
 			if first < 0 || p.top < all[first].top {
 				first = i
 			}
@@ -161,11 +192,11 @@ func readPlacedBoxes(body, box *html.Node) {
 		return n >= 3 || len(textLines(p.n)) >= 4 // a run of boxes, or one box of a menu's lines
 	}
 	var column []placed
-	for _, p := range all {
+	for i, p := range all {
 		switch {
 		case !inColumn(p) && sidebar(p):
 			box.RemoveChild(p.n) // a sidebar's box
-		case p.text > 0 && p.top > all[last].top && band(p):
+		case band(i):
 			box.RemoveChild(p.n) // the footer's band
 		case inColumn(p):
 			column = append(column, p)
@@ -231,3 +262,7 @@ func dated(t string) bool {
 
 // numericDateRe is a date in figures: "14/07/2010", "20.11.2026".
 var numericDateRe = regexp.MustCompile(`(?:^|[^0-9])[0-9]{1,2}[./-][0-9]{1,2}[./-](?:[0-9]{2}|[0-9]{4})(?:$|[^0-9])`)
+
+// footRe is what a page's footer says of its publisher: its rights, its
+// address to write to.
+var footRe = regexp.MustCompile(`©|&copy;|@|tous droits|all rights|droits réservés|mentions légales|webmaster|webmestre`)

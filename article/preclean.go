@@ -829,9 +829,10 @@ func shortAdWord(tok string) bool {
 // builderRe is the prefix of a page builder's class names
 // ("elementor-widget-text-editor", "wp-block-social-links", "et_pb_text"):
 // what follows names the block's type.
-// widgetTypeRe is a builder's block class, "rm-widget", and its type,
-// "rm-widget-text".
-var widgetTypeRe = regexp.MustCompile(`^([a-z]{1,4})-widget(?:-([a-z]+))?$`)
+// widgetTypeRe is a builder's block class, "rm-widget" or
+// "sm-page-widget", and its type, "rm-widget-text", or its id,
+// "sm-page-widget-0a1b2c".
+var widgetTypeRe = regexp.MustCompile(`^([a-z]{1,4}(?:-[a-z]{1,8})?)-widget(?:-([a-z]+(?:-[a-z]+)*|[a-z0-9]*[0-9][a-z0-9]*))?$`)
 
 // hasTokenPrefix reports whether a class list holds a token opening on
 // prefix.
@@ -859,9 +860,13 @@ func builderType(n *html.Node, tok string) string {
 		return name
 	}
 	// A builder of its own that names each block "<p>-widget" and its
-	// type "<p>-widget-<type>" (Readymag's "rm-widget rm-widget-text"):
-	// the type says what the block is.
+	// type "<p>-widget-<type>" (Readymag's "rm-widget rm-widget-text",
+	// SmugMug's "sm-page-widget sm-page-widget-html"): the type says what
+	// the block is.
 	if m := widgetTypeRe.FindStringSubmatch(tok); m != nil {
+		if strings.ContainsAny(m[2], "0123456789") {
+			return "" // the block's id ("sm-page-widget-0a1b2c") names no type
+		}
 		if m[2] != "" {
 			return m[2]
 		}
