@@ -450,8 +450,8 @@ var recordLabelRe = regexp.MustCompile(`^(?:identifier|identifiant|creator|créa
 
 // recordField reports whether n is a field of a collection item's record
 // beside others of its kind: a box of a label (recordLabelRe) as its
-// first element and one value of at most 20 words, next to a box of the
-// same class that is one too (Omeka's "property" boxes under the item's
+// first element and one value, at most 24 words in all, next to a box of
+// the same class that is one too (Omeka's "property" boxes under the item's
 // description).
 func recordField(n *html.Node) bool {
 	field := func(b *html.Node) bool {

@@ -374,9 +374,9 @@ func leadCallBox(n *html.Node) bool {
 // reader: a question ("Un doute sur votre transmission ? …"), a title or
 // a clause that opens on a call to act ("Join a volunteer day", "Objets
 // encombrants : inscrivez-vous en ligne"), or "you" ("sur rendez-vous"
-// says when, to no one). A box of practical
-// details (times, a place, a price) does not speak to the reader; its
-// button alone goes (loneCallButton).
+// says when, to no one). A box of practical details (times, a place, a
+// price) does not speak to the reader; its button alone goes
+// (loneCallButton).
 func buttonBox(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Div, atom.Section, atom.Aside:

@@ -144,9 +144,9 @@ func readPlacedBoxes(body, box *html.Node) {
 		return
 	}
 	inColumn := func(p placed) bool { return over(p, main) }
-	// The footer's band: the column's last text box, wider than its
-	// longest box, that says the publisher's rights or address ("©",
-	// "Contact : …@…", "Tous droits réservés").
+	// The footer's band: the column's last text box, wider than the
+	// column's box by a quarter, that says the publisher's rights or
+	// address ("©", "Contact : …@…", "Tous droits réservés").
 	bottom := -1
 	for i, p := range all {
 		if p.text > 0 && inColumn(p) && (bottom < 0 || p.top > all[bottom].top) {
