@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"golang.org/x/net/html"
 )
 
 // TestThreadOfTwoKinds: a forum thread whose opening post and replies
@@ -75,27 +73,15 @@ func TestItalicQuoteAttribution(t *testing.T) {
 // heldout106: webexpert-fr); a sentence of the text about a reader's
 // letter or a guestbook is not.
 func TestReaderPageLines(t *testing.T) {
-	for _, tc := range []struct {
-		line  string
-		chrom bool
-	}{
-		{"Ce blog est personnel, la rédaction n'est pas à l'origine de ses contenus.", true},
-		{"Cet article a été proposé par un contributeur. Il a été relu par la modération mais n'engage que son auteur.", true},
-		{"This post was written by a reader. The views expressed are the author's own.", true},
-		{"Un petit mot sur la course ? Laissez-le dans notre livre d'or !", true},
-		{"A word about the race? Leave it in our guestbook!", true},
-		{"Cet article a été lu par des centaines de parents, qui l'ont partagé dans les écoles du canton.", false},
-		{"Le livre d'or de la mairie, ouvert en 1902, garde la signature de trois présidents de la République.", false},
-	} {
-		doc, err := html.Parse(strings.NewReader(`<p id="l">` + tc.line + `</p>`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		n := findFirst(doc, func(n *html.Node) bool { return attr(n, "id") == "l" })
-		if got := lineChrome(n); got != tc.chrom {
-			t.Errorf("lineChrome(%q) = %v, want %v", tc.line, got, tc.chrom)
-		}
-	}
+	checkLineCases(t, "lineChrome", lineChrome, []lineCase{
+		{`<p id="l">Ce blog est personnel, la rédaction n'est pas à l'origine de ses contenus.</p>`, true},
+		{`<p id="l">Cet article a été proposé par un contributeur. Il a été relu par la modération mais n'engage que son auteur.</p>`, true},
+		{`<p id="l">This post was written by a reader. The views expressed are the author's own.</p>`, true},
+		{`<p id="l">Un petit mot sur la course ? Laissez-le dans notre livre d'or !</p>`, true},
+		{`<p id="l">A word about the race? Leave it in our guestbook!</p>`, true},
+		{`<p id="l">Cet article a été lu par des centaines de parents, qui l'ont partagé dans les écoles du canton.</p>`, false},
+		{`<p id="l">Le livre d'or de la mairie, ouvert en 1902, garde la signature de trois présidents de la République.</p>`, false},
+	})
 }
 
 // TestPlacedMenuAndDateline: on a page laid out by absolute positions,

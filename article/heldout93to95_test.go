@@ -43,23 +43,11 @@ func TestListingBox(t *testing.T) {
 // the text (../testdata/heldout95: frontpage-fr); a link of the same
 // words to another page is not the page's top.
 func TestLoneTopLink(t *testing.T) {
-	for _, tc := range []struct {
-		lang, frag string
-		chrom      bool
-	}{
-		{"fr", `<p id="l" align="right"><font size="1"><a href="#top">Haut de la page</a></font></p>`, true},
-		{"en", `<p id="l" align="right"><a href="#">Back to top</a></p>`, true},
-		{"en", `<p id="l"><a href="/top">Top</a></p>`, false},
-	} {
-		doc, err := html.Parse(strings.NewReader(tc.frag))
-		if err != nil {
-			t.Fatal(err)
-		}
-		n := findFirst(doc, func(n *html.Node) bool { return attr(n, "id") == "l" })
-		if got := backLink(n); got != tc.chrom {
-			t.Errorf("%s: backLink(%q) = %v, want %v", tc.lang, textOf(n), got, tc.chrom)
-		}
-	}
+	checkLineCases(t, "backLink", backLink, []lineCase{
+		{`<p id="l" align="right"><font size="1"><a href="#top">Haut de la page</a></font></p>`, true},
+		{`<p id="l" align="right"><a href="#">Back to top</a></p>`, true},
+		{`<p id="l"><a href="/top">Top</a></p>`, false},
+	})
 	for lang, top := range map[string]string{"fr": "Haut de la page", "en": "Back to top"} {
 		p := sitebitsParas[lang]
 		page := `<html lang="` + lang + `"><head><title>Maison de santé</title></head><body><table><tr><td><a name="top"></a><h1>Maison de santé</h1>` +

@@ -105,25 +105,13 @@ func TestLogoIsNoLeadFigure(t *testing.T) {
 // line of furniture (../testdata/heldout98: mobirise-en); a line that
 // says with what is made, or says it, is not.
 func TestCreditStub(t *testing.T) {
-	for _, tc := range []struct {
-		frag  string
-		chrom bool
-	}{
+	checkLineCases(t, "lineChrome", lineChrome, []lineCase{
 		{`<p id="l">Made with &#8204;</p>`, true},
 		{`<p id="l">Propulsé par</p>`, true},
 		{`<p id="l">Créé avec</p>`, true},
 		{`<p id="l">Made with local flour</p>`, false},
 		{`<p id="l">Fait avec amour</p>`, false},
-	} {
-		doc, err := html.Parse(strings.NewReader(tc.frag))
-		if err != nil {
-			t.Fatal(err)
-		}
-		n := findFirst(doc, func(n *html.Node) bool { return attr(n, "id") == "l" })
-		if got := lineChrome(n); got != tc.chrom {
-			t.Errorf("lineChrome(%q) = %v, want %v", textOf(n), got, tc.chrom)
-		}
-	}
+	})
 }
 
 // TestProductCardInArticle: a creator shop's product card written as an

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"golang.org/x/net/html"
 )
 
 // placedPage is a page laid out by absolute positions, as a desktop web
@@ -96,24 +94,12 @@ func TestHiddenCaptionCredit(t *testing.T) {
 // heldout99: mighty-en); a sentence about a video, or a box of the text
 // opening on a word of its own, stays.
 func TestPlayerAndCardLines(t *testing.T) {
-	for _, tc := range []struct {
-		frag  string
-		chrom bool
-	}{
+	checkLineCases(t, "lineChrome", lineChrome, []lineCase{
 		{`<p id="l">The video will auto-play soon<span>8</span><button>Cancel</button></p>`, true},
 		{`<p id="l">La vidéo va démarrer dans 5 secondes</p>`, true},
 		{`<p id="l">Vidéo indisponible</p>`, true},
 		{`<p id="l">The video will play a part in the inquiry, the coroner said.</p>`, false},
-	} {
-		doc, err := html.Parse(strings.NewReader(tc.frag))
-		if err != nil {
-			t.Fatal(err)
-		}
-		n := findFirst(doc, func(n *html.Node) bool { return attr(n, "id") == "l" })
-		if got := lineChrome(n); got != tc.chrom {
-			t.Errorf("lineChrome(%q) = %v, want %v", textOf(n), got, tc.chrom)
-		}
-	}
+	})
 	for _, tc := range []struct{ name, lang, mid, gone, kept string }{
 		{"event card en", "en", `<div class="post-embed post-embed--event" data-embed-type="event"><div class="post-embed__label">Event</div><div class="post-embed__title">Volunteer briefing: Saturday 9 January, 10:00</div><div class="post-embed__meta">Online · 31 going</div><a class="mn-button mn-button--primary" href="https://127.0.0.1/events/briefing">RSVP</a></div>`, "Volunteer briefing", ""},
 		{"event card fr", "fr", `<div class="post-embed post-embed--event" data-embed-type="event"><div class="post-embed__label">Événement</div><div class="post-embed__title">Réunion des bénévoles : samedi 9 janvier, 10 h</div><div class="post-embed__meta">En ligne · 31 participants</div><a class="mn-button mn-button--primary" href="https://127.0.0.1/events/reunion">Je participe</a></div>`, "Réunion des bénévoles", ""},

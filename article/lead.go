@@ -112,7 +112,7 @@ func titleLikeBlock(body *html.Node) *html.Node {
 		}
 	}
 	if want := longWords(long); len(want) >= 3 {
-		if b := titleLikeIn(body, func(raw string) bool { return holdsMost(raw, want) }); b != nil {
+		if b := titleLikeIn(body, func(_ *html.Node, raw string) bool { return holdsMost(raw, want) }); b != nil {
 			return b
 		}
 	}
@@ -121,14 +121,14 @@ func titleLikeBlock(body *html.Node) *html.Node {
 	// "Randonnée des Châtaignes 1999 : 412 cyclos sur les routes …").
 	if head, _, ok := strings.Cut(long, " : "); ok {
 		if want := longWords(head); len(want) >= 3 {
-			return titleLikeIn(body, func(raw string) bool { return holdsMost(raw, want) })
+			return titleLikeIn(body, func(_ *html.Node, raw string) bool { return holdsMost(raw, want) })
 		}
 	}
 	// A short title, of fewer than three long words, that the headline
 	// opens on ("120 ans de l'Harmonie" over "120 ans de l'Harmonie : une
 	// journée de fête").
 	if want := foldWords(long); len(want) >= 3 {
-		return titleLikeIn(body, func(raw string) bool {
+		return titleLikeIn(body, func(_ *html.Node, raw string) bool {
 			got := foldWords(raw)
 			return len(got) > len(want) && slices.Equal(got[:len(want)], want)
 		})
@@ -136,8 +136,10 @@ func titleLikeBlock(body *html.Node) *html.Node {
 	return nil
 }
 
-// titleLikeIn is titleLikeBlock for the blocks whose text match accepts.
-func titleLikeIn(body *html.Node, match func(raw string) bool) *html.Node {
+// titleLikeIn returns the first block of three to 25 words, with no block
+// in it and no sentence end, that match accepts (given the block and its
+// text), before the first paragraph of prose; else nil.
+func titleLikeIn(body *html.Node, match func(c *html.Node, raw string) bool) *html.Node {
 	var found *html.Node
 	done := false
 	var walk func(*html.Node)
@@ -151,7 +153,7 @@ func titleLikeIn(body *html.Node, match func(raw string) bool) *html.Node {
 				return
 			}
 			raw := normText(c)
-			if nw := len(strings.Fields(raw)); nw >= 3 && nw <= 25 && !hasBlockChild(c) && !endsSentence(raw) && match(raw) {
+			if nw := len(strings.Fields(raw)); nw >= 3 && nw <= 25 && !hasBlockChild(c) && !endsSentence(raw) && match(c, raw) {
 				found = c
 				return
 			}

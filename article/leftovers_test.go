@@ -39,25 +39,13 @@ func TestRecordFields(t *testing.T) {
 // furniture (../testdata/heldout87: janeway-en, heldout86: wimmera-en,
 // heldout82: drupal-en); a sentence after such a word is not.
 func TestTermsLines(t *testing.T) {
-	for _, tc := range []struct {
-		frag  string
-		chrom bool
-	}{
+	checkLineCases(t, "lineChrome", lineChrome, []lineCase{
 		{`<div id="l"><strong>Keywords:</strong> <span>community archives</span>, <span>Cumbria</span>, <span>digital preservation</span></div>`, true},
 		{`<div id="l"><strong>Mots-clés :</strong> archives communales, Cantal, numérisation</div>`, true},
 		{`<span id="l">Topics: regional, Horsham</span>`, true},
 		{`<p id="l">Topics: the board discussed the budget, the roads and the school for two hours.</p>`, false},
 		{`<p id="l">Sujets : la rénovation de la salle des fêtes et le nouveau parking.</p>`, false},
-	} {
-		doc, err := html.Parse(strings.NewReader(tc.frag))
-		if err != nil {
-			t.Fatal(err)
-		}
-		n := findFirst(doc, func(n *html.Node) bool { return attr(n, "id") == "l" })
-		if got := lineChrome(n); got != tc.chrom {
-			t.Errorf("lineChrome(%q) = %v, want %v", textOf(n), got, tc.chrom)
-		}
-	}
+	})
 	for lang, label := range map[string]string{"en": "Category:", "fr": "Catégorie :"} {
 		doc, err := html.Parse(strings.NewReader(`<div class="field field-label-inline"><div id="l" class="field-label">` + label + `&nbsp;</div><div class="field-items"><div class="field-item"><a href="/news/category/restoration">Restoration</a></div></div></div>`))
 		if err != nil {
@@ -73,25 +61,13 @@ func TestTermsLines(t *testing.T) {
 // par …") or after the date ("20.11.2026 par Service de presse"), is a
 // byline (../testdata/heldout89: hautescombes-fr, heldout88: contao-fr).
 func TestWrittenByLines(t *testing.T) {
-	for _, tc := range []struct {
-		line  string
-		chrom bool
-	}{
-		{"Compte rendu par Martine Grenard, le 30 janvier 2000", true},
-		{"Report by Martin Green, on 30 January 2000", true},
-		{"20.11.2026 par Service de presse", true},
-		{"2026-11-20 by Press Office", true},
-		{"20.11.2026 par arrêté du maire, la rue sera fermée à la circulation.", false},
-	} {
-		doc, err := html.Parse(strings.NewReader(`<p id="l">` + tc.line + `</p>`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		n := findFirst(doc, func(n *html.Node) bool { return attr(n, "id") == "l" })
-		if got := lineChrome(n); got != tc.chrom {
-			t.Errorf("lineChrome(%q) = %v, want %v", tc.line, got, tc.chrom)
-		}
-	}
+	checkLineCases(t, "lineChrome", lineChrome, []lineCase{
+		{`<p id="l">Compte rendu par Martine Grenard, le 30 janvier 2000</p>`, true},
+		{`<p id="l">Report by Martin Green, on 30 January 2000</p>`, true},
+		{`<p id="l">20.11.2026 par Service de presse</p>`, true},
+		{`<p id="l">2026-11-20 by Press Office</p>`, true},
+		{`<p id="l">20.11.2026 par arrêté du maire, la rue sera fermée à la circulation.</p>`, false},
+	})
 }
 
 // TestShopAndSeeAlsoLines: a call to buy or book in the publisher's shop
@@ -132,5 +108,28 @@ func TestShopAndSeeAlsoLines(t *testing.T) {
 		{"en", `<div class="rich-text content-container"><div class="rich-text__blocks"><h2 class="rich-text__heading">Winter gift box</h2><p class="rich-text__text">Six seasonal beers and an engraved glass, delivered before 20 December.</p><a href="/collections/gift-boxes" class="button button--primary">Discover the box</a></div></div>`, "Six seasonal beers"},
 	} {
 		checkGoneKept(t, tc.lang, sitebitsPage(tc.lang, "", tc.box, "", [2]string{}), tc.gone, "")
+	}
+}
+
+// lineCase is a fragment holding one element of id "l", and whether the
+// rule under test calls that element furniture.
+type lineCase struct {
+	frag  string
+	chrom bool
+}
+
+// checkLineCases parses each case's fragment and checks judge (the rule
+// named name) on its element of id "l".
+func checkLineCases(t *testing.T, name string, judge func(*html.Node) bool, cases []lineCase) {
+	t.Helper()
+	for _, tc := range cases {
+		doc, err := html.Parse(strings.NewReader(tc.frag))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := findFirst(doc, func(n *html.Node) bool { return attr(n, "id") == "l" })
+		if got := judge(n); got != tc.chrom {
+			t.Errorf("%s(%q) = %v, want %v", name, textOf(n), got, tc.chrom)
+		}
 	}
 }

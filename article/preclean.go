@@ -1437,31 +1437,14 @@ var headlineClassRe = regexp.MustCompile(`(?i)^(?:titre|title|headline|titre[-_]
 // it the headline (headlineClassRe), of three to 25 words with no
 // sentence end; else nil.
 func classedHeadline(body *html.Node) *html.Node {
-	var found *html.Node
-	done := false
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && found == nil && !done; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
+	return titleLikeIn(body, func(c *html.Node, _ string) bool {
+		for _, tok := range strings.Fields(attr(c, "class")) {
+			if headlineClassRe.MatchString(tok) {
+				return true
 			}
-			if c.DataAtom == atom.P && proseBlock(c) {
-				done = true
-				return
-			}
-			for _, tok := range strings.Fields(attr(c, "class")) {
-				if headlineClassRe.MatchString(tok) {
-					if t := normText(c); len(strings.Fields(t)) >= 3 && len(strings.Fields(t)) <= 25 && !hasBlockChild(c) && !endsSentence(t) {
-						found = c
-						return
-					}
-				}
-			}
-			walk(c)
 		}
-	}
-	walk(body)
-	return found
+		return false
+	})
 }
 
 // namedBanner reports whether a box before the headline is the site's
