@@ -1087,11 +1087,6 @@ func crumbsThenPage(n *html.Node) bool {
 	return links > 0 && all == 0
 }
 
-// creditStubRe is the opening of a platform's credit line left alone, the
-// platform's name in a link beside it: "Made with", "Powered by",
-// "Propulsé par", "Créé avec".
-var creditStubRe = regexp.MustCompile(`^(?:made|built|created|powered|designed|hosted|proudly powered) (?:with|by|on|using)$|^(?:propulsée?|créée?|réalisée?|faite?|conçue?|hébergée?|fièrement propulsée?) (?:par|avec|sur)$`)
-
 // playerLineRe is a line of a video player's own: its countdown to play,
 // its loading and error notes, its prompt to play.
 var playerLineRe = regexp.MustCompile(`^(?:the |your )?video will (?:auto-?play|start|begin|play)(?: (?:soon|shortly|in [0-9]+ ?(?:s|seconds?)?))?(?: ?[0-9]+)?(?: cancel)?$` +

@@ -252,16 +252,14 @@ func readPlacedBoxes(body, box *html.Node) {
 // dated reports whether a line holds a date: a month's name and a year,
 // or a date in figures ("19 janvier 2009", "14/07/2010").
 func dated(t string) bool {
-	month, year := false, false
-	for _, w := range foldWords(t) {
-		month = month || monthRe.MatchString(w)
-		year = year || len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == ""
+	if numericDateRe.MatchString(t) {
+		return true
 	}
-	return month && year || numericDateRe.MatchString(t)
+	if !yearRe.MatchString(t) {
+		return false
+	}
+	return slices.ContainsFunc(foldWords(t), monthRe.MatchString)
 }
-
-// numericDateRe is a date in figures: "14/07/2010", "20.11.2026".
-var numericDateRe = regexp.MustCompile(`(?:^|[^0-9])[0-9]{1,2}[./-][0-9]{1,2}[./-](?:[0-9]{2}|[0-9]{4})(?:$|[^0-9])`)
 
 // footRe is what a page's footer says of its publisher: its rights, its
 // address to write to.

@@ -2143,8 +2143,14 @@ func logoWall(n *html.Node) bool {
 	return logos >= 2 && wordCount(n) <= 12
 }
 
-// yearRe is a year, or a date written in digits.
-var yearRe = regexp.MustCompile(`\b(?:19|20)[0-9]{2}\b|\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\b`)
+// yearRe is a year, or a date written in digits (numericDateRe).
+var yearRe = regexp.MustCompile(`\b(?:19|20)[0-9]{2}\b|` + numericDate)
+
+// numericDate is a date written in digits: "14/07/2010", "20.11.26".
+const numericDate = `\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\b`
+
+// numericDateRe matches numericDate.
+var numericDateRe = regexp.MustCompile(numericDate)
 
 // metaDateLine reports whether a short line is the meta line of a page
 // by its shape, whatever its words: at most twelve words, a date among

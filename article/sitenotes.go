@@ -220,6 +220,11 @@ var constructionRe = regexp.MustCompile(`^(?:(?:cette )?(?:page|site|rubrique|se
 // titleForm). A byline, signed at the end.
 var writtenByRe = regexp.MustCompile(`^(?:texte|article|page|compte rendu|reportage) (?:écrit|rédigé|réalisé|préparé|publié)e?s? par |^(?:text|article|page|report) (?:written|prepared|published) by `)
 
+// creditStubRe is the opening of a platform's credit line left alone, the
+// platform's name in a link beside it: "Made with", "Powered by",
+// "Propulsé par", "Créé avec".
+var creditStubRe = regexp.MustCompile(`^(?:made|built|created|powered|designed|hosted|proudly powered) (?:with|by|on|using)$|^(?:propulsée?|créée?|réalisée?|faite?|conçue?|hébergée?|fièrement propulsée?) (?:par|avec|sur)$`)
+
 // textByRe is a line naming who wrote the text, the name capitalised:
 // "Texte de Jeanne Coulon, secrétaire de l'amicale.", "Texte : Odile
 // Guérin", "Compte rendu de Gérard, le 14 juin 2001", "Compte rendu par

@@ -112,13 +112,7 @@ func voteExempt(ln *html.Node) bool {
 // before it reads as one, opening and closing on quotation marks.
 func quoteBefore(ln *html.Node) bool {
 	prev := prevElement(ln)
-	if prev == nil {
-		return false
-	}
-	t := normText(prev)
-	first, _ := utf8.DecodeRuneInString(t)
-	last, _ := utf8.DecodeLastRuneInString(t)
-	return len(strings.Fields(t)) >= 4 && strings.ContainsRune("«“\"", first) && strings.ContainsRune("»”\"", last)
+	return prev != nil && wordCount(prev) >= 4 && quotedWhole(prev)
 }
 
 // labelsList reports whether the line is the label of the list after it,
